@@ -1,0 +1,35 @@
+/**
+ * Dialect facts the migrations need, frozen with them: the one seam between portable SQL and
+ * SQLite-only features (FTS5, R*Tree). Migrations must not import from `src/` so that they stay as
+ * they were written.
+ *
+ * @module
+ */
+
+import { type Kysely, sql, SqliteAdapter } from "kysely";
+
+/** True when `db` runs on SQLite. */
+// deno-lint-ignore no-explicit-any
+export function isSqlite(db: Kysely<any>): boolean {
+  return db.getExecutor().adapter instanceof SqliteAdapter;
+}
+
+/** The SQL type of an autoincrement surrogate key. */
+// deno-lint-ignore no-explicit-any
+export function idType(db: Kysely<any>): "integer" | "serial" {
+  return isSqlite(db) ? "integer" : "serial";
+}
+
+/** An expression for "now" as ISO 8601 UTC text, for column defaults. */
+// deno-lint-ignore no-explicit-any
+export function nowIso(db: Kysely<any>) {
+  return isSqlite(db)
+    ? sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`
+    : sql`(to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;
+}
+
+/** The SQL type of binary content. */
+// deno-lint-ignore no-explicit-any
+export function blobType(db: Kysely<any>): "blob" | "bytea" {
+  return isSqlite(db) ? "blob" : "bytea";
+}

@@ -1,0 +1,16 @@
+/**
+ * Every migration, as a static record (no dynamic imports, no read permission needed). Keys sort in
+ * the order the migrations run.
+ *
+ * @module
+ */
+
+import type { Migration } from "kysely/migration";
+import * as m0001 from "./0001_initial.ts";
+import * as m0002 from "./0002_genome_traits.ts";
+
+/** The migrations by name, in order. */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
+  "0001_initial": m0001,
+  "0002_genome_traits": m0002,
+});

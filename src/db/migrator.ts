@@ -1,0 +1,169 @@
+/**
+ * Runs the migrations of `migrations/` with Kysely's `Migrator`, and reports where a database
+ * stands.
+ *
+ * @module
+ */
+
+import type { Kysely } from "kysely";
+import {
+  type MigrationInfo,
+  type MigrationProvider,
+  type MigrationResult,
+  type MigrationResultSet,
+  Migrator,
+} from "kysely/migration";
+import { MIGRATIONS } from "../../migrations/mod.ts";
+import type { Database } from "./schema.ts";
+import { MigrationError } from "./errors.ts";
+
+/** One migration and whether it has run. */
+export interface MigrationState {
+  /** The migration's name, e.g. `0001_initial`. */
+  name: string;
+  /** When it ran, or null when it has not. */
+  executedAt: Date | null;
+}
+
+/** Where a database's schema stands. */
+export interface MigrationStatus {
+  /** Every migration this baktadb knows, in order. */
+  migrations: MigrationState[];
+  /** The name of the last migration that ran, or null for an empty database. */
+  current: string | null;
+  /** The name of the newest migration this baktadb knows. */
+  latest: string;
+  /** The migrations still to run. */
+  pending: string[];
+}
+
+/** One step of a migration run, Kysely-style. */
+export interface MigrationStep {
+  /** The migration's name. */
+  name: string;
+  /** `up` or `down`. */
+  direction: "Up" | "Down";
+  /** `Success`, `Error` or `NotExecuted`. */
+  status: MigrationResult["status"];
+}
+
+/** A provider serving the static record of `migrations/mod.ts`. */
+const STATIC_PROVIDER: MigrationProvider = {
+  getMigrations: () => Promise.resolve({ ...MIGRATIONS }),
+};
+
+/** The names of every migration this baktadb knows, in order. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS).sort();
+
+/**
+ * Creates Kysely's `Migrator` over the project's migrations.
+ *
+ * @param db The database.
+ * @returns The migrator.
+ */
+export function createMigrator(db: Kysely<Database>): Migrator {
+  return new Migrator({ db, provider: STATIC_PROVIDER });
+}
+
+/**
+ * Tells which migrations have run and which are pending.
+ *
+ * @param db The database.
+ * @returns The status.
+ *
+ * @example A fresh in-memory database is empty
+ * ```ts
+ * import { openDatabase } from "./open_database.ts";
+ * import { migrationStatus } from "./migrator.ts";
+ * const db = await openDatabase(":memory:", { migrate: false });
+ * const status = await migrationStatus(db);
+ * if (status.current !== null || status.pending.length === 0) throw new Error("unexpected");
+ * await db.destroy();
+ * ```
+ */
+export async function migrationStatus(db: Kysely<Database>): Promise<MigrationStatus> {
+  const infos: readonly MigrationInfo[] = await createMigrator(db).getMigrations();
+  const migrations = infos.map((info) => ({
+    name: info.name,
+    executedAt: info.executedAt ?? null,
+  }));
+  const executed = migrations.filter((m) => m.executedAt !== null);
+  const unknown = await unknownMigrations(db, migrations.map((m) => m.name));
+  if (unknown.length > 0) {
+    throw new MigrationError(
+      `The database was migrated by a newer baktadb (migration "${unknown.at(-1)}" is unknown to ` +
+        `this version): upgrade baktadb to open it`,
+    );
+  }
+  return {
+    migrations,
+    current: executed.at(-1)?.name ?? null,
+    latest: MIGRATION_NAMES.at(-1)!,
+    pending: migrations.filter((m) => m.executedAt === null).map((m) => m.name),
+  };
+}
+
+async function unknownMigrations(db: Kysely<Database>, known: string[]): Promise<string[]> {
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
+  if (!tables.some((t) => t.name === "kysely_migration")) return [];
+  // deno-lint-ignore no-explicit-any
+  const rows = await (db as Kysely<any>).selectFrom("kysely_migration").select("name")
+    .orderBy("name").execute();
+  return rows.map((r: { name: string }) => r.name).filter((name: string) => !known.includes(name));
+}
+
+/**
+ * Migrates the database to the newest schema.
+ *
+ * @param db The database.
+ * @returns The steps that ran.
+ * @throws {MigrationError} When a migration fails (it is rolled back).
+ */
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationStep[]> {
+  return unwrap(await createMigrator(db).migrateToLatest());
+}
+
+/**
+ * Undoes the newest migration that ran.
+ *
+ * @param db The database.
+ * @returns The step that ran (none on an empty database).
+ * @throws {MigrationError} When the migration fails (it is rolled back).
+ */
+export async function migrateDown(db: Kysely<Database>): Promise<MigrationStep[]> {
+  return unwrap(await createMigrator(db).migrateDown());
+}
+
+/**
+ * Migrates up or down to the named migration.
+ *
+ * @param db The database.
+ * @param name A migration name from {@linkcode MIGRATION_NAMES}.
+ * @returns The steps that ran.
+ * @throws {MigrationError} When a migration fails or the name is unknown.
+ */
+export async function migrateTo(db: Kysely<Database>, name: string): Promise<MigrationStep[]> {
+  if (!MIGRATION_NAMES.includes(name)) {
+    throw new MigrationError(
+      `Cannot migrate to "${name}": no such migration (known: ${MIGRATION_NAMES.join(", ")})`,
+    );
+  }
+  return unwrap(await createMigrator(db).migrateTo(name));
+}
+
+function unwrap({ error, results = [] }: MigrationResultSet): MigrationStep[] {
+  const steps = results.map(({ migrationName, direction, status }) => ({
+    name: migrationName,
+    direction,
+    status,
+  }));
+  if (error !== undefined) {
+    const failed = steps.find((s) => s.status === "Error")?.name;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new MigrationError(
+      failed ? `Migration ${failed} failed: ${reason}` : `Migrations failed: ${reason}`,
+      { migration: failed, cause: error },
+    );
+  }
+  return steps;
+}

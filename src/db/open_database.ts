@@ -1,0 +1,133 @@
+/**
+ * Opens a baktadb database: SQLite through Deno's built-in `node:sqlite`, driven by Kysely.
+ *
+ * @module
+ */
+
+import { DatabaseSync } from "node:sqlite";
+import { Kysely, SqliteDialect } from "kysely";
+import type { Database } from "./schema.ts";
+import { adaptSqlite, translateSqliteError } from "./sqlite_adapter.ts";
+import { resolveDatabaseLocation, toSqlitePath } from "./database_location.ts";
+import { DatabaseError, MigrationError } from "./errors.ts";
+import { migrateToLatest, migrationStatus } from "./migrator.ts";
+
+/** Options of {@linkcode openDatabase}. */
+export interface OpenDatabaseOptions {
+  /**
+   * What to do when the schema is older than this baktadb's: `true` migrates it to the latest;
+   * `false` leaves it (for `baktadb migrate`); `"check"` throws a `MigrationError` that says
+   * exactly what to run.
+   * @default true
+   */
+  migrate?: boolean | "check";
+  /**
+   * How long SQLite waits for a lock held by another connection before giving up, in ms.
+   * @default 5000
+   */
+  busyTimeoutMs?: number;
+  /**
+   * Open read-only.
+   * @default false
+   */
+  readOnly?: boolean;
+}
+
+/** The defaults of {@linkcode OpenDatabaseOptions}. */
+export const DEFAULT_OPEN_DATABASE_OPTIONS: Required<OpenDatabaseOptions> = Object.freeze({
+  migrate: true,
+  busyTimeoutMs: 5000,
+  readOnly: false,
+});
+
+/**
+ * Opens (creating if needed) a baktadb database and brings its schema up to date.
+ *
+ * On open: foreign keys on, WAL journal (for files), `synchronous = NORMAL` (safe with WAL), a busy
+ * timeout. Close it with `await db.destroy()`.
+ *
+ * @param pathOrUrl A file path, `file:`/`sqlite:` URL or `":memory:"`; default: `BAKTADB_DATABASE`,
+ *   else `./baktadb.sqlite`.
+ * @param options Migration and locking options.
+ * @returns A typed Kysely instance.
+ * @throws {DatabaseError} When the file cannot be opened or is not a database.
+ * @throws {MigrationError} When the schema is out of date and `migrate` is `"check"`, or a
+ *   migration fails.
+ *
+ * @example An in-memory database
+ * ```ts
+ * import { openDatabase } from "./open_database.ts";
+ * const db = await openDatabase(":memory:");
+ * const genome = await db.insertInto("genomes").values({ name: "demo" }).returning("id")
+ *   .executeTakeFirstOrThrow();
+ * if (genome.id !== 1) throw new Error("unexpected");
+ * await db.destroy();
+ * ```
+ */
+export async function openDatabase(
+  pathOrUrl?: string,
+  options: OpenDatabaseOptions = {},
+): Promise<Kysely<Database>> {
+  const { migrate, busyTimeoutMs, readOnly } = { ...DEFAULT_OPEN_DATABASE_OPTIONS, ...options };
+  const location = resolveDatabaseLocation(pathOrUrl);
+  const path = toSqlitePath(location);
+  const native = openNative(path, { readOnly, busyTimeoutMs });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: adaptSqlite(native) }),
+  });
+  try {
+    await bringSchemaUpToDate(db, location, migrate, readOnly);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return db;
+}
+
+function openNative(
+  path: string,
+  { readOnly, busyTimeoutMs }: { readOnly: boolean; busyTimeoutMs: number },
+): DatabaseSync {
+  let native: DatabaseSync;
+  try {
+    native = new DatabaseSync(path, { readOnly, enableForeignKeyConstraints: true });
+  } catch (error) {
+    throw new DatabaseError(`Cannot open database "${path}": ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  try {
+    native.exec(`pragma busy_timeout = ${Math.max(0, Math.trunc(busyTimeoutMs))}`);
+    native.exec("pragma foreign_keys = on");
+    if (path !== ":memory:" && !readOnly) native.exec("pragma journal_mode = wal");
+    native.exec("pragma synchronous = normal");
+    native.prepare("select count(*) from sqlite_schema").get();
+  } catch (error) {
+    native.close();
+    const translated = translateSqliteError(error);
+    throw new DatabaseError(`Cannot open database "${path}": ${(error as Error).message}`, {
+      code: translated instanceof DatabaseError ? translated.code : undefined,
+      cause: error,
+    });
+  }
+  return native;
+}
+
+async function bringSchemaUpToDate(
+  db: Kysely<Database>,
+  location: string,
+  migrate: boolean | "check",
+  readOnly: boolean,
+): Promise<void> {
+  if (migrate === false) return;
+  const status = await migrationStatus(db);
+  if (status.pending.length === 0) return;
+  if (migrate === "check" || readOnly) {
+    const where = status.current === null ? "has no baktadb schema" : `is at ${status.current}`;
+    throw new MigrationError(
+      `Database "${location}" ${where} but this baktadb needs ${status.latest}: ` +
+        `run \`deno task baktadb migrate up --db ${location}\``,
+    );
+  }
+  await migrateToLatest(db);
+}

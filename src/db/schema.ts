@@ -1,0 +1,322 @@
+/**
+ * The typed Kysely schema of a baktadb database (schema v1, `migrations/0001_initial.ts`).
+ * `docs/schema.md` documents every table and column; field comments here repeat the essentials.
+ *
+ * Conventions: ids are integer surrogate keys; times are ISO 8601 UTC text; booleans are integers
+ * 0/1 (portable to PostgreSQL as `integer`); coordinates are 1-based inclusive, with Bakta's
+ * origin-spanning convention (`edge = 1` and `start > stop`).
+ *
+ * @module
+ */
+
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/** A column that the database fills on insert (an autoincrement id or a default). */
+type Auto<T> = Generated<T>;
+
+/** A time stamp: ISO 8601 UTC text. */
+type Timestamp = string;
+
+/** One organism/isolate the user cares about. */
+export interface GenomesTable {
+  /** Surrogate key. */
+  id: Auto<number>;
+  /** Unique user-facing name, e.g. `CI-8050`. */
+  name: string;
+  /** Genus, where known. */
+  genus: string | null;
+  /** Species, where known. */
+  species: string | null;
+  /** Strain, where known. */
+  strain: string | null;
+  /** Free notes. */
+  notes: string | null;
+  /** When the row was created. */
+  created_at: ColumnType<Timestamp, Timestamp | undefined, never>;
+  /** When the row was last changed. */
+  updated_at: ColumnType<Timestamp, Timestamp | undefined, Timestamp>;
+}
+
+/** One FASTA record of one assembly version of a genome. */
+export interface SequencesTable {
+  /** Surrogate key. */
+  id: Auto<number>;
+  /** The genome. */
+  genome_id: number;
+  /** The assembly version (1, 2, …): a corrected assembly adds a new version. */
+  version: number;
+  /** The record id (FASTA header up to the first space). */
+  seq_id: string;
+  /** The rest of the FASTA header. */
+  description: string | null;
+  /** Length in bases. */
+  length: number;
+  /** GC content as a fraction (0–1), where the residues are known. */
+  gc: number | null;
+  /** `circular` or `linear`, where known. */
+  topology: string | null;
+  /** `chromosome`, `plasmid` or `contig`, where known. */
+  type: string | null;
+  /** Whether Bakta considered it complete (0/1), where known. */
+  complete: number | null;
+  /** Replicon name, where given. */
+  name: string | null;
+  /** The id in the submitted FASTA, where Bakta renamed it. */
+  orig_id: string | null;
+  /** The description in the submitted FASTA, where Bakta rewrote it. */
+  orig_description: string | null;
+  /** SHA-256 (hex) of the upper-case residues; null when the residues are unknown. */
+  checksum: string | null;
+  /** The residues, encoded as `residues_encoding` says; null when unknown. */
+  residues: Uint8Array | null;
+  /** `plain` (ASCII) or `gzip`; null when there are no residues. */
+  residues_encoding: string | null;
+  /** The version that superseded this one, or null while current. */
+  superseded_by: number | null;
+  /** When the row was created. */
+  created_at: ColumnType<Timestamp, Timestamp | undefined, never>;
+}
+
+/** A Bakta web job. */
+export interface JobsTable {
+  /** Surrogate key. */
+  id: Auto<number>;
+  /** The service's job id (a UUID). */
+  job_id: string;
+  /** The job's secret: never logged, printed or exported. */
+  secret: string;
+  /** The job name as sent. */
+  name: string;
+  /** The genome the job annotates, where known. */
+  genome_id: number | null;
+  /** The named configuration used, where one was. */
+  config_id: number | null;
+  /** The JobConfig sent to `start`, as JSON. */
+  config_json: string;
+  /** The service base URL the job lives on. */
+  api_url: string;
+  /**
+   * The job's state: the service's `INIT`, `RUNNING`, `SUCCESSFUL`, `ERROR`, or the client's own
+   * `CREATED` (initialised, not uploaded), `UPLOADED`, `IMPORTED`, `NOT_FOUND`, `UNAUTHORIZED`.
+   */
+  status: string;
+  /** The annotation its results were imported as, once imported. */
+  annotation_id: number | null;
+  /** The last error met while handling the job (never holds the secret). */
+  error: string | null;
+  /** The service's start time, where reported. */
+  started_at: Timestamp | null;
+  /** The service's last update time, where reported. */
+  service_updated_at: Timestamp | null;
+  /** When the row was created. */
+  created_at: ColumnType<Timestamp, Timestamp | undefined, never>;
+  /** When the row was last changed. */
+  updated_at: ColumnType<Timestamp, Timestamp | undefined, Timestamp>;
+}
+
+/** One status change of a job. */
+export interface JobEventsTable {
+  /** Surrogate key. */
+  id: Auto<number>;
+  /** The job (`jobs.id`). */
+  job_id: number;
+  /** The status entered. */
+  status: string;
+  /** A short detail (never the secret). */
+  detail: string | null;
+  /** When it happened. */
+  at: ColumnType<Timestamp, Timestamp | undefined, never>;
+}
+
+/** A named, reusable annotation configuration. */
+export interface JobConfigsTable {
+  /** Surrogate key. */
+  id: Auto<number>;
+  /** Unique name. */
+  name: string;
+  /** The friendly options, as JSON. */
+  options_json: string;
+  /** When the row was created. */
+  created_at: ColumnType<Timestamp, Timestamp | undefined, never>;
+  /** When the row was last changed. */
+  updated_at: ColumnType<Timestamp, Timestamp | undefined, Timestamp>;
+}
+
+/** One Bakta run over one assembly version of a genome. */
+export interface AnnotationsTable {
+  /** Surrogate key. */
+  id: Auto<number>;
+  /** The genome. */
+  genome_id: number;
+  /** The assembly version annotated (`sequences.version`). */
+  sequence_version: number;
+  /** `genome` or `proteins`. */
+  mode: string;
+  /** `job` (a web job) or `files` (imported files). */
+  source: string;
+  /** The job, where `source` is `job`. */
+  job_id: number | null;
+  /** Bakta's version, e.g. `1.9.4`. */
+  bakta_version: string | null;
+  /** The database version, e.g. `5.1`. */
+  db_version: string | null;
+  /** `full` or `light`, where known. */
+  db_type: string | null;
+  /** The run's start as Bakta wrote it. */
+  run_start: string | null;
+  /** The run's end as Bakta wrote it. */
+  run_end: string | null;
+  /** The run's duration as Bakta wrote it. */
+  run_duration: string | null;
+  /** Total length in bases. */
+  size: number | null;
+  /** Number of sequences. */
+  sequence_count: number | null;
+  /** GC fraction. */
+  gc: number | null;
+  /** N fraction. */
+  n_ratio: number | null;
+  /** N50. */
+  n50: number | null;
+  /** N90. */
+  n90: number | null;
+  /** Coding density fraction. */
+  coding_ratio: number | null;
+  /** The run's genome block (organism, settings) as JSON. */
+  genome_json: string | null;
+  /** SHA-256 over the sorted checksums of the run's files: the same files import once. */
+  fingerprint: string;
+  /** When it was imported. */
+  imported_at: ColumnType<Timestamp, Timestamp | undefined, never>;
+}
+
+/** One original file of a run, kept byte for byte (compressed). */
+export interface ResultFilesTable {
+  /** Surrogate key. */
+  id: Auto<number>;
+  /** The annotation. */
+  annotation_id: number;
+  /** The format or Bakta's result key, e.g. `json`, `gff3`, `GFF3`, `png`. */
+  kind: string;
+  /** The file name. */
+  file_name: string;
+  /** Size in bytes of the original. */
+  size: number;
+  /** SHA-256 (hex) of the original bytes. */
+  checksum: string;
+  /** The content, encoded as `encoding` says. */
+  content: Uint8Array;
+  /** `plain` or `gzip`. */
+  encoding: string;
+}
+
+/** One feature of one annotation. */
+export interface FeaturesTable {
+  /** Surrogate key. */
+  id: Auto<number>;
+  /** The annotation. */
+  annotation_id: number;
+  /** The sequence (`sequences.id`). */
+  sequence_id: number;
+  /** The feature type in Bakta JSON naming (`cds`, `sorf`, `tRNA`, …). */
+  type: string;
+  /** First base, 1-based inclusive (greater than `stop` when `edge`). */
+  start: number;
+  /** Last base, 1-based inclusive. */
+  stop: number;
+  /** `+`, `-`, `.` or `?`. */
+  strand: string;
+  /** 1 when the feature crosses the origin of a circular sequence. */
+  edge: number;
+  /** The locus tag. */
+  locus_tag: string | null;
+  /** The gene symbol. */
+  gene: string | null;
+  /** The product. */
+  product: string | null;
+  /** Reading frame 1–3. */
+  frame: number | null;
+  /** 1 for a hypothetical protein. */
+  hypothetical: number;
+  /** 1 for a pseudogene. */
+  pseudo: number;
+  /** `5-prime`, `3-prime`, `both`, `?` or null. */
+  truncated: string | null;
+  /** MD5 of the protein, where known. */
+  aa_hexdigest: string | null;
+  /** Protein length in residues, where known. */
+  aa_length: number | null;
+  /** GC fraction of the feature's nucleotides, where known. */
+  nt_gc: number | null;
+  /** The complete original record, as JSON (`{format, record}`). */
+  original_json: string;
+}
+
+/** A cross-reference of a feature. */
+export interface FeatureXrefsTable {
+  /** The feature. */
+  feature_id: number;
+  /** The database, e.g. `COG`, `EC`, `GO`, `KEGG`, `UniRef`, `RefSeq`. */
+  db: string;
+  /** The accession within `db`. */
+  accession: string;
+}
+
+/** A key/value fact about a genome (schema v2), e.g. a phenotype from a sample sheet. */
+export interface GenomeTraitsTable {
+  /** The genome. */
+  genome_id: number;
+  /** The trait name, e.g. `penicillin`. */
+  key: string;
+  /** The value, as text. */
+  value: string | null;
+}
+
+/** The tables of a baktadb database, for `Kysely<Database>`. */
+export interface Database {
+  genomes: GenomesTable;
+  sequences: SequencesTable;
+  jobs: JobsTable;
+  job_events: JobEventsTable;
+  job_configs: JobConfigsTable;
+  annotations: AnnotationsTable;
+  result_files: ResultFilesTable;
+  features: FeaturesTable;
+  feature_xrefs: FeatureXrefsTable;
+  genome_traits: GenomeTraitsTable;
+}
+
+/** A genome row as read. */
+export type Genome = Selectable<GenomesTable>;
+/** A genome row to insert. */
+export type NewGenome = Insertable<GenomesTable>;
+/** A genome update. */
+export type GenomeUpdate = Updateable<GenomesTable>;
+/** A sequence row as read. */
+export type SequenceRow = Selectable<SequencesTable>;
+/** A sequence row to insert. */
+export type NewSequence = Insertable<SequencesTable>;
+/** A job row as read. */
+export type Job = Selectable<JobsTable>;
+/** A job row to insert. */
+export type NewJob = Insertable<JobsTable>;
+/** A job update. */
+export type JobUpdate = Updateable<JobsTable>;
+/** A job event as read. */
+export type JobEvent = Selectable<JobEventsTable>;
+/** A job configuration as read. */
+export type JobConfigRow = Selectable<JobConfigsTable>;
+/** An annotation row as read. */
+export type Annotation = Selectable<AnnotationsTable>;
+/** An annotation row to insert. */
+export type NewAnnotation = Insertable<AnnotationsTable>;
+/** A result file row as read. */
+export type ResultFile = Selectable<ResultFilesTable>;
+/** A result file to insert. */
+export type NewResultFile = Insertable<ResultFilesTable>;
+/** A feature row as read. */
+export type FeatureRow = Selectable<FeaturesTable>;
+/** A feature row to insert. */
+export type NewFeature = Insertable<FeaturesTable>;
+/** A cross-reference row. */
+export type FeatureXref = Selectable<FeatureXrefsTable>;

@@ -1,0 +1,141 @@
+/**
+ * Wraps Deno's built-in `node:sqlite` so that Kysely's own `SqliteDialect` can drive it (no dialect
+ * of our own): statements are cached, parameters converted to what the binding takes, counts given
+ * as `bigint`, and driver errors translated into the classes of `errors.ts`.
+ *
+ * @module
+ */
+
+import type { DatabaseSync, StatementSync } from "node:sqlite";
+import type { SqliteDatabase, SqliteStatement } from "kysely";
+import { BusyError, ConstraintError, type ConstraintKind, DatabaseError } from "./errors.ts";
+
+/** How many prepared statements a connection keeps. */
+const STATEMENT_CACHE_SIZE = 200;
+
+type SqliteValue = null | number | bigint | string | Uint8Array;
+
+/** The shape of an error thrown by `node:sqlite`. */
+interface SqliteDriverError extends Error {
+  errcode?: number;
+  errstr?: string;
+  code?: string;
+}
+
+/** SQLite's primary result codes that matter here. */
+const SQLITE_BUSY = 5;
+const SQLITE_LOCKED = 6;
+const SQLITE_CONSTRAINT = 19;
+
+/** Extended constraint codes, by their kind. */
+const CONSTRAINT_KINDS: ReadonlyMap<number, ConstraintKind> = new Map([
+  [275, "check"],
+  [787, "foreign-key"],
+  [1299, "not-null"],
+  [1555, "primary-key"],
+  [2067, "unique"],
+]);
+
+/**
+ * Adapts a `DatabaseSync` to Kysely's `SqliteDatabase`.
+ *
+ * @param database An open `node:sqlite` database.
+ * @returns The object to give to `new SqliteDialect({ database })`.
+ *
+ * @example Querying through Kysely
+ * ```ts
+ * import { DatabaseSync } from "node:sqlite";
+ * import { Kysely, SqliteDialect, sql } from "kysely";
+ * import { adaptSqlite } from "./sqlite_adapter.ts";
+ * const db = new Kysely<Record<string, never>>({
+ *   dialect: new SqliteDialect({ database: adaptSqlite(new DatabaseSync(":memory:")) }),
+ * });
+ * const { rows } = await sql<{ x: number }>`select 1 + 1 as x`.execute(db);
+ * if (rows[0].x !== 2) throw new Error("unexpected");
+ * await db.destroy();
+ * ```
+ */
+export function adaptSqlite(database: DatabaseSync): SqliteDatabase {
+  const cache = new Map<string, StatementSync>();
+  return {
+    close() {
+      cache.clear();
+      if (database.isOpen) database.close();
+    },
+    prepare(sql: string): SqliteStatement {
+      let statement = cache.get(sql);
+      if (statement === undefined) {
+        statement = translateErrors(sql, () => database.prepare(sql));
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+        cache.set(sql, statement);
+      }
+      return adaptStatement(sql, statement);
+    },
+  };
+}
+
+function adaptStatement(sql: string, statement: StatementSync): SqliteStatement {
+  return {
+    reader: statement.columns().length > 0,
+    all: (parameters) =>
+      translateErrors(sql, () => statement.all(...toSqliteValues(parameters))).map(toPlainObject),
+    run: (parameters) =>
+      translateErrors(sql, () => {
+        const { changes, lastInsertRowid } = statement.run(...toSqliteValues(parameters));
+        return { changes: BigInt(changes), lastInsertRowid: BigInt(lastInsertRowid) };
+      }),
+    iterate: (parameters) =>
+      translateErrors(sql, () => statement.iterate(...toSqliteValues(parameters))),
+  };
+}
+
+/** `node:sqlite` gives rows without a prototype; callers expect plain objects. */
+function toPlainObject(row: unknown): unknown {
+  return { ...(row as Record<string, unknown>) };
+}
+
+/**
+ * Converts Kysely parameters to values `node:sqlite` binds: booleans become 0/1, `undefined`
+ * becomes null, dates become ISO text.
+ */
+function toSqliteValues(parameters: ReadonlyArray<unknown>): SqliteValue[] {
+  return parameters.map((value) => {
+    if (value === undefined || value === null) return null;
+    if (typeof value === "boolean") return value ? 1 : 0;
+    if (value instanceof Date) return value.toISOString();
+    return value as SqliteValue;
+  });
+}
+
+function translateErrors<T>(sql: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    throw translateSqliteError(error, sql);
+  }
+}
+
+/**
+ * Turns an error thrown by `node:sqlite` into a `ConstraintError`, a `BusyError` or a
+ * `DatabaseError`; anything else is returned unchanged.
+ *
+ * @param error What the driver threw.
+ * @param sql The statement that failed, where known.
+ * @returns The translated error.
+ */
+export function translateSqliteError(error: unknown, sql?: string): unknown {
+  if (!(error instanceof Error) || error instanceof DatabaseError) return error;
+  const driverError = error as SqliteDriverError;
+  if (typeof driverError.errcode !== "number") return error;
+  const code = driverError.errcode;
+  const options = { code: `SQLITE_${code}`, sql, cause: error };
+  switch (code & 0xff) {
+    case SQLITE_CONSTRAINT:
+      return new ConstraintError(CONSTRAINT_KINDS.get(code) ?? "other", error.message, options);
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return new BusyError(error.message, options);
+    default:
+      return new DatabaseError(error.message, options);
+  }
+}

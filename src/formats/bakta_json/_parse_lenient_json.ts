@@ -1,0 +1,292 @@
+/**
+ * JSON parsing that survives the bare `NaN`, `Infinity` and `-Infinity` some Bakta versions
+ * write, and that reports the offset of a syntax error.
+ *
+ * The fast path is a plain `JSON.parse`; only when it fails and the text holds one of those words
+ * is the text rewritten (bare words outside strings become `null`) and parsed again, so valid JSON
+ * pays nothing.
+ *
+ * @module
+ */
+
+import { ParseError } from "../parse_error.ts";
+
+/** Matches a JSON string (kept as is) or a bare non-finite number (replaced). */
+const STRING_OR_NON_FINITE = /"[^"\\]*(?:\\[\s\S][^"\\]*)*"|-?Infinity|NaN/g;
+
+/**
+ * Replaces every bare `NaN`, `Infinity` and `-Infinity` outside JSON strings by `null`.
+ *
+ * @param text JSON text, perhaps with bare non-finite numbers.
+ * @returns The text with those words replaced; strings are never touched.
+ */
+export function replaceNonFiniteNumbers(text: string): string {
+  return text.replace(
+    STRING_OR_NON_FINITE,
+    (match) => match.charCodeAt(0) === 0x22 ? match : "null",
+  );
+}
+
+/**
+ * Parses JSON text, tolerating bare non-finite numbers (read as `null`).
+ *
+ * @param text The JSON text.
+ * @param file The file name for error messages.
+ * @returns The parsed value.
+ * @throws {ParseError} `InvalidJson` with the offset (0-based UTF-16 index) and line/column of the
+ * first syntax error.
+ */
+export function parseLenientJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (first) {
+    if (text.includes("NaN") || text.includes("Infinity")) {
+      const sanitized = replaceNonFiniteNumbers(text);
+      if (sanitized !== text) {
+        try {
+          return JSON.parse(sanitized);
+        } catch {
+          // Fall through: report the error against the original text.
+        }
+      }
+    }
+    throw jsonSyntaxError(text, file, first);
+  }
+}
+
+/** Builds the ParseError for text that `JSON.parse` rejected. */
+function jsonSyntaxError(text: string, file: string, cause: unknown): ParseError {
+  const found = findJsonSyntaxError(text);
+  if (found === undefined) {
+    return new ParseError("InvalidJson", `invalid JSON: ${(cause as Error).message}`, {
+      file,
+      cause,
+    });
+  }
+  const { line, column } = lineAndColumn(text, found.offset);
+  const at = found.offset >= text.length
+    ? "unexpected end of input"
+    : `unexpected ${describeChar(text, found.offset)}`;
+  return new ParseError("InvalidJson", `${at}: expected ${found.expected}`, {
+    file,
+    line,
+    column,
+    offset: found.offset,
+    cause,
+  });
+}
+
+function describeChar(text: string, offset: number): string {
+  const code = text.codePointAt(offset)!;
+  if (code < 0x20) return `control character U+${code.toString(16).padStart(4, "0")}`;
+  return `character ${JSON.stringify(String.fromCodePoint(code))}`;
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  let newline = text.indexOf("\n");
+  while (newline !== -1 && newline < offset) {
+    line++;
+    lineStart = newline + 1;
+    newline = text.indexOf("\n", lineStart);
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** The first syntax error of a JSON text: where, and what was expected there. */
+export interface JsonSyntaxErrorLocation {
+  /** The 0-based UTF-16 offset of the offending character (the text length at end of input). */
+  offset: number;
+  /** What the grammar expected at that point. */
+  expected: string;
+}
+
+const OBJECT = 1;
+const ARRAY = 2;
+
+/**
+ * Finds the first syntax error of a JSON text (bare `NaN`, `Infinity`, `-Infinity` allowed), with
+ * a linear scan and an explicit stack (no recursion, so deep nesting cannot overflow).
+ *
+ * @param text The JSON text.
+ * @returns Where the first error is, or `undefined` when the text is valid.
+ */
+export function findJsonSyntaxError(text: string): JsonSyntaxErrorLocation | undefined {
+  const n = text.length;
+  const stack: number[] = [];
+  let i = 0;
+  let expectValue = true;
+  const fail = (offset: number, expected: string) => ({ offset, expected });
+
+  const skipWhitespace = (from: number): number => {
+    let j = from;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) break;
+      j++;
+    }
+    return j;
+  };
+
+  // Returns the index after the string starting at `from` (a quote), or -(offset + 1) of an error.
+  const scanString = (from: number): number => {
+    let j = from + 1;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (c === 0x22) return j + 1;
+      if (c < 0x20) return -(j + 1);
+      if (c === 0x5c) {
+        const e = text.charCodeAt(j + 1);
+        if (e === 0x75) {
+          for (let k = j + 2; k < j + 6; k++) {
+            if (k >= n || !/[0-9a-fA-F]/.test(text[k])) return -(k + 1);
+          }
+          j += 6;
+          continue;
+        }
+        if ('"\\/bfnrt'.indexOf(text[j + 1]) === -1 || j + 1 >= n) return -(j + 2);
+        j += 2;
+        continue;
+      }
+      j++;
+    }
+    return -(n + 1);
+  };
+
+  // Returns the index after the key and its colon, or -(offset + 1) of an error; sets `keyError`.
+  let keyError = "";
+  const scanKeyAndColon = (from: number): number => {
+    const j = skipWhitespace(from);
+    if (text.charCodeAt(j) !== 0x22) {
+      keyError = "a double-quoted property name";
+      return -(j + 1);
+    }
+    const end = scanString(j);
+    if (end < 0) {
+      keyError = "a valid string";
+      return end;
+    }
+    const k = skipWhitespace(end);
+    if (text.charCodeAt(k) !== 0x3a) {
+      keyError = "':' after the property name";
+      return -(k + 1);
+    }
+    return k + 1;
+  };
+
+  while (true) {
+    i = skipWhitespace(i);
+    if (expectValue) {
+      if (i >= n) return fail(i, "a value");
+      const c = text.charCodeAt(i);
+      if (c === 0x7b) { // {
+        const j = skipWhitespace(i + 1);
+        if (text.charCodeAt(j) === 0x7d) {
+          i = j + 1;
+          expectValue = false;
+          continue;
+        }
+        stack.push(OBJECT);
+        const after = scanKeyAndColon(j);
+        if (after < 0) return fail(-after - 1, keyError);
+        i = after;
+        continue;
+      }
+      if (c === 0x5b) { // [
+        const j = skipWhitespace(i + 1);
+        if (text.charCodeAt(j) === 0x5d) {
+          i = j + 1;
+          expectValue = false;
+          continue;
+        }
+        stack.push(ARRAY);
+        i = j;
+        continue;
+      }
+      if (c === 0x22) {
+        const end = scanString(i);
+        if (end < 0) return fail(-end - 1, "a valid string");
+        i = end;
+        expectValue = false;
+        continue;
+      }
+      const literal = matchLiteral(text, i);
+      if (literal > 0) {
+        i += literal;
+        expectValue = false;
+        continue;
+      }
+      const numberEnd = scanNumber(text, i);
+      if (numberEnd < 0) return fail(-numberEnd - 1, "a value");
+      i = numberEnd;
+      expectValue = false;
+      continue;
+    }
+    if (stack.length === 0) {
+      return i < n ? fail(i, "the end of input") : undefined;
+    }
+    const top = stack[stack.length - 1];
+    const close = top === OBJECT ? 0x7d : 0x5d;
+    const expected = top === OBJECT ? "',' or '}'" : "',' or ']'";
+    if (i >= n) return fail(i, expected);
+    const c = text.charCodeAt(i);
+    if (c === 0x2c) {
+      if (top === OBJECT) {
+        const after = scanKeyAndColon(i + 1);
+        if (after < 0) return fail(-after - 1, keyError);
+        i = after;
+      } else {
+        i++;
+      }
+      expectValue = true;
+      continue;
+    }
+    if (c === close) {
+      stack.pop();
+      i++;
+      continue;
+    }
+    return fail(i, expected);
+  }
+}
+
+const LITERALS = ["true", "false", "null", "NaN", "Infinity", "-Infinity"];
+
+function matchLiteral(text: string, at: number): number {
+  for (const literal of LITERALS) {
+    if (text.startsWith(literal, at)) return literal.length;
+  }
+  return 0;
+}
+
+/** Returns the index after a JSON number at `at`, or -(offset + 1) of the first bad character. */
+function scanNumber(text: string, at: number): number {
+  const n = text.length;
+  let j = at;
+  const isDigit = (k: number) => {
+    const c = text.charCodeAt(k);
+    return c >= 0x30 && c <= 0x39;
+  };
+  if (text.charCodeAt(j) === 0x2d) j++;
+  if (j >= n || !isDigit(j)) return -(j + 1);
+  if (text.charCodeAt(j) === 0x30) {
+    j++;
+  } else {
+    while (j < n && isDigit(j)) j++;
+  }
+  if (text.charCodeAt(j) === 0x2e) {
+    j++;
+    if (j >= n || !isDigit(j)) return -(j + 1);
+    while (j < n && isDigit(j)) j++;
+  }
+  const e = text.charCodeAt(j);
+  if (e === 0x65 || e === 0x45) {
+    j++;
+    const sign = text.charCodeAt(j);
+    if (sign === 0x2b || sign === 0x2d) j++;
+    if (j >= n || !isDigit(j)) return -(j + 1);
+    while (j < n && isDigit(j)) j++;
+  }
+  return j;
+}

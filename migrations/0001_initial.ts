@@ -31,7 +31,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema.createTable("sequences")
     .addColumn("id", id, (c) => c.primaryKey())
-    .addColumn("genome_id", "integer", (c) => c.notNull().references("genomes.id").onDelete("cascade"))
+    .addColumn(
+      "genome_id",
+      "integer",
+      (c) => c.notNull().references("genomes.id").onDelete("cascade"),
+    )
     .addColumn("version", "integer", (c) => c.notNull())
     .addColumn("seq_id", "text", (c) => c.notNull())
     .addColumn("description", "text")
@@ -113,7 +117,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema.createTable("annotations")
     .addColumn("id", id, (c) => c.primaryKey())
-    .addColumn("genome_id", "integer", (c) => c.notNull().references("genomes.id").onDelete("cascade"))
+    .addColumn(
+      "genome_id",
+      "integer",
+      (c) => c.notNull().references("genomes.id").onDelete("cascade"),
+    )
     .addColumn("sequence_version", "integer", (c) => c.notNull())
     .addColumn("mode", "text", (c) => c.notNull().defaultTo("genome"))
     .addColumn("source", "text", (c) => c.notNull())
@@ -189,7 +197,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint("features_coordinates_positive", sql`start >= 1 and stop >= 1`)
     .addCheckConstraint("features_start_before_stop", sql`edge = 1 or start <= stop`)
     .addCheckConstraint("features_edge_crosses", sql`edge = 0 or start > stop`)
-    .addCheckConstraint("features_flags_boolean", sql`edge in (0, 1) and hypothetical in (0, 1) and pseudo in (0, 1)`)
+    .addCheckConstraint(
+      "features_flags_boolean",
+      sql`edge in (0, 1) and hypothetical in (0, 1) and pseudo in (0, 1)`,
+    )
     .addCheckConstraint(
       "features_truncated_known",
       sql`truncated is null or truncated in ('5-prime', '3-prime', 'both', '?')`,
@@ -204,7 +215,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex("features_gene_idx").on("features").column("gene").execute();
 
   await db.schema.createTable("feature_xrefs")
-    .addColumn("feature_id", "integer", (c) => c.notNull().references("features.id").onDelete("cascade"))
+    .addColumn(
+      "feature_id",
+      "integer",
+      (c) => c.notNull().references("features.id").onDelete("cascade"),
+    )
     .addColumn("db", "text", (c) => c.notNull())
     .addColumn("accession", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("feature_xrefs_pk", ["feature_id", "db", "accession"])

@@ -11,7 +11,11 @@ import { type Kysely, sql } from "kysely";
 // deno-lint-ignore no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createTable("genome_traits")
-    .addColumn("genome_id", "integer", (c) => c.notNull().references("genomes.id").onDelete("cascade"))
+    .addColumn(
+      "genome_id",
+      "integer",
+      (c) => c.notNull().references("genomes.id").onDelete("cascade"),
+    )
     .addColumn("key", "text", (c) => c.notNull())
     .addColumn("value", "text")
     .addPrimaryKeyConstraint("genome_traits_pk", ["genome_id", "key"])

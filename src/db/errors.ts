@@ -44,7 +44,13 @@ export class DatabaseError extends Error {
 }
 
 /** The kinds of integrity constraint. */
-export type ConstraintKind = "unique" | "foreign-key" | "check" | "not-null" | "primary-key" | "other";
+export type ConstraintKind =
+  | "unique"
+  | "foreign-key"
+  | "check"
+  | "not-null"
+  | "primary-key"
+  | "other";
 
 /**
  * A write broke an integrity constraint (foreign key, uniqueness, check, not null).

@@ -11,7 +11,7 @@
 
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 
-/** A column that the database fills on insert (an autoincrement id or a default). */
+/** A column the database fills when an insert leaves it out (an autoincrement id or a default). */
 type Auto<T> = Generated<T>;
 
 /** A time stamp: ISO 8601 UTC text. */
@@ -150,8 +150,8 @@ export interface AnnotationsTable {
   genome_id: number;
   /** The assembly version annotated (`sequences.version`). */
   sequence_version: number;
-  /** `genome` or `proteins`. */
-  mode: string;
+  /** `genome` or `proteins` (default `genome`). */
+  mode: Auto<string>;
   /** `job` (a web job) or `files` (imported files). */
   source: string;
   /** The job, where `source` is `job`. */
@@ -227,7 +227,7 @@ export interface FeaturesTable {
   /** `+`, `-`, `.` or `?`. */
   strand: string;
   /** 1 when the feature crosses the origin of a circular sequence. */
-  edge: number;
+  edge: Auto<number>;
   /** The locus tag. */
   locus_tag: string | null;
   /** The gene symbol. */
@@ -237,9 +237,9 @@ export interface FeaturesTable {
   /** Reading frame 1–3. */
   frame: number | null;
   /** 1 for a hypothetical protein. */
-  hypothetical: number;
+  hypothetical: Auto<number>;
   /** 1 for a pseudogene. */
-  pseudo: number;
+  pseudo: Auto<number>;
   /** `5-prime`, `3-prime`, `both`, `?` or null. */
   truncated: string | null;
   /** MD5 of the protein, where known. */

@@ -70,7 +70,9 @@ export async function transaction<DB, T>(
 ): Promise<T> {
   const { attempts, baseDelayMs, maxDelayMs } = { ...DEFAULT_TRANSACTION_OPTIONS, ...options };
   if (!Number.isInteger(attempts) || attempts < 1) {
-    throw new RangeError(`Cannot run a transaction: attempts must be a positive integer, got ${attempts}`);
+    throw new RangeError(
+      `Cannot run a transaction: attempts must be a positive integer, got ${attempts}`,
+    );
   }
   const random = options.random ?? Math.random;
   for (let attempt = 1;; attempt++) {

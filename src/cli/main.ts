@@ -1,0 +1,82 @@
+/**
+ * `baktadb`: the command-line interface. Run it as `deno task baktadb <command> …`.
+ *
+ * @module
+ */
+
+import { Command, CommanderError } from "commander";
+import { CliError, type CliIo, DENO_IO, EXIT } from "./cli_context.ts";
+import { COMMANDS } from "./commands.ts";
+import { DatabaseError, NotFoundError } from "../db/errors.ts";
+import { ParseError } from "../formats/parse_error.ts";
+
+/** The version of baktadb. */
+export const VERSION = "0.1.0";
+
+/**
+ * Builds the `baktadb` program with every command.
+ *
+ * @param io Where the commands write.
+ * @returns The commander program.
+ */
+export function createProgram(io: CliIo = DENO_IO): Command {
+  const program = new Command("baktadb")
+    .description("Keep, explore and compare Bakta genome annotations in one database")
+    .version(VERSION)
+    .option("--db <file>", "database file (default: $BAKTADB_DATABASE or ./baktadb.sqlite)")
+    .option("-v, --verbose", "show more detail on errors and progress")
+    .showHelpAfterError("(run with --help for usage)")
+    .configureOutput({
+      writeOut: (text) => io.out(text),
+      writeErr: (text) => io.err(text),
+    })
+    .exitOverride();
+  for (const register of COMMANDS) register(program, io);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/**
+ * Runs `baktadb` with the given arguments and returns the exit code; errors become one line on
+ * standard error (with `--verbose`, the stack too).
+ *
+ * @param args The arguments after the program name.
+ * @param io Where to write.
+ * @returns The exit code (see `EXIT`).
+ *
+ * @example
+ * ```ts
+ * import { runCli } from "./main.ts";
+ * const out: string[] = [];
+ * const io = { out: (t: string) => out.push(t), err: (t: string) => out.push(t), isTerminal: false };
+ * const code = await runCli(["--version"], io);
+ * if (code !== 0 || !out.join("").includes(".")) throw new Error("unexpected");
+ * ```
+ */
+export async function runCli(args: string[], io: CliIo = DENO_IO): Promise<number> {
+  const program = createProgram(io);
+  try {
+    await program.parseAsync(args, { from: "user" });
+    return EXIT.OK;
+  } catch (error) {
+    return reportError(error, io, args.includes("--verbose") || args.includes("-v"));
+  }
+}
+
+function reportError(error: unknown, io: CliIo, verbose: boolean): number {
+  if (error instanceof CommanderError) {
+    if (error.exitCode === 0) return EXIT.OK; // --help, --version
+    return EXIT.USAGE;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.err(`baktadb: ${message.split("\n")[0]}\n`);
+  if (verbose && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
+  if (error instanceof CliError) return error.exitCode;
+  if (error instanceof NotFoundError) return EXIT.NOT_FOUND;
+  if (error instanceof ParseError || error instanceof DatabaseError) return EXIT.FAILURE;
+  return EXIT.FAILURE;
+}
+
+if (import.meta.main) {
+  Deno.exit(await runCli(Deno.args));
+}

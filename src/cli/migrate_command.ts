@@ -1,0 +1,105 @@
+/**
+ * `baktadb init` and `baktadb migrate [status|up|down|to NAME]`.
+ *
+ * @module
+ */
+
+import type { Command } from "commander";
+import { type CliIo, type GlobalOptions } from "./cli_context.ts";
+import { openDatabase } from "../db/open_database.ts";
+import { resolveDatabaseLocation } from "../db/database_location.ts";
+import {
+  migrateDown,
+  migrateTo,
+  migrateToLatest,
+  migrationStatus,
+  type MigrationStep,
+} from "../db/migrator.ts";
+import { CliError, EXIT } from "./cli_context.ts";
+
+/**
+ * Adds `baktadb init`: create (or bring up to date) the database file.
+ *
+ * @param program The program.
+ * @param io Where to write.
+ */
+export function registerInit(program: Command, io: CliIo): void {
+  program.command("init")
+    .description("create the database (every table) or bring it up to date")
+    .addHelpText("after", "\nExamples:\n  baktadb init\n  baktadb init --db cohort.sqlite\n")
+    .action(async (_options, command: Command) => {
+      const global = command.optsWithGlobals<GlobalOptions>();
+      const location = resolveDatabaseLocation(global.db);
+      const db = await openDatabase(location, { migrate: false });
+      try {
+        const steps = await migrateToLatest(db);
+        const status = await migrationStatus(db);
+        io.out(
+          steps.length > 0
+            ? `Initialised ${location} at schema ${status.current} (${steps.length} migration(s) ran)\n`
+            : `${location} is already at the latest schema ${status.current}\n`,
+        );
+      } finally {
+        await db.destroy();
+      }
+    });
+}
+
+/**
+ * Adds `baktadb migrate`: show the status, go up to the latest, down one, or to a named migration.
+ *
+ * @param program The program.
+ * @param io Where to write.
+ */
+export function registerMigrate(program: Command, io: CliIo): void {
+  program.command("migrate")
+    .description("show the schema status, or migrate up to the latest, down one, or to NAME")
+    .argument("[action]", "status | up | down | to", "status")
+    .argument("[name]", "the migration for `to`")
+    .option("--json", "print the status as JSON")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  baktadb migrate            # status\n  baktadb migrate up\n" +
+        "  baktadb migrate down\n  baktadb migrate to 0001_initial\n",
+    )
+    .action(async (action: string, name: string | undefined, options, command: Command) => {
+      const global = command.optsWithGlobals<GlobalOptions & { json?: boolean }>();
+      const db = await openDatabase(global.db, { migrate: false });
+      try {
+        let steps: MigrationStep[] = [];
+        if (action === "up") steps = await migrateToLatest(db);
+        else if (action === "down") steps = await migrateDown(db);
+        else if (action === "to") {
+          if (!name) throw new CliError("migrate to needs a migration name", EXIT.USAGE);
+          steps = await migrateTo(db, name);
+        } else if (action !== "status") {
+          throw new CliError(
+            `Unknown migrate action "${action}": use status, up, down or to`,
+            EXIT.USAGE,
+          );
+        }
+        for (const step of steps) {
+          io.out(`${step.direction === "Up" ? "up  " : "down"} ${step.name}: ${step.status}\n`);
+        }
+        const status = await migrationStatus(db);
+        if (options.json) {
+          io.out(`${JSON.stringify(status, null, 2)}\n`);
+          return;
+        }
+        for (const m of status.migrations) {
+          io.out(
+            `${m.executedAt ? "[x]" : "[ ]"} ${m.name}${
+              m.executedAt ? `  ${m.executedAt.toISOString()}` : ""
+            }\n`,
+          );
+        }
+        io.out(
+          status.pending.length === 0
+            ? `Schema is up to date (${status.current})\n`
+            : `${status.pending.length} pending: run \`baktadb migrate up\`\n`,
+        );
+      } finally {
+        await db.destroy();
+      }
+    });
+}

@@ -1,0 +1,47 @@
+import assert from "node:assert/strict";
+import { runCli } from "../../src/cli/main.ts";
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t), isTerminal: false },
+    out: () => out.join(""),
+    err: () => err.join(""),
+  };
+}
+
+Deno.test("baktadb init creates the database; migrate shows status, goes down one and up again", async () => {
+  const dir = await Deno.makeTempDir();
+  const path = `${dir}/x.sqlite`;
+  try {
+    let c = capture();
+    assert.equal(await runCli(["init", "--db", path], c.io), 0);
+    assert.match(c.out(), /Initialised .* at schema 0002_genome_traits/);
+    c = capture();
+    assert.equal(await runCli(["migrate", "down", "--db", path], c.io), 0);
+    assert.match(c.out(), /down 0002_genome_traits: Success/);
+    assert.match(c.out(), /\[ \] 0002_genome_traits/);
+    c = capture();
+    assert.equal(await runCli(["migrate", "--json", "--db", path], c.io), 0);
+    assert.deepEqual(JSON.parse(c.out()).pending, ["0002_genome_traits"]);
+    c = capture();
+    assert.equal(await runCli(["migrate", "up", "--db", path], c.io), 0);
+    assert.match(c.out(), /Schema is up to date \(0002_genome_traits\)/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("baktadb migrate with an unknown action exits 2 with one clear line", async () => {
+  const c = capture();
+  assert.equal(await runCli(["migrate", "sideways", "--db", ":memory:"], c.io), 2);
+  assert.equal(c.err().trim().split("\n").length, 1);
+  assert.match(c.err(), /Unknown migrate action "sideways"/);
+});
+
+Deno.test("baktadb with an unknown command exits 2", async () => {
+  const c = capture();
+  assert.equal(await runCli(["frobnicate"], c.io), 2);
+  assert.match(c.err(), /unknown command/);
+});

@@ -5,7 +5,7 @@
  */
 
 import type { Command } from "commander";
-import { type CliIo, type GlobalOptions } from "./cli_context.ts";
+import type { CliIo, GlobalOptions } from "./cli_context.ts";
 import { openDatabase } from "../db/open_database.ts";
 import { resolveDatabaseLocation } from "../db/database_location.ts";
 import {

@@ -1,0 +1,24 @@
+/**
+ * baktadb: keep, explore and compare Bakta genome annotations in one database.
+ *
+ * - `openDatabase()` opens (and migrates) a SQLite database driven by Kysely;
+ * - readers turn every Bakta output format of every version since 1.4 into one model;
+ * - the store imports runs once, keeps every original file, and versions assemblies;
+ * - the client submits genomes to the Bakta web service and follows the jobs;
+ * - query helpers, Arquero tables and Observable Plot figures answer questions about them.
+ *
+ * @example Open an in-memory database and count genomes
+ * ```ts
+ * import { openDatabase } from "./mod.ts";
+ * const db = await openDatabase(":memory:");
+ * const rows = await db.selectFrom("genomes").selectAll().execute();
+ * if (rows.length !== 0) throw new Error("a new database is empty");
+ * await db.destroy();
+ * ```
+ *
+ * @module
+ */
+
+export * from "./src/db/mod.ts";
+export * from "./src/formats/model.ts";
+export * from "./src/formats/parse_error.ts";

@@ -8,6 +8,13 @@
 import type { Command } from "commander";
 import type { CliIo } from "./cli_context.ts";
 import { registerInit, registerMigrate } from "./migrate_command.ts";
+import { registerImport } from "./import_command.ts";
+import { registerGenomes } from "./genomes_command.ts";
+import { registerShow } from "./show_command.ts";
+import { registerHistory } from "./history_command.ts";
+import { registerFiles } from "./files_command.ts";
+import { registerCat } from "./cat_command.ts";
+import { registerRm } from "./rm_command.ts";
 
 /** A function that adds one command to the program. */
 export type RegisterCommand = (program: Command, io: CliIo) => void;
@@ -16,4 +23,11 @@ export type RegisterCommand = (program: Command, io: CliIo) => void;
 export const COMMANDS: readonly RegisterCommand[] = [
   registerInit,
   registerMigrate,
+  registerImport,
+  registerGenomes,
+  registerShow,
+  registerHistory,
+  registerFiles,
+  registerCat,
+  registerRm,
 ];

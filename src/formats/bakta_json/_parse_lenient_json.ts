@@ -11,20 +11,53 @@
 
 import { ParseError } from "../parse_error.ts";
 
-/** Matches a JSON string (kept as is) or a bare non-finite number (replaced). */
-const STRING_OR_NON_FINITE = /"[^"\\]*(?:\\[\s\S][^"\\]*)*"|-?Infinity|NaN/g;
-
 /**
  * Replaces every bare `NaN`, `Infinity` and `-Infinity` outside JSON strings by `null`.
+ *
+ * Finds the candidate words first (usually none or a few), then walks the unescaped quotes with
+ * `indexOf` only as far as the last candidate to tell whether each lies inside a string.
  *
  * @param text JSON text, perhaps with bare non-finite numbers.
  * @returns The text with those words replaced; strings are never touched.
  */
 export function replaceNonFiniteNumbers(text: string): string {
-  return text.replace(
-    STRING_OR_NON_FINITE,
-    (match) => match.charCodeAt(0) === 0x22 ? match : "null",
-  );
+  const candidates: [start: number, end: number][] = [];
+  for (let at = text.indexOf("NaN"); at !== -1; at = text.indexOf("NaN", at + 3)) {
+    candidates.push([at, at + 3]);
+  }
+  for (let at = text.indexOf("Infinity"); at !== -1; at = text.indexOf("Infinity", at + 8)) {
+    candidates.push(text.charCodeAt(at - 1) === 0x2d ? [at - 1, at + 8] : [at, at + 8]);
+  }
+  if (candidates.length === 0) return text;
+  candidates.sort((a, b) => a[0] - b[0]);
+  const pieces: string[] = [];
+  let copied = 0;
+  let inString = false;
+  let quote = nextUnescapedQuote(text, 0);
+  for (const [start, end] of candidates) {
+    while (quote !== -1 && quote < start) {
+      inString = !inString;
+      quote = nextUnescapedQuote(text, quote + 1);
+    }
+    if (inString) continue;
+    pieces.push(text.slice(copied, start), "null");
+    copied = end;
+  }
+  if (pieces.length === 0) return text;
+  pieces.push(text.slice(copied));
+  return pieces.join("");
+}
+
+/** The index of the next `"` at or after `from` that is not escaped by a backslash, or -1. */
+function nextUnescapedQuote(text: string, from: number): number {
+  let at = text.indexOf('"', from);
+  while (at !== -1) {
+    let backslashes = 0;
+    while (text.charCodeAt(at - 1 - backslashes) === 0x5c) backslashes++;
+    if (backslashes % 2 === 0) return at;
+    at = text.indexOf('"', at + 1);
+  }
+  return -1;
 }
 
 /**
@@ -145,7 +178,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxErrorLocation | und
           j += 6;
           continue;
         }
-        if ('"\\/bfnrt'.indexOf(text[j + 1]) === -1 || j + 1 >= n) return -(j + 2);
+        if (j + 1 >= n || '"\\/bfnrt'.indexOf(text[j + 1]) === -1) return -(j + 2);
         j += 2;
         continue;
       }
@@ -217,6 +250,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxErrorLocation | und
         expectValue = false;
         continue;
       }
+      if (literal < 0) return fail(-literal - 1, "a value");
       const numberEnd = scanNumber(text, i);
       if (numberEnd < 0) return fail(-numberEnd - 1, "a value");
       i = numberEnd;
@@ -253,11 +287,20 @@ export function findJsonSyntaxError(text: string): JsonSyntaxErrorLocation | und
 
 const LITERALS = ["true", "false", "null", "NaN", "Infinity", "-Infinity"];
 
+/**
+ * Matches a literal at `at`: its length when it matches, -(offset + 1) of the first mismatching
+ * character when the text starts like one, 0 when no literal starts with that character.
+ */
 function matchLiteral(text: string, at: number): number {
-  for (const literal of LITERALS) {
-    if (text.startsWith(literal, at)) return literal.length;
+  const first = text[at];
+  const literal = first === "-"
+    ? (text[at + 1] === "I" ? "-Infinity" : undefined)
+    : LITERALS.find((l) => l[0] === first);
+  if (literal === undefined) return 0;
+  for (let k = 1; k < literal.length; k++) {
+    if (text[at + k] !== literal[k]) return -(at + k + 1);
   }
-  return 0;
+  return literal.length;
 }
 
 /** Returns the index after a JSON number at `at`, or -(offset + 1) of the first bad character. */

@@ -1,0 +1,264 @@
+/**
+ * Gene families across genomes: which family each protein belongs to, how many copies each genome
+ * has, and the presence/absence matrix.
+ *
+ * @module
+ */
+
+import { type ColumnTable, table } from "arquero";
+import { type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from "kysely";
+import type { Database } from "../db/schema.ts";
+import { show } from "../query/_validate.ts";
+import { type CohortOptions, cohortQuery } from "./_cohort.ts";
+
+/** Options of the gene-family tables. */
+export interface GeneFamilyOptions extends CohortOptions {
+  /**
+   * The feature types whose proteins are grouped into families.
+   * @default ["cds"]
+   */
+  types?: readonly ("cds" | "sorf")[];
+}
+
+/** The prefix of a family keyed by the protein's MD5 (no UniRef cluster). */
+export const MD5_FAMILY_PREFIX = "MD5:";
+
+/**
+ * The family of a protein, as an SQL expression over `features` (aliased `features`):
+ *
+ * 1. its **UniRef90** cluster (`UniRef90_…`, from Bakta's `UniRef:UniRef90_…` cross-reference);
+ * 2. else its **UniRef50** cluster (`UniRef50_…`);
+ * 3. else its protein's MD5 (`aa_hexdigest`, Bakta's protein identity) as `MD5:<hex>`, so identical
+ *    proteins without a cluster (most hypothetical proteins) still form a family;
+ * 4. else null: the feature is in no family (a pseudogene or a record without its protein).
+ *
+ * When a protein has several clusters of one level (it should not), the smallest accession wins.
+ * The UniRef look-ups are ranges on the primary key `feature_xrefs(feature_id, db, accession)`.
+ *
+ * @returns The expression.
+ */
+export function familyKey(): RawBuilder<string | null> {
+  const ref = sql.ref;
+  const cluster = (level: string) =>
+    sql<string | null>`(select min(${ref("x.accession")}) from ${sql.table("feature_xrefs")} as ${
+      sql.id("x")
+    } where ${ref("x.feature_id")} = ${ref("features.id")} and ${ref("x.db")} = 'UniRef' and ${
+      ref("x.accession")
+    } >= ${sql.lit(`UniRef${level}_`)} and ${ref("x.accession")} < ${sql.lit(`UniRef${level}\``)})`;
+  return sql<string | null>`coalesce(${cluster("90")}, ${cluster("50")}, ${
+    sql.lit(MD5_FAMILY_PREFIX)
+  } || ${ref("features.aa_hexdigest")})`;
+}
+
+/** One row of {@linkcode familyMembersQuery}. */
+export interface FamilyMemberRow {
+  /** The annotation. */
+  annotation_id: number;
+  /** The feature. */
+  feature_id: number;
+  /** The family (see {@linkcode familyKey}); null when the protein has none. */
+  family: string | null;
+}
+
+/** A query whose result columns are `O`, over no named table (CTEs inside). */
+export type CohortQuery<O> = SelectQueryBuilder<Database, never, O>;
+
+/**
+ * The proteins of the cohort's latest annotations with their family ({@linkcode familyKey}, null
+ * when a protein has none): the building block of the family tables, meant for a `materialized`
+ * `with` clause (so the family is computed once per protein). The joins are `cross join`s so that
+ * SQLite walks the cohort, then the `features(annotation_id, type)` index (covering), then the
+ * cross-reference primary key: no feature row is read except for the MD5 fallback.
+ *
+ * The SQL emitted:
+ *
+ * ```sql
+ * select "features"."annotation_id", "features"."id" as "feature_id",
+ *   coalesce((select min("x"."accession") from "feature_xrefs" as "x"
+ *       where "x"."feature_id" = "features"."id" and "x"."db" = 'UniRef'
+ *         and "x"."accession" >= 'UniRef90_' and "x"."accession" < 'UniRef90`'),
+ *     (… 'UniRef50_' …), 'MD5:' || "features"."aa_hexdigest") as "family"
+ * from (…latest annotations…) as "cohort" cross join "features"
+ * where "features"."annotation_id" = "cohort"."annotation_id" and "features"."type" in (?)
+ * ```
+ *
+ * @param db The database.
+ * @param options Which genomes and feature types.
+ * @returns The query builder.
+ * @throws {RangeError} When `types` holds anything but `cds` and `sorf`.
+ */
+export function familyMembersQuery(
+  db: Kysely<Database>,
+  options: GeneFamilyOptions = {},
+): CohortQuery<FamilyMemberRow> {
+  const types = checkTypes(options.types);
+  return db.selectFrom(cohortQuery(db, options).as("cohort"))
+    .crossJoin("features")
+    .select([
+      "features.annotation_id",
+      "features.id as feature_id",
+      familyKey().as("family"),
+    ])
+    .whereRef("features.annotation_id", "=", "cohort.annotation_id")
+    .where("features.type", "in", types) as unknown as CohortQuery<FamilyMemberRow>;
+}
+
+/** One row of {@linkcode geneFamilyCountsQuery}. */
+export interface FamilyCountRow {
+  /** The genome's name. */
+  genome: string;
+  /** The family. */
+  family: string;
+  /** How many of the genome's proteins are in the family (at least 1). */
+  copies: number;
+}
+
+/**
+ * The long form of the presence/absence matrix: `genome, family, copies` for every family present
+ * in a genome (one `group by` over {@linkcode familyMembersQuery}, materialized).
+ *
+ * The SQL emitted:
+ *
+ * ```sql
+ * with "cohort" as (…latest annotations…),
+ *   "members" as materialized (…familyMembersQuery…)
+ * select "cohort"."genome", "members"."family", count(*) as "copies"
+ * from "members" inner join "cohort" on "cohort"."annotation_id" = "members"."annotation_id"
+ * where "members"."family" is not null
+ * group by "cohort"."genome", "members"."family"
+ * order by "cohort"."genome", "members"."family"
+ * ```
+ *
+ * @param db The database.
+ * @param options Which genomes and feature types.
+ * @returns The query builder.
+ */
+export function geneFamilyCountsQuery(
+  db: Kysely<Database>,
+  options: GeneFamilyOptions = {},
+): CohortQuery<FamilyCountRow> {
+  return db
+    .with("cohort", () => cohortQuery(db, options))
+    .with((cte) => cte("members").materialized(), () => familyMembersQuery(db, options))
+    .selectFrom("members")
+    .innerJoin("cohort", "cohort.annotation_id", "members.annotation_id")
+    .select(["cohort.genome", "members.family", sql<number>`count(*)`.as("copies")])
+    .where("members.family", "is not", null)
+    .groupBy(["cohort.genome", "members.family"])
+    .orderBy("cohort.genome")
+    .orderBy("members.family") as unknown as CohortQuery<FamilyCountRow>;
+}
+
+/** Options of {@linkcode presenceAbsence}. */
+export interface PresenceAbsenceOptions extends GeneFamilyOptions {
+  /**
+   * The cells: `"presence"` 1/0 (as Roary's `gene_presence_absence.Rtab`), or `"copies"`.
+   * @default "presence"
+   */
+  value?: "presence" | "copies";
+}
+
+/**
+ * The gene-family presence/absence matrix of the cohort: one row per family, with `family`,
+ * `genomes` (in how many genomes it is present) and one integer column per genome (named by the
+ * genome, in name order) holding 1/0 or the number of copies. Families are keyed by UniRef90
+ * cluster, then UniRef50, then the protein's MD5 ({@linkcode familyKey}). Rows are ordered by
+ * `genomes` descending, then family. The counting is one SQL `group by`; the pivot is done here
+ * into `Int32Array` columns.
+ *
+ * @param db The database.
+ * @param options Which genomes and feature types, and presence or copies.
+ * @returns A promise of the matrix.
+ * @throws {RangeError} When `value` or `types` is not allowed.
+ *
+ * @example Two genomes sharing one family
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { presenceAbsence } from "./gene_families.ts";
+ *
+ * const db = await openDatabase(":memory:");
+ * for (const [name, clusters] of [["g1", ["UniRef90_A", "UniRef90_B"]], ["g2", ["UniRef90_A"]]] as const) {
+ *   const g = await db.insertInto("genomes").values({ name }).returning("id")
+ *     .executeTakeFirstOrThrow();
+ *   const s = await db.insertInto("sequences").values({
+ *     genome_id: g.id, version: 1, seq_id: "c1", length: 1000,
+ *   }).returning("id").executeTakeFirstOrThrow();
+ *   const a = await db.insertInto("annotations").values({
+ *     genome_id: g.id, sequence_version: 1, source: "files", fingerprint: name,
+ *   }).returning("id").executeTakeFirstOrThrow();
+ *   for (const cluster of clusters) {
+ *     const f = await db.insertInto("features").values({
+ *       annotation_id: a.id, sequence_id: s.id, original_json: "{}", type: "cds", start: 1,
+ *       stop: 90, strand: "+",
+ *     }).returning("id").executeTakeFirstOrThrow();
+ *     await db.insertInto("feature_xrefs").values({ feature_id: f.id, db: "UniRef", accession: cluster })
+ *       .execute();
+ *   }
+ * }
+ * const matrix = await presenceAbsence(db);
+ * assert.deepEqual(matrix.objects(), [
+ *   { family: "UniRef90_A", genomes: 2, g1: 1, g2: 1 },
+ *   { family: "UniRef90_B", genomes: 1, g1: 1, g2: 0 },
+ * ]);
+ * await db.destroy();
+ * ```
+ */
+export async function presenceAbsence(
+  db: Kysely<Database>,
+  options: PresenceAbsenceOptions = {},
+): Promise<ColumnTable> {
+  const { value = "presence" } = options;
+  if (value !== "presence" && value !== "copies") {
+    throw new RangeError(
+      `Invalid option "value": expected "presence" or "copies", got ${show(value)}`,
+    );
+  }
+  const genomes = (await cohortQuery(db, options).orderBy("genomes.name").execute())
+    .map((row) => row.genome);
+  const counts = await geneFamilyCountsQuery(db, options).execute();
+  const genomeIndex = new Map(genomes.map((genome, i) => [genome, i]));
+  const familyIndex = new Map<string, number>();
+  for (const row of counts) {
+    if (!familyIndex.has(row.family)) familyIndex.set(row.family, familyIndex.size);
+  }
+  const cells = genomes.map(() => new Int32Array(familyIndex.size));
+  const present = new Int32Array(familyIndex.size);
+  for (const row of counts) {
+    const f = familyIndex.get(row.family)!;
+    const g = genomeIndex.get(row.genome);
+    if (g === undefined) continue;
+    cells[g][f] = value === "presence" ? 1 : Number(row.copies);
+    present[f]++;
+  }
+  const order = [...familyIndex.keys()].map((family, i) => ({ family, i }))
+    .sort((x, y) =>
+      present[y.i] - present[x.i] || (x.family < y.family ? -1 : x.family > y.family ? 1 : 0)
+    )
+    .map((entry) => entry.i);
+  const families = [...familyIndex.keys()];
+  const columns = new Map<string, unknown>();
+  columns.set("family", order.map((i) => families[i]));
+  columns.set("genomes", Int32Array.from(order, (i) => present[i]));
+  genomes.forEach((genome, g) => {
+    if (genome === "family" || genome === "genomes") {
+      throw new RangeError(`Cannot build the matrix: a genome is named "${genome}", a column name`);
+    }
+    columns.set(genome, Int32Array.from(order, (i) => cells[g][i]));
+  });
+  return table(columns, ["family", "genomes", ...genomes]);
+}
+
+/** Checks the `types` option and returns it with its default. */
+export function checkTypes(types: unknown): ("cds" | "sorf")[] {
+  if (types === undefined) return ["cds"];
+  if (!Array.isArray(types) || types.length === 0) {
+    throw new RangeError(`Invalid option "types": expected a non-empty array, got ${show(types)}`);
+  }
+  for (const type of types) {
+    if (type !== "cds" && type !== "sorf") {
+      throw new RangeError(`Invalid option "types": ${show(type)} is not "cds" or "sorf"`);
+    }
+  }
+  return [...types];
+}

@@ -1,0 +1,34 @@
+/**
+ * Arquero tables over a baktadb database: `toTable()` turns any Kysely query (or rows) into a
+ * table with its column types kept, and the ready tables answer cohort questions in SQL —
+ * the per-genome summary of Bakta's `.txt`, feature-type counts, COG functional categories, the
+ * gene-family presence/absence matrix, core/soft-core/shell/cloud classes (Roary's thresholds),
+ * families gained and lost between two genomes, and what changed between two annotations.
+ *
+ * @example A summary of every genome, as an Arquero table
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { genomeSummary, toTable } from "./mod.ts";
+ *
+ * const db = await openDatabase(":memory:");
+ * await db.insertInto("genomes").values({ name: "g1" }).execute();
+ * const genomes = await toTable(db.selectFrom("genomes").select(["id", "name"]));
+ * assert.deepEqual(genomes.objects(), [{ id: 1, name: "g1" }]);
+ * const summary = await genomeSummary(db);
+ * assert.equal(summary.numRows(), 0); // g1 has no annotation yet
+ * await db.destroy();
+ * ```
+ *
+ * @module
+ */
+
+export * from "./to_table.ts";
+export type { CohortOptions } from "./_cohort.ts";
+export * from "./genome_summary.ts";
+export * from "./feature_type_counts.ts";
+export * from "./cog_matrix.ts";
+export * from "./gene_families.ts";
+export * from "./pangenome_classes.ts";
+export * from "./genome_diff.ts";
+export * from "./annotation_diff.ts";

@@ -1,0 +1,133 @@
+/**
+ * `baktadb import PATH…`: import Bakta runs (folders, files, globs) with a progress bar and a
+ * summary.
+ *
+ * @module
+ */
+
+import type { Command } from "commander";
+import { CliError, type CliIo, EXIT, type GlobalOptions, withDatabase } from "./cli_context.ts";
+import { importRuns, type ImportRunsResult } from "../store/import_runs.ts";
+import type { ImportRunResult } from "../store/write_run.ts";
+import { ProgressBar } from "./progress_bar.ts";
+import { formatBytes, toJsonText } from "./_table.ts";
+
+/** Options of `baktadb import`. */
+interface ImportCommandOptions extends GlobalOptions {
+  genome?: string;
+  recursive?: boolean;
+  concurrency?: string;
+  json?: boolean;
+}
+
+/**
+ * Adds `baktadb import`.
+ *
+ * @param program The program.
+ * @param io Where to write.
+ */
+export function registerImport(program: Command, io: CliIo): void {
+  program.command("import")
+    .description("import Bakta runs: result folders, files or globs (each run once)")
+    .argument("<paths...>", "result folders, files of runs, or globs such as 'results/*.gff3.gz'")
+    .option("--genome <name>", "store every run under this genome (default: the file prefix)")
+    .option("-r, --recursive", "also import runs in sub-folders")
+    .option("--concurrency <n>", "runs parsed at once", "2")
+    .option("--json", "print the result set as JSON")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  baktadb import results/                       # one Bakta result folder
+  baktadb import C22.gff3.gz C320.gff3.gz       # each file is a run
+  baktadb import 'cohort/*.gff3.gz' --db cohort.sqlite
+  baktadb import reannotated/ --genome CI-8050  # a newer annotation of a stored genome
+
+Files are grouped into runs by folder and prefix (assembly.json, assembly.gff3, … are one run).
+Importing the same files again does nothing. Exit code 4 when some runs failed and others did not.
+`,
+    )
+    .action(async (paths: string[], _options, command: Command) => {
+      const options = command.optsWithGlobals<ImportCommandOptions>();
+      const concurrency = Number(options.concurrency ?? "2");
+      if (!Number.isInteger(concurrency) || concurrency < 1) {
+        throw new CliError(
+          `Invalid --concurrency "${options.concurrency}": expected a positive integer`,
+          EXIT.USAGE,
+        );
+      }
+      const bar = new ProgressBar({ write: io.err, enabled: io.isTerminal && !options.json });
+      const result = await withDatabase(options, (db) =>
+        importRuns(db, paths, {
+          genome: options.genome,
+          recursive: options.recursive,
+          concurrency,
+          onProgress: (p) => bar.update(p),
+        }));
+      bar.finish();
+      if (options.json) io.out(toJsonText(resultToJson(result)));
+      else printSummary(result, io, options.verbose === true);
+      const total = result.items.length;
+      if (total === 0) throw new CliError("Nothing to import: no Bakta output files found");
+      if (result.failed === total) {
+        throw new CliError(
+          total === 1
+            ? result.items[0].error?.message ?? "The import failed"
+            : `All ${total} runs failed`,
+          EXIT.FAILURE,
+        );
+      }
+      if (result.failed > 0) {
+        throw new CliError(`${result.failed} of ${total} runs failed`, EXIT.PARTIAL);
+      }
+    });
+}
+
+function describeResult(r: ImportRunResult): string {
+  if (r.status === "skipped") return r.reason ?? "imported before";
+  const version = r.mode === "proteins"
+    ? "proteins run"
+    : r.versionAction === "new-genome"
+    ? "new genome, assembly version 1"
+    : r.versionAction === "new-version"
+    ? `new assembly version ${r.sequenceVersion}`
+    : `annotation added to assembly version ${r.sequenceVersion}`;
+  return `${version}; ${r.counts.features.toLocaleString("en-US")} features, ` +
+    `${r.counts.files} file(s), ${formatBytes(r.counts.bytes)}`;
+}
+
+function printSummary(result: ImportRunsResult, io: CliIo, verbose: boolean): void {
+  for (const item of result.items) {
+    const name = item.result?.genome ?? item.prefix ?? "";
+    if (item.status === "failed") {
+      io.out(`failed    ${item.item}: ${item.error?.message.split("\n")[0] ?? "unknown error"}\n`);
+      if (verbose && item.error?.stack) io.out(`${item.error.stack}\n`);
+      continue;
+    }
+    io.out(`${item.status.padEnd(9)} ${name} (${item.item}): ${describeResult(item.result!)}\n`);
+    for (const warning of item.result!.warnings) io.out(`          note: ${warning}\n`);
+  }
+  if (result.ignored.length > 0) {
+    io.out(
+      `ignored   ${result.ignored.length} file(s) not named like Bakta outputs` +
+        (verbose ? `: ${result.ignored.join(", ")}` : "") + "\n",
+    );
+  }
+  const seconds = result.durationMs / 1000;
+  const rate = seconds > 0 ? Math.round(result.features / seconds) : 0;
+  io.out(
+    `Imported ${result.imported}, skipped ${result.skipped}, failed ${result.failed} of ` +
+      `${result.items.length} run(s): ${result.features.toLocaleString("en-US")} features in ` +
+      `${seconds.toFixed(1)} s (${rate.toLocaleString("en-US")} features/s)\n`,
+  );
+}
+
+function resultToJson(result: ImportRunsResult) {
+  return {
+    ...result,
+    items: result.items.map((item) => ({
+      ...item,
+      error: item.error ? item.error.message : undefined,
+    })),
+  };
+}

@@ -1,0 +1,529 @@
+/**
+ * The incremental core that turns typed GFF3 lines into the model's features and sequences, the
+ * way Bakta writes them.
+ *
+ * @module
+ */
+
+import { splitDbXref } from "../bakta_json/split_db_xref.ts";
+import {
+  HYPOTHETICAL_PRODUCT,
+  pseudoFlagMeansPseudogene,
+  readSoftwareComment,
+} from "../insdc/_bakta_conventions.ts";
+import type {
+  DbXref,
+  Feature,
+  FeatureType,
+  GenomeInfo,
+  Sequence,
+  SoftwareVersions,
+} from "../model.ts";
+import { ParseError } from "../parse_error.ts";
+import type {
+  Gff3FeatureLine,
+  Gff3Line,
+  Gff3Phase,
+  Gff3SequenceRecord,
+  Gff3Strand,
+} from "./gff3_line.ts";
+
+/** A feature line as kept in {@linkcode Feature.original} (`format: "gff3"`). */
+export interface Gff3OriginalRecord {
+  /** The 1-based line number. */
+  line: number;
+  /** Column 1. */
+  seqid: string;
+  /** Column 2, where not `.`. */
+  source?: string;
+  /** Column 3. */
+  type: string;
+  /** Column 4, as written. */
+  start: number;
+  /** Column 5, as written (beyond the sequence length for an origin-spanning feature). */
+  end: number;
+  /** Column 6, where not `.`. */
+  score?: number;
+  /** Column 7. */
+  strand: Gff3Strand;
+  /** Column 8, where not `.`. */
+  phase?: Gff3Phase;
+  /** Column 9, decoded: tag → values, in file order. */
+  attributes: Record<string, string[]>;
+  /** The `gene` line folded into this feature (Bakta ≤ 1.4 and `--compliant` layouts). */
+  gene?: Gff3OriginalRecord;
+  /** Child lines folded into this feature (CRISPR repeats/spacers, signal peptides). */
+  children?: Gff3OriginalRecord[];
+}
+
+/** Options of {@linkcode Gff3FeatureAssembler}. */
+export interface Gff3AssembleOptions {
+  /**
+   * The file, for errors.
+   *
+   * @default {"input"}
+   */
+  file?: string;
+  /**
+   * How many recent features stay open for child lines (`Parent=`) before they are handed out.
+   * Bakta writes children right after their parent, so a small window suffices.
+   *
+   * @default {1000}
+   */
+  maxBufferedFeatures?: number;
+}
+
+/** The default of {@linkcode Gff3AssembleOptions.maxBufferedFeatures}. */
+export const DEFAULT_MAX_BUFFERED_FEATURES = 1000;
+
+const NONE: readonly Feature[] = Object.freeze([]);
+
+/** GFF3 types (other than `CDS` and `repeat_region`) and the Bakta types they stand for. */
+const GFF3_TYPES: Record<string, FeatureType> = {
+  tRNA: "tRNA",
+  tmRNA: "tmRNA",
+  rRNA: "rRNA",
+  ncRNA: "ncRNA",
+  ncRNA_gene: "ncRNA",
+  regulatory_region: "ncRNA-region",
+  CRISPR: "crispr",
+  gap: "gap",
+  oriC: "oriC",
+  oriV: "oriV",
+  oriT: "oriT",
+  origin_of_replication: "oriC",
+  rep_origin: "oriC",
+  origin_of_transfer: "oriT",
+};
+
+/** Types whose product Bakta's `--compliant` mode writes as a `Note`. */
+const PRODUCT_MAY_BE_NOTE = new Set<FeatureType>(["crispr", "oriC", "oriV", "oriT"]);
+
+/**
+ * Assembles typed GFF3 lines (from {@linkcode Gff3LineParser}) into model features:
+ *
+ * - types: `CDS` is a `cds`, or a `sorf` when its source is `Bakta`; `regulatory_region` is an
+ *   `ncRNA-region`, `CRISPR` a `crispr`; `tRNA`, `tmRNA`, `rRNA`, `ncRNA`, `gap`, `oriC`, `oriV`,
+ *   `oriT` keep their names (Bakta 1.10+ writes an oriV as `oriC`: the difference is lost in
+ *   GFF3). Lines of other types are not features of the model and are skipped; a child of a
+ *   feature (e.g. `signal_peptide` with `Parent=`) is kept in the parent's `original.children`.
+ * - `crispr-repeat`/`crispr-spacer` lines become the parent array's `crisprParts` (by `Parent=`,
+ *   or, for the last repeat that Bakta writes without `Parent`, by its `ID` prefix or position).
+ * - a `gene` line followed by its child (`Parent=`; Bakta ≤ 1.4 and `--compliant`) is folded
+ *   into that child: one feature.
+ * - an end beyond the sequence length (from `##sequence-region` or `region`) marks an
+ *   origin-spanning feature: `edge: true`, `stop = end - length`.
+ * - `pseudogene=…` marks a pseudogene; `pseudo=True` does too in files of Bakta before 1.10,
+ *   but from 1.10 on Bakta writes it on truncated features (`truncated: "?"`, the end is not
+ *   written).
+ * - `hypothetical` for a CDS/sORF whose product is "hypothetical protein"; `Dbxref` values are
+ *   split at their first colon; `ID` is the feature's `id` when there is no `locus_tag`.
+ * - a gap's `product` ("gap (N bp)") is not kept: Bakta makes it up from the length.
+ *
+ * Features stay open for children until {@linkcode Gff3AssembleOptions.maxBufferedFeatures}
+ * newer features arrive, or `###`, `##FASTA` or `##sequence-region`; then they are handed out.
+ *
+ * @example Folding a CRISPR array
+ * ```ts
+ * import { Gff3FeatureAssembler } from "./gff3_feature_assembler.ts";
+ * import { parseGff3 } from "./parse_gff3.ts";
+ * const lines = parseGff3([
+ *   "##sequence-region c1 1 100",
+ *   "c1\tPILER-CR\tCRISPR\t10\t40\t.\t?\t.\tID=C_1;product=CRISPR array",
+ *   "c1\tPILER-CR\tcrispr-repeat\t10\t20\t.\t?\t.\tID=C_1_repeat_1;Parent=C_1",
+ *   "c1\tPILER-CR\tcrispr-spacer\t21\t29\t.\t?\t.\tID=C_1_spacer_1;Parent=C_1;sequence=ACGTACGTA",
+ *   "c1\tPILER-CR\tcrispr-repeat\t30\t40\t.\t?\t.\tID=C_1_repeat_2",
+ * ].join("\n"));
+ * const assembler = new Gff3FeatureAssembler();
+ * const features = [...lines.flatMap((line) => assembler.push(line)), ...assembler.finish()];
+ * if (features.length !== 1 || features[0].crisprParts?.length !== 3) throw new Error("fold");
+ * ```
+ */
+export class Gff3FeatureAssembler {
+  readonly #file: string;
+  readonly #max: number;
+  readonly #software: SoftwareVersions = {};
+  readonly #genome: GenomeInfo = {};
+  readonly #sequences = new Map<string, Sequence>();
+  #pseudoIsPseudogene = false;
+  #window: Feature[] = [];
+  #head = 0;
+  #byId = new Map<string, Feature>();
+  #lastGene: Gff3FeatureLine | undefined;
+  #lastCrispr: Feature | undefined;
+  #sawFasta = false;
+
+  /**
+   * @param options The file name and the window size.
+   * @throws {RangeError} When `maxBufferedFeatures` is not a positive integer.
+   */
+  constructor(options: Gff3AssembleOptions = {}) {
+    const { file = "input", maxBufferedFeatures = DEFAULT_MAX_BUFFERED_FEATURES } = options;
+    if (!Number.isInteger(maxBufferedFeatures) || maxBufferedFeatures < 1) {
+      throw new RangeError(
+        `Invalid maxBufferedFeatures ${maxBufferedFeatures}: expected a positive integer`,
+      );
+    }
+    this.#file = file;
+    this.#max = maxBufferedFeatures;
+  }
+
+  /** The software versions read from the comment header so far. */
+  get software(): SoftwareVersions {
+    return this.#software;
+  }
+
+  /** The organism read from a `# organism` comment, where there is one. */
+  get genome(): GenomeInfo {
+    return this.#genome;
+  }
+
+  /** The sequences declared or given so far, in order of first mention. */
+  get sequences(): Sequence[] {
+    return [...this.#sequences.values()];
+  }
+
+  /**
+   * Takes the next typed line.
+   *
+   * @param line The line.
+   * @returns The features that can no longer receive children, in file order (often none).
+   * @throws {ParseError} For features that contradict the sequence length, orphan CRISPR parts,
+   * bad cross-references or `##sequence-region` lines.
+   */
+  push(line: Gff3Line): readonly Feature[] {
+    switch (line.kind) {
+      case "feature":
+        return this.#feature(line);
+      case "comment": {
+        readSoftwareComment(line.text, this.#software);
+        this.#pseudoIsPseudogene = pseudoFlagMeansPseudogene(this.#software.bakta);
+        const organism = /^organism\s+(.+)$/.exec(line.text);
+        if (organism) this.#genome.taxon = organism[1].trim();
+        return NONE;
+      }
+      case "directive":
+        if (line.name === "sequence-region") {
+          this.#sequenceRegion(line.value ?? "", line.line);
+          return this.#flush();
+        }
+        if (line.name === "FASTA") this.#sawFasta = true;
+        if (line.name === "#" || line.name === "FASTA") return this.#flush();
+        return NONE;
+      case "sequence":
+        this.#sawFasta = true;
+        this.#fastaSequence(line);
+        return this.#flush();
+    }
+  }
+
+  /**
+   * Ends the input.
+   *
+   * @returns The features still open.
+   * @throws {ParseError} `Truncated` when the file has a `##FASTA` section that lacks a declared
+   * sequence.
+   */
+  finish(): Feature[] {
+    const rest = this.#flush();
+    if (this.#sawFasta) {
+      for (const sequence of this.#sequences.values()) {
+        if (sequence.nt === undefined) {
+          throw new ParseError(
+            "Truncated",
+            `sequence "${sequence.id}" is declared but missing from the ##FASTA section`,
+            { file: this.#file },
+          );
+        }
+      }
+    }
+    return [...rest];
+  }
+
+  #flush(): readonly Feature[] {
+    this.#byId.clear();
+    this.#lastGene = undefined;
+    this.#lastCrispr = undefined;
+    if (this.#head >= this.#window.length) {
+      this.#window = [];
+      this.#head = 0;
+      return NONE;
+    }
+    const out = this.#head === 0 ? this.#window : this.#window.slice(this.#head);
+    this.#window = [];
+    this.#head = 0;
+    return out;
+  }
+
+  #sequenceRegion(value: string, lineNumber: number): void {
+    const match = /^(\S+)\s+(\d{1,15})\s+(\d{1,15})$/.exec(value);
+    if (!match || Number(match[3]) < Number(match[2])) {
+      throw new ParseError(
+        "InvalidHeader",
+        `##sequence-region ${JSON.stringify(value)}: expected "<seqid> <start> <end>"`,
+        { file: this.#file, line: lineNumber },
+      );
+    }
+    const id = match[1];
+    const length = Number(match[3]);
+    const sequence = this.#sequences.get(id);
+    if (sequence === undefined) this.#sequences.set(id, { id, length });
+    else sequence.length = length;
+  }
+
+  #fastaSequence(record: Gff3SequenceRecord): void {
+    const sequence = this.#sequences.get(record.id);
+    const length = record.sequence.length;
+    if (sequence === undefined) {
+      const created: Sequence = { id: record.id, length, nt: record.sequence };
+      if (record.description !== undefined) created.description = record.description;
+      this.#sequences.set(record.id, created);
+      return;
+    }
+    if (sequence.nt !== undefined) {
+      throw new ParseError("Unexpected", `a second ##FASTA sequence "${record.id}"`, {
+        file: this.#file,
+        line: record.line,
+      });
+    }
+    if (sequence.length !== length) {
+      throw new ParseError(
+        length < sequence.length ? "Truncated" : "InvalidSequence",
+        `sequence "${record.id}" has ${length} bases in ##FASTA: ${sequence.length} were declared`,
+        { file: this.#file, line: record.line },
+      );
+    }
+    sequence.nt = record.sequence;
+    if (record.description !== undefined) sequence.description = record.description;
+  }
+
+  #feature(line: Gff3FeatureLine): readonly Feature[] {
+    const type = line.type;
+    if (type === "region") {
+      this.#region(line);
+      return NONE;
+    }
+    if (type === "gene" || type === "pseudogene") {
+      this.#lastGene = line;
+      return NONE;
+    }
+    if (type === "crispr-repeat" || type === "crispr-spacer") {
+      this.#crisprPart(line);
+      return NONE;
+    }
+    const attributes = line.attributes;
+    const parents = attributes.get("Parent");
+    const modelType = type === "CDS"
+      ? (line.source === "Bakta" ? "sorf" : "cds")
+      : type === "repeat_region"
+      ? (attributes.get("rpt_family")?.[0]?.toUpperCase() === "CRISPR" ? "crispr" : undefined)
+      : GFF3_TYPES[type];
+    if (modelType === undefined) {
+      if (parents !== undefined) {
+        for (const id of parents) {
+          const parent = this.#byId.get(id);
+          if (parent !== undefined) {
+            ((parent.original.record as Gff3OriginalRecord).children ??= []).push(
+              toOriginal(line),
+            );
+          }
+        }
+      }
+      return NONE;
+    }
+    let gene: Gff3FeatureLine | undefined;
+    const lastGene = this.#lastGene;
+    if (lastGene !== undefined && parents !== undefined) {
+      const geneId = lastGene.attributes.get("ID")?.[0];
+      if (geneId !== undefined && parents.includes(geneId)) gene = lastGene;
+    }
+    this.#lastGene = undefined;
+    const feature = this.#toFeature(line, modelType, gene);
+    this.#window.push(feature);
+    const id = attributes.get("ID")?.[0];
+    if (id !== undefined) this.#byId.set(id, feature);
+    if (modelType === "crispr") this.#lastCrispr = feature;
+    if (this.#window.length - this.#head > this.#max) return this.#evict();
+    return NONE;
+  }
+
+  /** Hands out the older half of the window: those features can no longer get children. */
+  #evict(): readonly Feature[] {
+    const count = this.#window.length - this.#head - (this.#max >> 1);
+    const out = this.#window.slice(this.#head, this.#head + count);
+    this.#head += count;
+    for (const feature of out) {
+      const id = (feature.original.record as Gff3OriginalRecord).attributes.ID?.[0];
+      if (id !== undefined && this.#byId.get(id) === feature) this.#byId.delete(id);
+      if (this.#lastCrispr === feature) this.#lastCrispr = undefined;
+    }
+    if (this.#head * 2 > this.#window.length) {
+      this.#window = this.#window.slice(this.#head);
+      this.#head = 0;
+    }
+    return out;
+  }
+
+  #region(line: Gff3FeatureLine): void {
+    let sequence = this.#sequences.get(line.seqid);
+    if (sequence === undefined) {
+      sequence = { id: line.seqid, length: line.end };
+      this.#sequences.set(line.seqid, sequence);
+    }
+    const circular = line.attributes.get("Is_circular")?.[0]?.toLowerCase() === "true";
+    sequence.topology = circular ? "circular" : "linear";
+  }
+
+  /** Start and stop in the model's terms (origin rule), checked against the sequence length. */
+  #span(line: Gff3FeatureLine): { start: number; stop: number; edge: boolean } {
+    const length = this.#sequences.get(line.seqid)?.length;
+    if (length === undefined || line.end <= length) {
+      return { start: line.start, stop: line.end, edge: false };
+    }
+    if (line.start > length) {
+      throw new ParseError(
+        "InvalidStart",
+        `start ${line.start} lies beyond the length ${length} of sequence "${line.seqid}"`,
+        { file: this.#file, line: line.line },
+      );
+    }
+    const stop = line.end - length;
+    if (stop >= line.start) {
+      throw new ParseError(
+        "InvalidStop",
+        `end ${line.end} wraps around the origin of sequence "${line.seqid}" (length ${length}) past the start ${line.start}: expected end < start + ${length}`,
+        { file: this.#file, line: line.line },
+      );
+    }
+    return { start: line.start, stop, edge: true };
+  }
+
+  #crisprPart(line: Gff3FeatureLine): void {
+    const parents = line.attributes.get("Parent");
+    let parent: Feature | undefined;
+    if (parents !== undefined) {
+      parent = this.#byId.get(parents[0]);
+    } else {
+      const candidate = this.#lastCrispr;
+      const id = line.attributes.get("ID")?.[0];
+      if (candidate !== undefined && candidate.sequenceId === line.seqid) {
+        const prefix = candidate.id ?? "\u0000";
+        if (
+          (id !== undefined && id.startsWith(`${prefix}_`)) ||
+          (!candidate.edge && line.start >= candidate.start && line.end <= candidate.stop)
+        ) {
+          parent = candidate;
+        }
+      }
+    }
+    if (parent === undefined || parent.type !== "crispr") {
+      throw new ParseError(
+        "Unexpected",
+        `${line.type} ${
+          parents ? `with Parent=${parents[0]}` : "without Parent"
+        }: expected it right after its CRISPR array`,
+        { file: this.#file, line: line.line },
+      );
+    }
+    const { start, stop } = this.#span(line);
+    const part = {
+      kind: line.type === "crispr-repeat" ? "repeat" as const : "spacer" as const,
+      start,
+      stop,
+      strand: line.strand,
+      ...(line.attributes.has("sequence") ? { nt: line.attributes.get("sequence")![0] } : {}),
+    };
+    (parent.crisprParts ??= []).push(part);
+    ((parent.original.record as Gff3OriginalRecord).children ??= []).push(toOriginal(line));
+  }
+
+  #toFeature(
+    line: Gff3FeatureLine,
+    type: FeatureType,
+    gene: Gff3FeatureLine | undefined,
+  ): Feature {
+    const attributes = line.attributes;
+    const { start, stop, edge } = this.#span(line);
+    const original = toOriginal(line);
+    if (gene !== undefined) original.gene = toOriginal(gene);
+    const feature: Feature = {
+      type,
+      sequenceId: line.seqid,
+      start,
+      stop,
+      strand: line.strand,
+      edge,
+      hypothetical: false,
+      pseudo: false,
+      dbXrefs: NO_XREFS,
+      original: { format: "gff3", record: original },
+    };
+    const geneAttributes = gene?.attributes;
+    const locus = attributes.get("locus_tag")?.[0] ?? geneAttributes?.get("locus_tag")?.[0];
+    if (locus !== undefined && locus !== "") feature.locusTag = locus;
+    else {
+      const id = attributes.get("ID")?.[0];
+      if (id !== undefined) feature.id = id;
+    }
+    const geneName = attributes.get("gene")?.[0] ?? geneAttributes?.get("gene")?.[0];
+    if (geneName !== undefined && geneName !== "") feature.gene = geneName;
+    if (type !== "gap") {
+      let product = attributes.get("product")?.[0];
+      if (product === undefined && PRODUCT_MAY_BE_NOTE.has(type)) {
+        const notes = attributes.get("Note");
+        if (notes !== undefined) product = notes[notes.length - 1];
+      }
+      if (product !== undefined && product !== "") {
+        feature.product = product;
+        if (product === HYPOTHETICAL_PRODUCT && (type === "cds" || type === "sorf")) {
+          feature.hypothetical = true;
+        }
+      }
+    }
+    const pseudoFlag = isTrue(attributes.get("pseudo")) || isTrue(geneAttributes?.get("pseudo"));
+    if (
+      attributes.has("pseudogene") || geneAttributes?.has("pseudogene") === true ||
+      (pseudoFlag && this.#pseudoIsPseudogene)
+    ) {
+      feature.pseudo = true;
+    }
+    if (pseudoFlag && !this.#pseudoIsPseudogene) feature.truncated = "?";
+    const xrefs = attributes.get("Dbxref");
+    if (xrefs !== undefined) {
+      const split: DbXref[] = new Array(xrefs.length);
+      for (let i = 0; i < xrefs.length; i++) {
+        split[i] = splitDbXref(xrefs[i], "Dbxref", this.#file, line.line);
+      }
+      feature.dbXrefs = split;
+    } else {
+      feature.dbXrefs = [];
+    }
+    return feature;
+  }
+}
+
+const NO_XREFS: DbXref[] = [];
+
+function isTrue(values: string[] | undefined): boolean {
+  return values !== undefined && values.some((value) => value.toLowerCase() === "true");
+}
+
+function toOriginal(line: Gff3FeatureLine): Gff3OriginalRecord {
+  const attributes: Record<string, string[]> = {};
+  line.attributes.forEach((values, tag) => {
+    attributes[tag] = values;
+  });
+  // Every property is always set so that all records share one shape; JSON drops the undefined.
+  return {
+    line: line.line,
+    seqid: line.seqid,
+    source: line.source,
+    type: line.type,
+    start: line.start,
+    end: line.end,
+    score: line.score,
+    strand: line.strand,
+    phase: line.phase,
+    attributes,
+  };
+}

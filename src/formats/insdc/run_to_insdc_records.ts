@@ -1,0 +1,277 @@
+/**
+ * Turning a run into GenBank/EMBL records the way Bakta writes them.
+ *
+ * @module
+ */
+
+import type { BaktaRun, Feature, FeatureType, Sequence } from "../model.ts";
+import { pseudoFlagMeansPseudogene, softwareCommentLines } from "./_bakta_conventions.ts";
+import { formatLocation } from "./format_location.ts";
+import type { InsdcOriginalRecord } from "./insdc_records_to_run.ts";
+import type { InsdcFeature, InsdcQualifier, InsdcRecord } from "./insdc_record.ts";
+import { spanToLocation } from "./location_span.ts";
+
+/** Options of {@linkcode runToInsdcRecords}. */
+export interface RunToInsdcRecordsOptions {
+  /**
+   * The target format: sets the division (`BCT` for GenBank, `PRO` for EMBL, as Biopython maps
+   * them).
+   *
+   * @default {"genbank"}
+   */
+  format?: "genbank" | "embl";
+  /**
+   * The date for the `LOCUS` line, `DD-MON-YYYY`.
+   *
+   * @default {today}
+   */
+  date?: string;
+}
+
+/** The INSDC key Bakta writes for each type. */
+const KEYS: Record<FeatureType, string> = {
+  cds: "CDS",
+  sorf: "CDS",
+  tRNA: "tRNA",
+  tmRNA: "tmRNA",
+  rRNA: "rRNA",
+  ncRNA: "ncRNA",
+  "ncRNA-region": "regulatory",
+  crispr: "repeat_region",
+  gap: "gap",
+  oriC: "rep_origin",
+  oriV: "rep_origin",
+  oriT: "oriT",
+};
+
+/** Types whose product Bakta writes as a `/note`. */
+const PRODUCT_AS_NOTE = new Set<FeatureType>(["ncRNA-region", "crispr", "oriC", "oriV", "oriT"]);
+
+/** Qualifiers the writer derives from the model (others are copied from an INSDC original). */
+const DERIVED = new Set([
+  "note",
+  "db_xref",
+  "product",
+  "locus_tag",
+  "protein_id",
+  "translation",
+  "codon_start",
+  "transl_table",
+  "pseudo",
+  "pseudogene",
+  "gene",
+]);
+
+const TRUNCATION_NOTES = {
+  "5-prime": "(5' truncated)",
+  "3-prime": "(3' truncated)",
+  both: "(partial)",
+};
+
+const MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
+
+/**
+ * Builds one GenBank/EMBL record per sequence of the run, as Bakta writes them: a `source`
+ * feature (`/mol_type`, `/organism`, `/strain`, `/plasmid` or `/chromosome`), then per feature a
+ * `gene` feature (for features with a locus tag) and the feature itself. Keys: `CDS` (cds and
+ * sORF; a sORF has `/inference="ab initio prediction:Bakta"`), `tRNA`, `tmRNA`, `rRNA`, `ncRNA`,
+ * `regulatory`, `repeat_region` (`/rpt_family="CRISPR"`), `gap` (`/estimated_length`),
+ * `rep_origin` (oriC and oriV), `oriT`; products of the last four as `/note`. Locations:
+ * `complement(…)` on `-`, partial markers for truncation, `join(start..length,1..stop)` for an
+ * origin-spanning feature. Pseudogenes get `/pseudogene`, truncated features `/pseudo` (runs of
+ * Bakta before 1.10: `/pseudo` for pseudogenes, truncation only as partial markers). Qualifiers
+ * of a feature read from GenBank/EMBL that the model does not hold (`/inference`,
+ * `/ncRNA_class`, `/anticodon`, …) are kept.
+ *
+ * The `DEFINITION` is made as Bakta makes it from the sequence type, name and completeness
+ * (`plasmid pX, complete sequence`, `chromosome, complete genome`, `<id>, whole genome shotgun
+ * sequence`).
+ *
+ * @param run The run.
+ * @param options The format and date.
+ * @returns The records, in sequence order (features on sequences the run does not list are left
+ * out).
+ * @throws {RangeError} For a `date` not of the form `DD-MON-YYYY`.
+ *
+ * @example
+ * ```ts
+ * import { runToInsdcRecords } from "./run_to_insdc_records.ts";
+ * const [record] = runToInsdcRecords({
+ *   mode: "genome", genome: {}, software: {}, sources: [],
+ *   sequences: [{ id: "c1", length: 1330, topology: "circular" }],
+ *   features: [{ type: "cds", sequenceId: "c1", start: 971, stop: 141, strand: "-", edge: true,
+ *     locusTag: "X_1", hypothetical: false, pseudo: false, dbXrefs: [],
+ *     original: { format: "json", record: {} } }],
+ * }, { date: "01-JAN-2025" });
+ * const [, gene, cds] = record.features;
+ * if (gene.key !== "gene" || cds.location !== "complement(join(971..1330,1..141))") {
+ *   throw new Error(cds.location);
+ * }
+ * ```
+ */
+export function runToInsdcRecords(
+  run: BaktaRun,
+  options: RunToInsdcRecordsOptions = {},
+): InsdcRecord[] {
+  const { format = "genbank", date = today() } = options;
+  if (!/^\d{2}-[A-Z]{3}-\d{4}$/.test(date)) {
+    throw new RangeError(`Invalid date ${JSON.stringify(date)}: expected DD-MON-YYYY`);
+  }
+  const oldPseudo = pseudoFlagMeansPseudogene(run.software.bakta);
+  const comment = softwareCommentLines(run.software).join("\n");
+  const bySequence = new Map<string, Feature[]>();
+  for (const feature of run.features) {
+    const list = bySequence.get(feature.sequenceId);
+    if (list === undefined) bySequence.set(feature.sequenceId, [feature]);
+    else list.push(feature);
+  }
+  const taxon = run.genome.taxon ??
+    ([run.genome.genus, run.genome.species].filter(Boolean).join(" ") || undefined);
+  const translationTable = run.genome.translationTable ?? 11;
+  return run.sequences.map((sequence) => {
+    const record: InsdcRecord = {
+      name: sequence.id,
+      length: sequence.length,
+      moleculeType: "DNA",
+      division: format === "embl" ? "PRO" : sequence.type === "contig" ? "HGT" : "BCT",
+      date,
+      definition: definition(sequence, taxon),
+      accession: sequence.id,
+      version: sequence.id,
+      keywords: ".",
+      source: taxon ?? ".",
+      organism: taxon ?? ".",
+      taxonomy: ".",
+      features: [sourceFeature(sequence, run, taxon)],
+      line: 0,
+    };
+    if (sequence.topology !== undefined) record.topology = sequence.topology;
+    if (comment !== "") record.comment = comment;
+    if (sequence.nt !== undefined) record.sequence = sequence.nt.toLowerCase();
+    for (const feature of bySequence.get(sequence.id) ?? []) {
+      writeFeature(feature, sequence.length, oldPseudo, translationTable, record.features);
+    }
+    return record;
+  });
+}
+
+function today(): string {
+  const now = new Date();
+  return `${String(now.getDate()).padStart(2, "0")}-${MONTHS[now.getMonth()]}-${now.getFullYear()}`;
+}
+
+function definition(sequence: Sequence, taxon: string | undefined): string {
+  let text = taxon ?? "";
+  if (sequence.type === "plasmid") {
+    text += ` plasmid ${sequence.name ?? "unnamed"}`;
+    text += sequence.complete ? ", complete sequence" : ", whole genome shotgun sequence";
+  } else if (sequence.type === "chromosome") {
+    text += sequence.complete
+      ? " chromosome, complete genome"
+      : ` chromosome ${sequence.id}, whole genome shotgun sequence`;
+  } else {
+    text += ` ${sequence.id}, whole genome shotgun sequence`;
+  }
+  return text.trim();
+}
+
+function quoted(name: string, value: string): InsdcQualifier {
+  return { name, value, quoted: true };
+}
+
+function sourceFeature(sequence: Sequence, run: BaktaRun, taxon: string | undefined): InsdcFeature {
+  const qualifiers: InsdcQualifier[] = [quoted("mol_type", "genomic DNA")];
+  if (taxon !== undefined) qualifiers.push(quoted("organism", taxon));
+  if (run.genome.strain) qualifiers.push(quoted("strain", run.genome.strain));
+  if (sequence.type === "plasmid") qualifiers.push(quoted("plasmid", sequence.name ?? "unnamed"));
+  else if (sequence.type === "chromosome" && sequence.name) {
+    qualifiers.push(quoted("chromosome", sequence.name));
+  }
+  return { key: "source", location: `1..${sequence.length}`, qualifiers, line: 0 };
+}
+
+function writeFeature(
+  feature: Feature,
+  length: number,
+  oldPseudo: boolean,
+  translationTable: number,
+  out: InsdcFeature[],
+): void {
+  const original = feature.original.format === "genbank" || feature.original.format === "embl"
+    ? feature.original.record as InsdcOriginalRecord
+    : undefined;
+  const location = formatLocation(spanToLocation(feature, length));
+  const type = feature.type;
+  const coding = type === "cds" || type === "sorf";
+  const pseudogeneType = original?.qualifiers.pseudogene?.[0] ??
+    original?.gene?.qualifiers.pseudogene?.[0] ?? (type === "cds" ? "unitary" : "unknown");
+  const pseudoFlag = oldPseudo ? feature.pseudo && !coding : !feature.pseudo &&
+    feature.truncated !== undefined && !feature.edge;
+  const pseudogene = feature.pseudo && !(oldPseudo && !coding);
+  if (feature.locusTag !== undefined) {
+    const gene: InsdcQualifier[] = [quoted("locus_tag", feature.locusTag)];
+    if (feature.gene !== undefined) gene.push(quoted("gene", feature.gene));
+    if (pseudogene) gene.push(quoted("pseudogene", pseudogeneType));
+    else if (pseudoFlag) gene.push({ name: "pseudo" });
+    out.push({ key: "gene", location, qualifiers: gene, line: 0 });
+  }
+  const qualifiers: InsdcQualifier[] = [];
+  if (PRODUCT_AS_NOTE.has(type)) {
+    // Bakta writes oriC and oriV alike; a leading note keeps an oriV recognizable.
+    if (type === "oriV" && feature.product !== "oriV") qualifiers.push(quoted("note", "oriV"));
+    if (feature.product !== undefined) qualifiers.push(quoted("note", feature.product));
+  } else if (original !== undefined) {
+    for (const note of original.qualifiers.note ?? []) qualifiers.push(quoted("note", note));
+  } else if (feature.truncated !== undefined && feature.truncated !== "?" && !oldPseudo) {
+    qualifiers.push(quoted("note", TRUNCATION_NOTES[feature.truncated]));
+  }
+  for (const { db, accession } of feature.dbXrefs) {
+    qualifiers.push(quoted("db_xref", `${db}:${accession}`));
+  }
+  if (!PRODUCT_AS_NOTE.has(type) && feature.product !== undefined) {
+    qualifiers.push(quoted("product", feature.product));
+  }
+  if (feature.locusTag !== undefined) qualifiers.push(quoted("locus_tag", feature.locusTag));
+  // Bakta puts a CDS's /pseudogene after the locus tag, other features' after the inference.
+  if (pseudogene && coding) qualifiers.push(quoted("pseudogene", pseudogeneType));
+  if (coding) {
+    if (!feature.pseudo && feature.aa !== undefined) {
+      if (feature.locusTag !== undefined) {
+        qualifiers.push(quoted("protein_id", `gnl|Bakta|${feature.locusTag}`));
+      }
+      qualifiers.push(quoted("translation", feature.aa));
+    }
+    qualifiers.push({ name: "codon_start", value: "1", quoted: false });
+    qualifiers.push({ name: "transl_table", value: String(translationTable), quoted: false });
+  }
+  const kept: InsdcQualifier[] = [];
+  if (original !== undefined) {
+    for (const [name, values] of Object.entries(original.qualifiers)) {
+      if (DERIVED.has(name)) continue;
+      for (const value of values) {
+        kept.push(value === "" ? { name } : { name, value, quoted: !/^\d+$/.test(value) });
+      }
+    }
+  }
+  const has = (name: string) => kept.some((qualifier) => qualifier.name === name);
+  if (type === "sorf" && !kept.some((q) => q.value?.startsWith("ab initio prediction:Bakta"))) {
+    qualifiers.push(quoted("inference", "ab initio prediction:Bakta"));
+  } else if (type === "ncRNA" && !has("ncRNA_class")) {
+    qualifiers.push(quoted("ncRNA_class", "other"));
+  } else if (type === "ncRNA-region" && !has("regulatory_class")) {
+    qualifiers.push(quoted("regulatory_class", "other"));
+  } else if (type === "crispr" && !has("rpt_family")) {
+    qualifiers.push(quoted("rpt_family", "CRISPR"));
+  } else if (type === "gap" && !has("estimated_length")) {
+    const span = feature.edge ? feature.stop + length - feature.start + 1 : feature.stop -
+      feature.start + 1;
+    qualifiers.push({ name: "estimated_length", value: String(span), quoted: false });
+  } else if ((type === "oriC" || type === "oriV" || type === "oriT") && !has("inference")) {
+    qualifiers.push(quoted("inference", "similar to DNA sequence"));
+  }
+  qualifiers.push(...kept);
+  if (pseudogene && !coding) qualifiers.push(quoted("pseudogene", pseudogeneType));
+  else if (pseudoFlag) qualifiers.push({ name: "pseudo" });
+  if (feature.gene !== undefined) qualifiers.push(quoted("gene", feature.gene));
+  out.push({ key: KEYS[type], location, qualifiers, line: 0 });
+}

@@ -1,0 +1,125 @@
+/**
+ * Pure readers and writers of every Bakta output format, all producing (or consuming) one
+ * normalized model, {@linkcode BaktaRun}:
+ *
+ * - Bakta JSON ({@linkcode readBaktaJson}, every schema since 1.4, plain or gzipped);
+ * - GFF3 ({@linkcode readGff3}), GenBank ({@linkcode readGenbank}) and EMBL
+ *   ({@linkcode readEmbl}), with their parsers, streams and writers;
+ * - the feature TSV ({@linkcode readBaktaTsv}) and the side tables
+ *   ({@linkcode readInferenceTsv}, {@linkcode readHypotheticalsTsv});
+ * - FASTA ({@linkcode readFasta}, {@linkcode parseFasta}, {@linkcode formatFasta});
+ * - the `.txt` summary ({@linkcode readBaktaSummary}) and the same counts computed from any run
+ *   ({@linkcode countFeatures});
+ * - format detection ({@linkcode detectFormat}) and a whole result folder
+ *   ({@linkcode readResultFolder}).
+ *
+ * Every reader takes text or bytes (gzip detected by its magic number) and an options object
+ * naming the file, and throws one error class, {@linkcode ParseError}, whose `kind` says what
+ * went wrong.
+ *
+ * @example Reading a feature table and counting like Bakta's summary
+ * ```ts
+ * import { countFeatures, readBaktaTsv } from "./mod.ts";
+ * const run = readBaktaTsv(
+ *   "#Sequence Id\tType\tStart\tStop\tStrand\tLocus Tag\tGene\tProduct\tDbXrefs\n" +
+ *     "c1\tcds\t1\t9\t+\tX_00005\t\t(pseudo) hypothetical protein\t\n" +
+ *     "c1\tsorf\t20\t40\t-\tX_00010\t\tsmall protein\t\n",
+ *   { file: "x.tsv" },
+ * );
+ * const counts = countFeatures(run);
+ * if (counts.cdss !== 1 || counts.pseudogenes !== 1 || counts.sorfs !== 1) throw new Error();
+ * ```
+ *
+ * @module
+ */
+
+// The model and errors.
+export * from "./model.ts";
+export { ParseError, type ParseErrorKind, type ParseErrorOptions } from "./parse_error.ts";
+export { DEFAULT_FILE_NAME, type ReadOptions } from "./read_options.ts";
+export { decodeInput, gunzipInput, isGzip } from "./decode_input.ts";
+
+// Bakta JSON.
+export { readBaktaJson } from "./bakta_json/read_bakta_json.ts";
+export { isBaktaJsonDocument, normalizeBaktaJson } from "./bakta_json/normalize_bakta_json.ts";
+export { splitDbXref } from "./bakta_json/split_db_xref.ts";
+
+// TSV family.
+export {
+  BAKTA_PROTEINS_TSV_COLUMNS,
+  BAKTA_TSV_COLUMNS,
+  readBaktaTsv,
+  type TsvOriginalRecord,
+} from "./tsv/read_bakta_tsv.ts";
+export { formatBaktaTsv } from "./tsv/format_bakta_tsv.ts";
+export { type InferenceTsvRow, readInferenceTsv } from "./tsv/read_inference_tsv.ts";
+export {
+  type HypotheticalsTsvRow,
+  type PfamHit,
+  readHypotheticalsTsv,
+} from "./tsv/read_hypotheticals_tsv.ts";
+
+// FASTA.
+export { type FastaRecord, parseFasta } from "./fasta/parse_fasta.ts";
+export {
+  type FastaRecordLike,
+  formatFasta,
+  type FormatFastaOptions,
+} from "./fasta/format_fasta.ts";
+export { readFasta, readSequenceTags, type SequenceTags } from "./fasta/read_fasta.ts";
+
+// The .txt summary and the counts.
+export type {
+  BaktaSummary,
+  BaktaSummaryCounts,
+  BaktaSummarySequences,
+} from "./summary_txt/bakta_summary.ts";
+export { readBaktaSummary } from "./summary_txt/read_bakta_summary.ts";
+export { formatBaktaSummary } from "./summary_txt/format_bakta_summary.ts";
+export { summaryToStats } from "./summary_txt/summary_to_stats.ts";
+export { countFeatures } from "./run_counts.ts";
+
+// Detection and result folders.
+export { detectFormat } from "./detect_format.ts";
+export { readResultFolder, type ResultFolderOptions } from "./result_folder.ts";
+
+// GFF3 (part B).
+export { readGff3 } from "./gff3/read_gff3.ts";
+export { parseGff3 } from "./gff3/parse_gff3.ts";
+export { formatGff3, type FormatGff3Options } from "./gff3/format_gff3.ts";
+export { Gff3ParseStream } from "./gff3/gff3_parse_stream.ts";
+export { Gff3LineParser, type Gff3ParseOptions } from "./gff3/gff3_line_parser.ts";
+export { parseGff3Line, type ParseGff3LineOptions } from "./gff3/parse_gff3_line.ts";
+export { formatGff3Line, type FormatGff3LineOptions } from "./gff3/format_gff3_line.ts";
+export type {
+  Gff3CommentLine,
+  Gff3DirectiveLine,
+  Gff3FeatureLine,
+  Gff3Line,
+  Gff3Phase,
+  Gff3SequenceRecord,
+  Gff3Strand,
+} from "./gff3/gff3_line.ts";
+export { type Gff3OriginalRecord } from "./gff3/gff3_feature_assembler.ts";
+
+// GenBank and EMBL (part B).
+export { readGenbank } from "./genbank/read_genbank.ts";
+export { parseGenbank } from "./genbank/parse_genbank.ts";
+export { formatGenbank, type FormatGenbankOptions } from "./genbank/format_genbank.ts";
+export { GenbankParseStream } from "./genbank/genbank_parse_stream.ts";
+export { type GenbankParseOptions } from "./genbank/genbank_record_parser.ts";
+export { readEmbl } from "./embl/read_embl.ts";
+export { parseEmbl } from "./embl/parse_embl.ts";
+export { formatEmbl } from "./embl/format_embl.ts";
+export { EmblParseStream } from "./embl/embl_parse_stream.ts";
+export { type EmblParseOptions } from "./embl/embl_record_parser.ts";
+export type { InsdcFeature, InsdcQualifier, InsdcRecord } from "./insdc/insdc_record.ts";
+export type {
+  InsdcBetween,
+  InsdcComplement,
+  InsdcJoin,
+  InsdcLocation,
+  InsdcRange,
+} from "./insdc/insdc_location.ts";
+export { parseLocation, type ParseLocationOptions } from "./insdc/parse_location.ts";
+export { formatLocation } from "./insdc/format_location.ts";

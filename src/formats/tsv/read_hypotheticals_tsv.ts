@@ -1,0 +1,223 @@
+/**
+ * The reader of Bakta's `<prefix>.hypotheticals.tsv` (protein statistics of hypothetical CDSs).
+ *
+ * @module
+ */
+
+import { splitDbXref } from "../bakta_json/split_db_xref.ts";
+import { decodeInput } from "../decode_input.ts";
+import type { DbXref, Strand } from "../model.ts";
+import { ParseError } from "../parse_error.ts";
+import { DEFAULT_FILE_NAME, type ReadOptions } from "../read_options.ts";
+import { isStrand, parseDigits } from "./_tsv_support.ts";
+import { optionalNumberColumn, readTsvTable } from "./_tsv_table.ts";
+
+/** One Pfam hit of a hypothetical protein (`PF16775.9|ZoocinA_TRD`). */
+export interface PfamHit {
+  /** The Pfam accession with version, e.g. `PF16775.9`. */
+  id: string;
+  /** The Pfam name, where given, e.g. `ZoocinA_TRD`. */
+  name?: string;
+}
+
+/**
+ * One row of a `.hypotheticals.tsv`. A genome run writes `Sequence Id, Start, Stop, Strand,
+ * Locus Tag, Mol Weight [kDa], Iso El. Point, Pfam hits, Dbxrefs`; a `bakta_proteins` run writes
+ * `ID, Length, Mol Weight [kDa], Iso El. Point, Pfam hits` (then `locusTag` is the ID). `NA`, `-`
+ * and empty cells read as absent.
+ */
+export interface HypotheticalsTsvRow {
+  /** The 1-based line number in the file. */
+  line: number;
+  /** `Sequence Id` (genome runs). */
+  sequenceId?: string;
+  /** `Start`, 1-based inclusive (genome runs). */
+  start?: number;
+  /** `Stop`, 1-based inclusive, less than `start` when origin-spanning (genome runs). */
+  stop?: number;
+  /** `Strand` (genome runs). */
+  strand?: Strand;
+  /** `Locus Tag` (genome runs) or `ID` (proteins runs). */
+  locusTag?: string;
+  /** `Length` of the protein in amino acids (proteins runs). */
+  length?: number;
+  /** `Mol Weight [kDa]`, where given. */
+  molWeightKda?: number;
+  /** `Iso El. Point`, where given. */
+  isoelectricPoint?: number;
+  /** `Pfam hits`. */
+  pfamHits: PfamHit[];
+  /** `Dbxrefs`, split at the first colon (genome runs). */
+  dbXrefs: DbXref[];
+}
+
+/**
+ * Reads Bakta's `<prefix>.hypotheticals.tsv` (plain or gzipped) into typed rows, in both the
+ * genome and the `bakta_proteins` layouts (found from the header).
+ *
+ * Bakta 1.12's proteins mode writes a single third column per row, because a missing comma in its
+ * writer merges mol weight, isoelectric point and Pfam hits into one string; rows of that layout
+ * may therefore have 3 to 5 columns, and a third column that is not a number is kept as absent.
+ *
+ * @param input The TSV text, or its bytes (gzipped or not).
+ * @param options The file name for errors.
+ * @returns One row per line, in file order.
+ * @throws {ParseError} `InvalidHeader` without a known header; `MissingColumn`/`Unexpected` for a
+ * row whose column count does not fit; `InvalidStart`, `InvalidStop`, `InvalidStrand`,
+ * `InvalidNumber`, `InvalidAttribute` for bad values; each naming the line.
+ *
+ * @example Reading a genome-run row
+ * ```ts
+ * import { readHypotheticalsTsv } from "./read_hypotheticals_tsv.ts";
+ * const [row] = readHypotheticalsTsv(
+ *   "#Sequence Id\tStart\tStop\tStrand\tLocus Tag\tMol Weight [kDa]\tIso El. Point\tPfam hits" +
+ *     "\tDbxrefs\nc1\t10\t99\t+\tX_005\t19.4\t9.4\tPF16775.9|ZoocinA_TRD\tPFAM:PF16775.9\n",
+ * );
+ * if (row.pfamHits[0].name !== "ZoocinA_TRD" || row.dbXrefs[0].db !== "PFAM") throw new Error();
+ * ```
+ */
+export function readHypotheticalsTsv(
+  input: string | Uint8Array,
+  options: ReadOptions = {},
+): HypotheticalsTsvRow[] {
+  const file = options.file ?? DEFAULT_FILE_NAME;
+  const table = readTsvTable(
+    decodeInput(input, file),
+    ["Sequence Id", "ID"],
+    "hypotheticals TSV",
+    file,
+  );
+  const header = table.header;
+  const at = (name: string) => header.indexOf(name);
+  const proteins = header[0] === "ID";
+  const required = proteins ? ["ID", "Length", "Mol Weight [kDa]"] : [
+    "Sequence Id",
+    "Start",
+    "Stop",
+    "Strand",
+    "Locus Tag",
+    "Mol Weight [kDa]",
+  ];
+  for (const name of required) {
+    if (at(name) === -1) {
+      throw new ParseError("InvalidHeader", `the header has no "${name}" column`, {
+        file,
+        line: table.headerLine,
+      });
+    }
+  }
+  const weightAt = at("Mol Weight [kDa]");
+  const pointAt = at("Iso El. Point");
+  const pfamAt = at("Pfam hits");
+  const xrefAt = at("Dbxrefs");
+  const width = header.length;
+  const minimum = proteins ? Math.min(3, width) : width;
+
+  return table.rows.map(({ line, columns }) => {
+    if (columns.length < minimum || columns.length > width) {
+      throw new ParseError(
+        columns.length < minimum ? "MissingColumn" : "Unexpected",
+        `found ${columns.length} tab-separated columns, expected ${
+          minimum === width ? width : `${minimum} to ${width}`
+        } (${header.join(", ")})`,
+        { file, line },
+      );
+    }
+    const row: HypotheticalsTsvRow = { line, pfamHits: [], dbXrefs: [] };
+    if (proteins) {
+      row.locusTag = columns[0];
+      const length = parseDigits(columns[1]);
+      if (columns[0] === "" || length < 0) {
+        throw new ParseError(
+          columns[0] === "" ? "MissingColumn" : "InvalidNumber",
+          columns[0] === "" ? "the ID is empty" : `length "${columns[1]}" is not an integer`,
+          { file, line, column: columns[0] === "" ? 1 : 2 },
+        );
+      }
+      row.length = length;
+      // Bakta 1.12 merges the last three cells into one: keep it only when it is a number.
+      const weight = columns[weightAt];
+      if (columns.length === 3) {
+        const value = optionalNumberOrUndefined(weight);
+        if (value !== undefined) row.molWeightKda = value;
+        return row;
+      }
+    } else {
+      const sequenceId = columns[at("Sequence Id")];
+      if (sequenceId === "") {
+        throw new ParseError("MissingColumn", "the sequence id is empty", {
+          file,
+          line,
+          column: 1,
+        });
+      }
+      row.sequenceId = sequenceId;
+      row.start = position(columns[at("Start")], "start", "InvalidStart", file, line);
+      row.stop = position(columns[at("Stop")], "stop", "InvalidStop", file, line);
+      const strand = columns[at("Strand")];
+      if (!isStrand(strand)) {
+        throw new ParseError("InvalidStrand", `strand "${strand}" is not one of + - . ?`, {
+          file,
+          line,
+        });
+      }
+      row.strand = strand;
+      const locusTag = columns[at("Locus Tag")];
+      if (locusTag !== "" && locusTag !== "-") row.locusTag = locusTag;
+    }
+    if (weightAt !== -1) {
+      const value = optionalNumberColumn(
+        columns[weightAt],
+        "mol weight",
+        file,
+        line,
+        weightAt + 1,
+      );
+      if (value !== undefined) row.molWeightKda = value;
+    }
+    if (pointAt !== -1) {
+      const value = optionalNumberColumn(
+        columns[pointAt],
+        "isoelectric point",
+        file,
+        line,
+        pointAt + 1,
+      );
+      if (value !== undefined) row.isoelectricPoint = value;
+    }
+    if (pfamAt !== -1) row.pfamHits = readPfamHits(columns[pfamAt]);
+    if (xrefAt !== -1 && columns[xrefAt] !== undefined && columns[xrefAt] !== "") {
+      row.dbXrefs = columns[xrefAt].split(", ").map((item, i) =>
+        splitDbXref(item, `Dbxrefs item ${i + 1}`, file, line)
+      );
+    }
+    return row;
+  });
+}
+
+function optionalNumberOrUndefined(text: string | undefined): number | undefined {
+  if (text === undefined || !/^\d+(?:\.\d+)?$/.test(text)) return undefined;
+  return Number(text);
+}
+
+function position(
+  text: string,
+  name: string,
+  kind: "InvalidStart" | "InvalidStop",
+  file: string,
+  line: number,
+): number {
+  const value = parseDigits(text);
+  if (value < 1) {
+    throw new ParseError(kind, `${name} "${text}" is not a positive integer`, { file, line });
+  }
+  return value;
+}
+
+function readPfamHits(text: string | undefined): PfamHit[] {
+  if (text === undefined || text === "" || text === "-" || text === "NA") return [];
+  return text.split(/,\s*/).filter((item) => item !== "").map((item) => {
+    const bar = item.indexOf("|");
+    return bar === -1 ? { id: item } : { id: item.slice(0, bar), name: item.slice(bar + 1) };
+  });
+}

@@ -1,0 +1,250 @@
+/**
+ * Private: the histogram behind `proteinLengthPlot` and `gcDistributionPlot`.
+ *
+ * @module
+ */
+
+import * as Plot from "@observablehq/plot";
+import type { FigureOptions } from "./figure_options.ts";
+import type { PlotFigure } from "./plot_figure.ts";
+import { fontOf, oneOf, positive, renderFigure, sharedOptions } from "./_figure.ts";
+import { estimateTextWidth } from "./_text.ts";
+
+/** How several genomes are shown: one panel each, or lines over each other. */
+export type HistogramLayout = "facet" | "overlay";
+
+/** The options the histogram figures share. */
+export interface HistogramOptions extends FigureOptions {
+  /**
+   * With several genomes: `facet`, one panel per genome (stacked, sharing the x axis), or
+   * `overlay`, one outline per genome on one panel, as shares of each genome's values.
+   * @default "facet"
+   */
+  layout?: HistogramLayout;
+  /**
+   * Mark each genome's median with a dashed line.
+   * @default true
+   */
+  median?: boolean;
+  /**
+   * The height of one genome's panel, in px.
+   * @default 110
+   */
+  panelHeight?: number;
+}
+
+/** One value to bin. */
+export interface HistogramValue {
+  genome: string;
+  value: number;
+}
+
+/** What a histogram figure fixes. */
+export interface HistogramSpec {
+  title: string;
+  xLabel: string;
+  /** The bin width, in the units of `value`. */
+  binWidth: number;
+  /** The x domain; values outside are left out and counted in the caption. */
+  domain?: [number, number];
+  /** Formats a value for the median label. */
+  format: (value: number) => string;
+  /** Names the values in the caption, e.g. `proteins`. */
+  noun: string;
+  /** The colour of the bars with one genome. */
+  color: string;
+}
+
+/** The genome name used for rows without one. */
+export const NO_GENOME = "";
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** One bin of one genome: values in `[x1, x2)`. */
+export interface Bin {
+  genome: string;
+  x1: number;
+  x2: number;
+  count: number;
+  share: number;
+}
+
+/** Bins values per genome into `[k·w, (k+1)·w)`; empty bins are left out. */
+export function binValues(values: HistogramValue[], width: number): Bin[] {
+  const counts = new Map<string, Map<number, number>>();
+  for (const { genome, value } of values) {
+    const k = Math.floor(value / width + 1e-9);
+    const own = counts.get(genome) ?? new Map<number, number>();
+    own.set(k, (own.get(k) ?? 0) + 1);
+    counts.set(genome, own);
+  }
+  const bins: Bin[] = [];
+  for (const [genome, own] of counts) {
+    const total = [...own.values()].reduce((a, b) => a + b, 0);
+    for (const [k, count] of [...own].sort((a, b) => a[0] - b[0])) {
+      bins.push({ genome, x1: k * width, x2: (k + 1) * width, count, share: count / total });
+    }
+  }
+  return bins;
+}
+
+/** Step outlines of each genome's shares, with zero bins filled in and closed at both ends. */
+function outlines(
+  bins: Bin[],
+  genomes: string[],
+  width: number,
+): { genome: string; x: number; share: number }[] {
+  if (bins.length === 0) return [];
+  const k0 = Math.min(...bins.map((b) => Math.round(b.x1 / width)));
+  const k1 = Math.max(...bins.map((b) => Math.round(b.x1 / width)));
+  const points: { genome: string; x: number; share: number }[] = [];
+  for (const genome of genomes) {
+    const own = new Map(
+      bins.filter((b) => b.genome === genome).map((b) => [Math.round(b.x1 / width), b.share]),
+    );
+    points.push({ genome, x: k0 * width, share: 0 });
+    for (let k = k0; k <= k1; k++) points.push({ genome, x: k * width, share: own.get(k) ?? 0 });
+    points.push({ genome, x: (k1 + 1) * width, share: 0 });
+  }
+  return points;
+}
+
+/** Draws the histogram of `values` (already validated), one panel or outline per genome. */
+export function histogramPlot(
+  values: HistogramValue[],
+  spec: HistogramSpec,
+  options: HistogramOptions,
+  defaults: { layout: HistogramLayout; median: boolean; panelHeight: number },
+): PlotFigure {
+  const {
+    layout = defaults.layout,
+    median: showMedian = defaults.median,
+    panelHeight = defaults.panelHeight,
+    ...rest
+  } = options;
+  oneOf("layout", layout, ["facet", "overlay"]);
+  positive("panelHeight", panelHeight);
+  positive("binWidth", spec.binWidth);
+  const { shared, leftovers } = sharedOptions(rest);
+  const { fontSize } = fontOf(shared);
+
+  const genomes = [...new Set(values.map((v) => v.genome))];
+  const several = genomes.length > 1;
+  const [lo, hi] = spec.domain ?? [-Infinity, Infinity];
+  const shown = values.filter((v) => v.value >= lo && v.value < hi);
+  const hidden = values.length - shown.length;
+  const medians = genomes.map((genome) => {
+    const own = values.filter((v) => v.genome === genome).map((v) => v.value);
+    return { genome, value: own.length > 0 ? median(own) : NaN };
+  }).filter((m) => Number.isFinite(m.value));
+  const caption = hidden > 0
+    ? `${hidden.toLocaleString("en-US")} ${spec.noun} ${
+      lo <= 0 ? `of ${spec.format(hi)} or more` : `outside ${spec.format(lo)}–${spec.format(hi)}`
+    } not shown.`
+    : undefined;
+  const overlay = several && layout === "overlay";
+  const facet = several && layout === "facet";
+  const bins = binValues(shown, spec.binWidth);
+  const marks: Plot.Markish[] = [];
+  if (overlay) {
+    marks.push(
+      Plot.line(outlines(bins, genomes, spec.binWidth), {
+        x: "x",
+        y: "share",
+        z: "genome",
+        stroke: "genome",
+        strokeWidth: 1.8,
+        curve: "step-after",
+        ariaDescription: "histogram",
+      }),
+    );
+  } else {
+    marks.push(
+      Plot.rectY(bins, {
+        x1: "x1",
+        x2: "x2",
+        y: "count",
+        ...(facet ? { fy: "genome" } : {}),
+        fill: spec.color,
+        insetLeft: 0.5,
+        insetRight: 0.5,
+        title: (d: Bin) =>
+          `${d.genome ? `${d.genome}\n` : ""}${spec.format(d.x1)}–${spec.format(d.x2)}: ${d.count}`,
+        ariaDescription: "histogram",
+      }),
+    );
+  }
+  marks.push(Plot.ruleY([0]));
+  if (showMedian) {
+    marks.push(
+      Plot.ruleX(medians, {
+        x: "value",
+        ...(facet ? { fy: "genome" } : {}),
+        ...(overlay ? { stroke: "genome" } : { stroke: "#c0392b" }),
+        strokeDasharray: "5,3",
+        strokeWidth: 1.5,
+        ariaDescription: "median",
+      }),
+    );
+    if (!overlay) {
+      marks.push(
+        Plot.text(medians, {
+          x: "value",
+          ...(facet ? { fy: "genome" } : {}),
+          text: (d: { value: number }) => `median ${spec.format(d.value)}`,
+          frameAnchor: "top",
+          textAnchor: "start",
+          dx: 5,
+          dy: 4,
+          fill: "#c0392b",
+          fontSize: fontSize * 0.9,
+        }),
+      );
+    }
+  }
+  const genomeWidth = facet
+    ? Math.max(0, ...genomes.map((g) => estimateTextWidth(g, fontSize)))
+    : 0;
+  const marginBottom = 2.8 * fontSize + 6;
+  const marginTop = 1.8 * fontSize;
+  const panels = facet ? genomes.length : 1;
+  return renderFigure(
+    {
+      title: spec.title,
+      ...(caption !== undefined ? { caption } : {}),
+      width: 720,
+      height: marginTop + marginBottom +
+        panels * (facet ? panelHeight : Math.max(panelHeight, 300)),
+      marginTop,
+      marginLeft: 60,
+      marginRight: facet ? Math.ceil(genomeWidth) + 16 : 20,
+      marginBottom,
+      x: {
+        label: spec.xLabel,
+        labelAnchor: "center",
+        labelArrow: "none",
+        labelOffset: 2.6 * fontSize,
+        ...(spec.domain ? { domain: spec.domain } : {}),
+      },
+      y: {
+        label: overlay ? "Share" : "Count",
+        labelArrow: "none",
+        grid: true,
+        nice: true,
+        ticks: facet ? 3 : undefined,
+        ...(overlay ? { percent: true, label: "Share (%)" } : {}),
+      },
+      ...(facet
+        ? { fy: { label: null, domain: genomes, padding: 0.12, axis: "right", tickSize: 0 } }
+        : {}),
+      ...(overlay ? { color: { type: "categorical", domain: genomes, legend: true } } : {}),
+      marks,
+    },
+    leftovers,
+    shared,
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * The SQLite-only index tables (`migrations/0001_initial.ts`), typed for Kysely, and the dialect
+ * test that chooses between them and the portable fallbacks.
+ *
+ * @module
+ */
+
+import { type Kysely, SqliteAdapter } from "kysely";
+import type { Database } from "../db/schema.ts";
+
+/** The integer R*Tree over (sequence, unrolled interval) of every feature. */
+export interface FeaturesRtreeTable {
+  /** The feature id. */
+  id: number;
+  /** The sequence id (`sequences.id`), stored twice as the R*Tree's first dimension. */
+  seq_lo: number;
+  /** The sequence id again. */
+  seq_hi: number;
+  /** `start`. */
+  lo: number;
+  /** `stop`, or `stop + length` for an origin-spanning feature. */
+  hi: number;
+}
+
+/** The external-content FTS5 index over locus tag, gene and product. */
+export interface FeaturesFtsTable {
+  /** The feature id. */
+  rowid: number;
+  /** The locus tag. */
+  locus_tag: string | null;
+  /** The gene symbol. */
+  gene: string | null;
+  /** The product. */
+  product: string | null;
+  /** FTS5's hidden rank column (bm25: lower is better). */
+  rank: number;
+  /** The hidden column named after the table, the left side of `match`. */
+  features_fts: string;
+}
+
+/** {@linkcode Database} with the SQLite index tables. */
+export type IndexedDatabase = Database & {
+  features_rtree: FeaturesRtreeTable;
+  features_fts: FeaturesFtsTable;
+};
+
+/** True when `db` runs on SQLite (where the R*Tree and FTS5 tables exist). */
+// deno-lint-ignore no-explicit-any
+export function isSqlite(db: Kysely<any>): boolean {
+  return db.getExecutor().adapter instanceof SqliteAdapter;
+}
+
+/** `db` with the SQLite index tables in its type. */
+export function withIndexes(db: Kysely<Database>): Kysely<IndexedDatabase> {
+  return db.withTables<{ features_rtree: FeaturesRtreeTable; features_fts: FeaturesFtsTable }>();
+}

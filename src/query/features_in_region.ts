@@ -1,0 +1,242 @@
+/**
+ * Features overlapping a window of a sequence, right on circular sequences: windows across the
+ * origin and features that span it.
+ *
+ * @module
+ */
+
+import { type Expression, type Kysely, sql, type SqlBool } from "kysely";
+import type { Database } from "../db/schema.ts";
+import { annotationOf } from "./annotation_of.ts";
+import { type FeatureQuery, selectFeatures } from "./find_features.ts";
+import { isSqlite, withIndexes } from "./_sqlite_indexes.ts";
+import { checkId, checkName, show } from "./_validate.ts";
+
+/** Options of {@linkcode featuresInRegion}. */
+export interface RegionOptions {
+  /** The genome's name. */
+  genome: string;
+  /** The sequence id (`sequences.seq_id`, e.g. `contig_1`). */
+  sequence: string;
+  /** The window's first base, 1-based inclusive (1 … the sequence's length). */
+  from: number;
+  /**
+   * The window's last base, 1-based inclusive. `from > to` is the window that crosses the origin
+   * of a circular sequence (`from … length, 1 … to`); on a linear sequence it is an error.
+   */
+  to: number;
+  /**
+   * Read this annotation instead of the genome's latest.
+   * @default undefined (the latest)
+   */
+  annotationId?: number;
+  /**
+   * Which index answers: `"auto"` uses the R*Tree on SQLite and the `(sequence_id, start, stop)`
+   * b-tree elsewhere; `"btree"` forces the portable form (for comparison).
+   * @default "auto"
+   */
+  index?: "auto" | "rtree" | "btree";
+}
+
+/** One box of the region look-up, on the unrolled coordinates of the R*Tree. */
+export interface RegionBox {
+  /** The lowest unrolled position. */
+  lo: number;
+  /** The highest unrolled position. */
+  hi: number;
+}
+
+/**
+ * The boxes to look up for a window on a sequence whose features are stored with unrolled
+ * intervals (`start … stop`, or `start … stop + length` for an origin-spanning feature), as
+ * `docs/schema.md` describes:
+ *
+ * - linear: `[from, to]`;
+ * - circular, `from <= to`: `[from, to]` and `[from + length, to + length]` (the part of an
+ *   origin-spanning feature after the origin);
+ * - circular, `from > to`: `[from, to + length]` and `[from - length, to]`.
+ *
+ * @param from The window's first base.
+ * @param to The window's last base.
+ * @param length The sequence's length.
+ * @param circular Whether the sequence is circular.
+ * @returns The boxes; a feature overlaps the window iff its interval meets one of them.
+ *
+ * @example A window across the origin
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { regionBoxes } from "./features_in_region.ts";
+ * assert.deepEqual(regionBoxes(90, 10, 100, true), [{ lo: 90, hi: 110 }, { lo: -10, hi: 10 }]);
+ * ```
+ */
+export function regionBoxes(
+  from: number,
+  to: number,
+  length: number,
+  circular: boolean,
+): RegionBox[] {
+  if (!circular) return [{ lo: from, hi: to }];
+  if (from <= to) return [{ lo: from, hi: to }, { lo: from + length, hi: to + length }];
+  return [{ lo: from, hi: to + length }, { lo: from - length, hi: to }];
+}
+
+/**
+ * The features of one sequence that overlap the window `from … to` (1-based, inclusive), in the
+ * latest annotation of the genome or the one chosen. On a circular sequence `from > to` is the
+ * window across the origin, and features that span the origin (Bakta's `edge`, `start > stop`)
+ * are found from either side.
+ *
+ * It first reads the sequence (its row, length and topology: one small query), checks the window,
+ * then returns the feature query. On SQLite the look-up is one to two R*Tree box searches (see
+ * {@linkcode regionBoxes}); elsewhere the same boxes are tested on the b-tree
+ * `features(sequence_id, start, stop)`.
+ *
+ * The SQL emitted on SQLite (a circular sequence, two boxes):
+ *
+ * ```sql
+ * select "features"."id", … from "features"
+ *   inner join "sequences" on "sequences"."id" = "features"."sequence_id"
+ *   inner join "genomes" on "genomes"."id" = "sequences"."genome_id"
+ * where "features"."annotation_id" = ? and "features"."sequence_id" = ?
+ *   and "features"."id" in (
+ *     select "id" from "features_rtree"
+ *       where "seq_lo" <= ? and "seq_hi" >= ? and "lo" <= ? and "hi" >= ?
+ *     union
+ *     select "id" from "features_rtree"
+ *       where "seq_lo" <= ? and "seq_hi" >= ? and "lo" <= ? and "hi" >= ?)
+ * order by "features"."start", "features"."id"
+ * ```
+ *
+ * The portable form replaces the `in (…)` by, per box,
+ * `("features"."start" <= ? and case when "features"."edge" = 1 then "features"."stop" + ?
+ * else "features"."stop" end >= ?)`, joined with `or`.
+ *
+ * @param db The database.
+ * @param options The genome, sequence, window and annotation.
+ * @returns A promise of the feature query builder (extend it, then execute).
+ * @throws {TypeError} When `genome` or `sequence` is not a non-empty string.
+ * @throws {RangeError} When `from`/`to` are not integers within 1 … length, when `from > to` on a
+ *   sequence that is not circular, or when the genome, annotation or sequence does not exist.
+ *
+ * @example A window across the origin finds the feature that spans it
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { featuresInRegion } from "./features_in_region.ts";
+ *
+ * const db = await openDatabase(":memory:");
+ * const g = await db.insertInto("genomes").values({ name: "p1" }).returning("id")
+ *   .executeTakeFirstOrThrow();
+ * const s = await db.insertInto("sequences").values({
+ *   genome_id: g.id, version: 1, seq_id: "plasmid", length: 1000, topology: "circular",
+ * }).returning("id").executeTakeFirstOrThrow();
+ * const a = await db.insertInto("annotations").values({
+ *   genome_id: g.id, sequence_version: 1, source: "files", fingerprint: "x",
+ * }).returning("id").executeTakeFirstOrThrow();
+ * const base = { annotation_id: a.id, sequence_id: s.id, original_json: "{}", type: "cds" };
+ * await db.insertInto("features").values([
+ *   { ...base, start: 950, stop: 30, strand: "+", edge: 1, locus_tag: "P_1" },
+ *   { ...base, start: 400, stop: 600, strand: "-", edge: 0, locus_tag: "P_2" },
+ * ]).execute();
+ * const query = await featuresInRegion(db, { genome: "p1", sequence: "plasmid", from: 10, to: 20 });
+ * assert.deepEqual((await query.execute()).map((f) => f.locus_tag), ["P_1"]);
+ * await db.destroy();
+ * ```
+ */
+export async function featuresInRegion(
+  db: Kysely<Database>,
+  options: RegionOptions,
+): Promise<FeatureQuery> {
+  const { genome, sequence, from, to, annotationId, index = "auto" } = options ?? {};
+  checkName(genome, "genome");
+  checkName(sequence, "sequence");
+  if (annotationId !== undefined) checkId(annotationId, "annotationId");
+  checkPosition(from, "from");
+  checkPosition(to, "to");
+  if (index !== "auto" && index !== "rtree" && index !== "btree") {
+    throw new RangeError(
+      `Invalid option "index": expected "auto", "rtree" or "btree", got ${show(index)}`,
+    );
+  }
+
+  const annotation = await annotationOf(db, genome, { annotationId }).clearSelect()
+    .select(["annotations.id", "annotations.genome_id", "annotations.sequence_version"])
+    .executeTakeFirst();
+  if (annotation === undefined) {
+    throw new RangeError(
+      annotationId === undefined
+        ? `Cannot query region: genome "${genome}" has no annotation`
+        : `Cannot query region: genome "${genome}" has no annotation ${annotationId}`,
+    );
+  }
+  const row = await db.selectFrom("sequences")
+    .select(["id", "length", "topology"])
+    .where("genome_id", "=", annotation.genome_id)
+    .where("version", "=", annotation.sequence_version)
+    .where("seq_id", "=", sequence)
+    .executeTakeFirst();
+  if (row === undefined) {
+    throw new RangeError(
+      `Cannot query region: genome "${genome}" has no sequence "${sequence}" in annotation ${annotation.id}`,
+    );
+  }
+  const circular = row.topology === "circular";
+  for (const [name, value] of [["from", from], ["to", to]] as const) {
+    if (value > row.length) {
+      throw new RangeError(
+        `Invalid option "${name}": ${value} is beyond the end of sequence "${sequence}" (length ${row.length})`,
+      );
+    }
+  }
+  if (from > to && !circular) {
+    throw new RangeError(
+      `Invalid window ${from}..${to}: from > to crosses the origin, but sequence "${sequence}" is ${
+        row.topology ?? "not known to be circular"
+      }`,
+    );
+  }
+
+  const boxes = regionBoxes(from, to, row.length, circular);
+  const query = selectFeatures(db)
+    .where("features.annotation_id", "=", annotation.id)
+    .where("features.sequence_id", "=", row.id);
+  const useRtree = index === "rtree" || (index === "auto" && isSqlite(db));
+  const scoped = useRtree
+    ? query.where("features.id", "in", rtreeIds(db, row.id, boxes))
+    : query.where((eb) => eb.or(boxes.map((box) => btreeOverlap(box, row.length))));
+  return scoped.orderBy("features.start").orderBy("features.id");
+}
+
+/** The ids of the features of sequence `sequenceId` whose unrolled interval meets a box. */
+function rtreeIds(db: Kysely<Database>, sequenceId: number, boxes: RegionBox[]) {
+  const idb = withIndexes(db);
+  const one = (box: RegionBox) =>
+    idb.selectFrom("features_rtree")
+      .select("features_rtree.id")
+      .where("features_rtree.seq_lo", "<=", sequenceId)
+      .where("features_rtree.seq_hi", ">=", sequenceId)
+      .where("features_rtree.lo", "<=", box.hi)
+      .where("features_rtree.hi", ">=", box.lo);
+  let union = one(boxes[0]);
+  for (const box of boxes.slice(1)) union = union.union(one(box));
+  return union;
+}
+
+/** The portable test of one box against a feature's unrolled interval. */
+function btreeOverlap(box: RegionBox, length: number): Expression<SqlBool> {
+  return sql<SqlBool>`(${sql.ref("features.start")} <= ${box.hi} and case when ${
+    sql.ref("features.edge")
+  } = 1 then ${sql.ref("features.stop")} + ${length} else ${
+    sql.ref("features.stop")
+  } end >= ${box.lo})`;
+}
+
+function checkPosition(value: unknown, option: string): asserts value is number {
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
+    throw new RangeError(
+      `Invalid option "${option}": expected a 1-based position (an integer >= 1), got ${
+        show(value)
+      }`,
+    );
+  }
+}

@@ -1,0 +1,328 @@
+/**
+ * Features by genome, sequence, type, strand, locus tag, gene and flags: the query every other
+ * feature helper starts from.
+ *
+ * @module
+ */
+
+import type { Kysely, SelectQueryBuilder } from "kysely";
+import type { Database } from "../db/schema.ts";
+import type { FeatureType, Strand, Truncation } from "../formats/model.ts";
+import { annotationOf, latestAnnotationQuery } from "./annotation_of.ts";
+import { checkId, checkName, checkNames, show } from "./_validate.ts";
+
+/** One feature as the query helpers return it (no `original_json`: select it when needed). */
+export interface FeatureListRow {
+  /** The feature's id (`features.id`). */
+  id: number;
+  /** The annotation (`annotations.id`). */
+  annotation_id: number;
+  /** The genome's name. */
+  genome: string;
+  /** The sequence's id (`sequences.seq_id`, e.g. `contig_1`). */
+  sequence: string;
+  /** The sequence row (`sequences.id`). */
+  sequence_id: number;
+  /** The feature type in Bakta JSON naming (`cds`, `sorf`, `tRNA`, …). */
+  type: string;
+  /** First base, 1-based inclusive; greater than `stop` when `edge` is 1. */
+  start: number;
+  /** Last base, 1-based inclusive. */
+  stop: number;
+  /** `+`, `-`, `.` or `?`. */
+  strand: string;
+  /** 1 when the feature crosses the origin of a circular sequence. */
+  edge: number;
+  /** The locus tag. */
+  locus_tag: string | null;
+  /** The gene symbol. */
+  gene: string | null;
+  /** The product. */
+  product: string | null;
+  /** Reading frame 1–3 of a CDS/sORF. */
+  frame: number | null;
+  /** 1 for a hypothetical protein. */
+  hypothetical: number;
+  /** 1 for a pseudogene. */
+  pseudo: number;
+  /** `5-prime`, `3-prime`, `both`, `?` or null. */
+  truncated: string | null;
+  /** MD5 of the protein. */
+  aa_hexdigest: string | null;
+  /** Protein length in residues. */
+  aa_length: number | null;
+  /** GC fraction of the feature's nucleotides. */
+  nt_gc: number | null;
+}
+
+/** The tables a feature query reads. */
+export type FeatureTables = "features" | "sequences" | "genomes";
+
+/** A feature query builder, to extend (`.where`, `.select`, `.limit`…) and execute. */
+export type FeatureQuery = SelectQueryBuilder<Database, FeatureTables, FeatureListRow>;
+
+/** Which annotations a feature query reads. */
+export interface AnnotationScope {
+  /**
+   * Only this genome (by name): its latest annotation, or `annotationId`.
+   * @default undefined (every genome in `genomes`, or every genome)
+   */
+  genome?: string;
+  /**
+   * Read this annotation instead of the latest one.
+   * @default undefined (the latest annotation of each genome)
+   */
+  annotationId?: number;
+  /**
+   * When no `genome` is given: only these genomes' latest annotations.
+   * @default undefined (every genome)
+   */
+  genomes?: readonly string[];
+}
+
+/** Options of {@linkcode findFeatures}; every filter is optional and they combine with AND. */
+export interface FindFeaturesOptions extends AnnotationScope {
+  /**
+   * The sequence id (`contig_1`).
+   * @default undefined (every sequence)
+   */
+  sequence?: string;
+  /**
+   * One feature type or several.
+   * @default undefined (every type)
+   */
+  type?: FeatureType | readonly FeatureType[];
+  /**
+   * The strand.
+   * @default undefined (both)
+   */
+  strand?: Strand;
+  /**
+   * The exact locus tag.
+   * @default undefined
+   */
+  locusTag?: string;
+  /**
+   * The exact gene symbol.
+   * @default undefined
+   */
+  gene?: string;
+  /**
+   * `true`: hypothetical proteins only; `false`: none of them.
+   * @default undefined
+   */
+  hypothetical?: boolean;
+  /**
+   * `true`: pseudogenes only; `false`: none of them.
+   * @default undefined
+   */
+  pseudo?: boolean;
+  /**
+   * `true`: truncated features only (any end); a {@linkcode Truncation}: that one; `false`: none.
+   * @default undefined
+   */
+  truncated?: boolean | Truncation;
+}
+
+const STRANDS: readonly string[] = ["+", "-", ".", "?"];
+const TRUNCATIONS: readonly string[] = ["5-prime", "3-prime", "both", "?"];
+
+/**
+ * The unfiltered feature query: features joined to their sequence and genome, selecting the
+ * {@linkcode FeatureListRow} columns, in id (file) order. Scope it with
+ * {@linkcode scopeFeatures}.
+ *
+ * @param db The database.
+ * @returns The query builder.
+ */
+export function selectFeatures(db: Kysely<Database>): FeatureQuery {
+  return db.selectFrom("features")
+    .innerJoin("sequences", "sequences.id", "features.sequence_id")
+    .innerJoin("genomes", "genomes.id", "sequences.genome_id")
+    .select([
+      "features.id",
+      "features.annotation_id",
+      "genomes.name as genome",
+      "sequences.seq_id as sequence",
+      "features.sequence_id",
+      "features.type",
+      "features.start",
+      "features.stop",
+      "features.strand",
+      "features.edge",
+      "features.locus_tag",
+      "features.gene",
+      "features.product",
+      "features.frame",
+      "features.hypothetical",
+      "features.pseudo",
+      "features.truncated",
+      "features.aa_hexdigest",
+      "features.aa_length",
+      "features.nt_gc",
+    ]);
+}
+
+/**
+ * Restricts a feature query to the annotations a scope names: `annotationId`; else the latest
+ * annotation of `genome`; else the latest annotation of every genome (of `genomes`).
+ *
+ * @param query A query over `features` joined to `genomes`.
+ * @param db The database (for the subqueries).
+ * @param scope The annotations.
+ * @returns The restricted query.
+ * @throws {TypeError} When `genome`/`genomes` are not names.
+ * @throws {RangeError} When `annotationId` is not a positive integer.
+ */
+export function scopeFeatures<T extends FeatureTables, O>(
+  query: SelectQueryBuilder<Database, T, O>,
+  db: Kysely<Database>,
+  scope: AnnotationScope,
+): SelectQueryBuilder<Database, T, O> {
+  const { genome, annotationId, genomes } = scope;
+  const q = query as unknown as SelectQueryBuilder<Database, FeatureTables, O>;
+  let scoped: SelectQueryBuilder<Database, FeatureTables, O>;
+  if (annotationId !== undefined) {
+    checkId(annotationId, "annotationId");
+    scoped = q.where("features.annotation_id", "=", annotationId);
+    if (genome !== undefined) {
+      checkName(genome, "genome");
+      scoped = scoped.where("genomes.name", "=", genome);
+    }
+  } else if (genome !== undefined) {
+    scoped = q.where(
+      "features.annotation_id",
+      "=",
+      annotationOf(db, genome).clearSelect().select("annotations.id"),
+    );
+  } else {
+    checkNames(genomes, "genomes");
+    scoped = q.where(
+      "features.annotation_id",
+      "in",
+      latestAnnotationQuery(db, { genomes }).select("annotations.id"),
+    );
+  }
+  return scoped as unknown as SelectQueryBuilder<Database, T, O>;
+}
+
+/**
+ * Features by genome, sequence, type, strand, locus tag, gene and flags, from the latest
+ * annotation of each genome unless an `annotationId` is chosen. Every value is a bound parameter.
+ *
+ * The SQL emitted (with `genome`, `type` and `strand`):
+ *
+ * ```sql
+ * select "features"."id", "features"."annotation_id", "genomes"."name" as "genome",
+ *   "sequences"."seq_id" as "sequence", "features"."sequence_id", "features"."type", …
+ * from "features"
+ *   inner join "sequences" on "sequences"."id" = "features"."sequence_id"
+ *   inner join "genomes" on "genomes"."id" = "sequences"."genome_id"
+ * where "features"."annotation_id" = (
+ *     select "annotations"."id" from "annotations"
+ *       inner join "genomes" on "genomes"."id" = "annotations"."genome_id"
+ *     where "genomes"."name" = ? and "annotations"."mode" = ?
+ *     order by "annotations"."sequence_version" desc, "annotations"."id" desc limit ?)
+ *   and "features"."type" in (?) and "features"."strand" = ?
+ * order by "features"."id"
+ * ```
+ *
+ * @param db The database.
+ * @param options The filters and the annotation scope.
+ * @returns A query builder of {@linkcode FeatureListRow}s.
+ * @throws {TypeError} When a filter has the wrong type.
+ * @throws {RangeError} When a strand, truncation or id is not one of the allowed values.
+ *
+ * @example The tRNAs on the forward strand
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { findFeatures } from "./find_features.ts";
+ *
+ * const db = await openDatabase(":memory:");
+ * const g = await db.insertInto("genomes").values({ name: "g1" }).returning("id")
+ *   .executeTakeFirstOrThrow();
+ * const s = await db.insertInto("sequences").values({
+ *   genome_id: g.id, version: 1, seq_id: "c1", length: 1000,
+ * }).returning("id").executeTakeFirstOrThrow();
+ * const a = await db.insertInto("annotations").values({
+ *   genome_id: g.id, sequence_version: 1, source: "files", fingerprint: "x",
+ * }).returning("id").executeTakeFirstOrThrow();
+ * const base = { annotation_id: a.id, sequence_id: s.id, original_json: "{}" };
+ * await db.insertInto("features").values([
+ *   { ...base, type: "tRNA", start: 10, stop: 80, strand: "+", locus_tag: "X_1" },
+ *   { ...base, type: "tRNA", start: 100, stop: 170, strand: "-", locus_tag: "X_2" },
+ *   { ...base, type: "cds", start: 200, stop: 400, strand: "+", locus_tag: "X_3" },
+ * ]).execute();
+ * const rows = await findFeatures(db, { genome: "g1", type: "tRNA", strand: "+" }).execute();
+ * assert.deepEqual(rows.map((r) => r.locus_tag), ["X_1"]);
+ * await db.destroy();
+ * ```
+ */
+export function findFeatures(
+  db: Kysely<Database>,
+  options: FindFeaturesOptions = {},
+): FeatureQuery {
+  const { sequence, type, strand, locusTag, gene, hypothetical, pseudo, truncated } = options;
+  let query = scopeFeatures(selectFeatures(db), db, options);
+  if (sequence !== undefined) {
+    checkName(sequence, "sequence");
+    query = query.where("sequences.seq_id", "=", sequence);
+  }
+  if (type !== undefined) {
+    const types = typeof type === "string" ? [type] : type;
+    if (!Array.isArray(types)) {
+      throw new TypeError(
+        `Invalid option "type": expected a feature type or an array, got ${show(type)}`,
+      );
+    }
+    types.forEach((t, i) => checkName(t, `type[${i}]`));
+    query = types.length === 0
+      ? query.where("features.id", "<", 0)
+      : query.where("features.type", "in", types);
+  }
+  if (strand !== undefined) {
+    if (!STRANDS.includes(strand)) {
+      throw new RangeError(
+        `Invalid option "strand": expected "+", "-", "." or "?", got ${show(strand)}`,
+      );
+    }
+    query = query.where("features.strand", "=", strand);
+  }
+  if (locusTag !== undefined) {
+    checkName(locusTag, "locusTag");
+    query = query.where("features.locus_tag", "=", locusTag);
+  }
+  if (gene !== undefined) {
+    checkName(gene, "gene");
+    query = query.where("features.gene", "=", gene);
+  }
+  if (hypothetical !== undefined) {
+    checkFlag(hypothetical, "hypothetical");
+    query = query.where("features.hypothetical", "=", hypothetical ? 1 : 0);
+  }
+  if (pseudo !== undefined) {
+    checkFlag(pseudo, "pseudo");
+    query = query.where("features.pseudo", "=", pseudo ? 1 : 0);
+  }
+  if (truncated !== undefined) {
+    if (truncated === true) query = query.where("features.truncated", "is not", null);
+    else if (truncated === false) query = query.where("features.truncated", "is", null);
+    else if (TRUNCATIONS.includes(truncated)) {
+      query = query.where("features.truncated", "=", truncated);
+    } else {
+      throw new RangeError(
+        `Invalid option "truncated": expected a boolean, "5-prime", "3-prime", "both" or "?", got ${
+          show(truncated)
+        }`,
+      );
+    }
+  }
+  return query.orderBy("features.id");
+}
+
+function checkFlag(value: unknown, option: string): void {
+  if (typeof value !== "boolean") {
+    throw new TypeError(`Invalid option "${option}": expected a boolean, got ${show(value)}`);
+  }
+}

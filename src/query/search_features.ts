@@ -1,0 +1,229 @@
+/**
+ * Full-text search over gene, product and locus tag, safe for any user input.
+ *
+ * @module
+ */
+
+import { type Expression, type Kysely, type SelectQueryBuilder, sql, type SqlBool } from "kysely";
+import type { Database } from "../db/schema.ts";
+import {
+  type AnnotationScope,
+  type FeatureListRow,
+  type FeatureTables,
+  scopeFeatures,
+  selectFeatures,
+} from "./find_features.ts";
+import { type IndexedDatabase, isSqlite, withIndexes } from "./_sqlite_indexes.ts";
+import { show } from "./_validate.ts";
+
+/** The columns full-text search looks in. */
+export type SearchColumn = "locus_tag" | "gene" | "product";
+
+const SEARCH_COLUMNS: readonly SearchColumn[] = ["locus_tag", "gene", "product"];
+
+/** Options of {@linkcode toFtsQuery}. */
+export interface FtsQueryOptions {
+  /**
+   * Let the last word match as a prefix (`"dna"*` finds `dnaA`).
+   * @default false
+   */
+  prefix?: boolean;
+  /**
+   * Look in these columns only.
+   * @default ["locus_tag", "gene", "product"]
+   */
+  columns?: readonly SearchColumn[];
+}
+
+/** Options of {@linkcode searchFeatures}. */
+export interface SearchFeaturesOptions extends AnnotationScope, FtsQueryOptions {}
+
+/** A search hit: the feature and its rank (FTS5's bm25, lower is better; 0 without FTS5). */
+export type SearchHit = FeatureListRow & {
+  /** The relevance: bm25 on SQLite (more negative is better), 0 on the portable fallback. */
+  rank: number;
+};
+
+/** The query {@linkcode searchFeatures} returns. */
+export type SearchQuery = SelectQueryBuilder<
+  IndexedDatabase,
+  FeatureTables | "features_fts",
+  SearchHit
+>;
+
+/**
+ * Turns user text into an FTS5 query that cannot fail to parse: the text is split at white space
+ * and every word becomes one quoted FTS5 string (`"` doubled inside), so quotes, `AND`, `OR`,
+ * `NOT`, `NEAR`, `*`, `:`, `^`, `-`, `+` and parentheses are searched as text, never read as
+ * syntax. The words are ANDed; FTS5 tokenizes each string as it tokenized the columns (a word
+ * such as `beta-lactamase` becomes the phrase `beta lactamase`); a word without any letter or digit
+ * is ignored by FTS5. With `prefix` the last string gets `*`. With `columns` the whole query is
+ * wrapped in a column filter `{…} : (…)`.
+ *
+ * @param text The user's text.
+ * @param options Prefix matching and columns.
+ * @returns The FTS5 query, or `undefined` when the text has no words.
+ * @throws {RangeError} When `columns` names a column that is not searched.
+ *
+ * @example Operators are searched as words
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { toFtsQuery } from "./search_features.ts";
+ * assert.equal(toFtsQuery('dna OR "pol'), '"dna" "OR" """pol"');
+ * assert.equal(toFtsQuery("beta lact", { prefix: true }), '"beta" "lact"*');
+ * assert.equal(toFtsQuery("  "), undefined);
+ * ```
+ */
+export function toFtsQuery(text: string, options: FtsQueryOptions = {}): string | undefined {
+  if (typeof text !== "string") {
+    throw new TypeError(`Invalid search text: expected a string, got ${show(text)}`);
+  }
+  const { prefix = false, columns } = options;
+  const words = splitWords(text);
+  if (words.length === 0) return undefined;
+  const strings = words.map((word) => `"${word.replaceAll('"', '""')}"`);
+  if (prefix) strings[strings.length - 1] += "*";
+  const query = strings.join(" ");
+  const chosen = checkColumns(columns);
+  return chosen === undefined ? query : `{${chosen.join(" ")}} : (${query})`;
+}
+
+/**
+ * Searches the features' locus tags, gene symbols and products for every word of `text`, in the
+ * latest annotation of each genome (or the scope chosen), best match first.
+ *
+ * On SQLite this is an FTS5 `match` on `features_fts` with the query of {@linkcode toFtsQuery}
+ * bound as a parameter: a word matches a whole token (`dnaA` matches the gene `dnaA`, `polymerase`
+ * the product `DNA polymerase III`; with `prefix` the last word matches the start of a token).
+ * Elsewhere (the portable fallback) each word must occur as a case-insensitive substring of one of
+ * the columns (`like`, with `%`, `_` and `\` escaped) and the rank is 0.
+ *
+ * The SQL emitted on SQLite:
+ *
+ * ```sql
+ * select "features"."id", …, "features_fts"."rank" as "rank"
+ * from "features_fts"
+ *   inner join "features" on "features"."id" = "features_fts"."rowid"
+ *   inner join "sequences" on "sequences"."id" = "features"."sequence_id"
+ *   inner join "genomes" on "genomes"."id" = "sequences"."genome_id"
+ * where "features_fts" match ?
+ *   and "features"."annotation_id" in (select "annotations"."id" from … latest …)
+ * order by "features_fts"."rank", "features"."id"
+ * ```
+ *
+ * @param db The database.
+ * @param text The user's text: any string (empty text finds nothing).
+ * @param options Prefix matching, columns and the annotation scope.
+ * @returns A query builder of {@linkcode SearchHit}s.
+ * @throws {TypeError} When `text` is not a string.
+ * @throws {RangeError} When `columns` names a column that is not searched.
+ *
+ * @example Hostile input is just text
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { searchFeatures } from "./search_features.ts";
+ *
+ * const db = await openDatabase(":memory:");
+ * const g = await db.insertInto("genomes").values({ name: "g1" }).returning("id")
+ *   .executeTakeFirstOrThrow();
+ * const s = await db.insertInto("sequences").values({
+ *   genome_id: g.id, version: 1, seq_id: "c1", length: 1000,
+ * }).returning("id").executeTakeFirstOrThrow();
+ * const a = await db.insertInto("annotations").values({
+ *   genome_id: g.id, sequence_version: 1, source: "files", fingerprint: "x",
+ * }).returning("id").executeTakeFirstOrThrow();
+ * await db.insertInto("features").values({
+ *   annotation_id: a.id, sequence_id: s.id, original_json: "{}", type: "cds", start: 1,
+ *   stop: 90, strand: "+", locus_tag: "X_00010", gene: "dnaA", product: "DNA polymerase",
+ * }).execute();
+ * const hits = await searchFeatures(db, 'polymerase") OR (NEAR dna*', { prefix: true }).execute();
+ * assert.deepEqual(hits, []);
+ * const found = await searchFeatures(db, "dna pol", { prefix: true }).execute();
+ * assert.deepEqual(found.map((f) => f.gene), ["dnaA"]);
+ * await db.destroy();
+ * ```
+ */
+export function searchFeatures(
+  db: Kysely<Database>,
+  text: string,
+  options: SearchFeaturesOptions = {},
+): SearchQuery {
+  const query = toFtsQuery(text, options);
+  const idb = withIndexes(db);
+  if (isSqlite(db)) {
+    const base = idb.selectFrom("features_fts")
+      .innerJoin("features", "features.id", "features_fts.rowid")
+      .innerJoin("sequences", "sequences.id", "features.sequence_id")
+      .innerJoin("genomes", "genomes.id", "sequences.genome_id")
+      .select((eb) => [
+        ...FEATURE_SELECTION,
+        eb.ref("features_fts.rank").as("rank"),
+      ])
+      .where(sql<SqlBool>`${sql.ref("features_fts")} match ${query ?? '""'}`)
+      .orderBy("features_fts.rank")
+      .orderBy("features.id");
+    return scopeFeatures(base, db, options) as unknown as SearchQuery;
+  }
+  const chosen = checkColumns(options.columns) ?? SEARCH_COLUMNS;
+  const words = splitWords(text);
+  const base = selectFeatures(db)
+    .select(sql<number>`0`.as("rank"))
+    .where((eb) =>
+      words.length === 0 ? eb.lit(false) : eb.and(words.map((word) => likeAny(word, chosen)))
+    );
+  return scopeFeatures(base, db, options).orderBy("features.id") as unknown as SearchQuery;
+}
+
+const FEATURE_SELECTION = [
+  "features.id",
+  "features.annotation_id",
+  "genomes.name as genome",
+  "sequences.seq_id as sequence",
+  "features.sequence_id",
+  "features.type",
+  "features.start",
+  "features.stop",
+  "features.strand",
+  "features.edge",
+  "features.locus_tag",
+  "features.gene",
+  "features.product",
+  "features.frame",
+  "features.hypothetical",
+  "features.pseudo",
+  "features.truncated",
+  "features.aa_hexdigest",
+  "features.aa_length",
+  "features.nt_gc",
+] as const;
+
+function splitWords(text: string): string[] {
+  return text.split(/\s+/u).filter((word) => word.length > 0);
+}
+
+function checkColumns(columns: unknown): SearchColumn[] | undefined {
+  if (columns === undefined) return undefined;
+  if (!Array.isArray(columns) || columns.length === 0) {
+    throw new RangeError(
+      `Invalid option "columns": expected a non-empty array, got ${show(columns)}`,
+    );
+  }
+  for (const column of columns) {
+    if (!SEARCH_COLUMNS.includes(column)) {
+      throw new RangeError(
+        `Invalid option "columns": ${show(column)} is not one of "locus_tag", "gene", "product"`,
+      );
+    }
+  }
+  return [...new Set(columns as SearchColumn[])];
+}
+
+/** `word` as a case-insensitive substring of one of `columns`, for the portable fallback. */
+function likeAny(word: string, columns: readonly SearchColumn[]): Expression<SqlBool> {
+  const pattern = `%${word.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const tests = columns.map((column) =>
+    sql<SqlBool>`lower(${sql.ref(`features.${column}`)}) like ${pattern} escape '\\'`
+  );
+  return sql<SqlBool>`(${sql.join(tests, sql` or `)})`;
+}

@@ -1,0 +1,227 @@
+/**
+ * The annotations repository: the Bakta runs stored for each genome, with their versions and
+ * statistics.
+ *
+ * @module
+ */
+
+import { type Kysely, sql } from "kysely";
+import type { Annotation, Database } from "../db/schema.ts";
+import { NotFoundError } from "../db/errors.ts";
+import type { GenomeInfo } from "../formats/model.ts";
+import { transaction } from "../db/transaction.ts";
+
+/** An annotation (one stored Bakta run), camelCase. */
+export interface AnnotationRecord {
+  /** Surrogate key. */
+  id: number;
+  /** The genome. */
+  genomeId: number;
+  /** The assembly version annotated (0 for a `proteins` run, which has no sequences). */
+  sequenceVersion: number;
+  /** `genome` or `proteins`. */
+  mode: "genome" | "proteins";
+  /** `files` or `job`. */
+  source: "files" | "job";
+  /** The job (`jobs.id`), where `source` is `job`. */
+  jobId: number | null;
+  /** Bakta's version. */
+  baktaVersion: string | null;
+  /** The database version. */
+  dbVersion: string | null;
+  /** The database type. */
+  dbType: string | null;
+  /** Run start, as Bakta wrote it. */
+  runStart: string | null;
+  /** Run end. */
+  runEnd: string | null;
+  /** Run duration. */
+  runDuration: string | null;
+  /** The run's statistics (null fields where the run gave none). */
+  stats: {
+    size: number | null;
+    sequenceCount: number | null;
+    gc: number | null;
+    nRatio: number | null;
+    n50: number | null;
+    n90: number | null;
+    codingRatio: number | null;
+  };
+  /** The run's organism/settings block, or null. */
+  genome: GenomeInfo | null;
+  /** SHA-256 over the sorted checksums of the run's files. */
+  fingerprint: string;
+  /** When it was imported. */
+  importedAt: string;
+}
+
+/**
+ * Turns an `annotations` row into an {@linkcode AnnotationRecord}.
+ *
+ * @param row The row.
+ * @returns The record.
+ */
+export function toAnnotationRecord(row: Annotation): AnnotationRecord {
+  return {
+    id: row.id,
+    genomeId: row.genome_id,
+    sequenceVersion: row.sequence_version,
+    mode: row.mode as AnnotationRecord["mode"],
+    source: row.source as AnnotationRecord["source"],
+    jobId: row.job_id,
+    baktaVersion: row.bakta_version,
+    dbVersion: row.db_version,
+    dbType: row.db_type,
+    runStart: row.run_start,
+    runEnd: row.run_end,
+    runDuration: row.run_duration,
+    stats: {
+      size: row.size,
+      sequenceCount: row.sequence_count,
+      gc: row.gc,
+      nRatio: row.n_ratio,
+      n50: row.n50,
+      n90: row.n90,
+      codingRatio: row.coding_ratio,
+    },
+    genome: row.genome_json === null ? null : JSON.parse(row.genome_json) as GenomeInfo,
+    fingerprint: row.fingerprint,
+    importedAt: row.imported_at,
+  };
+}
+
+/**
+ * Gets an annotation by id.
+ *
+ * @param db The database or a transaction.
+ * @param id The id.
+ * @returns The annotation.
+ * @throws {NotFoundError} When there is none.
+ */
+export async function getAnnotation(db: Kysely<Database>, id: number): Promise<AnnotationRecord> {
+  const row = await db.selectFrom("annotations").selectAll().where("id", "=", id)
+    .executeTakeFirst();
+  if (row === undefined) throw new NotFoundError("annotation", id);
+  return toAnnotationRecord(row);
+}
+
+/**
+ * Finds the annotation imported from files with this fingerprint.
+ *
+ * SQL: `select * from "annotations" where "fingerprint" = ?`
+ *
+ * @param db The database or a transaction.
+ * @param fingerprint The fingerprint.
+ * @returns The annotation, or undefined.
+ */
+export async function findAnnotationByFingerprint(
+  db: Kysely<Database>,
+  fingerprint: string,
+): Promise<AnnotationRecord | undefined> {
+  const row = await db.selectFrom("annotations").selectAll().where("fingerprint", "=", fingerprint)
+    .executeTakeFirst();
+  return row === undefined ? undefined : toAnnotationRecord(row);
+}
+
+/**
+ * Lists the annotations of a genome in the order they were imported.
+ *
+ * SQL: `select * from "annotations" where "genome_id" = ? order by "imported_at", "id"`
+ *
+ * @param db The database or a transaction.
+ * @param genomeId The genome.
+ * @returns The annotations.
+ */
+export async function listAnnotations(
+  db: Kysely<Database>,
+  genomeId: number,
+): Promise<AnnotationRecord[]> {
+  const rows = await db.selectFrom("annotations").selectAll().where("genome_id", "=", genomeId)
+    .orderBy("imported_at").orderBy("id").execute();
+  return rows.map(toAnnotationRecord);
+}
+
+/**
+ * Counts an annotation's features by type.
+ *
+ * SQL: `select "type", count(*) from "features" where "annotation_id" = ? group by "type"`
+ *
+ * @param db The database or a transaction.
+ * @param annotationId The annotation.
+ * @returns The count per feature type (types without features are absent).
+ */
+export async function countFeaturesByType(
+  db: Kysely<Database>,
+  annotationId: number,
+): Promise<Record<string, number>> {
+  const rows = await db.selectFrom("features").select(["type", sql<number>`count(*)`.as("n")])
+    .where("annotation_id", "=", annotationId).groupBy("type").orderBy("type").execute();
+  return Object.fromEntries(rows.map((r) => [r.type, Number(r.n)]));
+}
+
+/** The statistics of an annotation's features that Bakta's summary also gives. */
+export interface AnnotationFeatureStats {
+  /** Features by type. */
+  byType: Record<string, number>;
+  /** Every feature. */
+  total: number;
+  /** Hypothetical CDSs. */
+  hypotheticals: number;
+  /** Pseudo CDSs. */
+  pseudogenes: number;
+  /** Distinct cross-references. */
+  xrefs: number;
+}
+
+/**
+ * Counts an annotation's features: per type, hypotheticals, pseudogenes, cross-references.
+ *
+ * @param db The database or a transaction.
+ * @param annotationId The annotation.
+ * @returns The statistics.
+ */
+export async function annotationFeatureStats(
+  db: Kysely<Database>,
+  annotationId: number,
+): Promise<AnnotationFeatureStats> {
+  const byType = await countFeaturesByType(db, annotationId);
+  const flags = await db.selectFrom("features").where("annotation_id", "=", annotationId)
+    .where("type", "=", "cds").select([
+      sql<number>`coalesce(sum(hypothetical), 0)`.as("h"),
+      sql<number>`coalesce(sum(pseudo), 0)`.as("p"),
+    ]).executeTakeFirstOrThrow();
+  const xrefs = await db.selectFrom("feature_xrefs as x")
+    .innerJoin("features as f", "f.id", "x.feature_id")
+    .where("f.annotation_id", "=", annotationId)
+    .select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow();
+  return {
+    byType,
+    total: Object.values(byType).reduce((a, b) => a + b, 0),
+    hypotheticals: Number(flags.h),
+    pseudogenes: Number(flags.p),
+    xrefs: Number(xrefs.n),
+  };
+}
+
+/**
+ * Deletes an annotation with its features and files (by cascade), in one transaction. Sequences
+ * stay (they belong to the genome's assembly version).
+ *
+ * @param db The database.
+ * @param id The annotation.
+ * @returns The deleted annotation.
+ * @throws {NotFoundError} When there is none.
+ */
+export async function deleteAnnotation(
+  db: Kysely<Database>,
+  id: number,
+): Promise<AnnotationRecord> {
+  const work = async (trx: Kysely<Database>) => {
+    const annotation = await getAnnotation(trx, id);
+    await trx.updateTable("jobs").set({ annotation_id: null }).where("annotation_id", "=", id)
+      .execute();
+    await trx.deleteFrom("annotations").where("id", "=", id).execute();
+    return annotation;
+  };
+  return db.isTransaction ? await work(db) : await transaction(db, work);
+}

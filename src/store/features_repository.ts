@@ -1,0 +1,204 @@
+/**
+ * The features repository: look-ups of stored features and their cross-references.
+ *
+ * @module
+ */
+
+import type { Kysely } from "kysely";
+import type { Database, FeatureRow } from "../db/schema.ts";
+import { NotFoundError } from "../db/errors.ts";
+import type { DbXref, OriginalRecord } from "../formats/model.ts";
+
+/** A stored feature (camelCase, without its original record). */
+export interface FeatureRecord {
+  /** Surrogate key. */
+  id: number;
+  /** The annotation. */
+  annotationId: number;
+  /** The sequence (`sequences.id`). */
+  sequenceId: number;
+  /** Bakta JSON type name. */
+  type: string;
+  /** First base, 1-based inclusive (greater than `stop` when `edge`). */
+  start: number;
+  /** Last base, 1-based inclusive. */
+  stop: number;
+  /** The strand. */
+  strand: string;
+  /** True when it crosses the origin. */
+  edge: boolean;
+  /** The locus tag. */
+  locusTag: string | null;
+  /** The gene symbol. */
+  gene: string | null;
+  /** The product. */
+  product: string | null;
+  /** The reading frame. */
+  frame: number | null;
+  /** A hypothetical protein. */
+  hypothetical: boolean;
+  /** A pseudogene. */
+  pseudo: boolean;
+  /** How it is truncated. */
+  truncated: string | null;
+  /** MD5 of the protein. */
+  aaHexdigest: string | null;
+  /** Protein length. */
+  aaLength: number | null;
+  /** GC fraction of its nucleotides. */
+  ntGc: number | null;
+}
+
+/** A feature found by locus tag, with where it lives. */
+export interface LocatedFeature extends FeatureRecord {
+  /** The genome's name. */
+  genome: string;
+  /** The sequence's record id. */
+  seqId: string;
+}
+
+/** Options of {@linkcode listFeatures}. */
+export interface ListFeaturesOptions {
+  /** Only this type. */
+  type?: string;
+  /** Only on this sequence (`sequences.id`). */
+  sequenceId?: number;
+  /** At most this many. */
+  limit?: number;
+}
+
+const FEATURE_COLUMNS = [
+  "f.id",
+  "f.annotation_id",
+  "f.sequence_id",
+  "f.type",
+  "f.start",
+  "f.stop",
+  "f.strand",
+  "f.edge",
+  "f.locus_tag",
+  "f.gene",
+  "f.product",
+  "f.frame",
+  "f.hypothetical",
+  "f.pseudo",
+  "f.truncated",
+  "f.aa_hexdigest",
+  "f.aa_length",
+  "f.nt_gc",
+] as const;
+
+/**
+ * Turns a `features` row into a {@linkcode FeatureRecord}.
+ *
+ * @param row The row.
+ * @returns The record.
+ */
+export function toFeatureRecord(row: Omit<FeatureRow, "original_json">): FeatureRecord {
+  return {
+    id: row.id,
+    annotationId: row.annotation_id,
+    sequenceId: row.sequence_id,
+    type: row.type,
+    start: row.start,
+    stop: row.stop,
+    strand: row.strand,
+    edge: row.edge === 1,
+    locusTag: row.locus_tag,
+    gene: row.gene,
+    product: row.product,
+    frame: row.frame,
+    hypothetical: row.hypothetical === 1,
+    pseudo: row.pseudo === 1,
+    truncated: row.truncated,
+    aaHexdigest: row.aa_hexdigest,
+    aaLength: row.aa_length,
+    ntGc: row.nt_gc,
+  };
+}
+
+/**
+ * Finds features by locus tag, over every genome (or one), newest annotation first.
+ *
+ * SQL: `select … from "features" f join "annotations" a … join "genomes" g … join "sequences" s …
+ * where f."locus_tag" = ?`
+ *
+ * @param db The database or a transaction.
+ * @param locusTag The locus tag.
+ * @param options Restrict to one genome (by id).
+ * @returns The features found.
+ */
+export async function findFeaturesByLocusTag(
+  db: Kysely<Database>,
+  locusTag: string,
+  options: { genomeId?: number } = {},
+): Promise<LocatedFeature[]> {
+  let query = db.selectFrom("features as f")
+    .innerJoin("annotations as a", "a.id", "f.annotation_id")
+    .innerJoin("genomes as g", "g.id", "a.genome_id")
+    .innerJoin("sequences as s", "s.id", "f.sequence_id")
+    .select(FEATURE_COLUMNS).select(["g.name as genome", "s.seq_id"])
+    .where("f.locus_tag", "=", locusTag);
+  if (options.genomeId !== undefined) query = query.where("a.genome_id", "=", options.genomeId);
+  const rows = await query.orderBy("a.id", "desc").execute();
+  return rows.map((row) => ({ ...toFeatureRecord(row), genome: row.genome, seqId: row.seq_id }));
+}
+
+/**
+ * Lists an annotation's features in sequence and position order.
+ *
+ * SQL: `select … from "features" where "annotation_id" = ? order by "sequence_id", "start"`
+ *
+ * @param db The database or a transaction.
+ * @param annotationId The annotation.
+ * @param options Type, sequence and limit.
+ * @returns The features.
+ */
+export async function listFeatures(
+  db: Kysely<Database>,
+  annotationId: number,
+  options: ListFeaturesOptions = {},
+): Promise<FeatureRecord[]> {
+  let query = db.selectFrom("features as f").select(FEATURE_COLUMNS)
+    .where("f.annotation_id", "=", annotationId);
+  if (options.type !== undefined) query = query.where("f.type", "=", options.type);
+  if (options.sequenceId !== undefined) {
+    query = query.where("f.sequence_id", "=", options.sequenceId);
+  }
+  query = query.orderBy("f.sequence_id").orderBy("f.start").orderBy("f.id");
+  if (options.limit !== undefined) query = query.limit(options.limit);
+  return (await query.execute()).map(toFeatureRecord);
+}
+
+/**
+ * The cross-references of a feature (deduplicated on import), by database and accession.
+ *
+ * @param db The database or a transaction.
+ * @param featureId The feature.
+ * @returns The cross-references.
+ */
+export async function getFeatureXrefs(
+  db: Kysely<Database>,
+  featureId: number,
+): Promise<DbXref[]> {
+  return await db.selectFrom("feature_xrefs").select(["db", "accession"])
+    .where("feature_id", "=", featureId).orderBy("db").orderBy("accession").execute();
+}
+
+/**
+ * The complete original record a feature was read from.
+ *
+ * @param db The database or a transaction.
+ * @param featureId The feature.
+ * @returns The record (`{format, record}`).
+ * @throws {NotFoundError} When there is no such feature.
+ */
+export async function getFeatureOriginal(
+  db: Kysely<Database>,
+  featureId: number,
+): Promise<OriginalRecord> {
+  const row = await db.selectFrom("features").select("original_json").where("id", "=", featureId)
+    .executeTakeFirst();
+  if (row === undefined) throw new NotFoundError("feature", featureId);
+  return JSON.parse(row.original_json) as OriginalRecord;
+}

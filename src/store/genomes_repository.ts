@@ -1,0 +1,339 @@
+/**
+ * The genomes repository: create, read, rename and delete genomes, and list them with counts.
+ *
+ * @module
+ */
+
+import { type Kysely, sql } from "kysely";
+import type { Database, Genome } from "../db/schema.ts";
+import { NotFoundError } from "../db/errors.ts";
+import { transaction } from "../db/transaction.ts";
+import { type StoreCache, storeCacheFor } from "./store_cache.ts";
+
+/** A genome, as the store gives it (camelCase). */
+export interface GenomeRecord {
+  /** Surrogate key. */
+  id: number;
+  /** Unique user-facing name. */
+  name: string;
+  /** Genus, where known. */
+  genus: string | null;
+  /** Species, where known. */
+  species: string | null;
+  /** Strain, where known. */
+  strain: string | null;
+  /** Free notes. */
+  notes: string | null;
+  /** When it was created (ISO 8601 UTC). */
+  createdAt: string;
+  /** When it was last changed. */
+  updatedAt: string;
+}
+
+/** A genome with what the database holds about it. */
+export interface GenomeSummary extends GenomeRecord {
+  /** `Genus species` (or whichever is known), or null. */
+  organism: string | null;
+  /** How many assembly versions are stored. */
+  versions: number;
+  /** The current (newest, not superseded) version, or null when no sequences are stored. */
+  currentVersion: number | null;
+  /** How many annotations. */
+  annotations: number;
+  /** How many features, over every annotation. */
+  features: number;
+  /** When the newest annotation was imported, or null. */
+  lastImportedAt: string | null;
+}
+
+/** What a new genome is made of. */
+export interface NewGenomeInput {
+  /** The unique name (not empty). */
+  name: string;
+  /** Genus. */
+  genus?: string | null;
+  /** Species. */
+  species?: string | null;
+  /** Strain. */
+  strain?: string | null;
+  /** Free notes. */
+  notes?: string | null;
+}
+
+/** Options of the genome writes that touch the cache. */
+export interface GenomeWriteOptions {
+  /** The cache to invalidate; default: {@linkcode storeCacheFor}(db). */
+  cache?: StoreCache;
+}
+
+/** What {@linkcode deleteGenome} removed. */
+export interface DeletedGenome {
+  /** The genome. */
+  genome: GenomeRecord;
+  /** How many annotations went with it. */
+  annotations: number;
+  /** How many features went with it. */
+  features: number;
+  /** How many stored files went with it. */
+  files: number;
+  /** How many sequence rows (all versions) went with it. */
+  sequences: number;
+}
+
+/**
+ * Turns a `genomes` row into a {@linkcode GenomeRecord}.
+ *
+ * @param row The row.
+ * @returns The record.
+ */
+export function toGenomeRecord(row: Genome): GenomeRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    genus: row.genus,
+    species: row.species,
+    strain: row.strain,
+    notes: row.notes,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/**
+ * Creates a genome.
+ *
+ * SQL: `insert into "genomes" ("name", …) values (?, …) returning *`
+ *
+ * @param db The database or a transaction.
+ * @param input Name and organism.
+ * @returns The new genome.
+ * @throws {ConstraintError} When the name is taken (`unique`) or empty (`check`).
+ *
+ * @example
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { createGenome, findGenomeByName } from "./genomes_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * await createGenome(db, { name: "C22", genus: "Staphylococcus" });
+ * if ((await findGenomeByName(db, "C22"))?.genus !== "Staphylococcus") throw new Error("bad");
+ * await db.destroy();
+ * ```
+ */
+export async function createGenome(
+  db: Kysely<Database>,
+  input: NewGenomeInput,
+): Promise<GenomeRecord> {
+  const row = await db.insertInto("genomes").values({
+    name: input.name,
+    genus: input.genus ?? null,
+    species: input.species ?? null,
+    strain: input.strain ?? null,
+    notes: input.notes ?? null,
+  }).returningAll().executeTakeFirstOrThrow();
+  return toGenomeRecord(row);
+}
+
+/**
+ * Finds a genome by its name.
+ *
+ * SQL: `select * from "genomes" where "name" = ?`
+ *
+ * @param db The database or a transaction.
+ * @param name The name.
+ * @returns The genome, or undefined.
+ */
+export async function findGenomeByName(
+  db: Kysely<Database>,
+  name: string,
+): Promise<GenomeRecord | undefined> {
+  const row = await db.selectFrom("genomes").selectAll().where("name", "=", name)
+    .executeTakeFirst();
+  return row === undefined ? undefined : toGenomeRecord(row);
+}
+
+/**
+ * Gets a genome by id.
+ *
+ * @param db The database or a transaction.
+ * @param id The id.
+ * @returns The genome.
+ * @throws {NotFoundError} When there is none.
+ */
+export async function getGenome(db: Kysely<Database>, id: number): Promise<GenomeRecord> {
+  const row = await db.selectFrom("genomes").selectAll().where("id", "=", id).executeTakeFirst();
+  if (row === undefined) throw new NotFoundError("genome", id);
+  return toGenomeRecord(row);
+}
+
+/**
+ * Resolves a genome given by name (as the CLI takes it) or by id: a name wins; a string of digits
+ * that is no genome's name is taken as an id.
+ *
+ * @param db The database or a transaction.
+ * @param nameOrId The name or id.
+ * @returns The genome.
+ * @throws {NotFoundError} When there is none.
+ */
+export async function resolveGenome(
+  db: Kysely<Database>,
+  nameOrId: string | number,
+): Promise<GenomeRecord> {
+  if (typeof nameOrId === "number") return await getGenome(db, nameOrId);
+  const byName = await findGenomeByName(db, nameOrId);
+  if (byName !== undefined) return byName;
+  if (/^\d+$/.test(nameOrId)) {
+    const row = await db.selectFrom("genomes").selectAll().where("id", "=", Number(nameOrId))
+      .executeTakeFirst();
+    if (row !== undefined) return toGenomeRecord(row);
+  }
+  throw new NotFoundError("genome", nameOrId);
+}
+
+/**
+ * Lists every genome with its counts (versions, annotations, features), by name.
+ *
+ * SQL: one `select` over `genomes` with correlated counts from `sequences`, `annotations` and
+ * `features`.
+ *
+ * @param db The database or a transaction.
+ * @returns The genomes.
+ *
+ * @example An empty database
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { listGenomes } from "./genomes_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * if ((await listGenomes(db)).length !== 0) throw new Error("expected none");
+ * await db.destroy();
+ * ```
+ */
+export async function listGenomes(db: Kysely<Database>): Promise<GenomeSummary[]> {
+  const rows = await db.selectFrom("genomes as g").selectAll("g").select((eb) => [
+    eb.selectFrom("sequences as s").whereRef("s.genome_id", "=", "g.id")
+      .select(sql<number>`count(distinct s.version)`.as("n")).as("versions"),
+    eb.selectFrom("sequences as s").whereRef("s.genome_id", "=", "g.id")
+      .where("s.superseded_by", "is", null).select(sql<number | null>`max(s.version)`.as("v"))
+      .as("current_version"),
+    eb.selectFrom("annotations as a").whereRef("a.genome_id", "=", "g.id")
+      .select(sql<number>`count(*)`.as("n")).as("annotations"),
+    eb.selectFrom("features as f").innerJoin("annotations as a", "a.id", "f.annotation_id")
+      .whereRef("a.genome_id", "=", "g.id").select(sql<number>`count(*)`.as("n"))
+      .as("features"),
+    eb.selectFrom("annotations as a").whereRef("a.genome_id", "=", "g.id")
+      .select(sql<string | null>`max(a.imported_at)`.as("t")).as("last_imported_at"),
+  ]).orderBy("g.name").execute();
+  return rows.map((row) => ({
+    ...toGenomeRecord(row),
+    organism: [row.genus, row.species].filter((x) => x).join(" ") || null,
+    versions: Number(row.versions ?? 0),
+    currentVersion: row.current_version ?? null,
+    annotations: Number(row.annotations ?? 0),
+    features: Number(row.features ?? 0),
+    lastImportedAt: row.last_imported_at ?? null,
+  }));
+}
+
+/**
+ * Changes a genome's organism or notes.
+ *
+ * @param db The database or a transaction.
+ * @param id The genome id.
+ * @param patch The fields to change.
+ * @returns The updated genome.
+ * @throws {NotFoundError} When there is no such genome.
+ */
+export async function updateGenome(
+  db: Kysely<Database>,
+  id: number,
+  patch: Omit<NewGenomeInput, "name">,
+): Promise<GenomeRecord> {
+  const row = await db.updateTable("genomes").set({
+    ...patch,
+    updated_at: new Date().toISOString(),
+  }).where("id", "=", id).returningAll().executeTakeFirst();
+  if (row === undefined) throw new NotFoundError("genome", id);
+  return toGenomeRecord(row);
+}
+
+/**
+ * Renames a genome, and forgets its old name in the cache.
+ *
+ * @param db The database or a transaction.
+ * @param nameOrId The genome.
+ * @param newName The new name.
+ * @param options The cache to invalidate.
+ * @returns The renamed genome.
+ * @throws {NotFoundError} When there is no such genome.
+ * @throws {ConstraintError} When the new name is taken or empty.
+ */
+export async function renameGenome(
+  db: Kysely<Database>,
+  nameOrId: string | number,
+  newName: string,
+  options: GenomeWriteOptions = {},
+): Promise<GenomeRecord> {
+  const cache = options.cache ?? storeCacheFor(db);
+  const genome = await resolveGenome(db, nameOrId);
+  cache.forgetGenome(genome.name);
+  cache.forgetGenome(genome.id);
+  const row = await db.updateTable("genomes").set({
+    name: newName,
+    updated_at: new Date().toISOString(),
+  }).where("id", "=", genome.id).returningAll().executeTakeFirstOrThrow();
+  return toGenomeRecord(row);
+}
+
+/**
+ * Deletes a genome with everything it holds (every sequence version, annotation, feature and
+ * stored file, by cascade; jobs keep their row with `genome_id` cleared), in one transaction,
+ * and forgets it in the cache.
+ *
+ * @param db The database or a transaction.
+ * @param nameOrId The genome.
+ * @param options The cache to invalidate.
+ * @returns What was removed.
+ * @throws {NotFoundError} When there is no such genome.
+ */
+export async function deleteGenome(
+  db: Kysely<Database>,
+  nameOrId: string | number,
+  options: GenomeWriteOptions = {},
+): Promise<DeletedGenome> {
+  const cache = options.cache ?? storeCacheFor(db);
+  if (!db.isTransaction) {
+    return await transaction(db, (trx) => deleteGenome(trx, nameOrId, { cache }));
+  }
+  const genome = await resolveGenome(db, nameOrId);
+  cache.forgetGenome(genome.name);
+  cache.forgetGenome(genome.id);
+  const count = async (query: Promise<{ n: number | bigint } | undefined>) =>
+    Number((await query)?.n ?? 0);
+  const annotationIds = db.selectFrom("annotations").select("id").where(
+    "genome_id",
+    "=",
+    genome.id,
+  );
+  const deleted: DeletedGenome = {
+    genome,
+    annotations: await count(
+      db.selectFrom("annotations").select(sql<number>`count(*)`.as("n"))
+        .where("genome_id", "=", genome.id).executeTakeFirst(),
+    ),
+    features: await count(
+      db.selectFrom("features").select(sql<number>`count(*)`.as("n"))
+        .where("annotation_id", "in", annotationIds).executeTakeFirst(),
+    ),
+    files: await count(
+      db.selectFrom("result_files").select(sql<number>`count(*)`.as("n"))
+        .where("annotation_id", "in", annotationIds).executeTakeFirst(),
+    ),
+    sequences: await count(
+      db.selectFrom("sequences").select(sql<number>`count(*)`.as("n"))
+        .where("genome_id", "=", genome.id).executeTakeFirst(),
+    ),
+  };
+  await db.updateTable("jobs").set({ annotation_id: null })
+    .where("annotation_id", "in", annotationIds).execute();
+  await db.deleteFrom("genomes").where("id", "=", genome.id).execute();
+  return deleted;
+}

@@ -1,0 +1,166 @@
+/**
+ * `importRun()`: store one Bakta run (its genome, assembly version, annotation, features,
+ * cross-references and every original file) in one transaction, once.
+ *
+ * @module
+ */
+
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema.ts";
+import { transaction, type TransactionOptions } from "../db/transaction.ts";
+import type { BaktaRun } from "../formats/model.ts";
+import {
+  loadRunFiles,
+  parseRunFiles,
+  type PreparedRun,
+  prepareRun,
+  type PrepareRunOptions,
+} from "./prepare_run.ts";
+import { type StoreCache, storeCacheFor } from "./store_cache.ts";
+import {
+  genomeNameFor,
+  type ImportRunResult,
+  type StagedCacheUpdate,
+  writeRun,
+  type WriteRunOptions,
+} from "./write_run.ts";
+
+/** Options of {@linkcode importRun}. */
+export interface ImportRunOptions extends PrepareRunOptions, WriteRunOptions {
+  /** The cache of genome ids and sequences; default: {@linkcode storeCacheFor}(db). */
+  cache?: StoreCache;
+  /** Retry options of the transaction. */
+  transaction?: TransactionOptions;
+}
+
+/**
+ * Imports one Bakta run: a result folder, one file (e.g. `C22.gff3.gz`), the files of one run, or
+ * a {@linkcode BaktaRun} already in memory (with `options.files` to store its files).
+ *
+ * - **Genome:** `options.genome`, else the run prefix (`C22` of `C22.gff3.gz`, as Bakta's
+ *   `--prefix`), else the strain; created when new (organism from the run).
+ * - **Once:** the fingerprint is SHA-256 over the sorted SHA-256 of the files; importing the same
+ *   files again does nothing (`status: "skipped"` with the reason and the annotation imported
+ *   before), checked before parsing.
+ * - **Assembly versions:** the same sequences (residue checksums, or ids and lengths when residues
+ *   are unknown) add the annotation to their stored version; different ones become a new version
+ *   and the old one is marked superseded (kept, with its annotations). See `writeRun`.
+ * - **Everything or nothing:** the genome, sequences, annotation, features (bulk multi-row
+ *   inserts), cross-references (deduplicated per feature) and the original files (gzip where
+ *   smaller, with SHA-256) are written in one transaction; any error leaves no trace.
+ * - A `proteins` run stores the annotation (`mode: "proteins"`, version 0) and files, no features,
+ *   and says so in `warnings`.
+ *
+ * @param db The database.
+ * @param input A folder, a file, the files of one run, or a run.
+ * @param options Genome name, files, prefix, cache, hooks and retry options.
+ * @returns What was done.
+ * @throws {ImportError} For input that is not one run (see `loadRunFiles`/`prepareRun`).
+ * @throws {ParseError} For a file the readers reject.
+ * @throws {DatabaseError} When a write fails (nothing is left of the run).
+ *
+ * @example Importing a factory run twice
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { makeRun } from "../testing/factory/make_run.ts";
+ * import { importRun } from "./import_run.ts";
+ * const db = await openDatabase(":memory:");
+ * const run = makeRun({ seed: 1, sequences: 1, featuresPerSequence: 10 });
+ * const first = await importRun(db, run, { genome: "demo" });
+ * const again = await importRun(db, run, { genome: "demo" });
+ * if (first.status !== "imported" || first.counts.features !== 10) throw new Error("import");
+ * if (again.status !== "skipped" || again.annotationId !== first.annotationId) throw new Error("skip");
+ * await db.destroy();
+ * ```
+ */
+export async function importRun(
+  db: Kysely<Database>,
+  input: string | readonly string[] | BaktaRun,
+  options: ImportRunOptions = {},
+): Promise<ImportRunResult> {
+  let prepared: PreparedRun;
+  if (typeof input === "string" || Array.isArray(input)) {
+    const loaded = await loadRunFiles(input as string | readonly string[], options);
+    const skipped = await findImported(db, loaded.fingerprint, loaded.prefix, loaded.where);
+    if (skipped !== undefined) return skipped;
+    prepared = await parseRunFiles(loaded, options);
+  } else {
+    prepared = await prepareRun(input as BaktaRun, options);
+  }
+  return await writePrepared(db, prepared, options);
+}
+
+/**
+ * Writes a prepared run in its own transaction and, once committed, updates the cache.
+ *
+ * @param db The database.
+ * @param prepared The run.
+ * @param options Genome name, source, hooks, cache and retry options.
+ * @returns What was done.
+ */
+export async function writePrepared(
+  db: Kysely<Database>,
+  prepared: PreparedRun,
+  options: ImportRunOptions = {},
+): Promise<ImportRunResult> {
+  const cache = options.cache ?? storeCacheFor(db);
+  let outcome: { result: ImportRunResult; staged?: StagedCacheUpdate };
+  try {
+    outcome = await transaction(
+      db,
+      (trx) => writeRun(trx, prepared, cache, options),
+      options.transaction,
+    );
+  } catch (error) {
+    // Nothing of the run is in the database; forget whatever the cache may say of its genome.
+    try {
+      cache.forgetGenome(genomeNameFor(prepared, options.genome));
+    } catch {
+      // no name: nothing cached under it
+    }
+    throw error;
+  }
+  if (outcome.staged) {
+    cache.setGenomeId(outcome.staged.genome, outcome.staged.genomeId);
+    cache.setSequences(outcome.staged.genomeId, outcome.staged.sequences);
+  }
+  return outcome.result;
+}
+
+/**
+ * The result of an import whose files are stored already, without parsing them.
+ *
+ * @param db The database.
+ * @param fingerprint The files' fingerprint.
+ * @param prefix The run prefix.
+ * @param where What was given.
+ * @returns A `skipped` result, or undefined when the files are new.
+ */
+export async function findImported(
+  db: Kysely<Database>,
+  fingerprint: string,
+  prefix: string,
+  where: string,
+): Promise<ImportRunResult | undefined> {
+  const existing = await db.selectFrom("annotations as a")
+    .innerJoin("genomes as g", "g.id", "a.genome_id")
+    .select(["a.id", "a.genome_id", "a.sequence_version", "a.mode", "g.name"])
+    .where("a.fingerprint", "=", fingerprint).executeTakeFirst();
+  if (existing === undefined) return undefined;
+  return {
+    status: "skipped",
+    reason:
+      `the same files were imported before as annotation ${existing.id} of "${existing.name}"`,
+    annotationId: existing.id,
+    genomeId: existing.genome_id,
+    genome: existing.name,
+    prefix,
+    where,
+    fingerprint,
+    mode: existing.mode as "genome" | "proteins",
+    sequenceVersion: existing.sequence_version,
+    versionAction: existing.mode === "proteins" ? "none" : "same-version",
+    counts: { sequences: 0, features: 0, xrefs: 0, files: 0, bytes: 0 },
+    warnings: [],
+  };
+}

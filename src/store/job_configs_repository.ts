@@ -1,0 +1,105 @@
+/**
+ * The job configurations repository: named, reusable annotation settings.
+ *
+ * @module
+ */
+
+import type { Kysely } from "kysely";
+import type { Database, JobConfigRow } from "../db/schema.ts";
+import { NotFoundError } from "../db/errors.ts";
+
+/** A named configuration. */
+export interface JobConfigRecord {
+  /** Surrogate key. */
+  id: number;
+  /** Unique name. */
+  name: string;
+  /** The options, parsed from JSON. */
+  options: unknown;
+  /** When it was created. */
+  createdAt: string;
+  /** When it was last changed. */
+  updatedAt: string;
+}
+
+function toRecord(row: JobConfigRow): JobConfigRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    options: JSON.parse(row.options_json),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/**
+ * Saves a named configuration, replacing the options of one with the same name.
+ *
+ * SQL: `insert into "job_configs" … on conflict ("name") do update set "options_json" = …`
+ *
+ * @param db The database or a transaction.
+ * @param name The name.
+ * @param options The options (serialized to JSON).
+ * @returns The saved configuration.
+ *
+ * @example
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { getJobConfig, saveJobConfig } from "./job_configs_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * await saveJobConfig(db, "fast", { complete: false });
+ * await saveJobConfig(db, "fast", { complete: true });
+ * const config = await getJobConfig(db, "fast");
+ * if ((config.options as { complete: boolean }).complete !== true) throw new Error("not replaced");
+ * await db.destroy();
+ * ```
+ */
+export async function saveJobConfig(
+  db: Kysely<Database>,
+  name: string,
+  options: unknown,
+): Promise<JobConfigRecord> {
+  const json = JSON.stringify(options);
+  const row = await db.insertInto("job_configs").values({ name, options_json: json })
+    .onConflict((oc) =>
+      oc.column("name").doUpdateSet({ options_json: json, updated_at: new Date().toISOString() })
+    ).returningAll().executeTakeFirstOrThrow();
+  return toRecord(row);
+}
+
+/**
+ * Gets a configuration by name.
+ *
+ * @param db The database or a transaction.
+ * @param name The name.
+ * @returns The configuration.
+ * @throws {NotFoundError} When there is none.
+ */
+export async function getJobConfig(db: Kysely<Database>, name: string): Promise<JobConfigRecord> {
+  const row = await db.selectFrom("job_configs").selectAll().where("name", "=", name)
+    .executeTakeFirst();
+  if (row === undefined) throw new NotFoundError("job configuration", name);
+  return toRecord(row);
+}
+
+/**
+ * Lists every configuration, by name.
+ *
+ * @param db The database or a transaction.
+ * @returns The configurations.
+ */
+export async function listJobConfigs(db: Kysely<Database>): Promise<JobConfigRecord[]> {
+  return (await db.selectFrom("job_configs").selectAll().orderBy("name").execute()).map(toRecord);
+}
+
+/**
+ * Deletes a configuration (jobs that used it keep their copy of the options).
+ *
+ * @param db The database or a transaction.
+ * @param name The name.
+ * @returns True when one was deleted.
+ */
+export async function deleteJobConfig(db: Kysely<Database>, name: string): Promise<boolean> {
+  const result = await db.deleteFrom("job_configs").where("name", "=", name).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}

@@ -1,0 +1,277 @@
+/**
+ * The jobs repository: Bakta web jobs and their status history. The job's secret is stored (the
+ * service needs it) but this module never logs it; callers must not print it.
+ *
+ * @module
+ */
+
+import type { Kysely } from "kysely";
+import type { Database, Job, JobEvent } from "../db/schema.ts";
+import { NotFoundError } from "../db/errors.ts";
+import { transaction } from "../db/transaction.ts";
+
+/** A stored job, camelCase. */
+export interface JobRecord {
+  /** Surrogate key. */
+  id: number;
+  /** The service's job id. */
+  jobId: string;
+  /** The job's secret: never print, log or export it. */
+  secret: string;
+  /** The job name. */
+  name: string;
+  /** The genome, where known. */
+  genomeId: number | null;
+  /** The named configuration used, where one was. */
+  configId: number | null;
+  /** The configuration sent, as JSON text. */
+  configJson: string;
+  /** The service base URL. */
+  apiUrl: string;
+  /** The status (see `JobsTable.status`). */
+  status: string;
+  /** The annotation its results became, once imported. */
+  annotationId: number | null;
+  /** The last error. */
+  error: string | null;
+  /** The service's start time. */
+  startedAt: string | null;
+  /** The service's last update. */
+  serviceUpdatedAt: string | null;
+  /** When the row was created. */
+  createdAt: string;
+  /** When the row was last changed. */
+  updatedAt: string;
+}
+
+/** A job's status change. */
+export interface JobEventRecord {
+  /** Surrogate key. */
+  id: number;
+  /** The job (`jobs.id`). */
+  jobId: number;
+  /** The status entered. */
+  status: string;
+  /** A short detail. */
+  detail: string | null;
+  /** When. */
+  at: string;
+}
+
+/** What a new job is made of. */
+export interface NewJobInput {
+  /** The service's job id. */
+  jobId: string;
+  /** The secret. */
+  secret: string;
+  /** The job name. */
+  name: string;
+  /** The configuration sent (serialized to JSON). */
+  config: unknown;
+  /** The service base URL. */
+  apiUrl: string;
+  /**
+   * The first status.
+   * @default "CREATED"
+   */
+  status?: string;
+  /** The genome. */
+  genomeId?: number | null;
+  /** The named configuration. */
+  configId?: number | null;
+}
+
+/** A status change to record. */
+export interface JobStatusChange {
+  /** The new status. */
+  status: string;
+  /** A short detail for the event (never the secret). */
+  detail?: string;
+  /** The error to keep (null clears it). */
+  error?: string | null;
+  /** The annotation the results became. */
+  annotationId?: number | null;
+  /** The service's start time. */
+  startedAt?: string | null;
+  /** The service's last update. */
+  serviceUpdatedAt?: string | null;
+}
+
+function toJobRecord(row: Job): JobRecord {
+  return {
+    id: row.id,
+    jobId: row.job_id,
+    secret: row.secret,
+    name: row.name,
+    genomeId: row.genome_id,
+    configId: row.config_id,
+    configJson: row.config_json,
+    apiUrl: row.api_url,
+    status: row.status,
+    annotationId: row.annotation_id,
+    error: row.error,
+    startedAt: row.started_at,
+    serviceUpdatedAt: row.service_updated_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/**
+ * Records a new job and its first event, in one transaction.
+ *
+ * @param db The database.
+ * @param input The job.
+ * @returns The stored job.
+ * @throws {ConstraintError} When the job id is already stored.
+ *
+ * @example
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { createJob, listJobEvents } from "./jobs_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * const job = await createJob(db, { jobId: "j-1", secret: "s", name: "demo", config: {},
+ *   apiUrl: "http://127.0.0.1:1" });
+ * if ((await listJobEvents(db, job.id))[0].status !== "CREATED") throw new Error("no event");
+ * await db.destroy();
+ * ```
+ */
+export async function createJob(db: Kysely<Database>, input: NewJobInput): Promise<JobRecord> {
+  const work = async (trx: Kysely<Database>) => {
+    const status = input.status ?? "CREATED";
+    const row = await trx.insertInto("jobs").values({
+      job_id: input.jobId,
+      secret: input.secret,
+      name: input.name,
+      config_json: JSON.stringify(input.config),
+      api_url: input.apiUrl,
+      status,
+      genome_id: input.genomeId ?? null,
+      config_id: input.configId ?? null,
+    }).returningAll().executeTakeFirstOrThrow();
+    await trx.insertInto("job_events").values({ job_id: row.id, status }).execute();
+    return toJobRecord(row);
+  };
+  return db.isTransaction ? await work(db) : await transaction(db, work);
+}
+
+/**
+ * Gets a job by its row id.
+ *
+ * @param db The database or a transaction.
+ * @param id `jobs.id`.
+ * @returns The job.
+ * @throws {NotFoundError} When there is none.
+ */
+export async function getJob(db: Kysely<Database>, id: number): Promise<JobRecord> {
+  const row = await db.selectFrom("jobs").selectAll().where("id", "=", id).executeTakeFirst();
+  if (row === undefined) throw new NotFoundError("job", id);
+  return toJobRecord(row);
+}
+
+/**
+ * Finds a job by the service's job id.
+ *
+ * @param db The database or a transaction.
+ * @param jobId The service's job id.
+ * @returns The job, or undefined.
+ */
+export async function findJobByJobId(
+  db: Kysely<Database>,
+  jobId: string,
+): Promise<JobRecord | undefined> {
+  const row = await db.selectFrom("jobs").selectAll().where("job_id", "=", jobId)
+    .executeTakeFirst();
+  return row === undefined ? undefined : toJobRecord(row);
+}
+
+/**
+ * Lists jobs, newest first, optionally of some statuses.
+ *
+ * @param db The database or a transaction.
+ * @param options The statuses to keep.
+ * @returns The jobs.
+ */
+export async function listJobs(
+  db: Kysely<Database>,
+  options: { status?: readonly string[] } = {},
+): Promise<JobRecord[]> {
+  let query = db.selectFrom("jobs").selectAll();
+  if (options.status !== undefined && options.status.length > 0) {
+    query = query.where("status", "in", options.status);
+  }
+  return (await query.orderBy("id", "desc").execute()).map(toJobRecord);
+}
+
+/**
+ * Changes a job's status and records the change as an event (only when the status changed or a
+ * detail is given), in one transaction.
+ *
+ * @param db The database.
+ * @param id `jobs.id`.
+ * @param change The new status and fields.
+ * @returns The updated job.
+ * @throws {NotFoundError} When there is no such job.
+ */
+export async function updateJobStatus(
+  db: Kysely<Database>,
+  id: number,
+  change: JobStatusChange,
+): Promise<JobRecord> {
+  const work = async (trx: Kysely<Database>) => {
+    const before = await getJob(trx, id);
+    const patch: Record<string, unknown> = {
+      status: change.status,
+      updated_at: new Date().toISOString(),
+    };
+    if (change.error !== undefined) patch.error = change.error;
+    if (change.annotationId !== undefined) patch.annotation_id = change.annotationId;
+    if (change.startedAt !== undefined) patch.started_at = change.startedAt;
+    if (change.serviceUpdatedAt !== undefined) patch.service_updated_at = change.serviceUpdatedAt;
+    const row = await trx.updateTable("jobs").set(patch).where("id", "=", id).returningAll()
+      .executeTakeFirstOrThrow();
+    if (before.status !== change.status || change.detail !== undefined) {
+      await trx.insertInto("job_events").values({
+        job_id: id,
+        status: change.status,
+        detail: change.detail ?? null,
+      }).execute();
+    }
+    return toJobRecord(row);
+  };
+  return db.isTransaction ? await work(db) : await transaction(db, work);
+}
+
+/**
+ * Lists a job's events, oldest first.
+ *
+ * @param db The database or a transaction.
+ * @param id `jobs.id`.
+ * @returns The events.
+ */
+export async function listJobEvents(
+  db: Kysely<Database>,
+  id: number,
+): Promise<JobEventRecord[]> {
+  const rows: JobEvent[] = await db.selectFrom("job_events").selectAll().where("job_id", "=", id)
+    .orderBy("id").execute();
+  return rows.map((r) => ({
+    id: r.id,
+    jobId: r.job_id,
+    status: r.status,
+    detail: r.detail,
+    at: r.at,
+  }));
+}
+
+/**
+ * Deletes a job and its events.
+ *
+ * @param db The database or a transaction.
+ * @param id `jobs.id`.
+ * @returns True when a job was deleted.
+ */
+export async function deleteJob(db: Kysely<Database>, id: number): Promise<boolean> {
+  const result = await db.deleteFrom("jobs").where("id", "=", id).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}

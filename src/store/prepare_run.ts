@@ -1,0 +1,460 @@
+/**
+ * The first half of an import, outside any transaction: read the run's files, checksum and
+ * compress them, parse the run, and turn sequences and features into ready-made rows. The second
+ * half (`writeRun`) is then only SQL.
+ *
+ * @module
+ */
+
+import type { BaktaRun, Feature, Sequence } from "../formats/model.ts";
+import { readResultFolder } from "../formats/result_folder.ts";
+import { type ContentEncoding, encodeContent, md5Hex, sha256Hex, utf8 } from "./_codec.ts";
+import { gcFraction, spanGc, spanLength } from "./_residues.ts";
+import { classifyResultFile, collectRunFiles } from "./run_files.ts";
+import { ImportError } from "./import_error.ts";
+
+/** A file to store with a run given as a {@linkcode BaktaRun}. */
+export interface RunFileInput {
+  /** The file name (unique within the run). */
+  name: string;
+  /** The original bytes. */
+  bytes: Uint8Array;
+  /** The kind; default: from the name (`json`, `gff3`, …, else `other`). */
+  kind?: string;
+}
+
+/** One original file, checksummed and encoded for storage. */
+export interface PreparedFile {
+  /** The file name. */
+  name: string;
+  /** The path it was read from, where it was. */
+  path?: string;
+  /** The kind (`json`, `gff3`, `genbank`, …). */
+  kind: string;
+  /** Whether the readers read it. */
+  readable: boolean;
+  /** The original size. */
+  size: number;
+  /** SHA-256 of the original bytes. */
+  checksum: string;
+  /** The bytes to store. */
+  content: Uint8Array;
+  /** How `content` is encoded. */
+  encoding: ContentEncoding;
+}
+
+/** One sequence, with its checksum and encoded residues. */
+export interface PreparedSequence {
+  /** The sequence. */
+  sequence: Sequence;
+  /** SHA-256 of the upper-case residues, or null when unknown. */
+  checksum: string | null;
+  /** GC fraction, where the residues are known. */
+  gc: number | null;
+  /** The residues to store, or null. */
+  residues: Uint8Array | null;
+  /** Their encoding, or null. */
+  encoding: ContentEncoding | null;
+}
+
+/** The columns of a feature row, in the order of {@linkcode PreparedRun.featureRows}. */
+export const FEATURE_COLUMNS = [
+  "id",
+  "annotation_id",
+  "sequence_id",
+  "type",
+  "start",
+  "stop",
+  "strand",
+  "edge",
+  "locus_tag",
+  "gene",
+  "product",
+  "frame",
+  "hypothetical",
+  "pseudo",
+  "truncated",
+  "aa_hexdigest",
+  "aa_length",
+  "nt_gc",
+  "original_json",
+] as const;
+
+/** A run ready to be written. */
+export interface PreparedRun {
+  /** The run prefix (the default genome name). */
+  prefix: string;
+  /** What was imported, for messages (a folder, the files, or `run`). */
+  where: string;
+  /** The parsed run. */
+  run: BaktaRun;
+  /** The files to store. */
+  files: PreparedFile[];
+  /** SHA-256 over the sorted checksums of the files (or of the run, without files). */
+  fingerprint: string;
+  /** The sequences (for a run without sequences but with features: made up from them). */
+  sequences: PreparedSequence[];
+  /**
+   * One row per feature in {@linkcode FEATURE_COLUMNS} order; `id`, `annotation_id` and
+   * `sequence_id` are filled in by the writer.
+   */
+  featureRows: unknown[][];
+  /** The sequence id of each feature row. */
+  featureSequenceIds: string[];
+  /** Deduplicated cross-references: [feature row index, db, accession]. */
+  xrefs: [number, string, string][];
+  /** Things the user should know (made-up sequences, …). */
+  warnings: string[];
+}
+
+/** Options of {@linkcode loadRunFiles} and {@linkcode prepareRun}. */
+export interface PrepareRunOptions {
+  /** In a folder holding several runs, import the one with this prefix. */
+  prefix?: string;
+  /** Files to store with a run given as a {@linkcode BaktaRun}. */
+  files?: readonly RunFileInput[];
+  /**
+   * The gzip level for stored files and residues (1–9).
+   * @default 6
+   */
+  compressionLevel?: number;
+  /**
+   * Reads the files of one run into a {@linkcode BaktaRun}; given only the files the readers
+   * understand.
+   * @default readResultFolder
+   */
+  readRun?: (paths: string[]) => Promise<BaktaRun>;
+}
+
+/** The files of a run, loaded and checksummed, before parsing. */
+export interface LoadedRunFiles {
+  /** The run prefix. */
+  prefix: string;
+  /** What was given, for messages. */
+  where: string;
+  /** The files. */
+  files: PreparedFile[];
+  /** The fingerprint. */
+  fingerprint: string;
+}
+
+/**
+ * The fingerprint of a set of files: SHA-256 over their sorted checksums (one per line), so that
+ * the same files give the same fingerprint in any order.
+ *
+ * @param checksums The files' SHA-256 checksums.
+ * @returns The fingerprint.
+ *
+ * @example Order does not matter
+ * ```ts
+ * import { fingerprintOf } from "./prepare_run.ts";
+ * if (fingerprintOf(["b", "a"]) !== fingerprintOf(["a", "b"])) throw new Error("order");
+ * ```
+ */
+export function fingerprintOf(checksums: readonly string[]): string {
+  return sha256Hex([...checksums].sort().join("\n"));
+}
+
+/**
+ * Loads the files of ONE run (a folder, a file, or a list of files): reads, checksums and
+ * encodes them, and computes the fingerprint. Only files named like Bakta outputs are taken from a
+ * folder (sub-folders are not entered); a list is taken as one run whatever the names.
+ *
+ * @param input A folder, a file, or the files of one run.
+ * @param options Which run of a multi-run folder, and the compression level.
+ * @returns The files and the fingerprint.
+ * @throws {ImportError} `NoRun` when there are no Bakta files; `SeveralRuns` for a folder holding
+ * several runs (without `prefix`); `DuplicateFileName` for two files of one name.
+ */
+export async function loadRunFiles(
+  input: string | readonly string[],
+  options: PrepareRunOptions = {},
+): Promise<LoadedRunFiles> {
+  const where = typeof input === "string" ? input : input.join(", ");
+  let paths: string[];
+  let prefix: string;
+  if (typeof input === "string") {
+    const found = await collectRunFiles([input]);
+    if (found.missing.length > 0) {
+      throw new ImportError("NoRun", where, "no such file or folder");
+    }
+    let groups = found.groups;
+    if (options.prefix !== undefined) groups = groups.filter((g) => g.prefix === options.prefix);
+    if (groups.length === 0) {
+      throw new ImportError(
+        "NoRun",
+        where,
+        options.prefix !== undefined
+          ? `no Bakta output files with prefix "${options.prefix}"`
+          : "no Bakta output files (named <prefix>.json, .gff3, .gbff, .embl, .tsv, …)",
+      );
+    }
+    if (groups.length > 1) {
+      throw new ImportError(
+        "SeveralRuns",
+        where,
+        `the folder holds ${groups.length} runs (${
+          groups.map((g) => `"${g.prefix}"`).join(", ")
+        }): import them as a batch, or choose one with the prefix option`,
+      );
+    }
+    paths = groups[0].paths;
+    prefix = groups[0].prefix;
+  } else {
+    if (input.length === 0) throw new ImportError("NoRun", "(no files)", "the file list is empty");
+    paths = [...input];
+    prefix = mostCommonPrefix(paths);
+  }
+  const level = options.compressionLevel ?? 6;
+  const files: PreparedFile[] = [];
+  const names = new Set<string>();
+  for (const path of paths) {
+    const name = baseName(path);
+    if (names.has(name)) {
+      throw new ImportError("DuplicateFileName", where, `two files are named "${name}"`);
+    }
+    names.add(name);
+    const bytes = await Deno.readFile(path);
+    files.push(prepareFile(name, bytes, level, path));
+  }
+  return { prefix, where, files, fingerprint: fingerprintOf(files.map((f) => f.checksum)) };
+}
+
+function prepareFile(
+  name: string,
+  bytes: Uint8Array,
+  level: number,
+  path?: string,
+  kind?: string,
+): PreparedFile {
+  const c = classifyResultFile(name);
+  const encoded = encodeContent(bytes, level);
+  return {
+    name,
+    path,
+    kind: kind ?? c?.kind ?? "other",
+    readable: c?.readable ?? false,
+    size: bytes.length,
+    checksum: sha256Hex(bytes),
+    content: encoded.bytes,
+    encoding: encoded.encoding,
+  };
+}
+
+/**
+ * Parses loaded files (those the readers understand) into a run and prepares it.
+ *
+ * @param loaded The loaded files.
+ * @param options The reader.
+ * @returns The prepared run.
+ * @throws {ParseError} From the readers.
+ * @throws {ImportError} `NoRun` when none of the files holds an annotation.
+ */
+export async function parseRunFiles(
+  loaded: LoadedRunFiles,
+  options: PrepareRunOptions = {},
+): Promise<PreparedRun> {
+  const readable = loaded.files.filter((f) => f.readable && f.path !== undefined);
+  if (readable.length === 0) {
+    throw new ImportError(
+      "NoRun",
+      loaded.where,
+      `none of the files is a Bakta annotation (${loaded.files.map((f) => f.name).join(", ")})`,
+    );
+  }
+  const readRun = options.readRun ?? ((paths: string[]) => readResultFolder(paths));
+  const run = await readRun(readable.map((f) => f.path!));
+  return prepareParsedRun(run, loaded, options);
+}
+
+/**
+ * Prepares a run: from files (a folder, a file or a list: loaded, then parsed with
+ * `readResultFolder`), or from a {@linkcode BaktaRun} already in memory (stored with
+ * `options.files`, if any; its fingerprint is then over those files, or over the run itself).
+ *
+ * @param input A folder, file(s), or a run.
+ * @param options Prefix, files, compression level and reader.
+ * @returns The prepared run.
+ * @throws {ImportError} See {@linkcode loadRunFiles}; `UnknownSequence` when a feature lies on a
+ * sequence the run does not list; `Empty` for a run with nothing to store.
+ * @throws {ParseError} From the readers.
+ */
+export async function prepareRun(
+  input: string | readonly string[] | BaktaRun,
+  options: PrepareRunOptions = {},
+): Promise<PreparedRun> {
+  if (typeof input === "string" || Array.isArray(input)) {
+    const loaded = await loadRunFiles(input as string | readonly string[], options);
+    return await parseRunFiles(loaded, options);
+  }
+  const run = input as BaktaRun;
+  const level = options.compressionLevel ?? 6;
+  const files = (options.files ?? []).map((f) =>
+    prepareFile(f.name, f.bytes, level, undefined, f.kind)
+  );
+  const names = new Set<string>();
+  for (const f of files) {
+    if (names.has(f.name)) {
+      throw new ImportError("DuplicateFileName", "run", `two files are named "${f.name}"`);
+    }
+    names.add(f.name);
+  }
+  const fingerprint = files.length > 0
+    ? fingerprintOf(files.map((f) => f.checksum))
+    : sha256Hex(`run\n${JSON.stringify({ ...run, sources: undefined })}`);
+  const prefix = options.prefix ??
+    (files.length > 0 ? mostCommonPrefix(files.map((f) => f.name)) : "");
+  return prepareParsedRun(run, { prefix, where: prefix || "run", files, fingerprint }, options);
+}
+
+function prepareParsedRun(
+  run: BaktaRun,
+  loaded: LoadedRunFiles,
+  options: PrepareRunOptions,
+): PreparedRun {
+  const level = options.compressionLevel ?? 6;
+  const warnings: string[] = [];
+  const prepared: PreparedRun = {
+    prefix: loaded.prefix,
+    where: loaded.where,
+    run,
+    files: loaded.files,
+    fingerprint: loaded.fingerprint,
+    sequences: [],
+    featureRows: [],
+    featureSequenceIds: [],
+    xrefs: [],
+    warnings,
+  };
+  if (run.mode === "proteins") return prepared;
+
+  let sequences = run.sequences;
+  if (sequences.length === 0 && run.features.length > 0) {
+    sequences = sequencesFromFeatures(run.features);
+    warnings.push(
+      `the run lists no sequences: ${sequences.length} made up from the features (lengths are the ` +
+        `largest coordinate, residues unknown)`,
+    );
+  }
+  if (sequences.length === 0) {
+    throw new ImportError("Empty", loaded.where, "the run has neither sequences nor features");
+  }
+  const residuesById = new Map<string, string>();
+  for (const sequence of sequences) {
+    let checksum: string | null = null;
+    let gc: number | null = null;
+    let residues: Uint8Array | null = null;
+    let encoding: ContentEncoding | null = null;
+    if (sequence.nt !== undefined && sequence.nt.length > 0) {
+      const upper = sequence.nt.toUpperCase();
+      residuesById.set(sequence.id, upper);
+      const bytes = utf8(upper);
+      checksum = sha256Hex(bytes);
+      gc = gcFraction(upper);
+      const encoded = encodeContent(bytes, level);
+      residues = encoded.bytes;
+      encoding = encoded.encoding;
+    }
+    prepared.sequences.push({ sequence, checksum, gc, residues, encoding });
+  }
+  const lengths = new Map(sequences.map((s) => [s.id, s.length]));
+
+  for (let i = 0; i < run.features.length; i++) {
+    const feature = run.features[i];
+    const length = lengths.get(feature.sequenceId);
+    if (length === undefined) {
+      throw new ImportError(
+        "UnknownSequence",
+        loaded.where,
+        `feature ${describeFeature(feature, i)} lies on sequence "${feature.sequenceId}", which ` +
+          `the run does not list`,
+      );
+    }
+    prepared.featureRows.push(featureRow(feature, length, residuesById.get(feature.sequenceId)));
+    prepared.featureSequenceIds.push(feature.sequenceId);
+    const seen = new Set<string>();
+    for (const xref of feature.dbXrefs) {
+      const key = `${xref.db}\u0000${xref.accession}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      prepared.xrefs.push([i, xref.db, xref.accession]);
+    }
+  }
+  return prepared;
+}
+
+/**
+ * The protein length of a CDS/sORF: the protein's when known; else, for a complete, non-pseudo
+ * CDS/sORF whose span is a whole number of codons, the codons less the stop.
+ */
+function proteinLength(feature: Feature, span: number): number | null {
+  if (feature.aa !== undefined) return feature.aa.replace(/\*$/, "").length;
+  if (feature.type !== "cds" && feature.type !== "sorf") return null;
+  if (feature.pseudo || feature.truncated !== undefined || span % 3 !== 0) return null;
+  return span / 3 - 1;
+}
+
+function featureRow(feature: Feature, length: number, residues: string | undefined): unknown[] {
+  const span = spanLength(feature.start, feature.stop, feature.edge, length);
+  const aa = feature.aa?.replace(/\*$/, "");
+  let ntGc: number | null = null;
+  if (feature.type !== "gap") {
+    if (feature.nt !== undefined) ntGc = gcFraction(feature.nt);
+    else if (residues !== undefined) {
+      ntGc = spanGc(residues, feature.start, feature.stop, feature.edge);
+    }
+  }
+  return [
+    null,
+    null,
+    null,
+    feature.type,
+    feature.start,
+    feature.stop,
+    feature.strand,
+    feature.edge ? 1 : 0,
+    feature.locusTag ?? null,
+    feature.gene ?? null,
+    feature.product ?? null,
+    feature.frame ?? null,
+    feature.hypothetical ? 1 : 0,
+    feature.pseudo ? 1 : 0,
+    feature.truncated ?? null,
+    feature.aaHexdigest ?? (aa ? md5Hex(aa) : null),
+    proteinLength(feature, span),
+    ntGc,
+    JSON.stringify(feature.original),
+  ];
+}
+
+function describeFeature(feature: Feature, index: number): string {
+  return feature.locusTag ?? feature.id ??
+    `#${index + 1} (${feature.type} ${feature.start}..${feature.stop})`;
+}
+
+function sequencesFromFeatures(features: readonly Feature[]): Sequence[] {
+  const lengths = new Map<string, number>();
+  for (const f of features) {
+    lengths.set(f.sequenceId, Math.max(lengths.get(f.sequenceId) ?? 0, f.start, f.stop));
+  }
+  return [...lengths].map(([id, length]) => ({ id, length }));
+}
+
+function baseName(path: string): string {
+  const parts = path.split(/[\\/]/);
+  return parts[parts.length - 1];
+}
+
+function mostCommonPrefix(paths: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const path of paths) {
+    const prefix = classifyResultFile(path)?.prefix ?? baseName(path).replace(/\..*$/, "");
+    counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
+  }
+  let best = "";
+  let bestCount = 0;
+  for (const [prefix, count] of counts) {
+    if (count > bestCount) [best, bestCount] = [prefix, count];
+  }
+  return best;
+}

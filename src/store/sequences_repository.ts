@@ -1,0 +1,204 @@
+/**
+ * The sequences repository: the versioned FASTA records of each genome, and their residues.
+ *
+ * @module
+ */
+
+import { type Kysely, sql } from "kysely";
+import type { Database, SequenceRow } from "../db/schema.ts";
+import { NotFoundError } from "../db/errors.ts";
+import { decodeContent, fromUtf8 } from "./_codec.ts";
+
+/** A stored sequence (camelCase, without the residues). */
+export interface SequenceRecord {
+  /** Surrogate key (`features.sequence_id`). */
+  id: number;
+  /** The genome. */
+  genomeId: number;
+  /** The assembly version. */
+  version: number;
+  /** The record id. */
+  seqId: string;
+  /** The rest of the FASTA header. */
+  description: string | null;
+  /** Length in bases. */
+  length: number;
+  /** GC fraction, where the residues are known. */
+  gc: number | null;
+  /** `circular` or `linear`. */
+  topology: string | null;
+  /** `chromosome`, `plasmid` or `contig`. */
+  type: string | null;
+  /** Whether Bakta considered it complete. */
+  complete: boolean | null;
+  /** Replicon name. */
+  name: string | null;
+  /** Submitted id, where Bakta renamed it. */
+  origId: string | null;
+  /** Submitted description, where Bakta rewrote it. */
+  origDescription: string | null;
+  /** SHA-256 of the upper-case residues, or null when unknown. */
+  checksum: string | null;
+  /** True when the residues are stored. */
+  hasResidues: boolean;
+  /** The version that superseded it, or null while current. */
+  supersededBy: number | null;
+  /** When it was stored. */
+  createdAt: string;
+}
+
+/** One assembly version of a genome. */
+export interface SequenceVersionSummary {
+  /** The version. */
+  version: number;
+  /** How many sequences. */
+  sequences: number;
+  /** Their total length. */
+  totalLength: number;
+  /** The version that superseded it, or null for the current one. */
+  supersededBy: number | null;
+  /** When it was stored. */
+  createdAt: string;
+  /** Whether every sequence of the version has a checksum (residues known). */
+  checksumsKnown: boolean;
+}
+
+/** Options of {@linkcode listSequences}. */
+export interface ListSequencesOptions {
+  /**
+   * Which version: a number, `current` (the newest not superseded) or `all`.
+   * @default "current"
+   */
+  version?: number | "current" | "all";
+}
+
+const SEQUENCE_COLUMNS = [
+  "id",
+  "genome_id",
+  "version",
+  "seq_id",
+  "description",
+  "length",
+  "gc",
+  "topology",
+  "type",
+  "complete",
+  "name",
+  "orig_id",
+  "orig_description",
+  "checksum",
+  "residues_encoding",
+  "superseded_by",
+  "created_at",
+] as const;
+
+/**
+ * Turns a `sequences` row (without residues) into a {@linkcode SequenceRecord}.
+ *
+ * @param row The row.
+ * @returns The record.
+ */
+export function toSequenceRecord(row: Omit<SequenceRow, "residues">): SequenceRecord {
+  return {
+    id: row.id,
+    genomeId: row.genome_id,
+    version: row.version,
+    seqId: row.seq_id,
+    description: row.description,
+    length: row.length,
+    gc: row.gc,
+    topology: row.topology,
+    type: row.type,
+    complete: row.complete === null ? null : row.complete === 1,
+    name: row.name,
+    origId: row.orig_id,
+    origDescription: row.orig_description,
+    checksum: row.checksum,
+    hasResidues: row.residues_encoding !== null,
+    supersededBy: row.superseded_by,
+    createdAt: row.created_at,
+  };
+}
+
+/**
+ * Lists the sequences of a genome, of one version (default: the current one) or of all, by
+ * version and id.
+ *
+ * SQL: `select … from "sequences" where "genome_id" = ? and "version" = ? order by "version", "id"`
+ *
+ * @param db The database or a transaction.
+ * @param genomeId The genome.
+ * @param options Which version.
+ * @returns The sequences (empty when the genome has none).
+ */
+export async function listSequences(
+  db: Kysely<Database>,
+  genomeId: number,
+  options: ListSequencesOptions = {},
+): Promise<SequenceRecord[]> {
+  const { version = "current" } = options;
+  let query = db.selectFrom("sequences").select(SEQUENCE_COLUMNS).where("genome_id", "=", genomeId);
+  if (version === "current") {
+    query = query.where("superseded_by", "is", null).where(
+      "version",
+      "=",
+      db.selectFrom("sequences").select(sql<number>`max(version)`.as("v"))
+        .where("genome_id", "=", genomeId).where("superseded_by", "is", null),
+    );
+  } else if (version !== "all") {
+    query = query.where("version", "=", version);
+  }
+  const rows = await query.orderBy("version").orderBy("id").execute();
+  return rows.map(toSequenceRecord);
+}
+
+/**
+ * Lists the assembly versions of a genome, oldest first.
+ *
+ * SQL: `select "version", count(*), sum("length"), … from "sequences" where "genome_id" = ?
+ * group by "version"`
+ *
+ * @param db The database or a transaction.
+ * @param genomeId The genome.
+ * @returns The versions.
+ */
+export async function listSequenceVersions(
+  db: Kysely<Database>,
+  genomeId: number,
+): Promise<SequenceVersionSummary[]> {
+  const rows = await db.selectFrom("sequences").where("genome_id", "=", genomeId).select([
+    "version",
+    sql<number>`count(*)`.as("sequences"),
+    sql<number>`sum(length)`.as("total_length"),
+    sql<number | null>`max(superseded_by)`.as("superseded_by"),
+    sql<string>`min(created_at)`.as("created_at"),
+    sql<number>`sum(case when checksum is null then 1 else 0 end)`.as("unknown"),
+  ]).groupBy("version").orderBy("version").execute();
+  return rows.map((row) => ({
+    version: row.version,
+    sequences: Number(row.sequences),
+    totalLength: Number(row.total_length),
+    supersededBy: row.superseded_by,
+    createdAt: row.created_at,
+    checksumsKnown: Number(row.unknown) === 0,
+  }));
+}
+
+/**
+ * The residues of a stored sequence (decompressed), or null when they are not known.
+ *
+ * @param db The database or a transaction.
+ * @param sequenceId `sequences.id`.
+ * @returns The residues, or null.
+ * @throws {NotFoundError} When there is no such sequence.
+ */
+export async function getResidues(
+  db: Kysely<Database>,
+  sequenceId: number,
+): Promise<string | null> {
+  const row = await db.selectFrom("sequences").select(["residues", "residues_encoding"])
+    .where("id", "=", sequenceId).executeTakeFirst();
+  if (row === undefined) throw new NotFoundError("sequence", sequenceId);
+  if (row.residues === null || row.residues_encoding === null) return null;
+  return fromUtf8(decodeContent(row.residues, row.residues_encoding));
+}

@@ -1,0 +1,494 @@
+/**
+ * The second half of an import, inside one transaction: find or create the genome, match or add
+ * the assembly version, and insert the annotation, its features, cross-references and files.
+ *
+ * @module
+ */
+
+import { type Kysely, sql } from "kysely";
+import type { Database } from "../db/schema.ts";
+import { bulkInsert } from "./_bulk_insert.ts";
+import { FEATURE_COLUMNS, type PreparedRun, type PreparedSequence } from "./prepare_run.ts";
+import type { CachedSequence, StoreCache } from "./store_cache.ts";
+import { ImportError } from "./import_error.ts";
+
+/** What happened to the genome's assembly versions. */
+export type VersionAction =
+  /** A new genome: its sequences became version 1. */
+  | "new-genome"
+  /** The sequences matched a stored version: the annotation was added to it. */
+  | "same-version"
+  /** The sequences differed from every stored version: they became a new version. */
+  | "new-version"
+  /** A `proteins` run: no sequences. */
+  | "none";
+
+/** The outcome of importing one run. */
+export interface ImportRunResult {
+  /** `imported`, or `skipped` when the same files were imported before. */
+  status: "imported" | "skipped";
+  /** Why it was skipped. */
+  reason?: string;
+  /** The annotation (the new one, or the one imported before). */
+  annotationId: number;
+  /** The genome. */
+  genomeId: number;
+  /** The genome's name. */
+  genome: string;
+  /** The run prefix. */
+  prefix: string;
+  /** What was imported (folder or files). */
+  where: string;
+  /** The fingerprint. */
+  fingerprint: string;
+  /** `genome` or `proteins`. */
+  mode: "genome" | "proteins";
+  /** The assembly version annotated (0 for a proteins run). */
+  sequenceVersion: number;
+  /** What happened to the assembly versions. */
+  versionAction: VersionAction;
+  /** What was written (all zero when skipped). */
+  counts: {
+    /** New sequence rows. */
+    sequences: number;
+    /** Features. */
+    features: number;
+    /** Cross-references. */
+    xrefs: number;
+    /** Stored files. */
+    files: number;
+    /** Original bytes of the stored files. */
+    bytes: number;
+  };
+  /** Things the user should know. */
+  warnings: string[];
+}
+
+/** Hooks into the write, for tests and instrumentation. */
+export interface WriteRunHooks {
+  /**
+   * Called inside the transaction after the features and cross-references were inserted and
+   * before the files; throwing rolls the whole run back.
+   */
+  afterFeatures?: (
+    trx: Kysely<Database>,
+    info: { annotationId: number; features: number },
+  ) => void | Promise<void>;
+}
+
+/** Options of {@linkcode writeRun}. */
+export interface WriteRunOptions {
+  /** The genome's name; default: the run prefix, else the strain. */
+  genome?: string;
+  /**
+   * Where the annotation came from.
+   * @default "files"
+   */
+  source?: "files" | "job";
+  /** The job (`jobs.id`), for `source: "job"`. */
+  jobId?: number;
+  /** Hooks. */
+  hooks?: WriteRunHooks;
+}
+
+/** Cache entries to apply once the transaction has committed. */
+export interface StagedCacheUpdate {
+  /** The genome name. */
+  genome: string;
+  /** The genome id. */
+  genomeId: number;
+  /** Its sequences after the write. */
+  sequences: CachedSequence[];
+}
+
+const SEQUENCE_COLUMNS = [
+  "id",
+  "genome_id",
+  "version",
+  "seq_id",
+  "description",
+  "length",
+  "gc",
+  "topology",
+  "type",
+  "complete",
+  "name",
+  "orig_id",
+  "orig_description",
+  "checksum",
+  "residues",
+  "residues_encoding",
+] as const;
+
+const FILE_COLUMNS = [
+  "annotation_id",
+  "kind",
+  "file_name",
+  "size",
+  "checksum",
+  "content",
+  "encoding",
+] as const;
+
+/**
+ * The genome name a run is stored under: `options.genome`, else the run prefix, else the strain.
+ *
+ * @param prepared The run.
+ * @param genome The name asked for.
+ * @returns The name.
+ * @throws {ImportError} `InvalidGenomeName` when there is none.
+ */
+export function genomeNameFor(prepared: PreparedRun, genome?: string): string {
+  const strain = prepared.run.genome.strain;
+  const name = genome ?? (prepared.prefix ||
+    (strain && strain.toLowerCase() !== "unknown" ? strain : ""));
+  if (name.trim() === "") {
+    throw new ImportError(
+      "InvalidGenomeName",
+      prepared.where,
+      "the run has no prefix or strain to name its genome: give a genome name",
+    );
+  }
+  return name;
+}
+
+/**
+ * Writes a prepared run inside a transaction the caller opened (see `importRun` for the whole
+ * import). Skips a run whose fingerprint is stored already.
+ *
+ * Assembly versions: the run's sequences match a stored version of the genome when both have the
+ * same number of sequences and, if every sequence on both sides has residues, the same multiset
+ * of residue checksums (ids may differ: a re-annotation may rename contigs), otherwise the same
+ * multiset of (id, length) pairs. Versions are tried newest first. A match adds the annotation to
+ * that version (filling in residues the stored version lacked); no match adds version max + 1 and
+ * marks the rows of every not-yet-superseded older version `superseded_by` = the new version.
+ *
+ * @param trx The transaction.
+ * @param prepared The run.
+ * @param cache The cache to read from (not written: see the returned staged update).
+ * @param options Genome name, source, job and hooks.
+ * @returns The result, and the cache update to apply after commit.
+ */
+export async function writeRun(
+  trx: Kysely<Database>,
+  prepared: PreparedRun,
+  cache: StoreCache,
+  options: WriteRunOptions = {},
+): Promise<{ result: ImportRunResult; staged?: StagedCacheUpdate }> {
+  const name = genomeNameFor(prepared, options.genome);
+  const { run } = prepared;
+  const base = {
+    prefix: prepared.prefix,
+    where: prepared.where,
+    fingerprint: prepared.fingerprint,
+    mode: run.mode,
+    warnings: [...prepared.warnings],
+  };
+  const existing = await trx.selectFrom("annotations as a")
+    .innerJoin("genomes as g", "g.id", "a.genome_id")
+    .select(["a.id", "a.genome_id", "a.sequence_version", "a.mode", "g.name"])
+    .where("a.fingerprint", "=", prepared.fingerprint).executeTakeFirst();
+  if (existing !== undefined) {
+    return {
+      result: {
+        ...base,
+        status: "skipped",
+        reason:
+          `the same files were imported before as annotation ${existing.id} of "${existing.name}"`,
+        annotationId: existing.id,
+        genomeId: existing.genome_id,
+        genome: existing.name,
+        mode: existing.mode as "genome" | "proteins",
+        sequenceVersion: existing.sequence_version,
+        versionAction: existing.mode === "proteins" ? "none" : "same-version",
+        counts: { sequences: 0, features: 0, xrefs: 0, files: 0, bytes: 0 },
+      },
+    };
+  }
+
+  // The genome.
+  let genomeId = cache.getGenomeId(name);
+  let isNewGenome = false;
+  if (genomeId !== undefined) {
+    // A primary-key probe guards against a stale entry (a genome deleted or renamed around the
+    // store, its id reused by SQLite).
+    const row = await trx.selectFrom("genomes").select("name").where("id", "=", genomeId)
+      .executeTakeFirst();
+    if (row?.name !== name) {
+      cache.forgetGenome(name);
+      cache.forgetGenome(genomeId);
+      genomeId = undefined;
+    }
+  }
+  if (genomeId === undefined) {
+    genomeId = (await trx.selectFrom("genomes").select("id").where("name", "=", name)
+      .executeTakeFirst())?.id;
+  }
+  if (genomeId === undefined) {
+    const g = run.genome;
+    genomeId = (await trx.insertInto("genomes").values({
+      name,
+      genus: g.genus ?? null,
+      species: g.species ?? null,
+      strain: g.strain ?? null,
+    }).returning("id").executeTakeFirstOrThrow()).id;
+    isNewGenome = true;
+  }
+
+  // The assembly version.
+  let stored: CachedSequence[] = isNewGenome
+    ? []
+    : [...(cache.getSequences(genomeId) ?? await loadSequences(trx, genomeId))];
+  let sequenceVersion = 0;
+  let versionAction: VersionAction = "none";
+  let newSequenceRows = 0;
+  const sequenceRowIds = new Map<string, number>();
+  if (run.mode === "genome") {
+    const match = findMatchingVersion(stored, prepared.sequences);
+    if (match !== undefined) {
+      sequenceVersion = match.version;
+      versionAction = "same-version";
+      for (const [seqId, row] of match.mapping) sequenceRowIds.set(seqId, row.id);
+      await fillMissingResidues(trx, match.mapping, prepared.sequences, stored);
+    } else {
+      sequenceVersion = stored.reduce((max, s) => Math.max(max, s.version), 0) + 1;
+      versionAction = stored.length === 0 ? "new-genome" : "new-version";
+      const firstId = await nextId(trx, "sequences");
+      const rows = prepared.sequences.map((p, i) =>
+        sequenceRow(firstId + i, genomeId!, sequenceVersion, p)
+      );
+      await bulkInsert(trx, "sequences", SEQUENCE_COLUMNS, rows);
+      newSequenceRows = rows.length;
+      if (stored.length > 0) {
+        await trx.updateTable("sequences").set({ superseded_by: sequenceVersion })
+          .where("genome_id", "=", genomeId).where("superseded_by", "is", null)
+          .where("version", "<", sequenceVersion).execute();
+        stored = stored.map((s) =>
+          s.supersededBy === null ? { ...s, supersededBy: sequenceVersion } : s
+        );
+      }
+      prepared.sequences.forEach((p, i) => {
+        sequenceRowIds.set(p.sequence.id, firstId + i);
+        stored.push({
+          id: firstId + i,
+          version: sequenceVersion,
+          seqId: p.sequence.id,
+          length: p.sequence.length,
+          checksum: p.checksum,
+          supersededBy: null,
+        });
+      });
+    }
+  }
+
+  // The annotation.
+  const stats = run.stats;
+  const annotationId = (await trx.insertInto("annotations").values({
+    genome_id: genomeId,
+    sequence_version: sequenceVersion,
+    mode: run.mode,
+    source: options.source ?? "files",
+    job_id: options.jobId ?? null,
+    bakta_version: run.software.bakta ?? null,
+    db_version: run.software.db ?? null,
+    db_type: run.software.dbType ?? null,
+    run_start: run.run?.start ?? null,
+    run_end: run.run?.end ?? null,
+    run_duration: run.run?.duration ?? null,
+    size: finite(stats?.size),
+    sequence_count: finite(stats?.sequenceCount),
+    gc: finite(stats?.gc),
+    n_ratio: finite(stats?.nRatio),
+    n50: finite(stats?.n50),
+    n90: finite(stats?.n90),
+    coding_ratio: finite(stats?.codingRatio),
+    genome_json: JSON.stringify(run.genome),
+    fingerprint: prepared.fingerprint,
+  }).returning("id").executeTakeFirstOrThrow()).id;
+
+  // Features and cross-references.
+  let featureCount = 0;
+  if (prepared.featureRows.length > 0) {
+    const firstId = await nextId(trx, "features");
+    const rows = prepared.featureRows;
+    for (let i = 0; i < rows.length; i++) {
+      rows[i][0] = firstId + i;
+      rows[i][1] = annotationId;
+      rows[i][2] = sequenceRowIds.get(prepared.featureSequenceIds[i]);
+    }
+    await bulkInsert(trx, "features", FEATURE_COLUMNS, rows);
+    featureCount = rows.length;
+    const xrefRows = prepared.xrefs.map((
+      [index, db, accession],
+    ) => [firstId + index, db, accession]);
+    await bulkInsert(trx, "feature_xrefs", ["feature_id", "db", "accession"], xrefRows);
+  }
+  await options.hooks?.afterFeatures?.(trx, { annotationId, features: featureCount });
+
+  // The original files.
+  let bytes = 0;
+  if (prepared.files.length > 0) {
+    await bulkInsert(
+      trx,
+      "result_files",
+      FILE_COLUMNS,
+      prepared.files.map((f) => {
+        bytes += f.size;
+        return [annotationId, f.kind, f.name, f.size, f.checksum, f.content, f.encoding];
+      }),
+    );
+  }
+  if (run.mode === "proteins") {
+    base.warnings.push(
+      `a proteins-mode run (bakta_proteins): the annotation and its ${prepared.files.length} file(s) ` +
+        `were stored, no features (proteins have no coordinates)`,
+    );
+  }
+
+  return {
+    result: {
+      ...base,
+      status: "imported",
+      annotationId,
+      genomeId,
+      genome: name,
+      sequenceVersion,
+      versionAction,
+      counts: {
+        sequences: newSequenceRows,
+        features: featureCount,
+        xrefs: prepared.xrefs.length,
+        files: prepared.files.length,
+        bytes,
+      },
+    },
+    staged: { genome: name, genomeId, sequences: stored },
+  };
+}
+
+function finite(value: number | undefined): number | null {
+  return value === undefined || !Number.isFinite(value) ? null : value;
+}
+
+async function nextId(trx: Kysely<Database>, table: "features" | "sequences"): Promise<number> {
+  const row = await trx.selectFrom(table).select(sql<number>`coalesce(max(id), 0)`.as("m"))
+    .executeTakeFirstOrThrow();
+  return Number(row.m) + 1;
+}
+
+function sequenceRow(
+  id: number,
+  genomeId: number,
+  version: number,
+  p: PreparedSequence,
+): unknown[] {
+  const s = p.sequence;
+  return [
+    id,
+    genomeId,
+    version,
+    s.id,
+    s.description ?? null,
+    s.length,
+    p.gc,
+    s.topology ?? null,
+    s.type ?? null,
+    s.complete === undefined ? null : s.complete ? 1 : 0,
+    s.name ?? null,
+    s.origId ?? null,
+    s.origDescription ?? null,
+    p.checksum,
+    p.residues,
+    p.encoding,
+  ];
+}
+
+async function loadSequences(trx: Kysely<Database>, genomeId: number): Promise<CachedSequence[]> {
+  const rows = await trx.selectFrom("sequences")
+    .select(["id", "version", "seq_id", "length", "checksum", "superseded_by"])
+    .where("genome_id", "=", genomeId).orderBy("version").orderBy("id").execute();
+  return rows.map((r) => ({
+    id: r.id,
+    version: r.version,
+    seqId: r.seq_id,
+    length: r.length,
+    checksum: r.checksum,
+    supersededBy: r.superseded_by,
+  }));
+}
+
+/** A stored version that matches, and which stored row each run sequence is. */
+interface VersionMatch {
+  version: number;
+  mapping: Map<string, CachedSequence>;
+}
+
+/**
+ * Finds the newest stored version the run's sequences match (see {@linkcode writeRun}), with the
+ * stored row of each run sequence.
+ *
+ * @param stored Every stored sequence of the genome.
+ * @param sequences The run's sequences.
+ * @returns The match, or undefined.
+ */
+export function findMatchingVersion(
+  stored: readonly CachedSequence[],
+  sequences: readonly PreparedSequence[],
+): VersionMatch | undefined {
+  const byVersion = new Map<number, CachedSequence[]>();
+  for (const s of stored) byVersion.set(s.version, [...(byVersion.get(s.version) ?? []), s]);
+  const versions = [...byVersion.keys()].sort((a, b) => b - a);
+  for (const version of versions) {
+    const rows = byVersion.get(version)!;
+    if (rows.length !== sequences.length) continue;
+    const byChecksum = rows.every((r) => r.checksum !== null) &&
+      sequences.every((s) => s.checksum !== null);
+    const mapping = byChecksum
+      ? pair(rows, sequences, (r) => r.checksum!, (s) => s.checksum!)
+      : pair(rows, sequences, (r) =>
+        `${r.seqId}\u0000${r.length}`, (s) =>
+        `${s.sequence.id}\u0000${s.sequence.length}`);
+    if (mapping !== undefined) return { version, mapping };
+  }
+  return undefined;
+}
+
+/** Pairs run sequences with stored rows of equal key (same id first); undefined if any is left. */
+function pair(
+  rows: readonly CachedSequence[],
+  sequences: readonly PreparedSequence[],
+  rowKey: (r: CachedSequence) => string,
+  sequenceKey: (s: PreparedSequence) => string,
+): Map<string, CachedSequence> | undefined {
+  const free = new Map<string, CachedSequence[]>();
+  for (const r of rows) free.set(rowKey(r), [...(free.get(rowKey(r)) ?? []), r]);
+  const mapping = new Map<string, CachedSequence>();
+  for (const s of sequences) {
+    const candidates = free.get(sequenceKey(s));
+    if (candidates === undefined || candidates.length === 0) return undefined;
+    const sameId = candidates.findIndex((r) => r.seqId === s.sequence.id);
+    const [row] = candidates.splice(sameId >= 0 ? sameId : 0, 1);
+    mapping.set(s.sequence.id, row);
+  }
+  return mapping;
+}
+
+async function fillMissingResidues(
+  trx: Kysely<Database>,
+  mapping: Map<string, CachedSequence>,
+  sequences: readonly PreparedSequence[],
+  stored: CachedSequence[],
+): Promise<void> {
+  for (const p of sequences) {
+    const row = mapping.get(p.sequence.id)!;
+    if (row.checksum !== null || p.checksum === null) continue;
+    await trx.updateTable("sequences").set({
+      checksum: p.checksum,
+      residues: p.residues,
+      residues_encoding: p.encoding,
+      gc: p.gc,
+    }).where("id", "=", row.id).where("checksum", "is", null).execute();
+    const index = stored.findIndex((s) => s.id === row.id);
+    if (index >= 0) stored[index] = { ...stored[index], checksum: p.checksum };
+  }
+}

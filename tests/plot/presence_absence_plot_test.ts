@@ -1,0 +1,123 @@
+import assert from "node:assert/strict";
+import {
+  DEFAULT_PRESENCE_ABSENCE_PLOT_OPTIONS,
+  presenceAbsencePlot,
+} from "../../src/plot/presence_absence_plot.ts";
+import { all, mainSvg, random, swatches, texts } from "./_helpers.ts";
+import { assertSnapshot } from "./_helpers.ts";
+import { toSvgString as svgOf } from "../../src/plot/to_svg_string.ts";
+
+const MATRIX = {
+  genomes: ["A", "B", "C", "D"],
+  families: ["f1", "f2", "f3", "f4", "f5"],
+  present: [
+    [true, false, true, false, true],
+    [true, true, false, true, false],
+    [true, false, true, false, true],
+    [true, true, false, true, true],
+  ],
+};
+
+function cells(figure: ReturnType<typeof presenceAbsencePlot>) {
+  return all(mainSvg(figure), 'g[aria-label="cell"] rect').map((r) => {
+    const [genome, rest] = (r.querySelector("title")?.textContent ?? "").split("\n");
+    const [family, state] = rest.split(": ");
+    return { genome, family, state, fill: r.getAttribute("fill") };
+  });
+}
+
+Deno.test("presenceAbsencePlot() defaults: clustered genomes, blue on grey, 60 labelled families", () => {
+  assert.deepEqual({ ...DEFAULT_PRESENCE_ABSENCE_PLOT_OPTIONS }, {
+    title: "Gene family presence and absence",
+    genomeOrder: "cluster",
+    presentColor: "#1f5f8b",
+    absentColor: "#eeeeee",
+    maxFamilyLabels: 60,
+    rowHeight: 22,
+  });
+  assert.throws(
+    () => presenceAbsencePlot(MATRIX, { genomeOrder: "alphabet" as never }),
+    RangeError,
+  );
+  assert.throws(() => presenceAbsencePlot(MATRIX, { genomeOrder: ["A", "B"] }), /missing "C"/);
+  assert.throws(
+    () => presenceAbsencePlot({ ...MATRIX, present: [[true]] }),
+    /1 rows for 4 genomes/,
+  );
+  assert.throws(
+    () => presenceAbsencePlot([{ genome: "A", family: "f", present: "yes" as never }]),
+    TypeError,
+  );
+});
+
+Deno.test("presenceAbsencePlot() draws genomes × families cells, each in its state's colour", () => {
+  const figure = presenceAbsencePlot(MATRIX);
+  const drawn = cells(figure);
+  assert.equal(drawn.length, MATRIX.genomes.length * MATRIX.families.length);
+  for (const c of drawn) {
+    const g = MATRIX.genomes.indexOf(c.genome);
+    const f = MATRIX.families.indexOf(c.family);
+    assert.equal(c.state, MATRIX.present[g][f] ? "present" : "absent");
+    assert.equal(c.fill, c.state === "present" ? "#1f5f8b" : "#eeeeee");
+  }
+  assert.deepEqual(swatches(figure), [
+    { label: "present", color: "#1f5f8b" },
+    { label: "absent", color: "#eeeeee" },
+  ]);
+  assert.ok(texts(mainSvg(figure)).includes("Gene families (n = 5), most frequent first"));
+});
+
+Deno.test("presenceAbsencePlot() orders families by frequency and clusters similar genomes", () => {
+  const figure = presenceAbsencePlot(MATRIX);
+  const families = figure.scale("x")!.domain as string[];
+  const frequency = (f: string) =>
+    MATRIX.present.filter((row) => row[MATRIX.families.indexOf(f)]).length;
+  assert.equal(families[0], "f1"); // in all four genomes
+  for (let i = 1; i < families.length; i++) {
+    assert.ok(frequency(families[i - 1]) >= frequency(families[i]), families.join());
+  }
+  // A and C have the same gene content, B and D nearly: each pair sits together.
+  const genomes = figure.scale("y")!.domain as string[];
+  assert.equal(Math.abs(genomes.indexOf("A") - genomes.indexOf("C")), 1, genomes.join());
+  assert.equal(Math.abs(genomes.indexOf("B") - genomes.indexOf("D")), 1, genomes.join());
+  assert.deepEqual(
+    presenceAbsencePlot(MATRIX, { genomeOrder: "count" }).scale("y")!.domain,
+    ["D", "A", "B", "C"],
+  );
+  assert.deepEqual(
+    presenceAbsencePlot(MATRIX, { genomeOrder: ["D", "C", "B", "A"] }).scale("y")!.domain,
+    ["D", "C", "B", "A"],
+  );
+});
+
+Deno.test("presenceAbsencePlot() reads rows, absent pairs included, like the matrix", () => {
+  const rows = MATRIX.genomes.flatMap((genome, g) =>
+    MATRIX.families.flatMap((family, f) =>
+      MATRIX.present[g][f] ? [{ genome, family, present: true }] : []
+    )
+  );
+  rows.push({ genome: "A", family: "f2", present: false });
+  const fromRows = cells(presenceAbsencePlot({ objects: () => rows }));
+  const fromMatrix = cells(presenceAbsencePlot(MATRIX));
+  const key = (c: { genome: string; family: string; state: string }) =>
+    `${c.genome}/${c.family}/${c.state}`;
+  assert.deepEqual(fromRows.map(key).sort(), fromMatrix.map(key).sort());
+});
+
+Deno.test("presenceAbsencePlot() hides family names past maxFamilyLabels", () => {
+  const next = random(3);
+  const genomes = ["g1", "g2", "g3"];
+  const families = Array.from({ length: 200 }, (_, i) => `fam${i}`);
+  const figure = presenceAbsencePlot({
+    genomes,
+    families,
+    present: genomes.map(() => families.map(() => next() < 0.5)),
+  });
+  assert.equal(all(mainSvg(figure), 'g[aria-label="cell"] rect').length, 600);
+  assert.ok(!texts(mainSvg(figure)).includes("fam0"));
+  assert.ok(texts(mainSvg(figure)).includes("Gene families (n = 200), most frequent first"));
+});
+
+Deno.test("presenceAbsencePlot() matches its SVG snapshot", async () => {
+  await assertSnapshot("presence_absence_plot", svgOf(presenceAbsencePlot(MATRIX)));
+});

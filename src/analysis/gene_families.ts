@@ -121,12 +121,12 @@ export interface FamilyCountRow {
  *
  * ```sql
  * with "cohort" as (…latest annotations…),
- *   "members" as materialized (…familyMembersQuery…)
- * select "cohort"."genome", "members"."family", count(*) as "copies"
- * from "members" inner join "cohort" on "cohort"."annotation_id" = "members"."annotation_id"
- * where "members"."family" is not null
- * group by "cohort"."genome", "members"."family"
- * order by "cohort"."genome", "members"."family"
+ *   "members" as materialized (…familyMembersQuery…),
+ *   "counts" as (select "annotation_id", "family", count(*) as "copies" from "members"
+ *     where "family" is not null group by "annotation_id", "family")
+ * select "cohort"."genome", "counts"."family", "counts"."copies"
+ * from "counts" inner join "cohort" on "cohort"."annotation_id" = "counts"."annotation_id"
+ * order by "cohort"."genome", "counts"."family"
  * ```
  *
  * @param db The database.
@@ -140,13 +140,16 @@ export function geneFamilyCountsQuery(
   return db
     .with("cohort", () => cohortQuery(db, options))
     .with((cte) => cte("members").materialized(), () => familyMembersQuery(db, options))
-    .selectFrom("members")
-    .innerJoin("cohort", "cohort.annotation_id", "members.annotation_id")
-    .select(["cohort.genome", "members.family", sql<number>`count(*)`.as("copies")])
-    .where("members.family", "is not", null)
-    .groupBy(["cohort.genome", "members.family"])
+    .with("counts", (qc) =>
+      qc.selectFrom("members")
+        .select(["members.annotation_id", "members.family", sql<number>`count(*)`.as("copies")])
+        .where("members.family", "is not", null)
+        .groupBy(["members.annotation_id", "members.family"]))
+    .selectFrom("counts")
+    .innerJoin("cohort", "cohort.annotation_id", "counts.annotation_id")
+    .select(["cohort.genome", "counts.family", "counts.copies"])
     .orderBy("cohort.genome")
-    .orderBy("members.family") as unknown as CohortQuery<FamilyCountRow>;
+    .orderBy("counts.family") as unknown as CohortQuery<FamilyCountRow>;
 }
 
 /** Options of {@linkcode presenceAbsence}. */
@@ -216,7 +219,7 @@ export async function presenceAbsence(
   }
   const genomes = (await cohortQuery(db, options).orderBy("genomes.name").execute())
     .map((row) => row.genome);
-  const counts = await geneFamilyCountsQuery(db, options).execute();
+  const counts = await geneFamilyCountsQuery(db, options).clearOrderBy().execute();
   const genomeIndex = new Map(genomes.map((genome, i) => [genome, i]));
   const familyIndex = new Map<string, number>();
   for (const row of counts) {

@@ -117,3 +117,4 @@ export {
   IUPAC_NUCLEOTIDES,
   validateFasta,
 } from "./validate_fasta.ts";
+export * from "./job_service/mod.ts";

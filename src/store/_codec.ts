@@ -44,7 +44,7 @@ export function looksGzipped(bytes: Uint8Array): boolean {
  * @param level The gzip level (1–9).
  * @returns The bytes to store and their encoding.
  */
-export function encodeContent(bytes: Uint8Array, level = 6): EncodedContent {
+export function encodeContent(bytes: Uint8Array, level = 3): EncodedContent {
   if (bytes.length < 64 || looksGzipped(bytes)) return { bytes, encoding: "plain" };
   const packed = gzipSync(bytes, { level });
   return packed.length < bytes.length

@@ -35,3 +35,4 @@ export * from "./write_run.ts";
 export * from "./import_run.ts";
 export * from "./import_runs.ts";
 export * from "./export_run_folder.ts";
+export * from "./load_run.ts";

@@ -9,7 +9,14 @@
 import type { BaktaRun, Feature, Sequence } from "../formats/model.ts";
 import { readResultFolder } from "../formats/result_folder.ts";
 import { type ContentEncoding, encodeContent, md5Hex, sha256Hex, utf8 } from "./_codec.ts";
-import { gcFraction, spanGc, spanLength } from "./_residues.ts";
+import {
+  buildGcIndex,
+  gcFraction,
+  type GcIndex,
+  gcOfBytes,
+  indexedSpanGc,
+  spanLength,
+} from "./_residues.ts";
 import { classifyResultFile, collectRunFiles } from "./run_files.ts";
 import { ImportError } from "./import_error.ts";
 
@@ -56,6 +63,9 @@ export interface PreparedSequence {
   /** Their encoding, or null. */
   encoding: ContentEncoding | null;
 }
+
+/** The default gzip level of stored files and residues. */
+export const DEFAULT_COMPRESSION_LEVEL = 3;
 
 /** The columns of a feature row, in the order of {@linkcode PreparedRun.featureRows}. */
 export const FEATURE_COLUMNS = [
@@ -114,8 +124,10 @@ export interface PrepareRunOptions {
   /** Files to store with a run given as a {@linkcode BaktaRun}. */
   files?: readonly RunFileInput[];
   /**
-   * The gzip level for stored files and residues (1–9).
-   * @default 6
+   * The gzip level for stored files and residues (1–9). Level 3 compresses DNA and Bakta's text
+   * files within a few percent of level 6 (about 0.30 against 0.28 of the size) in a quarter of
+   * the time.
+   * @default 3
    */
   compressionLevel?: number;
   /**
@@ -205,7 +217,7 @@ export async function loadRunFiles(
     paths = [...input];
     prefix = mostCommonPrefix(paths);
   }
-  const level = options.compressionLevel ?? 6;
+  const level = options.compressionLevel ?? DEFAULT_COMPRESSION_LEVEL;
   const files: PreparedFile[] = [];
   const names = new Set<string>();
   for (const path of paths) {
@@ -288,7 +300,7 @@ export async function prepareRun(
     return await parseRunFiles(loaded, options);
   }
   const run = input as BaktaRun;
-  const level = options.compressionLevel ?? 6;
+  const level = options.compressionLevel ?? DEFAULT_COMPRESSION_LEVEL;
   const files = (options.files ?? []).map((f) =>
     prepareFile(f.name, f.bytes, level, undefined, f.kind)
   );
@@ -312,7 +324,7 @@ function prepareParsedRun(
   loaded: LoadedRunFiles,
   options: PrepareRunOptions,
 ): PreparedRun {
-  const level = options.compressionLevel ?? 6;
+  const level = options.compressionLevel ?? DEFAULT_COMPRESSION_LEVEL;
   const warnings: string[] = [];
   const prepared: PreparedRun = {
     prefix: loaded.prefix,
@@ -339,18 +351,20 @@ function prepareParsedRun(
   if (sequences.length === 0) {
     throw new ImportError("Empty", loaded.where, "the run has neither sequences nor features");
   }
-  const residuesById = new Map<string, string>();
+  const gcIndexById = new Map<string, GcIndex>();
+  const needsIndex = new Set(
+    run.features.filter((f) => f.nt === undefined && f.type !== "gap").map((f) => f.sequenceId),
+  );
   for (const sequence of sequences) {
     let checksum: string | null = null;
     let gc: number | null = null;
     let residues: Uint8Array | null = null;
     let encoding: ContentEncoding | null = null;
     if (sequence.nt !== undefined && sequence.nt.length > 0) {
-      const upper = sequence.nt.toUpperCase();
-      residuesById.set(sequence.id, upper);
-      const bytes = utf8(upper);
+      const bytes = utf8(sequence.nt.toUpperCase());
+      if (needsIndex.has(sequence.id)) gcIndexById.set(sequence.id, buildGcIndex(bytes));
       checksum = sha256Hex(bytes);
-      gc = gcFraction(upper);
+      gc = gcOfBytes(bytes);
       const encoded = encodeContent(bytes, level);
       residues = encoded.bytes;
       encoding = encoded.encoding;
@@ -370,7 +384,7 @@ function prepareParsedRun(
           `the run does not list`,
       );
     }
-    prepared.featureRows.push(featureRow(feature, length, residuesById.get(feature.sequenceId)));
+    prepared.featureRows.push(featureRow(feature, length, gcIndexById.get(feature.sequenceId)));
     prepared.featureSequenceIds.push(feature.sequenceId);
     const seen = new Set<string>();
     for (const xref of feature.dbXrefs) {
@@ -394,14 +408,14 @@ function proteinLength(feature: Feature, span: number): number | null {
   return span / 3 - 1;
 }
 
-function featureRow(feature: Feature, length: number, residues: string | undefined): unknown[] {
+function featureRow(feature: Feature, length: number, gcIndex: GcIndex | undefined): unknown[] {
   const span = spanLength(feature.start, feature.stop, feature.edge, length);
   const aa = feature.aa?.replace(/\*$/, "");
   let ntGc: number | null = null;
   if (feature.type !== "gap") {
     if (feature.nt !== undefined) ntGc = gcFraction(feature.nt);
-    else if (residues !== undefined) {
-      ntGc = spanGc(residues, feature.start, feature.stop, feature.edge);
+    else if (gcIndex !== undefined) {
+      ntGc = indexedSpanGc(gcIndex, feature.start, feature.stop, feature.edge);
     }
   }
   return [

@@ -36,8 +36,10 @@ export interface StoreCacheStats {
  * A per-process cache of genome ids by name and of each genome's stored sequences. It is filled
  * only with committed data (the import adds to it after its transaction commits) and must be told
  * about deletions and renames: the store's own `deleteGenome()`/`renameGenome()`/`deleteAnnotation()`
- * do that for the cache they are given (by default the one of {@linkcode storeCacheFor}). Writes
- * made around the store (raw SQL, another process) need {@linkcode StoreCache.clear}.
+ * do that for the cache they are given (by default the one of {@linkcode storeCacheFor}). The
+ * import still checks a cached genome id with a primary-key probe (name and id must agree), so a
+ * genome deleted or renamed around the store (raw SQL, another process) is noticed even when SQLite
+ * has reused its id; stored sequences changed around the store need {@linkcode StoreCache.clear}.
  *
  * @example Invalidation on delete
  * ```ts

@@ -59,10 +59,10 @@ Deno.test("baktadb import: summary, exit code PARTIAL when some runs fail, then 
     assert.equal(await runCli(["import", `${dir}/runs`, "--db", db], c.io), 4);
     assert.match(
       c.out(),
-      /^imported  alpha \(.*alpha\.\*\): new genome, assembly version 1; [\d,]+ features, 2 file\(s\)/m,
+      /^imported {2}alpha \(.*alpha\.\*\): new genome, assembly version 1; [\d,]+ features, 2 file\(s\)/m,
     );
-    assert.match(c.out(), /^imported  beta /m);
-    assert.match(c.out(), /^failed    .*gamma\.json: Cannot parse/m);
+    assert.match(c.out(), /^imported {2}beta /m);
+    assert.match(c.out(), /^failed {4}.*gamma\.json: Cannot parse/m);
     assert.match(c.out(), /Imported 2, skipped 0, failed 1 of 3 run\(s\)/);
     assert.equal(c.err(), "baktadb: 1 of 3 runs failed\n");
     c = capture();
@@ -73,7 +73,7 @@ Deno.test("baktadb import: summary, exit code PARTIAL when some runs fail, then 
       ),
       0,
     );
-    assert.match(c.out(), /^skipped   alpha .*imported before as annotation 1 of "alpha"/m);
+    assert.match(c.out(), /^skipped {3}alpha .*imported before as annotation 1 of "alpha"/m);
     c = capture();
     assert.equal(await runCli(["import", `${dir}/runs/gamma.json`, "--db", db], c.io), 1);
     assert.match(c.err(), /^baktadb: Cannot parse .*gamma\.json/);
@@ -207,7 +207,7 @@ Deno.test("baktadb rm refuses without --yes off a terminal, asks on one, deletes
     // Re-importing the deleted run works.
     c = capture();
     assert.equal(await runCli(["import", `${dir}/runs/beta.json`, "--db", db], c.io), 0);
-    assert.match(c.out(), /^imported  beta/m);
+    assert.match(c.out(), /^imported {2}beta/m);
     c = capture();
     assert.equal(await runCli(["rm", "beta", "-y", "--db", db], c.io), 0);
   } finally {
@@ -219,7 +219,7 @@ Deno.test("every store command has --help with examples", async () => {
   for (const command of ["import", "genomes", "show", "history", "files", "cat", "rm"]) {
     const c = capture();
     assert.equal(await runCli([command, "--help"], c.io), 0);
-    assert.match(c.out(), /Examples:\n  baktadb /, command);
+    assert.match(c.out(), /Examples:\n {2}baktadb /, command);
   }
 });
 

@@ -48,7 +48,7 @@ Deno.test("parseGenbank() reads the header fields", () => {
   assert.equal(record.moleculeType, "DNA");
   assert.equal(record.division, "BCT");
   assert.equal(record.date, "30-NOV-2025");
-  assert.equal(record.definition, "plasmid pMini, complete sequence.");
+  assert.equal(record.definition, "Escherichia coli plasmid pMini, complete sequence.");
   assert.equal(record.organism, "Escherichia coli");
   assert.equal(record.taxonomy, "Bacteria; Pseudomonadota.");
   assert.match(record.comment!, /^Annotated with Bakta\nSoftware: v1\.11\.4\n/);

@@ -207,6 +207,7 @@ export class InsdcFeatureTableParser {
       result.quoted = true;
     } else {
       result.value = open.chunks.join("");
+      result.quoted = false;
     }
     this.#feature.qualifiers.push(result);
   }

@@ -17,7 +17,10 @@ export interface InsdcQualifier {
    * `/pseudo`.
    */
   value?: string;
-  /** True when the value was written in quotes. */
+  /**
+   * True when the value was written in quotes, false when it was not (`/codon_start=1`);
+   * undefined for a flag. A writer quotes a value unless this is false.
+   */
   quoted?: boolean;
 }
 

@@ -1,0 +1,51 @@
+/**
+ * Small file helpers of the job service (private): checksums, gzip, absolute paths.
+ *
+ * @module
+ */
+
+import { resolve } from "node:path";
+
+/**
+ * SHA-256 of bytes, as lower-case hex.
+ *
+ * @param bytes The bytes.
+ * @returns 64 hex digits.
+ */
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * Decompresses gzip bytes (recognized by their magic number); other bytes are returned as they are.
+ *
+ * @param bytes The bytes.
+ * @param file The name for messages.
+ * @returns The plain bytes.
+ * @throws {RangeError} When the gzip data is damaged.
+ */
+export async function gunzipIfNeeded(bytes: Uint8Array, file = "input"): Promise<Uint8Array> {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  try {
+    const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream()
+      .pipeThrough(new DecompressionStream("gzip"));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  } catch (error) {
+    throw new RangeError(`Cannot decompress "${file}": the gzip data is damaged`, {
+      cause: error,
+    });
+  }
+}
+
+/**
+ * Turns a path or file URL into an absolute path.
+ *
+ * @param item The path or URL.
+ * @returns The absolute path.
+ */
+export function toAbsolutePath(item: string | URL): string {
+  if (item instanceof URL) return decodeURIComponent(item.pathname);
+  if (item.startsWith("file:")) return decodeURIComponent(new URL(item).pathname);
+  return resolve(item);
+}

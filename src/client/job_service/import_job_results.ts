@@ -1,0 +1,224 @@
+/**
+ * Importing a successful job's results into the store, exactly once, and recording it.
+ *
+ * @module
+ */
+
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema.ts";
+import { getJob, type JobRecord } from "../../store/jobs_repository.ts";
+import { importRun } from "../../store/import_run.ts";
+import { BaktaApiError } from "../bakta_error.ts";
+import { sanitizeJobName } from "../sanitize_job_name.ts";
+import { annotationOfJob, recordStatus, serviceJobOf, setJobGenome } from "./_job_rows.ts";
+import { type AdvanceContext, requireClient } from "./_advance_job.ts";
+import {
+  ANNOTATION_RESULT_KEYS,
+  downloadJobResults,
+  type MissingResultFile,
+} from "./download_results.ts";
+import { JobServiceError } from "./job_service_error.ts";
+import type { JobClients, JobServiceOptions, JobStatusEvent } from "./job_service_options.ts";
+import { toPublicJob } from "./job_state.ts";
+
+/** Options of {@linkcode importJobResults}. */
+export interface ImportJobResultsOptions extends JobServiceOptions {
+  /**
+   * How many files download at once.
+   * @default {4}
+   */
+  downloadConcurrency?: number;
+  /** The folder in which a temporary download folder is made (default: the system's). */
+  tempDir?: string;
+}
+
+/** What {@linkcode importJobResults} did. */
+export interface JobImportOutcome {
+  /** The job afterwards. */
+  row: JobRecord;
+  /**
+   * `imported` (a new annotation), `linked` (the same files, or this job's annotation, were
+   * imported before: nothing was written twice), or `gone` (the service answers `NOT_FOUND` or
+   * `UNAUTHORIZED`).
+   */
+  status: "imported" | "linked" | "gone";
+  /** The annotation, when imported or linked. */
+  annotationId?: number;
+  /** Features written (0 unless imported). */
+  features: number;
+  /** Result files offered but missing. */
+  missing: MissingResultFile[];
+}
+
+/**
+ * Imports a `SUCCESSFUL` job: if an annotation of this job is stored already (a crash came after
+ * the import committed), only marks it `IMPORTED`; otherwise downloads every result file into a
+ * temporary folder (a missing optional file is noted in `job_events`), checks them, and imports
+ * them with `importRun` (`source: "job"`, linked to the job) — the job is marked `IMPORTED` inside
+ * the import's own transaction, so the two never part. Files imported before (same fingerprint)
+ * are not imported again: the job is linked to that annotation. The temporary folder is removed.
+ *
+ * @param db The database.
+ * @param clients The client, or a function giving the client of each service URL.
+ * @param row The job, `SUCCESSFUL`.
+ * @param options Download concurrency, temporary folder, callbacks and signal.
+ * @returns What was done.
+ * @throws {BaktaError} When the result or a download fails (the job stays `SUCCESSFUL`).
+ * @throws {JobServiceError} `DamagedDownload` or `NoAnnotationFile`.
+ * @throws {ParseError} When a result file cannot be read.
+ */
+export async function importJobResults(
+  db: Kysely<Database>,
+  clients: JobClients,
+  row: JobRecord,
+  options: ImportJobResultsOptions = {},
+): Promise<JobImportOutcome> {
+  const { signal } = options;
+  const context: AdvanceContext = {
+    db,
+    clients,
+    signal,
+    emit: (event) => options.onStatus?.(event),
+  };
+  const before = await annotationOfJob(db, row.id);
+  if (before !== undefined) {
+    const marked = await markImported(
+      context,
+      row,
+      before,
+      `annotation ${before} was imported before`,
+    );
+    return { row: marked, status: "linked", annotationId: before, features: 0, missing: [] };
+  }
+  const client = requireClient(context, row);
+  const job = serviceJobOf(row);
+  if (job === undefined) {
+    throw new JobServiceError(
+      "CannotResume",
+      `Cannot import job ${row.id}: it has no service job`,
+      {
+        job: row.id,
+      },
+    );
+  }
+  const dir = await Deno.makeTempDir({ dir: options.tempDir, prefix: "baktadb-job-" });
+  try {
+    let downloaded;
+    try {
+      downloaded = await downloadJobResults(client, job, dir, {
+        prefix: sanitizeJobName(row.name) || "result",
+        concurrency: options.downloadConcurrency,
+        signal,
+      });
+    } catch (error) {
+      const gone = goneStatus(error);
+      if (gone === undefined) throw error;
+      const { row: updated } = await recordStatus(db, row, {
+        status: gone,
+        detail: `results not downloaded: ${(error as Error).message}`,
+        error: (error as Error).message,
+      }, context.emit);
+      return { row: updated, status: "gone", features: 0, missing: [] };
+    }
+    let current = row;
+    for (const file of downloaded.missing) {
+      const note = `result file ${file.key} is missing on the service (${file.reason}); ` +
+        "imported without it";
+      current = (await recordStatus(db, current, { status: current.status, detail: note })).row;
+      options.onNote?.(toPublicJob(current), note);
+    }
+    if (!downloaded.files.some((file) => ANNOTATION_RESULT_KEYS.includes(file.key))) {
+      throw new JobServiceError(
+        "NoAnnotationFile",
+        `Cannot import job ${row.id} ("${row.name}"): none of its annotation files ` +
+          `(${ANNOTATION_RESULT_KEYS.join(", ")}) could be downloaded`,
+        { job: row.id },
+      );
+    }
+    const genome = await genomeNameOf(db, current);
+    const events: JobStatusEvent[] = [];
+    const bytes = downloaded.files.reduce((sum, file) => sum + file.bytes, 0);
+    const imported = await importRun(db, downloaded.files.map((file) => file.path), {
+      genome,
+      source: "job",
+      jobId: row.id,
+      hooks: {
+        afterFeatures: async (trx, info) => {
+          events.length = 0;
+          const annotation = await trx.selectFrom("annotations").select("genome_id")
+            .where("id", "=", info.annotationId).executeTakeFirstOrThrow();
+          await setJobGenome(trx, row.id, annotation.genome_id);
+          const recorded = await recordStatus(trx, current, {
+            status: "IMPORTED",
+            annotationId: info.annotationId,
+            detail: `imported as annotation ${info.annotationId}: ` +
+              `${info.features.toLocaleString("en-US")} features from ` +
+              `${downloaded.files.length} files (${bytes.toLocaleString("en-US")} bytes)`,
+            error: null,
+          });
+          if (recorded.event) events.push(recorded.event);
+        },
+      },
+    });
+    for (const warning of imported.warnings) options.onNote?.(toPublicJob(current), warning);
+    if (imported.status === "imported" && events.length > 0) {
+      for (const event of events) context.emit(event);
+      return {
+        row: await getJob(db, row.id),
+        status: "imported",
+        annotationId: imported.annotationId,
+        features: imported.counts.features,
+        missing: downloaded.missing,
+      };
+    }
+    await setJobGenome(db, row.id, imported.genomeId);
+    const marked = await markImported(
+      context,
+      current,
+      imported.annotationId,
+      imported.reason ?? `annotation ${imported.annotationId} was imported before`,
+    );
+    return {
+      row: marked,
+      status: "linked",
+      annotationId: imported.annotationId,
+      features: 0,
+      missing: downloaded.missing,
+    };
+  } finally {
+    await Deno.remove(dir, { recursive: true }).catch(() => {});
+  }
+}
+
+async function markImported(
+  context: AdvanceContext,
+  row: JobRecord,
+  annotationId: number,
+  detail: string,
+): Promise<JobRecord> {
+  const { row: updated } = await recordStatus(context.db, row, {
+    status: "IMPORTED",
+    annotationId,
+    detail,
+    error: null,
+  }, context.emit);
+  return updated;
+}
+
+async function genomeNameOf(db: Kysely<Database>, row: JobRecord): Promise<string> {
+  if (row.genomeId !== null) {
+    const genome = await db.selectFrom("genomes").select("name").where("id", "=", row.genomeId)
+      .executeTakeFirst();
+    if (genome) return genome.name;
+  }
+  return row.name;
+}
+
+function goneStatus(error: unknown): "NOT_FOUND" | "UNAUTHORIZED" | undefined {
+  if (!(error instanceof BaktaApiError) || error.endpoint !== "result" || error.status !== 400) {
+    return undefined;
+  }
+  if (error.serviceMessage === "Job not found") return "NOT_FOUND";
+  if (error.serviceMessage === "Unauthorized") return "UNAUTHORIZED";
+  return undefined;
+}

@@ -1,0 +1,188 @@
+/**
+ * The data of a genome's circular map, read from the database: its sequences (with their residues,
+ * for the GC rings) and its features (with their COG category).
+ *
+ * @module
+ */
+
+import { type Kysely, sql } from "kysely";
+import type { Database } from "../db/schema.ts";
+import { annotationOf } from "../query/annotation_of.ts";
+import { getResidues } from "../store/sequences_repository.ts";
+
+/** A sequence of {@linkcode GenomeMapData} (the shape `circularMapPlot` takes). */
+export interface GenomeMapSequence {
+  /** The sequence id (`sequences.seq_id`, e.g. `contig_1`). */
+  id: string;
+  /** The length in bases. */
+  length: number;
+  /** The residues, where stored and asked for; `null` otherwise (no GC rings). */
+  nt: string | null;
+  /** `circular` or `linear`, where known. */
+  topology: string | null;
+}
+
+/** A feature of {@linkcode GenomeMapData} (the shape `circularMapPlot` takes). */
+export interface GenomeMapFeature {
+  /** The id of the sequence the feature lies on. */
+  sequenceId: string;
+  /** First base, 1-based inclusive; greater than `stop` when `edge`. */
+  start: number;
+  /** Last base, 1-based inclusive. */
+  stop: number;
+  /** `+`, `-`, `.` or `?`. */
+  strand: string;
+  /** The feature type in Bakta JSON naming (`cds`, `tRNA`, …). */
+  type: string;
+  /** The COG category letters of the feature (e.g. `K` or `KT`), or `null`. */
+  cogCategory: string | null;
+  /** True when the feature crosses the origin of its circular sequence. */
+  edge: boolean;
+  /** The locus tag. */
+  locusTag: string | null;
+  /** The gene symbol. */
+  gene: string | null;
+  /** The product. */
+  product: string | null;
+}
+
+/** What {@linkcode genomeMapData} returns: the input of `circularMapPlot`, plus context. */
+export interface GenomeMapData {
+  /** The genome's name. */
+  genome: string;
+  /** The annotation read. */
+  annotationId: number;
+  /** The sequences of the annotated assembly version, in stored (file) order. */
+  sequences: GenomeMapSequence[];
+  /** The features, in stored (file) order. */
+  features: GenomeMapFeature[];
+}
+
+/** Options of {@linkcode genomeMapData}. */
+export interface GenomeMapDataOptions {
+  /**
+   * Read this annotation instead of the genome's latest.
+   * @default undefined (the latest)
+   */
+  annotationId?: number;
+  /**
+   * Read the residues of the sequences (needed for the GC content and skew rings).
+   * @default true
+   */
+  residues?: boolean;
+}
+
+/** The defaults of {@linkcode GenomeMapDataOptions}. */
+export const DEFAULT_GENOME_MAP_DATA_OPTIONS: Readonly<{ residues: boolean }> = Object.freeze({
+  residues: true,
+});
+
+/**
+ * Reads what a circular map of one genome needs: the sequences of the assembly version its
+ * annotation (the latest, or `annotationId`) was made on — with their residues unless
+ * `residues: false` — and the annotation's features with their COG category letters (Bakta's
+ * `COG:K` cross-references; the COG ids `COG:COG0745` are skipped). Pass the result to
+ * `circularMapPlot`.
+ *
+ * The feature query (one statement):
+ *
+ * ```sql
+ * select "sequences"."seq_id", "features"."type", "features"."start", …,
+ *   (select group_concat("x"."accession", '') from "feature_xrefs" as "x"
+ *    where "x"."feature_id" = "features"."id" and "x"."db" = 'COG'
+ *      and "x"."accession" not like 'COG%') as "cog"
+ * from "features" inner join "sequences" on "sequences"."id" = "features"."sequence_id"
+ * where "features"."annotation_id" = ? order by "features"."id"
+ * ```
+ *
+ * @param db The database.
+ * @param genome The genome's name.
+ * @param options Which annotation; whether to read the residues.
+ * @returns A promise of the sequences and features.
+ * @throws {RangeError} When the genome (or the annotation asked for) does not exist.
+ *
+ * @example A factory run, mapped
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { importRun } from "../store/import_run.ts";
+ * import { makeRun } from "../testing/factory/make_run.ts";
+ * import { genomeMapData } from "./genome_map_data.ts";
+ *
+ * const db = await openDatabase(":memory:");
+ * const run = makeRun({ seed: 3, sequences: 2, genomeSize: 20_000 });
+ * await importRun(db, run, { genome: "demo" });
+ * const data = await genomeMapData(db, "demo");
+ * assert.equal(data.sequences.length, 2);
+ * assert.equal(data.features.length, run.features.length);
+ * assert.equal(data.sequences[0].nt?.length, data.sequences[0].length);
+ * await db.destroy();
+ * ```
+ */
+export async function genomeMapData(
+  db: Kysely<Database>,
+  genome: string,
+  options: GenomeMapDataOptions = {},
+): Promise<GenomeMapData> {
+  const { annotationId, residues = DEFAULT_GENOME_MAP_DATA_OPTIONS.residues } = options;
+  const annotation = await annotationOf(db, genome, { annotationId }).clearSelect()
+    .select(["annotations.id", "annotations.genome_id", "annotations.sequence_version"])
+    .executeTakeFirst();
+  if (annotation === undefined) {
+    throw new RangeError(
+      annotationId === undefined
+        ? `Cannot map genome "${genome}": it has no genome annotation`
+        : `Cannot map genome "${genome}": it has no annotation ${annotationId}`,
+    );
+  }
+  const sequenceRows = await db.selectFrom("sequences")
+    .select(["id", "seq_id", "length", "topology"])
+    .where("genome_id", "=", annotation.genome_id)
+    .where("version", "=", annotation.sequence_version)
+    .orderBy("id")
+    .execute();
+  const sequences: GenomeMapSequence[] = [];
+  for (const row of sequenceRows) {
+    sequences.push({
+      id: row.seq_id,
+      length: row.length,
+      nt: residues ? await getResidues(db, row.id) : null,
+      topology: row.topology,
+    });
+  }
+  const ref = sql.ref;
+  const rows = await db.selectFrom("features")
+    .innerJoin("sequences", "sequences.id", "features.sequence_id")
+    .select([
+      "sequences.seq_id",
+      "features.type",
+      "features.start",
+      "features.stop",
+      "features.strand",
+      "features.edge",
+      "features.locus_tag",
+      "features.gene",
+      "features.product",
+      sql<string | null>`(select group_concat(${ref("x.accession")}, '') from ${
+        sql.table("feature_xrefs")
+      } as ${sql.id("x")} where ${ref("x.feature_id")} = ${ref("features.id")} and ${
+        ref("x.db")
+      } = 'COG' and ${ref("x.accession")} not like 'COG%')`.as("cog"),
+    ])
+    .where("features.annotation_id", "=", annotation.id)
+    .orderBy("features.id")
+    .execute();
+  const features = rows.map((row): GenomeMapFeature => ({
+    sequenceId: row.seq_id,
+    start: row.start,
+    stop: row.stop,
+    strand: row.strand,
+    type: row.type,
+    cogCategory: row.cog === null || row.cog === "" ? null : row.cog,
+    edge: row.edge === 1,
+    locusTag: row.locus_tag,
+    gene: row.gene,
+    product: row.product,
+  }));
+  return { genome, annotationId: annotation.id, sequences, features };
+}

@@ -1,0 +1,59 @@
+/**
+ * Cohort fixtures for the analysis tests: factory cohorts imported with the store, and the
+ * brute-force computations (plain TypeScript over the BaktaRuns) the SQL tables are checked
+ * against.
+ *
+ * @module
+ */
+
+import type { Kysely } from "kysely";
+import type { Database } from "../../src/db/schema.ts";
+import type { BaktaRun, Feature } from "../../src/formats/model.ts";
+import { importRun } from "../../src/store/import_run.ts";
+import { makeCohort, type MakeCohortOptions } from "../../src/testing/factory/mod.ts";
+import { freshDb } from "../query/_fixture.ts";
+
+/** A cohort in a fresh database, with its runs by genome name. */
+export interface CohortFixture {
+  /** The database. */
+  db: Kysely<Database>;
+  /** The runs, by genome name, in name order. */
+  runs: Map<string, BaktaRun>;
+}
+
+/** Makes a factory cohort and imports each member as its own genome. */
+export async function cohortFixture(options: MakeCohortOptions): Promise<CohortFixture> {
+  const cohort = makeCohort(options);
+  const db = await freshDb();
+  const runs = new Map<string, BaktaRun>();
+  for (const member of [...cohort.members].sort((a, b) => a.name < b.name ? -1 : 1)) {
+    await importRun(db, member.run, { genome: member.name });
+    runs.set(member.name, member.run);
+  }
+  return { db, runs };
+}
+
+/** Brute force: the family of a protein (UniRef90, else UniRef50, else `MD5:` + its MD5). */
+export function familyOf(feature: Feature): string | null {
+  const clusters = (level: string) =>
+    feature.dbXrefs.filter((x) => x.db === "UniRef" && x.accession.startsWith(`UniRef${level}_`))
+      .map((x) => x.accession).sort();
+  return clusters("90")[0] ?? clusters("50")[0] ??
+    (feature.aaHexdigest !== undefined ? `MD5:${feature.aaHexdigest}` : null);
+}
+
+/** Brute force: copies per family per genome (CDSs only). */
+export function familyCopies(runs: Map<string, BaktaRun>): Map<string, Map<string, number>> {
+  const copies = new Map<string, Map<string, number>>();
+  for (const [genome, run] of runs) {
+    for (const feature of run.features) {
+      if (feature.type !== "cds") continue;
+      const family = familyOf(feature);
+      if (family === null) continue;
+      const perGenome = copies.get(family) ?? new Map<string, number>();
+      perGenome.set(genome, (perGenome.get(genome) ?? 0) + 1);
+      copies.set(family, perGenome);
+    }
+  }
+  return copies;
+}

@@ -1,0 +1,127 @@
+import assert from "node:assert/strict";
+import {
+  classifyPrevalence,
+  pangenomeClasses,
+  pangenomeSummary,
+} from "../../src/analysis/pangenome_classes.ts";
+import { cohortFixture, familyCopies } from "./_cohort.ts";
+import { type FeatureSpec, freshDb, insertAnnotation } from "../query/_fixture.ts";
+
+/** Roary's rule written out with fractions (AssemblyStatistics.pm, _build_gene_category_count). */
+function roaryClass(present: number, total: number): string {
+  const share = present / total;
+  if (share < 0.15) return "cloud";
+  if (share < 0.95) return "shell";
+  if (share < 0.99) return "soft-core";
+  return "core";
+}
+
+Deno.test("pangenomeClasses() equals a brute-force classification of the factory's families", async () => {
+  const { db, runs } = await cohortFixture({
+    seed: 6,
+    genomes: 12,
+    familiesPool: 60,
+    coreFamilies: 20,
+    accessoryRate: 0.5,
+  });
+  try {
+    const copies = familyCopies(runs);
+    const table = await pangenomeClasses(db);
+    const rows = table.objects() as {
+      family: string;
+      genomes: number;
+      fraction: number;
+      class: string;
+      copies: number;
+    }[];
+    assert.equal(rows.length, copies.size);
+    const seen = new Set<string>();
+    for (const row of rows) {
+      const perGenome = copies.get(row.family)!;
+      assert.ok(perGenome !== undefined, row.family);
+      assert.equal(row.genomes, perGenome.size);
+      assert.equal(row.copies, [...perGenome.values()].reduce((a, b) => a + b, 0));
+      assert.equal(row.fraction, perGenome.size / runs.size);
+      assert.equal(row.class, roaryClass(perGenome.size, runs.size), row.family);
+      seen.add(row.class);
+    }
+    assert.ok(seen.has("core") && seen.has("shell") && seen.has("cloud"), [...seen].join());
+    // The summary counts the classes.
+    const summary = Object.fromEntries(
+      ((await pangenomeSummary(db)).objects() as Record<string, unknown>[]).map((r) => [
+        r.class as string,
+        r.families as number,
+      ]),
+    );
+    for (const name of ["core", "soft-core", "shell", "cloud"]) {
+      assert.equal(summary[name], rows.filter((r) => r.class === name).length, name);
+    }
+    assert.equal(summary.total, rows.length);
+  } finally {
+    await db.destroy();
+  }
+});
+
+Deno.test("pangenomeClasses() puts the boundaries where Roary documents them", async () => {
+  // 20 genomes; family Pn is present in n of them: 20 → core, 19 (95 %) → soft-core,
+  // 18 → shell, 3 (15 %) → shell, 2 → cloud, 1 → cloud.
+  const db = await freshDb();
+  try {
+    const prevalence = [20, 19, 18, 3, 2, 1];
+    for (let g = 0; g < 20; g++) {
+      const features: FeatureSpec[] = [];
+      prevalence.forEach((n, i) => {
+        if (g < n) {
+          features.push({
+            seqId: "c",
+            start: 1 + i * 100,
+            stop: 90 + i * 100,
+            product: `family P${n}`,
+            xrefs: [{ db: "UniRef", accession: `UniRef90_P${String(n).padStart(2, "0")}` }],
+          });
+        }
+      });
+      await insertAnnotation(db, `g${String(g).padStart(2, "0")}`, [{ seqId: "c", length: 10_000 }], features);
+    }
+    const rows = (await pangenomeClasses(db)).objects() as Record<string, unknown>[];
+    assert.deepEqual(
+      rows.map((r) => [r.family, r.genomes, r.class, r.product]),
+      [
+        ["UniRef90_P20", 20, "core", "family P20"],
+        ["UniRef90_P19", 19, "soft-core", "family P19"],
+        ["UniRef90_P18", 18, "shell", "family P18"],
+        ["UniRef90_P03", 3, "shell", "family P3"],
+        ["UniRef90_P02", 2, "cloud", "family P2"],
+        ["UniRef90_P01", 1, "cloud", "family P1"],
+      ],
+    );
+    for (const row of rows) {
+      assert.equal(row.class, roaryClass(row.genomes as number, 20));
+    }
+    const subset = (await pangenomeClasses(db, { genomes: ["g00", "g19"] })).objects() as Record<
+      string,
+      unknown
+    >[];
+    assert.deepEqual(
+      subset.map((r) => [r.family, r.genomes, r.class]),
+      [["UniRef90_P20", 2, "core"], ["UniRef90_P01", 1, "shell"], ["UniRef90_P02", 1, "shell"], [
+        "UniRef90_P03",
+        1,
+        "shell",
+      ], ["UniRef90_P18", 1, "shell"], ["UniRef90_P19", 1, "shell"]],
+    );
+  } finally {
+    await db.destroy();
+  }
+});
+
+Deno.test("classifyPrevalence() agrees with Roary's rule for every count up to 200 genomes", () => {
+  for (let total = 1; total <= 200; total++) {
+    for (let present = 0; present <= total; present++) {
+      assert.equal(classifyPrevalence(present, total), roaryClass(present, total), `${present}/${total}`);
+    }
+  }
+  assert.throws(() => classifyPrevalence(3, 2), RangeError);
+  assert.throws(() => classifyPrevalence(1, 0), RangeError);
+  assert.throws(() => classifyPrevalence(0.5, 2), RangeError);
+});

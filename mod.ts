@@ -20,5 +20,9 @@
  */
 
 export * from "./src/db/mod.ts";
-export * from "./src/formats/model.ts";
-export * from "./src/formats/parse_error.ts";
+export * from "./src/formats/mod.ts";
+export * from "./src/store/mod.ts";
+export * from "./src/client/mod.ts";
+export * from "./src/plot/mod.ts";
+export * from "./src/testing/bakta_stand_in/mod.ts";
+export * from "./src/testing/factory/mod.ts";

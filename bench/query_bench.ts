@@ -45,7 +45,8 @@ await build();
 
 async function build(): Promise<void> {
   const have = Number(
-    (await db.selectFrom("genomes").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow())
+    (await db.selectFrom("genomes").select((eb) => eb.fn.countAll().as("n"))
+      .executeTakeFirstOrThrow())
       .n,
   );
   if (have >= GENOMES) {
@@ -69,7 +70,9 @@ async function build(): Promise<void> {
     features += result.counts.features;
     if ((g + 1) % 50 === 0 || g + 1 === GENOMES) {
       const seconds = (performance.now() - started) / 1000;
-      console.log(`built ${g + 1}/${GENOMES} genomes, ${features} features, ${seconds.toFixed(0)} s`);
+      console.log(
+        `built ${g + 1}/${GENOMES} genomes, ${features} features, ${seconds.toFixed(0)} s`,
+      );
     }
   }
   const seconds = (performance.now() - started) / 1000;

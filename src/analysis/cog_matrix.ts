@@ -6,10 +6,11 @@
  */
 
 import { type ColumnTable, table } from "arquero";
-import { type Kysely, type SelectQueryBuilder, sql, type SqlBool } from "kysely";
+import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { type CohortOptions, cohortQuery } from "./_cohort.ts";
-import { toTable } from "./to_table.ts";
+import { isSqlite } from "../query/_sqlite_indexes.ts";
+import { rowsToTable } from "./to_table.ts";
 
 /** The 26 one-letter COG functional categories, in the NCBI order (`fun-20.tab`). */
 export const COG_CATEGORY_LETTERS: readonly string[] = Object.freeze([
@@ -17,7 +18,7 @@ export const COG_CATEGORY_LETTERS: readonly string[] = Object.freeze([
 ]);
 
 /** One row of {@linkcode cogCategoryCounts}. */
-export interface CogCategoryCountRow {
+export interface CogCategoryCountsRow {
   /** The genome's name. */
   genome: string;
   /** The one-letter COG category. */
@@ -32,128 +33,124 @@ export interface CogCategoryCountRow {
   cdss: number;
 }
 
+/** One row of {@linkcode cogCategorySetsQuery}. */
+export interface CogCategorySetRow {
+  /** The genome's name. */
+  genome: string;
+  /**
+   * The COG category accessions of a CDS, concatenated (`K`, `KT`; in no particular order when a
+   * CDS has several), or null for the CDSs without any.
+   */
+  categories: string | null;
+  /** How many of the genome's CDSs have exactly these category accessions. */
+  cdss: number;
+}
+
 /**
- * The query behind {@linkcode cogCategoryCounts}. Bakta writes a protein's COG categories as
- * one cross-reference (`COG:K`, or `COG:KT` for a protein in K and T, next to the COG id
- * `COG:COG0745`); the query splits such a string into its letters (a join on positions
- * `1 … 26` and `substr`), so that **a CDS with several categories counts once in each**. A CDS
- * with two category cross-references that share a letter counts once for it. The `cross join`s
- * make SQLite walk the cohort, the `features(annotation_id, type)` index and the cross-reference
- * primary key, all covering: no feature row is read.
+ * The SQL part of the COG tables: for each genome (its latest annotation), how many CDSs carry
+ * each combination of COG category accessions. Bakta writes a protein's categories as one
+ * cross-reference (`COG:K`, or `COG:KT` for a protein in K and T) next to its COG id
+ * (`COG:COG0745`); the category accessions are the `COG` cross-references that do not start with
+ * `COG`. One `group by` over the `features(annotation_id, type)` index (covering) and a probe of
+ * the cross-reference primary key per CDS: no feature row is read.
  *
- * The SQL emitted (shortened):
+ * The SQL emitted (on SQLite; elsewhere `string_agg` replaces `group_concat`):
  *
  * ```sql
  * with "cohort" as (…latest annotations…),
- * "positions" as (select 1 as "k" union all select 2 … union all select 26),
- * "cdss" as (select "features"."annotation_id", count(*) as "cdss" from "features"
- *   where "features"."type" = ? and "features"."annotation_id" in (select … from "cohort")
- *   group by "features"."annotation_id"),
- * "hits" as materialized (select distinct "features"."annotation_id",
- *     "features"."id" as "feature_id",
- *     substr("feature_xrefs"."accession", "positions"."k", 1) as "category"
- *   from "cohort" cross join "features" cross join "feature_xrefs" cross join "positions"
- *   where "features"."annotation_id" = "cohort"."annotation_id" and "features"."type" = ?
- *     and "feature_xrefs"."feature_id" = "features"."id" and "feature_xrefs"."db" = ?
- *     and "feature_xrefs"."accession" not like ?
- *     and "positions"."k" <= length("feature_xrefs"."accession")),
- * "assigned" as (select "annotation_id", count(distinct "feature_id") as "assigned" from "hits"
- *   group by "annotation_id")
- * select "cohort"."genome", "hits"."category", count(*) as "count",
- *   count(*) * 1.0 / "assigned"."assigned" as "fraction", "assigned"."assigned", "cdss"."cdss"
- * from "hits" inner join "cohort" on … inner join "assigned" on … inner join "cdss" on …
- * where "hits"."category" between 'A' and 'Z'
- * group by "hits"."annotation_id", "hits"."category", …
- * order by "cohort"."genome", "hits"."category"
+ * "sets" as (
+ *   select "features"."annotation_id",
+ *     (select group_concat("x"."accession", '') from "feature_xrefs" as "x"
+ *       where "x"."feature_id" = "features"."id" and "x"."db" = 'COG'
+ *         and "x"."accession" not like 'COG%') as "categories",
+ *     count(*) as "cdss"
+ *   from "features"
+ *   where "features"."annotation_id" in (select "cohort"."annotation_id" from "cohort")
+ *     and "features"."type" = ?
+ *   group by "features"."annotation_id", "categories")
+ * select "cohort"."genome", "sets"."categories", "sets"."cdss"
+ * from "sets" inner join "cohort" on "cohort"."annotation_id" = "sets"."annotation_id"
+ * order by "cohort"."genome", "sets"."categories"
  * ```
  *
  * @param db The database.
  * @param options Which genomes.
  * @returns The query builder.
  */
-export function cogCategoryCountsQuery(
+export function cogCategorySetsQuery(
   db: Kysely<Database>,
   options: CohortOptions = {},
-): SelectQueryBuilder<Database, never, CogCategoryCountRow> {
+): SelectQueryBuilder<Database, never, CogCategorySetRow> {
   const ref = sql.ref;
-  const positions = sql.join(
-    Array.from({ length: 26 }, (_, i) => sql`select ${sql.lit(i + 1)} as ${sql.id("k")}`),
-    sql` union all `,
-  );
+  const concat = isSqlite(db)
+    ? sql<string | null>`group_concat(${ref("x.accession")}, '')`
+    : sql<string | null>`string_agg(${ref("x.accession")}, '')`;
+  const categories = sql<string | null>`(select ${concat} from ${sql.table("feature_xrefs")} as ${
+    sql.id("x")
+  } where ${ref("x.feature_id")} = ${ref("features.id")} and ${ref("x.db")} = 'COG' and ${
+    ref("x.accession")
+  } not like 'COG%')`;
   const query = db
     .with("cohort", () => cohortQuery(db, options))
-    .with("positions(k)", () => sql<{ k: number }>`(${positions})`)
-    .with("cdss", (qc) =>
+    .with("sets", (qc) =>
       qc.selectFrom("features")
-        .select(["features.annotation_id", sql<number>`count(*)`.as("cdss")])
-        .where("features.type", "=", "cds")
+        .select([
+          "features.annotation_id",
+          categories.as("categories"),
+          sql<number>`count(*)`.as("cdss"),
+        ])
         .where(
           "features.annotation_id",
           "in",
           qc.selectFrom("cohort").select("cohort.annotation_id"),
         )
-        .groupBy("features.annotation_id"))
-    .with((cte) => cte("hits").materialized(), (qc) =>
-      qc.selectFrom("cohort")
-        .crossJoin("features")
-        .crossJoin("feature_xrefs")
-        .crossJoin("positions")
-        .select([
-          "features.annotation_id",
-          "features.id as feature_id",
-          sql<string>`substr(${ref("feature_xrefs.accession")}, ${ref("positions.k")}, 1)`.as(
-            "category",
-          ),
-        ])
-        .distinct()
-        .whereRef("features.annotation_id", "=", "cohort.annotation_id")
         .where("features.type", "=", "cds")
-        .whereRef("feature_xrefs.feature_id", "=", "features.id")
-        .where("feature_xrefs.db", "=", "COG")
-        .where("feature_xrefs.accession", "not like", "COG%")
-        .where(sql<SqlBool>`${ref("positions.k")} <= length(${ref("feature_xrefs.accession")})`))
-    .with("assigned", (qc) =>
-      qc.selectFrom("hits")
-        .select([
-          "hits.annotation_id",
-          sql<number>`count(distinct ${ref("hits.feature_id")})`.as("assigned"),
-        ])
-        .groupBy("hits.annotation_id"))
-    .selectFrom("hits")
-    .innerJoin("cohort", "cohort.annotation_id", "hits.annotation_id")
-    .innerJoin("assigned", "assigned.annotation_id", "hits.annotation_id")
-    .innerJoin("cdss", "cdss.annotation_id", "hits.annotation_id")
-    .select([
-      "cohort.genome",
-      "hits.category",
-      sql<number>`count(*)`.as("count"),
-      sql<number>`count(*) * 1.0 / ${ref("assigned.assigned")}`.as("fraction"),
-      "assigned.assigned",
-      "cdss.cdss",
-    ])
-    .where(sql<SqlBool>`${ref("hits.category")} between 'A' and 'Z'`)
-    .groupBy([
-      "hits.annotation_id",
-      "cohort.genome",
-      "hits.category",
-      "assigned.assigned",
-      "cdss.cdss",
-    ])
+        .groupBy(["features.annotation_id", sql.ref("categories")]))
+    .selectFrom("sets")
+    .innerJoin("cohort", "cohort.annotation_id", "sets.annotation_id")
+    .select(["cohort.genome", "sets.categories", "sets.cdss"])
     .orderBy("cohort.genome")
-    .orderBy("hits.category");
-  return query as unknown as SelectQueryBuilder<Database, never, CogCategoryCountRow>;
+    .orderBy("sets.categories");
+  return query as unknown as SelectQueryBuilder<Database, never, CogCategorySetRow>;
+}
+
+/** Per genome: CDSs, categorized CDSs and CDSs per category letter, from the category sets. */
+async function countCategories(
+  db: Kysely<Database>,
+  options: CohortOptions,
+): Promise<Map<string, { cdss: number; assigned: number; letters: Map<string, number> }>> {
+  const byGenome = new Map<
+    string,
+    { cdss: number; assigned: number; letters: Map<string, number> }
+  >();
+  for (const row of await cogCategorySetsQuery(db, options).execute()) {
+    let genome = byGenome.get(row.genome);
+    if (genome === undefined) {
+      genome = { cdss: 0, assigned: 0, letters: new Map() };
+      byGenome.set(row.genome, genome);
+    }
+    const n = Number(row.cdss);
+    genome.cdss += n;
+    const letters = new Set([...(row.categories ?? "")].filter((c) => c >= "A" && c <= "Z"));
+    if (letters.size > 0) genome.assigned += n;
+    for (const letter of letters) genome.letters.set(letter, (genome.letters.get(letter) ?? 0) + n);
+  }
+  return byGenome;
 }
 
 /**
  * A long table `genome, category, count, fraction, assigned, cdss`: for each genome (its latest
- * annotation) and each COG functional category its CDSs fall in, how many CDSs, and which share of
- * the genome's categorized CDSs (`assigned`) that is. A CDS with several categories counts in each
- * (see {@linkcode cogCategoryCountsQuery}), so a genome's fractions can add up to more than 1.
- * Categories without CDSs have no row. Computed in SQL; the input of `cogCategoriesPlot`.
+ * annotation) and each COG functional category its CDSs fall in, how many CDSs (`count`), and
+ * which share of the genome's categorized CDSs (`assigned`) that is; `cdss` is all its CDSs
+ * (pseudogenes included). **A CDS with several categories counts once in each** (`COG:KT` counts
+ * in K and in T; a CDS with two category accessions sharing a letter counts once for it), so a
+ * genome's fractions can add up to more than 1. Categories without CDSs have no row. The counting
+ * is an SQL `group by` ({@linkcode cogCategorySetsQuery}); splitting the category strings into
+ * letters is done here, over its small result. The input of `cogCategoriesPlot`.
  *
  * @param db The database.
  * @param options Which genomes.
- * @returns A promise of the table, ordered by genome and category.
+ * @returns A promise of the table, ordered by genome and category letter.
  *
  * @example A CDS in two categories
  * ```ts
@@ -188,11 +185,27 @@ export function cogCategoryCountsQuery(
  * await db.destroy();
  * ```
  */
-export function cogCategoryCounts(
+export async function cogCategoryCounts(
   db: Kysely<Database>,
   options: CohortOptions = {},
 ): Promise<ColumnTable> {
-  return toTable(cogCategoryCountsQuery(db, options));
+  const rows: CogCategoryCountsRow[] = [];
+  for (const [genome, counts] of await countCategories(db, options)) {
+    for (const category of [...counts.letters.keys()].sort()) {
+      const count = counts.letters.get(category)!;
+      rows.push({
+        genome,
+        category,
+        count,
+        fraction: count / counts.assigned,
+        assigned: counts.assigned,
+        cdss: counts.cdss,
+      });
+    }
+  }
+  return rowsToTable(rows, {
+    columns: ["genome", "category", "count", "fraction", "assigned", "cdss"],
+  });
 }
 
 /** Options of {@linkcode cogMatrix}. */
@@ -207,8 +220,8 @@ export interface CogMatrixOptions extends CohortOptions {
 /**
  * The genomes × COG categories matrix: one row per genome of the cohort (genomes without any
  * categorized CDS included, with zeros), a `genome` column and one column per category letter in
- * {@linkcode COG_CATEGORY_LETTERS} order holding counts (or fractions). Built from
- * {@linkcode cogCategoryCounts}; a CDS with several categories counts in each.
+ * {@linkcode COG_CATEGORY_LETTERS} order holding counts (or fractions), as `Float64Array`s. Built
+ * like {@linkcode cogCategoryCounts}; a CDS with several categories counts in each.
  *
  * @param db The database.
  * @param options Which genomes, and counts or fractions.
@@ -244,10 +257,13 @@ export async function cogMatrix(
     cells.set(letter, cell);
     columns.set(letter, cell);
   }
-  for (const row of await cogCategoryCountsQuery(db, options).execute()) {
-    const i = rowOf.get(row.genome);
-    const cell = cells.get(row.category);
-    if (i !== undefined && cell !== undefined) cell[i] = Number(row[value]);
+  for (const [genome, counts] of await countCategories(db, options)) {
+    const i = rowOf.get(genome);
+    if (i === undefined) continue;
+    for (const [letter, count] of counts.letters) {
+      const cell = cells.get(letter);
+      if (cell !== undefined) cell[i] = value === "count" ? count : count / counts.assigned;
+    }
   }
   return table(columns, ["genome", ...COG_CATEGORY_LETTERS]);
 }

@@ -11,7 +11,7 @@ import { type CohortOptions, cohortQuery } from "./_cohort.ts";
 import { toTable } from "./to_table.ts";
 
 /** One row of {@linkcode featureTypeCounts}. */
-export interface FeatureTypeCountRow {
+export interface FeatureTypeCountsRow {
   /** The genome's name. */
   genome: string;
   /** The feature type in Bakta JSON naming (`cds`, `tRNA`, `ncRNA-region`, …). */
@@ -42,7 +42,7 @@ export interface FeatureTypeCountRow {
 export function featureTypeCountsQuery(
   db: Kysely<Database>,
   options: CohortOptions = {},
-): SelectQueryBuilder<Database, never, FeatureTypeCountRow> {
+): SelectQueryBuilder<Database, never, FeatureTypeCountsRow> {
   return db.with("cohort", () => cohortQuery(db, options))
     .selectFrom("cohort")
     .innerJoin("features", "features.annotation_id", "cohort.annotation_id")
@@ -52,7 +52,7 @@ export function featureTypeCountsQuery(
     .orderBy("features.type") as unknown as SelectQueryBuilder<
       Database,
       never,
-      FeatureTypeCountRow
+      FeatureTypeCountsRow
     >;
 }
 

@@ -15,6 +15,18 @@ import { registerHistory } from "./history_command.ts";
 import { registerFiles } from "./files_command.ts";
 import { registerCat } from "./cat_command.ts";
 import { registerRm } from "./rm_command.ts";
+import { registerFeatures } from "./features_command.ts";
+import { registerSummary } from "./summary_command.ts";
+import { registerExport } from "./export_command.ts";
+import { registerSubmit } from "./submit_command.ts";
+import { registerJobs } from "./jobs_command.ts";
+import { registerSync } from "./sync_command.ts";
+import { registerLogs } from "./logs_command.ts";
+import { registerDelete } from "./delete_command.ts";
+import { registerServiceVersion } from "./service_version_command.ts";
+import { registerConfig } from "./config_command.ts";
+import { registerDemo } from "./demo_command.ts";
+import { registerReport } from "./report_command.ts";
 
 /** A function that adds one command to the program. */
 export type RegisterCommand = (program: Command, io: CliIo) => void;
@@ -30,4 +42,16 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerFiles,
   registerCat,
   registerRm,
+  registerFeatures,
+  registerSummary,
+  registerExport,
+  registerSubmit,
+  registerJobs,
+  registerSync,
+  registerLogs,
+  registerDelete,
+  registerServiceVersion,
+  registerConfig,
+  registerDemo,
+  registerReport,
 ];

@@ -86,8 +86,8 @@ export function regionBoxes(
  * window across the origin, and features that span the origin (Bakta's `edge`, `start > stop`)
  * are found from either side.
  *
- * It first reads the sequence (its row, length and topology: one small query), checks the window,
- * then returns the feature query. On SQLite the look-up is one to two R*Tree box searches (see
+ * It first reads the annotation and the sequence (its row, length and topology: one small query),
+ * checks the window, then returns the feature query. On SQLite the look-up is one to two R*Tree box searches (see
  * {@linkcode regionBoxes}); elsewhere the same boxes are tested on the b-tree
  * `features(sequence_id, start, stop)`.
  *
@@ -97,7 +97,7 @@ export function regionBoxes(
  * select "features"."id", … from "features"
  *   inner join "sequences" on "sequences"."id" = "features"."sequence_id"
  *   inner join "genomes" on "genomes"."id" = "sequences"."genome_id"
- * where "features"."annotation_id" = ? and "features"."sequence_id" = ?
+ * where +"features"."annotation_id" = ? and +"features"."sequence_id" = ?
  *   and "features"."id" in (
  *     select "id" from "features_rtree"
  *       where "seq_lo" <= ? and "seq_hi" >= ? and "lo" <= ? and "hi" >= ?
@@ -107,7 +107,8 @@ export function regionBoxes(
  * order by "features"."start", "features"."id"
  * ```
  *
- * The portable form replaces the `in (…)` by, per box,
+ * (The unary `+` makes SQLite drive the look-up from the R*Tree's ids.) The portable form drops the
+ * `+` and replaces the `in (…)` by, per box,
  * `("features"."start" <= ? and case when "features"."edge" = 1 then "features"."stop" + ?
  * else "features"."stop" end >= ?)`, joined with `or`.
  *
@@ -159,27 +160,33 @@ export async function featuresInRegion(
     );
   }
 
-  const annotation = await annotationOf(db, genome, { annotationId }).clearSelect()
-    .select(["annotations.id", "annotations.genome_id", "annotations.sequence_version"])
+  // One look-up: the annotation and, through its assembly version, the sequence.
+  const found = await annotationOf(db, genome, { annotationId }).clearSelect()
+    .leftJoin("sequences", (join) =>
+      join.onRef("sequences.genome_id", "=", "annotations.genome_id")
+        .onRef("sequences.version", "=", "annotations.sequence_version")
+        .on("sequences.seq_id", "=", sequence))
+    .select([
+      "annotations.id as annotation_id",
+      "sequences.id as sequence_id",
+      "sequences.length",
+      "sequences.topology",
+    ])
     .executeTakeFirst();
-  if (annotation === undefined) {
+  if (found === undefined) {
     throw new RangeError(
       annotationId === undefined
         ? `Cannot query region: genome "${genome}" has no annotation`
         : `Cannot query region: genome "${genome}" has no annotation ${annotationId}`,
     );
   }
-  const row = await db.selectFrom("sequences")
-    .select(["id", "length", "topology"])
-    .where("genome_id", "=", annotation.genome_id)
-    .where("version", "=", annotation.sequence_version)
-    .where("seq_id", "=", sequence)
-    .executeTakeFirst();
-  if (row === undefined) {
+  if (found.sequence_id === null || found.length === null) {
     throw new RangeError(
-      `Cannot query region: genome "${genome}" has no sequence "${sequence}" in annotation ${annotation.id}`,
+      `Cannot query region: genome "${genome}" has no sequence "${sequence}" in annotation ${found.annotation_id}`,
     );
   }
+  const row = { id: found.sequence_id, length: found.length, topology: found.topology };
+  const annotation = { id: found.annotation_id };
   const circular = row.topology === "circular";
   for (const [name, value] of [["from", from], ["to", to]] as const) {
     if (value > row.length) {
@@ -197,13 +204,19 @@ export async function featuresInRegion(
   }
 
   const boxes = regionBoxes(from, to, row.length, circular);
-  const query = selectFeatures(db)
-    .where("features.annotation_id", "=", annotation.id)
-    .where("features.sequence_id", "=", row.id);
   const useRtree = index === "rtree" || (index === "auto" && isSqlite(db));
   const scoped = useRtree
-    ? query.where("features.id", "in", rtreeIds(db, row.id, boxes))
-    : query.where((eb) => eb.or(boxes.map((box) => btreeOverlap(box, row.length))));
+    // The unary `+` keeps SQLite from answering with the b-tree on (annotation_id, …) or
+    // (sequence_id, …) and checking every feature of the sequence against the R*Tree's ids: the
+    // ids drive, each row is read once.
+    ? selectFeatures(db)
+      .where(sql`+${sql.ref("features.annotation_id")}`, "=", annotation.id)
+      .where(sql`+${sql.ref("features.sequence_id")}`, "=", row.id)
+      .where("features.id", "in", rtreeIds(db, row.id, boxes))
+    : selectFeatures(db)
+      .where("features.annotation_id", "=", annotation.id)
+      .where("features.sequence_id", "=", row.id)
+      .where((eb) => eb.or(boxes.map((box) => btreeOverlap(box, row.length))));
   return scoped.orderBy("features.start").orderBy("features.id");
 }
 

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { type Expression, type Kysely, type SelectQueryBuilder, sql } from "kysely";
+import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { latestAnnotationQuery, type LatestAnnotationsOptions } from "./annotation_of.ts";
 
@@ -89,8 +89,10 @@ export const TYPE_COUNT_COLUMNS: Readonly<Record<string, string>> = Object.freez
 
 /**
  * The per-genome statistics of the latest annotation of every genome (or of `genomes`), one row
- * per genome ordered by name, computed in SQL with one pass over the cohort's features (`group
- * by`) and one over its sequences (window sums for N50/N90).
+ * per genome ordered by name, computed in SQL with `group by`s over the cohort's features and
+ * sequences (window sums for N50/N90). The type counts read only the
+ * `features(annotation_id, type)` index; the pseudogene and hypothetical counts read the CDS rows
+ * (the schema has no index on those flags), which is most of the time on a large cohort.
  *
  * The sequence statistics are the run's own (`annotations.size`, `gc`, `n50`…, as Bakta computed
  * them) where the import had them; otherwise they are computed from the assembly version's
@@ -114,17 +116,22 @@ export const TYPE_COUNT_COLUMNS: Readonly<Record<string, string>> = Object.freez
  *     max(case when "cumulative" * 10 >= "total" * 9 then "length" end) as "n90",
  *     sum("gc" * "length") / sum(case when "gc" is not null then "length" end) as "gc"
  *   from "lengths" group by "annotation_id"),
- * "counts" as (
- *   select "annotation_id",
- *     sum(case when "type" = ? then 1 else 0 end) as "trnas", …,
- *     sum(case when "type" = ? and "pseudo" = 1 then 1 else 0 end) as "pseudogenes", …,
- *     count(*) as "features"
+ * "by_type" as (
+ *   select "annotation_id", "type", count(*) as "n" from "features"
+ *   where "annotation_id" in (select "annotation_id" from "cohort")
+ *   group by "annotation_id", "type"),
+ * "flags" as (
+ *   select "annotation_id", sum("pseudo") as "pseudogenes", sum("hypothetical") as "hypotheticals"
  *   from "features" where "annotation_id" in (select "annotation_id" from "cohort")
- *   group by "annotation_id")
+ *     and "type" = ? group by "annotation_id"),
+ * "counts" as (
+ *   select "annotation_id", sum(case when "type" = ? then "n" else 0 end) as "trnas", …,
+ *     sum("n") as "features"
+ *   from "by_type" group by "annotation_id")
  * select "cohort"."genome", "cohort"."annotation_id", …,
  *   coalesce("cohort"."size", "assembly"."length") as "length", …,
  *   coalesce("counts"."trnas", 0) as "trnas", …
- * from "cohort" left join "assembly" on … left join "counts" on …
+ * from "cohort" left join "assembly" on … left join "counts" on … left join "flags" on …
  * order by "cohort"."genome"
  * ```
  *
@@ -183,12 +190,9 @@ export function genomeStatistics(
     "annotations.coding_ratio",
   ]);
   const ref = sql.ref;
-  const typeIs = (type: string, extra?: Expression<unknown>) =>
-    extra === undefined
-      ? sql<number>`sum(case when ${ref("type")} = ${type} then 1 else 0 end)`
-      : sql<number>`sum(case when ${ref("type")} = ${type} and ${extra} then 1 else 0 end)`;
   const typeCounts = Object.entries(TYPE_COUNT_COLUMNS).map(([column, type]) =>
-    typeIs(type).as(column)
+    sql<number>`sum(case when ${ref("by_type.type")} = ${type} then ${ref("by_type.n")} else 0 end)`
+      .as(column)
   );
 
   const query = db
@@ -228,24 +232,41 @@ export function genomeStatistics(
           } end)`.as("gc"),
         ])
         .groupBy("lengths.annotation_id"))
-    .with("counts", (qc) =>
+    .with("by_type", (qc) =>
+      qc.selectFrom("features")
+        .select(["features.annotation_id", "features.type", sql<number>`count(*)`.as("n")])
+        .where(
+          "features.annotation_id",
+          "in",
+          qc.selectFrom("cohort").select("cohort.annotation_id"),
+        )
+        .groupBy(["features.annotation_id", "features.type"]))
+    .with("flags", (qc) =>
       qc.selectFrom("features")
         .select([
           "features.annotation_id",
-          ...typeCounts,
-          typeIs("cds", sql`${ref("pseudo")} = 1`).as("pseudogenes"),
-          typeIs("cds", sql`${ref("hypothetical")} = 1`).as("hypotheticals"),
-          sql<number>`count(*)`.as("features"),
+          sql<number>`sum(${ref("features.pseudo")})`.as("pseudogenes"),
+          sql<number>`sum(${ref("features.hypothetical")})`.as("hypotheticals"),
         ])
         .where(
           "features.annotation_id",
           "in",
           qc.selectFrom("cohort").select("cohort.annotation_id"),
         )
+        .where("features.type", "=", "cds")
         .groupBy("features.annotation_id"))
+    .with("counts", (qc) =>
+      qc.selectFrom("by_type")
+        .select([
+          "by_type.annotation_id",
+          ...typeCounts,
+          sql<number>`sum(${ref("by_type.n")})`.as("features"),
+        ])
+        .groupBy("by_type.annotation_id"))
     .selectFrom("cohort")
     .leftJoin("assembly", "assembly.annotation_id", "cohort.annotation_id")
     .leftJoin("counts", "counts.annotation_id", "cohort.annotation_id")
+    .leftJoin("flags", "flags.annotation_id", "cohort.annotation_id")
     .select([
       "cohort.genome",
       "cohort.annotation_id",
@@ -260,9 +281,11 @@ export function genomeStatistics(
       sql<number | null>`coalesce(${ref("cohort.n90")}, ${ref("assembly.n90")})`.as("n90"),
       "cohort.n_ratio",
       "cohort.coding_ratio as coding_density",
-      ...[...Object.keys(TYPE_COUNT_COLUMNS), "pseudogenes", "hypotheticals", "features"].map(
+      ...[...Object.keys(TYPE_COUNT_COLUMNS), "features"].map(
         (column) => sql<number>`coalesce(${ref(`counts.${column}`)}, 0)`.as(column),
       ),
+      sql<number>`coalesce(${ref("flags.pseudogenes")}, 0)`.as("pseudogenes"),
+      sql<number>`coalesce(${ref("flags.hypotheticals")}, 0)`.as("hypotheticals"),
     ])
     .orderBy("cohort.genome");
   return query as unknown as SelectQueryBuilder<Database, never, GenomeStatisticsRow>;

@@ -10,8 +10,6 @@ import type { Database } from "../db/schema.ts";
 import { NotFoundError } from "../db/errors.ts";
 import { normalizeBaktaJson } from "../formats/bakta_json/normalize_bakta_json.ts";
 import { readBaktaJson } from "../formats/bakta_json/read_bakta_json.ts";
-import type { Gff3OriginalRecord } from "../formats/gff3/gff3_feature_assembler.ts";
-import type { InsdcOriginalRecord } from "../formats/insdc/insdc_records_to_run.ts";
 import type {
   BaktaRun,
   CrisprPart,
@@ -28,7 +26,6 @@ import type {
   Topology,
   Truncation,
 } from "../formats/model.ts";
-import type { TsvOriginalRecord } from "../formats/tsv/read_bakta_tsv.ts";
 import { readBaktaTsv } from "../formats/tsv/read_bakta_tsv.ts";
 import { decodeContent, fromUtf8 } from "./_codec.ts";
 import { type AnnotationRecord, getAnnotation } from "./annotations_repository.ts";
@@ -178,10 +175,7 @@ export async function loadRun(
   }
   const sequenceRows = await sequenceQuery.orderBy("id").execute();
   if (options.region !== undefined && sequenceRows.length === 0) {
-    throw new NotFoundError(
-      `sequence of annotation ${annotationId}`,
-      options.region.sequence,
-    );
+    throw new NotFoundError("sequence", options.region.sequence);
   }
   const sequencesByRow = new Map<number, Sequence>();
   for (const row of sequenceRows) {
@@ -266,7 +260,9 @@ function statsOf(annotation: AnnotationRecord): GenomeStats | undefined {
 }
 
 function runTimesOf(annotation: AnnotationRecord): RunTimes | undefined {
-  if (annotation.runStart === null && annotation.runEnd === null && annotation.runDuration === null) {
+  if (
+    annotation.runStart === null && annotation.runEnd === null && annotation.runDuration === null
+  ) {
     return undefined;
   }
   const times: RunTimes = {};
@@ -392,6 +388,31 @@ function toFeature(row: LoadedFeatureRow, sequence: Sequence, xrefs: DbXref[]): 
   return feature;
 }
 
+/**
+ * A GFF3 feature line as stored in `original_json` (its attributes an object once parsed back);
+ * see the GFF3 reader's `Gff3OriginalRecord`.
+ */
+interface StoredGff3Line {
+  type?: string;
+  start: number;
+  end: number;
+  strand: Strand;
+  attributes?: Record<string, string[]>;
+  gene?: StoredGff3Line;
+  children?: StoredGff3Line[];
+}
+
+/** A GenBank/EMBL feature as stored (see the reader's `InsdcOriginalRecord`). */
+interface StoredInsdcFeature {
+  qualifiers?: Record<string, string[]>;
+}
+
+/** A TSV row as stored (see the reader's `TsvOriginalRecord`). */
+interface StoredTsvRow {
+  text?: string;
+  parts?: { text: string }[];
+}
+
 /** What the original record holds beyond the columns. */
 interface OriginalExtras {
   id?: string;
@@ -411,12 +432,12 @@ function extrasOf(original: OriginalRecord, length: number): OriginalExtras {
     case "json":
       return jsonExtras(record as Record<string, unknown>);
     case "gff3":
-      return gff3Extras(record as Gff3OriginalRecord, length);
+      return gff3Extras(record as StoredGff3Line, length);
     case "genbank":
     case "embl":
-      return insdcExtras(record as InsdcOriginalRecord);
+      return insdcExtras(record as StoredInsdcFeature);
     case "tsv":
-      return tsvExtras(record as TsvOriginalRecord);
+      return tsvExtras(record as StoredTsvRow);
     default:
       return {};
   }
@@ -441,7 +462,7 @@ function jsonExtras(record: Record<string, unknown>): OriginalExtras {
   return extras;
 }
 
-function gff3Extras(record: Gff3OriginalRecord, length: number): OriginalExtras {
+function gff3Extras(record: StoredGff3Line, length: number): OriginalExtras {
   const extras: OriginalExtras = {};
   const attributes = record.attributes ?? {};
   const id = attributes.ID?.[0];
@@ -466,7 +487,7 @@ function gff3Extras(record: Gff3OriginalRecord, length: number): OriginalExtras 
   return extras;
 }
 
-function insdcExtras(record: InsdcOriginalRecord): OriginalExtras {
+function insdcExtras(record: StoredInsdcFeature): OriginalExtras {
   const extras: OriginalExtras = {};
   const translation = record.qualifiers?.translation?.[0];
   if (translation) extras.aa = translation;
@@ -475,7 +496,7 @@ function insdcExtras(record: InsdcOriginalRecord): OriginalExtras {
   return extras;
 }
 
-function tsvExtras(record: TsvOriginalRecord): OriginalExtras {
+function tsvExtras(record: StoredTsvRow): OriginalExtras {
   const extras: OriginalExtras = {};
   const columns = typeof record.text === "string" ? record.text.split("\t") : [];
   if (columns[8]) extras.xrefOrder = columns[8].split(/,\s*/);

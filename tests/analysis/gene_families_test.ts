@@ -1,5 +1,9 @@
 import assert from "node:assert/strict";
-import { familyMembersQuery, geneFamilyCountsQuery, presenceAbsence } from "../../src/analysis/gene_families.ts";
+import {
+  familyMembersQuery,
+  geneFamilyCountsQuery,
+  presenceAbsence,
+} from "../../src/analysis/gene_families.ts";
 import { cohortFixture, familyCopies } from "./_cohort.ts";
 import { freshDb, insertAnnotation } from "../query/_fixture.ts";
 
@@ -25,7 +29,11 @@ Deno.test("presenceAbsence() equals a brute-force matrix over the factory's runs
         assert.equal(row.genomes, copies.size);
         for (const genome of genomes) {
           const n: number = copies.get(genome) ?? 0;
-          assert.equal(row[genome], value === "presence" ? (n > 0 ? 1 : 0) : n, `${row.family} ${genome}`);
+          assert.equal(
+            row[genome],
+            value === "presence" ? (n > 0 ? 1 : 0) : n,
+            `${row.family} ${genome}`,
+          );
         }
       }
       // Most shared first, then by family.
@@ -49,7 +57,12 @@ Deno.test("presenceAbsence() equals a brute-force matrix over the factory's runs
 });
 
 Deno.test("geneFamilyCountsQuery() and a chosen cohort", async () => {
-  const { db, runs } = await cohortFixture({ seed: 5, genomes: 4, familiesPool: 40, coreFamilies: 10 });
+  const { db, runs } = await cohortFixture({
+    seed: 5,
+    genomes: 4,
+    familiesPool: 40,
+    coreFamilies: 10,
+  });
   try {
     const chosen = [...runs.keys()].slice(1, 3);
     const rows = await geneFamilyCountsQuery(db, { genomes: chosen }).execute();
@@ -78,8 +91,22 @@ Deno.test("presenceAbsence() keys families by UniRef90, then UniRef50, then the 
   try {
     const seq = [{ seqId: "c", length: 10_000 }];
     await insertAnnotation(db, "g1", seq, [
-      { seqId: "c", start: 1, stop: 90, xrefs: [{ db: "UniRef", accession: "UniRef90_A" }, { db: "UniRef", accession: "UniRef50_X" }] },
-      { seqId: "c", start: 100, stop: 190, xrefs: [{ db: "UniRef", accession: "UniRef50_Y" }], aaHexdigest: "aa" },
+      {
+        seqId: "c",
+        start: 1,
+        stop: 90,
+        xrefs: [{ db: "UniRef", accession: "UniRef90_A" }, {
+          db: "UniRef",
+          accession: "UniRef50_X",
+        }],
+      },
+      {
+        seqId: "c",
+        start: 100,
+        stop: 190,
+        xrefs: [{ db: "UniRef", accession: "UniRef50_Y" }],
+        aaHexdigest: "aa",
+      },
       { seqId: "c", start: 200, stop: 290, aaHexdigest: "bb" },
       { seqId: "c", start: 300, stop: 390 }, // no family: left out
       { seqId: "c", start: 400, stop: 490, type: "tRNA", aaHexdigest: "cc" }, // not a protein

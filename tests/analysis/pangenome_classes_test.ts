@@ -81,7 +81,12 @@ Deno.test("pangenomeClasses() puts the boundaries where Roary documents them", a
           });
         }
       });
-      await insertAnnotation(db, `g${String(g).padStart(2, "0")}`, [{ seqId: "c", length: 10_000 }], features);
+      await insertAnnotation(
+        db,
+        `g${String(g).padStart(2, "0")}`,
+        [{ seqId: "c", length: 10_000 }],
+        features,
+      );
     }
     const rows = (await pangenomeClasses(db)).objects() as Record<string, unknown>[];
     assert.deepEqual(
@@ -104,11 +109,18 @@ Deno.test("pangenomeClasses() puts the boundaries where Roary documents them", a
     >[];
     assert.deepEqual(
       subset.map((r) => [r.family, r.genomes, r.class]),
-      [["UniRef90_P20", 2, "core"], ["UniRef90_P01", 1, "shell"], ["UniRef90_P02", 1, "shell"], [
-        "UniRef90_P03",
-        1,
-        "shell",
-      ], ["UniRef90_P18", 1, "shell"], ["UniRef90_P19", 1, "shell"]],
+      [
+        ["UniRef90_P20", 2, "core"],
+        ["UniRef90_P01", 1, "shell"],
+        ["UniRef90_P02", 1, "shell"],
+        [
+          "UniRef90_P03",
+          1,
+          "shell",
+        ],
+        ["UniRef90_P18", 1, "shell"],
+        ["UniRef90_P19", 1, "shell"],
+      ],
     );
   } finally {
     await db.destroy();
@@ -118,7 +130,11 @@ Deno.test("pangenomeClasses() puts the boundaries where Roary documents them", a
 Deno.test("classifyPrevalence() agrees with Roary's rule for every count up to 200 genomes", () => {
   for (let total = 1; total <= 200; total++) {
     for (let present = 0; present <= total; present++) {
-      assert.equal(classifyPrevalence(present, total), roaryClass(present, total), `${present}/${total}`);
+      assert.equal(
+        classifyPrevalence(present, total),
+        roaryClass(present, total),
+        `${present}/${total}`,
+      );
     }
   }
   assert.throws(() => classifyPrevalence(3, 2), RangeError);

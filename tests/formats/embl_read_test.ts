@@ -21,7 +21,14 @@ Deno.test("parseEmbl() reads the ID line, the description, the comment and the s
   assert.equal(record.definition, "mini_e, whole genome shotgun sequence");
   assert.equal(record.comment, "Annotated with Bakta\nSoftware: v1.9.4\nDatabase: v5.1, full");
   assert.equal(record.sequence?.length, 250);
-  assert.deepEqual(record.features.map((f) => f.key), ["source", "gene", "CDS", "gene", "tRNA", "oriT"]);
+  assert.deepEqual(record.features.map((f) => f.key), [
+    "source",
+    "gene",
+    "CDS",
+    "gene",
+    "tRNA",
+    "oriT",
+  ]);
 });
 
 Deno.test("readEmbl() maps features as readGenbank() does", () => {
@@ -113,8 +120,7 @@ Deno.test({
   fn() {
     const embl = readEmbl(readSample("v1.11.4-assembly/assembly.embl"));
     const genbank = readGenbank(readSample("v1.11.4-assembly/assembly.gbff"));
-    const strip = (run: typeof embl) =>
-      run.features.map(({ original: _, ...rest }) => rest);
+    const strip = (run: typeof embl) => run.features.map(({ original: _, ...rest }) => rest);
     assert.equal(embl.features.length, 95);
     assert.deepEqual(strip(embl), strip(genbank));
     assert.deepEqual(embl.sequences, genbank.sequences);

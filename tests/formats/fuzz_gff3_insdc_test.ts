@@ -31,7 +31,33 @@ function prng(seed: number): () => number {
   };
 }
 
-const NASTY = ["\t", "%", ";", "=", ",", '"', "(", ")", "<", ">", "\n", "/", ".", " ", "0", "9", "-", "^", ":", "x", "\r", "é", ">", "#", "/"];
+const NASTY = [
+  "\t",
+  "%",
+  ";",
+  "=",
+  ",",
+  '"',
+  "(",
+  ")",
+  "<",
+  ">",
+  "\n",
+  "/",
+  ".",
+  " ",
+  "0",
+  "9",
+  "-",
+  "^",
+  ":",
+  "x",
+  "\r",
+  "é",
+  ">",
+  "#",
+  "/",
+];
 
 type Mutation = (text: string, random: () => number) => string;
 
@@ -73,7 +99,10 @@ const MUTATIONS: [string, Mutation][] = [
     const numbers = [...text.matchAll(/\d+/g)];
     if (numbers.length === 0) return text;
     const match = pick(numbers, random);
-    const replacement = pick(["0", "-1", "999999999", String(Number(match[0]) + 1), "1e3", ""], random);
+    const replacement = pick(
+      ["0", "-1", "999999999", String(Number(match[0]) + 1), "1e3", ""],
+      random,
+    );
     return text.slice(0, match.index) + replacement + text.slice(match.index! + match[0].length);
   }],
   ["truncate a line", (text, random) => {
@@ -91,7 +120,8 @@ interface Input {
 }
 
 function inputs(): Input[] {
-  const fixture = (name: string) => Deno.readTextFileSync(new URL(`../testdata/${name}`, import.meta.url));
+  const fixture = (name: string) =>
+    Deno.readTextFileSync(new URL(`../testdata/${name}`, import.meta.url));
   const list: Input[] = [
     { name: "bakta_mini.gff3", text: fixture("bakta_mini.gff3"), read: (t) => readGff3(t) },
     { name: "bakta_mini.gbff", text: fixture("bakta_mini.gbff"), read: (t) => readGenbank(t) },
@@ -101,11 +131,31 @@ function inputs(): Input[] {
     const sample = (file: string) => decodeInput(readSample(file), file);
     const ci8050 = sample("v1.9.4-efaecalis-CI-8050/CI-8050.gff3");
     list.push(
-      { name: "assembly.gff3", text: sample("v1.11.4-assembly/assembly.gff3"), read: (t) => readGff3(t) },
-      { name: "assembly.gbff", text: sample("v1.11.4-assembly/assembly.gbff"), read: (t) => readGenbank(t) },
-      { name: "assembly.embl", text: sample("v1.11.4-assembly/assembly.embl"), read: (t) => readEmbl(t) },
-      { name: "TEST_6.gff3", text: sample("v1.8.1-origin-spanning/TEST_6.gff3"), read: (t) => readGff3(t) },
-      { name: "TEST_6.gbff", text: sample("v1.8.1-origin-spanning/TEST_6.gbff"), read: (t) => readGenbank(t) },
+      {
+        name: "assembly.gff3",
+        text: sample("v1.11.4-assembly/assembly.gff3"),
+        read: (t) => readGff3(t),
+      },
+      {
+        name: "assembly.gbff",
+        text: sample("v1.11.4-assembly/assembly.gbff"),
+        read: (t) => readGenbank(t),
+      },
+      {
+        name: "assembly.embl",
+        text: sample("v1.11.4-assembly/assembly.embl"),
+        read: (t) => readEmbl(t),
+      },
+      {
+        name: "TEST_6.gff3",
+        text: sample("v1.8.1-origin-spanning/TEST_6.gff3"),
+        read: (t) => readGff3(t),
+      },
+      {
+        name: "TEST_6.gbff",
+        text: sample("v1.8.1-origin-spanning/TEST_6.gbff"),
+        read: (t) => readGenbank(t),
+      },
       // The feature part of CI-8050 (with its CRISPR array), without the 2.7 MB ##FASTA section.
       {
         name: "CI-8050.gff3 (features)",
@@ -133,7 +183,9 @@ Deno.test("the GFF3, GenBank and EMBL readers throw only ParseError on damaged i
         input.read(damaged);
       } catch (error) {
         if (!(error instanceof ParseError)) {
-          assert.fail(`${label}: ${(error as Error)?.constructor?.name}: ${(error as Error)?.message}`);
+          assert.fail(
+            `${label}: ${(error as Error)?.constructor?.name}: ${(error as Error)?.message}`,
+          );
         }
         assert.ok(error.file !== undefined && error.message.startsWith("Cannot parse "), label);
         kinds.add(error.kind);
@@ -145,7 +197,10 @@ Deno.test("the GFF3, GenBank and EMBL readers throw only ParseError on damaged i
     }
   }
   assert.ok(cases >= (present ? 500 : 180), `${cases} cases`);
-  assert.ok(parseErrors > cases / 4, `only ${parseErrors} of ${cases} damaged inputs were rejected`);
+  assert.ok(
+    parseErrors > cases / 4,
+    `only ${parseErrors} of ${cases} damaged inputs were rejected`,
+  );
   console.log(
     `fuzz: ${cases} cases, ${parseErrors} ParseErrors of kinds ${[...kinds].sort().join(", ")}`,
   );

@@ -49,7 +49,10 @@ Deno.test("formatGff3() writes Bakta's flags by version: pseudogene=, pseudo=Tru
   const fromJson = {
     ...run,
     software: { bakta: "1.9.4" },
-    features: run.features.map((f) => ({ ...f, original: { format: "json" as const, record: {} } })),
+    features: run.features.map((f) => ({
+      ...f,
+      original: { format: "json" as const, record: {} },
+    })),
   };
   assert.match(formatGff3(fromJson), /\tProdigal\tCDS\t/, "1.9 named the gene caller Prodigal");
   assert.match(formatGff3(run), /\tPyrodigal\tCDS\t/, "the source read from GFF3 is kept");

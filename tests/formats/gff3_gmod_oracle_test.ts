@@ -134,12 +134,14 @@ Deno.test({
   name: "parseGff3() sees the same lines as @gmod/gff on real Bakta GFF3",
   ignore: !present,
   fn() {
-    for (const file of [
-      "v1.9.4-efaecalis-CI-8050/CI-8050.gff3",
-      "v1.11.4-assembly/assembly.gff3",
-      "v1.5.1-saureus-pair/C22.gff3.gz",
-      "v1.9.2-spneumoniae-cohort/6952-4-17.gff3.gz",
-    ]) {
+    for (
+      const file of [
+        "v1.9.4-efaecalis-CI-8050/CI-8050.gff3",
+        "v1.11.4-assembly/assembly.gff3",
+        "v1.5.1-saureus-pair/C22.gff3.gz",
+        "v1.9.2-spneumoniae-cohort/6952-4-17.gff3.gz",
+      ]
+    ) {
       assert.ok(compare(decodeInput(readSample(file), file), file) > 90, file);
     }
   },

@@ -28,7 +28,10 @@ Deno.test("parseGff3Line() reads the 9 columns, '.' as undefined", () => {
     [12, "mini_1", "Infernal", "regulatory_region", 400, 450, 6.7e-16, "-"],
   );
   assert.equal(line.phase, undefined);
-  assert.deepEqual([...line.attributes], [["ID", ["X"]], ["Dbxref", ["RFAM:RF01089", "SO:0005836"]]]);
+  assert.deepEqual([...line.attributes], [["ID", ["X"]], ["Dbxref", [
+    "RFAM:RF01089",
+    "SO:0005836",
+  ]]]);
   const dotted = parseGff3Line("c\t.\tgap\t1\t2\t.\t.\t.\t.", 1);
   assert.ok(dotted.kind === "feature" && dotted.source === undefined && dotted.strand === ".");
   assert.ok(dotted.kind === "feature" && dotted.attributes.size === 0);
@@ -77,10 +80,13 @@ Deno.test("encodePercent() and decodePercent() are inverses, and attributes roun
     maxLength: 3,
   });
   fc.assert(
-    fc.property(fc.uniqueArray(fc.tuple(tag, values), { selector: ([t]) => t, maxLength: 6 }), (pairs) => {
-      const attributes = new Map(pairs);
-      assert.deepEqual(parseAttributes(formatAttributes(attributes)), attributes);
-    }),
+    fc.property(
+      fc.uniqueArray(fc.tuple(tag, values), { selector: ([t]) => t, maxLength: 6 }),
+      (pairs) => {
+        const attributes = new Map(pairs);
+        assert.deepEqual([...parseAttributes(formatAttributes(attributes))], [...attributes]);
+      },
+    ),
     { seed: 2, numRuns: 300 },
   );
 });
@@ -90,12 +96,22 @@ Deno.test("parseGff3Line() rejects bad lines with file, line and expectation", a
   const line = (index: number, value: string) =>
     ok.map((column, i) => (i === index ? value : column)).join("\t");
   const cases: [string, string, string, RegExp][] = [
-    ["a start that is not a number", line(3, "1O"), "InvalidStart", /start "1O" is not a positive integer/],
+    [
+      "a start that is not a number",
+      line(3, "1O"),
+      "InvalidStart",
+      /start "1O" is not a positive integer/,
+    ],
     ["a zero start", line(3, "0"), "InvalidStart", /start "0" is not a positive integer/],
     ["a negative end", line(4, "-5"), "InvalidStop", /end "-5" is not a positive integer/],
     ["an end before the start", line(4, "5"), "InvalidStop", /end 5 is less than start 10/],
     ["a bad strand", line(6, "x"), "InvalidStrand", /strand "x" is not one of/],
-    ["8 columns", ok.slice(0, 8).join("\t"), "MissingColumn", /expected 9 tab-separated columns, found 8/],
+    [
+      "8 columns",
+      ok.slice(0, 8).join("\t"),
+      "MissingColumn",
+      /expected 9 tab-separated columns, found 8/,
+    ],
     ["spaces instead of tabs", ok.join(" "), "MissingColumn", /found 1 \(no tab\)/],
     ["10 columns", [...ok, "x"].join("\t"), "Unexpected", /found 10/],
     ["a broken escape", line(8, "ID=a%2"), "InvalidAttribute", /broken % escape/],
@@ -156,10 +172,26 @@ Deno.test("the ##FASTA section reads the same line by line and in one go", async
   }
 });
 
+Deno.test("a '>' header starts the FASTA section even without ##FASTA", () => {
+  const text = MINI.replace("##FASTA\n", "");
+  const lines = parseGff3(text);
+  assert.deepEqual(
+    lines.filter((line) => line.kind === "sequence").map((s) => s.kind === "sequence" && s.id),
+    ["mini_1", "mini_2"],
+  );
+  assert.equal(
+    lines.filter((line) => line.kind === "directive" && line.name === "FASTA").length,
+    0,
+  );
+});
+
 Deno.test("the ##FASTA readers report a bad character on its line, in both paths", async (t) => {
   const lines = MINI.split("\n");
   const target = lines.findIndex((line) => line === ">mini_2") + 3; // 0-based: 2nd sequence line
-  const bad = lines.map((line, i) => (i === target ? line.slice(0, 5) + "\t" + line.slice(6) : line))
+  const bad = lines.map((
+    line,
+    i,
+  ) => (i === target ? line.slice(0, 5) + "\t" + line.slice(6) : line))
     .join("\n");
   const check = (error: unknown) => {
     assert.ok(error instanceof ParseError);
@@ -189,7 +221,9 @@ Deno.test("the ##FASTA readers report a bad character on its line, in both paths
 Deno.test("formatGff3Line() writes back what parseGff3Line() read", () => {
   for (const line of parseGff3(MINI)) {
     const text = formatGff3Line(line);
-    const again = line.kind === "sequence" ? parseGff3(`##FASTA\n${text}`)[1] : parseGff3Line(text, line.line);
+    const again = line.kind === "sequence"
+      ? parseGff3(`##FASTA\n${text}`)[1]
+      : parseGff3Line(text, line.line);
     assert.deepEqual(again, line.kind === "sequence" ? { ...line, line: 2 } : line);
   }
 });

@@ -53,7 +53,19 @@ Deno.test("readGff3() reads attributes into the model", () => {
   assert.equal(pseudogene.truncated, undefined);
   const original = pseudogene.original.record as Gff3OriginalRecord;
   assert.deepEqual(original.children?.map((child) => child.type), ["signal_peptide"]);
-  assert.equal(original.attributes.pseudogene[0], "unitary");
+  assert.equal(original.attributes.get("pseudogene")?.[0], "unitary");
+  assert.deepEqual(
+    first.original.record,
+    parseGff3(MINI).find((line) =>
+      line.kind === "feature" && line.attributes.get("ID")?.[0] === "MINI_001"
+    ),
+    "the original record is the parsed line",
+  );
+  assert.deepEqual(
+    JSON.parse(JSON.stringify(original)).attributes.pseudogene,
+    ["unitary"],
+    "the attributes survive JSON",
+  );
   assert.equal(byLocus(run.features, "MINI_004").pseudo, true, "pseudogene=unknown on a tRNA");
   const origin = run.features[1];
   assert.deepEqual([origin.id, origin.product], ["MININBEGN_95", "origin of replication"]);
@@ -128,7 +140,7 @@ Deno.test("readGff3() folds the gene + CDS layout of Bakta <= 1.4 and --complian
   ]);
   const original = run.features[1].original.record as Gff3OriginalRecord;
   assert.equal(original.gene?.type, "gene");
-  assert.equal(original.gene?.attributes.locus_tag[0], "X_00010");
+  assert.equal(original.gene?.attributes.get("locus_tag")?.[0], "X_00010");
 });
 
 Deno.test("Gff3FeatureAssembler gives the same features whatever its window", () => {
@@ -230,7 +242,9 @@ Deno.test({
   ignore: !present,
   fn() {
     const run = readGff3(readSample("v1.8.1-origin-spanning/TEST_6.gff3"));
-    const json = JSON.parse(new TextDecoder().decode(readSample("v1.8.1-origin-spanning/TEST_6.json")));
+    const json = JSON.parse(
+      new TextDecoder().decode(readSample("v1.8.1-origin-spanning/TEST_6.json")),
+    );
     const edge = json.features.find((f: { edge?: boolean }) => f.edge);
     const feature = byLocus(run.features, edge.locus);
     assert.deepEqual([feature.start, feature.stop, feature.edge], [edge.start, edge.stop, true]);

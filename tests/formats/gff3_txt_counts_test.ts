@@ -49,11 +49,20 @@ Deno.test({
   },
 });
 
-for (const [txt, files] of [
-  ["v1.11.4-assembly/assembly.txt", ["v1.11.4-assembly/assembly.gff3", "v1.11.4-assembly/assembly.gbff", "v1.11.4-assembly/assembly.embl"]],
-  ["v1.8.1-origin-spanning/TEST_6.txt", ["v1.8.1-origin-spanning/TEST_6.gff3", "v1.8.1-origin-spanning/TEST_6.gbff"]],
-  ["v1.9.4-efaecalis-CI-8050/CI-8050.txt", ["v1.9.4-efaecalis-CI-8050/CI-8050.gff3"]],
-] as const) {
+for (
+  const [txt, files] of [
+    ["v1.11.4-assembly/assembly.txt", [
+      "v1.11.4-assembly/assembly.gff3",
+      "v1.11.4-assembly/assembly.gbff",
+      "v1.11.4-assembly/assembly.embl",
+    ]],
+    ["v1.8.1-origin-spanning/TEST_6.txt", [
+      "v1.8.1-origin-spanning/TEST_6.gff3",
+      "v1.8.1-origin-spanning/TEST_6.gbff",
+    ]],
+    ["v1.9.4-efaecalis-CI-8050/CI-8050.txt", ["v1.9.4-efaecalis-CI-8050/CI-8050.gff3"]],
+  ] as const
+) {
   Deno.test({
     name: `feature counts of ${files.join(", ")} equal Bakta's ${txt}`,
     ignore: !present,

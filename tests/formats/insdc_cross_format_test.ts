@@ -69,10 +69,12 @@ function read(prefix: string, formats: string[]): Record<string, BaktaRun> {
   return runs;
 }
 
-for (const [prefix, formats] of [
-  ["v1.11.4-assembly/assembly", ["json", "gff3", "gbff", "embl"]],
-  ["v1.8.1-origin-spanning/TEST_6", ["json", "gff3", "gbff"]],
-] as const) {
+for (
+  const [prefix, formats] of [
+    ["v1.11.4-assembly/assembly", ["json", "gff3", "gbff", "embl"]],
+    ["v1.8.1-origin-spanning/TEST_6", ["json", "gff3", "gbff"]],
+  ] as const
+) {
   Deno.test({
     name: `readGff3(), readGenbank(), readEmbl() and readBaktaJson() agree on ${prefix}`,
     ignore: !present,
@@ -110,7 +112,9 @@ for (const [prefix, formats] of [
       const gff3 = sorted(runs.gff3);
       assert.deepEqual(
         gff3.map((f) => [f.pseudo, f.truncated]),
-        json.map((f) => [f.pseudo, f.pseudo ? undefined : f.truncated === undefined ? undefined : "?"]),
+        json.map((
+          f,
+        ) => [f.pseudo, f.pseudo ? undefined : f.truncated === undefined ? undefined : "?"]),
       );
       // 5.
       assert.deepEqual(
@@ -133,14 +137,29 @@ Deno.test({
     assert.equal(find(runs.gbff, (f) => f.start === 895).type, "oriC");
     // 2.
     const truncated = (run: BaktaRun) => find(run, (f) => f.locusTag === "MEGJMN_001");
-    assert.deepEqual([truncated(runs.json).pseudo, truncated(runs.json).truncated], [false, "5-prime"]);
+    assert.deepEqual([truncated(runs.json).pseudo, truncated(runs.json).truncated], [
+      false,
+      "5-prime",
+    ]);
     assert.deepEqual([truncated(runs.gff3).pseudo, truncated(runs.gff3).truncated], [false, "?"]);
-    assert.deepEqual([truncated(runs.gbff).pseudo, truncated(runs.gbff).truncated], [false, "5-prime"]);
+    assert.deepEqual([truncated(runs.gbff).pseudo, truncated(runs.gbff).truncated], [
+      false,
+      "5-prime",
+    ]);
     // 3.
     const pseudogene = (run: BaktaRun) => find(run, (f) => f.locusTag === "MEGJMN_024");
-    assert.deepEqual([pseudogene(runs.json).pseudo, pseudogene(runs.json).truncated], [true, "5-prime"]);
-    assert.deepEqual([pseudogene(runs.gff3).pseudo, pseudogene(runs.gff3).truncated], [true, undefined]);
-    assert.deepEqual([pseudogene(runs.gbff).pseudo, pseudogene(runs.gbff).truncated], [true, "5-prime"]);
+    assert.deepEqual([pseudogene(runs.json).pseudo, pseudogene(runs.json).truncated], [
+      true,
+      "5-prime",
+    ]);
+    assert.deepEqual([pseudogene(runs.gff3).pseudo, pseudogene(runs.gff3).truncated], [
+      true,
+      undefined,
+    ]);
+    assert.deepEqual([pseudogene(runs.gbff).pseudo, pseudogene(runs.gbff).truncated], [
+      true,
+      "5-prime",
+    ]);
     // 4.
     assert.ok(pseudogene(runs.json).aa !== undefined && pseudogene(runs.gbff).aa === undefined);
     assert.ok(runs.gff3.features.every((f) => f.aa === undefined));

@@ -52,7 +52,7 @@ Deno.test("parseLocation() names the location and what was expected", async (t) 
     ["1..5)", /expected end of location/],
     ["0..5", /of at least 1/],
     ["1.5", /expected end of location/],
-    ["complement(" .repeat(40) + "1..2" + ")".repeat(40), /nested operators/],
+    ["complement(".repeat(40) + "1..2" + ")".repeat(40), /nested operators/],
   ];
   for (const [text, message] of bad) {
     await t.step(JSON.stringify(text).slice(0, 30), () => {

@@ -156,7 +156,9 @@ export function overlapsByPositions(
     cover(1, feature.stop);
   } else cover(feature.start, feature.stop);
   const inWindow = (p: number) =>
-    window.from <= window.to ? p >= window.from && p <= window.to : p >= window.from || p <= window.to;
+    window.from <= window.to
+      ? p >= window.from && p <= window.to
+      : p >= window.from || p <= window.to;
   for (const p of covered) if (inWindow(p)) return true;
   return false;
 }

@@ -167,14 +167,34 @@ Deno.test("featuresInRegion() rejects bad windows with RangeError", async (t) =>
       { seqId: "circ", length: 500, topology: "circular" },
     ], []);
     const cases: [string, Record<string, unknown>, RegExp][] = [
-      ["from > to on a linear sequence", { sequence: "lin", from: 400, to: 100 }, /crosses the origin.*linear/],
-      ["from > to on a sequence of unknown topology", { sequence: "unk", from: 400, to: 100 }, /not known to be circular/],
-      ["a position beyond the end", { sequence: "circ", from: 1, to: 501 }, /"to": 501 is beyond the end/],
+      [
+        "from > to on a linear sequence",
+        { sequence: "lin", from: 400, to: 100 },
+        /crosses the origin.*linear/,
+      ],
+      [
+        "from > to on a sequence of unknown topology",
+        { sequence: "unk", from: 400, to: 100 },
+        /not known to be circular/,
+      ],
+      [
+        "a position beyond the end",
+        { sequence: "circ", from: 1, to: 501 },
+        /"to": 501 is beyond the end/,
+      ],
       ["a position 0", { sequence: "circ", from: 0, to: 10 }, /"from"/],
       ["a fractional position", { sequence: "circ", from: 1.5, to: 10 }, /"from"/],
       ["an unknown sequence", { sequence: "nope", from: 1, to: 10 }, /no sequence "nope"/],
-      ["an unknown genome", { genome: "nobody", sequence: "circ", from: 1, to: 10 }, /"nobody" has no annotation/],
-      ["an annotation of another genome", { sequence: "circ", from: 1, to: 2, annotationId: 99 }, /no annotation 99/],
+      [
+        "an unknown genome",
+        { genome: "nobody", sequence: "circ", from: 1, to: 10 },
+        /"nobody" has no annotation/,
+      ],
+      [
+        "an annotation of another genome",
+        { sequence: "circ", from: 1, to: 2, annotationId: 99 },
+        /no annotation 99/,
+      ],
     ];
     for (const [name, options, message] of cases) {
       await t.step(name, async () => {
@@ -186,7 +206,12 @@ Deno.test("featuresInRegion() rejects bad windows with RangeError", async (t) =>
       });
     }
     await t.step("a window across the origin of a circular sequence is fine", async () => {
-      const query = await featuresInRegion(db, { genome: "g", sequence: "circ", from: 400, to: 100 });
+      const query = await featuresInRegion(db, {
+        genome: "g",
+        sequence: "circ",
+        from: 400,
+        to: 100,
+      });
       assert.deepEqual(await query.execute(), []);
     });
     await t.step("a missing genome name is a TypeError", async () => {
@@ -255,7 +280,11 @@ Deno.test({
       const all = await db.selectFrom("features").select(["id", "start", "stop", "edge"]).execute();
       for (const [from, to] of [[1, 50], [100, 200], [900, 1000], [1200, 100], [1330, 1]]) {
         const expected = all.filter((f) =>
-          overlapsByPositions({ start: f.start, stop: f.stop, edge: f.edge === 1 }, { from, to }, 1330)
+          overlapsByPositions(
+            { start: f.start, stop: f.stop, edge: f.edge === 1 },
+            { from, to },
+            1330,
+          )
         ).map((f) => f.id).sort((a, b) => a - b);
         assert.deepEqual((await ids(from, to)).sort((a, b) => a - b), expected, `${from}..${to}`);
       }

@@ -37,7 +37,15 @@ function key(genome: string, f: Feature): string {
 }
 
 function rowKey(
-  r: { genome: string; sequence: string; type: string; start: number; stop: number; strand: string; locus_tag: string | null },
+  r: {
+    genome: string;
+    sequence: string;
+    type: string;
+    start: number;
+    stop: number;
+    strand: string;
+    locus_tag: string | null;
+  },
 ): string {
   return [r.genome, r.sequence, r.type, r.start, r.stop, r.strand, r.locus_tag ?? ""].join("|");
 }
@@ -45,12 +53,23 @@ function rowKey(
 Deno.test("findFeatures() filters equal a brute-force filter over the runs", async () => {
   const { db, runs } = await cohortDb();
   try {
-    const types = ["cds", "sorf", "tRNA", "rRNA", "ncRNA", "ncRNA-region", "crispr", "gap"] as const;
+    const types = [
+      "cds",
+      "sorf",
+      "tRNA",
+      "rRNA",
+      "ncRNA",
+      "ncRNA-region",
+      "crispr",
+      "gap",
+    ] as const;
     const options = fc.record({
       genome: fc.option(fc.constantFrom("C", "L"), { nil: undefined }),
       sequence: fc.option(fc.constantFrom("contig_1", "contig_2", "contig_3"), { nil: undefined }),
       type: fc.option(fc.subarray([...types], { minLength: 1 }), { nil: undefined }),
-      strand: fc.option(fc.constantFrom("+", "-", ".") as fc.Arbitrary<"+" | "-" | ".">, { nil: undefined }),
+      strand: fc.option(fc.constantFrom("+", "-", ".") as fc.Arbitrary<"+" | "-" | ".">, {
+        nil: undefined,
+      }),
       hypothetical: fc.option(fc.boolean(), { nil: undefined }),
       pseudo: fc.option(fc.boolean(), { nil: undefined }),
       truncated: fc.option(fc.constantFrom(true, false, "3-prime" as const), { nil: undefined }),
@@ -106,8 +125,14 @@ Deno.test("hypotheticalFeatures(), pseudogenes() and truncatedFeatures() return 
         run.features.filter((f) => f.truncated !== undefined).map((f) => key(genome, f)).sort(),
       );
     }
-    assert.ok((await pseudogenes(db, { genome: "C" }).execute()).length > 0, "the fixture has pseudogenes");
-    assert.ok((await truncatedFeatures(db, { genome: "L" }).execute()).length > 0, "and truncated CDSs");
+    assert.ok(
+      (await pseudogenes(db, { genome: "C" }).execute()).length > 0,
+      "the fixture has pseudogenes",
+    );
+    assert.ok(
+      (await truncatedFeatures(db, { genome: "L" }).execute()).length > 0,
+      "and truncated CDSs",
+    );
   } finally {
     await db.destroy();
   }
@@ -143,8 +168,16 @@ Deno.test("featuresByXref() equals a brute-force look-up in the runs' db_xrefs",
       ],
       ["EC", { db: "EC", accession: xref("EC") }, of("EC", (a) => a === xref("EC"))],
       ["GO bare", { db: "GO", accession: xref("GO") }, of("GO", (a) => a === xref("GO"))],
-      ["GO prefixed", { db: "GO", accession: `GO:${xref("GO")}` }, of("GO", (a) => a === xref("GO"))],
-      ["RefSeq", { db: "refseq", accession: xref("RefSeq") }, of("RefSeq", (a) => a === xref("RefSeq"))],
+      [
+        "GO prefixed",
+        { db: "GO", accession: `GO:${xref("GO")}` },
+        of("GO", (a) => a === xref("GO")),
+      ],
+      [
+        "RefSeq",
+        { db: "refseq", accession: xref("RefSeq") },
+        of("RefSeq", (a) => a === xref("RefSeq")),
+      ],
       ["UniRef90", { db: "UniRef90", accession: uniref90 }, of("UniRef", (a) => a === uniref90)],
       [
         "UniRef90 without prefix",
@@ -164,14 +197,28 @@ Deno.test("featuresByXref() equals a brute-force look-up in the runs' db_xrefs",
     await t.step("several categories in one accession", async () => {
       const db2 = await freshDb();
       try {
-        const g = await db2.insertInto("genomes").values({ name: "x" }).returning("id").executeTakeFirstOrThrow();
-        const s = await db2.insertInto("sequences").values({ genome_id: g.id, version: 1, seq_id: "c", length: 99 })
+        const g = await db2.insertInto("genomes").values({ name: "x" }).returning("id")
+          .executeTakeFirstOrThrow();
+        const s = await db2.insertInto("sequences").values({
+          genome_id: g.id,
+          version: 1,
+          seq_id: "c",
+          length: 99,
+        })
           .returning("id").executeTakeFirstOrThrow();
         const a = await db2.insertInto("annotations").values({
-          genome_id: g.id, sequence_version: 1, source: "files", fingerprint: "f",
+          genome_id: g.id,
+          sequence_version: 1,
+          source: "files",
+          fingerprint: "f",
         }).returning("id").executeTakeFirstOrThrow();
         const f = await db2.insertInto("features").values({
-          annotation_id: a.id, sequence_id: s.id, type: "cds", start: 1, stop: 9, strand: "+",
+          annotation_id: a.id,
+          sequence_id: s.id,
+          type: "cds",
+          start: 1,
+          stop: 9,
+          strand: "+",
           original_json: "{}",
         }).returning("id").executeTakeFirstOrThrow();
         await db2.insertInto("feature_xrefs").values([
@@ -179,7 +226,11 @@ Deno.test("featuresByXref() equals a brute-force look-up in the runs' db_xrefs",
           { feature_id: f.id, db: "COG", accession: "KT" },
         ]).execute();
         for (const [accession, n] of [["K", 1], ["T", 1], ["C", 0], ["O", 0]] as const) {
-          assert.equal((await featuresByXref(db2, { db: "COG", accession }).execute()).length, n, accession);
+          assert.equal(
+            (await featuresByXref(db2, { db: "COG", accession }).execute()).length,
+            n,
+            accession,
+          );
         }
       } finally {
         await db2.destroy();
@@ -191,8 +242,14 @@ Deno.test("featuresByXref() equals a brute-force look-up in the runs' db_xrefs",
 });
 
 Deno.test("xrefMatch() normalizes names and accessions", () => {
-  assert.deepEqual(xrefMatch("uniref50", "UniRef50_X"), { db: "UniRef", accessions: ["UniRef50_X"] });
-  assert.deepEqual(xrefMatch("go", "GO:0005737"), { db: "GO", accessions: ["GO:0005737", "0005737"] });
+  assert.deepEqual(xrefMatch("uniref50", "UniRef50_X"), {
+    db: "UniRef",
+    accessions: ["UniRef50_X"],
+  });
+  assert.deepEqual(xrefMatch("go", "GO:0005737"), {
+    db: "GO",
+    accessions: ["GO:0005737", "0005737"],
+  });
   assert.deepEqual(xrefMatch("COG", "COG0001"), { db: "COG", accessions: ["COG0001"] });
   assert.deepEqual(xrefMatch("MyDB", "k"), { db: "MyDB", accessions: ["k"] });
   assert.throws(() => xrefMatch("", "x"), TypeError);
@@ -207,11 +264,38 @@ Deno.test("genomeStatistics() counts like Bakta's .txt (countFeatures) and uses 
       const run = runs.get(row.genome)!;
       const counts = countFeatures(run);
       assert.deepEqual(
-        [row.trnas, row.tmrnas, row.rrnas, row.ncrnas, row.ncrna_regions, row.crispr_arrays, row.cdss,
-          row.pseudogenes, row.hypotheticals, row.sorfs, row.gaps, row.orics, row.orivs, row.orits],
-        [counts.trnas, counts.tmrnas, counts.rrnas, counts.ncrnas, counts.ncrnaRegions,
-          counts.crisprArrays, counts.cdss, counts.pseudogenes, counts.hypotheticals, counts.sorfs,
-          counts.gaps, counts.oriCs, counts.oriVs, counts.oriTs],
+        [
+          row.trnas,
+          row.tmrnas,
+          row.rrnas,
+          row.ncrnas,
+          row.ncrna_regions,
+          row.crispr_arrays,
+          row.cdss,
+          row.pseudogenes,
+          row.hypotheticals,
+          row.sorfs,
+          row.gaps,
+          row.orics,
+          row.orivs,
+          row.orits,
+        ],
+        [
+          counts.trnas,
+          counts.tmrnas,
+          counts.rrnas,
+          counts.ncrnas,
+          counts.ncrnaRegions,
+          counts.crisprArrays,
+          counts.cdss,
+          counts.pseudogenes,
+          counts.hypotheticals,
+          counts.sorfs,
+          counts.gaps,
+          counts.oriCs,
+          counts.oriVs,
+          counts.oriTs,
+        ],
       );
       assert.equal(row.features, run.features.length);
       assert.equal(row.length, run.sequences.reduce((sum, s) => sum + s.length, 0));
@@ -231,13 +315,21 @@ Deno.test("genomeStatistics() counts like Bakta's .txt (countFeatures) and uses 
 Deno.test("genomeStatistics() computes N50, N90, GC and length from the sequences when the run had none", async () => {
   const db = await freshDb();
   try {
-    const g = await db.insertInto("genomes").values({ name: "g" }).returning("id").executeTakeFirstOrThrow();
+    const g = await db.insertInto("genomes").values({ name: "g" }).returning("id")
+      .executeTakeFirstOrThrow();
     const lengths = [500, 300, 100, 80, 20];
     await db.insertInto("sequences").values(lengths.map((length, i) => ({
-      genome_id: g.id, version: 1, seq_id: `c${i}`, length, gc: i === 4 ? null : 0.5 + i / 100,
+      genome_id: g.id,
+      version: 1,
+      seq_id: `c${i}`,
+      length,
+      gc: i === 4 ? null : 0.5 + i / 100,
     }))).execute();
     await db.insertInto("annotations").values({
-      genome_id: g.id, sequence_version: 1, source: "files", fingerprint: "f",
+      genome_id: g.id,
+      sequence_version: 1,
+      source: "files",
+      fingerprint: "f",
     }).execute();
     const [row] = await genomeStatistics(db).execute();
     // Brute force: sorted lengths, the first whose cumulative sum reaches 50 % / 90 %.
@@ -268,14 +360,23 @@ Deno.test("annotationOf() and latestAnnotations() pick the latest assembly versi
     const all = await db.selectFrom("annotations").selectAll().orderBy("id").execute();
     const ofC = all.filter((a) => a.genome_id === latest.genome_id);
     assert.equal(ofC.length, 2);
-    const expected = [...ofC].sort((a, b) => b.sequence_version - a.sequence_version || b.id - a.id)[0];
+    const expected = [...ofC].sort((a, b) =>
+      b.sequence_version - a.sequence_version || b.id - a.id
+    )[0];
     assert.equal(latest.id, expected.id);
     assert.equal(latest.genome, "C");
-    const chosen = await annotationOf(db, "C", { annotationId: ofC[0].id }).executeTakeFirstOrThrow();
+    const chosen = await annotationOf(db, "C", { annotationId: ofC[0].id })
+      .executeTakeFirstOrThrow();
     assert.equal(chosen.id, ofC[0].id);
-    assert.equal(await annotationOf(db, "L", { annotationId: ofC[0].id }).executeTakeFirst(), undefined);
+    assert.equal(
+      await annotationOf(db, "L", { annotationId: ofC[0].id }).executeTakeFirst(),
+      undefined,
+    );
     const rows = await latestAnnotations(db).execute();
-    assert.deepEqual(rows.map((r) => [r.genome, r.id]), [["C", expected.id], ["L", all.at(-1)!.id]]);
+    assert.deepEqual(rows.map((r) => [r.genome, r.id]), [["C", expected.id], [
+      "L",
+      all.at(-1)!.id,
+    ]]);
     assert.throws(() => annotationOf(db, ""), TypeError);
     assert.throws(() => annotationOf(db, "C", { annotationId: 0 }), RangeError);
   } finally {

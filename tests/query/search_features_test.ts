@@ -96,9 +96,13 @@ Deno.test("searchFeatures() never throws on hostile input and matches like FTS5 
     );
     // Any Unicode at all: never an error.
     await fc.assert(
-      fc.asyncProperty(fc.string({ unit: "grapheme", maxLength: 30 }), fc.boolean(), async (text, prefix) => {
-        await searchFeatures(db, text, { prefix }).execute();
-      }),
+      fc.asyncProperty(
+        fc.string({ unit: "grapheme", maxLength: 30 }),
+        fc.boolean(),
+        async (text, prefix) => {
+          await searchFeatures(db, text, { prefix }).execute();
+        },
+      ),
       { seed: 8, numRuns: 200 },
     );
   } finally {
@@ -110,7 +114,9 @@ Deno.test("searchFeatures() returns what a brute-force word match says for plain
   const { db, latest } = await searchDb();
   try {
     const vocabulary = [
-      ...new Set(latest.flatMap((r) => [...tokens(r.locus_tag), ...tokens(r.gene), ...tokens(r.product)])),
+      ...new Set(
+        latest.flatMap((r) => [...tokens(r.locus_tag), ...tokens(r.gene), ...tokens(r.product)]),
+      ),
     ].filter((t) => /^[a-z0-9]+$/.test(t)).sort();
     assert.ok(vocabulary.length > 20, "the fixture has words to search");
     const word = fc.oneof(
@@ -171,13 +177,20 @@ Deno.test("searchFeatures() scopes to a genome, an annotation and columns", asyn
       );
     });
     await t.step("the latest annotation by default, another by id", async () => {
-      const annotations = await db.selectFrom("annotations").innerJoin("genomes", "genomes.id", "annotations.genome_id")
-        .select(["annotations.id", "genomes.name"]).where("genomes.name", "=", "B").orderBy("annotations.id")
+      const annotations = await db.selectFrom("annotations").innerJoin(
+        "genomes",
+        "genomes.id",
+        "annotations.genome_id",
+      )
+        .select(["annotations.id", "genomes.name"]).where("genomes.name", "=", "B").orderBy(
+          "annotations.id",
+        )
         .execute();
       const all = await searchFeatures(db, "protein", { genome: "B" }).execute();
       assert.ok(all.length > 0);
       assert.ok(all.every((h) => h.annotation_id === annotations[1].id));
-      const older = await searchFeatures(db, "protein", { annotationId: annotations[0].id }).execute();
+      const older = await searchFeatures(db, "protein", { annotationId: annotations[0].id })
+        .execute();
       assert.ok(older.length > 0);
       assert.ok(older.every((h) => h.annotation_id === annotations[0].id));
     });

@@ -99,26 +99,27 @@ export async function downloadJobResults(
   const missing: MissingResultFile[] = [];
   const settled = await settleConcurrently(offered, concurrency, async ({ key, url }) => {
     const path = `${dir.replace(/[\\/]+$/, "")}/${prefix}.${BAKTA_RESULT_FILE_EXTENSIONS[key]}`;
-    let body: ReadableStream<Uint8Array>;
+    let bytes = 0;
     try {
-      body = await client.download(url, { signal });
+      const body = await client.download(url, { signal });
+      const counter = new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          bytes += chunk.byteLength;
+          controller.enqueue(chunk);
+        },
+      });
+      const file = await Deno.open(path, { write: true, create: true, truncate: true });
+      await body.pipeThrough(counter).pipeTo(file.writable);
     } catch (error) {
+      // a 404, also when a broken download is resumed: the object does not exist
       if (error instanceof BaktaApiError && error.status === 404) {
+        await Deno.remove(path).catch(() => {});
         const said = error.serviceMessage ? ` ${JSON.stringify(error.serviceMessage)}` : "";
         missing.push({ key, reason: `HTTP 404${said}` });
         return;
       }
       throw error;
     }
-    let bytes = 0;
-    const counter = new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        bytes += chunk.byteLength;
-        controller.enqueue(chunk);
-      },
-    });
-    const file = await Deno.open(path, { write: true, create: true, truncate: true });
-    await body.pipeThrough(counter).pipeTo(file.writable);
     await verifyResultFile(path, key);
     const written = { key, path, bytes };
     files.push(written);

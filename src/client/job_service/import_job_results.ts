@@ -121,9 +121,11 @@ export async function importJobResults(
       return { row: updated, status: "gone", features: 0, missing: [] };
     }
     let current = row;
-    for (const file of downloaded.missing) {
-      const note = `result file ${file.key} is missing on the service (${file.reason}); ` +
-        "imported without it";
+    if (downloaded.missing.length > 0) {
+      const reasons = [...new Set(downloaded.missing.map((file) => file.reason))].join("; ");
+      const note = `result file(s) offered but missing on the service: ` +
+        `${downloaded.missing.map((file) => file.key).join(", ")} (${reasons}); ` +
+        "imported without them";
       current = (await recordStatus(db, current, { status: current.status, detail: note })).row;
       options.onNote?.(toPublicJob(current), note);
     }

@@ -28,6 +28,8 @@ import { type EmblParseOptions, EmblRecordParser } from "./embl_record_parser.ts
  */
 export class EmblParseStream extends TransformStream<string, InsdcRecord> {
   /**
+   * Creates the stream.
+   *
    * @param options The file name for errors.
    */
   constructor(options: EmblParseOptions = {}) {

@@ -57,6 +57,8 @@ export class EmblRecordParser {
   #taxonomy: string[] = [];
 
   /**
+   * Creates a parser.
+   *
    * @param options The file name for errors.
    */
   constructor(options: EmblParseOptions = {}) {

@@ -28,6 +28,8 @@ import { type GenbankParseOptions, GenbankRecordParser } from "./genbank_record_
  */
 export class GenbankParseStream extends TransformStream<string, InsdcRecord> {
   /**
+   * Creates the stream.
+   *
    * @param options The file name for errors.
    */
   constructor(options: GenbankParseOptions = {}) {

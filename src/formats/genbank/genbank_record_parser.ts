@@ -62,6 +62,8 @@ export class GenbankRecordParser {
   #comment: string[] = [];
 
   /**
+   * Creates a parser.
+   *
    * @param options The file name for errors.
    */
   constructor(options: GenbankParseOptions = {}) {

@@ -228,7 +228,8 @@ class FeatureWriter {
       if (feature.pseudo) attributes.set("pseudo", ["True"]);
     } else if (feature.pseudo) {
       const json = feature.evidence?.pseudogene as { paralog?: boolean } | undefined;
-      const kind = gff3?.attributes.pseudogene?.[0] ?? gff3?.gene?.attributes.pseudogene?.[0] ??
+      const kind = gff3?.attributes.get("pseudogene")?.[0] ??
+        gff3?.gene?.attributes.get("pseudogene")?.[0] ??
         insdc?.qualifiers.pseudogene?.[0] ?? insdc?.gene?.qualifiers.pseudogene?.[0] ??
         (feature.type === "cds" && typeof json?.paralog === "boolean"
           ? (json.paralog ? "unprocessed" : "unitary")
@@ -239,7 +240,7 @@ class FeatureWriter {
     }
     if (!geneFirst && feature.gene !== undefined) attributes.set("gene", [feature.gene]);
     if (gff3 !== undefined) {
-      for (const [tag, values] of Object.entries(gff3.attributes)) {
+      for (const [tag, values] of gff3.attributes) {
         if (!DERIVED.has(tag) && !attributes.has(tag)) attributes.set(tag, values);
       }
     } else if (feature.type === "oriC" || feature.type === "oriV" || feature.type === "oriT") {
@@ -261,20 +262,7 @@ class FeatureWriter {
     );
     for (const child of gff3?.children ?? []) {
       // Children read from GFF3 other than CRISPR parts (signal peptides), written back as read.
-      if (child.type === "crispr-repeat" || child.type === "crispr-spacer") continue;
-      out.push(
-        featureLine(
-          child.seqid,
-          child.source ?? ".",
-          child.type,
-          child.start,
-          child.end,
-          child.strand,
-          new Map(Object.entries(child.attributes)),
-          child.score,
-          child.phase,
-        ),
-      );
+      if (child.type !== "crispr-repeat" && child.type !== "crispr-spacer") out.push(child);
     }
     if (feature.crisprParts !== undefined && feature.crisprParts.length > 0) {
       const counts = { repeat: 0, spacer: 0 };

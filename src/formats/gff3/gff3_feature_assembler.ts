@@ -20,40 +20,19 @@ import type {
   SoftwareVersions,
 } from "../model.ts";
 import { ParseError } from "../parse_error.ts";
-import type {
-  Gff3FeatureLine,
-  Gff3Line,
-  Gff3Phase,
-  Gff3SequenceRecord,
-  Gff3Strand,
-} from "./gff3_line.ts";
+import type { Gff3FeatureLine, Gff3Line, Gff3SequenceRecord } from "./gff3_line.ts";
 
-/** A feature line as kept in {@linkcode Feature.original} (`format: "gff3"`). */
-export interface Gff3OriginalRecord {
-  /** The 1-based line number. */
-  line: number;
-  /** Column 1. */
-  seqid: string;
-  /** Column 2, where not `.`. */
-  source?: string;
-  /** Column 3. */
-  type: string;
-  /** Column 4, as written. */
-  start: number;
-  /** Column 5, as written (beyond the sequence length for an origin-spanning feature). */
-  end: number;
-  /** Column 6, where not `.`. */
-  score?: number;
-  /** Column 7. */
-  strand: Gff3Strand;
-  /** Column 8, where not `.`. */
-  phase?: Gff3Phase;
-  /** Column 9, decoded: tag → values, in file order. */
-  attributes: Record<string, string[]>;
+/**
+ * A feature's `original` record (`format: "gff3"`): the very feature line it was read from
+ * (columns as written, so `end` lies beyond the sequence length for an origin-spanning feature;
+ * `attributes` a `Gff3Attributes` map, written as an object by `JSON.stringify`), with
+ * the lines folded into it.
+ */
+export interface Gff3OriginalRecord extends Gff3FeatureLine {
   /** The `gene` line folded into this feature (Bakta ≤ 1.4 and `--compliant` layouts). */
-  gene?: Gff3OriginalRecord;
+  gene?: Gff3FeatureLine;
   /** Child lines folded into this feature (CRISPR repeats/spacers, signal peptides). */
-  children?: Gff3OriginalRecord[];
+  children?: Gff3FeatureLine[];
 }
 
 /** Options of {@linkcode Gff3FeatureAssembler}. */
@@ -154,6 +133,8 @@ export class Gff3FeatureAssembler {
   #sawFasta = false;
 
   /**
+   * Creates an assembler.
+   *
    * @param options The file name and the window size.
    * @throws {RangeError} When `maxBufferedFeatures` is not a positive integer.
    */
@@ -322,11 +303,7 @@ export class Gff3FeatureAssembler {
       if (parents !== undefined) {
         for (const id of parents) {
           const parent = this.#byId.get(id);
-          if (parent !== undefined) {
-            ((parent.original.record as Gff3OriginalRecord).children ??= []).push(
-              toOriginal(line),
-            );
-          }
+          if (parent !== undefined) addChild(parent, line);
         }
       }
       return NONE;
@@ -353,7 +330,7 @@ export class Gff3FeatureAssembler {
     const out = this.#window.slice(this.#head, this.#head + count);
     this.#head += count;
     for (const feature of out) {
-      const id = (feature.original.record as Gff3OriginalRecord).attributes.ID?.[0];
+      const id = (feature.original.record as Gff3OriginalRecord).attributes.get("ID")?.[0];
       if (id !== undefined && this.#byId.get(id) === feature) this.#byId.delete(id);
       if (this.#lastCrispr === feature) this.#lastCrispr = undefined;
     }
@@ -434,7 +411,7 @@ export class Gff3FeatureAssembler {
       ...(line.attributes.has("sequence") ? { nt: line.attributes.get("sequence")![0] } : {}),
     };
     (parent.crisprParts ??= []).push(part);
-    ((parent.original.record as Gff3OriginalRecord).children ??= []).push(toOriginal(line));
+    addChild(parent, line);
   }
 
   #toFeature(
@@ -444,8 +421,8 @@ export class Gff3FeatureAssembler {
   ): Feature {
     const attributes = line.attributes;
     const { start, stop, edge } = this.#span(line);
-    const original = toOriginal(line);
-    if (gene !== undefined) original.gene = toOriginal(gene);
+    // The line itself is the original record (no copy); a folded gene line needs a copy.
+    const original: Gff3OriginalRecord = gene === undefined ? line : { ...line, gene };
     const feature: Feature = {
       type,
       sequenceId: line.seqid,
@@ -508,22 +485,12 @@ function isTrue(values: string[] | undefined): boolean {
   return values !== undefined && values.some((value) => value.toLowerCase() === "true");
 }
 
-function toOriginal(line: Gff3FeatureLine): Gff3OriginalRecord {
-  const attributes: Record<string, string[]> = {};
-  line.attributes.forEach((values, tag) => {
-    attributes[tag] = values;
-  });
-  // Every property is always set so that all records share one shape; JSON drops the undefined.
-  return {
-    line: line.line,
-    seqid: line.seqid,
-    source: line.source,
-    type: line.type,
-    start: line.start,
-    end: line.end,
-    score: line.score,
-    strand: line.strand,
-    phase: line.phase,
-    attributes,
-  };
+/** Adds a child line to a feature's original record, copying the record the first time. */
+function addChild(feature: Feature, child: Gff3FeatureLine): void {
+  const record = feature.original.record as Gff3OriginalRecord;
+  if (record.children === undefined) {
+    feature.original = { format: "gff3", record: { ...record, children: [child] } };
+  } else {
+    record.children.push(child);
+  }
 }

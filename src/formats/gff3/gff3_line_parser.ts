@@ -48,6 +48,8 @@ export class Gff3LineParser {
   #chunks: string[] = [];
 
   /**
+   * Creates a parser.
+   *
    * @param options The file name for errors.
    */
   constructor(options: Gff3ParseOptions = {}) {

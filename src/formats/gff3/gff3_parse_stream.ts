@@ -22,6 +22,8 @@ import { Gff3LineParser, type Gff3ParseOptions } from "./gff3_line_parser.ts";
  */
 export class Gff3ParseStream extends TransformStream<string, Gff3Line> {
   /**
+   * Creates the stream.
+   *
    * @param options The file name for errors.
    */
   constructor(options: Gff3ParseOptions = {}) {

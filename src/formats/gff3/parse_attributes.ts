@@ -5,6 +5,7 @@
  */
 
 import { ParseError } from "../parse_error.ts";
+import { Gff3Attributes } from "./gff3_attributes.ts";
 import { decodePercent } from "./percent_encoding.ts";
 
 /** Where column 9 was read, for errors. */
@@ -22,7 +23,8 @@ export interface ParseAttributesOptions {
 /**
  * Parses GFF3 column 9 (`ID=X;Dbxref=GO:1,EC:2;product=a%2C b`) into an ordered map of tag → values:
  * pairs split at `;` (empty pairs, e.g. a trailing `;`, are skipped), values at `,`, then
- * percent-decoded. `.` is the empty map. A repeated tag appends its values.
+ * percent-decoded. `.` is the empty map. A repeated tag appends its values. The map is a
+ * {@linkcode Gff3Attributes}, which `JSON.stringify` writes as a plain object.
  *
  * @param text The column text.
  * @param options Where it was read.
@@ -40,7 +42,7 @@ export interface ParseAttributesOptions {
 export function parseAttributes(
   text: string,
   options: ParseAttributesOptions = {},
-): Map<string, string[]> {
+): Gff3Attributes {
   return parseAttributeColumn(text, options.file ?? "input", options.line);
 }
 
@@ -56,8 +58,8 @@ export function parseAttributeColumn(
   text: string,
   file: string,
   line: number | undefined,
-): Map<string, string[]> {
-  const attributes = new Map<string, string[]>();
+): Gff3Attributes {
+  const attributes = new Gff3Attributes();
   if (text === "." || text === "") return attributes;
   let start = 0;
   const length = text.length;

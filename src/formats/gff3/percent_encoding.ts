@@ -57,8 +57,10 @@ function decodeUtf8Escapes(text: string): string | undefined {
   }
 }
 
-/** The characters that must be escaped in a column-9 tag or value. */
+/** The characters that must be escaped in a column-9 tag or value (control characters included). */
+// deno-lint-ignore no-control-regex
 const MUST_ESCAPE = /[%;=&,\t\n\r\x00-\x1f\x7f]/g;
+// deno-lint-ignore no-control-regex
 const MUST_ESCAPE_TEST = /[%;=&,\t\n\r\x00-\x1f\x7f]/;
 
 /**
@@ -83,6 +85,7 @@ export function encodePercent(text: string): string {
 }
 
 /** Characters not allowed raw in columns 1–8 (tab, line breaks, control characters, `%`). */
+// deno-lint-ignore no-control-regex
 const COLUMN_ESCAPE = /[%\t\n\r\x00-\x1f\x7f]/g;
 
 /**

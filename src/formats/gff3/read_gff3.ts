@@ -5,10 +5,12 @@
  * good general parser, but for reading Bakta's files it costs more than it gives: it buffers every
  * feature until `###` or the end to resolve `Parent`/`Derives_from` references (Bakta writes
  * children right after their parent, so a small window is enough), it builds nested arrays of
- * objects per line, and it does not check columns (a start of `abc` becomes `NaN`, a bad strand
+ * objects per line, and it does not check the columns (a start `abc` becomes `NaN`, any strand
  * passes), so errors naming file, line and expectation would have to be rebuilt around it anyway.
- * Measured on the 3.6 MB CI-8050.gff3 (see `bench/parse_gff3_bench.ts`), it is several times slower
- * than this reader, far from the aim of half the speed of splitting the text into lines.
+ * In `bench/parse_gff3_bench.ts` it takes 2–3 times as long as this reader on the 3.6 MB
+ * CI-8050.gff3, while giving only the lines, not the model. Nor is it used for writing: Bakta's
+ * own layout (attribute order, which characters are escaped, `##FASTA` wrapping) is reproduced
+ * byte for byte by `formatGff3` (format_gff3.ts).
  *
  * @module
  */

@@ -61,6 +61,8 @@ export class InsdcFeatureTableParser {
   #inLocation = false;
 
   /**
+   * Creates a parser for one feature table.
+   *
    * @param file The file, for error messages.
    */
   constructor(file: string = "input") {

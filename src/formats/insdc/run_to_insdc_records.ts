@@ -81,7 +81,8 @@ const MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "
  * origin-spanning feature. Pseudogenes get `/pseudogene`, truncated features `/pseudo` (runs of
  * Bakta before 1.10: `/pseudo` for pseudogenes, truncation only as partial markers). Qualifiers
  * of a feature read from GenBank/EMBL that the model does not hold (`/inference`,
- * `/ncRNA_class`, `/anticodon`, …) are kept.
+ * `/ncRNA_class`, `/anticodon`, …) are kept; for a feature read from JSON the `/inference`s
+ * are made from its evidence as Bakta makes them.
  *
  * The `DEFINITION` is made as Bakta makes it from the sequence type, name and completeness
  * (`plasmid pX, complete sequence`, `chromosome, complete genome`, `<id>, whole genome shotgun
@@ -149,7 +150,14 @@ export function runToInsdcRecords(
     if (comment !== "") record.comment = comment;
     if (sequence.nt !== undefined) record.sequence = sequence.nt.toLowerCase();
     for (const feature of bySequence.get(sequence.id) ?? []) {
-      writeFeature(feature, sequence.length, oldPseudo, translationTable, record.features);
+      writeFeature(
+        feature,
+        sequence.length,
+        oldPseudo,
+        translationTable,
+        run.software.bakta,
+        record.features,
+      );
     }
     return record;
   });
@@ -195,6 +203,7 @@ function writeFeature(
   length: number,
   oldPseudo: boolean,
   translationTable: number,
+  version: string | undefined,
   out: InsdcFeature[],
 ): void {
   const original = feature.original.format === "genbank" || feature.original.format === "embl"
@@ -222,8 +231,15 @@ function writeFeature(
     if (feature.product !== undefined) qualifiers.push(quoted("note", feature.product));
   } else if (original !== undefined) {
     for (const note of original.qualifiers.note ?? []) qualifiers.push(quoted("note", note));
-  } else if (feature.truncated !== undefined && feature.truncated !== "?" && !oldPseudo) {
-    qualifiers.push(quoted("note", TRUNCATION_NOTES[feature.truncated]));
+  } else {
+    const description = (feature.evidence?.pseudogene as { description?: unknown } | undefined)
+      ?.description;
+    if (feature.pseudo && coding && typeof description === "string") {
+      qualifiers.push(quoted("note", description));
+    }
+    if (feature.truncated !== undefined && feature.truncated !== "?" && !oldPseudo) {
+      qualifiers.push(quoted("note", TRUNCATION_NOTES[feature.truncated]));
+    }
   }
   for (const { db, accession } of feature.dbXrefs) {
     qualifiers.push(quoted("db_xref", `${db}:${accession}`));
@@ -253,6 +269,8 @@ function writeFeature(
       }
     }
   }
+  if (feature.original.format === "json") kept.push(...jsonQualifiers(feature, version));
+  qualifiers.push(...kept);
   const has = (name: string) => kept.some((qualifier) => qualifier.name === name);
   if (type === "sorf" && !kept.some((q) => q.value?.startsWith("ab initio prediction:Bakta"))) {
     qualifiers.push(quoted("inference", "ab initio prediction:Bakta"));
@@ -269,9 +287,80 @@ function writeFeature(
   } else if ((type === "oriC" || type === "oriV" || type === "oriT") && !has("inference")) {
     qualifiers.push(quoted("inference", "similar to DNA sequence"));
   }
-  qualifiers.push(...kept);
   if (pseudogene && !coding) qualifiers.push(quoted("pseudogene", pseudogeneType));
   else if (pseudoFlag) qualifiers.push({ name: "pseudo" });
   if (feature.gene !== undefined) qualifiers.push(quoted("gene", feature.gene));
   out.push({ key: KEYS[type], location, qualifiers, line: 0 });
+}
+
+/** An object field of a JSON record, where it is one. */
+function field(record: unknown, key: string): Record<string, unknown> | undefined {
+  const value = (record as Record<string, unknown> | undefined)?.[key];
+  return value !== null && typeof value === "object" ? value as Record<string, unknown> : undefined;
+}
+
+/**
+ * The qualifiers Bakta derives from a JSON feature's evidence (bakta/io/insdc.py): the
+ * `/inference`s of CDSs and sORFs (gene caller, then the best similarity hit), of RNAs (the
+ * tool or the Rfam model), of CRISPR arrays, and the CRISPR repeat qualifiers.
+ */
+function jsonQualifiers(feature: Feature, version: string | undefined): InsdcQualifier[] {
+  const record = feature.original.record as Record<string, unknown>;
+  const evidence = feature.evidence ?? {};
+  const out: InsdcQualifier[] = [];
+  const rfam = feature.dbXrefs.filter((xref) => xref.db === "RFAM").at(-1);
+  switch (feature.type) {
+    case "cds":
+    case "sorf": {
+      if (feature.type === "sorf") {
+        const minor = /^(\d+\.\d+)/.exec(version ?? "")?.[1];
+        out.push(quoted("inference", `ab initio prediction:Bakta${minor ? `:${minor}` : ""}`));
+      } else if (record.source === "user") {
+        out.push(
+          quoted(
+            "inference",
+            "EXISTENCE:non-experimental evidence, no additional details recorded",
+          ),
+        );
+      } else {
+        out.push(quoted("inference", "ab initio prediction:Prodigal:2.6"));
+      }
+      const ups = field(evidence, "ups");
+      const ips = field(evidence, "ips");
+      const psc = field(evidence, "psc");
+      const pscc = field(evidence, "pscc");
+      const similar = ups?.ncbi_nrp_id !== undefined
+        ? `RefSeq:${ups.ncbi_nrp_id}`
+        : ips?.uniref100_id !== undefined
+        ? `UniRef:${ips.uniref100_id}`
+        : ups?.uniparc_id !== undefined
+        ? `UniParc:${ups.uniparc_id}`
+        : psc?.uniref90_id !== undefined && psc.valid === true
+        ? `UniRef:${psc.uniref90_id}`
+        : pscc?.uniref50_id !== undefined
+        ? `UniRef:${pscc.uniref50_id}`
+        : undefined;
+      if (similar !== undefined) out.push(quoted("inference", `similar to AA sequence:${similar}`));
+      break;
+    }
+    case "tRNA":
+      out.push(quoted("inference", "profile:tRNAscan:2.0"));
+      break;
+    case "tmRNA":
+      out.push(quoted("inference", "profile:aragorn:1.2"));
+      break;
+    case "rRNA":
+    case "ncRNA":
+    case "ncRNA-region":
+      if (rfam !== undefined) out.push(quoted("inference", `profile:Rfam:${rfam.accession}`));
+      break;
+    case "crispr":
+      out.push(quoted("rpt_family", "CRISPR"), quoted("rpt_type", "direct"));
+      if (typeof record.repeat_consensus === "string") {
+        out.push(quoted("rpt_unit_seq", record.repeat_consensus));
+      }
+      out.push(quoted("inference", "COORDINATES:alignment:pilercr:1.02"));
+      break;
+  }
+  return out;
 }

@@ -1,0 +1,348 @@
+/**
+ * `baktadb features GENOME`: list, filter and search a genome's features.
+ *
+ * @module
+ */
+
+import type { Command } from "commander";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema.ts";
+import { FEATURE_TYPES, type FeatureType } from "../formats/model.ts";
+import { featuresByXref } from "../query/features_by_xref.ts";
+import { featuresInRegion } from "../query/features_in_region.ts";
+import { type FeatureListRow, type FeatureQuery, findFeatures } from "../query/find_features.ts";
+import { searchFeatures } from "../query/search_features.ts";
+import { parseRegion } from "../export/parse_region.ts";
+import { CliError, type CliIo, EXIT, type GlobalOptions, withDatabase } from "./cli_context.ts";
+import { parsePositiveInteger, resolveAnnotation } from "./_resolve_annotation.ts";
+import { formatTable, toJsonText } from "./_table.ts";
+
+/** The filters of {@linkcode listGenomeFeatures}; they combine with AND. */
+export interface FeatureFilterOptions {
+  /** Only these types (Bakta JSON names, e.g. `cds`, `tRNA`). */
+  types?: readonly FeatureType[];
+  /** Only features overlapping `SEQUENCE:FROM-TO` (or on `SEQUENCE`). */
+  region?: string;
+  /** Only features whose locus tag, gene or product hold every word (the last as a prefix). */
+  search?: string;
+  /** Only features with this cross-reference, `DB:ACCESSION` (e.g. `COG:COG0001`, `EC:2.7.7.7`). */
+  xref?: string;
+  /** At most this many. */
+  limit?: number;
+  /** Read this annotation instead of the genome's latest. */
+  annotationId?: number;
+}
+
+/** A feature as `features` prints it. */
+export interface FeatureListing {
+  /** The sequence id. */
+  sequence: string;
+  /** The type. */
+  type: string;
+  /** First base, 1-based (greater than `stop` across the origin). */
+  start: number;
+  /** Last base, 1-based. */
+  stop: number;
+  /** The strand. */
+  strand: string;
+  /** Whether it crosses the origin. */
+  edge: boolean;
+  /** The locus tag. */
+  locus_tag: string | null;
+  /** The gene. */
+  gene: string | null;
+  /** The product. */
+  product: string | null;
+  /** Hypothetical protein. */
+  hypothetical: boolean;
+  /** Pseudogene. */
+  pseudo: boolean;
+  /** Truncation. */
+  truncated: string | null;
+  /** Cross-references, `DB:accession`. */
+  db_xrefs: string[];
+}
+
+/**
+ * Parses `--type`: one or more feature types separated by commas, case-insensitive (`CDS`,
+ * `trna`, `ncRNA-region`).
+ *
+ * @param text The option's text.
+ * @returns The types, as Bakta's JSON names them.
+ * @throws {CliError} With exit code USAGE for an unknown type.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { parseFeatureTypes } from "./features_command.ts";
+ * assert.deepEqual(parseFeatureTypes("CDS,trna"), ["cds", "tRNA"]);
+ * ```
+ */
+export function parseFeatureTypes(text: string): FeatureType[] {
+  return text.split(",").map((t) => t.trim()).filter((t) => t !== "").map((t) => {
+    const type = FEATURE_TYPES.find((known) => known.toLowerCase() === t.toLowerCase());
+    if (type === undefined) {
+      throw new CliError(
+        `Unknown feature type "${t}": expected one of ${FEATURE_TYPES.join(", ")}`,
+        EXIT.USAGE,
+      );
+    }
+    return type;
+  });
+}
+
+/**
+ * Parses `--xref DB:ACCESSION` at its first colon (`GO:GO:0005737` and `GO:0005737` both name a
+ * GO term).
+ *
+ * @param text The option's text.
+ * @returns The database and accession.
+ * @throws {CliError} With exit code USAGE when there is no colon or a side is empty.
+ */
+export function parseXref(text: string): { db: string; accession: string } {
+  const at = text.indexOf(":");
+  if (at <= 0 || at === text.length - 1) {
+    throw new CliError(
+      `Invalid --xref "${text}": expected DB:ACCESSION, e.g. COG:COG0001, EC:2.7.7.7, UniRef90:P12345`,
+      EXIT.USAGE,
+    );
+  }
+  return { db: text.slice(0, at), accession: text.slice(at + 1) };
+}
+
+/**
+ * The features of a genome's latest annotation (or of `annotationId`) that pass every filter:
+ * search hits best first; else, with a region, by position; else in file order.
+ *
+ * @param db The database.
+ * @param genome The genome's name or id.
+ * @param options The filters.
+ * @returns The features.
+ * @throws {NotFoundError} When the genome does not exist.
+ * @throws {CliError} NOT_FOUND for a missing annotation or region sequence; USAGE for a bad
+ * region or cross-reference.
+ */
+export async function listGenomeFeatures(
+  db: Kysely<Database>,
+  genome: string,
+  options: FeatureFilterOptions = {},
+): Promise<FeatureListing[]> {
+  const annotation = await resolveAnnotation(db, genome, options.annotationId);
+  const scope = { genome: annotation.genome, annotationId: annotation.id };
+  const ids = (query: FeatureQuery) => query.clearSelect().clearOrderBy().select("features.id");
+
+  let regionQuery: FeatureQuery | undefined;
+  if (options.region !== undefined) {
+    let region;
+    try {
+      region = parseRegion(options.region);
+    } catch (error) {
+      throw new CliError((error as Error).message, EXIT.USAGE);
+    }
+    const sequence = await db.selectFrom("sequences").select(["id", "length"])
+      .where("genome_id", "=", annotation.genome_id)
+      .where("version", "=", annotation.sequence_version)
+      .where("seq_id", "=", region.sequence).executeTakeFirst();
+    if (sequence === undefined) {
+      throw new CliError(
+        `Genome "${annotation.genome}" has no sequence "${region.sequence}"`,
+        EXIT.NOT_FOUND,
+      );
+    }
+    if (region.from === undefined) {
+      regionQuery = findFeatures(db, { ...scope, sequence: region.sequence });
+    } else {
+      try {
+        regionQuery = await featuresInRegion(db, {
+          ...scope,
+          sequence: region.sequence,
+          from: region.from,
+          to: region.to!,
+        });
+      } catch (error) {
+        if (error instanceof RangeError) throw new CliError(error.message, EXIT.USAGE);
+        throw error;
+      }
+    }
+  }
+
+  let query: FeatureQuery;
+  if (options.search !== undefined) {
+    query = searchFeatures(db, options.search, {
+      ...scope,
+      prefix: true,
+    }) as unknown as FeatureQuery;
+    if (regionQuery !== undefined) query = query.where("features.id", "in", ids(regionQuery));
+  } else {
+    query = regionQuery ?? findFeatures(db, scope);
+  }
+  if (options.types !== undefined && options.types.length > 0) {
+    query = query.where("features.type", "in", options.types);
+  }
+  if (options.xref !== undefined) {
+    const { db: xrefDb, accession } = parseXref(options.xref);
+    query = query.where(
+      "features.id",
+      "in",
+      ids(featuresByXref(db, { ...scope, db: xrefDb, accession })),
+    );
+  }
+  if (options.limit !== undefined) query = query.limit(options.limit);
+  const rows: FeatureListRow[] = await query.execute();
+  const xrefs = new Map<number, string[]>();
+  if (rows.length > 0) {
+    // Few rows: by their ids (bound parameters); many: every cross-reference of the annotation.
+    const base = db.selectFrom("feature_xrefs").select(["feature_id", "db", "accession"]);
+    const scoped = rows.length <= 500
+      ? base.where("feature_id", "in", rows.map((r) => r.id))
+      : base.where(
+        "feature_id",
+        "in",
+        db.selectFrom("features").select("id").where("annotation_id", "=", annotation.id),
+      );
+    const found = await scoped.orderBy("feature_id").orderBy("db").orderBy("accession").execute();
+    for (const x of found) {
+      const list = xrefs.get(x.feature_id) ?? [];
+      list.push(`${x.db}:${x.accession}`);
+      xrefs.set(x.feature_id, list);
+    }
+  }
+  return rows.map((r) => ({
+    sequence: r.sequence,
+    type: r.type,
+    start: r.start,
+    stop: r.stop,
+    strand: r.strand,
+    edge: r.edge === 1,
+    locus_tag: r.locus_tag,
+    gene: r.gene,
+    product: r.product,
+    hypothetical: r.hypothetical === 1,
+    pseudo: r.pseudo === 1,
+    truncated: r.truncated,
+    db_xrefs: xrefs.get(r.id) ?? [],
+  }));
+}
+
+const TSV_COLUMNS: readonly (keyof FeatureListing)[] = [
+  "sequence",
+  "type",
+  "start",
+  "stop",
+  "strand",
+  "edge",
+  "locus_tag",
+  "gene",
+  "product",
+  "hypothetical",
+  "pseudo",
+  "truncated",
+  "db_xrefs",
+];
+
+/**
+ * Writes features as TSV: a header of the {@linkcode FeatureListing} fields, one row per feature,
+ * empty cells for absent values, cross-references joined by `,`; tabs and line breaks inside a
+ * value become spaces.
+ *
+ * @param features The features.
+ * @returns The TSV text.
+ */
+export function featuresToTsv(features: readonly FeatureListing[]): string {
+  const clean = (v: unknown) =>
+    v === null || v === undefined
+      ? ""
+      : Array.isArray(v)
+      ? v.join(",")
+      : String(v).replace(/[\t\r\n]+/g, " ");
+  return [
+    TSV_COLUMNS.join("\t"),
+    ...features.map((f) => TSV_COLUMNS.map((c) => clean(f[c])).join("\t")),
+  ].join("\n") + "\n";
+}
+
+interface FeaturesCommandOptions extends GlobalOptions {
+  type?: string;
+  region?: string;
+  search?: string;
+  xref?: string;
+  limit?: string;
+  annotation?: string;
+  json?: boolean;
+  tsv?: boolean;
+}
+
+/**
+ * Adds `baktadb features`.
+ *
+ * @param program The program.
+ * @param io Where to write.
+ */
+export function registerFeatures(program: Command, io: CliIo): void {
+  program.command("features")
+    .description("list a genome's features: filter by type, region, text and cross-reference")
+    .argument("<genome>", "the genome's name (or id)")
+    .option("--type <types>", "only these feature types, comma-separated (cds, sorf, tRNA, …)")
+    .option(
+      "--region <seq:from-to>",
+      "only features overlapping a window (from > to: across the origin of a circular sequence)",
+    )
+    .option("--search <text>", "only features whose locus tag, gene or product hold every word")
+    .option("--xref <db:accession>", "only features with this cross-reference")
+    .option("--limit <n>", "print at most n features")
+    .option("--annotation <id>", "read this annotation instead of the genome's latest")
+    .option("--json", "print JSON")
+    .option("--tsv", "print tab-separated values")
+    .addHelpText(
+      "after",
+      "\nExamples:\n" +
+        "  baktadb features CI-8050 --type tRNA\n" +
+        "  baktadb features CI-8050 --region contig_1:10000-20000\n" +
+        "  baktadb features pOSAK1 --region contig_1:1300-200   # across the origin\n" +
+        '  baktadb features CI-8050 --search "beta-lactamase" --json\n' +
+        "  baktadb features CI-8050 --xref COG:COG0593 --tsv > hits.tsv\n" +
+        "  baktadb features CI-8050 --xref COG:K --type cds --limit 20\n" +
+        "\n--search matches whole words of locus tags, genes and products (the last word as a\n" +
+        "prefix: dna finds dnaA); --xref takes COG ids or one-letter COG categories, EC, GO, KEGG,\n" +
+        "UniRef90/UniRef50 (UniRef90:P12345), RefSeq, … Without a filter every feature is listed.\n",
+    )
+    .action(async (genome: string, _options, command: Command) => {
+      const options = command.optsWithGlobals<FeaturesCommandOptions>();
+      if (options.json && options.tsv) {
+        throw new CliError("Choose one of --json and --tsv", EXIT.USAGE);
+      }
+      const filters: FeatureFilterOptions = {};
+      if (options.type !== undefined) filters.types = parseFeatureTypes(options.type);
+      if (options.region !== undefined) filters.region = options.region;
+      if (options.search !== undefined) filters.search = options.search;
+      if (options.xref !== undefined) filters.xref = options.xref;
+      if (options.limit !== undefined) {
+        filters.limit = parsePositiveInteger(options.limit, "--limit");
+      }
+      if (options.annotation !== undefined) {
+        filters.annotationId = parsePositiveInteger(options.annotation, "--annotation");
+      }
+      const features = await withDatabase(options, (db) => listGenomeFeatures(db, genome, filters));
+      if (options.json) {
+        io.out(toJsonText(features));
+      } else if (options.tsv) {
+        io.out(featuresToTsv(features));
+      } else if (features.length === 0) {
+        io.out("(no features match)\n");
+      } else {
+        io.out(formatTable(
+          ["sequence", "type", "start", "stop", "strand", "locus_tag", "gene", "product"],
+          features.map((f) => [
+            f.sequence,
+            f.type,
+            f.start,
+            f.stop,
+            f.strand,
+            f.locus_tag,
+            f.gene,
+            f.product,
+          ]),
+        ));
+      }
+    });
+}

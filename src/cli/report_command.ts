@@ -1,0 +1,92 @@
+/**
+ * `baktadb report [GENOME…] --out report.html`: one self-contained HTML report of genomes.
+ *
+ * @module
+ */
+
+import type { Command } from "commander";
+import { CliError, type CliIo, EXIT, type GlobalOptions, withDatabase } from "./cli_context.ts";
+import { renderReport } from "../report/render_report.ts";
+import { formatBytes } from "./_table.ts";
+
+/** Options of `baktadb report`. */
+interface ReportCommandOptions extends GlobalOptions {
+  out: string;
+  title?: string;
+  gc: boolean;
+  maxFamilies?: string;
+}
+
+/** The file `baktadb report` writes when `--out` is not given. */
+export const DEFAULT_REPORT_FILE = "report.html";
+
+/**
+ * Adds `baktadb report`.
+ *
+ * @param program The program.
+ * @param io Where to write.
+ */
+export function registerReport(program: Command, io: CliIo): void {
+  program.command("report")
+    .description("write one self-contained HTML report: summary, figures, cohort comparison")
+    .argument("[genomes...]", "the genomes to report (default: every annotated genome)")
+    .option(
+      "-o, --out <file>",
+      `the HTML file to write, or - for standard output`,
+      DEFAULT_REPORT_FILE,
+    )
+    .option("--title <text>", "the page title", "baktadb report")
+    .option("--no-gc", "leave out the GC rings of the circular maps (faster)")
+    .option("--max-families <n>", "most gene families drawn in the presence/absence figure", "800")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  baktadb report --out report.html              # every annotated genome
+  baktadb report C22 C320 --out pair.html       # two genomes, compared
+  baktadb report --db cohort.sqlite --title "S. pneumoniae cohort" -o cohort.html
+
+The page needs no network to be viewed: figures are inline SVG, the style is inline, and there are
+no scripts. With two genomes or more it compares them (COG categories, presence/absence,
+pangenome classes).
+`,
+    )
+    .action(async (genomes: string[], _options, command: Command) => {
+      const options = command.optsWithGlobals<ReportCommandOptions>();
+      const maxFamilies = Number(options.maxFamilies ?? "800");
+      if (!Number.isInteger(maxFamilies) || maxFamilies < 1) {
+        throw new CliError(
+          `Invalid --max-families "${options.maxFamilies}": expected a positive integer`,
+          EXIT.USAGE,
+        );
+      }
+      const out = options.out ?? DEFAULT_REPORT_FILE;
+      const started = performance.now();
+      const page = await withDatabase(options, (db) =>
+        renderReport(db, {
+          genomes: genomes.length > 0 ? genomes : undefined,
+          title: options.title,
+          gcRings: options.gc !== false,
+          maxPresenceFamilies: maxFamilies,
+          onProgress: options.verbose || io.isTerminal
+            ? (message) => io.err(`${message}…\n`)
+            : undefined,
+        }));
+      if (out === "-") {
+        io.out(page);
+        return;
+      }
+      try {
+        await Deno.writeTextFile(out, page);
+      } catch (error) {
+        throw new CliError(`Cannot write report "${out}": ${(error as Error).message}`);
+      }
+      const genomeCount = (page.match(/<section class="card genome"/g) ?? []).length;
+      io.err(
+        `Wrote ${out}: ${genomeCount} genome${genomeCount === 1 ? "" : "s"}, ${
+          formatBytes(new TextEncoder().encode(page).length)
+        } in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+      );
+      if (genomeCount === 0) io.err("The database has no annotated genomes: the report is empty\n");
+    });
+}

@@ -1,0 +1,231 @@
+/**
+ * `baktadb summary [GENOME…]`: the numbers of Bakta's `.txt` summary, for one genome or many.
+ *
+ * @module
+ */
+
+import type { Command } from "commander";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema.ts";
+import type { BaktaSummary } from "../formats/summary_txt/bakta_summary.ts";
+import { formatBaktaSummary } from "../formats/summary_txt/format_bakta_summary.ts";
+import { BAKTA_DOI, BAKTA_URL } from "../formats/tsv/format_bakta_tsv.ts";
+import { genomeStatistics, type GenomeStatisticsRow } from "../query/genome_statistics.ts";
+import { resolveGenome } from "../store/genomes_repository.ts";
+import { CliError, type CliIo, EXIT, type GlobalOptions, withDatabase } from "./cli_context.ts";
+import { formatTable, toJsonText } from "./_table.ts";
+
+/** One genome's summary: the statistics row and the database type of its annotation. */
+export interface GenomeSummaryRow extends GenomeStatisticsRow {
+  /** The database type (`full`/`light`), where known. */
+  db_type: string | null;
+}
+
+/**
+ * The `.txt` numbers of the latest annotation of the given genomes (names or ids; default every
+ * genome with a genome annotation), ordered by genome name.
+ *
+ * @param db The database.
+ * @param genomes The genomes; empty for every genome.
+ * @returns One row per genome.
+ * @throws {NotFoundError} When a genome does not exist.
+ * @throws {CliError} NOT_FOUND when a named genome has no genome annotation.
+ */
+export async function summarizeGenomes(
+  db: Kysely<Database>,
+  genomes: readonly string[] = [],
+): Promise<GenomeSummaryRow[]> {
+  const names: string[] = [];
+  for (const genome of genomes) names.push((await resolveGenome(db, genome)).name);
+  const rows = await genomeStatistics(db, names.length > 0 ? { genomes: names } : {}).execute();
+  const missing = names.filter((name) => !rows.some((r) => r.genome === name));
+  if (missing.length > 0) {
+    throw new CliError(
+      `No genome annotation for ${missing.map((m) => `"${m}"`).join(", ")}`,
+      EXIT.NOT_FOUND,
+    );
+  }
+  const types = new Map<number, string | null>();
+  if (rows.length > 0) {
+    const found = await db.selectFrom("annotations").select(["id", "db_type"])
+      .where("id", "in", rows.map((r) => r.annotation_id)).execute();
+    for (const a of found) types.set(a.id, a.db_type);
+  }
+  return rows.map((r) => ({ ...r, db_type: types.get(r.annotation_id) ?? null }));
+}
+
+const nan = (value: number | null) => value ?? NaN;
+
+/**
+ * A summary row as Bakta's {@linkcode BaktaSummary} (percentages from the fractions), so that
+ * `formatBaktaSummary` writes it as Bakta's `.txt`.
+ *
+ * @param row The row.
+ * @returns The summary.
+ */
+export function rowToBaktaSummary(row: GenomeSummaryRow): BaktaSummary {
+  const summary: BaktaSummary = {
+    sequences: {
+      length: nan(row.length),
+      count: nan(row.count),
+      gcPercent: nan(row.gc) * 100,
+      n50: nan(row.n50),
+      nRatioPercent: nan(row.n_ratio) * 100,
+      codingDensityPercent: nan(row.coding_density) * 100,
+    },
+    counts: {
+      trnas: row.trnas,
+      tmrnas: row.tmrnas,
+      rrnas: row.rrnas,
+      ncrnas: row.ncrnas,
+      ncrnaRegions: row.ncrna_regions,
+      crisprArrays: row.crispr_arrays,
+      cdss: row.cdss,
+      pseudogenes: row.pseudogenes,
+      hypotheticals: row.hypotheticals,
+      sorfs: row.sorfs,
+      gaps: row.gaps,
+      oriCs: row.orics,
+      oriVs: row.orivs,
+      oriTs: row.orits,
+    },
+    extra: {},
+    doi: BAKTA_DOI,
+    url: BAKTA_URL,
+  };
+  if (row.n90 !== null) summary.sequences.n90 = row.n90;
+  if (row.bakta_version !== null) summary.software = row.bakta_version;
+  if (row.db_version !== null) summary.db = row.db_version;
+  if (row.db_type !== null) summary.dbType = row.db_type;
+  return summary;
+}
+
+const percent = (fraction: number | null) =>
+  fraction === null || !Number.isFinite(fraction) ? null : (fraction * 100).toFixed(1);
+
+/** The rows of the side-by-side table: label and value per genome. */
+const TABLE_ROWS: readonly [string, (r: GenomeSummaryRow) => string | number | null][] = [
+  ["Length", (r) => r.length],
+  ["Count", (r) => r.count],
+  ["GC %", (r) => percent(r.gc)],
+  ["N50", (r) => r.n50],
+  ["N90", (r) => r.n90],
+  ["N ratio %", (r) => percent(r.n_ratio)],
+  ["coding density %", (r) => percent(r.coding_density)],
+  ["tRNAs", (r) => r.trnas],
+  ["tmRNAs", (r) => r.tmrnas],
+  ["rRNAs", (r) => r.rrnas],
+  ["ncRNAs", (r) => r.ncrnas],
+  ["ncRNA regions", (r) => r.ncrna_regions],
+  ["CRISPR arrays", (r) => r.crispr_arrays],
+  ["CDSs", (r) => r.cdss],
+  ["pseudogenes", (r) => r.pseudogenes],
+  ["hypotheticals", (r) => r.hypotheticals],
+  ["sORFs", (r) => r.sorfs],
+  ["gaps", (r) => r.gaps],
+  ["oriCs", (r) => r.orics],
+  ["oriVs", (r) => r.orivs],
+  ["oriTs", (r) => r.orits],
+  ["Bakta", (r) => r.bakta_version],
+  [
+    "Database",
+    (r) => r.db_version === null ? null : `${r.db_version}${r.db_type ? `, ${r.db_type}` : ""}`,
+  ],
+];
+
+/**
+ * Several genomes side by side: one row per `.txt` number, one column per genome.
+ *
+ * @param rows The genomes' rows.
+ * @returns The table text.
+ */
+export function summaryTable(rows: readonly GenomeSummaryRow[]): string {
+  return formatTable(
+    ["", ...rows.map((r) => r.genome)],
+    TABLE_ROWS.map(([label, value]) => [label, ...rows.map(value)]),
+  );
+}
+
+/** The columns of `summary --tsv`, in order. */
+const TSV_COLUMNS: readonly (keyof GenomeSummaryRow)[] = [
+  "genome",
+  "annotation_id",
+  "bakta_version",
+  "db_version",
+  "db_type",
+  "length",
+  "count",
+  "gc",
+  "n50",
+  "n90",
+  "n_ratio",
+  "coding_density",
+  "trnas",
+  "tmrnas",
+  "rrnas",
+  "ncrnas",
+  "ncrna_regions",
+  "crispr_arrays",
+  "cdss",
+  "pseudogenes",
+  "hypotheticals",
+  "sorfs",
+  "gaps",
+  "orics",
+  "orivs",
+  "orits",
+  "features",
+];
+
+interface SummaryCommandOptions extends GlobalOptions {
+  json?: boolean;
+  tsv?: boolean;
+}
+
+/**
+ * Adds `baktadb summary`.
+ *
+ * @param program The program.
+ * @param io Where to write.
+ */
+export function registerSummary(program: Command, io: CliIo): void {
+  program.command("summary")
+    .description("the numbers of Bakta's .txt summary for one genome, several, or all")
+    .argument("[genomes...]", "genome names (or ids); default: every annotated genome")
+    .option("--json", "print JSON (fractions 0-1)")
+    .option("--tsv", "print one tab-separated row per genome (fractions 0-1)")
+    .addHelpText(
+      "after",
+      "\nExamples:\n" +
+        "  baktadb summary CI-8050          # as Bakta's CI-8050.txt\n" +
+        "  baktadb summary C22 C320         # side by side\n" +
+        "  baktadb summary --tsv > cohort.tsv\n" +
+        "\nOne genome is printed in the layout of Bakta's .txt; several side by side. The numbers\n" +
+        "are those of each genome's latest annotation.\n",
+    )
+    .action(async (genomes: string[], _options, command: Command) => {
+      const options = command.optsWithGlobals<SummaryCommandOptions>();
+      if (options.json && options.tsv) {
+        throw new CliError("Choose one of --json and --tsv", EXIT.USAGE);
+      }
+      const rows = await withDatabase(options, (db) => summarizeGenomes(db, genomes));
+      if (options.json) {
+        io.out(toJsonText(rows));
+      } else if (options.tsv) {
+        const cell = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+        io.out(
+          [
+            TSV_COLUMNS.join("\t"),
+            ...rows.map((r) => TSV_COLUMNS.map((c) => cell(r[c])).join("\t")),
+          ]
+            .join("\n") + "\n",
+        );
+      } else if (rows.length === 0) {
+        io.out("(no annotated genomes)\n");
+      } else if (genomes.length === 1) {
+        io.out(formatBaktaSummary(rowToBaktaSummary(rows[0])));
+      } else {
+        io.out(summaryTable(rows));
+      }
+    });
+}

@@ -1,0 +1,213 @@
+/**
+ * Crash safety of the job commands: `baktadb submit … --wait` runs as a subprocess against a
+ * stand-in in this test process and is killed with SIGKILL at several points (after init, after
+ * upload, after a start whose answer was lost, while waiting, during a download); then
+ * `baktadb sync --wait` (once, or twice at the same time) must finish every job: each imported
+ * exactly once, each started exactly once, nothing lost, no secret in any output or column.
+ */
+
+import assert from "node:assert/strict";
+import { openDatabase } from "../../src/db/open_database.ts";
+import { listJobs } from "../../src/store/jobs_repository.ts";
+import type { BaktaStandIn } from "../../src/testing/bakta_stand_in/mod.ts";
+import {
+  assertNoSecretsIn,
+  assertNoSecretsInDatabase,
+  secretsOf,
+  standInFor,
+  storedCounts,
+  type TestGenome,
+  writeFactoryGenomes,
+} from "../client/job_service/_helpers.ts";
+
+const REPO = decodeURIComponent(new URL("../../", import.meta.url).pathname);
+const PERMISSIONS = [
+  "--allow-read",
+  "--allow-write",
+  "--allow-env",
+  "--allow-net",
+  "--allow-run",
+  "--allow-sys",
+];
+
+interface Running {
+  child: Deno.ChildProcess;
+  output: Promise<{ code: number; signal: Deno.Signal | null; stdout: string; stderr: string }>;
+}
+
+function spawnCli(args: string[]): Running {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["run", ...PERMISSIONS, "src/cli/main.ts", ...args],
+    cwd: REPO,
+    stdout: "piped",
+    stderr: "piped",
+    env: { NO_COLOR: "1" },
+  }).spawn();
+  const text = (stream: ReadableStream<Uint8Array>) => new Response(stream).text();
+  const output = Promise.all([child.status, text(child.stdout), text(child.stderr)]).then((
+    [status, stdout, stderr],
+  ) => ({ code: status.code, signal: status.signal, stdout, stderr }));
+  return { child, output };
+}
+
+async function until(what: string, condition: () => boolean, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+interface Scenario {
+  name: string;
+  /** Arms faults before the submit starts. */
+  arm?: (standIn: BaktaStandIn) => void;
+  /** Waits for the moment to kill (may arm more faults). */
+  killWhen: (standIn: BaktaStandIn) => Promise<void>;
+  /** Checks the state the kill left (statuses and service jobs). */
+  left: (jobs: { status: string; jobId: string }[], standIn: BaktaStandIn) => void;
+  /** Run two syncs at the same time. */
+  twoSyncs?: boolean;
+}
+
+const SCENARIOS: Scenario[] = [
+  {
+    name: "after init (uploads hang)",
+    arm: (s) => s.setFault({ endpoint: "upload", kind: "delay", ms: 60_000, times: 3 }),
+    killWhen: (s) => until("two uploads", () => s.requestsTo("upload").length >= 2),
+    left: (jobs) => {
+      assert.ok(jobs.every((j) => j.status === "CREATED"), "nothing uploaded");
+      assert.ok(jobs.filter((j) => !j.jobId.startsWith("local-")).length >= 2, "initialised");
+    },
+  },
+  {
+    name: "after upload, before start (two syncs resume at once)",
+    arm: (s) => s.setFault({ endpoint: "start", kind: "delay", ms: 60_000, times: 3 }),
+    killWhen: (s) => until("a start", () => s.requestsTo("start").length >= 1),
+    left: (jobs, s) => {
+      assert.ok(jobs.some((j) => j.status === "UPLOADED"), "uploaded, not started");
+      assert.ok([...s.jobs.values()].every((j) => j.submissions === 0));
+    },
+    twoSyncs: true,
+  },
+  {
+    name: "after a start that took effect but whose answer was lost",
+    arm: (s) => s.setFault({ endpoint: "start", kind: "status", status: 503, after: true }),
+    killWhen: async (s) => {
+      await until(
+        "the lost start",
+        () => s.requestsTo("start").some((r) => r.faults.includes("status")),
+      );
+      const lists = s.requestsTo("list").length;
+      s.setFault({ endpoint: "list", kind: "delay", ms: 60_000, times: 20 });
+      await until("the check after it", () => s.requestsTo("list").length > lists);
+    },
+    left: (jobs, s) => {
+      assert.ok(
+        jobs.some((j) => j.status === "UPLOADED" && s.jobs.get(j.jobId)?.submissions === 1),
+        "started on the service, UPLOADED in the database",
+      );
+    },
+  },
+  {
+    name: "while waiting for the jobs",
+    killWhen: (s) =>
+      until(
+        "a poll of all jobs",
+        () => s.requestsTo("list").some((r) => JSON.parse(r.body).jobs.length === 3),
+      ),
+    left: (jobs) => {
+      assert.ok(jobs.every((j) => !["CREATED", "UPLOADED"].includes(j.status)), "all started");
+      assert.ok(jobs.some((j) => j.status !== "IMPORTED"), "not all imported");
+    },
+  },
+  {
+    name: "during a download",
+    arm: (s) => s.setFault({ endpoint: "download", kind: "delay", ms: 60_000, times: 1 }),
+    killWhen: (s) =>
+      until(
+        "a hanging download",
+        () => s.requestsTo("download").some((r) => r.faults.includes("delay")),
+      ),
+    left: (jobs) => assert.ok(jobs.some((j) => j.status === "SUCCESSFUL"), "downloading"),
+  },
+];
+
+for (const scenario of SCENARIOS) {
+  Deno.test(`baktadb submit killed ${scenario.name}: sync --wait finishes every job once`, async () => {
+    const dir = await Deno.makeTempDir({ prefix: "baktadb-crash-" });
+    const dbPath = `${dir}/crash.sqlite`;
+    try {
+      const genomes: TestGenome[] = await writeFactoryGenomes(dir, 3, 111);
+      await using standIn = await standInFor(genomes, { runningMs: 100 });
+      scenario.arm?.(standIn);
+      const submit = spawnCli([
+        "submit",
+        ...genomes.map((g) => g.fasta),
+        "--wait",
+        "--interval",
+        "0.05",
+        "--api",
+        standIn.baseUrl,
+        "--db",
+        dbPath,
+      ]);
+      try {
+        await scenario.killWhen(standIn);
+      } catch (error) {
+        submit.child.kill("SIGKILL");
+        const { stdout, stderr } = await submit.output;
+        throw new Error(`${(error as Error).message}\n${stdout}\n${stderr}`);
+      }
+      submit.child.kill("SIGKILL");
+      const killed = await submit.output;
+      assert.equal(killed.signal, "SIGKILL", `not killed: ${killed.stdout}${killed.stderr}`);
+      standIn.clearFaults();
+      const left = await openDatabase(dbPath);
+      try {
+        scenario.left(await listJobs(left), standIn);
+      } finally {
+        await left.destroy();
+      }
+
+      const syncs = (scenario.twoSyncs ? [1, 2] : [1]).map(() =>
+        spawnCli(["sync", "--wait", "--interval", "0.05", "--db", dbPath])
+      );
+      const outputs = await Promise.all(syncs.map((s) => s.output));
+      for (const output of outputs) assert.equal(output.code, 0, output.stdout + output.stderr);
+      assert.match(outputs[0].stdout, /Imported 3, failed 0, pending 0 of 3 job\(s\)/);
+
+      const db = await openDatabase(dbPath);
+      try {
+        const jobs = await listJobs(db);
+        assert.equal(jobs.length, 3, "one job per genome, nothing lost");
+        const annotations = await db.selectFrom("annotations").select(["id", "job_id"]).execute();
+        assert.equal(annotations.length, 3, "each genome imported exactly once");
+        for (const genome of genomes) {
+          const job = jobs.find((j) => j.name === genome.genome)!;
+          assert.equal(job.status, "IMPORTED");
+          assert.deepEqual(await storedCounts(db, job.annotationId!), genome.expected);
+          assert.equal(standIn.jobs.get(job.jobId)!.submissions, 1, "started exactly once");
+        }
+        const started = [...standIn.jobs.values()].filter((j) => j.submissions > 0);
+        assert.equal(started.length, 3, "no other job was ever started");
+        assert.ok(started.every((j) => j.submissions === 1));
+        const secrets = secretsOf(standIn);
+        const streams: Record<string, string> = {
+          "submit stdout": killed.stdout,
+          "submit stderr": killed.stderr,
+        };
+        outputs.forEach((o, i) => {
+          streams[`sync ${i} stdout`] = o.stdout;
+          streams[`sync ${i} stderr`] = o.stderr;
+        });
+        assertNoSecretsIn(streams, secrets);
+        await assertNoSecretsInDatabase(db, secrets);
+      } finally {
+        await db.destroy();
+      }
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+  });
+}

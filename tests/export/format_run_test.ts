@@ -1,0 +1,129 @@
+import assert from "node:assert/strict";
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  formatRun,
+  toExportFormat,
+} from "../../src/export/format_run.ts";
+import { readBaktaTsv } from "../../src/formats/tsv/read_bakta_tsv.ts";
+import { readEmbl } from "../../src/formats/embl/read_embl.ts";
+import { readBaktaJson } from "../../src/formats/bakta_json/read_bakta_json.ts";
+import { loadRun } from "../../src/store/load_run.ts";
+import { readSample, reportSamples, SAMPLES_PRESENT } from "../_samples.ts";
+import {
+  dbFeatures,
+  factoryDatabase,
+  requirePython,
+  runPython,
+  SAMPLE_RUNS,
+  sampleDatabase,
+  tempFile,
+} from "./_helpers.ts";
+
+const SUITE = "tests/export/format_run_test.ts";
+reportSamples(SUITE);
+
+for (const { dir, prefix } of SAMPLE_RUNS) {
+  Deno.test({
+    name: `formatRun() tsv of the stored ${dir} run equals Bakta's .tsv byte for byte`,
+    ignore: !SAMPLES_PRESENT,
+    async fn() {
+      const { db, annotationId } = await sampleDatabase(dir);
+      try {
+        const run = await loadRun(db, annotationId);
+        const bakta = new TextDecoder().decode(readSample(`${dir}/${prefix}.tsv`));
+        assert.equal(formatRun(run, "tsv"), bakta);
+      } finally {
+        await db.destroy();
+      }
+    },
+  });
+}
+
+Deno.test("formatRun() tsv round trip through readBaktaTsv (factory run with CRISPR parts)", async () => {
+  const { db, annotationId } = await factoryDatabase({ seed: 61, sequences: 3 });
+  try {
+    const run = await loadRun(db, annotationId);
+    const back = readBaktaTsv(formatRun(run, "tsv"));
+    assert.deepStrictEqual(back.software, run.software);
+    const fields = (f: (typeof run.features)[number]) => ({
+      sequenceId: f.sequenceId,
+      type: f.type,
+      start: f.start,
+      stop: f.stop,
+      strand: f.strand,
+      locusTag: f.locusTag,
+      gene: f.gene,
+      product: f.product,
+      pseudo: f.pseudo,
+      truncated: f.truncated,
+      dbXrefs: f.dbXrefs.map((x) => `${x.db}:${x.accession}`).sort(),
+      crisprParts: f.crisprParts,
+    });
+    assert.deepStrictEqual(back.features.map(fields), run.features.map(fields));
+    assert.ok(run.features.some((f) => f.crisprParts !== undefined && f.crisprParts.length > 2));
+  } finally {
+    await db.destroy();
+  }
+});
+
+Deno.test("formatRun() embl reads back with readEmbl and Biopython at the stored coordinates", async () => {
+  const { db, annotationId } = await factoryDatabase({ seed: 62 });
+  try {
+    const run = await loadRun(db, annotationId);
+    const text = formatRun(run, "embl");
+    const stored = await dbFeatures(db, annotationId);
+    const coordinates = (f: { sequenceId?: string; seqid?: string; start: number; stop: number }) =>
+      `${f.sequenceId ?? f.seqid}:${f.start}-${f.stop}`;
+    const back = readEmbl(text);
+    assert.deepStrictEqual(back.features.map(coordinates), stored.map(coordinates));
+    if (!(await requirePython(SUITE, "Bio"))) return;
+    const path = await tempFile(text, ".embl");
+    try {
+      const counts = await runPython<Record<string, number>[]>(
+        `import json, sys
+from Bio import SeqIO
+print(json.dumps([{"length": len(r.seq), "cds": sum(1 for f in r.features if f.type == "CDS")}
+                  for r in SeqIO.parse(sys.argv[1], "embl")]))`,
+        [path],
+      );
+      assert.deepStrictEqual(
+        counts,
+        run.sequences.map((s) => ({
+          length: s.length,
+          cds: stored.filter((f) => f.seqid === s.id && (f.type === "cds" || f.type === "sorf"))
+            .length,
+        })),
+      );
+    } finally {
+      await Deno.remove(path);
+    }
+  } finally {
+    await db.destroy();
+  }
+});
+
+Deno.test({
+  name: "formatRun() writes a bakta_proteins run as json and faa only",
+  ignore: !SAMPLES_PRESENT,
+  fn() {
+    const run = readBaktaJson(readSample("v1.11.4-assembly/proteins-mode/assembly.json"));
+    assert.equal(
+      formatRun(run, "faa"),
+      new TextDecoder().decode(readSample("v1.11.4-assembly/proteins-mode/assembly.faa")),
+    );
+    assert.deepStrictEqual(readBaktaJson(formatRun(run, "json")).proteins, run.proteins);
+    for (const format of ["gff3", "gbff", "embl", "fna", "ffn", "tsv", "csv"] as ExportFormat[]) {
+      assert.throws(() => formatRun(run, format), /proteins-mode run/, format);
+    }
+  },
+});
+
+Deno.test("toExportFormat() knows every format and its aliases", () => {
+  for (const format of Object.keys(EXPORT_FORMATS)) assert.equal(toExportFormat(format), format);
+  assert.equal(toExportFormat("GFF"), "gff3");
+  assert.equal(toExportFormat("genbank"), "gbff");
+  assert.equal(toExportFormat("gbk"), "gbff");
+  assert.equal(toExportFormat("fasta"), "fna");
+  assert.throws(() => toExportFormat("xlsx"), /expected one of gff3, gbff, embl/);
+});

@@ -12,6 +12,8 @@ import { formatBaktaSummary } from "../formats/summary_txt/format_bakta_summary.
 import { BAKTA_DOI, BAKTA_URL } from "../formats/tsv/format_bakta_tsv.ts";
 import { genomeStatistics, type GenomeStatisticsRow } from "../query/genome_statistics.ts";
 import { resolveGenome } from "../store/genomes_repository.ts";
+import { getResultFile, listResultFiles } from "../store/result_files_repository.ts";
+import { readBaktaSummary } from "../formats/summary_txt/read_bakta_summary.ts";
 import { CliError, type CliIo, EXIT, type GlobalOptions, withDatabase } from "./cli_context.ts";
 import { formatTable, toJsonText } from "./_table.ts";
 
@@ -19,6 +21,65 @@ import { formatTable, toJsonText } from "./_table.ts";
 export interface GenomeSummaryRow extends GenomeStatisticsRow {
   /** The database type (`full`/`light`), where known. */
   db_type: string | null;
+}
+
+/** What only the `.txt` layout of one genome needs: which optional lines Bakta wrote. */
+export interface BaktaTxtExtras {
+  /** Whether Bakta itself computed N90 (1.10+): else the `N90` line is left out. */
+  n90: boolean;
+  /**
+   * The `signal peptides` count that Bakta before 1.10 wrote: CDSs whose Bakta JSON record has a
+   * `signal_peptide` block (or, for features not read from JSON, the count of the stored `.txt`);
+   * undefined for later versions, or when neither tells.
+   */
+  signalPeptides?: number;
+}
+
+/** Whether a Bakta version is before 1.10 (when `.txt` still had `signal peptides`). */
+function before110(version: string | null): boolean {
+  const m = /^v?(\d+)\.(\d+)/.exec(version ?? "");
+  return m !== null && (Number(m[1]) < 1 || (Number(m[1]) === 1 && Number(m[2]) < 10));
+}
+
+/**
+ * The optional `.txt` lines of one annotation (see {@linkcode BaktaTxtExtras}).
+ *
+ * @param db The database.
+ * @param row The genome's summary row.
+ * @returns Whether to write N90, and the signal peptide count where Bakta wrote one.
+ */
+export async function baktaTxtExtras(
+  db: Kysely<Database>,
+  row: GenomeSummaryRow,
+): Promise<BaktaTxtExtras> {
+  const annotation = await db.selectFrom("annotations").select("n90")
+    .where("id", "=", row.annotation_id).executeTakeFirstOrThrow();
+  const extras: BaktaTxtExtras = { n90: annotation.n90 !== null };
+  if (before110(row.bakta_version)) {
+    const cdss = await db.selectFrom("features").select("original_json")
+      .where("annotation_id", "=", row.annotation_id).where("type", "=", "cds").execute();
+    let json = false;
+    let count = 0;
+    for (const { original_json } of cdss) {
+      const original = JSON.parse(original_json) as { format?: string; record?: unknown };
+      if (original.format !== "json") continue;
+      json = true;
+      const record = original.record as Record<string, unknown> | null;
+      if (record?.signal_peptide !== undefined && record?.signal_peptide !== null) count++;
+    }
+    if (json || cdss.length === 0) {
+      extras.signalPeptides = count;
+    } else {
+      // Features read from GFF3/GenBank carry no evidence: take the number from Bakta's own .txt.
+      const txt = (await listResultFiles(db, row.annotation_id)).find((f) => f.kind === "txt");
+      if (txt !== undefined) {
+        const { bytes } = await getResultFile(db, txt.id);
+        const stored = readBaktaSummary(bytes, { file: txt.fileName });
+        extras.signalPeptides = stored.counts.signalPeptides;
+      }
+    }
+  }
+  return extras;
 }
 
 /**
@@ -61,9 +122,13 @@ const nan = (value: number | null) => value ?? NaN;
  * `formatBaktaSummary` writes it as Bakta's `.txt`.
  *
  * @param row The row.
+ * @param extras Which optional lines to write (see {@linkcode baktaTxtExtras}).
  * @returns The summary.
  */
-export function rowToBaktaSummary(row: GenomeSummaryRow): BaktaSummary {
+export function rowToBaktaSummary(
+  row: GenomeSummaryRow,
+  extras: BaktaTxtExtras = { n90: true },
+): BaktaSummary {
   const summary: BaktaSummary = {
     sequences: {
       length: nan(row.length),
@@ -93,7 +158,8 @@ export function rowToBaktaSummary(row: GenomeSummaryRow): BaktaSummary {
     doi: BAKTA_DOI,
     url: BAKTA_URL,
   };
-  if (row.n90 !== null) summary.sequences.n90 = row.n90;
+  if (row.n90 !== null && extras.n90) summary.sequences.n90 = row.n90;
+  if (extras.signalPeptides !== undefined) summary.counts.signalPeptides = extras.signalPeptides;
   if (row.bakta_version !== null) summary.software = row.bakta_version;
   if (row.db_version !== null) summary.db = row.db_version;
   if (row.db_type !== null) summary.dbType = row.db_type;
@@ -200,15 +266,20 @@ export function registerSummary(program: Command, io: CliIo): void {
         "  baktadb summary CI-8050          # as Bakta's CI-8050.txt\n" +
         "  baktadb summary C22 C320         # side by side\n" +
         "  baktadb summary --tsv > cohort.tsv\n" +
-        "\nOne genome is printed in the layout of Bakta's .txt; several side by side. The numbers\n" +
-        "are those of each genome's latest annotation.\n",
+        "\nOne genome is printed in the layout of Bakta's .txt (of the Bakta version that made it:\n" +
+        "N90 from 1.10 on, signal peptides before); several side by side. The numbers are those\n" +
+        "of each genome's latest annotation.\n",
     )
     .action(async (genomes: string[], _options, command: Command) => {
       const options = command.optsWithGlobals<SummaryCommandOptions>();
       if (options.json && options.tsv) {
         throw new CliError("Choose one of --json and --tsv", EXIT.USAGE);
       }
-      const rows = await withDatabase(options, (db) => summarizeGenomes(db, genomes));
+      const { rows, extras } = await withDatabase(options, async (db) => {
+        const rows = await summarizeGenomes(db, genomes);
+        const single = genomes.length === 1 && !options.json && !options.tsv;
+        return { rows, extras: single ? await baktaTxtExtras(db, rows[0]) : undefined };
+      });
       if (options.json) {
         io.out(toJsonText(rows));
       } else if (options.tsv) {
@@ -223,7 +294,7 @@ export function registerSummary(program: Command, io: CliIo): void {
       } else if (rows.length === 0) {
         io.out("(no annotated genomes)\n");
       } else if (genomes.length === 1) {
-        io.out(formatBaktaSummary(rowToBaktaSummary(rows[0])));
+        io.out(formatBaktaSummary(rowToBaktaSummary(rows[0], extras)));
       } else {
         io.out(summaryTable(rows));
       }

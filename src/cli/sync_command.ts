@@ -103,19 +103,13 @@ export function printSyncSummary(result: SyncJobsResult, io: CliIo): void {
 }
 
 /**
- * The error a sync ends with: a stop (service unreachable), all jobs failed (exit 1) or some
- * (exit 4); nothing when every job is imported or still pending.
+ * The error a sync ends with: all jobs failed (exit 1) or some (exit 4); nothing when every job
+ * is imported or still pending.
  *
  * @param result The sync's result set.
  * @returns The error to throw, or `undefined`.
  */
 export function syncExitError(result: SyncJobsResult): CliError | undefined {
-  if (result.error !== undefined) {
-    return new CliError(
-      `Stopped: ${oneLine(result.error)}; run \`baktadb sync\` again later`,
-      EXIT.FAILURE,
-    );
-  }
   if (result.failed === 0) return undefined;
   const considered = result.jobs.length - result.skipped;
   if (result.failed === considered) {

@@ -27,8 +27,8 @@ export interface FormatFaaOptions {
 /**
  * The protein of a CDS or sORF: the stored one (Bakta JSON `aa`, GenBank/EMBL `/translation`),
  * else the translation of its nucleotides (see {@linkcode translateCds}; the first codon is taken
- * as a real start unless the CDS is 5′-truncated). Pseudogenes without a stored protein, and
- * features whose nucleotides are unknown, have none.
+ * as a real start unless the CDS is 5′-truncated) — for a pseudogene too, as Bakta's `.faa` has
+ * it (internal stops then show as `*`). Features whose nucleotides are unknown have none.
  *
  * @param feature The feature (of any type: only `cds` and `sorf` have a protein).
  * @param run The run (for the sequence residues and the translation table).
@@ -42,7 +42,6 @@ export function featureProtein(
 ): string | undefined {
   if (feature.type !== "cds" && feature.type !== "sorf") return undefined;
   if (feature.aa !== undefined && feature.aa !== "") return feature.aa;
-  if (feature.pseudo) return undefined;
   const sequence = run.sequences.find((s) => s.id === feature.sequenceId);
   const nt = featureNucleotides(feature, sequence);
   if (nt === undefined) return undefined;

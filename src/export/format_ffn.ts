@@ -15,6 +15,18 @@ export interface FormatFfnOptions {
    * @default 0
    */
   lineWidth?: number;
+  /**
+   * Write only features with a locus tag (tRNA, tmRNA, rRNA, ncRNA, CDS, sORF), as Bakta before
+   * 1.10 did; else every feature but gaps, as later versions do.
+   * @default true for runs of Bakta before 1.10, false otherwise
+   */
+  onlyLocusTags?: boolean;
+}
+
+/** Whether a Bakta version is before 1.10. */
+function before110(version: string | undefined): boolean {
+  const m = /^v?(\d+)\.(\d+)/.exec(version ?? "");
+  return m !== null && (Number(m[1]) < 1 || (Number(m[1]) === 1 && Number(m[2]) < 10));
 }
 
 /**
@@ -40,9 +52,10 @@ export function featureFastaId(feature: Feature): string {
 }
 
 /**
- * Writes the nucleotides of every feature but gaps as Bakta's `.ffn` does: `>locus product` (the
- * internal id for features without locus tag), the nucleotides on the feature's own strand on one
- * line. The nucleotides are the feature's stored ones (Bakta JSON `nt`), else cut from the
+ * Writes the features' nucleotides as Bakta's `.ffn` does: `>locus product` (the internal id for
+ * features without locus tag), the nucleotides on the feature's own strand on one line; every
+ * feature but gaps, or (runs of Bakta before 1.10, as those wrote it) only the features with a
+ * locus tag. The nucleotides are the feature's stored ones (Bakta JSON `nt`), else cut from the
  * sequence's residues (reverse-complemented on `-`, joined across the origin); features for which
  * neither is known are left out.
  *
@@ -65,11 +78,11 @@ export function featureFastaId(feature: Feature): string {
  * ```
  */
 export function formatFfn(run: BaktaRun, options: FormatFfnOptions = {}): string {
-  const { lineWidth = 0 } = options;
+  const { lineWidth = 0, onlyLocusTags = before110(run.software.bakta) } = options;
   const sequences = new Map(run.sequences.map((s) => [s.id, s]));
   const records = [];
   for (const feature of run.features) {
-    if (feature.type === "gap") continue;
+    if (feature.type === "gap" || (onlyLocusTags && feature.locusTag === undefined)) continue;
     const nt = featureNucleotides(feature, sequences.get(feature.sequenceId));
     if (nt === undefined) continue;
     records.push({ id: featureFastaId(feature), description: feature.product, sequence: nt });

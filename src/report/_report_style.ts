@@ -45,6 +45,9 @@ td.text, th.text { text-align: left; }
 table caption { caption-side: bottom; text-align: left; padding: 6px 10px; color: var(--muted);
   font-size: 13px; }
 td.missing { color: #a0a8b2; }
+td.product { white-space: normal; min-width: 32ch; width: 60%; }
+table.families tbody th { font-weight: 500; font-family: ui-monospace, "SF Mono", Menlo, Consolas, monospace;
+  font-size: 12.5px; }
 tbody tr:nth-child(even) { background: #fafbfc; }
 tbody tr:last-child th, tbody tr:last-child td { border-bottom: none; }
 .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(560px, 1fr));

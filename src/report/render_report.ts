@@ -14,7 +14,7 @@ import { genomeSummary } from "../analysis/genome_summary.ts";
 import { featureTypeCounts } from "../analysis/feature_type_counts.ts";
 import { cogCategoryCounts } from "../analysis/cog_matrix.ts";
 import { presenceAbsence } from "../analysis/gene_families.ts";
-import { pangenomeSummary } from "../analysis/pangenome_classes.ts";
+import { PANGENOME_CLASSES, pangenomeClasses } from "../analysis/pangenome_classes.ts";
 import type { PlotFigure } from "../plot/plot_figure.ts";
 import { toSvgString } from "../plot/to_svg_string.ts";
 import { featureTypesPlot } from "../plot/feature_types_plot.ts";
@@ -154,7 +154,8 @@ const FORBIDDEN_MARKUP = /<\s*(script|iframe|object|embed|foreignobject)\b/i;
  *   family presence/absence (families keyed by UniRef90; with many families a systematic sample,
  *   see `maxPresenceFamilies`) and the pangenome classes (core, soft-core, shell, cloud);
  * - **one section per genome**: its feature types, a circular map (GC content and skew rings
- *   included) and the distribution of its protein lengths;
+ *   included) and the distribution of its protein lengths; with two genomes or more, the gene
+ *   families no other genome of the report has (gene, product, copies);
  * - **Software and databases**: the Bakta version, database version and type of every annotation,
  *   and the versions of baktadb, Deno, SQLite and the schema.
  *
@@ -242,9 +243,12 @@ export async function renderReport(
       type: string;
       count: number;
     }[];
+    let uniques: Map<string, UniqueFamily[]> | undefined;
     if (genomes.length >= 2) {
       step("Comparing the cohort");
-      sections.push(await cohortSection(db, names, typeCounts, maxPresenceFamilies, step));
+      const compared = await cohortSection(db, names, typeCounts, maxPresenceFamilies, step);
+      sections.push(compared.section);
+      uniques = compared.uniques;
     }
     const lengths = await proteinLengths(db, genomes.map((g) => g.annotationId));
     for (const [i, genome] of genomes.entries()) {
@@ -254,6 +258,7 @@ export async function renderReport(
           typeCounts: typeCounts.filter((row) => row.genome === genome.name),
           lengths: lengths.get(genome.annotationId) ?? [],
           gcRings,
+          uniques: uniques?.get(genome.name),
         }),
       );
     }
@@ -427,7 +432,7 @@ async function cohortSection(
   typeCounts: readonly { genome: string; type: string; count: number }[],
   maxPresenceFamilies: number,
   step: (message: string) => void,
-): Promise<SafeHtml> {
+): Promise<{ section: SafeHtml; uniques: Map<string, UniqueFamily[]> }> {
   const cohort = { genomes: names };
   const figures: SafeHtml[] = [];
   figures.push(figureBlock(
@@ -507,12 +512,18 @@ async function cohortSection(
   }
 
   step("Classifying the pangenome");
-  const classes = (await pangenomeSummary(db, cohort)).objects() as {
-    class: string;
-    families: number;
+  const classes = (await pangenomeClasses(db, cohort)).objects() as {
+    family: string;
+    class: PangenomeClass;
+    copies: number;
+    gene: string | null;
+    product: string | null;
   }[];
-  const classRows = classes.filter((row) => row.class !== "total")
-    .map((row) => ({ class: row.class as PangenomeClass, count: row.families }));
+  const classRows = PANGENOME_CLASSES.map((name) => ({
+    class: name,
+    count: classes.filter((row) => row.class === name).length,
+  }));
+  const uniques = uniqueFamilies(genomeColumns, families, columns, classes);
   // Beside the feature types: the two compact figures share a row, the wide ones follow.
   figures.splice(
     1,
@@ -525,13 +536,99 @@ async function cohortSection(
         `Gene families by the share of the ${names.length} genomes that have them: core ≥ 99 %, soft-core ≥ 95 %, shell ≥ 15 %, cloud < 15 % (Roary's thresholds).`,
       ),
   );
-  return markup`
-    <section class="card" id="cohort">
-      <h2>Cohort</h2>
-      <p class="lead">${names.length} genomes compared by feature types, functions and gene content.</p>
-      <div class="figures">${figures}</div>
-    </section>
-  `;
+  const section = markup`<section class="card" id="cohort">
+<h2>Cohort</h2>
+<p class="lead">${names.length} genomes compared by feature types, functions and gene content.</p>
+<div class="figures">${figures}</div>
+</section>`;
+  return { section, uniques };
+}
+
+/** A gene family found in one genome of the cohort only. */
+interface UniqueFamily {
+  family: string;
+  copies: number;
+  gene: string | null;
+  product: string | null;
+}
+
+/** The families each genome alone has (the cloud of one genome), from the presence matrix. */
+function uniqueFamilies(
+  genomes: readonly string[],
+  families: ArrayLike<string>,
+  columns: readonly ArrayLike<number>[],
+  classes: readonly {
+    family: string;
+    copies: number;
+    gene: string | null;
+    product: string | null;
+  }[],
+): Map<string, UniqueFamily[]> {
+  const info = new Map(classes.map((row) => [row.family, row]));
+  const uniques = new Map<string, UniqueFamily[]>(genomes.map((g) => [g, []]));
+  for (let i = 0; i < families.length; i++) {
+    let owner = -1;
+    let holders = 0;
+    columns.forEach((column, g) => {
+      if (column[i] > 0) {
+        holders++;
+        owner = g;
+      }
+    });
+    if (holders !== 1) continue;
+    const row = info.get(families[i]);
+    uniques.get(genomes[owner])!.push({
+      family: families[i],
+      copies: Number(row?.copies ?? columns[owner][i]),
+      gene: row?.gene ?? null,
+      product: row?.product ?? null,
+    });
+  }
+  return uniques;
+}
+
+/** How many genome-specific families a genome section lists. */
+const MAX_UNIQUE_ROWS = 15;
+
+function uniqueFamiliesBlock(genome: string, uniques: readonly UniqueFamily[]): SafeHtml {
+  if (uniques.length === 0) {
+    return markup`<h3>Gene families found only in this genome</h3>
+<p class="note">None: every gene family of ${genome} is in at least one other genome of the report.</p>`;
+  }
+  const hypothetical = (u: UniqueFamily) =>
+    u.product === null || /^hypothetical protein$/i.test(u.product) ? 1 : 0;
+  const text = (value: string | null) => value ?? "";
+  const sorted = [...uniques].sort((a, b) =>
+    hypothetical(a) - hypothetical(b) || (a.gene === null ? 1 : 0) - (b.gene === null ? 1 : 0) ||
+    text(a.gene).localeCompare(text(b.gene)) || text(a.product).localeCompare(text(b.product)) ||
+    a.family.localeCompare(b.family)
+  );
+  const shown = sorted.slice(0, MAX_UNIQUE_ROWS);
+  const more = uniques.length - shown.length;
+  return markup`<h3>Gene families found only in this genome (${
+    uniques.length.toLocaleString("en-US")
+  })</h3>
+<div class="table-wrap"><table class="families">
+<caption>${
+    more > 0
+      ? `The first ${shown.length} (named products first) of ${
+        uniques.length.toLocaleString("en-US")
+      }; the other genomes of the report lack them.`
+      : "The other genomes of the report lack them."
+  }</caption>
+<thead><tr><th scope="col">Family</th><th scope="col" class="text">Gene</th><th scope="col" class="text">Product</th><th scope="col">Copies</th></tr></thead>
+<tbody>
+${
+    shown.map((u) =>
+      markup`<tr><th scope="row">${u.family}</th><td class="text${
+        u.gene === null ? " missing" : ""
+      }">${u.gene ?? "–"}</td><td class="text product">${
+        u.product ?? "–"
+      }</td><td>${u.copies}</td></tr>
+`
+    )
+  }</tbody>
+</table></div>`;
 }
 
 async function genomeSection(
@@ -542,6 +639,7 @@ async function genomeSection(
     typeCounts: readonly { genome: string; type: string; count: number }[];
     lengths: readonly number[];
     gcRings: boolean;
+    uniques?: readonly UniqueFamily[];
   },
 ): Promise<SafeHtml> {
   const map = shortSequenceIds(
@@ -589,19 +687,18 @@ async function genomeSection(
       () => proteinLengthPlot(data.lengths.map((length) => ({ length })), { width: 600 }),
       `${data.lengths.length.toLocaleString("en-US")} proteins (CDSs with a translation).`,
     );
-  return markup`
-    <section class="card genome" id="${genome.anchor}" data-genome="${genome.name}">
-      <h2>${genome.name}</h2>
-      <ul class="facts">${
+  return markup`<section class="card genome" id="${genome.anchor}" data-genome="${genome.name}">
+<h2>${genome.name}</h2>
+<ul class="facts">${
     facts.filter(([, value]) => value !== null)
       .map(([label, value]) => markup`<li><b>${label}</b> ${value}</li>`)
   }</ul>
-      <div class="figures">
-    ${circular}
-    <div>${featureTypes}${proteins}</div>
-      </div>
-    </section>
-  `;
+<div class="figures">
+${circular}
+<div>${featureTypes}${proteins}</div>
+</div>
+${data.uniques === undefined ? "" : uniqueFamiliesBlock(genome.name, data.uniques)}
+</section>`;
 }
 
 function versionsSection(genomes: readonly ReportGenome[], versions: ReportVersions): SafeHtml {

@@ -155,7 +155,7 @@ Deno.test("baktadb config save/list, and submit --config uses the saved options"
   assert.equal(sent.strain, "S9");
   c = captureIo();
   assert.equal(await runCli(["sync", "--db", s.db], c.io), 0);
-  assert.match(c.out(), /pending   job 1  G81: INIT/);
+  assert.match(c.out(), /pending {3}job 1 {2}G81: INIT/);
 });
 
 Deno.test("baktadb logs and delete: a failed job's logs, and deleting only finished jobs", async () => {
@@ -176,14 +176,14 @@ Deno.test("baktadb logs and delete: a failed job's logs, and deleting only finis
     s.db,
   ], c.io);
   assert.equal(code, 1);
-  assert.match(c.out(), /job 1  G91  RUNNING -> ERROR: Bakta failed: ERROR: contig too short/);
+  assert.match(c.out(), /job 1 {2}G91 {2}RUNNING -> ERROR: Bakta failed: ERROR: contig too short/);
   assert.equal(c.err(), "baktadb: Job failed: Bakta failed: ERROR: contig too short\n");
   c = captureIo();
   assert.equal(await runCli(["logs", "1", "--db", s.db], c.io), 0);
   assert.match(c.out(), /Bakta v1\.10\.3[\s\S]*ERROR: contig too short\n$/);
   c = captureIo();
   assert.equal(await runCli(["delete", "1", "--db", s.db], c.io), 0);
-  assert.match(c.out(), /Deleted job 1  G91 on the service; it is now DELETED/);
+  assert.match(c.out(), /Deleted job 1 {2}G91 on the service; it is now DELETED/);
   c = captureIo();
   assert.equal(await runCli(["logs", "1", "--db", s.db], c.io), 0);
   assert.match(c.err(), /note: the logs stored when job 1 failed/);
@@ -282,4 +282,28 @@ Deno.test("every job command has --help with examples", async () => {
     assert.equal(await runCli([...args, "--help"], c.io), 0);
     assert.match(c.out(), /Examples:\n {2}\S/, args.join(" "));
   }
+});
+
+Deno.test("baktadb sync --wait draws a progress bar on a terminal only", async () => {
+  await using s = await scratch();
+  const genomes = await writeFactoryGenomes(s.dir, 2, 61);
+  await using standIn = await standInFor(genomes);
+  const c = captureIo(true);
+  const args = ["--interval", "0.02", "--db", s.db];
+  assert.equal(
+    await runCli(
+      ["submit", ...genomes.map((g) => g.fasta), "--api", standIn.baseUrl, ...args],
+      c.io,
+    ),
+    0,
+  );
+  assert.match(c.err(), /\r\[#+-*\] \d\/2 jobs/, "upload progress on the terminal");
+  const t = captureIo(true);
+  assert.equal(await runCli(["sync", "--wait", ...args], t.io), 0);
+  assert.match(t.err(), /\r\[#{24}\] 2\/2 jobs · [\d,]+ features/);
+  assert.match(t.out(), /IMPORTED/);
+  const json = captureIo(true);
+  assert.equal(await runCli(["sync", "--json", ...args], json.io), 0);
+  assert.equal(json.err(), "", "no bar with --json");
+  assert.deepEqual(JSON.parse(json.out()).jobs, []);
 });

@@ -79,3 +79,29 @@ Deno.test("formatFfn() leaves out gaps and features whose nucleotides are unknow
   });
   assert.equal(text, ">X_7 oriT\nACGTA\n");
 });
+
+Deno.test("formatFfn() writes only locus-tagged features for runs of Bakta before 1.10", () => {
+  const base = {
+    sequenceId: "c1",
+    strand: "+" as const,
+    edge: false,
+    hypothetical: false,
+    pseudo: false,
+    dbXrefs: [],
+    original: { format: "tsv" as const, record: {} },
+  };
+  const run = (bakta: string): BaktaRun => ({
+    mode: "genome",
+    genome: {},
+    software: { bakta },
+    sources: [],
+    sequences: [{ id: "c1", length: 10, nt: "ACGTACGTAC" }],
+    features: [
+      { ...base, type: "ncRNA-region", start: 1, stop: 4, id: "X_1", product: "riboswitch" },
+      { ...base, type: "tRNA", start: 5, stop: 9, locusTag: "X_00005", product: "tRNA-Ala" },
+    ],
+  });
+  assert.equal(formatFfn(run("1.9.4")), ">X_00005 tRNA-Ala\nACGTA\n");
+  assert.equal(formatFfn(run("1.10.0")), ">X_1 riboswitch\nACGT\n>X_00005 tRNA-Ala\nACGTA\n");
+  assert.equal(formatFfn(run("1.9.4"), { onlyLocusTags: false }), formatFfn(run("1.11.4")));
+});

@@ -9,6 +9,7 @@ import { readBaktaTsv } from "../../src/formats/tsv/read_bakta_tsv.ts";
 import { readEmbl } from "../../src/formats/embl/read_embl.ts";
 import { readBaktaJson } from "../../src/formats/bakta_json/read_bakta_json.ts";
 import { loadRun } from "../../src/store/load_run.ts";
+import { decodeInput } from "../../src/formats/decode_input.ts";
 import { readSample, reportSamples, SAMPLES_PRESENT } from "../_samples.ts";
 import {
   dbFeatures,
@@ -39,6 +40,32 @@ for (const { dir, prefix } of SAMPLE_RUNS) {
     },
   });
 }
+
+Deno.test({
+  name: "formatRun() of the GFF3-only CI-8050 run: faa, ffn, fna and tsv as Bakta 1.9.4 wrote them",
+  ignore: !SAMPLES_PRESENT,
+  async fn() {
+    const dir = "v1.9.4-efaecalis-CI-8050";
+    const { db, annotationId } = await sampleDatabase(dir);
+    try {
+      const run = await loadRun(db, annotationId);
+      // Read from GFF3: no stored nt/aa, so cut from the residues and translated.
+      assert.ok(run.features.every((f) => f.nt === undefined && f.aa === undefined));
+      const bakta = (name: string) => decodeInput(readSample(`${dir}/${name}`));
+      assert.equal(formatRun(run, "faa"), bakta("CI-8050.faa"));
+      assert.equal(formatRun(run, "ffn"), bakta("CI-8050.ffn.gz"));
+      assert.equal(formatRun(run, "fna"), bakta("CI-8050.fna.gz"));
+      // The TSV differs in one cell: Bakta's GFF3 has no Dbxref on the CRISPR array, its TSV has.
+      const ours = formatRun(run, "tsv").split("\n");
+      const theirs = bakta("CI-8050.tsv").split("\n");
+      const differ = ours.flatMap((line, i) => line === theirs[i] ? [] : [[line, theirs[i]]]);
+      assert.equal(differ.length, 1);
+      assert.equal(`${differ[0][0]}SO:0001459`, differ[0][1]);
+    } finally {
+      await db.destroy();
+    }
+  },
+});
 
 Deno.test("formatRun() tsv round trip through readBaktaTsv (factory run with CRISPR parts)", async () => {
   const { db, annotationId } = await factoryDatabase({ seed: 61, sequences: 3 });

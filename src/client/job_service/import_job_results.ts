@@ -163,10 +163,23 @@ export async function importJobResults(
       },
     });
     for (const warning of imported.warnings) options.onNote?.(toPublicJob(current), warning);
-    if (imported.status === "imported" && events.length > 0) {
-      for (const event of events) context.emit(event);
+    if (imported.status === "imported") {
+      let after: JobRecord;
+      if (events.length > 0) {
+        for (const event of events) context.emit(event);
+        after = await getJob(db, row.id);
+      } else {
+        // a run the writer took another way (no feature hook): mark it now
+        await setJobGenome(db, row.id, imported.genomeId);
+        after = await markImported(
+          context,
+          current,
+          imported.annotationId,
+          `imported as annotation ${imported.annotationId}`,
+        );
+      }
       return {
-        row: await getJob(db, row.id),
+        row: after,
         status: "imported",
         annotationId: imported.annotationId,
         features: imported.counts.features,

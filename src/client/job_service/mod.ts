@@ -5,6 +5,13 @@
  * `job_events`, secrets never leave the `jobs.secret` column, and `syncJobs` resumes whatever an
  * interrupted process left: nothing is lost, nothing is started or imported twice.
  *
+ * Decisions: a job is recorded (`CREATED`, with the paths and SHA-256 of its FASTA) before `init`;
+ * upload links are never stored (they carry signatures and expire), so a job whose upload was not
+ * recorded is resumed by initialising a fresh job (the unused one is deleted on the service);
+ * an `UPLOADED` job is started only after `list` shows it was not started, inside a transaction
+ * that claims the row; the logs of an `ERROR` job are stored in the detail of its `ERROR` event
+ * (`jobLogs` falls back to them), with a one-line reason in `jobs.error`.
+ *
  * @example Submit, wait, import — against the local stand-in
  * ```ts
  * import { openDatabase } from "../../db/open_database.ts";

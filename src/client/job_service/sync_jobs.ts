@@ -42,6 +42,12 @@ import {
 export const INFRASTRUCTURE_FAILURE_LOGS =
   "Internal server error, please contact the administrator or try again later.";
 
+/**
+ * How many polling rounds in a row may fail (after the client's own retries) before `syncJobs`
+ * gives up waiting for that service's jobs.
+ */
+export const MAX_FAILED_POLLS = 3;
+
 /** How many jobs download and import at once (imports themselves are written one at a time). */
 const JOB_CONCURRENCY = 2;
 
@@ -127,8 +133,6 @@ export interface SyncJobsResult {
   listCalls: number;
   /** How many polling rounds ran. */
   rounds: number;
-  /** Why the call stopped early, if it did (e.g. the service could not be reached). */
-  error?: string;
   /** How long the call took, in milliseconds. */
   durationMs: number;
 }
@@ -157,7 +161,9 @@ interface Track {
  *    (`importJobResults`); the job becomes `IMPORTED` with its annotation.
  *
  * Without `wait` one round runs; with it, rounds repeat every `intervalMs` until no job is left
- * unfinished. A step that fails (network, a changed FASTA, a damaged download) is stored in the
+ * unfinished. A service that cannot be polled (after the client's retries) in
+ * `MAX_FAILED_POLLS` rounds in a row has its jobs reported `failed` for this call; the jobs of
+ * other services go on. A step that fails (network, a changed FASTA, a damaged download) is stored in the
  * job's error and events; the job stays where it was, is reported `failed`, and the next call tries
  * again. Killing the process at any point loses nothing: the next call resumes every job.
  *
@@ -260,7 +266,7 @@ export async function syncJobs(
 
   let listCalls = 0;
   let rounds = 0;
-  let stopError: string | undefined;
+  const pollFailures = new Map<BaktaClient, number>();
   progress();
   while (true) {
     signal?.throwIfAborted();
@@ -308,10 +314,17 @@ export async function syncJobs(
           answer = await client.list(jobs, { signal });
         } catch (error) {
           if (signal?.aborted) throw signal.reason;
-          stopError = error instanceof Error ? error.message : String(error);
-          for (const track of chunk) track.error = stopError;
+          // the client retried already; while waiting, give the service a few more rounds
+          const message = error instanceof Error ? error.message : String(error);
+          const failures = (pollFailures.get(client) ?? 0) + 1;
+          pollFailures.set(client, failures);
+          for (const track of chunk) {
+            track.error = message;
+            if (!wait || failures >= MAX_FAILED_POLLS) track.blocked = true;
+          }
           continue;
         }
+        pollFailures.set(client, 0);
         const listed = new Map(answer.jobs.map((entry) => [entry.jobID, entry]));
         const failed = new Map(answer.failedJobs.map((entry) => [entry.jobID, entry]));
         for (const track of chunk) {
@@ -356,7 +369,7 @@ export async function syncJobs(
       progress(toPublicJob(track.row));
     });
 
-    if (!wait || stopError !== undefined) break;
+    if (!wait) break;
     if (!tracks.some(active)) break;
     if (performance.now() - began + intervalMs > timeoutMs) break;
     await sleep(intervalMs, signal);
@@ -391,7 +404,6 @@ export async function syncJobs(
     features,
     listCalls,
     rounds,
-    ...(stopError === undefined ? {} : { error: stopError }),
     durationMs: performance.now() - began,
   };
 }

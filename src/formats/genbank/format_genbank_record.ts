@@ -79,7 +79,21 @@ export function formatGenbankRecord(record: InsdcRecord): string {
   return lines.join("\n") + "\n";
 }
 
-/** Wraps text at spaces to lines of at most `width` characters (longer words stay whole). */
+/**
+ * Wraps text at spaces to lines of at most `width` characters; a word longer than `width` stays
+ * whole on its own line (GenBank and EMBL header fields are joined back with spaces).
+ *
+ * @param text The text.
+ * @param width The maximum line length.
+ * @returns The lines.
+ *
+ * @example
+ * ```ts
+ * import { wrapWords } from "./format_genbank_record.ts";
+ * const lines = wrapWords("plasmid pMini, complete sequence", 16);
+ * if (lines.join("|") !== "plasmid pMini,|complete|sequence") throw new Error(lines.join("|"));
+ * ```
+ */
 export function wrapWords(text: string, width: number): string[] {
   const lines: string[] = [];
   let rest = text;

@@ -3,6 +3,7 @@ import { openDatabase } from "../../../src/db/open_database.ts";
 import { listJobEvents, listJobs } from "../../../src/store/jobs_repository.ts";
 import {
   type JobStatusEvent,
+  MAX_FAILED_POLLS,
   submitGenomes,
   syncJobs,
 } from "../../../src/client/job_service/mod.ts";
@@ -179,4 +180,35 @@ Deno.test("syncJobs() leaves jobs of another service alone when given one client
       await db.destroy();
     }
   }, 1);
+});
+
+Deno.test("syncJobs() gives up on an unreachable service after a few rounds; other services go on", async () => {
+  await withGenomes(async (genomes) => {
+    await using up = await standInFor(genomes);
+    const down = await standInFor(genomes, { pendingMs: 60_000 });
+    const db = await openDatabase(":memory:");
+    const clients = new Map<string, ReturnType<typeof fastClient>["client"]>();
+    const clientOf = (url: string) => {
+      if (!clients.has(url)) clients.set(url, fastClient(url, { timeoutMs: 500 }).client);
+      return clients.get(url)!;
+    };
+    try {
+      await submitGenomes(db, clientOf(down.baseUrl), [
+        { fasta: genomes[0].fasta, genome: genomes[0].genome },
+      ]);
+      await submitGenomes(db, clientOf(up.baseUrl), [
+        { fasta: genomes[1].fasta, genome: genomes[1].genome },
+      ]);
+      await down.close();
+      const result = await syncJobs(db, clientOf, { wait: true, intervalMs: 10 });
+      const [lost, fine] = result.jobs;
+      assert.equal(fine.outcome, "imported");
+      assert.equal(lost.outcome, "failed");
+      assert.equal(lost.job.status, "INIT", "the stored status is unchanged");
+      assert.match(lost.error!, /Cannot list 1 job: connection failed/);
+      assert.ok(result.rounds >= MAX_FAILED_POLLS);
+    } finally {
+      await db.destroy();
+    }
+  }, 2);
 });

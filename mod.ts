@@ -26,3 +26,11 @@ export * from "./src/client/mod.ts";
 export * from "./src/plot/mod.ts";
 export * from "./src/testing/bakta_stand_in/mod.ts";
 export * from "./src/testing/factory/mod.ts";
+export * from "./src/query/mod.ts";
+export * from "./src/analysis/mod.ts";
+export * from "./src/export/mod.ts";
+export * from "./src/report/mod.ts";
+// Names two layers both export (same types, except `PangenomeClassRow`): the root picks one.
+export { PANGENOME_CLASSES, type PangenomeClass, type PangenomeClassRow } from "./src/analysis/mod.ts";
+export type { FormatBaktaJsonOptions } from "./src/export/mod.ts";
+export type { TranslationTable } from "./src/client/mod.ts";

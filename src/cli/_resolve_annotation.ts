@@ -19,7 +19,7 @@ import { CliError, EXIT } from "./cli_context.ts";
  * @returns The number.
  * @throws {CliError} With exit code USAGE for anything but a positive integer.
  *
- * @example
+ * @example Positive integers only
  * ```ts
  * import assert from "node:assert/strict";
  * import { parsePositiveInteger } from "./_resolve_annotation.ts";

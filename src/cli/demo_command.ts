@@ -245,9 +245,15 @@ async function writeFigures(
     return;
   }
   await Deno.mkdir(out, { recursive: true });
-  const path = `${out.replace(/\/+$/, "")}/feature_types.svg`;
-  await plot.savePlot(plot.featureTypesPlot(rows), path);
-  io.out(`Wrote ${path}\n`);
+  const folder = out.replace(/\/+$/, "");
+  const counts = `${folder}/feature_types.svg`;
+  await plot.savePlot(plot.featureTypesPlot(rows), counts);
+  const shares = `${folder}/feature_type_shares.svg`;
+  await plot.savePlot(
+    plot.featureTypesPlot(rows, { normalize: true, title: "Feature types per genome (share)" }),
+    shares,
+  );
+  io.out(`Wrote ${counts} and ${shares}\n`);
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -71,7 +71,7 @@ export interface FeatureListing {
  * @returns The types, as Bakta's JSON names them.
  * @throws {CliError} With exit code USAGE for an unknown type.
  *
- * @example
+ * @example Types in any case
  * ```ts
  * import assert from "node:assert/strict";
  * import { parseFeatureTypes } from "./features_command.ts";
@@ -98,6 +98,14 @@ export function parseFeatureTypes(text: string): FeatureType[] {
  * @param text The option's text.
  * @returns The database and accession.
  * @throws {CliError} With exit code USAGE when there is no colon or a side is empty.
+ *
+ * @example Split at the first colon
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { parseXref } from "./features_command.ts";
+ * assert.deepEqual(parseXref("EC:2.7.7.7"), { db: "EC", accession: "2.7.7.7" });
+ * assert.deepEqual(parseXref("GO:GO:0005737"), { db: "GO", accession: "GO:0005737" });
+ * ```
  */
 export function parseXref(text: string): { db: string; accession: string } {
   const at = text.indexOf(":");
@@ -121,6 +129,23 @@ export function parseXref(text: string): { db: string; accession: string } {
  * @throws {NotFoundError} When the genome does not exist.
  * @throws {CliError} NOT_FOUND for a missing annotation or region sequence; USAGE for a bad
  * region or cross-reference.
+ *
+ * @example The CDSs of a factory genome's first 2 kb
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { importRun } from "../store/import_run.ts";
+ * import { makeRun } from "../testing/factory/make_run.ts";
+ * import { listGenomeFeatures } from "./features_command.ts";
+ * const db = await openDatabase(":memory:");
+ * const run = makeRun({ seed: 3, sequences: 1, featuresPerSequence: 12 });
+ * await importRun(db, run, { genome: "demo" });
+ * const found = await listGenomeFeatures(db, "demo", {
+ *   types: ["cds"], region: `${run.sequences[0].id}:1-2000`,
+ * });
+ * assert.ok(found.every((f) => f.type === "cds" && (f.start <= 2000 || f.edge)));
+ * await db.destroy();
+ * ```
  */
 export async function listGenomeFeatures(
   db: Kysely<Database>,
@@ -247,6 +272,16 @@ const TSV_COLUMNS: readonly (keyof FeatureListing)[] = [
  *
  * @param features The features.
  * @returns The TSV text.
+ *
+ * @example One feature
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { featuresToTsv } from "./features_command.ts";
+ * const tsv = featuresToTsv([{ sequence: "c1", type: "cds", start: 1, stop: 9, strand: "+",
+ *   edge: false, locus_tag: "X_1", gene: null, product: "a\tb", hypothetical: false,
+ *   pseudo: false, truncated: null, db_xrefs: ["EC:1.1.1.1", "SO:0001217"] }]);
+ * assert.equal(tsv.split("\n")[1], "c1\tcds\t1\t9\t+\tfalse\tX_1\t\ta b\tfalse\tfalse\t\tEC:1.1.1.1,SO:0001217");
+ * ```
  */
 export function featuresToTsv(features: readonly FeatureListing[]): string {
   const clean = (v: unknown) =>

@@ -91,6 +91,22 @@ export async function baktaTxtExtras(
  * @returns One row per genome.
  * @throws {NotFoundError} When a genome does not exist.
  * @throws {CliError} NOT_FOUND when a named genome has no genome annotation.
+ *
+ * @example Bakta's counts of a factory genome
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { countFeatures } from "../formats/run_counts.ts";
+ * import { importRun } from "../store/import_run.ts";
+ * import { makeRun } from "../testing/factory/make_run.ts";
+ * import { summarizeGenomes } from "./summary_command.ts";
+ * const db = await openDatabase(":memory:");
+ * const run = makeRun({ seed: 3 });
+ * await importRun(db, run, { genome: "demo" });
+ * const [row] = await summarizeGenomes(db, ["demo"]);
+ * assert.equal(row.cdss, countFeatures(run).cdss);
+ * await db.destroy();
+ * ```
  */
 export async function summarizeGenomes(
   db: Kysely<Database>,

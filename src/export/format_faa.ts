@@ -34,6 +34,22 @@ export interface FormatFaaOptions {
  * @param run The run (for the sequence residues and the translation table).
  * @param table The translation table; default the run's, else 11.
  * @returns The protein, or `undefined`.
+ *
+ * @example The stored protein wins; else the translation
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { featureProtein } from "./format_faa.ts";
+ * const run = {
+ *   mode: "genome" as const, genome: {}, software: {}, sources: [], features: [],
+ *   sequences: [{ id: "c1", length: 9, nt: "GTGAAATGA" }],
+ * };
+ * const cds = { type: "cds" as const, sequenceId: "c1", start: 1, stop: 9, strand: "+" as const,
+ *   edge: false, hypothetical: false, pseudo: false, dbXrefs: [],
+ *   original: { format: "tsv" as const, record: {} } };
+ * assert.equal(featureProtein(cds, run), "MK");
+ * assert.equal(featureProtein({ ...cds, aa: "MQ" }, run), "MQ");
+ * assert.equal(featureProtein({ ...cds, type: "tRNA" }, run), undefined);
+ * ```
  */
 export function featureProtein(
   feature: Feature,

@@ -40,7 +40,7 @@ export interface FormatFeatureCsvOptions {
  * @param value The cell's text.
  * @returns The cell as written.
  *
- * @example
+ * @example Quoting a cell
  * ```ts
  * import assert from "node:assert/strict";
  * import { csvCell } from "./format_feature_csv.ts";
@@ -64,7 +64,7 @@ export function csvCell(value: string): string {
  * @param options The cross-reference separator.
  * @returns The CSV text.
  *
- * @example
+ * @example A feature across the origin
  * ```ts
  * import assert from "node:assert/strict";
  * import { formatFeatureCsv } from "./format_feature_csv.ts";

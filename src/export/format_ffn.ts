@@ -36,7 +36,7 @@ function before110(version: string | undefined): boolean {
  * @param feature The feature.
  * @returns The id.
  *
- * @example
+ * @example Locus tag, internal id, or position
  * ```ts
  * import assert from "node:assert/strict";
  * import { featureFastaId } from "./format_ffn.ts";

@@ -59,7 +59,7 @@ const ALIASES: Readonly<Record<string, ExportFormat>> = {
  * @returns The format.
  * @throws {RangeError} For an unknown name (the message lists the formats).
  *
- * @example
+ * @example Format names and aliases
  * ```ts
  * import assert from "node:assert/strict";
  * import { toExportFormat } from "./format_run.ts";
@@ -120,7 +120,7 @@ const GENOME_ONLY: ReadonlySet<ExportFormat> = new Set([
  * @throws {RangeError} For a format that needs coordinates on a `proteins` run, an `fna` of
  * sequences whose residues are unknown, or an unknown format.
  *
- * @example
+ * @example FASTA and GFF3 of a tiny run
  * ```ts
  * import assert from "node:assert/strict";
  * import { formatRun } from "./format_run.ts";

@@ -18,7 +18,7 @@ import type { LoadRunRegion } from "../store/load_run.ts";
  * @throws {RangeError} When the text is empty, a position is 0, or the part after the last colon
  * is not `FROM-TO`.
  *
- * @example
+ * @example Regions, across the origin too
  * ```ts
  * import assert from "node:assert/strict";
  * import { parseRegion } from "./parse_region.ts";

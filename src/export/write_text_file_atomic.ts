@@ -16,7 +16,7 @@
  * @throws {Deno.errors.NotFound} When the folder does not exist; other file-system errors as
  * Deno raises them.
  *
- * @example
+ * @example Write, then find no temporary file
  * ```ts
  * import assert from "node:assert/strict";
  * import { writeTextFileAtomic } from "./write_text_file_atomic.ts";

@@ -321,7 +321,7 @@ function windowFilter(
   return (row) => {
     const lo = row.start;
     const hi = row.edge === 1 ? row.stop + length : row.stop;
-    return windows.some(([a, b]) => lo <= b && hi > a);
+    return windows.some(([a, b]) => lo <= b && hi >= a);
   };
 }
 

@@ -81,6 +81,8 @@ Deno.test("baktadb demo runs twice with factory runs when the samples are absent
     const svg = await Deno.readTextFile(`${run.out}/feature_types.svg`);
     assert.match(svg, /^<\?xml[^]*<svg/);
     assert.match(svg, /demo-alpha/);
+    const shares = await Deno.readTextFile(`${run.out}/feature_type_shares.svg`);
+    assert.match(shares, /Feature types per genome \(share\)/);
   } finally {
     await Deno.remove(run.dir, { recursive: true });
   }

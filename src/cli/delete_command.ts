@@ -22,19 +22,21 @@ export function registerDelete(program: Command, io: CliIo): void {
     .description("delete a job on the Bakta service (its imported annotation is kept)")
     .argument("<job>", "the job: its number, service job id, or the start of the id")
     .option("--force", "also delete a job that is not finished (its results are lost)")
+    .option("--local", "only mark the job deleted here, without asking its service")
     .addHelpText(
       "after",
       `
 Examples:
   baktadb delete 3              # after its results were imported
   baktadb delete 0f1e2d3c --force
+  baktadb delete 5 --force --local  # a job whose service is gone (e.g. an interrupted demo)
 
 The service's terms ask to delete job data when done. The job stays listed as DELETED and its
 secret is forgotten.
 `,
     )
     .action(async (reference: string, _options, cmd: Command) => {
-      const options = cmd.optsWithGlobals<GlobalOptions & { force?: boolean }>();
+      const options = cmd.optsWithGlobals<GlobalOptions & { force?: boolean; local?: boolean }>();
       await withDatabase(options, async (db) => {
         const row = await findJob(db, reference);
         if (row.status === "DELETED") {
@@ -48,8 +50,14 @@ secret is forgotten.
             EXIT.USAGE,
           );
         }
-        const job = await deleteServiceJob(db, clientFactory(io, options.verbose === true), row);
-        io.out(`Deleted ${jobLabel(job)} on the service; it is now DELETED\n`);
+        const job = await deleteServiceJob(db, clientFactory(io, options.verbose === true), row, {
+          localOnly: options.local === true,
+        });
+        io.out(
+          options.local
+            ? `Marked ${jobLabel(job)} DELETED (the service was not asked)\n`
+            : `Deleted ${jobLabel(job)} on the service; it is now DELETED\n`,
+        );
       });
     });
 }

@@ -50,7 +50,7 @@ function spawnCli(args: string[]): Running {
   return { child, output };
 }
 
-async function until(what: string, condition: () => boolean, ms = 30_000): Promise<void> {
+async function until(what: string, condition: () => boolean, ms = 90_000): Promise<void> {
   const end = Date.now() + ms;
   while (!condition()) {
     if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
@@ -153,7 +153,12 @@ for (const scenario of SCENARIOS) {
         dbPath,
       ]);
       try {
-        await scenario.killWhen(standIn);
+        // a CLI that exits before the kill point (e.g. cannot start) fails the test at once
+        const exited = submit.output.then((o) => {
+          throw new Error(`submit exited early (code ${o.code}): ${o.stdout}${o.stderr}`);
+        });
+        exited.catch(() => {});
+        await Promise.race([scenario.killWhen(standIn), exited]);
       } catch (error) {
         submit.child.kill("SIGKILL");
         const { stdout, stderr } = await submit.output;

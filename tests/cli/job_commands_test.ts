@@ -196,8 +196,10 @@ Deno.test("baktadb logs and delete: a failed job's logs, and deleting only finis
   assert.equal(await runCli(["delete", "2", "--db", s.db], c.io), 2);
   assert.match(c.err(), /^baktadb: Refusing to delete job 2 \("G92"\): it is INIT/);
   assert.equal(c.err().split("\n").length, 2);
+  await standIn.close();
   c = captureIo();
-  assert.equal(await runCli(["delete", "2", "--force", "--db", s.db], c.io), 0);
+  assert.equal(await runCli(["delete", "2", "--force", "--local", "--db", s.db], c.io), 0);
+  assert.match(c.out(), /Marked job 2 {2}G92 DELETED \(the service was not asked\)/);
   assertNoSecretsIn({ out: c.out(), err: c.err() }, secretsOf(standIn));
 });
 

@@ -17,6 +17,12 @@ import { type PublicJob, toPublicJob } from "./job_state.ts";
 export interface DeleteServiceJobOptions extends BaktaRequestOptions {
   /** Called after the change is stored. */
   onStatus?: (event: JobStatusEvent) => void;
+  /**
+   * Only mark the job deleted, without asking the service (e.g. a service that is gone, such as
+   * the stand-in of an interrupted demo).
+   * @default {false}
+   */
+  localOnly?: boolean;
 }
 
 /**
@@ -57,8 +63,10 @@ export async function deleteServiceJob(
   options: DeleteServiceJobOptions = {},
 ): Promise<PublicJob> {
   const job = serviceJobOf(row);
-  let detail = "the job never reached the service; marked deleted";
-  if (job !== undefined) {
+  let detail = job === undefined
+    ? "the job never reached the service; marked deleted"
+    : "marked deleted without asking the service";
+  if (job !== undefined && options.localOnly !== true) {
     const client = clientFor(clients, row.apiUrl);
     if (client === undefined) {
       throw new JobServiceError(

@@ -189,7 +189,7 @@ export interface GenomeInfo {
   strain?: string;
   /** Plasmid name, where given. */
   plasmid?: string;
-  /** NCBI taxon (1.10+), where given. */
+  /** The taxon as Bakta writes it (1.10+: genus, species and strain joined by spaces), where given. */
   taxon?: string;
   /** Whether the genome was declared complete. */
   complete?: boolean;

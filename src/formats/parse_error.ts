@@ -29,7 +29,7 @@ export interface ParseErrorOptions {
   line?: number;
   /** The 1-based column, where known. */
   column?: number;
-  /** The byte or character offset, where there are no lines (JSON). */
+  /** The 0-based UTF-16 index into the decoded text, where there are no lines (JSON). */
   offset?: number;
   /** The underlying error. */
   cause?: unknown;

@@ -9,9 +9,7 @@ import { CliError, type CliIo, DENO_IO, EXIT } from "./cli_context.ts";
 import { COMMANDS } from "./commands.ts";
 import { DatabaseError, NotFoundError } from "../db/errors.ts";
 import { ParseError } from "../formats/parse_error.ts";
-
-/** The version of baktadb. */
-export const VERSION = "0.1.0";
+import { BAKTADB_VERSION } from "../version.ts";
 
 /**
  * Builds the `baktadb` program with every command.
@@ -22,7 +20,7 @@ export const VERSION = "0.1.0";
 export function createProgram(io: CliIo = DENO_IO): Command {
   const program = new Command("baktadb")
     .description("Keep, explore and compare Bakta genome annotations in one database")
-    .version(VERSION)
+    .version(BAKTADB_VERSION)
     .option("--db <file>", "database file (default: $BAKTADB_DATABASE or ./baktadb.sqlite)")
     .option("-v, --verbose", "show more detail on errors and progress")
     .showHelpAfterError("(run with --help for usage)")

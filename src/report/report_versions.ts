@@ -8,10 +8,10 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { migrationStatus } from "../db/migrator.ts";
-import denoConfig from "../../deno.json" with { type: "json" };
 
-/** The version of baktadb (`deno.json`). */
-export const BAKTADB_VERSION: string = String(denoConfig.version);
+import { BAKTADB_VERSION } from "../version.ts";
+
+export { BAKTADB_VERSION };
 
 /** The software a report was made with. */
 export interface ReportVersions {

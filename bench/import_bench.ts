@@ -20,6 +20,7 @@ import {
   type PreparedRun,
 } from "../src/store/prepare_run.ts";
 import { writePrepared } from "../src/store/import_run.ts";
+import { SEQUENCE_ROW_COLUMNS, sequenceRow } from "../src/store/write_run.ts";
 import { collectRunFiles } from "../src/store/run_files.ts";
 import { StoreCache } from "../src/store/store_cache.ts";
 
@@ -110,6 +111,9 @@ async function prepareAll(): Promise<{ prepared: PreparedRun[]; ms: number }> {
   return { prepared, ms: performance.now() - t0 };
 }
 
+/** A value bound to a `node:sqlite` statement. */
+type SqlValue = string | number | null | Uint8Array;
+
 /**
  * The ceiling: the same rows through bare prepared INSERTs (one statement per table, reused), in
  * one transaction, into a fresh database with the same schema (indexes, FTS5 and R*Tree triggers)
@@ -136,9 +140,9 @@ async function ceiling(prepared: PreparedRun[], schema: "full" | "bare") {
   }
   const insertGenome = db.prepare("insert into genomes (id, name) values (?, ?)");
   const insertSequence = db.prepare(
-    "insert into sequences (id, genome_id, version, seq_id, description, length, gc, topology, type, " +
-      "complete, name, orig_id, orig_description, checksum, residues, residues_encoding) " +
-      "values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    `insert into sequences (${SEQUENCE_ROW_COLUMNS.join(", ")}) values (${
+      SEQUENCE_ROW_COLUMNS.map(() => "?").join(", ")
+    })`,
   );
   const insertAnnotation = db.prepare(
     "insert into annotations (id, genome_id, sequence_version, source, fingerprint) values (?, ?, 1, 'files', ?)",
@@ -166,25 +170,9 @@ async function ceiling(prepared: PreparedRun[], schema: "full" | "bare") {
     rows += 2;
     const seqIds = new Map<string, number>();
     for (const p of run.sequences) {
-      const s = p.sequence;
-      insertSequence.run(
-        ++sequenceId,
-        genomeId,
-        s.id,
-        s.description ?? null,
-        s.length,
-        p.gc,
-        s.topology ?? null,
-        s.type ?? null,
-        s.complete === undefined ? null : s.complete ? 1 : 0,
-        s.name ?? null,
-        s.origId ?? null,
-        s.origDescription ?? null,
-        p.checksum,
-        p.residues,
-        p.encoding,
-      );
-      seqIds.set(s.id, sequenceId);
+      const values = sequenceRow(++sequenceId, genomeId, 1, p) as SqlValue[];
+      insertSequence.run(...values);
+      seqIds.set(p.sequence.id, sequenceId);
       rows++;
     }
     const first = featureId + 1;

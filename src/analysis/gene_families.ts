@@ -9,6 +9,7 @@ import { type ColumnTable, table } from "arquero";
 import { type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { show } from "../query/_validate.ts";
+import { isSqlite } from "../query/_sqlite_indexes.ts";
 import { type CohortOptions, cohortQuery } from "./_cohort.ts";
 
 /** Options of the gene-family tables. */
@@ -159,20 +160,88 @@ export interface PresenceAbsenceOptions extends GeneFamilyOptions {
    * @default "presence"
    */
   value?: "presence" | "copies";
+  /**
+   * Leave out the families present in fewer genomes than this (2 drops the singletons, which in a
+   * large cohort are most rows: proteins without a UniRef cluster seen once).
+   * @default 1
+   */
+  minGenomes?: number;
+}
+
+/** One row of {@linkcode familyCellsQuery}. */
+export interface FamilyCellsRow {
+  /** The family. */
+  family: string;
+  /** In how many genomes of the cohort it is present. */
+  genomes: number;
+  /** `annotation_id:copies` for each genome that has it, comma-separated. */
+  cells: string;
+}
+
+/**
+ * The SQL part of {@linkcode presenceAbsence}: one row per family with the genomes that have it
+ * and their copies packed in a string, so that a large cohort crosses to JavaScript as one row per
+ * family rather than one per (family, genome).
+ *
+ * The SQL emitted (on SQLite; elsewhere `string_agg` replaces `group_concat`):
+ *
+ * ```sql
+ * with "cohort" as (…latest annotations…),
+ *   "members" as materialized (…familyMembersQuery…),
+ *   "counts" as (select "annotation_id", "family", count(*) as "copies" from "members"
+ *     where "family" is not null group by "annotation_id", "family")
+ * select "family", count(*) as "genomes",
+ *   group_concat("annotation_id" || ':' || "copies", ',') as "cells"
+ * from "counts" group by "family" having count(*) >= ?
+ * ```
+ *
+ * @param db The database.
+ * @param options Which genomes and feature types, and the least number of genomes.
+ * @returns The query builder.
+ */
+export function familyCellsQuery(
+  db: Kysely<Database>,
+  options: Omit<PresenceAbsenceOptions, "value"> = {},
+): CohortQuery<FamilyCellsRow> {
+  const { minGenomes = 1 } = options;
+  if (!Number.isSafeInteger(minGenomes) || minGenomes < 1) {
+    throw new RangeError(
+      `Invalid option "minGenomes": expected a positive integer, got ${show(minGenomes)}`,
+    );
+  }
+  const ref = sql.ref;
+  const cell = sql`${ref("counts.annotation_id")} || ':' || ${ref("counts.copies")}`;
+  const cells = isSqlite(db)
+    ? sql<string>`group_concat(${cell}, ',')`
+    : sql<string>`string_agg(${cell}, ',')`;
+  return db
+    .with((cte) => cte("members").materialized(), () => familyMembersQuery(db, options))
+    .with("counts", (qc) =>
+      qc.selectFrom("members")
+        .select(["members.annotation_id", "members.family", sql<number>`count(*)`.as("copies")])
+        .where("members.family", "is not", null)
+        .groupBy(["members.annotation_id", "members.family"]))
+    .selectFrom("counts")
+    .select(["counts.family", sql<number>`count(*)`.as("genomes"), cells.as("cells")])
+    .groupBy("counts.family")
+    .having(sql<number>`count(*)`, ">=", minGenomes) as unknown as CohortQuery<FamilyCellsRow>;
 }
 
 /**
  * The gene-family presence/absence matrix of the cohort: one row per family, with `family`,
- * `genomes` (in how many genomes it is present) and one integer column per genome (named by the
- * genome, in name order) holding 1/0 or the number of copies. Families are keyed by UniRef90
- * cluster, then UniRef50, then the protein's MD5 ({@linkcode familyKey}). Rows are ordered by
- * `genomes` descending, then family. The counting is one SQL `group by`; the pivot is done here
- * into `Int32Array` columns.
+ * `genomes` (in how many genomes it is present) and one column per genome (named by the genome,
+ * in name order) holding 1/0 (`Uint8Array`) or the number of copies (`Int32Array`). Families are
+ * keyed by UniRef90 cluster, then UniRef50, then the protein's MD5 ({@linkcode familyKey}). Rows
+ * are ordered by `genomes` descending, then family. The counting is SQL `group by`s
+ * ({@linkcode familyCellsQuery}); the pivot into typed columns is done here. A genome without any
+ * family still has its (all-zero) column.
  *
  * @param db The database.
- * @param options Which genomes and feature types, and presence or copies.
+ * @param options Which genomes and feature types, presence or copies, and the least number of
+ *   genomes a family must be in.
  * @returns A promise of the matrix.
- * @throws {RangeError} When `value` or `types` is not allowed.
+ * @throws {RangeError} When `value`, `types` or `minGenomes` is not allowed, or a genome is named
+ *   `family` or `genomes`.
  *
  * @example Two genomes sharing one family
  * ```ts
@@ -217,39 +286,35 @@ export async function presenceAbsence(
       `Invalid option "value": expected "presence" or "copies", got ${show(value)}`,
     );
   }
-  const genomes = (await cohortQuery(db, options).orderBy("genomes.name").execute())
-    .map((row) => row.genome);
-  const counts = await geneFamilyCountsQuery(db, options).clearOrderBy().execute();
-  const genomeIndex = new Map(genomes.map((genome, i) => [genome, i]));
-  const familyIndex = new Map<string, number>();
-  for (const row of counts) {
-    if (!familyIndex.has(row.family)) familyIndex.set(row.family, familyIndex.size);
-  }
-  const cells = genomes.map(() => new Int32Array(familyIndex.size));
-  const present = new Int32Array(familyIndex.size);
-  for (const row of counts) {
-    const f = familyIndex.get(row.family)!;
-    const g = genomeIndex.get(row.genome);
-    if (g === undefined) continue;
-    cells[g][f] = value === "presence" ? 1 : Number(row.copies);
-    present[f]++;
-  }
-  const order = [...familyIndex.keys()].map((family, i) => ({ family, i }))
-    .sort((x, y) =>
-      present[y.i] - present[x.i] || (x.family < y.family ? -1 : x.family > y.family ? 1 : 0)
-    )
-    .map((entry) => entry.i);
-  const families = [...familyIndex.keys()];
-  const columns = new Map<string, unknown>();
-  columns.set("family", order.map((i) => families[i]));
-  columns.set("genomes", Int32Array.from(order, (i) => present[i]));
-  genomes.forEach((genome, g) => {
+  const query = familyCellsQuery(db, options);
+  const cohort = await cohortQuery(db, options).orderBy("genomes.name").execute();
+  for (const { genome } of cohort) {
     if (genome === "family" || genome === "genomes") {
       throw new RangeError(`Cannot build the matrix: a genome is named "${genome}", a column name`);
     }
-    columns.set(genome, Int32Array.from(order, (i) => cells[g][i]));
-  });
-  return table(columns, ["family", "genomes", ...genomes]);
+  }
+  const column = new Map(cohort.map((row, i) => [row.annotation_id, i]));
+  const rows = await query.execute();
+  rows.sort((a, b) =>
+    Number(b.genomes) - Number(a.genomes) ||
+    (a.family < b.family ? -1 : a.family > b.family ? 1 : 0)
+  );
+  const cells = cohort.map(() =>
+    value === "presence" ? new Uint8Array(rows.length) : new Int32Array(rows.length)
+  );
+  for (let f = 0; f < rows.length; f++) {
+    for (const cell of rows[f].cells.split(",")) {
+      const colon = cell.indexOf(":");
+      const g = column.get(Number(cell.slice(0, colon)));
+      if (g !== undefined) cells[g][f] = value === "presence" ? 1 : Number(cell.slice(colon + 1));
+    }
+  }
+  const columns = new Map<string, unknown>([
+    ["family", rows.map((row) => row.family)],
+    ["genomes", Int32Array.from(rows, (row) => Number(row.genomes))],
+  ]);
+  cohort.forEach((row, g) => columns.set(row.genome, cells[g]));
+  return table(columns, ["family", "genomes", ...cohort.map((row) => row.genome)]);
 }
 
 /** Checks the `types` option and returns it with its default. */

@@ -5,7 +5,7 @@
  */
 
 import type { ColumnTable } from "arquero";
-import { type Kysely, sql } from "kysely";
+import { type Kysely, sql, type SqlBool } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { cohortQuery } from "./_cohort.ts";
 import { type CohortQuery, familyMembersQuery, type GeneFamilyOptions } from "./gene_families.ts";
@@ -69,6 +69,16 @@ export function classifyPrevalence(present: number, total: number): PangenomeCla
   return "core";
 }
 
+/** Options of {@linkcode pangenomeClasses}. */
+export interface PangenomeClassesOptions extends GeneFamilyOptions {
+  /**
+   * Give each family the gene and product of its first member (one feature row read per family;
+   * `false` leaves them null, which is faster on a large cohort).
+   * @default true
+   */
+  describe?: boolean;
+}
+
 /** One row of {@linkcode pangenomeClassesQuery}. */
 export interface PangenomeClassRow {
   /** The family (see `familyKey`). */
@@ -81,9 +91,9 @@ export interface PangenomeClassRow {
   class: PangenomeClass;
   /** All copies across the cohort. */
   copies: number;
-  /** The gene symbol of the family's first member (lowest feature id), as an example. */
+  /** The gene symbol of the family's first member (lowest feature id); null with `describe: false`. */
   gene: string | null;
-  /** The product of the family's first member (lowest feature id), as an example. */
+  /** The product of the family's first member (lowest feature id); null with `describe: false`. */
   product: string | null;
 }
 
@@ -97,9 +107,11 @@ export interface PangenomeClassRow {
  * with "cohort" as (…latest annotations…),
  * "total" as (select count(*) as "n" from "cohort"),
  * "members" as materialized (…familyMembersQuery…),
- * "families" as (select "family", count(distinct "annotation_id") as "genomes",
- *     count(*) as "copies", min("feature_id") as "first"
- *   from "members" where "family" is not null group by "family")
+ * "counts" as (select "annotation_id", "family", count(*) as "copies",
+ *     min("feature_id") as "first" from "members" where "family" is not null
+ *   group by "annotation_id", "family"),
+ * "families" as (select "family", count(*) as "genomes", sum("copies") as "copies",
+ *     min("first") as "first" from "counts" group by "family")
  * select "families"."family", "families"."genomes",
  *   "families"."genomes" * 1.0 / "total"."n" as "fraction",
  *   case when 100 * "families"."genomes" < ? * "total"."n" then 'cloud'
@@ -107,7 +119,7 @@ export interface PangenomeClassRow {
  *        when 100 * "families"."genomes" < ? * "total"."n" then 'soft-core'
  *        else 'core' end as "class", "families"."copies", "features"."gene", "features"."product"
  * from "families" cross join "total"
- *   inner join "features" on "features"."id" = "families"."first"
+ *   left join "features" on "features"."id" = "families"."first"
  * order by "families"."genomes" desc, "families"."family"
  * ```
  *
@@ -117,8 +129,9 @@ export interface PangenomeClassRow {
  */
 export function pangenomeClassesQuery(
   db: Kysely<Database>,
-  options: GeneFamilyOptions = {},
+  options: PangenomeClassesOptions = {},
 ): CohortQuery<PangenomeClassRow> {
+  const { describe = true } = options;
   const ref = sql.ref;
   const { core, softCore, shell } = PANGENOME_THRESHOLDS;
   const genomes = ref("families.genomes");
@@ -127,19 +140,32 @@ export function pangenomeClassesQuery(
     .with("cohort", () => cohortQuery(db, options))
     .with("total", (qc) => qc.selectFrom("cohort").select(sql<number>`count(*)`.as("n")))
     .with((cte) => cte("members").materialized(), () => familyMembersQuery(db, options))
-    .with("families", (qc) =>
+    .with("counts", (qc) =>
       qc.selectFrom("members")
         .select([
+          "members.annotation_id",
           "members.family",
-          sql<number>`count(distinct ${ref("members.annotation_id")})`.as("genomes"),
           sql<number>`count(*)`.as("copies"),
           sql<number>`min(${ref("members.feature_id")})`.as("first"),
         ])
         .where("members.family", "is not", null)
-        .groupBy("members.family"))
+        .groupBy(["members.annotation_id", "members.family"]))
+    .with("families", (qc) =>
+      qc.selectFrom("counts")
+        .select([
+          "counts.family",
+          sql<number>`count(*)`.as("genomes"),
+          sql<number>`sum(${ref("counts.copies")})`.as("copies"),
+          sql<number>`min(${ref("counts.first")})`.as("first"),
+        ])
+        .groupBy("counts.family"))
     .selectFrom("families")
     .crossJoin("total")
-    .innerJoin("features", "features.id", "families.first")
+    .leftJoin(
+      "features",
+      (join) =>
+        describe ? join.onRef("features.id", "=", "families.first") : join.on(sql<SqlBool>`0 = 1`),
+    )
     .select([
       "families.family",
       "families.genomes",
@@ -164,7 +190,7 @@ export function pangenomeClassesQuery(
  * latest annotation of each genome (of `genomes`).
  *
  * @param db The database.
- * @param options Which genomes and feature types.
+ * @param options Which genomes and feature types, and whether to describe the families.
  * @returns A promise of the table, most shared families first.
  *
  * @example An empty cohort
@@ -181,7 +207,7 @@ export function pangenomeClassesQuery(
  */
 export function pangenomeClasses(
   db: Kysely<Database>,
-  options: GeneFamilyOptions = {},
+  options: PangenomeClassesOptions = {},
 ): Promise<ColumnTable> {
   return toTable(pangenomeClassesQuery(db, options));
 }
@@ -211,7 +237,8 @@ export async function pangenomeSummary(
   db: Kysely<Database>,
   options: GeneFamilyOptions = {},
 ): Promise<ColumnTable> {
-  const rows = await db.selectFrom(pangenomeClassesQuery(db, options).as("classes"))
+  const classes = pangenomeClassesQuery(db, { ...options, describe: false }).clearOrderBy();
+  const rows = await db.selectFrom(classes.as("classes"))
     .select(["classes.class", sql<number>`count(*)`.as("families")])
     .groupBy("classes.class")
     .execute();

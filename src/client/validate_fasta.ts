@@ -5,6 +5,7 @@
  */
 
 import { BaktaValidationError } from "./bakta_error.ts";
+import { isGzip } from "../formats/decode_input.ts";
 
 /** The contig ids accepted with `compliant` or `keepContigHeaders`. */
 export const CONTIG_ID_PATTERN: RegExp = /^[A-Za-z\d_.:*#-]{1,25}$/;
@@ -86,7 +87,7 @@ export function validateFasta(
 ): FastaSummary {
   const { compliant = false, keepContigHeaders = false, file = "FASTA input" } = options;
   if (text instanceof Uint8Array) {
-    if (text[0] === 0x1f && text[1] === 0x8b) {
+    if (isGzip(text)) {
       throw new BaktaValidationError(
         "CompressedInput",
         `Cannot use ${file}: it is gzip-compressed; decompress it before validating`,

@@ -5,6 +5,10 @@
  */
 
 import type { BaktaRun, CrisprPart, Feature, GenomeStats, Sequence } from "../formats/model.ts";
+import {
+  BAKTA_JSON_CORE_FEATURE_KEYS,
+  BAKTA_JSON_TYPES_WITH_XREFS,
+} from "../formats/bakta_json/bakta_json_feature_keys.ts";
 
 type JsonObject = Record<string, unknown>;
 
@@ -42,12 +46,6 @@ const FEATURE_ORDER = [
   "id",
   "locus",
 ] as const;
-
-/** Keys the model owns (the JSON reader maps them to fields; everything else is evidence). */
-const CORE_KEYS: ReadonlySet<string> = new Set([...FEATURE_ORDER, "contig"]);
-
-/** Types that carry `db_xrefs` even when the list is empty. */
-const TYPES_WITH_XREFS = new Set(["cds", "sorf", "tRNA", "tmRNA", "rRNA", "ncRNA", "ncRNA-region"]);
 
 const SEQUENCE_ORDER = [
   "id",
@@ -201,7 +199,7 @@ function coreValues(f: Feature, explicitFalse: boolean): Map<string, unknown> {
   values.set("product", f.product);
   values.set(
     "db_xrefs",
-    f.dbXrefs.length > 0 || TYPES_WITH_XREFS.has(f.type)
+    f.dbXrefs.length > 0 || BAKTA_JSON_TYPES_WITH_XREFS.has(f.type)
       ? f.dbXrefs.map((x) => `${x.db}:${x.accession}`)
       : undefined,
   );
@@ -241,7 +239,7 @@ function featureToJson(f: Feature, explicitFalse: boolean): JsonObject {
       for (const [k, v] of Object.entries(evidence)) if (!(k in json)) json[k] = v;
       return;
     }
-    if (CORE_KEYS.has(key)) {
+    if (BAKTA_JSON_CORE_FEATURE_KEYS.has(key)) {
       const value = values.get(key);
       if (value !== undefined) json[key] = value;
       else if (original?.[key] === null && (key === "gene" || key === "product")) json[key] = null;

@@ -43,6 +43,10 @@ export { decodeInput, gunzipInput, isGzip } from "./decode_input.ts";
 export { readBaktaJson } from "./bakta_json/read_bakta_json.ts";
 export { isBaktaJsonDocument, normalizeBaktaJson } from "./bakta_json/normalize_bakta_json.ts";
 export { splitDbXref } from "./bakta_json/split_db_xref.ts";
+export {
+  BAKTA_JSON_CORE_FEATURE_KEYS,
+  BAKTA_JSON_TYPES_WITH_XREFS,
+} from "./bakta_json/bakta_json_feature_keys.ts";
 
 // TSV family.
 export {
@@ -66,7 +70,12 @@ export {
   formatFasta,
   type FormatFastaOptions,
 } from "./fasta/format_fasta.ts";
-export { readFasta, readSequenceTags, type SequenceTags } from "./fasta/read_fasta.ts";
+export {
+  fastaRecordToSequence,
+  readFasta,
+  readSequenceTags,
+  type SequenceTags,
+} from "./fasta/read_fasta.ts";
 
 // The .txt summary and the counts.
 export type {
@@ -114,6 +123,8 @@ export { formatEmbl } from "./embl/format_embl.ts";
 export { EmblParseStream } from "./embl/embl_parse_stream.ts";
 export { type EmblParseOptions } from "./embl/embl_record_parser.ts";
 export type { InsdcFeature, InsdcQualifier, InsdcRecord } from "./insdc/insdc_record.ts";
+export type { InsdcLineParser, InsdcParseOptions } from "./insdc/insdc_line_parser.ts";
+export { InsdcParseStream } from "./insdc/insdc_parse_stream.ts";
 export type {
   InsdcBetween,
   InsdcComplement,

@@ -10,7 +10,7 @@ import { decodeInput } from "./decode_input.ts";
 import { detectFormat } from "./detect_format.ts";
 import { readEmbl } from "./embl/read_embl.ts";
 import { type FastaRecord, parseFasta } from "./fasta/parse_fasta.ts";
-import { readSequenceTags } from "./fasta/read_fasta.ts";
+import { fastaRecordToSequence } from "./fasta/read_fasta.ts";
 import { readGenbank } from "./genbank/read_genbank.ts";
 import { readGff3 } from "./gff3/read_gff3.ts";
 import type { BaktaRun, RunSource, Sequence, SourceFormat } from "./model.ts";
@@ -172,7 +172,7 @@ export async function readResultFolder(
       mode: "genome",
       genome: {},
       software: {},
-      sequences: sequenceFasta.records.map(fastaToSequence),
+      sequences: sequenceFasta.records.map(fastaRecordToSequence),
       features: [],
       sources: [],
     };
@@ -200,7 +200,7 @@ export async function readResultFolder(
     if (file.path === mainPath || records.length === 0 || run.mode === "proteins") continue;
     let used: string[] = [];
     if (records.some((r) => mainIds.has(r.id))) {
-      used = mergeRun(run, { ...emptyRun(), sequences: records.map(fastaToSequence) });
+      used = mergeRun(run, { ...emptyRun(), sequences: records.map(fastaRecordToSequence) });
     } else if (records.some((r) => locusTags.has(r.id))) {
       const field = looksLikeProtein(records) ? "aa" : "nt";
       let filled = 0;
@@ -359,19 +359,6 @@ function checkSummary(run: BaktaRun, summary: BaktaSummary, path: string, mainPa
       );
     }
   }
-}
-
-function fastaToSequence(record: FastaRecord): Sequence {
-  const sequence: Sequence = { id: record.id, length: record.sequence.length, nt: record.sequence };
-  if (record.description !== undefined) {
-    sequence.description = record.description;
-    const tags = readSequenceTags(record.description);
-    if (tags.type !== undefined) sequence.type = tags.type;
-    if (tags.topology !== undefined) sequence.topology = tags.topology;
-    if (tags.complete !== undefined) sequence.complete = tags.complete;
-    if (tags.name !== undefined) sequence.name = tags.name;
-  }
-  return sequence;
 }
 
 /** Protein FASTA holds letters beyond the nucleotide alphabet in its first records. */

@@ -6,6 +6,7 @@
 
 import { createHash } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
+import { isGzip } from "../formats/decode_input.ts";
 
 /** How stored bytes are encoded. */
 export type ContentEncoding = "plain" | "gzip";
@@ -31,11 +32,6 @@ export function md5Hex(data: string): string {
   return createHash("md5").update(data).digest("hex");
 }
 
-/** Whether bytes start with the gzip magic number. */
-export function looksGzipped(bytes: Uint8Array): boolean {
-  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
-}
-
 /**
  * Compresses bytes with gzip when that makes them smaller; bytes that are already gzipped (or
  * tiny) are stored as they are.
@@ -45,7 +41,7 @@ export function looksGzipped(bytes: Uint8Array): boolean {
  * @returns The bytes to store and their encoding.
  */
 export function encodeContent(bytes: Uint8Array, level = 3): EncodedContent {
-  if (bytes.length < 64 || looksGzipped(bytes)) return { bytes, encoding: "plain" };
+  if (bytes.length < 64 || isGzip(bytes)) return { bytes, encoding: "plain" };
   const packed = gzipSync(bytes, { level });
   return packed.length < bytes.length
     ? { bytes: new Uint8Array(packed.buffer, packed.byteOffset, packed.length), encoding: "gzip" }

@@ -18,6 +18,7 @@ import {
 } from "./prepare_run.ts";
 import { type StoreCache, storeCacheFor } from "./store_cache.ts";
 import {
+  findImported,
   genomeNameFor,
   type ImportRunResult,
   type StagedCacheUpdate,
@@ -125,42 +126,4 @@ export async function writePrepared(
     cache.setSequences(outcome.staged.genomeId, outcome.staged.sequences);
   }
   return outcome.result;
-}
-
-/**
- * The result of an import whose files are stored already, without parsing them.
- *
- * @param db The database.
- * @param fingerprint The files' fingerprint.
- * @param prefix The run prefix.
- * @param where What was given.
- * @returns A `skipped` result, or undefined when the files are new.
- */
-export async function findImported(
-  db: Kysely<Database>,
-  fingerprint: string,
-  prefix: string,
-  where: string,
-): Promise<ImportRunResult | undefined> {
-  const existing = await db.selectFrom("annotations as a")
-    .innerJoin("genomes as g", "g.id", "a.genome_id")
-    .select(["a.id", "a.genome_id", "a.sequence_version", "a.mode", "g.name"])
-    .where("a.fingerprint", "=", fingerprint).executeTakeFirst();
-  if (existing === undefined) return undefined;
-  return {
-    status: "skipped",
-    reason:
-      `the same files were imported before as annotation ${existing.id} of "${existing.name}"`,
-    annotationId: existing.id,
-    genomeId: existing.genome_id,
-    genome: existing.name,
-    prefix,
-    where,
-    fingerprint,
-    mode: existing.mode as "genome" | "proteins",
-    sequenceVersion: existing.sequence_version,
-    versionAction: existing.mode === "proteins" ? "none" : "same-version",
-    counts: { sequences: 0, features: 0, xrefs: 0, files: 0, bytes: 0 },
-    warnings: [],
-  };
 }

@@ -8,9 +8,9 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { collectRunFiles, type RunFileGroup } from "./run_files.ts";
-import { findImported, type ImportRunOptions, writePrepared } from "./import_run.ts";
+import { type ImportRunOptions, writePrepared } from "./import_run.ts";
 import { loadRunFiles, parseRunFiles } from "./prepare_run.ts";
-import type { ImportRunResult } from "./write_run.ts";
+import { findImported, type ImportRunResult } from "./write_run.ts";
 import { StoreCache, storeCacheFor } from "./store_cache.ts";
 
 /** The outcome of one item of a batch. */

@@ -101,7 +101,8 @@ export interface StagedCacheUpdate {
   sequences: CachedSequence[];
 }
 
-const SEQUENCE_COLUMNS = [
+/** The columns of a `sequences` row, in the order of {@linkcode sequenceRow}. */
+export const SEQUENCE_ROW_COLUMNS = [
   "id",
   "genome_id",
   "version",
@@ -153,6 +154,46 @@ export function genomeNameFor(prepared: PreparedRun, genome?: string): string {
 }
 
 /**
+ * The result of an import whose files are stored already, without parsing them: `skipped`, with
+ * the annotation imported before. `writeRun` checks this first; `importRun` and `importRuns` check
+ * it before parsing the files.
+ *
+ * @param db The database.
+ * @param fingerprint The files' fingerprint.
+ * @param prefix The run prefix.
+ * @param where What was given.
+ * @returns A `skipped` result, or undefined when the files are new.
+ */
+export async function findImported(
+  db: Kysely<Database>,
+  fingerprint: string,
+  prefix: string,
+  where: string,
+): Promise<ImportRunResult | undefined> {
+  const existing = await db.selectFrom("annotations as a")
+    .innerJoin("genomes as g", "g.id", "a.genome_id")
+    .select(["a.id", "a.genome_id", "a.sequence_version", "a.mode", "g.name"])
+    .where("a.fingerprint", "=", fingerprint).executeTakeFirst();
+  if (existing === undefined) return undefined;
+  return {
+    status: "skipped",
+    reason:
+      `the same files were imported before as annotation ${existing.id} of "${existing.name}"`,
+    annotationId: existing.id,
+    genomeId: existing.genome_id,
+    genome: existing.name,
+    prefix,
+    where,
+    fingerprint,
+    mode: existing.mode as "genome" | "proteins",
+    sequenceVersion: existing.sequence_version,
+    versionAction: existing.mode === "proteins" ? "none" : "same-version",
+    counts: { sequences: 0, features: 0, xrefs: 0, files: 0, bytes: 0 },
+    warnings: [],
+  };
+}
+
+/**
  * Writes a prepared run inside a transaction the caller opened (see `importRun` for the whole
  * import). Skips a run whose fingerprint is stored already.
  *
@@ -184,26 +225,9 @@ export async function writeRun(
     mode: run.mode,
     warnings: [...prepared.warnings],
   };
-  const existing = await trx.selectFrom("annotations as a")
-    .innerJoin("genomes as g", "g.id", "a.genome_id")
-    .select(["a.id", "a.genome_id", "a.sequence_version", "a.mode", "g.name"])
-    .where("a.fingerprint", "=", prepared.fingerprint).executeTakeFirst();
-  if (existing !== undefined) {
-    return {
-      result: {
-        ...base,
-        status: "skipped",
-        reason:
-          `the same files were imported before as annotation ${existing.id} of "${existing.name}"`,
-        annotationId: existing.id,
-        genomeId: existing.genome_id,
-        genome: existing.name,
-        mode: existing.mode as "genome" | "proteins",
-        sequenceVersion: existing.sequence_version,
-        versionAction: existing.mode === "proteins" ? "none" : "same-version",
-        counts: { sequences: 0, features: 0, xrefs: 0, files: 0, bytes: 0 },
-      },
-    };
+  const skipped = await findImported(trx, prepared.fingerprint, prepared.prefix, prepared.where);
+  if (skipped !== undefined) {
+    return { result: { ...base, ...skipped, warnings: base.warnings } };
   }
 
   // The genome.
@@ -257,7 +281,7 @@ export async function writeRun(
       const rows = prepared.sequences.map((p, i) =>
         sequenceRow(firstId + i, genomeId!, sequenceVersion, p)
       );
-      await bulkInsert(trx, "sequences", SEQUENCE_COLUMNS, rows);
+      await bulkInsert(trx, "sequences", SEQUENCE_ROW_COLUMNS, rows);
       newSequenceRows = rows.length;
       if (stored.length > 0) {
         await trx.updateTable("sequences").set({ superseded_by: sequenceVersion })
@@ -376,7 +400,17 @@ async function nextId(trx: Kysely<Database>, table: "features" | "sequences"): P
   return Number(row.m) + 1;
 }
 
-function sequenceRow(
+/**
+ * The values of the `sequences` row of a prepared sequence, in the order of
+ * {@linkcode SEQUENCE_ROW_COLUMNS}: absent fields as `null`, `complete` as 0/1.
+ *
+ * @param id The row id.
+ * @param genomeId The genome.
+ * @param version The assembly version.
+ * @param p The prepared sequence (its residues encoded, checksum and GC computed).
+ * @returns The row's values.
+ */
+export function sequenceRow(
   id: number,
   genomeId: number,
   version: number,

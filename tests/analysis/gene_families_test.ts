@@ -48,9 +48,17 @@ Deno.test("presenceAbsence() equals a brute-force matrix over the factory's runs
     // Hypothetical proteins have no UniRef cluster: they are keyed by their MD5.
     const md5 = [...expected.keys()].filter((f) => f.startsWith("MD5:"));
     assert.ok(md5.length > 0, "the fixture has proteins without a cluster");
-    // The matrix columns are integers.
+    // The matrix columns are typed: bytes for presence, 32-bit integers for copies.
     const matrix = await presenceAbsence(db, { value: "copies" });
     assert.ok(matrix.column(genomes[0]) instanceof Int32Array);
+    assert.ok((await presenceAbsence(db)).column(genomes[0]) instanceof Uint8Array);
+    // minGenomes drops the rarer families.
+    const shared = await presenceAbsence(db, { minGenomes: 2 });
+    assert.deepEqual(
+      (shared.array("family") as string[]).slice().sort(),
+      [...expected].filter(([, copies]) => copies.size >= 2).map(([family]) => family).sort(),
+    );
+    await assert.rejects(presenceAbsence(db, { minGenomes: 0 }), RangeError);
   } finally {
     await db.destroy();
   }

@@ -103,6 +103,12 @@ Deno.test("pangenomeClasses() puts the boundaries where Roary documents them", a
     for (const row of rows) {
       assert.equal(row.class, roaryClass(row.genomes as number, 20));
     }
+    const bare = (await pangenomeClasses(db, { describe: false })).objects() as Record<
+      string,
+      unknown
+    >[];
+    assert.deepEqual(bare.map((r) => [r.family, r.class]), rows.map((r) => [r.family, r.class]));
+    assert.ok(bare.every((r) => r.gene === null && r.product === null));
     const subset = (await pangenomeClasses(db, { genomes: ["g00", "g19"] })).objects() as Record<
       string,
       unknown

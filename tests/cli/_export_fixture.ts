@@ -1,7 +1,7 @@
 /**
  * A database file for the tests of `features`, `summary` and `export`: one factory genome (a
- * circular chromosome and a plasmid, with a CDS across the origin), captured io, and the
- * database's own view of the features.
+ * circular chromosome and a plasmid, with a CDS across the origin), and the database's own view
+ * of the features.
  *
  * @module
  */
@@ -11,17 +11,6 @@ import { importRun } from "../../src/store/import_run.ts";
 import { makeRun } from "../../src/testing/factory/make_run.ts";
 import type { BaktaRun } from "../../src/formats/model.ts";
 import { type DbFeature, dbFeatures } from "../export/_helpers.ts";
-
-/** Captured standard output and error. */
-export function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t), isTerminal: false },
-    out: () => out.join(""),
-    err: () => err.join(""),
-  };
-}
 
 /** A database file in a temporary folder with the factory genome `factory` imported. */
 export async function exportFixture(): Promise<{

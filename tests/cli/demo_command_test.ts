@@ -9,7 +9,8 @@ import { demoGenomes } from "../../src/cli/demo_command.ts";
 import { openDatabase } from "../../src/db/open_database.ts";
 import { listJobs } from "../../src/store/jobs_repository.ts";
 import { reportSamples, SAMPLES_DIR, SAMPLES_PRESENT } from "../_samples.ts";
-import { captureIo, countsFromSummary, storedCounts } from "../client/job_service/_helpers.ts";
+import { countsFromSummary, storedCounts } from "../client/job_service/_helpers.ts";
+import { capture } from "./_helpers.ts";
 
 reportSamples("tests/cli/demo_command_test.ts");
 
@@ -26,9 +27,9 @@ async function runDemoTwice(samples: string) {
   const db = `${dir}/demo.sqlite`;
   const out = `${dir}/figures`;
   const args = ["demo", "--db", db, "--out", out, "--samples", samples];
-  const first = captureIo();
+  const first = capture();
   const firstCode = await runCli(args, first.io);
-  const second = captureIo();
+  const second = capture();
   const secondCode = await runCli(args, second.io);
   return { dir, db, out, first, firstCode, second, secondCode };
 }

@@ -7,7 +7,8 @@ import { makeRun } from "../../src/testing/factory/make_run.ts";
 import { parseFasta } from "../../src/formats/fasta/parse_fasta.ts";
 import { readBaktaTsv } from "../../src/formats/tsv/read_bakta_tsv.ts";
 import { windowResidues } from "../export/_helpers.ts";
-import { capture, exportFixture } from "./_export_fixture.ts";
+import { exportFixture } from "./_export_fixture.ts";
+import { capture } from "./_helpers.ts";
 
 Deno.test("baktadb export: every format to standard output equals exportAnnotation()", async () => {
   const fx = await exportFixture();

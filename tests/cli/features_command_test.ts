@@ -3,7 +3,8 @@ import { runCli } from "../../src/cli/main.ts";
 import { parseFeatureTypes, parseXref } from "../../src/cli/features_command.ts";
 import { openDatabase } from "../../src/db/open_database.ts";
 import { overlapsBrute } from "../export/_helpers.ts";
-import { capture, exportFixture } from "./_export_fixture.ts";
+import { exportFixture } from "./_export_fixture.ts";
+import { capture } from "./_helpers.ts";
 
 interface Listed {
   sequence: string;

@@ -9,12 +9,12 @@ import { openDatabase } from "../../src/db/open_database.ts";
 import {
   assertNoSecretsIn,
   assertNoSecretsInDatabase,
-  captureIo,
   secretsOf,
   standInFor,
   storedCounts,
   writeFactoryGenomes,
 } from "../client/job_service/_helpers.ts";
+import { capture } from "./_helpers.ts";
 
 async function scratch() {
   const dir = await Deno.makeTempDir({ prefix: "baktadb-cli-jobs-" });
@@ -33,7 +33,7 @@ Deno.test("baktadb submit --wait imports every genome; jobs and sync never show 
   await using standIn = await standInFor(genomes);
   const streams: Record<string, string> = {};
   const run = async (name: string, args: string[]) => {
-    const c = captureIo();
+    const c = capture();
     const code = await runCli([...args, "--db", s.db], c.io);
     streams[`${name} stdout`] = c.out();
     streams[`${name} stderr`] = c.err();
@@ -104,7 +104,7 @@ Deno.test("baktadb config save/list, and submit --config uses the saved options"
   await using s = await scratch();
   const genomes = await writeFactoryGenomes(s.dir, 1, 81);
   await using standIn = await standInFor(genomes, { pendingMs: 10_000 });
-  let c = captureIo();
+  let c = capture();
   assert.equal(
     await runCli([
       "config",
@@ -124,17 +124,17 @@ Deno.test("baktadb config save/list, and submit --config uses the saved options"
     c.out(),
     /Saved configuration "testella": genus="Testella" complete=true locusTag="TST"/,
   );
-  c = captureIo();
+  c = capture();
   assert.equal(await runCli(["config", "list", "--db", s.db], c.io), 0);
   assert.match(c.out(), /^NAME\s+UPDATED\s+OPTIONS\ntestella\s/);
-  c = captureIo();
+  c = capture();
   assert.equal(await runCli(["config", "list", "--json", "--db", s.db], c.io), 0);
   assert.deepEqual(JSON.parse(c.out())[0].options, {
     genus: "Testella",
     complete: true,
     locusTag: "TST",
   });
-  c = captureIo();
+  c = capture();
   const code = await runCli([
     "submit",
     genomes[0].fasta,
@@ -153,7 +153,7 @@ Deno.test("baktadb config save/list, and submit --config uses the saved options"
   assert.equal(sent.locusTag, "TST");
   assert.equal(sent.completeGenome, true);
   assert.equal(sent.strain, "S9");
-  c = captureIo();
+  c = capture();
   assert.equal(await runCli(["sync", "--db", s.db], c.io), 0);
   assert.match(c.out(), /pending {3}job 1 {2}G81: INIT/);
 });
@@ -163,7 +163,7 @@ Deno.test("baktadb logs and delete: a failed job's logs, and deleting only finis
   const genomes = await writeFactoryGenomes(s.dir, 2, 91);
   await using standIn = await standInFor(genomes);
   standIn.setFault({ endpoint: "start", kind: "jobError", logs: "ERROR: contig too short" });
-  let c = captureIo();
+  let c = capture();
   const code = await runCli([
     "submit",
     genomes[0].fasta,
@@ -178,26 +178,26 @@ Deno.test("baktadb logs and delete: a failed job's logs, and deleting only finis
   assert.equal(code, 1);
   assert.match(c.out(), /job 1 {2}G91 {2}RUNNING -> ERROR: Bakta failed: ERROR: contig too short/);
   assert.equal(c.err(), "baktadb: Job failed: Bakta failed: ERROR: contig too short\n");
-  c = captureIo();
+  c = capture();
   assert.equal(await runCli(["logs", "1", "--db", s.db], c.io), 0);
   assert.match(c.out(), /Bakta v1\.10\.3[\s\S]*ERROR: contig too short\n$/);
-  c = captureIo();
+  c = capture();
   assert.equal(await runCli(["delete", "1", "--db", s.db], c.io), 0);
   assert.match(c.out(), /Deleted job 1 {2}G91 on the service; it is now DELETED/);
-  c = captureIo();
+  c = capture();
   assert.equal(await runCli(["logs", "1", "--db", s.db], c.io), 0);
   assert.match(c.err(), /note: the logs stored when job 1 failed/);
   assert.match(c.out(), /ERROR: contig too short/);
 
   standIn.clearFaults();
-  c = captureIo();
+  c = capture();
   await runCli(["submit", genomes[1].fasta, "--api", standIn.baseUrl, "--db", s.db], c.io);
-  c = captureIo();
+  c = capture();
   assert.equal(await runCli(["delete", "2", "--db", s.db], c.io), 2);
   assert.match(c.err(), /^baktadb: Refusing to delete job 2 \("G92"\): it is INIT/);
   assert.equal(c.err().split("\n").length, 2);
   await standIn.close();
-  c = captureIo();
+  c = capture();
   assert.equal(await runCli(["delete", "2", "--force", "--local", "--db", s.db], c.io), 0);
   assert.match(c.out(), /Marked job 2 {2}G92 DELETED \(the service was not asked\)/);
   assertNoSecretsIn({ out: c.out(), err: c.err() }, secretsOf(standIn));
@@ -205,13 +205,13 @@ Deno.test("baktadb logs and delete: a failed job's logs, and deleting only finis
 
 Deno.test("baktadb service-version shows the service's versions", async () => {
   await using standIn = await standInFor([]);
-  let c = captureIo();
+  let c = capture();
   assert.equal(await runCli(["service-version", "--api", standIn.baseUrl], c.io), 0);
   assert.match(c.out(), /Bakta:\s+1\.10\.3\nDatabase: 5\.1\.0\nBackend:\s+0\.6\.4/);
-  c = captureIo();
+  c = capture();
   assert.equal(await runCli(["service-version", "--api", standIn.baseUrl, "--json"], c.io), 0);
   assert.equal(JSON.parse(c.out()).toolVersion, "1.10.3");
-  c = captureIo();
+  c = capture();
   assert.equal(await runCli(["service-version", "--api", "ftp://x"], c.io), 2);
   assert.match(c.err(), /^baktadb: Invalid explicit URL "ftp:\/\/x"/);
 });
@@ -245,7 +245,7 @@ Deno.test("baktadb job commands fail with one line and the right exit code", asy
   ];
   for (const [name, args, exit, message] of cases) {
     await t.step(name, async () => {
-      const c = captureIo();
+      const c = capture();
       const code = await runCli([
         ...args,
         "--db",
@@ -280,7 +280,7 @@ Deno.test("every job command has --help with examples", async () => {
       ["demo"],
     ]
   ) {
-    const c = captureIo();
+    const c = capture();
     assert.equal(await runCli([...args, "--help"], c.io), 0);
     assert.match(c.out(), /Examples:\n {2}\S/, args.join(" "));
   }
@@ -290,7 +290,7 @@ Deno.test("baktadb sync --wait draws a progress bar on a terminal only", async (
   await using s = await scratch();
   const genomes = await writeFactoryGenomes(s.dir, 2, 61);
   await using standIn = await standInFor(genomes);
-  const c = captureIo(true);
+  const c = capture(true);
   const args = ["--interval", "0.02", "--db", s.db];
   assert.equal(
     await runCli(
@@ -300,11 +300,11 @@ Deno.test("baktadb sync --wait draws a progress bar on a terminal only", async (
     0,
   );
   assert.match(c.err(), /\r\[#+-*\] \d\/2 jobs/, "upload progress on the terminal");
-  const t = captureIo(true);
+  const t = capture(true);
   assert.equal(await runCli(["sync", "--wait", ...args], t.io), 0);
   assert.match(t.err(), /\r\[#{24}\] 2\/2 jobs · [\d,]+ features/);
   assert.match(t.out(), /IMPORTED/);
-  const json = captureIo(true);
+  const json = capture(true);
   assert.equal(await runCli(["sync", "--json", ...args], json.io), 0);
   assert.equal(json.err(), "", "no bar with --json");
   assert.deepEqual(JSON.parse(json.out()).jobs, []);

@@ -1,15 +1,6 @@
 import assert from "node:assert/strict";
 import { runCli } from "../../src/cli/main.ts";
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t), isTerminal: false },
-    out: () => out.join(""),
-    err: () => err.join(""),
-  };
-}
+import { capture } from "./_helpers.ts";
 
 Deno.test("baktadb init creates the database; migrate shows status, goes down one and up again", async () => {
   const dir = await Deno.makeTempDir();

@@ -3,20 +3,7 @@ import { runCli } from "../../src/cli/main.ts";
 import { openDatabase } from "../../src/db/open_database.ts";
 import { importRun } from "../../src/store/import_run.ts";
 import { makeRun } from "../../src/testing/factory/make_run.ts";
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: {
-      out: (t: string) => out.push(t),
-      err: (t: string) => err.push(t),
-      isTerminal: false,
-    },
-    out: () => out.join(""),
-    err: () => err.join(""),
-  };
-}
+import { capture } from "./_helpers.ts";
 
 /** A database file with two small genomes. */
 async function fixture(): Promise<{ dir: string; db: string }> {

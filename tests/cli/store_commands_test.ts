@@ -1,30 +1,26 @@
 import assert from "node:assert/strict";
-import { createHash } from "node:crypto";
 import { runCli } from "../../src/cli/main.ts";
 import { formatRunAsBaktaJson, formatRunAsGff3, makeRun } from "../../src/testing/factory/mod.ts";
 import { parseFileSpec } from "../../src/cli/cat_command.ts";
 import { reportSamples, samplePath } from "../_samples.ts";
+import { sha256 } from "../_sha256.ts";
+import { capture as captureText } from "./_helpers.ts";
 
-const sha256 = (data: Uint8Array | string) => createHash("sha256").update(data).digest("hex");
-
+/** The captured io, plus the bytes `cat` writes and the questions `rm` asks (answered `answer`). */
 function capture(options: { isTerminal?: boolean; answer?: boolean } = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
+  const text = captureText(options.isTerminal ?? false);
   const bytes: Uint8Array[] = [];
   const questions: string[] = [];
   return {
+    ...text,
     io: {
-      out: (t: string) => out.push(t),
-      err: (t: string) => err.push(t),
+      ...text.io,
       outBytes: (b: Uint8Array) => bytes.push(b.slice()),
       confirm: (q: string) => {
         questions.push(q);
         return options.answer ?? false;
       },
-      isTerminal: options.isTerminal ?? false,
     },
-    out: () => out.join(""),
-    err: () => err.join(""),
     bytes: () => {
       const all = new Uint8Array(bytes.reduce((n, b) => n + b.length, 0));
       let at = 0;

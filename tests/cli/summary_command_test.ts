@@ -7,7 +7,7 @@ import { countFeatures } from "../../src/formats/run_counts.ts";
 import { makeRun } from "../../src/testing/factory/make_run.ts";
 import { readSample, reportSamples, samplePath, SAMPLES_PRESENT } from "../_samples.ts";
 import { SAMPLE_RUNS } from "../export/_helpers.ts";
-import { capture } from "./_export_fixture.ts";
+import { capture } from "./_helpers.ts";
 
 reportSamples("tests/cli/summary_command_test.ts");
 

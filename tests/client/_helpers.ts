@@ -3,9 +3,10 @@
  */
 
 import { BaktaClient, type BaktaClientConfig, type BaktaRetryEvent } from "../../src/client/mod.ts";
+import { SAMPLES_URL } from "../_samples.ts";
 
 /** The shared real Bakta outputs (read-only, outside the repo). */
-export const SAMPLES = new URL("../../../shared/bakta-samples/", import.meta.url);
+export const SAMPLES: URL = SAMPLES_URL;
 
 /** A sample folder, and whether it is present. */
 export async function sampleFolder(name: string): Promise<{ url: URL; present: boolean }> {

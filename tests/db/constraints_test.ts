@@ -1,16 +1,8 @@
 import assert from "node:assert/strict";
-import { ConstraintError, openDatabase } from "../../src/db/mod.ts";
+import { ConstraintError } from "../../src/db/mod.ts";
 import type { Kysely } from "kysely";
 import type { Database } from "../../src/db/mod.ts";
-
-async function withDb(fn: (db: Kysely<Database>) => Promise<void>): Promise<void> {
-  const db = await openDatabase(":memory:");
-  try {
-    await fn(db);
-  } finally {
-    await db.destroy();
-  }
-}
+import { withDb } from "../_with_db.ts";
 
 async function seed(db: Kysely<Database>) {
   const genome = await db.insertInto("genomes").values({ name: "g1" }).returning("id")

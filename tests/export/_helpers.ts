@@ -13,6 +13,20 @@ import { makeRun, type MakeRunOptions } from "../../src/testing/factory/make_run
 import type { BaktaRun } from "../../src/formats/model.ts";
 import { samplePath } from "../_samples.ts";
 
+/**
+ * The fields of a small hand-made feature on sequence `c1`, `+` strand, without flags or
+ * cross-references; add `type`, `start`, `stop` and what the test needs.
+ */
+export const FEATURE_BASE = {
+  sequenceId: "c1",
+  strand: "+" as const,
+  edge: false,
+  hypothetical: false,
+  pseudo: false,
+  dbXrefs: [],
+  original: { format: "tsv" as const, record: {} },
+};
+
 /** The real samples the export tests read, with their file prefix. */
 export const SAMPLE_RUNS = [
   { dir: "v1.11.4-assembly", prefix: "assembly" },

@@ -6,6 +6,7 @@ import { loadRun } from "../../src/store/load_run.ts";
 import { readBaktaTsv } from "../../src/formats/tsv/read_bakta_tsv.ts";
 import { parseFasta } from "../../src/formats/fasta/parse_fasta.ts";
 import { reportSamples, SAMPLES_PRESENT } from "../_samples.ts";
+import { sha256 } from "../_sha256.ts";
 import {
   dbFeatures,
   factoryDatabase,
@@ -158,11 +159,6 @@ interface GenbankRecord {
   }[];
 }
 
-async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-
 /** Exports GenBank, reads it with Biopython, and compares feature by feature. */
 async function checkGenbank(
   db: Kysely<Database>,
@@ -181,7 +177,7 @@ async function checkGenbank(
       const record = records[i];
       assert.equal(record.length, sequence.length);
       if (sequence.topology !== undefined) assert.equal(record.topology, sequence.topology);
-      assert.equal(record.sha256, await sha256(sequence.nt!.toUpperCase()));
+      assert.equal(record.sha256, sha256(sequence.nt!.toUpperCase()));
       const mine = expected.filter((f) => f.seqid === sequence.id);
       const models = run.features.filter((f) => f.sequenceId === sequence.id);
       const theirs = record.features.filter((f) => f.type !== "source" && f.type !== "gene");

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { cutSpan, featureNucleotides } from "../../src/export/feature_nucleotides.ts";
 import { makeRun } from "../../src/testing/factory/make_run.ts";
-import { windowResidues } from "./_helpers.ts";
+import { FEATURE_BASE, windowResidues } from "./_helpers.ts";
 
 Deno.test("cutSpan() equals walking the bases one by one, across the origin too", () => {
   const residues = "ACGTTGCAAGCTTAGC";
@@ -41,18 +41,7 @@ Deno.test("featureNucleotides() cut from the residues equals the factory's nt of
 });
 
 Deno.test("featureNucleotides() prefers the stored nt and needs residues otherwise", () => {
-  const feature = {
-    type: "cds" as const,
-    sequenceId: "c1",
-    start: 1,
-    stop: 3,
-    strand: "+" as const,
-    edge: false,
-    hypothetical: false,
-    pseudo: false,
-    dbXrefs: [],
-    original: { format: "tsv" as const, record: {} },
-  };
+  const feature = { ...FEATURE_BASE, type: "cds" as const, start: 1, stop: 3 };
   assert.equal(
     featureNucleotides({ ...feature, nt: "TTT" }, { id: "c1", length: 3, nt: "AAA" }),
     "TTT",

@@ -4,7 +4,7 @@ import { parseFasta } from "../../src/formats/fasta/parse_fasta.ts";
 import { loadRun } from "../../src/store/load_run.ts";
 import type { BaktaRun } from "../../src/formats/model.ts";
 import { readSample, reportSamples, SAMPLES_PRESENT } from "../_samples.ts";
-import { factoryDatabase, sampleDatabase } from "./_helpers.ts";
+import { factoryDatabase, FEATURE_BASE, sampleDatabase } from "./_helpers.ts";
 
 reportSamples("tests/export/format_ffn_test.ts");
 
@@ -56,15 +56,6 @@ Deno.test("formatFfn() cut from the residues equals the stored nt (factory, orig
 });
 
 Deno.test("formatFfn() leaves out gaps and features whose nucleotides are unknown", () => {
-  const base = {
-    sequenceId: "c1",
-    strand: "+" as const,
-    edge: false,
-    hypothetical: false,
-    pseudo: false,
-    dbXrefs: [],
-    original: { format: "tsv" as const, record: {} },
-  };
   const text = formatFfn({
     mode: "genome",
     genome: {},
@@ -72,24 +63,15 @@ Deno.test("formatFfn() leaves out gaps and features whose nucleotides are unknow
     sources: [],
     sequences: [{ id: "c1", length: 10 }],
     features: [
-      { ...base, type: "gap", start: 1, stop: 4 },
-      { ...base, type: "oriT", start: 5, stop: 9, id: "X_7", product: "oriT", nt: "ACGTA" },
-      { ...base, type: "tRNA", start: 2, stop: 8, locusTag: "X_5" },
+      { ...FEATURE_BASE, type: "gap", start: 1, stop: 4 },
+      { ...FEATURE_BASE, type: "oriT", start: 5, stop: 9, id: "X_7", product: "oriT", nt: "ACGTA" },
+      { ...FEATURE_BASE, type: "tRNA", start: 2, stop: 8, locusTag: "X_5" },
     ],
   });
   assert.equal(text, ">X_7 oriT\nACGTA\n");
 });
 
 Deno.test("formatFfn() writes only locus-tagged features for runs of Bakta before 1.10", () => {
-  const base = {
-    sequenceId: "c1",
-    strand: "+" as const,
-    edge: false,
-    hypothetical: false,
-    pseudo: false,
-    dbXrefs: [],
-    original: { format: "tsv" as const, record: {} },
-  };
   const run = (bakta: string): BaktaRun => ({
     mode: "genome",
     genome: {},
@@ -97,8 +79,22 @@ Deno.test("formatFfn() writes only locus-tagged features for runs of Bakta befor
     sources: [],
     sequences: [{ id: "c1", length: 10, nt: "ACGTACGTAC" }],
     features: [
-      { ...base, type: "ncRNA-region", start: 1, stop: 4, id: "X_1", product: "riboswitch" },
-      { ...base, type: "tRNA", start: 5, stop: 9, locusTag: "X_00005", product: "tRNA-Ala" },
+      {
+        ...FEATURE_BASE,
+        type: "ncRNA-region",
+        start: 1,
+        stop: 4,
+        id: "X_1",
+        product: "riboswitch",
+      },
+      {
+        ...FEATURE_BASE,
+        type: "tRNA",
+        start: 5,
+        stop: 9,
+        locusTag: "X_00005",
+        product: "tRNA-Ala",
+      },
     ],
   });
   assert.equal(formatFfn(run("1.9.4")), ">X_00005 tRNA-Ala\nACGTA\n");

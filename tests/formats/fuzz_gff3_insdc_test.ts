@@ -12,24 +12,14 @@ import { readGenbank } from "../../src/formats/genbank/read_genbank.ts";
 import { readEmbl } from "../../src/formats/embl/read_embl.ts";
 import type { BaktaRun } from "../../src/formats/model.ts";
 import { decodeInput } from "../../src/formats/decode_input.ts";
+import { createPrng } from "../../src/testing/bakta_stand_in/prng.ts";
 import { readSample, reportSamples } from "../_samples.ts";
+import { type Mutation, pick, swapTwoLines } from "./_fuzz.ts";
 
 const present = reportSamples("fuzz_gff3_insdc_test");
 const SEED = 0x5eed_b4c7;
 const CASES_PER_INPUT = 60;
 const MAX_MS_PER_CASE = 2_000;
-
-/** mulberry32: a small seeded PRNG. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NASTY = [
   "\t",
@@ -59,11 +49,6 @@ const NASTY = [
   "/",
 ];
 
-type Mutation = (text: string, random: () => number) => string;
-
-const pick = <T>(items: readonly T[], random: () => number): T =>
-  items[Math.floor(random() * items.length)];
-
 const MUTATIONS: [string, Mutation][] = [
   ["truncate", (text, random) => text.slice(0, Math.floor(random() * text.length))],
   ["replace a character", (text, random) => {
@@ -88,13 +73,7 @@ const MUTATIONS: [string, Mutation][] = [
     lines.splice(at, 0, lines[at]);
     return lines.join("\n");
   }],
-  ["swap two lines", (text, random) => {
-    const lines = text.split("\n");
-    const a = Math.floor(random() * lines.length);
-    const b = Math.floor(random() * lines.length);
-    [lines[a], lines[b]] = [lines[b], lines[a]];
-    return lines.join("\n");
-  }],
+  ["swap two lines", swapTwoLines],
   ["change a number", (text, random) => {
     const numbers = [...text.matchAll(/\d+/g)];
     if (numbers.length === 0) return text;
@@ -168,7 +147,7 @@ function inputs(): Input[] {
 }
 
 Deno.test("the GFF3, GenBank and EMBL readers throw only ParseError on damaged input", () => {
-  const random = prng(SEED);
+  const random = createPrng(SEED);
   let cases = 0;
   let parseErrors = 0;
   const kinds = new Set<string>();

@@ -16,19 +16,9 @@ import { readBaktaSummary } from "../../src/formats/summary_txt/read_bakta_summa
 import { readBaktaTsv } from "../../src/formats/tsv/read_bakta_tsv.ts";
 import { readHypotheticalsTsv } from "../../src/formats/tsv/read_hypotheticals_tsv.ts";
 import { readInferenceTsv } from "../../src/formats/tsv/read_inference_tsv.ts";
+import { createPrng } from "../../src/testing/bakta_stand_in/prng.ts";
 import { readSample, reportSamples } from "../_samples.ts";
-
-/** mulberry32: a tiny seeded PRNG, so that every run tries the same cases. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { type Mutation, pick, swapTwoLines } from "./_fuzz.ts";
 
 const INTERESTING = [
   "\t",
@@ -57,10 +47,6 @@ const INTERESTING = [
   "99999999999999999999",
 ];
 
-type Mutation = (text: string, random: () => number) => string;
-
-const pick = <T>(items: readonly T[], random: () => number): T =>
-  items[Math.floor(random() * items.length)];
 const at = (text: string, random: () => number) => Math.floor(random() * (text.length + 1));
 
 const MUTATIONS: [name: string, mutate: Mutation][] = [
@@ -83,13 +69,7 @@ const MUTATIONS: [name: string, mutate: Mutation][] = [
     const q = Math.min(t.length, p + Math.floor(r() * 300));
     return t.slice(0, q) + t.slice(p, q) + t.slice(q);
   }],
-  ["swap lines", (t, r) => {
-    const lines = t.split("\n");
-    const i = Math.floor(r() * lines.length);
-    const j = Math.floor(r() * lines.length);
-    [lines[i], lines[j]] = [lines[j], lines[i]];
-    return lines.join("\n");
-  }],
+  ["swap lines", swapTwoLines],
   ["drop a tab", (t, r) => {
     const p = t.indexOf("\t", at(t, r));
     return p === -1 ? t : t.slice(0, p) + t.slice(p + 1);
@@ -149,7 +129,8 @@ Deno.test({
   name: "readers return a valid result or throw ParseError on mutated real samples",
   ignore: !present,
   fn: () => {
-    const random = prng(0xba47a);
+    // A seeded generator, so that every run tries the same cases.
+    const random = createPrng(0xba47a);
     const failures: string[] = [];
     const outcomes = { ok: 0, parseError: 0 };
     let cases = 0;

@@ -5,20 +5,18 @@
  * @module
  */
 
+import fc from "fast-check";
 import type { FigureElement } from "../../src/plot/plot_figure.ts";
+import { SAMPLES_PRESENT, SAMPLES_URL } from "../_samples.ts";
 
 /** The folder of real Bakta outputs (`../shared/bakta-samples/` beside the repository). */
-export const SAMPLES = new URL("../../../shared/bakta-samples/", import.meta.url);
+export const SAMPLES: URL = SAMPLES_URL;
 
 /** True when the samples folder is present; prints a line when it is not. */
 export function samplesPresent(what: string): boolean {
-  try {
-    Deno.statSync(SAMPLES);
-    return true;
-  } catch {
-    console.log(`SKIPPED ${what}: ${SAMPLES.pathname} is absent`);
-    return false;
-  }
+  if (SAMPLES_PRESENT) return true;
+  console.log(`SKIPPED ${what}: ${SAMPLES.pathname} is absent`);
+  return false;
 }
 
 /** The elements of a figure matching a selector. */
@@ -44,6 +42,12 @@ export function random(seed = 42): () => number {
   let state = seed;
   return () => (state = (state * 16807) % 2147483647) / 2147483647;
 }
+
+/** Strings of up to 300 nucleotides, both cases, with `N`, `R` and `-` among them (fast-check). */
+export const NUCLEOTIDE_STRINGS: fc.Arbitrary<string> = fc.string({
+  unit: fc.constantFrom("A", "C", "G", "T", "a", "c", "g", "t", "N", "n", "R", "-"),
+  maxLength: 300,
+});
 
 /** Brute force: each window counted base by base from the definition. */
 export function bruteForceGc(nt: string, window: number, step: number) {

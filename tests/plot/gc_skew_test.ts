@@ -1,17 +1,12 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { gcSkew } from "../../src/plot/gc_skew.ts";
-import { bruteForceGc } from "./_helpers.ts";
-
-const nucleotides = fc.string({
-  unit: fc.constantFrom("A", "C", "G", "T", "a", "c", "g", "t", "N", "n", "R", "-"),
-  maxLength: 300,
-});
+import { bruteForceGc, NUCLEOTIDE_STRINGS } from "./_helpers.ts";
 
 Deno.test("gcSkew() equals a brute-force count in every window", () => {
   fc.assert(
     fc.property(
-      nucleotides,
+      NUCLEOTIDE_STRINGS,
       fc.integer({ min: 1, max: 50 }),
       fc.integer({ min: 1, max: 50 }),
       (nt, window, step) => {

@@ -1,6 +1,4 @@
 import assert from "node:assert/strict";
-import { createHash } from "node:crypto";
-import { openDatabase } from "../../src/db/open_database.ts";
 import { ConstraintError } from "../../src/db/errors.ts";
 import type { BaktaRun, Feature } from "../../src/formats/model.ts";
 import { formatRunAsBaktaJson, formatRunAsGff3, makeRun } from "../../src/testing/factory/mod.ts";
@@ -16,22 +14,13 @@ import {
   listSequences,
   StoreCache,
 } from "../../src/store/mod.ts";
+import { sha256 } from "../_sha256.ts";
+import { withDb } from "../_with_db.ts";
 import { rowCounts } from "./_helpers.ts";
-
-const sha256 = (data: Uint8Array | string) => createHash("sha256").update(data).digest("hex");
 
 /** A deep copy of a run (so that tests can change it). */
 function clone(run: BaktaRun): BaktaRun {
   return structuredClone(run);
-}
-
-async function withDb(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<void>) {
-  const db = await openDatabase(":memory:");
-  try {
-    await fn(db);
-  } finally {
-    await db.destroy();
-  }
 }
 
 Deno.test("importRun() stores genome, sequences, annotation, features and deduplicated xrefs", async () => {

@@ -1,13 +1,12 @@
 import assert from "node:assert/strict";
-import { createHash } from "node:crypto";
 import { gunzipSync } from "node:zlib";
 import { openDatabase } from "../../src/db/open_database.ts";
 import { getResultFile, importRun, importRuns, listSequences } from "../../src/store/mod.ts";
 import { reportSamples, samplePath, SAMPLES_PRESENT } from "../_samples.ts";
+import { sha256 } from "../_sha256.ts";
 import { rowCounts } from "./_helpers.ts";
 
 const present = reportSamples("tests/store/real_samples_test.ts");
-const sha256 = (data: Uint8Array | string) => createHash("sha256").update(data).digest("hex");
 
 const RUN_FOLDERS = [
   "v1.11.4-assembly",

@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { openDatabase } from "../../src/db/open_database.ts";
 import { ConstraintError, NotFoundError } from "../../src/db/errors.ts";
 import { makeRun } from "../../src/testing/factory/mod.ts";
 import {
@@ -33,16 +32,8 @@ import {
   updateJobStatus,
 } from "../../src/store/mod.ts";
 import { bulkInsert, rowsPerStatement } from "../../src/store/_bulk_insert.ts";
+import { withDb } from "../_with_db.ts";
 import { rowCounts } from "./_helpers.ts";
-
-async function withDb(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<void>) {
-  const db = await openDatabase(":memory:");
-  try {
-    await fn(db);
-  } finally {
-    await db.destroy();
-  }
-}
 
 Deno.test("genomes: create, find, resolve, update, rename, list with counts, delete with everything", async () => {
   await withDb(async (db) => {

@@ -4,10 +4,11 @@
  */
 
 import assert from "node:assert/strict";
+import { BAKTA_RESULT_FILE_KEYS } from "../../src/client/result_files.ts";
 import { startBaktaStandIn } from "../../src/testing/bakta_stand_in/mod.ts";
+import { SAMPLES_URL } from "../_samples.ts";
 
-const SAMPLES = new URL("../../../shared/bakta-samples/", import.meta.url);
-const ORIGIN_SPANNING = new URL("v1.8.1-origin-spanning/", SAMPLES);
+const ORIGIN_SPANNING = new URL("v1.8.1-origin-spanning/", SAMPLES_URL);
 const samplesPresent = await Deno.stat(ORIGIN_SPANNING).then(() => true, () => false);
 if (!samplesPresent) {
   console.log(`SKIPPED real-data stand-in tests: ${ORIGIN_SPANNING.pathname} is absent`);
@@ -495,18 +496,7 @@ Deno.test({
 Deno.test({
   name: "startBaktaStandIn() returns only the configured result keys (older deployments)",
   async fn() {
-    const tenKeys = [
-      "TSV",
-      "GFF3",
-      "GBFF",
-      "EMBL",
-      "FNA",
-      "FFN",
-      "FAA",
-      "FAAHypothetical",
-      "TSVHypothetical",
-      "JSON",
-    ] as const;
+    const tenKeys = BAKTA_RESULT_FILE_KEYS.slice(0, 10);
     await using standIn = await startBaktaStandIn({ resultKeys: tenKeys });
     const { job } = await initJob(standIn.baseUrl);
     const result = JSON.parse((await call(`${standIn.baseUrl}/job/result`, "POST", job)).text);

@@ -5,6 +5,7 @@
  */
 
 import { resolve } from "node:path";
+import { isGzip } from "../../formats/decode_input.ts";
 
 /**
  * SHA-256 of bytes, as lower-case hex.
@@ -26,7 +27,7 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
  * @throws {RangeError} When the gzip data is damaged.
  */
 export async function gunzipIfNeeded(bytes: Uint8Array, file = "input"): Promise<Uint8Array> {
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  if (!isGzip(bytes)) return bytes;
   try {
     const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream()
       .pipeThrough(new DecompressionStream("gzip"));

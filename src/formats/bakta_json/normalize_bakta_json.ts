@@ -24,33 +24,8 @@ import {
 } from "../model.ts";
 import { ParseError } from "../parse_error.ts";
 import { DEFAULT_FILE_NAME, type ReadOptions } from "../read_options.ts";
+import { BAKTA_JSON_CORE_FEATURE_KEYS } from "./bakta_json_feature_keys.ts";
 import { splitDbXref } from "./split_db_xref.ts";
-
-/** Feature keys the model maps to its own fields; every other key is kept in `evidence`. */
-const CORE_FEATURE_KEYS = new Set([
-  "type",
-  "sequence",
-  "contig",
-  "start",
-  "stop",
-  "strand",
-  "edge",
-  "id",
-  "locus",
-  "gene",
-  "genes",
-  "product",
-  "frame",
-  "hypothetical",
-  "pseudo",
-  "truncated",
-  "db_xrefs",
-  "nt",
-  "aa",
-  "aa_hexdigest",
-  "repeats",
-  "spacers",
-]);
 
 const FEATURE_TYPE_SET: ReadonlySet<string> = new Set(FEATURE_TYPES);
 const STRANDS: ReadonlySet<string> = new Set(["+", "-", ".", "?"]);
@@ -498,7 +473,7 @@ function readFeature(
 
   let evidence: Record<string, unknown> | undefined;
   for (const key in raw) {
-    if (CORE_FEATURE_KEYS.has(key)) continue;
+    if (BAKTA_JSON_CORE_FEATURE_KEYS.has(key)) continue;
     evidence ??= {};
     evidence[key] = raw[key];
   }

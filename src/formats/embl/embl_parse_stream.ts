@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { InsdcRecord } from "../insdc/insdc_record.ts";
+import { InsdcParseStream } from "../insdc/insdc_parse_stream.ts";
 import { type EmblParseOptions, EmblRecordParser } from "./embl_record_parser.ts";
 
 /**
@@ -26,22 +26,13 @@ import { type EmblParseOptions, EmblRecordParser } from "./embl_record_parser.ts
  * if (records.length !== 1 || records[0].sequence !== "acgt") throw new Error("stream");
  * ```
  */
-export class EmblParseStream extends TransformStream<string, InsdcRecord> {
+export class EmblParseStream extends InsdcParseStream {
   /**
    * Creates the stream.
    *
    * @param options The file name for errors.
    */
   constructor(options: EmblParseOptions = {}) {
-    const parser = new EmblRecordParser(options);
-    super({
-      transform(line, controller) {
-        const record = parser.push(line);
-        if (record !== undefined) controller.enqueue(record);
-      },
-      flush() {
-        parser.finish();
-      },
-    });
+    super(new EmblRecordParser(options));
   }
 }

@@ -6,17 +6,12 @@
 
 import { ParseError } from "../parse_error.ts";
 import { InsdcFeatureTableParser } from "../insdc/insdc_feature_table_parser.ts";
+import type { InsdcLineParser, InsdcParseOptions } from "../insdc/insdc_line_parser.ts";
 import type { InsdcRecord } from "../insdc/insdc_record.ts";
+import { InsdcRecordBuilder } from "../insdc/_insdc_record_builder.ts";
 
-/** Options of {@linkcode EmblRecordParser}. */
-export interface EmblParseOptions {
-  /**
-   * The file, for error messages.
-   *
-   * @default {"input"}
-   */
-  file?: string;
-}
+/** Options of {@linkcode EmblRecordParser}: those of every INSDC parser. */
+export type EmblParseOptions = InsdcParseOptions;
 
 const SEQUENCE_LINE = /^\s+((?:[A-Za-z*\-.~]+\s+)*?[A-Za-z*\-.~]+)\s+(\d+)\s*$/;
 
@@ -44,15 +39,10 @@ const SEQUENCE_LINE = /^\s+((?:[A-Za-z*\-.~]+\s+)*?[A-Za-z*\-.~]+)\s+(\d+)\s*$/;
  * if (records[0].topology !== "linear" || records[0].length !== 12) throw new Error("header");
  * ```
  */
-export class EmblRecordParser {
-  readonly #file: string;
-  #lineNumber = 0;
-  #record: InsdcRecord | undefined;
+export class EmblRecordParser implements InsdcLineParser {
+  readonly #builder: InsdcRecordBuilder;
   #features: InsdcFeatureTableParser | undefined;
   #inSequence = false;
-  #sequence: string[] = [];
-  #sequenceLength = 0;
-  #comment: string[] = [];
   #description: string[] = [];
   #taxonomy: string[] = [];
 
@@ -62,12 +52,12 @@ export class EmblRecordParser {
    * @param options The file name for errors.
    */
   constructor(options: EmblParseOptions = {}) {
-    this.#file = options.file ?? "input";
+    this.#builder = new InsdcRecordBuilder("ID", options);
   }
 
   /** The number of lines taken so far. */
   get lineNumber(): number {
-    return this.#lineNumber;
+    return this.#builder.lineNumber;
   }
 
   /**
@@ -78,9 +68,10 @@ export class EmblRecordParser {
    * @throws {ParseError} For bad input, naming the file and line.
    */
   push(rawLine: string): InsdcRecord | undefined {
-    const lineNumber = ++this.#lineNumber;
-    const line = rawLine.charCodeAt(rawLine.length - 1) === 13 ? rawLine.slice(0, -1) : rawLine;
-    const record = this.#record;
+    const builder = this.#builder;
+    const line = builder.next(rawLine);
+    const lineNumber = builder.lineNumber;
+    const record = builder.record;
     if (record === undefined) {
       if (line.trim() === "") return undefined;
       this.#start(line, lineNumber);
@@ -96,7 +87,9 @@ export class EmblRecordParser {
     const value = line.length > 5 ? line.slice(5).trim() : "";
     switch (code) {
       case "FT":
-        if (this.#features === undefined) this.#features = new InsdcFeatureTableParser(this.#file);
+        if (this.#features === undefined) {
+          this.#features = new InsdcFeatureTableParser(builder.file);
+        }
         if (value !== "") this.#features.push(line.slice(5), lineNumber);
         return undefined;
       case "SQ":
@@ -118,20 +111,16 @@ export class EmblRecordParser {
         this.#taxonomy.push(value);
         return undefined;
       case "CC":
-        this.#comment.push(value);
+        builder.addComment(value);
         return undefined;
       case "ID":
-        throw new ParseError(
-          "Truncated",
-          `an ID line inside record "${record.name}" (line ${record.line}): expected "//" first`,
-          { file: this.#file, line: lineNumber },
-        );
+        throw builder.headerInsideRecord(lineNumber);
     }
     if (!/^[A-Z]{2}(\s|$)/.test(line)) {
       throw new ParseError(
         "Unexpected",
         `${JSON.stringify(line.slice(0, 30))}: expected a line starting with a two-letter code`,
-        { file: this.#file, line: lineNumber },
+        { file: builder.file, line: lineNumber },
       );
     }
     return undefined;
@@ -144,14 +133,7 @@ export class EmblRecordParser {
    * @throws {ParseError} `Truncated` when a record has no `//`.
    */
   finish(): undefined {
-    if (this.#record !== undefined) {
-      throw new ParseError(
-        "Truncated",
-        `record "${this.#record.name}" (line ${this.#record.line}) ends without "//"`,
-        { file: this.#file, line: this.#lineNumber },
-      );
-    }
-    return undefined;
+    return this.#builder.finish();
   }
 
   #start(line: string, lineNumber: number): void {
@@ -159,7 +141,7 @@ export class EmblRecordParser {
       throw new ParseError(
         "InvalidHeader",
         `${JSON.stringify(line.slice(0, 40))}: expected an "ID   <name>; …; <length> BP." line`,
-        { file: this.#file, line: lineNumber },
+        { file: this.#builder.file, line: lineNumber },
       );
     };
     if (!line.startsWith("ID   ")) fail();
@@ -180,12 +162,9 @@ export class EmblRecordParser {
       if (parts[3] !== "") record.moleculeType = parts[3];
       if (parts[5] !== "") record.division = parts[5];
     }
-    this.#record = record;
+    this.#builder.begin(record);
     this.#features = undefined;
     this.#inSequence = false;
-    this.#sequence = [];
-    this.#sequenceLength = 0;
-    this.#comment = [];
     this.#description = [];
     this.#taxonomy = [];
   }
@@ -197,41 +176,28 @@ export class EmblRecordParser {
       throw new ParseError(
         "InvalidSequence",
         `sequence line ${JSON.stringify(line.slice(0, 30))}: expected letters and a base count`,
-        { file: this.#file, line: lineNumber },
+        { file: this.#builder.file, line: lineNumber },
       );
     }
-    const letters = match[1].replace(/\s+/g, "");
-    this.#sequence.push(letters);
-    this.#sequenceLength += letters.length;
-    if (Number(match[2]) !== this.#sequenceLength) {
+    this.#builder.addSequence(match[1].replace(/\s+/g, ""));
+    const length = this.#builder.sequenceLength;
+    if (Number(match[2]) !== length) {
       throw new ParseError(
         "InvalidSequence",
-        `sequence line ends with base count ${match[2]}: expected ${this.#sequenceLength}`,
-        { file: this.#file, line: lineNumber },
+        `sequence line ends with base count ${match[2]}: expected ${length}`,
+        { file: this.#builder.file, line: lineNumber },
       );
     }
   }
 
   #end(lineNumber: number): InsdcRecord {
-    const record = this.#record!;
+    const record = this.#builder.record!;
     if (this.#features !== undefined) record.features = this.#features.finish();
     if (this.#description.length > 0) record.definition = this.#description.join(" ");
     if (this.#taxonomy.length > 0) record.taxonomy = this.#taxonomy.join(" ");
-    if (this.#comment.length > 0) record.comment = this.#comment.join("\n");
-    if (this.#sequence.length > 0) {
-      record.sequence = this.#sequence.join("");
-      if (record.sequence.length !== record.length) {
-        throw new ParseError(
-          "Truncated",
-          `record "${record.name}" has ${record.sequence.length} bases: ID declares ${record.length}`,
-          { file: this.#file, line: lineNumber },
-        );
-      }
-    }
-    this.#record = undefined;
+    this.#builder.end(lineNumber);
     this.#features = undefined;
     this.#inSequence = false;
-    this.#sequence = [];
     return record;
   }
 }

@@ -5,6 +5,7 @@
  */
 
 import type { InsdcRecord } from "../insdc/insdc_record.ts";
+import { parseInsdcRecords } from "../insdc/parse_insdc_records.ts";
 import { type EmblParseOptions, EmblRecordParser } from "./embl_record_parser.ts";
 
 /**
@@ -29,17 +30,5 @@ import { type EmblParseOptions, EmblRecordParser } from "./embl_record_parser.ts
  * ```
  */
 export function parseEmbl(text: string, options: EmblParseOptions = {}): InsdcRecord[] {
-  const parser = new EmblRecordParser(options);
-  const records: InsdcRecord[] = [];
-  let start = 0;
-  const length = text.length;
-  while (start < length) {
-    let end = text.indexOf("\n", start);
-    if (end < 0) end = length;
-    const record = parser.push(text.slice(start, end));
-    if (record !== undefined) records.push(record);
-    start = end + 1;
-  }
-  parser.finish();
-  return records;
+  return parseInsdcRecords(text, new EmblRecordParser(options));
 }

@@ -7,7 +7,7 @@
 import { decodeInput } from "../decode_input.ts";
 import type { BaktaRun, Sequence, SequenceType, Topology } from "../model.ts";
 import { DEFAULT_FILE_NAME, type ReadOptions } from "../read_options.ts";
-import { parseFasta } from "./parse_fasta.ts";
+import { type FastaRecord, parseFasta } from "./parse_fasta.ts";
 
 /** What the NCBI-style `[key=value]` tags of a Bakta sequence header say. */
 export interface SequenceTags {
@@ -52,6 +52,38 @@ export function readSequenceTags(description: string | undefined): SequenceTags 
 }
 
 /**
+ * Turns one FASTA record of a sequence into the model's {@linkcode Sequence}: id, length and
+ * nucleotides, and the description with what its `[key=value]` tags say
+ * ({@linkcode readSequenceTags}).
+ *
+ * @param record The FASTA record.
+ * @returns The sequence.
+ *
+ * @example A plasmid header
+ * ```ts
+ * import { fastaRecordToSequence } from "./read_fasta.ts";
+ * const sequence = fastaRecordToSequence({
+ *   id: "c2", description: "[topology=circular] [plasmid-name=p1]", sequence: "ACGT", line: 1,
+ * });
+ * if (sequence.length !== 4 || sequence.type !== "plasmid" || sequence.name !== "p1") {
+ *   throw new Error(JSON.stringify(sequence));
+ * }
+ * ```
+ */
+export function fastaRecordToSequence(record: FastaRecord): Sequence {
+  const sequence: Sequence = { id: record.id, length: record.sequence.length, nt: record.sequence };
+  if (record.description !== undefined) {
+    sequence.description = record.description;
+    const tags = readSequenceTags(record.description);
+    if (tags.type !== undefined) sequence.type = tags.type;
+    if (tags.topology !== undefined) sequence.topology = tags.topology;
+    if (tags.complete !== undefined) sequence.complete = tags.complete;
+    if (tags.name !== undefined) sequence.name = tags.name;
+  }
+  return sequence;
+}
+
+/**
  * Reads a FASTA file of sequences (Bakta's `.fna`, plain or gzipped) into a partial
  * {@linkcode BaktaRun} holding only `sequences` (id, description, length, nt, and topology,
  * completeness, type and plasmid name where the header's `[key=value]` tags say them).
@@ -77,22 +109,7 @@ export function readSequenceTags(description: string | undefined): SequenceTags 
 export function readFasta(input: string | Uint8Array, options: ReadOptions = {}): BaktaRun {
   const file = options.file ?? DEFAULT_FILE_NAME;
   const records = parseFasta(decodeInput(input, file), { file });
-  const sequences = records.map((record): Sequence => {
-    const sequence: Sequence = {
-      id: record.id,
-      length: record.sequence.length,
-      nt: record.sequence,
-    };
-    if (record.description !== undefined) {
-      sequence.description = record.description;
-      const tags = readSequenceTags(record.description);
-      if (tags.type !== undefined) sequence.type = tags.type;
-      if (tags.topology !== undefined) sequence.topology = tags.topology;
-      if (tags.complete !== undefined) sequence.complete = tags.complete;
-      if (tags.name !== undefined) sequence.name = tags.name;
-    }
-    return sequence;
-  });
+  const sequences = records.map(fastaRecordToSequence);
   return {
     mode: "genome",
     genome: {},

@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { InsdcRecord } from "../insdc/insdc_record.ts";
+import { InsdcParseStream } from "../insdc/insdc_parse_stream.ts";
 import { type GenbankParseOptions, GenbankRecordParser } from "./genbank_record_parser.ts";
 
 /**
@@ -26,22 +26,13 @@ import { type GenbankParseOptions, GenbankRecordParser } from "./genbank_record_
  * if (records.length !== 1 || records[0].length !== 4) throw new Error("stream");
  * ```
  */
-export class GenbankParseStream extends TransformStream<string, InsdcRecord> {
+export class GenbankParseStream extends InsdcParseStream {
   /**
    * Creates the stream.
    *
    * @param options The file name for errors.
    */
   constructor(options: GenbankParseOptions = {}) {
-    const parser = new GenbankRecordParser(options);
-    super({
-      transform(line, controller) {
-        const record = parser.push(line);
-        if (record !== undefined) controller.enqueue(record);
-      },
-      flush() {
-        parser.finish();
-      },
-    });
+    super(new GenbankRecordParser(options));
   }
 }

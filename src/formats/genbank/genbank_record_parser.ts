@@ -6,17 +6,12 @@
 
 import { ParseError } from "../parse_error.ts";
 import { InsdcFeatureTableParser } from "../insdc/insdc_feature_table_parser.ts";
+import type { InsdcLineParser, InsdcParseOptions } from "../insdc/insdc_line_parser.ts";
 import type { InsdcRecord } from "../insdc/insdc_record.ts";
+import { InsdcRecordBuilder } from "../insdc/_insdc_record_builder.ts";
 
-/** Options of {@linkcode GenbankRecordParser}. */
-export interface GenbankParseOptions {
-  /**
-   * The file, for error messages.
-   *
-   * @default {"input"}
-   */
-  file?: string;
-}
+/** Options of {@linkcode GenbankRecordParser}: those of every INSDC parser. */
+export type GenbankParseOptions = InsdcParseOptions;
 
 type Section = "header" | "features" | "origin" | "other";
 
@@ -50,16 +45,11 @@ const ORIGIN_LINE = /^\s*(\d+)((?:\s+[A-Za-z*\-.~]+)*)\s*$/;
  * }
  * ```
  */
-export class GenbankRecordParser {
-  readonly #file: string;
-  #lineNumber = 0;
-  #record: InsdcRecord | undefined;
+export class GenbankRecordParser implements InsdcLineParser {
+  readonly #builder: InsdcRecordBuilder;
   #section: Section = "header";
   #keyword = "";
   #features: InsdcFeatureTableParser | undefined;
-  #sequence: string[] = [];
-  #sequenceLength = 0;
-  #comment: string[] = [];
 
   /**
    * Creates a parser.
@@ -67,12 +57,12 @@ export class GenbankRecordParser {
    * @param options The file name for errors.
    */
   constructor(options: GenbankParseOptions = {}) {
-    this.#file = options.file ?? "input";
+    this.#builder = new InsdcRecordBuilder("LOCUS", options);
   }
 
   /** The number of lines taken so far. */
   get lineNumber(): number {
-    return this.#lineNumber;
+    return this.#builder.lineNumber;
   }
 
   /**
@@ -83,9 +73,10 @@ export class GenbankRecordParser {
    * @throws {ParseError} For bad input, naming the file and line.
    */
   push(rawLine: string): InsdcRecord | undefined {
-    const lineNumber = ++this.#lineNumber;
-    const line = rawLine.charCodeAt(rawLine.length - 1) === 13 ? rawLine.slice(0, -1) : rawLine;
-    const record = this.#record;
+    const builder = this.#builder;
+    const line = builder.next(rawLine);
+    const lineNumber = builder.lineNumber;
+    const record = builder.record;
     if (record === undefined) {
       if (line.trim() === "") return undefined;
       this.#start(line, lineNumber);
@@ -109,18 +100,14 @@ export class GenbankRecordParser {
       switch (keyword) {
         case "FEATURES":
           this.#section = "features";
-          this.#features = new InsdcFeatureTableParser(this.#file);
+          this.#features = new InsdcFeatureTableParser(builder.file);
           return undefined;
         case "ORIGIN":
           this.#endFeatures();
           this.#section = "origin";
           return undefined;
         case "LOCUS":
-          throw new ParseError(
-            "Truncated",
-            `a LOCUS line inside record "${record.name}" (line ${record.line}): expected "//" first`,
-            { file: this.#file, line: lineNumber },
-          );
+          throw builder.headerInsideRecord(lineNumber);
       }
       this.#endFeatures();
       this.#section = "header";
@@ -146,14 +133,7 @@ export class GenbankRecordParser {
    * @throws {ParseError} `Truncated` when a record has no `//`.
    */
   finish(): undefined {
-    if (this.#record !== undefined) {
-      throw new ParseError(
-        "Truncated",
-        `record "${this.#record.name}" (line ${this.#record.line}) ends without "//"`,
-        { file: this.#file, line: this.#lineNumber },
-      );
-    }
-    return undefined;
+    return this.#builder.finish();
   }
 
   #start(line: string, lineNumber: number): void {
@@ -162,7 +142,7 @@ export class GenbankRecordParser {
       throw new ParseError(
         "InvalidHeader",
         `${JSON.stringify(line.slice(0, 40))}: expected a "LOCUS <name> <length> bp" line`,
-        { file: this.#file, line: lineNumber },
+        { file: this.#builder.file, line: lineNumber },
       );
     }
     const record: InsdcRecord = {
@@ -179,13 +159,10 @@ export class GenbankRecordParser {
         record.division = token;
       } else if (token !== "" && record.moleculeType === undefined) record.moleculeType = token;
     }
-    this.#record = record;
+    this.#builder.begin(record);
     this.#section = "header";
     this.#keyword = "LOCUS";
     this.#features = undefined;
-    this.#sequence = [];
-    this.#sequenceLength = 0;
-    this.#comment = [];
   }
 
   #headerValue(record: InsdcRecord, keyword: string, value: string, continued: boolean): void {
@@ -212,14 +189,15 @@ export class GenbankRecordParser {
         else record.organism = value;
         break;
       case "COMMENT":
-        this.#comment.push(value);
+        this.#builder.addComment(value);
         break;
     }
   }
 
   #endFeatures(): void {
-    if (this.#features !== undefined && this.#record !== undefined) {
-      this.#record.features = this.#features.finish();
+    const record = this.#builder.record;
+    if (this.#features !== undefined && record !== undefined) {
+      record.features = this.#features.finish();
       this.#features = undefined;
     }
   }
@@ -231,38 +209,24 @@ export class GenbankRecordParser {
       throw new ParseError(
         "InvalidSequence",
         `sequence line ${JSON.stringify(line.slice(0, 30))}: expected a base number and letters`,
-        { file: this.#file, line: lineNumber },
+        { file: this.#builder.file, line: lineNumber },
       );
     }
     const position = Number(match[1]);
-    if (position !== this.#sequenceLength + 1) {
+    const expected = this.#builder.sequenceLength + 1;
+    if (position !== expected) {
       throw new ParseError(
         "InvalidSequence",
-        `sequence line starts at base ${position}: expected ${this.#sequenceLength + 1}`,
-        { file: this.#file, line: lineNumber },
+        `sequence line starts at base ${position}: expected ${expected}`,
+        { file: this.#builder.file, line: lineNumber },
       );
     }
-    const letters = match[2].replace(/\s+/g, "");
-    this.#sequence.push(letters);
-    this.#sequenceLength += letters.length;
+    this.#builder.addSequence(match[2].replace(/\s+/g, ""));
   }
 
   #end(lineNumber: number): InsdcRecord {
-    const record = this.#record!;
     this.#endFeatures();
-    if (this.#comment.length > 0) record.comment = this.#comment.join("\n");
-    if (this.#sequence.length > 0) {
-      record.sequence = this.#sequence.join("");
-      if (record.sequence.length !== record.length) {
-        throw new ParseError(
-          "Truncated",
-          `record "${record.name}" has ${record.sequence.length} bases: LOCUS declares ${record.length}`,
-          { file: this.#file, line: lineNumber },
-        );
-      }
-    }
-    this.#record = undefined;
-    this.#sequence = [];
+    const record = this.#builder.end(lineNumber);
     this.#section = "header";
     return record;
   }

@@ -5,6 +5,7 @@
  */
 
 import type { InsdcRecord } from "../insdc/insdc_record.ts";
+import { parseInsdcRecords } from "../insdc/parse_insdc_records.ts";
 import { type GenbankParseOptions, GenbankRecordParser } from "./genbank_record_parser.ts";
 
 /**
@@ -29,17 +30,5 @@ import { type GenbankParseOptions, GenbankRecordParser } from "./genbank_record_
  * ```
  */
 export function parseGenbank(text: string, options: GenbankParseOptions = {}): InsdcRecord[] {
-  const parser = new GenbankRecordParser(options);
-  const records: InsdcRecord[] = [];
-  let start = 0;
-  const length = text.length;
-  while (start < length) {
-    let end = text.indexOf("\n", start);
-    if (end < 0) end = length;
-    const record = parser.push(text.slice(start, end));
-    if (record !== undefined) records.push(record);
-    start = end + 1;
-  }
-  parser.finish();
-  return records;
+  return parseInsdcRecords(text, new GenbankRecordParser(options));
 }

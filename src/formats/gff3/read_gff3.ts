@@ -19,9 +19,7 @@ import { decodeInput } from "../decode_input.ts";
 import type { BaktaRun, Feature } from "../model.ts";
 import { DEFAULT_FILE_NAME, type ReadOptions } from "../read_options.ts";
 import { Gff3FeatureAssembler } from "./gff3_feature_assembler.ts";
-import type { Gff3Line, Gff3SequenceRecord } from "./gff3_line.ts";
-import { readFastaSection } from "./_fasta_section.ts";
-import { Gff3LineParser } from "./gff3_line_parser.ts";
+import { eachGff3Line } from "./_each_gff3_line.ts";
 
 /**
  * Reads Bakta's GFF3 output (text, bytes or gzipped bytes) into a {@linkcode BaktaRun}: sequences
@@ -58,33 +56,12 @@ import { Gff3LineParser } from "./gff3_line_parser.ts";
 export function readGff3(input: string | Uint8Array, options: ReadOptions = {}): BaktaRun {
   const file = options.file ?? DEFAULT_FILE_NAME;
   const text = decodeInput(input, file);
-  const parser = new Gff3LineParser({ file });
   const assembler = new Gff3FeatureAssembler({ file });
   const features: Feature[] = [];
-  const take = (line: Gff3Line) => {
+  eachGff3Line(text, file, (line) => {
     const done = assembler.push(line);
     for (let i = 0; i < done.length; i++) features.push(done[i]);
-  };
-  let start = 0;
-  const length = text.length;
-  while (start < length) {
-    let end = text.indexOf("\n", start);
-    if (end < 0) end = length;
-    const line = parser.push(text.slice(start, end));
-    start = end + 1;
-    if (line !== undefined) {
-      take(line);
-      if (line.kind === "directive" && line.name === "FASTA") {
-        // The rest is FASTA: read it in one go rather than line by line.
-        const sequences: Gff3SequenceRecord[] = [];
-        readFastaSection(text, start, parser.lineNumber + 1, file, sequences);
-        for (const sequence of sequences) take(sequence);
-        start = length;
-      }
-    }
-  }
-  const last = parser.finish();
-  if (last !== undefined) take(last);
+  });
   for (const feature of assembler.finish()) features.push(feature);
   return {
     mode: "genome",

@@ -2,7 +2,8 @@
  * What GenBank and EMBL share: INSDC locations ({@linkcode parseLocation},
  * {@linkcode formatLocation}, and the model's span with the origin-spanning join,
  * {@linkcode locationToSpan}, {@linkcode spanToLocation}), the record types, the feature-table
- * parser and writer, and the mapping between records and the model
+ * parser and writer, the front-ends over a record parser ({@linkcode parseInsdcRecords},
+ * {@linkcode InsdcParseStream}), and the mapping between records and the model
  * ({@linkcode insdcRecordsToRun}, {@linkcode runToInsdcRecords}).
  *
  * @example An origin-spanning location
@@ -34,6 +35,9 @@ export {
 } from "./location_span.ts";
 export type { InsdcFeature, InsdcQualifier, InsdcRecord } from "./insdc_record.ts";
 export { InsdcFeatureTableParser } from "./insdc_feature_table_parser.ts";
+export type { InsdcLineParser, InsdcParseOptions } from "./insdc_line_parser.ts";
+export { parseInsdcRecords } from "./parse_insdc_records.ts";
+export { InsdcParseStream } from "./insdc_parse_stream.ts";
 export { formatFeatureTable } from "./format_feature_table.ts";
 export {
   type InsdcOriginalFeature,

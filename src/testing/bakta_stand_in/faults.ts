@@ -5,19 +5,15 @@
  * @module
  */
 
+import type { BaktaEndpoint } from "../../client/bakta_error.ts";
 import { createPrng } from "./prng.ts";
 
-/** What the stand-in serves: the seven API endpoints and the object store's upload and download. */
-export type StandInEndpoint =
-  | "version"
-  | "init"
-  | "upload"
-  | "start"
-  | "list"
-  | "result"
-  | "logs"
-  | "delete"
-  | "download";
+/**
+ * What the stand-in serves: the seven API endpoints and the object store's upload and download,
+ * named as the client names its operations ({@linkcode BaktaEndpoint}), so that a fault set on an
+ * endpoint shows up in the client's error for the same endpoint.
+ */
+export type StandInEndpoint = BaktaEndpoint;
 
 /** When a fault fires. Without `times` or `probability` it fires once. */
 export interface StandInFaultTrigger {

@@ -1,6 +1,6 @@
 /**
- * The bacterial genetic code (translation table 11) for the factories: translating, back-
- * translating and reverse-complementing.
+ * The bacterial genetic code (translation table 11) for the factories: translating and back-
+ * translating.
  *
  * @module
  */
@@ -47,13 +47,4 @@ export function backTranslate(aa: string, random: SeededRandom): string {
     nt += random.pick(codons);
   }
   return nt;
-}
-
-const COMPLEMENT: Readonly<Record<string, string>> = { A: "T", C: "G", G: "C", T: "A", N: "N" };
-
-/** The reverse complement of upper-case nucleotides. */
-export function reverseComplement(nt: string): string {
-  let out = "";
-  for (let i = nt.length - 1; i >= 0; i--) out += COMPLEMENT[nt[i]] ?? "N";
-  return out;
 }

@@ -6,37 +6,12 @@
  */
 
 import type { BaktaRun, Feature, Sequence } from "../../formats/model.ts";
+import {
+  BAKTA_JSON_CORE_FEATURE_KEYS,
+  BAKTA_JSON_TYPES_WITH_XREFS,
+} from "../../formats/bakta_json/bakta_json_feature_keys.ts";
 
 type JsonObject = Record<string, unknown>;
-
-/** Feature keys written from the model's own fields; evidence never overrides them. */
-const CORE_KEYS = new Set([
-  "type",
-  "sequence",
-  "contig",
-  "start",
-  "stop",
-  "strand",
-  "edge",
-  "id",
-  "locus",
-  "gene",
-  "genes",
-  "product",
-  "frame",
-  "hypothetical",
-  "pseudo",
-  "truncated",
-  "db_xrefs",
-  "nt",
-  "aa",
-  "aa_hexdigest",
-  "repeats",
-  "spacers",
-]);
-
-/** Types that carry `db_xrefs` even when the list is empty. */
-const TYPES_WITH_XREFS = new Set(["cds", "sorf", "tRNA", "tmRNA", "rRNA", "ncRNA", "ncRNA-region"]);
 
 /** Options of {@linkcode formatRunAsBaktaJson}. */
 export interface FormatBaktaJsonOptions {
@@ -80,7 +55,7 @@ export function featureToBaktaJson(feature: Feature): JsonObject {
   if (feature.gene !== undefined) json.gene = feature.gene;
   if (feature.product !== undefined) json.product = feature.product;
   if (feature.hypothetical) json.hypothetical = true;
-  if (feature.dbXrefs.length > 0 || TYPES_WITH_XREFS.has(feature.type)) {
+  if (feature.dbXrefs.length > 0 || BAKTA_JSON_TYPES_WITH_XREFS.has(feature.type)) {
     json.db_xrefs = feature.dbXrefs.map((x) => `${x.db}:${x.accession}`);
   }
   if (feature.nt !== undefined) json.nt = feature.nt;
@@ -88,7 +63,7 @@ export function featureToBaktaJson(feature: Feature): JsonObject {
   if (feature.aaHexdigest !== undefined) json.aa_hexdigest = feature.aaHexdigest;
   if (feature.truncated !== undefined) json.truncated = feature.truncated;
   for (const [key, value] of Object.entries(feature.evidence ?? {})) {
-    if (!CORE_KEYS.has(key)) json[key] = value;
+    if (!BAKTA_JSON_CORE_FEATURE_KEYS.has(key)) json[key] = value;
   }
   if (feature.pseudo && !("pseudogene" in json)) {
     json.pseudogene = feature.type === "cds" ? {} : true;

@@ -16,7 +16,8 @@ import type {
   Strand,
 } from "../../formats/model.ts";
 import { SeededRandom } from "./random.ts";
-import { backTranslate, reverseComplement, STOP_CODONS, translate } from "./_genetic_code.ts";
+import { reverseComplement } from "../../export/reverse_complement.ts";
+import { backTranslate, STOP_CODONS, translate } from "./_genetic_code.ts";
 import { type GeneFamily, makeFamilyPool } from "./gene_families.ts";
 import { NCRNAS, RRNAS, SO_TERMS, TRNAS } from "./vocabulary.ts";
 import { featureToBaktaJson } from "./format_run_as_bakta_json.ts";

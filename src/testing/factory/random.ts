@@ -5,6 +5,8 @@
  * @module
  */
 
+import { createPrng } from "../bakta_stand_in/prng.ts";
+
 /**
  * A seeded pseudo-random generator (mulberry32): fast, 32-bit state, good enough for fixtures
  * (not for cryptography).
@@ -18,14 +20,14 @@
  * ```
  */
 export class SeededRandom {
-  #state: number;
+  readonly #next: () => number;
 
   /**
    * @param seed Any integer; the same seed gives the same sequence.
    */
   constructor(seed: number) {
     if (!Number.isFinite(seed)) throw new TypeError(`Cannot seed a generator with ${seed}`);
-    this.#state = (Math.trunc(seed) ^ 0x9e3779b9) >>> 0;
+    this.#next = createPrng(Math.trunc(seed) ^ 0x9e3779b9);
   }
 
   /**
@@ -34,11 +36,7 @@ export class SeededRandom {
    * @returns A number in [0, 1).
    */
   next(): number {
-    this.#state = (this.#state + 0x6d2b79f5) >>> 0;
-    let t = this.#state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.#next();
   }
 
   /**

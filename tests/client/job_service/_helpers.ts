@@ -221,14 +221,3 @@ export async function assertNoSecretsInDatabase(
   }
   return scanned;
 }
-
-/** A CLI io that captures both streams. */
-export function captureIo(isTerminal = false) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t), isTerminal },
-    out: () => out.join(""),
-    err: () => err.join(""),
-  };
-}

@@ -2,11 +2,7 @@ import assert from "node:assert/strict";
 import { gzipSync } from "node:zlib";
 import { genomeNameFromPath, readGenomeFasta } from "../../../src/client/job_service/mod.ts";
 import { BaktaValidationError } from "../../../src/client/bakta_error.ts";
-
-async function sha256(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
+import { sha256 } from "../../_sha256.ts";
 
 Deno.test("readGenomeFasta() reads gzip and plain files, joins several, and checksums the result", async () => {
   const dir = await Deno.makeTempDir();
@@ -20,7 +16,7 @@ Deno.test("readGenomeFasta() reads gzip and plain files, joins several, and chec
     const text = new TextDecoder().decode(fasta.bytes);
     assert.equal(text, ">chr\nACGT\nAC\n>p1 plasmid\nGGGG\n");
     assert.deepEqual(fasta.summary.records.map((r) => [r.id, r.length]), [["chr", 6], ["p1", 4]]);
-    assert.equal(fasta.sha256, await sha256(fasta.bytes));
+    assert.equal(fasta.sha256, sha256(fasta.bytes));
     assert.deepEqual(fasta.paths, [`${dir}/chrom.fna.gz`, `${dir}/plasmid.fasta`]);
   } finally {
     await Deno.remove(dir, { recursive: true });

@@ -3,21 +3,10 @@ import { gzipSync } from "node:zlib";
 import { readBaktaJson } from "../../../src/formats/bakta_json/read_bakta_json.ts";
 import { normalizeBaktaJson } from "../../../src/formats/bakta_json/normalize_bakta_json.ts";
 import { decodeInput } from "../../../src/formats/decode_input.ts";
-import { ParseError, type ParseErrorKind } from "../../../src/formats/parse_error.ts";
+import { reverseComplement } from "../../../src/export/reverse_complement.ts";
+import type { ParseErrorKind } from "../../../src/formats/parse_error.ts";
 import { listSamples, readSample, reportSamples } from "../../_samples.ts";
-
-function assertParseError(fn: () => unknown, kind: ParseErrorKind, detail?: RegExp): ParseError {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (error) {
-    caught = error;
-  }
-  assert.ok(caught instanceof ParseError, `expected a ParseError, got ${caught}`);
-  assert.equal(caught.kind, kind, caught.message);
-  if (detail) assert.match(caught.message, detail);
-  return caught;
-}
+import { assertParseError } from "../_helpers.ts";
 
 /** A Bakta 1.7-style document: `contig`, `sequence`, string db, no hypothetical flags. */
 function oldDocument() {
@@ -295,7 +284,9 @@ Deno.test("readBaktaJson() recognizes a bakta_proteins document", () => {
 
 Deno.test("readBaktaJson() rejects JSON that is not a Bakta document", () => {
   for (const text of ["{}", "[]", "[1, 2]", '"text"', "42", "null", '{"features": {}}']) {
-    assertParseError(() => readBaktaJson(text, { file: "x.json" }), "UnknownFormat", /x\.json/);
+    assertParseError(() => readBaktaJson(text, { file: "x.json" }), "UnknownFormat", {
+      message: /x\.json/,
+    });
   }
 });
 
@@ -374,7 +365,9 @@ Deno.test("readBaktaJson() names the JSON path of a bad field", async (t) => {
     await t.step(`${kind} ${detail.source}`, () => {
       const doc = newDocument();
       mutate(doc);
-      assertParseError(() => readBaktaJson(JSON.stringify(doc), { file: "f.json" }), kind, detail);
+      assertParseError(() => readBaktaJson(JSON.stringify(doc), { file: "f.json" }), kind, {
+        message: detail,
+      });
     });
   }
 });
@@ -526,8 +519,3 @@ Deno.test({
     assert.deepEqual(changed, { product: 25, gene: 4, hypothetical: 5, dbXrefs: 55 });
   },
 });
-
-function reverseComplement(nt: string): string {
-  const pairs: Record<string, string> = { A: "T", T: "A", G: "C", C: "G", N: "N" };
-  return [...nt].reverse().map((c) => pairs[c] ?? c).join("");
-}

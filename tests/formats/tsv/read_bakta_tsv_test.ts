@@ -2,33 +2,17 @@ import assert from "node:assert/strict";
 import { gzipSync } from "node:zlib";
 import { readBaktaJson } from "../../../src/formats/bakta_json/read_bakta_json.ts";
 import { decodeInput } from "../../../src/formats/decode_input.ts";
-import { ParseError, type ParseErrorKind } from "../../../src/formats/parse_error.ts";
+import type { ParseErrorKind } from "../../../src/formats/parse_error.ts";
 import { formatBaktaTsv } from "../../../src/formats/tsv/format_bakta_tsv.ts";
 import { readBaktaTsv, type TsvOriginalRecord } from "../../../src/formats/tsv/read_bakta_tsv.ts";
 import { listSamples, readSample, reportSamples } from "../../_samples.ts";
+import { assertParseError } from "../_helpers.ts";
 
 const HEADER = "#Sequence Id\tType\tStart\tStop\tStrand\tLocus Tag\tGene\tProduct\tDbXrefs\n";
 const NEW_STYLE = "# Annotated with Bakta\n# Software: v1.9.4\n# Database: v5.1, full\n" +
   "# DOI: 10.1099/mgen.0.000685\n# URL: github.com/oschwengers/bakta\n" + HEADER;
 const OLD_STYLE = "#Annotated with Bakta (v1.4.0): https://github.com/oschwengers/bakta\n" +
   "#Database (v3.1): https://doi.org/10.5281/zenodo.4247252\n" + HEADER;
-
-function assertParseError(
-  fn: () => unknown,
-  kind: ParseErrorKind,
-  line?: number,
-): ParseError {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (error) {
-    caught = error;
-  }
-  assert.ok(caught instanceof ParseError, `expected a ParseError, got ${caught}`);
-  assert.equal(caught.kind, kind, caught.message);
-  if (line !== undefined) assert.equal(caught.line, line, caught.message);
-  return caught;
-}
 
 Deno.test("readBaktaTsv() reads both header styles", () => {
   const row = "c1\tcds\t1\t9\t+\tX_00005\t\thypothetical protein\t\n";
@@ -165,13 +149,15 @@ Deno.test("readBaktaTsv() names the line of each problem", async (t) => {
             file: "f.tsv",
           }),
         kind,
-        8,
+        { line: 8 },
       );
       assert.match(error.message, /^Cannot parse f\.tsv line 8/);
     });
   }
   await t.step("no header", () => {
-    assertParseError(() => readBaktaTsv("c1\tcds\t1\t9\t+\tX_1\t\tp\t\n"), "InvalidHeader", 1);
+    assertParseError(() => readBaktaTsv("c1\tcds\t1\t9\t+\tX_1\t\tp\t\n"), "InvalidHeader", {
+      line: 1,
+    });
     assertParseError(() => readBaktaTsv("# Software: v1.9.4\n"), "InvalidHeader");
     assertParseError(() => readBaktaTsv(""), "InvalidHeader");
   });

@@ -1,0 +1,52 @@
+/**
+ * The whole-text driver of the GFF3 line parser that `parseGff3` and `readGff3` share (private):
+ * lines through {@linkcode Gff3LineParser}, the `##FASTA` section read in one go.
+ *
+ * @module
+ */
+
+import type { Gff3Line, Gff3SequenceRecord } from "./gff3_line.ts";
+import { Gff3LineParser } from "./gff3_line_parser.ts";
+import { readFastaSection } from "./_fasta_section.ts";
+
+/**
+ * Parses a whole GFF3 text and hands each typed line to `take`, in file order: every line before
+ * `##FASTA` through {@linkcode Gff3LineParser}, then the sequences of the `##FASTA` section, read
+ * in one go rather than line by line.
+ *
+ * @param text The whole file.
+ * @param file The file, for errors.
+ * @param take Called with each typed line and sequence.
+ * @throws {ParseError} For a bad line, naming the file and line.
+ *
+ * @example Lines, then the sequences
+ * ```ts
+ * import { eachGff3Line } from "./_each_gff3_line.ts";
+ * const kinds: string[] = [];
+ * eachGff3Line("##gff-version 3\n##FASTA\n>c1\nACGT\n", "x.gff3", (line) => kinds.push(line.kind));
+ * if (kinds.join(",") !== "directive,directive,sequence") throw new Error(kinds.join(","));
+ * ```
+ */
+export function eachGff3Line(text: string, file: string, take: (line: Gff3Line) => void): void {
+  const parser = new Gff3LineParser({ file });
+  let start = 0;
+  const length = text.length;
+  while (start < length) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = length;
+    const line = parser.push(text.slice(start, end));
+    start = end + 1;
+    if (line !== undefined) {
+      take(line);
+      if (line.kind === "directive" && line.name === "FASTA") {
+        // The rest is FASTA: read it in one go rather than line by line.
+        const sequences: Gff3SequenceRecord[] = [];
+        readFastaSection(text, start, parser.lineNumber + 1, file, sequences);
+        for (const sequence of sequences) take(sequence);
+        start = length;
+      }
+    }
+  }
+  const last = parser.finish();
+  if (last !== undefined) take(last);
+}

@@ -31,6 +31,10 @@ export * from "./src/analysis/mod.ts";
 export * from "./src/export/mod.ts";
 export * from "./src/report/mod.ts";
 // Names two layers both export (same types, except `PangenomeClassRow`): the root picks one.
-export { PANGENOME_CLASSES, type PangenomeClass, type PangenomeClassRow } from "./src/analysis/mod.ts";
+export {
+  PANGENOME_CLASSES,
+  type PangenomeClass,
+  type PangenomeClassRow,
+} from "./src/analysis/mod.ts";
 export type { FormatBaktaJsonOptions } from "./src/export/mod.ts";
 export type { TranslationTable } from "./src/client/mod.ts";

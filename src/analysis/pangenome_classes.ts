@@ -5,7 +5,7 @@
  */
 
 import type { ColumnTable } from "arquero";
-import { type Kysely, sql, type SqlBool } from "kysely";
+import { type Expression, type Kysely, type RawBuilder, sql } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { cohortQuery } from "./_cohort.ts";
 import { type CohortQuery, familyMembersQuery, type GeneFamilyOptions } from "./gene_families.ts";
@@ -79,6 +79,17 @@ export interface PangenomeClassesOptions extends GeneFamilyOptions {
   describe?: boolean;
 }
 
+/** The class of a family present in `genomes` of `total` genomes, in SQL (integer comparisons). */
+function classOf(
+  genomes: Expression<unknown>,
+  total: Expression<unknown>,
+): RawBuilder<PangenomeClass> {
+  const { core, softCore, shell } = PANGENOME_THRESHOLDS;
+  return sql<
+    PangenomeClass
+  >`case when 100 * ${genomes} < ${shell} * ${total} then 'cloud' when 100 * ${genomes} < ${softCore} * ${total} then 'shell' when 100 * ${genomes} < ${core} * ${total} then 'soft-core' else 'core' end`;
+}
+
 /** One row of {@linkcode pangenomeClassesQuery}. */
 export interface PangenomeClassRow {
   /** The family (see `familyKey`). */
@@ -133,7 +144,6 @@ export function pangenomeClassesQuery(
 ): CohortQuery<PangenomeClassRow> {
   const { describe = true } = options;
   const ref = sql.ref;
-  const { core, softCore, shell } = PANGENOME_THRESHOLDS;
   const genomes = ref("families.genomes");
   const n = ref("total.n");
   return db
@@ -161,19 +171,16 @@ export function pangenomeClassesQuery(
         .groupBy("counts.family"))
     .selectFrom("families")
     .crossJoin("total")
-    .leftJoin(
-      "features",
-      (join) =>
-        describe ? join.onRef("features.id", "=", "families.first") : join.on(sql<SqlBool>`0 = 1`),
-    )
+    .leftJoin("features", (join) =>
+      // Without `describe` the key matches no row (`id = null`): SQLite reads nothing for it.
+      describe
+        ? join.onRef("features.id", "=", "families.first")
+        : join.on("features.id", "=", sql<number>`null`))
     .select([
       "families.family",
       "families.genomes",
       sql<number>`${genomes} * 1.0 / ${n}`.as("fraction"),
-      sql<
-        PangenomeClass
-      >`case when 100 * ${genomes} < ${shell} * ${n} then 'cloud' when 100 * ${genomes} < ${softCore} * ${n} then 'shell' when 100 * ${genomes} < ${core} * ${n} then 'soft-core' else 'core' end`
-        .as("class"),
+      classOf(genomes, n).as("class"),
       "families.copies",
       "features.gene",
       "features.product",
@@ -237,11 +244,16 @@ export async function pangenomeSummary(
   db: Kysely<Database>,
   options: GeneFamilyOptions = {},
 ): Promise<ColumnTable> {
-  const classes = pangenomeClassesQuery(db, { ...options, describe: false }).clearOrderBy();
-  const rows = await db.selectFrom(classes.as("classes"))
-    .select(["classes.class", sql<number>`count(*)`.as("families")])
-    .groupBy("classes.class")
-    .execute();
+  // The same common table expressions, counted by class in SQL.
+  const rows = await pangenomeClassesQuery(db, { ...options, describe: false })
+    .clearOrderBy()
+    .clearSelect()
+    .select([
+      classOf(sql.ref("families.genomes"), sql.ref("total.n")).as("class"),
+      sql<number>`count(*)`.as("families"),
+    ])
+    .groupBy(sql.ref("class"))
+    .execute() as { class: string; families: number }[];
   const counts = new Map(rows.map((row) => [row.class, Number(row.families)]));
   const summary = PANGENOME_CLASSES.map((name) => ({
     class: name as string,

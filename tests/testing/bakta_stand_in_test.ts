@@ -503,3 +503,23 @@ Deno.test({
     assert.deepEqual(Object.keys(result.ResultFiles).sort(), [...tenKeys].sort());
   },
 });
+
+Deno.test("startBaktaStandIn() serves a gzipped sample file decompressed, under its plain key", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const { gzipSync } = await import("node:zlib");
+    const fasta = new TextEncoder().encode(">contig_1\nACGTACGTAC\n");
+    await Deno.writeFile(`${dir}/g.fna.gz`, gzipSync(fasta));
+    await Deno.writeTextFile(`${dir}/g.gff3`, "##gff-version 3\n");
+    await using standIn = await startBaktaStandIn({ runningMs: 0, resultsDir: dir });
+    const { job, uploadLinkFasta } = await initJob(standIn.baseUrl, "g");
+    await put(uploadLinkFasta, fasta);
+    await call(`${standIn.baseUrl}/job/start`, "POST", { job, config: MINIMAL_CONFIG });
+    const result = JSON.parse((await call(`${standIn.baseUrl}/job/result`, "POST", job)).text);
+    const response = await fetch(result.ResultFiles.FNA);
+    assert.equal(response.status, 200);
+    assert.deepEqual(new Uint8Array(await response.arrayBuffer()), fasta);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

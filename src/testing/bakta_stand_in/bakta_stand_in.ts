@@ -5,6 +5,7 @@
  * @module
  */
 
+import { gunzipSync } from "node:zlib";
 import type { BaktaResultFileKey, BaktaVersion } from "../../client/api_types.ts";
 import { BAKTA_RESULT_FILE_EXTENSIONS } from "../../client/result_files.ts";
 import { sanitizeJobName } from "../../client/sanitize_job_name.ts";
@@ -545,6 +546,7 @@ export async function startBaktaStandIn(config: BaktaStandInConfig = {}): Promis
     let modified: Date | null;
     try {
       bytes = await Deno.readFile(path);
+      if (path.endsWith(".gz")) bytes = new Uint8Array(gunzipSync(bytes));
       modified = (await Deno.stat(path)).mtime;
     } catch (error) {
       if (error instanceof Deno.errors.NotFound) return noSuchKey();

@@ -16,8 +16,10 @@ export type StandInResultSource =
 
 /**
  * Resolves a result source to one file path per key. A folder is listed and each file is given the
- * key of its longest known extension (`x.hypotheticals.tsv` is `TSVHypothetical`); when two files
- * claim a key, the first in name order wins. A missing folder yields no files.
+ * key of its longest known extension (`x.hypotheticals.tsv` is `TSVHypothetical`); a gzipped file
+ * (`x.fna.gz`) claims the key of its name without `.gz` and is served decompressed, as the service
+ * serves plain files; when two files claim a key, the first in name order wins (so `x.fna` before
+ * `x.fna.gz`). A missing folder yields no files.
  *
  * @param source A folder (path or file URL) or a map.
  * @returns The files by key (absent keys have no file: the download answers 404).
@@ -50,7 +52,7 @@ export async function resolveResultFiles(
     }
     names.sort();
     for (const name of names) {
-      const key = resultFileKeyOf(name);
+      const key = resultFileKeyOf(name.endsWith(".gz") ? name.slice(0, -3) : name);
       if (key !== undefined && !files.has(key)) files.set(key, joinPath(folder, name));
     }
     return files;

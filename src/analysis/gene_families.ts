@@ -36,6 +36,11 @@ export const MD5_FAMILY_PREFIX = "MD5:";
  * When a protein has several clusters of one level (it should not), the smallest accession wins.
  * The UniRef look-ups are ranges on the primary key `feature_xrefs(feature_id, db, accession)`.
  *
+ * This is the definition of a family. Since schema v3 it is stored in `features.family` (computed
+ * by the store at import, and by migration 0003 with this same SQL for older rows), and the tables
+ * read {@linkcode storedFamilyKey}, which falls back to this expression only where the column is
+ * null; tests compare the stored column with this expression.
+ *
  * @returns The expression.
  */
 export function familyKey(): RawBuilder<string | null> {
@@ -49,6 +54,21 @@ export function familyKey(): RawBuilder<string | null> {
   return sql<string | null>`coalesce(${cluster("90")}, ${cluster("50")}, ${
     sql.lit(MD5_FAMILY_PREFIX)
   } || ${ref("features.aa_hexdigest")})`;
+}
+
+/**
+ * The family of a protein as the cohort tables read it: the stored `features.family` (schema v3),
+ * else {@linkcode familyKey} computed on the spot, so that a feature written without the column
+ * (outside the store) still gets its family. SQLite evaluates `coalesce` lazily: a feature with a
+ * stored family costs no cross-reference look-up and, through the index
+ * `features(annotation_id, type, pseudo, hypothetical, family)`, no feature row read.
+ *
+ * The SQL emitted: `coalesce("features"."family", …familyKey…)`.
+ *
+ * @returns The expression.
+ */
+export function storedFamilyKey(): RawBuilder<string | null> {
+  return sql<string | null>`coalesce(${sql.ref("features.family")}, ${familyKey()})`;
 }
 
 /** One row of {@linkcode familyMembersQuery}. */
@@ -65,20 +85,22 @@ export interface FamilyMemberRow {
 export type CohortQuery<O> = SelectQueryBuilder<Database, never, O>;
 
 /**
- * The proteins of the cohort's latest annotations with their family ({@linkcode familyKey}, null
- * when a protein has none): the building block of the family tables, meant for a `materialized`
- * `with` clause (so the family is computed once per protein). The joins are `cross join`s so that
- * SQLite walks the cohort, then the `features(annotation_id, type)` index (covering), then the
- * cross-reference primary key: no feature row is read except for the MD5 fallback.
+ * The proteins of the cohort's latest annotations with their family ({@linkcode storedFamilyKey}:
+ * the stored `features.family`, else {@linkcode familyKey}; null when a protein has none): the
+ * building block of the family tables, meant for a `materialized` `with` clause. The joins are
+ * `cross join`s so that SQLite walks the cohort, then the index
+ * `features(annotation_id, type, pseudo, hypothetical, family)` (covering): no feature row and no
+ * cross-reference is read for a feature whose family is stored.
  *
  * The SQL emitted:
  *
  * ```sql
  * select "features"."annotation_id", "features"."id" as "feature_id",
- *   coalesce((select min("x"."accession") from "feature_xrefs" as "x"
- *       where "x"."feature_id" = "features"."id" and "x"."db" = 'UniRef'
- *         and "x"."accession" >= 'UniRef90_' and "x"."accession" < 'UniRef90`'),
- *     (… 'UniRef50_' …), 'MD5:' || "features"."aa_hexdigest") as "family"
+ *   coalesce("features"."family",
+ *     coalesce((select min("x"."accession") from "feature_xrefs" as "x"
+ *         where "x"."feature_id" = "features"."id" and "x"."db" = 'UniRef'
+ *           and "x"."accession" >= 'UniRef90_' and "x"."accession" < 'UniRef90`'),
+ *       (… 'UniRef50_' …), 'MD5:' || "features"."aa_hexdigest")) as "family"
  * from (…latest annotations…) as "cohort" cross join "features"
  * where "features"."annotation_id" = "cohort"."annotation_id" and "features"."type" in (?)
  * ```
@@ -98,7 +120,7 @@ export function familyMembersQuery(
     .select([
       "features.annotation_id",
       "features.id as feature_id",
-      familyKey().as("family"),
+      storedFamilyKey().as("family"),
     ])
     .whereRef("features.annotation_id", "=", "cohort.annotation_id")
     .where("features.type", "in", types) as unknown as CohortQuery<FamilyMemberRow>;

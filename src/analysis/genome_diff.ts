@@ -9,7 +9,7 @@ import { type Kysely, sql } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { annotationOf } from "../query/annotation_of.ts";
 import { checkName, show } from "../query/_validate.ts";
-import { checkTypes, type CohortQuery, familyKey } from "./gene_families.ts";
+import { checkTypes, type CohortQuery, storedFamilyKey } from "./gene_families.ts";
 import { toTable } from "./to_table.ts";
 
 /** Options of {@linkcode compareGenomes}. */
@@ -63,7 +63,8 @@ export interface GenomeDiffRow {
  *
  * ```sql
  * select * from (
- *   with "members" as materialized (select "features"."annotation_id", <familyKey> as "family",
+ *   with "members" as materialized (select "features"."annotation_id",
+ *       coalesce("features"."family", <familyKey>) as "family",
  *       "features"."gene", "features"."product" from "features"
  *     where "features"."annotation_id" in (?, ?) and "features"."type" in (?))
  *   select "family", case when sum(case when "annotation_id" = ? then 1 else 0 end) = 0
@@ -94,7 +95,7 @@ export function genomeDiffQuery(
   const members = db.selectFrom("features")
     .select([
       "features.annotation_id",
-      familyKey().as("family"),
+      storedFamilyKey().as("family"),
       "features.gene",
       "features.product",
     ])

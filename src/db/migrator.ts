@@ -60,6 +60,17 @@ export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS).sort()
  *
  * @param db The database.
  * @returns The migrator.
+ *
+ * @example Listing the migrations Kysely knows
+ * ```ts
+ * import { openDatabase } from "./open_database.ts";
+ * import { createMigrator, MIGRATION_NAMES } from "./migrator.ts";
+ * const db = await openDatabase(":memory:");
+ * const infos = await createMigrator(db).getMigrations();
+ * if (infos.length !== MIGRATION_NAMES.length) throw new Error("unexpected migrations");
+ * if (infos.some((info) => info.executedAt === undefined)) throw new Error("not all ran");
+ * await db.destroy();
+ * ```
  */
 export function createMigrator(db: Kysely<Database>): Migrator {
   return new Migrator({ db, provider: STATIC_PROVIDER });
@@ -118,6 +129,20 @@ async function unknownMigrations(db: Kysely<Database>, known: string[]): Promise
  * @param db The database.
  * @returns The steps that ran.
  * @throws {MigrationError} When a migration fails (it is rolled back).
+ *
+ * @example Migrating an empty database
+ * ```ts
+ * import { openDatabase } from "./open_database.ts";
+ * import { MIGRATION_NAMES, migrateToLatest } from "./migrator.ts";
+ * const db = await openDatabase(":memory:", { migrate: false });
+ * const steps = await migrateToLatest(db);
+ * if (steps.length !== MIGRATION_NAMES.length) throw new Error("not every migration ran");
+ * if (steps.some((step) => step.direction !== "Up" || step.status !== "Success")) {
+ *   throw new Error("a migration failed");
+ * }
+ * if ((await migrateToLatest(db)).length !== 0) throw new Error("ran twice");
+ * await db.destroy();
+ * ```
  */
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationStep[]> {
   return unwrap(await createMigrator(db).migrateToLatest());
@@ -129,6 +154,18 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationSt
  * @param db The database.
  * @returns The step that ran (none on an empty database).
  * @throws {MigrationError} When the migration fails (it is rolled back).
+ *
+ * @example Undoing the newest migration
+ * ```ts
+ * import { openDatabase } from "./open_database.ts";
+ * import { MIGRATION_NAMES, migrateDown, migrationStatus } from "./migrator.ts";
+ * const db = await openDatabase(":memory:");
+ * const [step] = await migrateDown(db);
+ * if (step.name !== MIGRATION_NAMES.at(-1) || step.direction !== "Down") throw new Error("step");
+ * const status = await migrationStatus(db);
+ * if (status.pending.length !== 1) throw new Error("expected one pending migration");
+ * await db.destroy();
+ * ```
  */
 export async function migrateDown(db: Kysely<Database>): Promise<MigrationStep[]> {
   return unwrap(await createMigrator(db).migrateDown());
@@ -141,6 +178,18 @@ export async function migrateDown(db: Kysely<Database>): Promise<MigrationStep[]
  * @param name A migration name from {@linkcode MIGRATION_NAMES}.
  * @returns The steps that ran.
  * @throws {MigrationError} When a migration fails or the name is unknown.
+ *
+ * @example Migrating up to the first migration only
+ * ```ts
+ * import { openDatabase } from "./open_database.ts";
+ * import { MIGRATION_NAMES, migrateTo, migrationStatus } from "./migrator.ts";
+ * const db = await openDatabase(":memory:", { migrate: false });
+ * const steps = await migrateTo(db, MIGRATION_NAMES[0]);
+ * if (steps.length !== 1 || steps[0].name !== MIGRATION_NAMES[0]) throw new Error("steps");
+ * const status = await migrationStatus(db);
+ * if (status.current !== MIGRATION_NAMES[0]) throw new Error("not at the first migration");
+ * await db.destroy();
+ * ```
  */
 export async function migrateTo(db: Kysely<Database>, name: string): Promise<MigrationStep[]> {
   if (!MIGRATION_NAMES.includes(name)) {

@@ -250,6 +250,13 @@ export interface FeaturesTable {
   nt_gc: number | null;
   /** The complete original record, as JSON (`{format, record}`). */
   original_json: string;
+  /**
+   * The protein's gene family (schema v3), as `familyKey()` (in `src/analysis/gene_families.ts`)
+   * defines it: the smallest `UniRef90_…` accession among its `UniRef` cross-references, else the
+   * smallest `UniRef50_…`, else `MD5:` + `aa_hexdigest`, else null. Set by the store at import and
+   * by migration 0003 for older rows; a writer that leaves it null gets it computed at query time.
+   */
+  family: string | null;
 }
 
 /** A cross-reference of a feature. */

@@ -122,6 +122,27 @@ function translateErrors<T>(sql: string, run: () => T): T {
  * @param error What the driver threw.
  * @param sql The statement that failed, where known.
  * @returns The translated error.
+ *
+ * @example Translating a uniqueness violation
+ * ```ts
+ * import { DatabaseSync } from "node:sqlite";
+ * import { ConstraintError } from "./errors.ts";
+ * import { translateSqliteError } from "./sqlite_adapter.ts";
+ * const native = new DatabaseSync(":memory:");
+ * native.exec("create table t (name text unique)");
+ * const insert = "insert into t values (?)";
+ * native.prepare(insert).run("a");
+ * let translated: unknown;
+ * try {
+ *   native.prepare(insert).run("a");
+ * } catch (error) {
+ *   translated = translateSqliteError(error, insert);
+ * }
+ * if (!(translated instanceof ConstraintError) || translated.constraint !== "unique") {
+ *   throw new Error("expected a unique ConstraintError");
+ * }
+ * native.close();
+ * ```
  */
 export function translateSqliteError(error: unknown, sql?: string): unknown {
   if (!(error instanceof Error) || error instanceof DatabaseError) return error;

@@ -159,6 +159,31 @@ export function latestAnnotations(
 /**
  * The unselected core of {@linkcode latestAnnotations}, for subqueries: select
  * `"annotations.id"` from it.
+ *
+ * @param db The database.
+ * @param options Which genomes.
+ * @returns A query builder over `annotations` joined to `genomes`, with nothing selected yet.
+ * @throws {TypeError} When `genomes` is not an array of names.
+ *
+ * @example The ids of the latest annotations, as a subquery
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { makeRun } from "../testing/factory/make_run.ts";
+ * import { importRun } from "../store/import_run.ts";
+ * import { latestAnnotationQuery } from "./annotation_of.ts";
+ * const db = await openDatabase(":memory:");
+ * const small = (seed: number) => makeRun({ seed, sequences: 1, featuresPerSequence: 5 });
+ * await importRun(db, small(1), { genome: "a" });
+ * const latestOfA = await importRun(db, small(2), { genome: "a" });
+ * const onlyOfB = await importRun(db, small(3), { genome: "b" });
+ * const latest = latestAnnotationQuery(db).select("annotations.id");
+ * const features = await db.selectFrom("features").select("annotation_id")
+ *   .where("annotation_id", "in", latest).groupBy("annotation_id").orderBy("annotation_id")
+ *   .execute();
+ * const ids = features.map((f) => f.annotation_id).join();
+ * if (ids !== [latestOfA.annotationId, onlyOfB.annotationId].join()) throw new Error(ids);
+ * await db.destroy();
+ * ```
  */
 export function latestAnnotationQuery(
   db: Kysely<Database>,

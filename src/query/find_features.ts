@@ -134,6 +134,24 @@ const TRUNCATIONS: readonly string[] = ["5-prime", "3-prime", "both", "?"];
  *
  * @param db The database.
  * @returns The query builder.
+ *
+ * @example Every stored tRNA, over every annotation
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { makeRun } from "../testing/factory/make_run.ts";
+ * import { importRun } from "../store/import_run.ts";
+ * import { selectFeatures } from "./find_features.ts";
+ * const db = await openDatabase(":memory:");
+ * const run = makeRun({ seed: 1, sequences: 1, featuresPerSequence: 40 });
+ * await importRun(db, run, { genome: "demo" });
+ * const trnas = await selectFeatures(db).where("features.type", "=", "tRNA").execute();
+ * const expected = run.features.filter((f) => f.type === "tRNA");
+ * if (trnas.length !== expected.length || trnas.some((t) => t.genome !== "demo")) {
+ *   throw new Error("unexpected tRNAs");
+ * }
+ * if (trnas[0]?.sequence !== expected[0]?.sequenceId) throw new Error("sequence id");
+ * await db.destroy();
+ * ```
  */
 export function selectFeatures(db: Kysely<Database>): FeatureQuery {
   return db.selectFrom("features")
@@ -173,6 +191,30 @@ export function selectFeatures(db: Kysely<Database>): FeatureQuery {
  * @returns The restricted query.
  * @throws {TypeError} When `genome`/`genomes` are not names.
  * @throws {RangeError} When `annotationId` is not a positive integer.
+ *
+ * @example The latest annotation, or a chosen one
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { makeRun } from "../testing/factory/make_run.ts";
+ * import { importRun } from "../store/import_run.ts";
+ * import { scopeFeatures, selectFeatures } from "./find_features.ts";
+ * const db = await openDatabase(":memory:");
+ * const old = await importRun(db, makeRun({ seed: 1, sequences: 1, featuresPerSequence: 5 }), {
+ *   genome: "demo",
+ * });
+ * const now = await importRun(db, makeRun({ seed: 2, sequences: 1, featuresPerSequence: 7 }), {
+ *   genome: "demo",
+ * });
+ * const latest = await scopeFeatures(selectFeatures(db), db, { genome: "demo" }).execute();
+ * if (latest.length !== 7 || latest.some((f) => f.annotation_id !== now.annotationId)) {
+ *   throw new Error("expected the 7 features of the latest annotation");
+ * }
+ * const chosen = { genome: "demo", annotationId: old.annotationId };
+ * if ((await scopeFeatures(selectFeatures(db), db, chosen).execute()).length !== 5) {
+ *   throw new Error("expected the 5 features of the first annotation");
+ * }
+ * await db.destroy();
+ * ```
  */
 export function scopeFeatures<T extends FeatureTables, O>(
   query: SelectQueryBuilder<Database, T, O>,

@@ -60,6 +60,23 @@ export interface AnnotationRecord {
  *
  * @param row The row.
  * @returns The record.
+ *
+ * @example Converting a selected row
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { makeRun } from "../testing/factory/make_run.ts";
+ * import { importRun } from "./import_run.ts";
+ * import { toAnnotationRecord } from "./annotations_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * const run = makeRun({ seed: 1, sequences: 1, featuresPerSequence: 5 });
+ * await importRun(db, run, { genome: "demo" });
+ * const row = await db.selectFrom("annotations").selectAll().executeTakeFirstOrThrow();
+ * const record = toAnnotationRecord(row);
+ * if (record.baktaVersion !== run.software.bakta || record.stats.size !== row.size) {
+ *   throw new Error("record");
+ * }
+ * await db.destroy();
+ * ```
  */
 export function toAnnotationRecord(row: Annotation): AnnotationRecord {
   return {
@@ -97,6 +114,22 @@ export function toAnnotationRecord(row: Annotation): AnnotationRecord {
  * @param id The id.
  * @returns The annotation.
  * @throws {NotFoundError} When there is none.
+ *
+ * @example Getting the annotation an import made
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { makeRun } from "../testing/factory/make_run.ts";
+ * import { importRun } from "./import_run.ts";
+ * import { getAnnotation } from "./annotations_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * const run = makeRun({ seed: 1, sequences: 1, featuresPerSequence: 5 });
+ * const imported = await importRun(db, run, { genome: "demo" });
+ * const annotation = await getAnnotation(db, imported.annotationId);
+ * if (annotation.genomeId !== imported.genomeId || annotation.mode !== "genome") {
+ *   throw new Error("annotation");
+ * }
+ * await db.destroy();
+ * ```
  */
 export async function getAnnotation(db: Kysely<Database>, id: number): Promise<AnnotationRecord> {
   const row = await db.selectFrom("annotations").selectAll().where("id", "=", id)
@@ -113,6 +146,23 @@ export async function getAnnotation(db: Kysely<Database>, id: number): Promise<A
  * @param db The database or a transaction.
  * @param fingerprint The fingerprint.
  * @returns The annotation, or undefined.
+ *
+ * @example Looking an import up by its fingerprint
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { makeRun } from "../testing/factory/make_run.ts";
+ * import { importRun } from "./import_run.ts";
+ * import { findAnnotationByFingerprint } from "./annotations_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * const run = makeRun({ seed: 1, sequences: 1, featuresPerSequence: 5 });
+ * const { annotationId, fingerprint } = await importRun(db, run, { genome: "demo" });
+ * if ((await findAnnotationByFingerprint(db, fingerprint))?.id !== annotationId) {
+ *   throw new Error("not found");
+ * }
+ * const unknown = await findAnnotationByFingerprint(db, "0".repeat(64));
+ * if (unknown !== undefined) throw new Error("found an annotation never imported");
+ * await db.destroy();
+ * ```
  */
 export async function findAnnotationByFingerprint(
   db: Kysely<Database>,
@@ -131,6 +181,21 @@ export async function findAnnotationByFingerprint(
  * @param db The database or a transaction.
  * @param genomeId The genome.
  * @returns The annotations.
+ *
+ * @example Two runs of one genome, in import order
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { makeRun } from "../testing/factory/make_run.ts";
+ * import { importRun } from "./import_run.ts";
+ * import { listAnnotations } from "./annotations_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * const small = (seed: number) => makeRun({ seed, sequences: 1, featuresPerSequence: 5 });
+ * const first = await importRun(db, small(1), { genome: "demo" });
+ * const second = await importRun(db, small(2), { genome: "demo" });
+ * const ids = (await listAnnotations(db, first.genomeId)).map((a) => a.id);
+ * if (ids.join() !== [first.annotationId, second.annotationId].join()) throw new Error("order");
+ * await db.destroy();
+ * ```
  */
 export async function listAnnotations(
   db: Kysely<Database>,
@@ -149,6 +214,21 @@ export async function listAnnotations(
  * @param db The database or a transaction.
  * @param annotationId The annotation.
  * @returns The count per feature type (types without features are absent).
+ *
+ * @example Counting the features of a factory run
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { makeRun } from "../testing/factory/make_run.ts";
+ * import { importRun } from "./import_run.ts";
+ * import { countFeaturesByType } from "./annotations_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * const run = makeRun({ seed: 1, sequences: 1, featuresPerSequence: 40 });
+ * const { annotationId } = await importRun(db, run, { genome: "demo" });
+ * const counts = await countFeaturesByType(db, annotationId);
+ * const cds = run.features.filter((f) => f.type === "cds").length;
+ * if (counts.cds !== cds) throw new Error(`expected ${cds} CDSs, got ${counts.cds}`);
+ * await db.destroy();
+ * ```
  */
 export async function countFeaturesByType(
   db: Kysely<Database>,
@@ -179,6 +259,21 @@ export interface AnnotationFeatureStats {
  * @param db The database or a transaction.
  * @param annotationId The annotation.
  * @returns The statistics.
+ *
+ * @example Bakta's summary numbers
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { makeRun } from "../testing/factory/make_run.ts";
+ * import { importRun } from "./import_run.ts";
+ * import { annotationFeatureStats } from "./annotations_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * const run = makeRun({ seed: 1, sequences: 1, featuresPerSequence: 40 });
+ * const { annotationId } = await importRun(db, run, { genome: "demo" });
+ * const stats = await annotationFeatureStats(db, annotationId);
+ * const hypotheticals = run.features.filter((f) => f.type === "cds" && f.hypothetical).length;
+ * if (stats.total !== 40 || stats.hypotheticals !== hypotheticals) throw new Error("stats");
+ * await db.destroy();
+ * ```
  */
 export async function annotationFeatureStats(
   db: Kysely<Database>,
@@ -211,6 +306,24 @@ export async function annotationFeatureStats(
  * @param id The annotation.
  * @returns The deleted annotation.
  * @throws {NotFoundError} When there is none.
+ *
+ * @example Deleting an annotation keeps the genome's sequences
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { makeRun } from "../testing/factory/make_run.ts";
+ * import { importRun } from "./import_run.ts";
+ * import { deleteAnnotation, listAnnotations } from "./annotations_repository.ts";
+ * import { listSequences } from "./sequences_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * const run = makeRun({ seed: 1, sequences: 1, featuresPerSequence: 5 });
+ * const { annotationId, genomeId } = await importRun(db, run, { genome: "demo" });
+ * const deleted = await deleteAnnotation(db, annotationId);
+ * if (deleted.id !== annotationId || (await listAnnotations(db, genomeId)).length !== 0) {
+ *   throw new Error("not deleted");
+ * }
+ * if ((await listSequences(db, genomeId)).length !== 1) throw new Error("sequences went too");
+ * await db.destroy();
+ * ```
  */
 export async function deleteAnnotation(
   db: Kysely<Database>,

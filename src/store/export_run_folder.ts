@@ -33,6 +33,29 @@ export interface ExportRunFolderOptions {
  * @returns The files written, with their paths.
  * @throws {NotFoundError} When the annotation has no stored files (or does not exist).
  * @throws {Deno.errors.AlreadyExists} When a file exists and `overwrite` is false.
+ *
+ * @example Writing the stored files back out
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { makeRun } from "../testing/factory/make_run.ts";
+ * import { formatRunAsBaktaJson } from "../testing/factory/format_run_as_bakta_json.ts";
+ * import { importRun } from "./import_run.ts";
+ * import { exportRunFolder } from "./export_run_folder.ts";
+ * const db = await openDatabase(":memory:");
+ * const run = makeRun({ seed: 1, sequences: 1, featuresPerSequence: 5 });
+ * const bytes = new TextEncoder().encode(formatRunAsBaktaJson(run));
+ * const { annotationId } = await importRun(db, run, {
+ *   genome: "demo",
+ *   files: [{ name: "demo.json", bytes }],
+ * });
+ * const dir = await Deno.makeTempDir();
+ * const [written] = await exportRunFolder(db, annotationId, dir);
+ * const back = await Deno.readFile(written.path);
+ * await Deno.remove(dir, { recursive: true });
+ * await db.destroy();
+ * if (written.path !== `${dir}/demo.json` || back.length !== bytes.length) throw new Error("file");
+ * if (back.some((byte, i) => byte !== bytes[i])) throw new Error("not byte for byte");
+ * ```
  */
 export async function exportRunFolder(
   db: Kysely<Database>,

@@ -93,8 +93,25 @@ const FEATURE_COLUMNS = [
  *
  * @param row The row.
  * @returns The record.
+ *
+ * @example Converting a selected row
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { makeRun } from "../testing/factory/make_run.ts";
+ * import { importRun } from "./import_run.ts";
+ * import { toFeatureRecord } from "./features_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * const run = makeRun({ seed: 1, sequences: 1, featuresPerSequence: 5 });
+ * await importRun(db, run, { genome: "demo" });
+ * const row = await db.selectFrom("features").selectAll().executeTakeFirstOrThrow();
+ * const record = toFeatureRecord(row);
+ * if (record.locusTag !== row.locus_tag || record.edge !== (row.edge === 1)) {
+ *   throw new Error("record");
+ * }
+ * await db.destroy();
+ * ```
  */
-export function toFeatureRecord(row: Omit<FeatureRow, "original_json">): FeatureRecord {
+export function toFeatureRecord(row: Omit<FeatureRow, "original_json" | "family">): FeatureRecord {
   return {
     id: row.id,
     annotationId: row.annotation_id,
@@ -127,6 +144,23 @@ export function toFeatureRecord(row: Omit<FeatureRow, "original_json">): Feature
  * @param locusTag The locus tag.
  * @param options Restrict to one genome (by id).
  * @returns The features found.
+ *
+ * @example Where is this locus tag?
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { makeRun } from "../testing/factory/make_run.ts";
+ * import { importRun } from "./import_run.ts";
+ * import { findFeaturesByLocusTag } from "./features_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * const run = makeRun({ seed: 1, sequences: 1, featuresPerSequence: 20 });
+ * await importRun(db, run, { genome: "demo" });
+ * const cds = run.features.find((f) => f.type === "cds" && f.locusTag !== undefined)!;
+ * const [found] = await findFeaturesByLocusTag(db, cds.locusTag!);
+ * if (found.genome !== "demo" || found.seqId !== cds.sequenceId || found.start !== cds.start) {
+ *   throw new Error("wrong feature");
+ * }
+ * await db.destroy();
+ * ```
  */
 export async function findFeaturesByLocusTag(
   db: Kysely<Database>,
@@ -153,6 +187,23 @@ export async function findFeaturesByLocusTag(
  * @param annotationId The annotation.
  * @param options Type, sequence and limit.
  * @returns The features.
+ *
+ * @example The tRNAs of an annotation, in position order
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { makeRun } from "../testing/factory/make_run.ts";
+ * import { importRun } from "./import_run.ts";
+ * import { listFeatures } from "./features_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * const run = makeRun({ seed: 1, sequences: 1, featuresPerSequence: 40 });
+ * const { annotationId } = await importRun(db, run, { genome: "demo" });
+ * const trnas = await listFeatures(db, annotationId, { type: "tRNA" });
+ * const expected = run.features.filter((f) => f.type === "tRNA").length;
+ * if (trnas.length !== expected) throw new Error(`expected ${expected} tRNAs`);
+ * if (trnas.some((f, i) => i > 0 && f.start < trnas[i - 1].start)) throw new Error("order");
+ * if ((await listFeatures(db, annotationId, { limit: 3 })).length !== 3) throw new Error("limit");
+ * await db.destroy();
+ * ```
  */
 export async function listFeatures(
   db: Kysely<Database>,
@@ -176,6 +227,26 @@ export async function listFeatures(
  * @param db The database or a transaction.
  * @param featureId The feature.
  * @returns The cross-references.
+ *
+ * @example A CDS's cross-references
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { makeRun } from "../testing/factory/make_run.ts";
+ * import { importRun } from "./import_run.ts";
+ * import { findFeaturesByLocusTag, getFeatureXrefs } from "./features_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * const run = makeRun({ seed: 1, sequences: 1, featuresPerSequence: 20 });
+ * await importRun(db, run, { genome: "demo" });
+ * const cds = run.features.find((f) => f.type === "cds" && f.dbXrefs.length > 0)!;
+ * const [stored] = await findFeaturesByLocusTag(db, cds.locusTag!);
+ * const xrefs = await getFeatureXrefs(db, stored.id);
+ * const expected = new Set(cds.dbXrefs.map((x) => `${x.db}:${x.accession}`));
+ * const found = new Set(xrefs.map((x) => `${x.db}:${x.accession}`));
+ * if (found.size !== expected.size || [...found].some((x) => !expected.has(x))) {
+ *   throw new Error("cross-references differ");
+ * }
+ * await db.destroy();
+ * ```
  */
 export async function getFeatureXrefs(
   db: Kysely<Database>,
@@ -192,6 +263,23 @@ export async function getFeatureXrefs(
  * @param featureId The feature.
  * @returns The record (`{format, record}`).
  * @throws {NotFoundError} When there is no such feature.
+ *
+ * @example The Bakta JSON record a feature came from
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { makeRun } from "../testing/factory/make_run.ts";
+ * import { importRun } from "./import_run.ts";
+ * import { findFeaturesByLocusTag, getFeatureOriginal } from "./features_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * const run = makeRun({ seed: 1, sequences: 1, featuresPerSequence: 20 });
+ * await importRun(db, run, { genome: "demo" });
+ * const cds = run.features.find((f) => f.type === "cds" && f.locusTag !== undefined)!;
+ * const [stored] = await findFeaturesByLocusTag(db, cds.locusTag!);
+ * const original = await getFeatureOriginal(db, stored.id);
+ * const record = original.record as { locus?: string };
+ * if (original.format !== "json" || record.locus !== cds.locusTag) throw new Error("original");
+ * await db.destroy();
+ * ```
  */
 export async function getFeatureOriginal(
   db: Kysely<Database>,

@@ -85,6 +85,18 @@ export interface DeletedGenome {
  *
  * @param row The row.
  * @returns The record.
+ *
+ * @example Converting a selected row
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { toGenomeRecord } from "./genomes_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * const row = await db.insertInto("genomes").values({ name: "C22", strain: "C22" })
+ *   .returningAll().executeTakeFirstOrThrow();
+ * const genome = toGenomeRecord(row);
+ * if (genome.name !== "C22" || genome.createdAt !== row.created_at) throw new Error("record");
+ * await db.destroy();
+ * ```
  */
 export function toGenomeRecord(row: Genome): GenomeRecord {
   return {
@@ -141,6 +153,17 @@ export async function createGenome(
  * @param db The database or a transaction.
  * @param name The name.
  * @returns The genome, or undefined.
+ *
+ * @example Finding a genome, or not
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { createGenome, findGenomeByName } from "./genomes_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * const created = await createGenome(db, { name: "C22" });
+ * if ((await findGenomeByName(db, "C22"))?.id !== created.id) throw new Error("not found");
+ * if ((await findGenomeByName(db, "C23")) !== undefined) throw new Error("found a stranger");
+ * await db.destroy();
+ * ```
  */
 export async function findGenomeByName(
   db: Kysely<Database>,
@@ -158,6 +181,19 @@ export async function findGenomeByName(
  * @param id The id.
  * @returns The genome.
  * @throws {NotFoundError} When there is none.
+ *
+ * @example Getting a genome by id
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { NotFoundError } from "../db/errors.ts";
+ * import { createGenome, getGenome } from "./genomes_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * const { id } = await createGenome(db, { name: "C22", species: "aureus" });
+ * if ((await getGenome(db, id)).species !== "aureus") throw new Error("wrong genome");
+ * const missing = await getGenome(db, id + 1).catch((error) => error);
+ * if (!(missing instanceof NotFoundError)) throw new Error("expected a NotFoundError");
+ * await db.destroy();
+ * ```
  */
 export async function getGenome(db: Kysely<Database>, id: number): Promise<GenomeRecord> {
   const row = await db.selectFrom("genomes").selectAll().where("id", "=", id).executeTakeFirst();
@@ -173,6 +209,20 @@ export async function getGenome(db: Kysely<Database>, id: number): Promise<Genom
  * @param nameOrId The name or id.
  * @returns The genome.
  * @throws {NotFoundError} When there is none.
+ *
+ * @example By name, or by an id given as text
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { createGenome, resolveGenome } from "./genomes_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * const c22 = await createGenome(db, { name: "C22" });
+ * const numbered = await createGenome(db, { name: String(c22.id) });
+ * if ((await resolveGenome(db, "C22")).id !== c22.id) throw new Error("by name");
+ * if ((await resolveGenome(db, c22.id)).id !== c22.id) throw new Error("by id");
+ * // A name wins: "1" is the genome named "1", not the genome with id 1.
+ * if ((await resolveGenome(db, String(c22.id))).id !== numbered.id) throw new Error("name first");
+ * await db.destroy();
+ * ```
  */
 export async function resolveGenome(
   db: Kysely<Database>,
@@ -241,6 +291,17 @@ export async function listGenomes(db: Kysely<Database>): Promise<GenomeSummary[]
  * @param patch The fields to change.
  * @returns The updated genome.
  * @throws {NotFoundError} When there is no such genome.
+ *
+ * @example Filling in the organism
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { createGenome, updateGenome } from "./genomes_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * const { id } = await createGenome(db, { name: "C22" });
+ * const updated = await updateGenome(db, id, { genus: "Staphylococcus", species: "aureus" });
+ * if (updated.genus !== "Staphylococcus" || updated.name !== "C22") throw new Error("update");
+ * await db.destroy();
+ * ```
  */
 export async function updateGenome(
   db: Kysely<Database>,
@@ -265,6 +326,18 @@ export async function updateGenome(
  * @returns The renamed genome.
  * @throws {NotFoundError} When there is no such genome.
  * @throws {ConstraintError} When the new name is taken or empty.
+ *
+ * @example Renaming a genome
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { createGenome, findGenomeByName, renameGenome } from "./genomes_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * const { id } = await createGenome(db, { name: "C22" });
+ * const renamed = await renameGenome(db, "C22", "C22-v2");
+ * if (renamed.id !== id || renamed.name !== "C22-v2") throw new Error("rename");
+ * if ((await findGenomeByName(db, "C22")) !== undefined) throw new Error("old name left");
+ * await db.destroy();
+ * ```
  */
 export async function renameGenome(
   db: Kysely<Database>,
@@ -293,6 +366,22 @@ export async function renameGenome(
  * @param options The cache to invalidate.
  * @returns What was removed.
  * @throws {NotFoundError} When there is no such genome.
+ *
+ * @example Deleting an imported genome
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { makeRun } from "../testing/factory/make_run.ts";
+ * import { importRun } from "./import_run.ts";
+ * import { deleteGenome, findGenomeByName } from "./genomes_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * await importRun(db, makeRun({ seed: 1, sequences: 1, featuresPerSequence: 10 }), {
+ *   genome: "demo",
+ * });
+ * const deleted = await deleteGenome(db, "demo");
+ * if (deleted.annotations !== 1 || deleted.features !== 10) throw new Error("counts");
+ * if ((await findGenomeByName(db, "demo")) !== undefined) throw new Error("still there");
+ * await db.destroy();
+ * ```
  */
 export async function deleteGenome(
   db: Kysely<Database>,

@@ -74,6 +74,20 @@ export async function saveJobConfig(
  * @param name The name.
  * @returns The configuration.
  * @throws {NotFoundError} When there is none.
+ *
+ * @example Getting a saved configuration
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { NotFoundError } from "../db/errors.ts";
+ * import { getJobConfig, saveJobConfig } from "./job_configs_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * await saveJobConfig(db, "plasmids", { complete: false, locusTag: "PLS" });
+ * const config = await getJobConfig(db, "plasmids");
+ * if ((config.options as { locusTag: string }).locusTag !== "PLS") throw new Error("options");
+ * const missing = await getJobConfig(db, "none").catch((error) => error);
+ * if (!(missing instanceof NotFoundError)) throw new Error("expected a NotFoundError");
+ * await db.destroy();
+ * ```
  */
 export async function getJobConfig(db: Kysely<Database>, name: string): Promise<JobConfigRecord> {
   const row = await db.selectFrom("job_configs").selectAll().where("name", "=", name)
@@ -87,6 +101,18 @@ export async function getJobConfig(db: Kysely<Database>, name: string): Promise<
  *
  * @param db The database or a transaction.
  * @returns The configurations.
+ *
+ * @example Configurations by name
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { listJobConfigs, saveJobConfig } from "./job_configs_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * await saveJobConfig(db, "plasmids", { complete: false });
+ * await saveJobConfig(db, "complete", { complete: true });
+ * const names = (await listJobConfigs(db)).map((c) => c.name);
+ * if (names.join() !== "complete,plasmids") throw new Error("expected them by name");
+ * await db.destroy();
+ * ```
  */
 export async function listJobConfigs(db: Kysely<Database>): Promise<JobConfigRecord[]> {
   return (await db.selectFrom("job_configs").selectAll().orderBy("name").execute()).map(toRecord);
@@ -98,6 +124,19 @@ export async function listJobConfigs(db: Kysely<Database>): Promise<JobConfigRec
  * @param db The database or a transaction.
  * @param name The name.
  * @returns True when one was deleted.
+ *
+ * @example Deleting a configuration
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { deleteJobConfig, listJobConfigs, saveJobConfig } from "./job_configs_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * await saveJobConfig(db, "plasmids", { complete: false });
+ * if (!(await deleteJobConfig(db, "plasmids"))) throw new Error("not deleted");
+ * if ((await deleteJobConfig(db, "plasmids")) || (await listJobConfigs(db)).length !== 0) {
+ *   throw new Error("still there");
+ * }
+ * await db.destroy();
+ * ```
  */
 export async function deleteJobConfig(db: Kysely<Database>, name: string): Promise<boolean> {
   const result = await db.deleteFrom("job_configs").where("name", "=", name).executeTakeFirst();

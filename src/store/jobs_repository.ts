@@ -162,6 +162,29 @@ export async function createJob(db: Kysely<Database>, input: NewJobInput): Promi
  * @param id `jobs.id`.
  * @returns The job.
  * @throws {NotFoundError} When there is none.
+ *
+ * @example Getting a job by its row id
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { NotFoundError } from "../db/errors.ts";
+ * import { createJob, getJob } from "./jobs_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * const job = await createJob(db, {
+ *   jobId: "j-1",
+ *   secret: "s",
+ *   name: "demo",
+ *   config: { complete: true },
+ *   apiUrl: "http://127.0.0.1:1",
+ * });
+ * const stored = await getJob(db, job.id);
+ * if (stored.jobId !== "j-1" || JSON.parse(stored.configJson).complete !== true) {
+ *   throw new Error("job");
+ * }
+ * if (!(await getJob(db, job.id + 1).catch((e) => e) instanceof NotFoundError)) {
+ *   throw new Error("expected a NotFoundError");
+ * }
+ * await db.destroy();
+ * ```
  */
 export async function getJob(db: Kysely<Database>, id: number): Promise<JobRecord> {
   const row = await db.selectFrom("jobs").selectAll().where("id", "=", id).executeTakeFirst();
@@ -175,6 +198,18 @@ export async function getJob(db: Kysely<Database>, id: number): Promise<JobRecor
  * @param db The database or a transaction.
  * @param jobId The service's job id.
  * @returns The job, or undefined.
+ *
+ * @example Looking a job up by the service's id
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { createJob, findJobByJobId } from "./jobs_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * const apiUrl = "http://127.0.0.1:1";
+ * const job = await createJob(db, { jobId: "j-1", secret: "s", name: "demo", config: {}, apiUrl });
+ * if ((await findJobByJobId(db, "j-1"))?.id !== job.id) throw new Error("not found");
+ * if ((await findJobByJobId(db, "j-2")) !== undefined) throw new Error("found a stranger");
+ * await db.destroy();
+ * ```
  */
 export async function findJobByJobId(
   db: Kysely<Database>,
@@ -191,6 +226,21 @@ export async function findJobByJobId(
  * @param db The database or a transaction.
  * @param options The statuses to keep.
  * @returns The jobs.
+ *
+ * @example The running jobs, newest first
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { createJob, listJobs } from "./jobs_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * const apiUrl = "http://127.0.0.1:1";
+ * for (const [jobId, status] of [["j-1", "RUNNING"], ["j-2", "SUCCESSFUL"], ["j-3", "RUNNING"]]) {
+ *   await createJob(db, { jobId, secret: "s", name: jobId, config: {}, apiUrl, status });
+ * }
+ * const running = await listJobs(db, { status: ["RUNNING"] });
+ * if (running.map((j) => j.jobId).join() !== "j-3,j-1") throw new Error("unexpected jobs");
+ * if ((await listJobs(db)).length !== 3) throw new Error("expected every job");
+ * await db.destroy();
+ * ```
  */
 export async function listJobs(
   db: Kysely<Database>,
@@ -212,6 +262,22 @@ export async function listJobs(
  * @param change The new status and fields.
  * @returns The updated job.
  * @throws {NotFoundError} When there is no such job.
+ *
+ * @example A job that finished
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { createJob, listJobEvents, updateJobStatus } from "./jobs_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * const apiUrl = "http://127.0.0.1:1";
+ * const job = await createJob(db, { jobId: "j-1", secret: "s", name: "demo", config: {}, apiUrl });
+ * await updateJobStatus(db, job.id, { status: "RUNNING" });
+ * const done = await updateJobStatus(db, job.id, { status: "SUCCESSFUL", detail: "took 3 min" });
+ * if (done.status !== "SUCCESSFUL") throw new Error("status");
+ * const events = await listJobEvents(db, job.id);
+ * const statuses = events.map((e) => e.status).join();
+ * if (statuses !== "CREATED,RUNNING,SUCCESSFUL") throw new Error(`events: ${statuses}`);
+ * await db.destroy();
+ * ```
  */
 export async function updateJobStatus(
   db: Kysely<Database>,
@@ -248,6 +314,21 @@ export async function updateJobStatus(
  * @param db The database or a transaction.
  * @param id `jobs.id`.
  * @returns The events.
+ *
+ * @example The history of a failed job
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { createJob, listJobEvents, updateJobStatus } from "./jobs_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * const apiUrl = "http://127.0.0.1:1";
+ * const job = await createJob(db, { jobId: "j-1", secret: "s", name: "demo", config: {}, apiUrl });
+ * await updateJobStatus(db, job.id, { status: "ERROR", detail: "bad FASTA" });
+ * const events = await listJobEvents(db, job.id);
+ * if (events.length !== 2 || events[1].status !== "ERROR" || events[1].detail !== "bad FASTA") {
+ *   throw new Error("unexpected events");
+ * }
+ * await db.destroy();
+ * ```
  */
 export async function listJobEvents(
   db: Kysely<Database>,
@@ -270,6 +351,19 @@ export async function listJobEvents(
  * @param db The database or a transaction.
  * @param id `jobs.id`.
  * @returns True when a job was deleted.
+ *
+ * @example Deleting a job and its events
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { createJob, deleteJob, listJobEvents } from "./jobs_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * const apiUrl = "http://127.0.0.1:1";
+ * const job = await createJob(db, { jobId: "j-1", secret: "s", name: "demo", config: {}, apiUrl });
+ * if (!(await deleteJob(db, job.id))) throw new Error("not deleted");
+ * if ((await listJobEvents(db, job.id)).length !== 0) throw new Error("events left");
+ * if (await deleteJob(db, job.id)) throw new Error("deleted twice");
+ * await db.destroy();
+ * ```
  */
 export async function deleteJob(db: Kysely<Database>, id: number): Promise<boolean> {
   const result = await db.deleteFrom("jobs").where("id", "=", id).executeTakeFirst();

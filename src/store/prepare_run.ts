@@ -9,6 +9,7 @@
 import type { BaktaRun, Feature, Sequence } from "../formats/model.ts";
 import { readResultFolder } from "../formats/result_folder.ts";
 import { type ContentEncoding, encodeContent, md5Hex, sha256Hex, utf8 } from "./_codec.ts";
+import { featureFamily } from "./_feature_family.ts";
 import {
   buildGcIndex,
   gcFraction,
@@ -88,6 +89,7 @@ export const FEATURE_COLUMNS = [
   "aa_length",
   "nt_gc",
   "original_json",
+  "family",
 ] as const;
 
 /** A run ready to be written. */
@@ -418,6 +420,7 @@ function featureRow(feature: Feature, length: number, gcIndex: GcIndex | undefin
       ntGc = indexedSpanGc(gcIndex, feature.start, feature.stop, feature.edge);
     }
   }
+  const aaHexdigest = feature.aaHexdigest ?? (aa ? md5Hex(aa) : null);
   return [
     null,
     null,
@@ -434,10 +437,11 @@ function featureRow(feature: Feature, length: number, gcIndex: GcIndex | undefin
     feature.hypothetical ? 1 : 0,
     feature.pseudo ? 1 : 0,
     feature.truncated ?? null,
-    feature.aaHexdigest ?? (aa ? md5Hex(aa) : null),
+    aaHexdigest,
     proteinLength(feature, span),
     ntGc,
     JSON.stringify(feature.original),
+    featureFamily(aaHexdigest, feature.dbXrefs),
   ];
 }
 

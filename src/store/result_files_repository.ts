@@ -99,6 +99,28 @@ function toRecord(
  * @param db The database or a transaction.
  * @param input The file.
  * @returns The stored file.
+ *
+ * @example Storing a file beside an import
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { makeRun } from "../testing/factory/make_run.ts";
+ * import { importRun } from "./import_run.ts";
+ * import { insertResultFile } from "./result_files_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * const run = makeRun({ seed: 1, sequences: 1, featuresPerSequence: 5 });
+ * const { annotationId } = await importRun(db, run, { genome: "demo" });
+ * const bytes = new TextEncoder().encode("Bakta ran fine\n".repeat(100));
+ * const file = await insertResultFile(db, {
+ *   annotationId,
+ *   kind: "log",
+ *   fileName: "demo.log",
+ *   bytes,
+ * });
+ * if (file.size !== bytes.length || file.encoding !== "gzip" || file.storedSize >= file.size) {
+ *   throw new Error("expected the repetitive log to be stored gzipped");
+ * }
+ * await db.destroy();
+ * ```
  */
 export async function insertResultFile(
   db: Kysely<Database>,
@@ -126,6 +148,27 @@ export async function insertResultFile(
  * @param db The database or a transaction.
  * @param annotationId The annotation.
  * @returns The files.
+ *
+ * @example The files stored with an import, by name
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { makeRun } from "../testing/factory/make_run.ts";
+ * import { formatRunAsBaktaJson } from "../testing/factory/format_run_as_bakta_json.ts";
+ * import { importRun } from "./import_run.ts";
+ * import { listResultFiles } from "./result_files_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * const run = makeRun({ seed: 1, sequences: 1, featuresPerSequence: 5 });
+ * const files = [
+ *   { name: "demo.json", bytes: new TextEncoder().encode(formatRunAsBaktaJson(run)) },
+ *   { name: "demo.log", bytes: new TextEncoder().encode("done\n") },
+ * ];
+ * const { annotationId } = await importRun(db, run, { genome: "demo", files });
+ * const stored = await listResultFiles(db, annotationId);
+ * if (stored.map((f) => `${f.fileName}:${f.kind}`).join() !== "demo.json:json,demo.log:log") {
+ *   throw new Error("unexpected files");
+ * }
+ * await db.destroy();
+ * ```
  */
 export async function listResultFiles(
   db: Kysely<Database>,
@@ -144,6 +187,26 @@ export async function listResultFiles(
  * @param genome The genome's name or id.
  * @returns The files.
  * @throws {NotFoundError} When there is no such genome.
+ *
+ * @example Every file of a genome, over its annotations
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { makeRun } from "../testing/factory/make_run.ts";
+ * import { importRun } from "./import_run.ts";
+ * import { listGenomeResultFiles } from "./result_files_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * const log = (text: string) => [{ name: "demo.log", bytes: new TextEncoder().encode(text) }];
+ * const first = makeRun({ seed: 1, sequences: 1, featuresPerSequence: 5 });
+ * const second = makeRun({ seed: 2, sequences: 1, featuresPerSequence: 5 });
+ * const a = await importRun(db, first, { genome: "demo", files: log("first\n") });
+ * const b = await importRun(db, second, { genome: "demo", files: log("second\n") });
+ * const files = await listGenomeResultFiles(db, "demo");
+ * if (files.map((f) => f.annotationId).join() !== [a.annotationId, b.annotationId].join()) {
+ *   throw new Error("expected one file per annotation, oldest first");
+ * }
+ * if (files.some((f) => f.genome !== "demo")) throw new Error("genome");
+ * await db.destroy();
+ * ```
  */
 export async function listGenomeResultFiles(
   db: Kysely<Database>,

@@ -138,7 +138,19 @@ export function groupRunFiles(paths: readonly string[]): Omit<CollectedRunFiles,
   return { groups: [...groups.values()], ignored };
 }
 
-/** Whether a string is a glob pattern (has `*`, `?`, `[` or `{`). */
+/**
+ * Whether a string is a glob pattern (has `*`, `?`, `[` or `{`).
+ *
+ * @param item A folder, file or glob given to an import.
+ * @returns True for a glob.
+ *
+ * @example Telling globs from paths
+ * ```ts
+ * import { isGlob } from "./run_files.ts";
+ * if (!isGlob("runs/*.gff3.gz") || !isGlob("runs/C{22,23}.json")) throw new Error("a glob");
+ * if (isGlob("runs/C22.gff3.gz")) throw new Error("a plain path");
+ * ```
+ */
 export function isGlob(item: string): boolean {
   return /[*?[{]/.test(item);
 }
@@ -151,6 +163,23 @@ export function isGlob(item: string): boolean {
  * @param items Folders, files and globs.
  * @param options Whether to descend into sub-folders.
  * @returns The runs, ignored files and items that matched nothing.
+ *
+ * @example A folder with two runs, a stray file and a glob
+ * ```ts
+ * import { collectRunFiles } from "./run_files.ts";
+ * const dir = await Deno.makeTempDir();
+ * for (const name of ["x.json", "x.gff3", "y.gff3.gz", "NOTES.md"]) {
+ *   await Deno.writeTextFile(`${dir}/${name}`, "");
+ * }
+ * const { groups, ignored, missing } = await collectRunFiles([dir, `${dir}/nothing*.tsv`]);
+ * await Deno.remove(dir, { recursive: true });
+ * if (groups.map((g) => `${g.prefix}:${g.paths.length}`).join() !== "x:2,y:1") {
+ *   throw new Error("expected runs x (2 files) and y (1 file)");
+ * }
+ * if (ignored[0] !== `${dir}/NOTES.md` || missing[0] !== `${dir}/nothing*.tsv`) {
+ *   throw new Error("unexpected ignored or missing items");
+ * }
+ * ```
  */
 export async function collectRunFiles(
   items: readonly string[],

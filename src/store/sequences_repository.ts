@@ -97,6 +97,23 @@ const SEQUENCE_COLUMNS = [
  *
  * @param row The row.
  * @returns The record.
+ *
+ * @example Converting a selected row
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { makeRun } from "../testing/factory/make_run.ts";
+ * import { importRun } from "./import_run.ts";
+ * import { toSequenceRecord } from "./sequences_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * const run = makeRun({ seed: 1, sequences: 1, featuresPerSequence: 5 });
+ * await importRun(db, run, { genome: "demo" });
+ * const row = await db.selectFrom("sequences").selectAll().executeTakeFirstOrThrow();
+ * const record = toSequenceRecord(row);
+ * if (record.seqId !== row.seq_id || !record.hasResidues || record.supersededBy !== null) {
+ *   throw new Error("record");
+ * }
+ * await db.destroy();
+ * ```
  */
 export function toSequenceRecord(row: Omit<SequenceRow, "residues">): SequenceRecord {
   return {
@@ -130,6 +147,23 @@ export function toSequenceRecord(row: Omit<SequenceRow, "residues">): SequenceRe
  * @param genomeId The genome.
  * @param options Which version.
  * @returns The sequences (empty when the genome has none).
+ *
+ * @example The sequences of the current version
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { makeRun } from "../testing/factory/make_run.ts";
+ * import { importRun } from "./import_run.ts";
+ * import { listSequences } from "./sequences_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * const run = makeRun({ seed: 1, sequences: 2, featuresPerSequence: 5 });
+ * const { genomeId } = await importRun(db, run, { genome: "demo" });
+ * const sequences = await listSequences(db, genomeId);
+ * if (sequences.map((s) => s.seqId).join() !== run.sequences.map((s) => s.id).join()) {
+ *   throw new Error("expected the run's sequences, in order");
+ * }
+ * if (sequences[0].length !== run.sequences[0].length) throw new Error("length");
+ * await db.destroy();
+ * ```
  */
 export async function listSequences(
   db: Kysely<Database>,
@@ -161,6 +195,26 @@ export async function listSequences(
  * @param db The database or a transaction.
  * @param genomeId The genome.
  * @returns The versions.
+ *
+ * @example A re-assembly becomes version 2
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { makeRun } from "../testing/factory/make_run.ts";
+ * import { importRun } from "./import_run.ts";
+ * import { listSequenceVersions } from "./sequences_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * const first = makeRun({ seed: 1, sequences: 1, featuresPerSequence: 5 });
+ * const second = makeRun({ seed: 2, sequences: 1, featuresPerSequence: 5 });
+ * const { genomeId } = await importRun(db, first, { genome: "demo" });
+ * await importRun(db, second, { genome: "demo" });
+ * const versions = await listSequenceVersions(db, genomeId);
+ * const superseded = versions.map((v) => v.supersededBy);
+ * if (superseded.length !== 2 || superseded[0] !== 2 || superseded[1] !== null) {
+ *   throw new Error("expected version 1 superseded by version 2");
+ * }
+ * if (versions[1].totalLength !== second.sequences[0].length) throw new Error("length");
+ * await db.destroy();
+ * ```
  */
 export async function listSequenceVersions(
   db: Kysely<Database>,
@@ -191,6 +245,20 @@ export async function listSequenceVersions(
  * @param sequenceId `sequences.id`.
  * @returns The residues, or null.
  * @throws {NotFoundError} When there is no such sequence.
+ *
+ * @example Reading a sequence's residues back
+ * ```ts
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { makeRun } from "../testing/factory/make_run.ts";
+ * import { importRun } from "./import_run.ts";
+ * import { getResidues, listSequences } from "./sequences_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * const run = makeRun({ seed: 1, sequences: 1, featuresPerSequence: 5 });
+ * const { genomeId } = await importRun(db, run, { genome: "demo" });
+ * const [sequence] = await listSequences(db, genomeId);
+ * if ((await getResidues(db, sequence.id)) !== run.sequences[0].nt) throw new Error("residues");
+ * await db.destroy();
+ * ```
  */
 export async function getResidues(
   db: Kysely<Database>,

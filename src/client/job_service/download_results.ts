@@ -81,6 +81,34 @@ export const ANNOTATION_RESULT_KEYS: readonly BaktaResultFileKey[] = Object.free
  *   another reason than 404.
  * @throws {BaktaNetworkError} When a download cannot finish.
  * @throws {JobServiceError} `DamagedDownload` when a file fails its check.
+ *
+ * @example Downloading a finished job from a local stand-in
+ * ```ts
+ * import { BaktaClient } from "../bakta_client.ts";
+ * import { buildJobConfig } from "../build_job_config.ts";
+ * import { startBaktaStandIn } from "../../testing/bakta_stand_in/mod.ts";
+ * import { downloadJobResults } from "./download_results.ts";
+ * const results = await Deno.makeTempDir();
+ * await Deno.writeTextFile(`${results}/demo.json`, '{"features": []}');
+ * await Deno.writeTextFile(`${results}/demo.gff3`, "##gff-version 3\n");
+ * const out = await Deno.makeTempDir();
+ * await using standIn = await startBaktaStandIn({ resultsDir: results, runningMs: 0 });
+ * const client = new BaktaClient({ baseUrl: standIn.baseUrl });
+ * const { job, uploadLinkFasta } = await client.init("demo.fna", "TSV");
+ * await client.upload(uploadLinkFasta, ">c1\nACGT\n");
+ * await client.start(job, buildJobConfig({ genus: "Escherichia" }));
+ * await client.waitForJobs([job], { intervalMs: 10 });
+ * const { files, missing } = await downloadJobResults(client, job, out, { prefix: "demo" });
+ * const gff3 = await Deno.readTextFile(`${out}/demo.gff3`);
+ * await Deno.remove(results, { recursive: true });
+ * await Deno.remove(out, { recursive: true });
+ * if (files.map((f) => f.key).join() !== "GFF3,JSON") throw new Error("expected GFF3 and JSON");
+ * if (gff3 !== "##gff-version 3\n") throw new Error("GFF3 content");
+ * // The other twelve files the service offers are not there: noted, not fatal.
+ * if (missing.length !== 12 || !missing[0].reason.startsWith("HTTP 404")) {
+ *   throw new Error("expected twelve missing files");
+ * }
+ * ```
  */
 export async function downloadJobResults(
   client: BaktaClient,

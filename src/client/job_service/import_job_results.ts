@@ -66,6 +66,43 @@ export interface JobImportOutcome {
  * @throws {BaktaError} When the result or a download fails (the job stays `SUCCESSFUL`).
  * @throws {JobServiceError} `DamagedDownload` or `NoAnnotationFile`.
  * @throws {ParseError} When a result file cannot be read.
+ *
+ * @example Importing a finished job's results
+ * ```ts
+ * import { openDatabase } from "../../db/open_database.ts";
+ * import { createJob } from "../../store/jobs_repository.ts";
+ * import { makeRun } from "../../testing/factory/make_run.ts";
+ * import { formatRunAsBaktaJson } from "../../testing/factory/format_run_as_bakta_json.ts";
+ * import { startBaktaStandIn } from "../../testing/bakta_stand_in/mod.ts";
+ * import { BaktaClient } from "../bakta_client.ts";
+ * import { buildJobConfig } from "../build_job_config.ts";
+ * import { importJobResults } from "./import_job_results.ts";
+ * const run = makeRun({ seed: 1, sequences: 1, featuresPerSequence: 10 });
+ * const results = await Deno.makeTempDir();
+ * await Deno.writeTextFile(`${results}/demo.json`, formatRunAsBaktaJson(run));
+ * await using standIn = await startBaktaStandIn({ resultsDir: results, runningMs: 0 });
+ * const client = new BaktaClient({ baseUrl: standIn.baseUrl });
+ * const { job, uploadLinkFasta } = await client.init("demo.fna", "TSV");
+ * await client.upload(uploadLinkFasta, ">c1\nACGT\n");
+ * await client.start(job, buildJobConfig({ genus: "Escherichia" }));
+ * await client.waitForJobs([job], { intervalMs: 10 });
+ * const db = await openDatabase(":memory:");
+ * const row = await createJob(db, {
+ *   jobId: job.jobID,
+ *   secret: job.secret,
+ *   name: "demo",
+ *   config: {},
+ *   apiUrl: standIn.baseUrl,
+ *   status: "SUCCESSFUL",
+ * });
+ * const outcome = await importJobResults(db, client, row);
+ * await Deno.remove(results, { recursive: true });
+ * if (outcome.status !== "imported" || outcome.features !== 10) throw new Error("import");
+ * if (outcome.row.status !== "IMPORTED" || outcome.row.annotationId !== outcome.annotationId) {
+ *   throw new Error("the job is not marked imported");
+ * }
+ * await db.destroy();
+ * ```
  */
 export async function importJobResults(
   db: Kysely<Database>,

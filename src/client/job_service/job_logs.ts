@@ -91,6 +91,21 @@ export async function jobLogs(
  * @param db The database.
  * @param id `jobs.id`.
  * @returns The logs, or `undefined`.
+ *
+ * @example The logs kept with a failed job
+ * ```ts
+ * import { openDatabase } from "../../db/open_database.ts";
+ * import { createJob, updateJobStatus } from "../../store/jobs_repository.ts";
+ * import { storedLogs } from "./job_logs.ts";
+ * const db = await openDatabase(":memory:");
+ * const apiUrl = "http://127.0.0.1:1";
+ * const job = await createJob(db, { jobId: "j-1", secret: "s", name: "demo", config: {}, apiUrl });
+ * if ((await storedLogs(db, job.id)) !== undefined) throw new Error("no logs yet");
+ * // The job service stores the logs of a failed job as an ERROR event whose detail is "logs:\n…".
+ * await updateJobStatus(db, job.id, { status: "ERROR", detail: "logs:\nNo valid sequences\n" });
+ * if ((await storedLogs(db, job.id)) !== "No valid sequences\n") throw new Error("logs");
+ * await db.destroy();
+ * ```
  */
 export async function storedLogs(db: Kysely<Database>, id: number): Promise<string | undefined> {
   const row = await db.selectFrom("job_events").select("detail")

@@ -69,6 +69,18 @@ export const DEFAULT_LIST_CHUNK_SIZE = 100;
  * @param clients One client, or a function of the base URL.
  * @param apiUrl The job's base URL.
  * @returns The client, or `undefined` when a single client was given for another service.
+ *
+ * @example One client, or one per service
+ * ```ts
+ * import { BaktaClient } from "../bakta_client.ts";
+ * import { clientFor } from "./job_service_options.ts";
+ * const local = new BaktaClient({ baseUrl: "http://127.0.0.1:8080/api/v1" });
+ * if (clientFor(local, "http://127.0.0.1:8080/api/v1/") !== local) throw new Error("same service");
+ * if (clientFor(local, "http://127.0.0.1:9090/api/v1") !== undefined) throw new Error("other");
+ * const perUrl = (apiUrl: string) => new BaktaClient({ baseUrl: apiUrl });
+ * const other = clientFor(perUrl, "http://127.0.0.1:9090/api/v1");
+ * if (other?.config.baseUrl !== "http://127.0.0.1:9090/api/v1") throw new Error("per service");
+ * ```
  */
 export function clientFor(clients: JobClients, apiUrl: string): BaktaClient | undefined {
   if (typeof clients === "function") return clients(apiUrl);
@@ -81,6 +93,17 @@ export function clientFor(clients: JobClients, apiUrl: string): BaktaClient | un
  * @param a One base URL.
  * @param b Another.
  * @returns `true` when they name the same service.
+ *
+ * @example Trailing slashes do not matter
+ * ```ts
+ * import { sameBaseUrl } from "./job_service_options.ts";
+ * if (!sameBaseUrl("http://127.0.0.1:8080/api/v1/", "http://127.0.0.1:8080/api/v1")) {
+ *   throw new Error("expected the same service");
+ * }
+ * if (sameBaseUrl("http://127.0.0.1:8080/api/v1", "http://127.0.0.1:8080/api/v2")) {
+ *   throw new Error("expected different services");
+ * }
+ * ```
  */
 export function sameBaseUrl(a: string, b: string): boolean {
   return a.replace(/\/+$/, "") === b.replace(/\/+$/, "");
@@ -93,6 +116,19 @@ export function sameBaseUrl(a: string, b: string): boolean {
  * @param value The value.
  * @returns The value.
  * @throws {RangeError} When it is not an integer >= 1.
+ *
+ * @example Validating a concurrency option
+ * ```ts
+ * import { checkConcurrency } from "./job_service_options.ts";
+ * if (checkConcurrency("uploadConcurrency", 2) !== 2) throw new Error("valid value changed");
+ * try {
+ *   checkConcurrency("uploadConcurrency", 0);
+ *   throw new Error("expected a RangeError");
+ * } catch (error) {
+ *   if (!(error instanceof RangeError)) throw error;
+ *   if (!error.message.includes("uploadConcurrency")) throw error;
+ * }
+ * ```
  */
 export function checkConcurrency(name: string, value: number): number {
   if (!Number.isInteger(value) || value < 1) {

@@ -88,6 +88,21 @@ export function featureToBaktaJson(feature: Feature): JsonObject {
  *
  * @param sequence The sequence.
  * @returns The JSON object.
+ *
+ * @example One contig as Bakta's JSON writes it
+ * ```ts
+ * import { sequenceToBaktaJson } from "./format_run_as_bakta_json.ts";
+ * const json = sequenceToBaktaJson({
+ *   id: "contig_1",
+ *   length: 8,
+ *   nt: "ACGTACGT",
+ *   type: "contig",
+ *   topology: "linear",
+ *   origId: "NODE_1_length_8",
+ * });
+ * if (json.nt !== "ACGTACGT" || json.simple_id !== "contig_1") throw new Error("residues, id");
+ * if (json.orig_id !== "NODE_1_length_8") throw new Error("the submitted id is kept");
+ * ```
  */
 export function sequenceToBaktaJson(sequence: Sequence): JsonObject {
   const json: JsonObject = { id: sequence.id };

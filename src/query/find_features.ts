@@ -127,6 +127,30 @@ export interface FindFeaturesOptions extends AnnotationScope {
 const STRANDS: readonly string[] = ["+", "-", ".", "?"];
 const TRUNCATIONS: readonly string[] = ["5-prime", "3-prime", "both", "?"];
 
+/** The columns every feature query selects (the shape of {@linkcode FeatureQuery} rows). */
+export const FEATURE_LIST_COLUMNS = [
+  "features.id",
+  "features.annotation_id",
+  "genomes.name as genome",
+  "sequences.seq_id as sequence",
+  "features.sequence_id",
+  "features.type",
+  "features.start",
+  "features.stop",
+  "features.strand",
+  "features.edge",
+  "features.locus_tag",
+  "features.gene",
+  "features.product",
+  "features.frame",
+  "features.hypothetical",
+  "features.pseudo",
+  "features.truncated",
+  "features.aa_hexdigest",
+  "features.aa_length",
+  "features.nt_gc",
+] as const;
+
 /**
  * The unfiltered feature query: features joined to their sequence and genome, selecting the
  * {@linkcode FeatureListRow} columns, in id (file) order. Scope it with
@@ -157,28 +181,7 @@ export function selectFeatures(db: Kysely<Database>): FeatureQuery {
   return db.selectFrom("features")
     .innerJoin("sequences", "sequences.id", "features.sequence_id")
     .innerJoin("genomes", "genomes.id", "sequences.genome_id")
-    .select([
-      "features.id",
-      "features.annotation_id",
-      "genomes.name as genome",
-      "sequences.seq_id as sequence",
-      "features.sequence_id",
-      "features.type",
-      "features.start",
-      "features.stop",
-      "features.strand",
-      "features.edge",
-      "features.locus_tag",
-      "features.gene",
-      "features.product",
-      "features.frame",
-      "features.hypothetical",
-      "features.pseudo",
-      "features.truncated",
-      "features.aa_hexdigest",
-      "features.aa_length",
-      "features.nt_gc",
-    ]);
+    .select(FEATURE_LIST_COLUMNS);
 }
 
 /**

@@ -8,6 +8,7 @@ import { type Expression, type Kysely, type SelectQueryBuilder, sql, type SqlBoo
 import type { Database } from "../db/schema.ts";
 import {
   type AnnotationScope,
+  FEATURE_LIST_COLUMNS,
   type FeatureListRow,
   type FeatureTables,
   scopeFeatures,
@@ -163,7 +164,7 @@ export function searchFeatures(
       .innerJoin("sequences", "sequences.id", "features.sequence_id")
       .innerJoin("genomes", "genomes.id", "sequences.genome_id")
       .select((eb) => [
-        ...FEATURE_SELECTION,
+        ...FEATURE_LIST_COLUMNS,
         eb.ref("features_fts.rank").as("rank"),
       ])
       .where(sql<SqlBool>`${sql.ref("features_fts")} match ${query ?? '""'}`)
@@ -184,29 +185,6 @@ export function searchFeatures(
     );
   return scopeFeatures(base, db, options).orderBy("features.id") as unknown as SearchQuery;
 }
-
-const FEATURE_SELECTION = [
-  "features.id",
-  "features.annotation_id",
-  "genomes.name as genome",
-  "sequences.seq_id as sequence",
-  "features.sequence_id",
-  "features.type",
-  "features.start",
-  "features.stop",
-  "features.strand",
-  "features.edge",
-  "features.locus_tag",
-  "features.gene",
-  "features.product",
-  "features.frame",
-  "features.hypothetical",
-  "features.pseudo",
-  "features.truncated",
-  "features.aa_hexdigest",
-  "features.aa_length",
-  "features.nt_gc",
-] as const;
 
 /**
  * For a one-annotation scope, bounds the FTS5 rowids by the annotation's smallest and largest

@@ -6,7 +6,7 @@
  */
 
 import type { Kysely } from "kysely";
-import type { Database } from "../db/schema.ts";
+import type { Database, FeatureRow } from "../db/schema.ts";
 import { NotFoundError } from "../db/errors.ts";
 import { normalizeBaktaJson } from "../formats/bakta_json/normalize_bakta_json.ts";
 import { readBaktaJson } from "../formats/bakta_json/read_bakta_json.ts";
@@ -61,25 +61,28 @@ export interface LoadRunOptions {
   region?: LoadRunRegion;
 }
 
+/** The feature columns {@linkcode loadRun} reads. */
+const LOADED_FEATURE_COLUMNS = [
+  "id",
+  "sequence_id",
+  "type",
+  "start",
+  "stop",
+  "strand",
+  "edge",
+  "locus_tag",
+  "gene",
+  "product",
+  "frame",
+  "hypothetical",
+  "pseudo",
+  "truncated",
+  "aa_hexdigest",
+  "original_json",
+] as const;
+
 /** A feature row as {@linkcode loadRun} reads it. */
-interface LoadedFeatureRow {
-  id: number;
-  sequence_id: number;
-  type: string;
-  start: number;
-  stop: number;
-  strand: string;
-  edge: number;
-  locus_tag: string | null;
-  gene: string | null;
-  product: string | null;
-  frame: number | null;
-  hypothetical: number;
-  pseudo: number;
-  truncated: string | null;
-  aa_hexdigest: string | null;
-  original_json: string;
-}
+type LoadedFeatureRow = Pick<FeatureRow, (typeof LOADED_FEATURE_COLUMNS)[number]>;
 
 /**
  * Rebuilds a stored annotation as a {@linkcode BaktaRun}:
@@ -194,24 +197,11 @@ export async function loadRun(
     sequencesByRow.set(row.id, sequence);
   }
 
-  let featureQuery = db.selectFrom("features").select([
-    "id",
-    "sequence_id",
-    "type",
-    "start",
-    "stop",
-    "strand",
-    "edge",
-    "locus_tag",
-    "gene",
-    "product",
-    "frame",
-    "hypothetical",
-    "pseudo",
-    "truncated",
-    "aa_hexdigest",
-    "original_json",
-  ]).where("annotation_id", "=", annotationId);
+  let featureQuery = db.selectFrom("features").select(LOADED_FEATURE_COLUMNS).where(
+    "annotation_id",
+    "=",
+    annotationId,
+  );
   let keep: (row: LoadedFeatureRow) => boolean = () => true;
   if (options.region !== undefined) {
     const row = sequenceRows[0];

@@ -42,3 +42,4 @@ export * from "./features_in_region.ts";
 export * from "./search_features.ts";
 export * from "./features_by_xref.ts";
 export * from "./genome_statistics.ts";
+export * from "./where_clause.ts";

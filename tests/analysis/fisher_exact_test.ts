@@ -1,27 +1,6 @@
 import assert from "node:assert/strict";
 import { fisherExact, logFactorials } from "../../src/analysis/fisher_exact.ts";
-
-/** Exact binomial coefficient. */
-function choose(n: number, k: number): bigint {
-  let result = 1n;
-  for (let i = 1; i <= k; i++) result = (result * BigInt(n - k + i)) / BigInt(i);
-  return result;
-}
-
-/**
- * Brute force in exact integers: every table with the observed margins has probability
- * C(r1, x) C(r2, c1 - x) / C(n, c1); the p-value sums the numerators not above the observed one.
- */
-function bruteForce(a: number, b: number, c: number, d: number): number {
-  const r1 = a + b, r2 = c + d, c1 = a + c, n = r1 + r2;
-  const numerator = (x: number) => choose(r1, x) * choose(r2, c1 - x);
-  const observed = numerator(a);
-  let sum = 0n;
-  for (let x = Math.max(0, c1 - r2); x <= Math.min(r1, c1); x++) {
-    if (numerator(x) <= observed) sum += numerator(x);
-  }
-  return Number(sum) / Number(choose(n, c1));
-}
+import { bruteForceFisher as bruteForce, choose } from "./_fisher_brute_force.ts";
 
 /** ln of a (huge) positive integer: its top 60 bits, scaled. */
 function logBig(value: bigint): number {

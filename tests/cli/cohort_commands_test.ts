@@ -295,7 +295,7 @@ Deno.test("baktadb cohort commands report bad input with a clear message and exi
         "non-binary trait",
         ["associate", "lineage"],
         1,
-        /trait "lineage" of genome "G1".*"1"|Cannot read/,
+        /Cannot read trait "lineage" of genome "G2": Cannot read "2" as yes or no/, // "1" reads as yes
       ],
       [
         "sheet without the key",

@@ -42,3 +42,4 @@ export * from "./binary_trait.ts";
 export * from "./associate_families.ts";
 export * from "./trait_association.ts";
 export * from "./roary_presence_absence.ts";
+export * from "./association_heatmap_data.ts";

@@ -68,6 +68,8 @@ export interface TraitAssociation {
   familyLevel: "uniref90" | "uniref50";
   /** The genomes tested (selected, annotated, with a trait value), by name. */
   genomes: string[];
+  /** Per tested genome (in `genomes` order): whether it has the trait. */
+  hasTrait: boolean[];
   /** How many of them have the trait. */
   positives: number;
   /** Selected annotated genomes left out: no trait (or strata) value. */
@@ -142,6 +144,7 @@ export async function traitAssociation(
     types: settings.types,
     familyLevel: settings.familyLevel,
     genomes: groups.names,
+    hasTrait: groups.trait.map((t) => t === 1),
     positives: groups.trait.reduce((sum, t) => sum + t, 0),
     leftOut: groups.leftOut,
     table: described,

@@ -44,7 +44,7 @@ interface AssociateOptions extends CohortCommandOptions {
  * import { associationHeader } from "./associate_command.ts";
  * const text = associationHeader({
  *   trait: "penicillin", pseudogenes: "absent", types: ["cds"], familyLevel: "uniref90",
- *   genomes: ["a", "b", "c"], positives: 1, leftOut: ["d"], table: table({ family: [] }),
+ *   genomes: ["a", "b", "c"], hasTrait: [true, false, false], positives: 1, leftOut: ["d"], table: table({ family: [] }),
  * });
  * assert.match(text, /^# genomes tested: 3 \(1 with the trait, 2 without\)$/m);
  * assert.match(text, /^# left out, no value: 1 \(d\)$/m);

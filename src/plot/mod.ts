@@ -49,5 +49,7 @@ export * from "./presence_absence_plot.ts";
 export * from "./pangenome_class_plot.ts";
 export * from "./protein_length_plot.ts";
 export * from "./gc_distribution_plot.ts";
+export * from "./association_volcano_plot.ts";
+export * from "./association_heatmap_plot.ts";
 export type { HistogramLayout, HistogramOptions } from "./_histogram.ts";
 export type { FeatureType } from "../formats/model.ts";

@@ -133,18 +133,7 @@ export function familyMembersQuery(
   db: Kysely<Database>,
   options: GeneFamilyOptions = {},
 ): CohortQuery<FamilyMemberRow> {
-  const types = checkTypes(options.types);
-  const { pseudogenes = "present", familyLevel = "uniref90" } = options;
-  if (pseudogenes !== "present" && pseudogenes !== "absent") {
-    throw new RangeError(
-      `Invalid option "pseudogenes": expected "present" or "absent", got ${show(pseudogenes)}`,
-    );
-  }
-  if (familyLevel !== "uniref90" && familyLevel !== "uniref50") {
-    throw new RangeError(
-      `Invalid option "familyLevel": expected "uniref90" or "uniref50", got ${show(familyLevel)}`,
-    );
-  }
+  const { types, pseudogenes, familyLevel } = checkFamilyOptions(options);
   const family = familyLevel === "uniref50"
     ? sql<string | null>`coalesce(${cluster("50")}, ${storedFamilyKey()})`
     : storedFamilyKey();
@@ -368,6 +357,35 @@ export async function presenceAbsence(
   ]);
   cohort.forEach((row, g) => columns.set(row.genome, cells[g]));
   return table(columns, ["family", "genomes", ...cohort.map((row) => row.genome)]);
+}
+
+/**
+ * Checks how families are counted (`types`, `pseudogenes`, `familyLevel`) and returns the options
+ * with their defaults.
+ *
+ * @param options The options.
+ * @returns The checked values.
+ * @throws {RangeError} Naming the option that is not allowed.
+ */
+export function checkFamilyOptions(
+  options: Pick<GeneFamilyOptions, "types" | "pseudogenes" | "familyLevel">,
+): {
+  types: ("cds" | "sorf")[];
+  pseudogenes: "present" | "absent";
+  familyLevel: "uniref90" | "uniref50";
+} {
+  const { pseudogenes = "present", familyLevel = "uniref90" } = options;
+  if (pseudogenes !== "present" && pseudogenes !== "absent") {
+    throw new RangeError(
+      `Invalid option "pseudogenes": expected "present" or "absent", got ${show(pseudogenes)}`,
+    );
+  }
+  if (familyLevel !== "uniref90" && familyLevel !== "uniref50") {
+    throw new RangeError(
+      `Invalid option "familyLevel": expected "uniref90" or "uniref50", got ${show(familyLevel)}`,
+    );
+  }
+  return { types: checkTypes(options.types), pseudogenes, familyLevel };
 }
 
 /** Checks the `types` option and returns it with its default. */

@@ -15,7 +15,7 @@ import { listTraits } from "../store/traits_repository.ts";
 import type { CohortOptions } from "./_cohort.ts";
 import { associateFamilies, type FamilyAssociationRow } from "./associate_families.ts";
 import { readBinaryTrait } from "./binary_trait.ts";
-import { checkTypes, type GeneFamilyOptions, presenceAbsence } from "./gene_families.ts";
+import { checkFamilyOptions, type GeneFamilyOptions, presenceAbsence } from "./gene_families.ts";
 import { pangenomeClassesQuery } from "./pangenome_classes.ts";
 import { rowsToTable } from "./to_table.ts";
 
@@ -151,17 +151,13 @@ export async function traitAssociation(
   };
 }
 
-interface AssociationSettings {
-  trait: string;
-  threshold?: number;
-  strata?: string;
-  pseudogenes: "present" | "absent";
-  types: ("cds" | "sorf")[];
-  familyLevel: "uniref90" | "uniref50";
-}
+type AssociationSettings = Pick<
+  TraitAssociation,
+  "trait" | "threshold" | "strata" | "pseudogenes" | "types" | "familyLevel"
+>;
 
 function checkAssociationOptions(options: TraitAssociationOptions): AssociationSettings {
-  const { trait, threshold, strata, pseudogenes = "absent", familyLevel = "uniref90" } = options;
+  const { trait, threshold, strata } = options;
   if (typeof trait !== "string" || trait.trim() === "") {
     throw new RangeError(`Invalid option "trait": expected a trait name, got ${show(trait)}`);
   }
@@ -171,23 +167,11 @@ function checkAssociationOptions(options: TraitAssociationOptions): AssociationS
   if (strata !== undefined && (typeof strata !== "string" || strata.trim() === "")) {
     throw new RangeError(`Invalid option "strata": expected a trait name, got ${show(strata)}`);
   }
-  if (pseudogenes !== "present" && pseudogenes !== "absent") {
-    throw new RangeError(
-      `Invalid option "pseudogenes": expected "present" or "absent", got ${show(pseudogenes)}`,
-    );
-  }
-  if (familyLevel !== "uniref90" && familyLevel !== "uniref50") {
-    throw new RangeError(
-      `Invalid option "familyLevel": expected "uniref90" or "uniref50", got ${show(familyLevel)}`,
-    );
-  }
   return {
     trait: traitKeyOf(trait.trim()),
     threshold,
     strata: strata === undefined ? undefined : traitKeyOf(strata.trim()),
-    pseudogenes,
-    types: checkTypes(options.types),
-    familyLevel,
+    ...checkFamilyOptions({ ...options, pseudogenes: options.pseudogenes ?? "absent" }),
   };
 }
 

@@ -43,3 +43,4 @@ export * from "./associate_families.ts";
 export * from "./trait_association.ts";
 export * from "./roary_presence_absence.ts";
 export * from "./association_heatmap_data.ts";
+export * from "./trait_table.ts";

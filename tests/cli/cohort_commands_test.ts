@@ -186,6 +186,29 @@ Deno.test("baktadb cohort commands answer as brute force over the factory's runs
       }
     });
 
+    await t.step("cog --by lineage sums each lineage's genomes", async () => {
+      const { code, out, err } = await cli(f, "cog", "--by", "lineage", "--tsv");
+      assert.equal(code, 0, err);
+      const rows = tsvRows(out);
+      assert.deepEqual(rows.map((r) => r.value), ["1", "2", "3"]);
+      for (const row of rows) {
+        const members = all.filter((n) => f.sheet.get(n)!.lineage === row.value);
+        assert.equal(Number(row.genomes), members.length);
+        let j = 0;
+        for (const genome of members) {
+          for (const feature of f.runs.get(genome)!.features) {
+            if (feature.type !== "cds") continue;
+            const letters = new Set(
+              feature.dbXrefs.filter((x) => x.db === "COG" && !x.accession.startsWith("COG"))
+                .flatMap((x) => [...x.accession]),
+            );
+            if (letters.has("J")) j++;
+          }
+        }
+        assert.equal(Number(row.J), j, `lineage ${row.value}`);
+      }
+    });
+
     await t.step("compare A B lists the families only one of them has", async () => {
       const { code, out, err } = await cli(f, "compare", "G1", "G2", "--tsv");
       assert.equal(code, 0, err);

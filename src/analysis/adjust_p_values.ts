@@ -10,7 +10,7 @@
  * @param p The p-values (one per test).
  * @returns The corrected values, in input order.
  *
- * @example
+ * @example Each p times the number of tests
  * ```ts
  * import assert from "node:assert/strict";
  * import { bonferroni } from "./adjust_p_values.ts";

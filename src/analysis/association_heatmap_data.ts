@@ -42,7 +42,7 @@ export interface AssociationHeatmapInput {
  * @returns The heatmap's input.
  * @throws {RangeError} When `top` is not a positive integer.
  *
- * @example
+ * @example The strongest families of a factory cohort
  * ```ts
  * import assert from "node:assert/strict";
  * import { openDatabase } from "../db/open_database.ts";

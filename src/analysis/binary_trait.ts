@@ -21,7 +21,7 @@ const MISSING: ReadonlySet<string> = new Set(["", "na", "n/a", "nan", ".", "?", 
  * @returns Yes, no, or undefined when unknown.
  * @throws {RangeError} When the value is neither (the message says which values are read).
  *
- * @example
+ * @example Phenotypes and a threshold
  * ```ts
  * import assert from "node:assert/strict";
  * import { readBinaryTrait } from "./binary_trait.ts";

@@ -13,7 +13,7 @@
  * @returns The table, of length n + 1.
  * @throws {RangeError} When n is not a non-negative integer.
  *
- * @example
+ * @example ln 5! = ln 120
  * ```ts
  * import assert from "node:assert/strict";
  * import { logFactorials } from "./fisher_exact.ts";

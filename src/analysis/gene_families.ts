@@ -365,6 +365,14 @@ export async function presenceAbsence(
  *
  * @param options The options.
  * @returns The checked values.
+ *
+ * @example Defaults
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { checkFamilyOptions } from "./gene_families.ts";
+ * assert.deepEqual(checkFamilyOptions({}), { types: ["cds"], pseudogenes: "present", familyLevel: "uniref90" });
+ * assert.throws(() => checkFamilyOptions({ familyLevel: "uniref100" as never }), /"familyLevel"/);
+ * ```
  * @throws {RangeError} Naming the option that is not allowed.
  */
 export function checkFamilyOptions(

@@ -203,7 +203,7 @@ function nameGenes(rows: RoaryRow[], members: readonly MemberRow[]): void {
  * @param table The table.
  * @returns The CSV text, ending with a newline.
  *
- * @example
+ * @example Quoting as Roary does
  * ```ts
  * import assert from "node:assert/strict";
  * import { formatRoaryCsv } from "./roary_presence_absence.ts";

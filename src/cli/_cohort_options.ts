@@ -37,6 +37,16 @@ export const WHERE_HELP =
  *
  * @param command The command.
  * @returns The command.
+ *
+ * @example --where repeats
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { Command } from "commander";
+ * import { addCohortOptions } from "./_cohort_options.ts";
+ * const command = addCohortOptions(new Command("x")).exitOverride();
+ * command.parse(["--where", "st=1", "--where", "lineage=2", "--tsv"], { from: "user" });
+ * assert.deepEqual(command.opts(), { where: ["st=1", "lineage=2"], tsv: true });
+ * ```
  */
 export function addCohortOptions(command: Command): Command {
   return command
@@ -59,6 +69,20 @@ export function addCohortOptions(command: Command): Command {
  * @returns The library's cohort options.
  * @throws {CliError} USAGE when a clause cannot be read or both `--json` and `--tsv` are given.
  * @throws {NotFoundError} When a genome does not exist.
+ *
+ * @example Names checked, clauses kept
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { cohortFromArguments } from "./_cohort_options.ts";
+ * const db = await openDatabase(":memory:");
+ * await db.insertInto("genomes").values({ name: "G1" }).execute();
+ * assert.deepEqual(await cohortFromArguments(db, ["G1"], { where: ["st=1"] }), {
+ *   genomes: ["G1"], where: ["st=1"],
+ * });
+ * await assert.rejects(() => cohortFromArguments(db, ["G2"], {}), /No genome "G2"/);
+ * await db.destroy();
+ * ```
  */
 export async function cohortFromArguments(
   db: Kysely<Database>,
@@ -80,6 +104,14 @@ export async function cohortFromArguments(
  *
  * @param where The clauses.
  * @returns The texts, checked.
+ *
+ * @example A clause without an operator
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { parseWhereOption } from "./_cohort_options.ts";
+ * assert.deepEqual(parseWhereOption(["st=180"]), ["st=180"]);
+ * assert.throws(() => parseWhereOption(["st"]), /--where: Cannot read the where clause/);
+ * ```
  * @throws {CliError} USAGE naming the clause.
  */
 export function parseWhereOption(where: readonly string[] | undefined): string[] {
@@ -94,6 +126,12 @@ export function parseWhereOption(where: readonly string[] | undefined): string[]
 /**
  * Throws a usage error when both `--json` and `--tsv` are given.
  *
+ * @example The two formats together
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { checkOutputFormat } from "./_cohort_options.ts";
+ * assert.throws(() => checkOutputFormat({ json: true, tsv: true }), /Choose one/);
+ * ```
  * @param options The command's options.
  * @throws {CliError} USAGE.
  */
@@ -106,6 +144,14 @@ export function checkOutputFormat(options: { json?: boolean; tsv?: boolean }): v
  *
  * @param text The option's value.
  * @returns The types.
+ *
+ * @example Both spellings of sORF
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { parseTypesOption } from "./_cohort_options.ts";
+ * assert.deepEqual(parseTypesOption("cds, SORF"), ["cds", "sorf"]);
+ * assert.throws(() => parseTypesOption("rna"), /"rna" is not cds or sorf/);
+ * ```
  * @throws {CliError} USAGE when a type is not `cds` or `sorf`.
  */
 export function parseTypesOption(text: string | undefined): ("cds" | "sorf")[] | undefined {
@@ -127,6 +173,14 @@ export function parseTypesOption(text: string | undefined): ("cds" | "sorf")[] |
  * @param option The option, e.g. `--pseudo`.
  * @param choices The allowed values.
  * @returns The value.
+ *
+ * @example A word of the list
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { parseChoice } from "./_cohort_options.ts";
+ * assert.equal(parseChoice("absent", "--pseudo", ["absent", "present"]), "absent");
+ * assert.throws(() => parseChoice("no", "--pseudo", ["absent", "present"]), /--pseudo: expected absent or present/);
+ * ```
  * @throws {CliError} USAGE naming the option and the choices.
  */
 export function parseChoice<T extends string>(

@@ -80,6 +80,12 @@ export function toJsonText(value: unknown): string {
  *
  * @param header The column names.
  * @param rows The rows.
+ * @example A null cell and a tab inside a cell
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { formatTsv } from "./_table.ts";
+ * assert.equal(formatTsv(["a", "b"], [[null, "x\ty"]]), "a\tb\n\tx y\n");
+ * ```
  * @returns The text, one line per row, ending in a newline.
  */
 export function formatTsv(

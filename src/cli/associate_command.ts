@@ -37,7 +37,7 @@ interface AssociateOptions extends CohortCommandOptions {
  * @param result The association.
  * @returns The lines, each ending in a newline.
  *
- * @example
+ * @example The header of a small association
  * ```ts
  * import assert from "node:assert/strict";
  * import { table } from "arquero";

@@ -36,7 +36,7 @@ interface CogOptions extends CohortCommandOptions {
  * @param fraction Shares instead of counts.
  * @returns The rows, by trait value.
  *
- * @example
+ * @example Shares of the group's categorized CDSs
  * ```ts
  * import assert from "node:assert/strict";
  * import { cogByTrait } from "./cog_command.ts";

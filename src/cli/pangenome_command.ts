@@ -43,7 +43,7 @@ const TSV_COLUMNS = ["family", "gene", "annotation", "isolates", "sequences"] as
  * @param table The Roary table.
  * @returns The text.
  *
- * @example
+ * @example Locus tags in the cells
  * ```ts
  * import assert from "node:assert/strict";
  * import { presenceAbsenceTsv } from "./pangenome_command.ts";

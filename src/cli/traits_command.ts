@@ -37,6 +37,16 @@ interface ListOptions extends CohortCommandOptions {
  *
  * @param file The sheet's name.
  * @param result What the import did.
+ *
+ * @example One row naming no genome
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { formatSheetImport } from "./traits_command.ts";
+ * const text = formatSheetImport("s.csv", {
+ *   matched: [{ genome: "G1", line: 2, traits: 2 }], unmatched: [{ key: "G9", line: 3 }],
+ * });
+ * assert.equal(text, "Set 2 trait value(s) of 1 genome(s) from s.csv\n1 row(s) name no genome and were skipped:\n  line 3: G9\n");
+ * ```
  * @returns The text.
  */
 export function formatSheetImport(file: string, result: SampleSheetImport): string {

@@ -43,7 +43,7 @@ export const DEFAULT_ASSOCIATION_HEATMAP_PLOT_OPTIONS: Readonly<
  * @returns The figure.
  * @throws {RangeError} When `trait` or `present` does not have one entry per genome.
  *
- * @example
+ * @example Resistant genomes on top
  * ```ts
  * import assert from "node:assert/strict";
  * import { associationHeatmapPlot } from "./association_heatmap_plot.ts";

@@ -125,7 +125,7 @@ function volcanoPoints(
  * @throws {TypeError} When a row lacks a field.
  * @throws {RangeError} When `alpha` is not in (0, 1] or `labels` is negative.
  *
- * @example
+ * @example One dot per family
  * ```ts
  * import assert from "node:assert/strict";
  * import { associationVolcanoPlot } from "./association_volcano_plot.ts";

@@ -44,7 +44,7 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
  * @throws {SyntaxError} When a text clause is not `FIELD OP VALUE`.
  * @throws {RangeError} When a parsed clause has an unknown operator or an empty field.
  *
- * @example
+ * @example Text clauses are parsed
  * ```ts
  * import assert from "node:assert/strict";
  * import { checkWhere } from "./select_genomes.ts";
@@ -177,7 +177,7 @@ export function genomeCondition(
  * @throws {SyntaxError} When a where clause cannot be read.
  * @throws {RangeError} When a where clause is malformed.
  *
- * @example
+ * @example Species by Bakta's organism
  * ```ts
  * import assert from "node:assert/strict";
  * import { openDatabase } from "../db/open_database.ts";

@@ -1,7 +1,7 @@
 /**
  * Sample sheets (CSV or TSV): one row per isolate with a key column and facts about it.
  *
- * @example
+ * @example A TSV sheet
  * ```ts
  * import assert from "node:assert/strict";
  * import { readSampleSheet } from "./mod.ts";

@@ -10,6 +10,7 @@ import assert from "node:assert/strict";
 import { openDatabase } from "../../src/db/open_database.ts";
 import { listJobs } from "../../src/store/jobs_repository.ts";
 import type { BaktaStandIn } from "../../src/testing/bakta_stand_in/mod.ts";
+import { spawnCli } from "../_cli_process.ts";
 import {
   assertNoSecretsIn,
   assertNoSecretsInDatabase,
@@ -19,36 +20,6 @@ import {
   type TestGenome,
   writeFactoryGenomes,
 } from "../client/job_service/_helpers.ts";
-
-const REPO = decodeURIComponent(new URL("../../", import.meta.url).pathname);
-const PERMISSIONS = [
-  "--allow-read",
-  "--allow-write",
-  "--allow-env",
-  "--allow-net",
-  "--allow-run",
-  "--allow-sys",
-];
-
-interface Running {
-  child: Deno.ChildProcess;
-  output: Promise<{ code: number; signal: Deno.Signal | null; stdout: string; stderr: string }>;
-}
-
-function spawnCli(args: string[]): Running {
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", ...PERMISSIONS, "src/cli/main.ts", ...args],
-    cwd: REPO,
-    stdout: "piped",
-    stderr: "piped",
-    env: { NO_COLOR: "1" },
-  }).spawn();
-  const text = (stream: ReadableStream<Uint8Array>) => new Response(stream).text();
-  const output = Promise.all([child.status, text(child.stdout), text(child.stderr)]).then((
-    [status, stdout, stderr],
-  ) => ({ code: status.code, signal: status.signal, stdout, stderr }));
-  return { child, output };
-}
 
 async function until(what: string, condition: () => boolean, ms = 90_000): Promise<void> {
   const end = Date.now() + ms;

@@ -48,7 +48,8 @@ export const DEFAULT_TRANSACTION_OPTIONS = Object.freeze({
  * it holds SQLite's write lock from its first statement: another process writing the same file
  * makes it wait (SQLite's busy timeout), and when that runs out the whole transaction is retried
  * with exponential back-off and full jitter until `maxWaitMs` has passed. `work` must use the
- * `trx` it is given (not the outer `db`) and may run more than once.
+ * `trx` it is given (not the outer `db`) and may run more than once. Given a transaction already
+ * (`db.isTransaction`), `work` runs in it: writers compose without nesting.
  *
  * @param db The database.
  * @param work The work, given the transaction.
@@ -77,6 +78,7 @@ export async function transaction<DB, T>(
   work: (trx: Transaction<DB>) => Promise<T>,
   options: TransactionOptions = {},
 ): Promise<T> {
+  if (db.isTransaction) return await work(db as Transaction<DB>);
   return await retryWhileBusy(db, () => db.transaction().execute(work), options);
 }
 

@@ -232,7 +232,10 @@ export async function setJobGenome(
   id: number,
   genomeId: number,
 ): Promise<void> {
-  await db.updateTable("jobs").set({ genome_id: genomeId }).where("id", "=", id).execute();
+  await transaction(
+    db,
+    (trx) => trx.updateTable("jobs").set({ genome_id: genomeId }).where("id", "=", id).execute(),
+  );
 }
 
 /**

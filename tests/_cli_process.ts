@@ -42,15 +42,16 @@ export interface CliProcess {
  * Starts `deno run src/cli/main.ts …args` as a separate process.
  *
  * @param args The arguments of `baktadb`.
+ * @param env More environment variables.
  * @returns The process and its coming output.
  */
-export function spawnCli(args: readonly string[]): CliProcess {
+export function spawnCli(args: readonly string[], env: Record<string, string> = {}): CliProcess {
   const child = new Deno.Command(Deno.execPath(), {
     args: ["run", ...PERMISSIONS, "src/cli/main.ts", ...args],
     cwd: REPO_DIR,
     stdout: "piped",
     stderr: "piped",
-    env: { NO_COLOR: "1" },
+    env: { NO_COLOR: "1", ...env },
   }).spawn();
   const text = (stream: ReadableStream<Uint8Array>) => new Response(stream).text();
   const output = Promise.all([child.status, text(child.stdout), text(child.stderr)])

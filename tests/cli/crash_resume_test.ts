@@ -3,7 +3,8 @@
  * stand-in in this test process and is killed with SIGKILL at several points (after init, after
  * upload, after a start whose answer was lost, while waiting, during a download); then
  * `baktadb sync --wait` (once, or twice at the same time) must finish every job: each imported
- * exactly once, each started exactly once, nothing lost, no secret in any output or column.
+ * exactly once, each started exactly once, nothing lost, no secret in any output or column. The
+ * claim a killed `submit` held on a job it was downloading runs out after `CLAIM_LEASE_MS`.
  */
 
 import assert from "node:assert/strict";
@@ -20,6 +21,9 @@ import {
   type TestGenome,
   writeFactoryGenomes,
 } from "../client/job_service/_helpers.ts";
+
+/** The claim a killed `submit` leaves on a job it was importing runs out after this long. */
+const CLAIM_LEASE_MS = 2_000;
 
 async function until(what: string, condition: () => boolean, ms = 90_000): Promise<void> {
   const end = Date.now() + ms;
@@ -122,7 +126,7 @@ for (const scenario of SCENARIOS) {
         standIn.baseUrl,
         "--db",
         dbPath,
-      ]);
+      ], { BAKTADB_CLAIM_LEASE_MS: String(CLAIM_LEASE_MS) });
       try {
         // a CLI that exits before the kill point (e.g. cannot start) fails the test at once
         const exited = submit.output.then((o) => {

@@ -22,6 +22,7 @@ import {
   startUploaded,
 } from "./_advance_job.ts";
 import { importJobResults } from "./import_job_results.ts";
+import { claimJobLease, claimLeaseFromEnv, releaseJobLease } from "./_job_claim.ts";
 import {
   checkConcurrency,
   clientFor,
@@ -87,6 +88,13 @@ export interface SyncJobsOptions extends JobServiceOptions {
   downloadConcurrency?: number;
   /** The folder in which temporary download folders are made (default: the system's). */
   tempDir?: string;
+  /**
+   * How long this process's claim on a job it downloads and imports lasts, in ms: another process
+   * syncing the same database leaves the job alone meanwhile, and takes it over only after a claim
+   * ran out (its process was killed).
+   * @default {600000} (or `BAKTADB_CLAIM_LEASE_MS`)
+   */
+  claimLeaseMs?: number;
   /** The sleep between polls (default: a timer); inject one in tests. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
@@ -157,8 +165,10 @@ interface Track {
  *    `listChunkSize`); each change is stored. `ERROR`: the logs are fetched and stored in the
  *    event's detail (the end of them, up to 64 KiB), with a one-line reason in `jobs.error`.
  *    `NOT_FOUND`/`UNAUTHORIZED`: stored as such (anything imported before is kept).
- * 4. `SUCCESSFUL`: every result file is downloaded, checked and imported once
- *    (`importJobResults`); the job becomes `IMPORTED` with its annotation.
+ * 4. `SUCCESSFUL`: the job is claimed for `claimLeaseMs` (one conditional `update`; a job another
+ *    process holds is left to it and looked at again next round), every result file is downloaded,
+ *    checked and imported once (`importJobResults`); the job becomes `IMPORTED` with its
+ *    annotation.
  *
  * Without `wait` one round runs; with it, rounds repeat every `intervalMs` until no job is left
  * unfinished. A service that cannot be polled (after the client's retries) in
@@ -212,12 +222,16 @@ export async function syncJobs(
     onProgress,
     onNote,
     sleep = defaultSleep,
+    claimLeaseMs = claimLeaseFromEnv(),
   } = options;
   if (!Number.isFinite(intervalMs) || intervalMs < 0) {
     throw new RangeError(`Invalid intervalMs ${intervalMs}: expected a number >= 0`);
   }
   if (!(timeoutMs >= 0)) {
     throw new RangeError(`Invalid timeoutMs ${timeoutMs}: expected a number >= 0`);
+  }
+  if (!Number.isInteger(claimLeaseMs) || claimLeaseMs < 1) {
+    throw new RangeError(`Invalid claimLeaseMs ${claimLeaseMs}: expected an integer >= 1`);
   }
   checkConcurrency("listChunkSize", listChunkSize);
   checkConcurrency("uploadConcurrency", uploadConcurrency);
@@ -349,10 +363,17 @@ export async function syncJobs(
       }
     }
 
-    // 4. successful jobs: download and import
+    // 4. successful jobs: claim, download and import (a job another process claimed is looked
+    //    at again next round)
     await settleConcurrently(withStatus("SUCCESSFUL"), JOB_CONCURRENCY, async (track) => {
+      const claimed = await claimJobLease(db, track.row, claimLeaseMs);
+      if (claimed === undefined) {
+        track.row = await getJob(db, track.row.id);
+        progress(toPublicJob(track.row));
+        return;
+      }
       try {
-        const outcome = await importJobResults(db, clients, track.row, {
+        const outcome = await importJobResults(db, clients, claimed, {
           downloadConcurrency,
           tempDir: options.tempDir,
           onNote,
@@ -364,6 +385,7 @@ export async function syncJobs(
         features += outcome.features;
         if (outcome.status === "gone") track.error = outcome.row.error ?? undefined;
       } catch (error) {
+        await releaseJobLease(db, claimed).catch(() => {});
         await fail(track, error);
       }
       progress(toPublicJob(track.row));

@@ -29,12 +29,24 @@ export const DEFAULT_CLAIM_LEASE_MS = 10 * 60_000;
 export const CLAIM_LEASE_ENV_VAR = "BAKTADB_CLAIM_LEASE_MS";
 
 /**
- * The claim lease to use: `BAKTADB_CLAIM_LEASE_MS` when set (and readable), else the default.
+ * The claim lease to use: the option when given, else `BAKTADB_CLAIM_LEASE_MS` when set (and
+ * readable), else {@linkcode DEFAULT_CLAIM_LEASE_MS}.
  *
+ * @param claimLeaseMs The option `claimLeaseMs`.
  * @returns The lease in ms.
- * @throws {RangeError} When the variable is not a positive integer.
+ * @throws {RangeError} When the option or the variable is not a positive integer.
  */
-export function claimLeaseFromEnv(): number {
+export function resolveClaimLease(claimLeaseMs?: number): number {
+  if (claimLeaseMs !== undefined) {
+    if (!Number.isInteger(claimLeaseMs) || claimLeaseMs < 1) {
+      throw new RangeError(`Invalid claimLeaseMs ${claimLeaseMs}: expected an integer >= 1`);
+    }
+    return claimLeaseMs;
+  }
+  return claimLeaseFromEnv();
+}
+
+function claimLeaseFromEnv(): number {
   let text: string | undefined;
   try {
     text = Deno.env.get(CLAIM_LEASE_ENV_VAR);

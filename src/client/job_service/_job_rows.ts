@@ -163,24 +163,6 @@ export async function transitionJob(
 }
 
 /**
- * Claims a job inside an open transaction: touches the row only if it still has the status and
- * job id this process saw. The write takes SQLite's write lock, so another process cannot move the
- * same job until the transaction ends.
- *
- * @param trx The open transaction.
- * @param row The job as this process saw it.
- * @returns `true` when the job is claimed.
- */
-export async function claimJob(trx: Kysely<Database>, row: JobRecord): Promise<boolean> {
-  const result = await trx.updateTable("jobs").set({ updated_at: new Date().toISOString() })
-    .where("id", "=", row.id)
-    .where("status", "=", row.status)
-    .where("job_id", "=", row.jobId)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
-}
-
-/**
  * Formats the detail of a job's first event: what was submitted.
  *
  * @param record The submission.

@@ -22,7 +22,7 @@ import {
   startUploaded,
 } from "./_advance_job.ts";
 import { importJobResults } from "./import_job_results.ts";
-import { claimJobLease, claimLeaseFromEnv, releaseJobLease } from "./_job_claim.ts";
+import { claimJobLease, releaseJobLease, resolveClaimLease } from "./_job_claim.ts";
 import {
   checkConcurrency,
   clientFor,
@@ -88,13 +88,6 @@ export interface SyncJobsOptions extends JobServiceOptions {
   downloadConcurrency?: number;
   /** The folder in which temporary download folders are made (default: the system's). */
   tempDir?: string;
-  /**
-   * How long this process's claim on a job it downloads and imports lasts, in ms: another process
-   * syncing the same database leaves the job alone meanwhile, and takes it over only after a claim
-   * ran out (its process was killed).
-   * @default {600000} (or `BAKTADB_CLAIM_LEASE_MS`)
-   */
-  claimLeaseMs?: number;
   /** The sleep between polls (default: a timer); inject one in tests. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
@@ -222,22 +215,25 @@ export async function syncJobs(
     onProgress,
     onNote,
     sleep = defaultSleep,
-    claimLeaseMs = claimLeaseFromEnv(),
   } = options;
+  const claimLeaseMs = resolveClaimLease(options.claimLeaseMs);
   if (!Number.isFinite(intervalMs) || intervalMs < 0) {
     throw new RangeError(`Invalid intervalMs ${intervalMs}: expected a number >= 0`);
   }
   if (!(timeoutMs >= 0)) {
     throw new RangeError(`Invalid timeoutMs ${timeoutMs}: expected a number >= 0`);
   }
-  if (!Number.isInteger(claimLeaseMs) || claimLeaseMs < 1) {
-    throw new RangeError(`Invalid claimLeaseMs ${claimLeaseMs}: expected an integer >= 1`);
-  }
   checkConcurrency("listChunkSize", listChunkSize);
   checkConcurrency("uploadConcurrency", uploadConcurrency);
   checkConcurrency("downloadConcurrency", downloadConcurrency);
   const began = performance.now();
-  const context: AdvanceContext = { db, clients, signal, emit: (e) => onStatus?.(e) };
+  const context: AdvanceContext = {
+    db,
+    clients,
+    signal,
+    emit: (e) => onStatus?.(e),
+    claimLeaseMs,
+  };
 
   const rows = options.jobs !== undefined
     ? await Promise.all([...new Set(options.jobs)].map((id) => getJob(db, id)))

@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { sql } from "kysely";
 import { MIGRATION_NAMES, migrationStatus, openDatabase } from "../../src/db/mod.ts";
 import { REPO_DIR } from "../_cli_process.ts";
+import { sqlite3 } from "../_sqlite3.ts";
 
 const PROCESSES = 8;
 
@@ -41,9 +42,7 @@ Deno.test("openDatabase() on a fresh file opened by 8 processes at once migrates
       );
       const { rows: mode } = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db);
       assert.equal(mode[0].journal_mode, "wal");
-      const { rows: check } = await sql<{ integrity_check: string }>`pragma integrity_check`
-        .execute(db);
-      assert.deepEqual(check, [{ integrity_check: "ok" }]);
+      assert.deepEqual(await sqlite3(path, "pragma integrity_check"), ["ok"]);
     } finally {
       await db.destroy();
     }

@@ -4,10 +4,10 @@
  */
 
 import assert from "node:assert/strict";
-import { sql } from "kysely";
 import { openDatabase } from "../../../src/db/open_database.ts";
 import { listJobs } from "../../../src/store/jobs_repository.ts";
 import { runCliAtOnce, spawnCli } from "../../_cli_process.ts";
+import { sqlite3 } from "../../_sqlite3.ts";
 import { standInFor, storedCounts, writeFactoryGenomes } from "./_helpers.ts";
 
 const JOBS = 4;
@@ -54,8 +54,7 @@ Deno.test("baktadb sync: two processes on the same jobs start, download and impo
           `the results of ${genome.genome} were fetched by one process only`,
         );
       }
-      const { rows } = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db);
-      assert.deepEqual(rows, [{ integrity_check: "ok" }]);
+      assert.deepEqual(await sqlite3(dbPath, "pragma integrity_check"), ["ok"]);
     } finally {
       await db.destroy();
     }

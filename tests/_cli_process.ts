@@ -73,3 +73,19 @@ export function spawnCli(args: readonly string[], env: Record<string, string> = 
 export async function runCliAtOnce(commands: readonly (readonly string[])[]): Promise<CliOutput[]> {
   return await Promise.all(commands.map((args) => spawnCli(args).output));
 }
+
+/**
+ * Waits until a condition holds (checked every 10 ms), e.g. until a stand-in saw a request.
+ *
+ * @param what What is waited for, for the error.
+ * @param condition The condition.
+ * @param ms How long to wait at most.
+ * @throws {Error} When the time runs out.
+ */
+export async function until(what: string, condition: () => boolean, ms = 90_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -11,7 +11,7 @@ import assert from "node:assert/strict";
 import { openDatabase } from "../../src/db/open_database.ts";
 import { listJobs } from "../../src/store/jobs_repository.ts";
 import type { BaktaStandIn } from "../../src/testing/bakta_stand_in/mod.ts";
-import { spawnCli } from "../_cli_process.ts";
+import { spawnCli, until } from "../_cli_process.ts";
 import {
   assertNoSecretsIn,
   assertNoSecretsInDatabase,
@@ -24,14 +24,6 @@ import {
 
 /** The claim a killed `submit` leaves on a job it was importing runs out after this long. */
 const CLAIM_LEASE_MS = 2_000;
-
-async function until(what: string, condition: () => boolean, ms = 90_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 interface Scenario {
   name: string;

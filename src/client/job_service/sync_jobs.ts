@@ -145,6 +145,8 @@ interface Track {
   error?: string;
   features: number;
   noted: boolean;
+  /** Whether "another process holds the job" was said. */
+  heldNoted: boolean;
 }
 
 /**
@@ -245,6 +247,7 @@ export async function syncJobs(
     blocked: false,
     features: 0,
     noted: false,
+    heldNoted: false,
   }));
   const active = (track: Track) =>
     track.client !== undefined && !track.blocked &&
@@ -262,6 +265,15 @@ export async function syncJobs(
       detail: `sync failed: ${message}`,
       error: message,
     })).row;
+  };
+  const noteHeld = (track: Track) => {
+    if (track.heldNoted || !(track.row.updatedAt > new Date().toISOString())) return;
+    track.heldNoted = true;
+    onNote?.(
+      toPublicJob(track.row),
+      `another process works on this job (its claim lasts until ${track.row.updatedAt}); ` +
+        "leaving it to that process",
+    );
   };
   let features = 0;
   const progress = (job?: PublicJob) =>
@@ -299,7 +311,9 @@ export async function syncJobs(
     // 2. uploaded, not started
     await settleConcurrently(withStatus("UPLOADED"), uploadConcurrency, async (track) => {
       try {
-        track.row = await startUploaded(context, track.row) ?? await getJob(db, track.row.id);
+        const started = await startUploaded(context, track.row);
+        track.row = started ?? await getJob(db, track.row.id);
+        if (started === undefined) noteHeld(track);
       } catch (error) {
         await fail(track, error);
       }
@@ -365,6 +379,7 @@ export async function syncJobs(
       const claimed = await claimJobLease(db, track.row, claimLeaseMs);
       if (claimed === undefined) {
         track.row = await getJob(db, track.row.id);
+        noteHeld(track);
         progress(toPublicJob(track.row));
         return;
       }

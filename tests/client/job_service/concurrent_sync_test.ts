@@ -5,8 +5,8 @@
 
 import assert from "node:assert/strict";
 import { openDatabase } from "../../../src/db/open_database.ts";
-import { listJobs } from "../../../src/store/jobs_repository.ts";
-import { runCliAtOnce, spawnCli } from "../../_cli_process.ts";
+import { listJobEvents, listJobs } from "../../../src/store/jobs_repository.ts";
+import { runCliAtOnce, spawnCli, until } from "../../_cli_process.ts";
 import { sqlite3 } from "../../_sqlite3.ts";
 import { standInFor, storedCounts, writeFactoryGenomes } from "./_helpers.ts";
 
@@ -55,6 +55,57 @@ Deno.test("baktadb sync: two processes on the same jobs start, download and impo
         );
       }
       assert.deepEqual(await sqlite3(dbPath, "pragma integrity_check"), ["ok"]);
+    } finally {
+      await db.destroy();
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("baktadb sync: the claim of a sync killed while downloading runs out, and the next sync imports the job", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "baktadb-claim-" });
+  const dbPath = `${dir}/jobs.sqlite`;
+  const leaseMs = 1_500;
+  try {
+    const genomes = await writeFactoryGenomes(dir, 1, 331);
+    await using standIn = await standInFor(genomes, { runningMs: 0 });
+    const submit = await spawnCli([
+      "submit",
+      genomes[0].fasta,
+      "--api",
+      standIn.baseUrl,
+      "--db",
+      dbPath,
+    ])
+      .output;
+    assert.equal(submit.code, 0, submit.stdout + submit.stderr);
+    standIn.setFault({ endpoint: "download", kind: "delay", ms: 60_000, times: 1 });
+    const killed = spawnCli(["sync", "--wait", "--interval", "0.05", "--db", dbPath], {
+      BAKTADB_CLAIM_LEASE_MS: String(leaseMs),
+    });
+    await until("a hanging download", () => standIn.requestsTo("download").length > 0);
+    killed.child.kill("SIGKILL");
+    assert.equal((await killed.output).signal, "SIGKILL");
+    standIn.clearFaults();
+
+    const db = await openDatabase(dbPath);
+    try {
+      const [held] = await listJobs(db);
+      assert.equal(held.status, "SUCCESSFUL");
+      const [last] = await listJobEvents(db, held.id).then((events) => events.slice(-1));
+      assert.ok(
+        Date.parse(held.updatedAt) >= Date.parse(last.at) + leaseMs,
+        `claimed: updated_at ${held.updatedAt} holds the lease's end (last event ${last.at})`,
+      );
+
+      const next = await spawnCli(["sync", "--wait", "--interval", "0.05", "--db", dbPath]).output;
+      assert.equal(next.code, 0, next.stdout + next.stderr);
+      assert.match(next.stdout, /Imported 1, failed 0, pending 0 of 1/);
+      const [job] = await listJobs(db);
+      assert.equal(job.status, "IMPORTED");
+      assert.deepEqual(await storedCounts(db, job.annotationId!), genomes[0].expected);
+      assert.equal(standIn.jobs.get(job.jobId)!.submissions, 1, "started exactly once");
     } finally {
       await db.destroy();
     }

@@ -22,6 +22,7 @@ import {
   type Topology,
   type Truncation,
 } from "../model.ts";
+import { isJsonObject as isObject } from "../_is_json_object.ts";
 import { ParseError } from "../parse_error.ts";
 import { DEFAULT_FILE_NAME, type ReadOptions } from "../read_options.ts";
 import { BAKTA_JSON_CORE_FEATURE_KEYS } from "./bakta_json_feature_keys.ts";
@@ -32,10 +33,6 @@ const STRANDS: ReadonlySet<string> = new Set(["+", "-", ".", "?"]);
 const TRUNCATIONS: ReadonlySet<string> = new Set(["5-prime", "3-prime", "both", "?"]);
 
 type JsonObject = Record<string, unknown>;
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /**
  * Whether a parsed JSON value looks like a Bakta document: an object with a `features` array and

@@ -184,9 +184,15 @@ class Context {
     expected: string,
     found?: unknown,
   ): never {
-    const shown = found === undefined ? "nothing" : JSON.stringify(found)?.slice(0, 80);
-    throw new ParseError(kind, `${path} is ${shown}: ${expected}`, { file: this.file });
+    throw new ParseError(kind, `${path} is ${show(found)}: ${expected}`, { file: this.file });
   }
+}
+
+/** A found value for a message: JSON, except `NaN` and `±Infinity` (JSON would say `null`). */
+function show(found: unknown): string {
+  if (found === undefined) return "nothing";
+  if (typeof found === "number" && !Number.isFinite(found)) return String(found);
+  return JSON.stringify(found)?.slice(0, 80);
 }
 
 function optionalString(value: unknown, path: string, ctx: Context): string | undefined {
@@ -201,13 +207,14 @@ function optionalBoolean(value: unknown, path: string, ctx: Context): boolean | 
   return value;
 }
 
+/** An optional number; Bakta's bare `NaN`/`Infinity` read as absent, like `null`. */
 function optionalNumber(value: unknown, path: string, ctx: Context): number | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== "number") ctx.fail("InvalidNumber", path, "expected a number", value);
-  return value;
+  return Number.isFinite(value) ? value : undefined;
 }
 
-/** A stats number: `null` (Bakta's bare `NaN`, replaced on parsing) and absence read as NaN. */
+/** A stats number: `null`, a bare `NaN` or `Infinity`, and absence read as NaN. */
 function statNumber(value: unknown, path: string, ctx: Context): number {
   return optionalNumber(value, path, ctx) ?? NaN;
 }

@@ -23,6 +23,7 @@ import {
   type Truncation,
 } from "../model.ts";
 import { isJsonObject as isObject } from "../_is_json_object.ts";
+import { checkFeatureBounds } from "../check_feature_bounds.ts";
 import { ParseError } from "../parse_error.ts";
 import { DEFAULT_FILE_NAME, type ReadOptions } from "../read_options.ts";
 import { BAKTA_JSON_CORE_FEATURE_KEYS } from "./bakta_json_feature_keys.ts";
@@ -73,7 +74,9 @@ export function isBaktaJsonDocument(doc: unknown): doc is Record<string, unknown
  * @returns The normalized run.
  * @throws {ParseError} `UnknownFormat` when `doc` is not a Bakta document; `InvalidStart`,
  * `InvalidStop`, `InvalidStrand`, `InvalidAttribute`, `UnknownSequence` or `Unexpected` for a
- * malformed field (the message names the JSON path, e.g. `features[3].start`).
+ * malformed field (the message names the JSON path, e.g. `features[3].start`); `BeyondSequence`
+ * or `LinearOriginSpan` for a feature that does not fit its sequence (see
+ * {@linkcode checkFeatureBounds}).
  *
  * @example Normalizing a tiny document
  * ```ts
@@ -169,6 +172,7 @@ export function normalizeBaktaJson(doc: unknown, options: ReadOptions = {}): Bak
   };
   if (stats) result.stats = stats;
   if (run) result.run = run;
+  checkFeatureBounds(result, file);
   return result;
 }
 

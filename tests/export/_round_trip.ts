@@ -78,6 +78,11 @@ export interface RoundTripReport {
   exports: Record<ExportFormat, string>;
   /** Features compared per format (excluding fna, which holds sequences). */
   compared: Partial<Record<ExportFormat, number>>;
+  /**
+   * Per format read back by our readers, the fields of `Feature` (but `original`) that differ
+   * from the source's on at least one feature: what that format cannot carry.
+   */
+  lost: Partial<Record<ExportFormat, string[]>>;
 }
 
 const READERS: [ExportFormat, (text: string) => BaktaRun][] = [
@@ -112,6 +117,7 @@ export async function roundTrip(route: SampleRoute): Promise<RoundTripReport> {
       exports[format] = formatRun(run, format, { date: "01-JAN-2025" });
     }
     const compared: Partial<Record<ExportFormat, number>> = {};
+    const lost: Partial<Record<ExportFormat, string[]>> = {};
     const label = `${route.run} from ${route.route}`;
     for (const [format, read] of READERS) {
       const back = read(exports[format]);
@@ -121,12 +127,13 @@ export async function roundTrip(route: SampleRoute): Promise<RoundTripReport> {
         `${label} → ${format}`,
       );
       compared[format] = back.features.length;
+      lost[format] = lostFields(source.features, back.features);
     }
     compared.csv = checkCsv(exports.csv, source, label);
     checkFna(exports.fna, source, label);
     compared.ffn = checkFfn(exports.ffn, source, label);
     compared.faa = checkFaa(exports.faa, source, label);
-    return { source, exports, compared };
+    return { source, exports, compared, lost };
   } finally {
     await db.destroy();
   }
@@ -150,6 +157,19 @@ function featureKey(feature: Feature, format: ExportFormat | "csv"): string[] {
     product,
     uniqueXrefs(feature).join(";"),
   ];
+}
+
+/** The fields (but `original`) that differ between source and read-back features, sorted. */
+function lostFields(source: Feature[], back: Feature[]): string[] {
+  const lost = new Set<string>();
+  for (let i = 0; i < source.length; i++) {
+    const a = source[i] as unknown as Record<string, unknown>;
+    const b = back[i] as unknown as Record<string, unknown>;
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      if (key !== "original" && JSON.stringify(a[key]) !== JSON.stringify(b[key])) lost.add(key);
+    }
+  }
+  return [...lost].sort();
 }
 
 /** The CSV read by Arquero (an independent CSV reader), row by row against the source. */

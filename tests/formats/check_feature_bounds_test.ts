@@ -185,6 +185,16 @@ Deno.test("readResultFolder() checks a TSV's coordinates against the sequences o
   }
 });
 
+/** What a call throws, or undefined when it returns. */
+function thrown(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
 /** Independent truth: walk the model's span base by base from start; every base must exist. */
 function fitsBruteForce(start: number, stop: number, length: number, circular: boolean): boolean {
   let at = start;
@@ -237,12 +247,7 @@ Deno.test("checkFeatureBounds() accepts exactly the spans a base-by-base walk fi
         }],
       };
       const expected = fitsBruteForce(start, stop, length, circular);
-      let error: unknown;
-      try {
-        checkFeatureBounds(run, "x.tsv");
-      } catch (caught) {
-        error = caught;
-      }
+      const error = thrown(() => checkFeatureBounds(run, "x.tsv"));
       assert.equal(error === undefined, expected, `${start}..${stop} on ${length} (${circular})`);
       if (error !== undefined) {
         assert.ok(error instanceof ParseError);
@@ -267,12 +272,7 @@ Deno.test("readGff3() agrees with the base-by-base walk on random ends, circular
       const text = `##gff-version 3\n##sequence-region c 1 ${length}\n` +
         `c\tBakta\tregion\t1\t${length}\t.\t+\t.\tID=c${circular ? ";Is_circular=true" : ""}\n` +
         `c\tPyrodigal\tCDS\t${start}\t${end}\t.\t+\t0\tID=X_1;locus_tag=X_1\n`;
-      let error: unknown;
-      try {
-        readGff3(text, { file: "x.gff3" });
-      } catch (caught) {
-        error = caught;
-      }
+      const error = thrown(() => readGff3(text, { file: "x.gff3" }));
       const expected = gff3FitsBruteForce(start, end, length, circular);
       assert.equal(error === undefined, expected, `${start}..${end} on ${length} (${circular})`);
       if (error !== undefined) assert.ok(error instanceof ParseError && error.line === 4);

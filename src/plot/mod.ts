@@ -49,6 +49,8 @@ export * from "./region_map_marks.ts";
 export * from "./feature_types_plot.ts";
 export * from "./cog_categories_plot.ts";
 export * from "./region_map_plot.ts";
+export * from "./circular_map_layout.ts";
+export * from "./circular_map_marks.ts";
 export * from "./circular_map_plot.ts";
 export * from "./presence_absence_plot.ts";
 export * from "./pangenome_class_plot.ts";

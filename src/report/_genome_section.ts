@@ -117,9 +117,11 @@ export async function genomeSection(
       () => circularMapPlot(map, { size: 620 }),
       `From the outside in: ${
         map.sequences.length > 20 ? "the 20 longest sequences, " : "the sequences, "
-      }features on the forward and reverse strands coloured by type${
-        data.gcRings ? ", GC content (deviation from the mean) and GC skew" : ""
-      }.`,
+      }features on the forward (+) and reverse (−) strands, CDSs coloured by COG category and other features by type${
+        data.gcRings
+          ? ", GC content (deviation from the mean) and GC skew (closed replicons only)"
+          : ""
+      }. Hover over a feature for its locus tag, gene, product and cross-references.`,
     );
   const proteins = data.lengths.length === 0
     ? noteBlock("Protein lengths", "No CDS has a known protein length.")

@@ -108,5 +108,6 @@ Deno.test("cogCategoriesPlot() shows all 26 categories with showEmpty", () => {
 });
 
 Deno.test("cogCategoriesPlot() matches its SVG snapshot", async () => {
-  await assertSnapshot("cog_categories_plot", svgOf(cogCategoriesPlot(ROWS)));
+  const figure = cogCategoriesPlot(ROWS);
+  await assertSnapshot("cog_categories_plot", svgOf(figure), figure);
 });

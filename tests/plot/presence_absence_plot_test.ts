@@ -119,5 +119,6 @@ Deno.test("presenceAbsencePlot() hides family names past maxFamilyLabels", () =>
 });
 
 Deno.test("presenceAbsencePlot() matches its SVG snapshot", async () => {
-  await assertSnapshot("presence_absence_plot", svgOf(presenceAbsencePlot(MATRIX)));
+  const figure = presenceAbsencePlot(MATRIX);
+  await assertSnapshot("presence_absence_plot", svgOf(figure), figure);
 });

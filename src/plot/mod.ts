@@ -52,6 +52,7 @@ export * from "./region_map_plot.ts";
 export * from "./circular_map_layout.ts";
 export * from "./circular_map_marks.ts";
 export * from "./circular_map_plot.ts";
+export * from "./genome_dendrogram.ts";
 export * from "./presence_absence_plot.ts";
 export * from "./pangenome_class_plot.ts";
 export * from "./protein_length_plot.ts";

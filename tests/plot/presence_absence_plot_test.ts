@@ -34,6 +34,7 @@ Deno.test("presenceAbsencePlot() defaults: clustered genomes, blue on grey, 60 l
     absentColor: "#eeeeee",
     maxFamilyLabels: 60,
     rowHeight: 22,
+    dendrogram: true,
   });
   assert.throws(
     () => presenceAbsencePlot(MATRIX, { genomeOrder: "alphabet" as never }),
@@ -121,4 +122,19 @@ Deno.test("presenceAbsencePlot() hides family names past maxFamilyLabels", () =>
 Deno.test("presenceAbsencePlot() matches its SVG snapshot", async () => {
   const figure = presenceAbsencePlot(MATRIX);
   await assertSnapshot("presence_absence_plot", svgOf(figure), figure);
+});
+
+Deno.test("presenceAbsencePlot() draws the clustering's dendrogram beside the genome names", () => {
+  const figure = presenceAbsencePlot(MATRIX);
+  const path = mainSvg(figure).querySelector('g[aria-label="dendrogram"] path');
+  assert.ok(path, "a dendrogram");
+  // 4 genomes: 3 merges of 3 segments each.
+  assert.equal((path!.getAttribute("d")!.match(/M/g) ?? []).length, 9);
+  // The leaves end at the rows, in row order: A and C (same families) are neighbours.
+  const rows = figure.scale("y")!.domain as string[];
+  assert.equal(Math.abs(rows.indexOf("A") - rows.indexOf("C")), 1);
+  const none = presenceAbsencePlot(MATRIX, { dendrogram: false });
+  assert.equal(mainSvg(none).querySelector('g[aria-label="dendrogram"]'), null);
+  const input = presenceAbsencePlot(MATRIX, { genomeOrder: "input" });
+  assert.equal(mainSvg(input).querySelector('g[aria-label="dendrogram"]'), null);
 });

@@ -74,6 +74,13 @@ export interface PresenceAbsencePlotOptions extends FigureOptions {
    */
   rowHeight?: number;
   /**
+   * The family order, left to right: `frequency` (most shared first, then by presence pattern),
+   * `name` (alphabetical, so that a gene's gained and lost families — `blaZ · A1…`, `blaZ · B2…` —
+   * sit side by side), or `auto`: `name` for two genomes (a pair diff), else `frequency`.
+   * @default "auto"
+   */
+  familyOrder?: "auto" | "frequency" | "name";
+  /**
    * Draw the dendrogram of the clustering beside the genome names (with `genomeOrder: "cluster"`
    * and three genomes or more).
    * @default true
@@ -89,6 +96,7 @@ export const DEFAULT_PRESENCE_ABSENCE_PLOT_OPTIONS: Readonly<{
   absentColor: string;
   maxFamilyLabels: number;
   rowHeight: number;
+  familyOrder: "auto" | "frequency" | "name";
   dendrogram: boolean;
 }> = Object.freeze({
   title: "Gene family presence and absence",
@@ -97,6 +105,7 @@ export const DEFAULT_PRESENCE_ABSENCE_PLOT_OPTIONS: Readonly<{
   absentColor: "#eeeeee",
   maxFamilyLabels: 60,
   rowHeight: 22,
+  familyOrder: "auto" as "auto" | "frequency" | "name",
   dendrogram: true,
 });
 
@@ -253,8 +262,10 @@ export function presenceAbsencePlot(
     maxFamilyLabels = D.maxFamilyLabels,
     rowHeight = D.rowHeight,
     dendrogram = D.dendrogram,
+    familyOrder = D.familyOrder,
     ...rest
   } = options;
+  oneOf("familyOrder", familyOrder, ["auto", "frequency", "name"]);
   positive("rowHeight", rowHeight);
   if (!(maxFamilyLabels >= 0)) {
     throw new RangeError(`Option "maxFamilyLabels" must be >= 0, got ${maxFamilyLabels}`);
@@ -291,10 +302,11 @@ export function presenceAbsencePlot(
   const pattern = new Map(
     inputFamilies.map((f) => [f, genomes.map((g) => (has.get(g)!.has(f) ? "0" : "1")).join("")]),
   );
+  const byName = familyOrder === "name" || (familyOrder === "auto" && inputGenomes.length === 2);
+  const alphabetical = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const families = [...inputFamilies].sort((a, b) =>
-    frequency.get(b)! - frequency.get(a)! ||
-    (pattern.get(a)! < pattern.get(b)! ? -1 : pattern.get(a)! > pattern.get(b)! ? 1 : 0) ||
-    (a < b ? -1 : a > b ? 1 : 0)
+    byName ? alphabetical(a, b) : frequency.get(b)! - frequency.get(a)! ||
+      alphabetical(pattern.get(a)!, pattern.get(b)!) || alphabetical(a, b)
   );
   const cells: Cell[] = [];
   for (const genome of genomes) {
@@ -326,9 +338,9 @@ export function presenceAbsencePlot(
       x: {
         domain: families,
         padding: 0,
-        label: `Gene families (n = ${
-          families.length.toLocaleString("en-US")
-        }), most frequent first`,
+        label: `Gene families (n = ${families.length.toLocaleString("en-US")}), ${
+          byName ? "by name" : "most frequent first"
+        }`,
         labelAnchor: "center",
         labelArrow: "none",
         ...(labelled

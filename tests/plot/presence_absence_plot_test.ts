@@ -34,6 +34,7 @@ Deno.test("presenceAbsencePlot() defaults: clustered genomes, blue on grey, 60 l
     absentColor: "#eeeeee",
     maxFamilyLabels: 60,
     rowHeight: 22,
+    familyOrder: "auto",
     dendrogram: true,
   });
   assert.throws(
@@ -137,4 +138,29 @@ Deno.test("presenceAbsencePlot() draws the clustering's dendrogram beside the ge
   assert.equal(mainSvg(none).querySelector('g[aria-label="dendrogram"]'), null);
   const input = presenceAbsencePlot(MATRIX, { genomeOrder: "input" });
   assert.equal(mainSvg(input).querySelector('g[aria-label="dendrogram"]'), null);
+});
+
+Deno.test("presenceAbsencePlot() of a pair puts a gene's gained and lost families side by side", () => {
+  const rows = [
+    ["blaZ · A1", false, true],
+    ["mecA · M7", true, false],
+    ["blaZ · B2", true, false],
+    ["aadD · Q3", false, true],
+    ["mecA · N8", false, true],
+  ].flatMap(([family, early, late]) => [
+    { genome: "early", family: family as string, present: early as boolean },
+    { genome: "late", family: family as string, present: late as boolean },
+  ]);
+  const figure = presenceAbsencePlot(rows, { genomeOrder: "input" });
+  assert.deepEqual(figure.scale("x")!.domain, [
+    "aadD · Q3",
+    "blaZ · A1",
+    "blaZ · B2",
+    "mecA · M7",
+    "mecA · N8",
+  ]);
+  assert.ok(texts(mainSvg(figure)).some((t) => t.endsWith("by name")));
+  // Three genomes or more: most shared first, as before.
+  assert.deepEqual(presenceAbsencePlot(MATRIX).scale("x")!.domain[0], "f1");
+  assert.throws(() => presenceAbsencePlot(rows, { familyOrder: "x" as never }), RangeError);
 });

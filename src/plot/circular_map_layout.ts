@@ -170,7 +170,7 @@ export const CIRCULAR_MAP_RINGS: Readonly<{
 });
 
 /** The map's half-width in ring units. */
-export const CIRCULAR_MAP_EXTENT = 1.25;
+export const CIRCULAR_MAP_EXTENT = 1.3;
 
 /** A closed ring of [x, y] points. */
 export type CircularRing = [number, number][];
@@ -577,24 +577,53 @@ function baselines(arcs: readonly SequenceArc[], skew: boolean): [number, number
   );
 }
 
-/** Sequence names outside the backbone, the longest sequences first, none overlapping another. */
+/**
+ * The names written for the sequences: without the prefix they all share up to a separator
+ * (`6952-4-17_contig_3` → `contig_3` when every id starts with `6952-4-17_`).
+ */
+function shortNames(ids: readonly string[]): string[] {
+  if (ids.length < 2) return [...ids];
+  let prefix = ids[0];
+  for (const id of ids) while (!id.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  // The longest shared prefix ending in a separator that leaves names, not bare numbers
+  // (`contig_1` stays `contig_1`).
+  for (let cut = prefix.length; cut > 0; cut--) {
+    if (!"_-.|".includes(prefix[cut - 1])) continue;
+    const rest = ids.map((id) => id.slice(cut));
+    if (rest.every((r) => /[a-z]/i.test(r))) return rest;
+  }
+  return [...ids];
+}
+
+/**
+ * Sequence names outside the backbone, the longest sequences first, none overlapping another:
+ * written outwards from the circle (left of it on the left side, right of it on the right).
+ */
 function placeSequenceLabels(
   arcs: readonly SequenceArc[],
   size: number,
   fontSize: number,
 ): CircularLabel[] {
   if (arcs.length < 2) return [];
-  const radius = 1.15;
+  const radius = 1.12;
   const pxPerUnit = size / (2 * CIRCULAR_MAP_EXTENT);
+  const names = new Map(arcs.map((a, i) => [a, shortNames(arcs.map((b) => b.id))[i]]));
   const taken: [number, number][] = [];
   const labels: CircularLabel[] = [];
   for (const arc of [...arcs].sort((a, b) => b.length - a.length)) {
     const mid = arc.angle0 + (arc.length * arc.scale) / 2;
-    const [x, y] = polarPoint(radius, mid);
-    // The label's angular extent: its width along a tangent where the text runs across the
-    // circle (left and right), its height where it runs along it (top and bottom).
+    const sin = Math.sin((mid * Math.PI) / 180);
+    const anchor = Math.abs(sin) < 0.3 ? "middle" : sin > 0 ? "start" : "end";
+    // Names written sideways start just past the tick marks; those above and below further out.
+    const [x, y] = polarPoint(anchor === "middle" ? radius : 1.07, mid);
+    const text = names.get(arc)!;
+    const width = estimateTextWidth(text, fontSize * 0.9);
+    // Text written outwards must stay inside the square of the map.
+    if (anchor !== "middle" && Math.abs(x) + width / pxPerUnit > CIRCULAR_MAP_EXTENT) continue;
+    // The label's angular extent: its width where the text runs along the circle (top and
+    // bottom), its height where it runs across it (left and right).
     const across = Math.abs(Math.cos((mid * Math.PI) / 180));
-    const px = estimateTextWidth(arc.id, fontSize * 0.9) * across + fontSize * 1.2;
+    const px = width * across + fontSize * 1.2;
     const half = ((px / pxPerUnit / radius) * 180) / Math.PI / 2;
     const [a0, a1] = [mid - half, mid + half];
     const overlaps = taken.some(([b0, b1]) =>
@@ -602,7 +631,7 @@ function placeSequenceLabels(
     );
     if (overlaps) continue;
     taken.push([a0, a1]);
-    labels.push({ x, y, text: arc.id, anchor: "middle" });
+    labels.push({ x, y, text, anchor });
   }
   return labels;
 }
@@ -616,9 +645,8 @@ function ticks(
   const step = niceStep(0, total, 24);
   const lines: [number, number][][] = [];
   const labels: CircularLabel[] = [];
-  const labelled = new Set(sequenceLabels.map((l) => l.text));
-  const labelAngles = arcs.filter((a) => labelled.has(a.id)).map((a) =>
-    a.angle0 + (a.length * a.scale) / 2
+  const labelAngles = sequenceLabels.map((l) =>
+    ((Math.atan2(l.x, -l.y) * 180) / Math.PI + 360) % 360
   );
   for (const arc of arcs) {
     // No tick at the very end: it would sit on the start of the next sequence (or on 0).

@@ -72,14 +72,17 @@ export function circularMapMarks(layout: CircularMapLayout): Plot.CompoundMark {
         fill: INK,
       })
     ),
-    Plot.text(layout.sequenceLabels, {
-      x: "x",
-      y: "y",
-      text: "text",
-      fontSize: fontSize * 0.9,
-      fontWeight: "bold",
-      ariaDescription: "sequence names",
-    }),
+    ...(["start", "middle", "end"] as const).map((anchor) =>
+      Plot.text(layout.sequenceLabels.filter((l) => l.anchor === anchor), {
+        x: "x",
+        y: "y",
+        text: "text",
+        textAnchor: anchor,
+        fontSize: fontSize * 0.9,
+        fontWeight: "bold",
+        ariaDescription: "sequence names",
+      })
+    ),
     Plot.geo(layout.guides, { fill: "#f4f4f4", ariaDescription: "ring guides" }),
     // Thin white edges part neighbouring genes, where arcs are wide enough to afford them.
     geo(layout.features, "features", thinEdges ? { stroke: "white", strokeWidth: 0.4 } : {}),

@@ -311,7 +311,9 @@ function placeLabels(
     const mid = (piece.start + piece.stop) / 2;
     const leftPx = (mid - region.from) / bpPerPx - textWidth / 2;
     const sideEnd = sideEnds.get(piece.strand) ?? -Infinity;
-    if (leftPx < sideEnd + 4 || leftPx < -o.left + 4 || leftPx + textWidth > o.width) continue;
+    if (leftPx < sideEnd + 4 || leftPx < -o.left + 4 || leftPx + textWidth > o.width - o.left - 2) {
+      continue;
+    }
     sideEnds.set(piece.strand, leftPx + textWidth);
     labels.push({
       x: mid,

@@ -6,6 +6,7 @@ import {
   GC_RING_COLORS,
 } from "../../src/plot/circular_map_plot.ts";
 import { cogColor } from "../../src/plot/cog_categories.ts";
+import { CIRCULAR_MAP_EXTENT } from "../../src/plot/circular_map_layout.ts";
 import { FEATURE_TYPE_COLORS } from "../../src/plot/feature_colors.ts";
 import {
   all,
@@ -22,7 +23,7 @@ import { assertSnapshot } from "./_helpers.ts";
 import { toSvgString as svgOf } from "../../src/plot/to_svg_string.ts";
 
 const SIZE = 720;
-const EXTENT = 1.25; // the map's half-width in ring units (radius 1 = the backbone)
+const EXTENT = CIRCULAR_MAP_EXTENT; // the map's half-width in ring units (1 = the backbone)
 
 function randomNt(length: number, seed: number): string {
   const next = random(seed);
@@ -241,12 +242,21 @@ Deno.test("circularMapPlot() writes sequence names on a 41-contig draft without 
   assert.ok(names.length >= 3, `${names.length} names`);
   assert.ok(names.length < 41);
   // No two names' boxes overlap (centred at their translate(); 0.6 em a character, 14 px high).
+  const anchors = new Map(
+    all(mainSvg(figure), 'g[aria-description="sequence names"]').flatMap((g) =>
+      all(g, "text").map((t) => [t, g.getAttribute("text-anchor") ?? "middle"] as const)
+    ),
+  );
   const boxes = names.map((t) => {
     const [tx, ty] = (t.getAttribute("transform") ?? "translate(0,0)").match(/-?[\d.]+/g)!.map(
       Number,
     );
     const w = (t.textContent ?? "").length * 0.6 * 13 * 0.9;
-    return { x0: tx - w / 2, x1: tx + w / 2, y0: ty - 7, y1: ty + 7 };
+    const anchor = anchors.get(t);
+    const x0 = anchor === "start" ? tx : anchor === "end" ? tx - w : tx - w / 2;
+    // Inside the map's square.
+    assert.ok(x0 >= 0 && x0 + w <= SIZE, `${t.textContent} at ${x0}..${x0 + w}`);
+    return { x0, x1: x0 + w, y0: ty - 7, y1: ty + 7 };
   });
   for (const [i, a] of boxes.entries()) {
     for (const b of boxes.slice(i + 1)) {
@@ -256,6 +266,16 @@ Deno.test("circularMapPlot() writes sequence names on a 41-contig draft without 
   }
   // The longest contig is named.
   assert.ok(names.some((t) => t.textContent === "contig_1"));
+  // A prefix every id shares (the genome's name) is left out of the names.
+  const prefixed = circularMapPlot({
+    sequences: sequences.slice(0, 3).map((s) => ({ ...s, id: `6952-4-17_${s.id}` })),
+    features: [],
+  });
+  assert.deepEqual(
+    all(mainSvg(prefixed), 'g[aria-description="sequence names"] text').map((t) => t.textContent)
+      .sort(),
+    ["contig_1", "contig_2", "contig_3"],
+  );
 });
 
 const ASSEMBLY = new URL("v1.11.4-assembly/assembly.json", SAMPLES);

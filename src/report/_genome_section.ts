@@ -8,7 +8,6 @@
 import { featureTypesPlot } from "../plot/feature_types_plot.ts";
 import { circularMapPlot } from "../plot/circular_map_plot.ts";
 import { proteinLengthPlot } from "../plot/protein_length_plot.ts";
-import type { GenomeMapData } from "./genome_map_data.ts";
 import { figureBlock, noteBlock } from "./_figure_block.ts";
 import { markup, type SafeHtml } from "./_html.ts";
 import { familyLink } from "./_links.ts";
@@ -77,7 +76,7 @@ function traitsBlock(genome: ReportGenomeModel): SafeHtml {
  */
 export function genomeSection(genome: ReportGenomeModel, gcRings: boolean): SafeHtml {
   const summary = genome.summary ?? undefined;
-  const map = shortSequenceIds(genome.map);
+  const map = genome.map;
   const data = {
     typeCounts: genome.typeCounts,
     lengths: genome.proteinLengths,
@@ -139,23 +138,4 @@ ${circular}
 </div>
 ${data.uniques === undefined ? "" : uniqueFamiliesBlock(genome.name, data.uniques)}
 </section>`;
-}
-
-/**
- * Drops the genome's name from its sequence ids when every id starts with it (`6999-7-20_contig_3`
- * becomes `contig_3`): the section already names the genome, and long labels crowd the map.
- */
-function shortSequenceIds(map: GenomeMapData): GenomeMapData {
-  const prefix = [`${map.genome}_`, `${map.genome}-`, `${map.genome}.`, `${map.genome}|`]
-    .find((p) =>
-      map.sequences.length > 1 &&
-      map.sequences.every((s) => s.id.startsWith(p) && s.id.length > p.length)
-    );
-  if (prefix === undefined) return map;
-  const short = (id: string) => id.startsWith(prefix) ? id.slice(prefix.length) : id;
-  return {
-    ...map,
-    sequences: map.sequences.map((s) => ({ ...s, id: short(s.id) })),
-    features: map.features.map((f) => ({ ...f, sequenceId: short(f.sequenceId) })),
-  };
 }

@@ -242,13 +242,47 @@ export interface SequenceArc extends CircularMapSequence {
 const MIN_ARC_DEGREES = 0.12;
 const WHAT = "circular map";
 
-/** A point at a radius and an angle (degrees clockwise from the top). */
+/**
+ * A point at a radius and an angle, in ring units (y grows downwards, as on screen).
+ *
+ * @param radius The radius (1 is the backbone).
+ * @param degrees The angle, clockwise from the top.
+ * @returns `[x, y]`.
+ *
+ * @example A quarter turn is to the right
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { polarPoint } from "./circular_map_layout.ts";
+ *
+ * const [x, y] = polarPoint(1, 90);
+ * assert.ok(Math.abs(x - 1) < 1e-12 && Math.abs(y) < 1e-12);
+ * ```
+ */
 export function polarPoint(radius: number, degrees: number): [number, number] {
   const t = (degrees * Math.PI) / 180;
   return [radius * Math.sin(t), -radius * Math.cos(t)];
 }
 
-/** A closed annular sector from `a0` to `a1` degrees between two radii. */
+/**
+ * A closed annular sector from `a0` to `a1` degrees between two radii, as a polygon ring with a
+ * point every degree.
+ *
+ * @param r0 The inner radius.
+ * @param r1 The outer radius.
+ * @param a0 The first angle, in degrees clockwise from the top.
+ * @param a1 The last angle.
+ * @returns The ring, closed (its last point is its first).
+ *
+ * @example Ten degrees: 11 points on each arc, closed
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { sector } from "./circular_map_layout.ts";
+ *
+ * const ring = sector(0.8, 0.9, 0, 10);
+ * assert.equal(ring.length, 23);
+ * assert.deepEqual(ring[0], ring.at(-1));
+ * ```
+ */
 export function sector(r0: number, r1: number, a0: number, a1: number): CircularRing {
   const n = Math.max(1, Math.ceil(Math.abs(a1 - a0)));
   const outer: [number, number][] = [];

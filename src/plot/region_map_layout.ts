@@ -326,7 +326,21 @@ function placeLabels(
   return { labels, above: sideEnds.has(1), below: sideEnds.has(-1) };
 }
 
-/** The font size of arrow labels: products are long, so smaller. */
+/**
+ * The font size of arrow labels: products are long, so smaller.
+ *
+ * @param label What labels the arrows.
+ * @param fontSize The base font size, in px.
+ * @returns The labels' font size, in px.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { labelFontSize } from "./region_map_layout.ts";
+ *
+ * assert.ok(labelFontSize("product", 13) < labelFontSize("gene", 13));
+ * ```
+ */
 export function labelFontSize(label: FeatureLabel, fontSize: number): number {
   return label === "product" ? fontSize * 0.8 : fontSize * 0.85;
 }

@@ -288,7 +288,25 @@ function withoutFamilyInfo(cohort: CohortWithInfo): ReportCohortModel {
   return rest;
 }
 
-/** The genomes grouped by species, in report order; genomes of unknown species form one group. */
+/**
+ * Groups genomes by species, in report order; genomes of unknown species form one group.
+ *
+ * @param genomes The genomes and their species.
+ * @returns The groups; more than one means a mixed cohort.
+ *
+ * @example Two species
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { speciesGroups } from "./collect_report.ts";
+ *
+ * const groups = speciesGroups([
+ *   { name: "a", species: "Escherichia coli" },
+ *   { name: "b", species: "Klebsiella pneumoniae" },
+ *   { name: "c", species: "Escherichia coli" },
+ * ]);
+ * assert.deepEqual(groups.map((g) => g.genomes), [["a", "c"], ["b"]]);
+ * ```
+ */
 export function speciesGroups(
   genomes: readonly { name: string; species: string | null }[],
 ): { species: string; genomes: string[] }[] {

@@ -26,6 +26,7 @@ Benjamini–Hochberg and Bonferroni corrections, Cochran–Mantel–Haenszel acr
  */
 
 export * from "./to_table.ts";
+export * from "./table_html.ts";
 export type { CohortOptions } from "./_cohort.ts";
 export * from "./genome_summary.ts";
 export * from "./feature_type_counts.ts";

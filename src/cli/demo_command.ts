@@ -10,7 +10,7 @@
 
 import type { Command } from "commander";
 import type { Kysely } from "kysely";
-import { type CliIo, type GlobalOptions, withDatabase } from "./cli_context.ts";
+import { type CliIo, type GlobalOptions, type SafeCliIo, withDatabase } from "./cli_context.ts";
 import { errorLine, jobReporter } from "./_job_cli.ts";
 import { formatTable } from "./_table.ts";
 import type { Database } from "../db/schema.ts";
@@ -60,7 +60,7 @@ interface DemoCommandOptions extends GlobalOptions {
  * @param program The program.
  * @param io Where to write.
  */
-export function registerDemo(program: Command, io: CliIo): void {
+export function registerDemo(program: Command, io: SafeCliIo): void {
   program.command("demo")
     .description(
       "run the whole job locally: stand-in Bakta service, submit, wait, import, summarize",
@@ -124,7 +124,7 @@ export async function demoGenomes(samples: string, scratch: string): Promise<Dem
   return found;
 }
 
-async function runDemo(io: CliIo, options: DemoCommandOptions): Promise<void> {
+async function runDemo(io: SafeCliIo, options: DemoCommandOptions): Promise<void> {
   const samples = options.samples ?? decodeURIComponent(DEFAULT_DEMO_SAMPLES.pathname);
   const scratch = await Deno.makeTempDir({ prefix: "baktadb-demo-" });
   try {
@@ -169,7 +169,7 @@ async function runDemo(io: CliIo, options: DemoCommandOptions): Promise<void> {
       io.out("\n");
       await printSummaries(db, synced.jobs.map((item) => item.job), io);
       return synced.jobs;
-    });
+    }, { create: true });
     if (options.figures !== false) await writeFigures(options, jobs, io);
     const failed = jobs.filter((job) => job.job.status !== "IMPORTED").length;
     io.out(

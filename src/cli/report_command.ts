@@ -5,7 +5,7 @@
  */
 
 import type { Command } from "commander";
-import { CliError, type CliIo, EXIT, type GlobalOptions, withDatabase } from "./cli_context.ts";
+import { CliError, EXIT, type GlobalOptions, type SafeCliIo, withDatabase } from "./cli_context.ts";
 import { renderReport } from "../report/render_report.ts";
 import { formatBytes } from "./_table.ts";
 
@@ -24,9 +24,9 @@ export const DEFAULT_REPORT_FILE = "report.html";
  * Adds `baktadb report`.
  *
  * @param program The program.
- * @param io Where to write.
+ * @param io Where to write (`--out -` writes the page to `io.raw`, as the file would hold it).
  */
-export function registerReport(program: Command, io: CliIo): void {
+export function registerReport(program: Command, io: SafeCliIo): void {
   program.command("report")
     .description("write one self-contained HTML report: summary, figures, cohort comparison")
     .argument("[genomes...]", "the genomes to report (default: every annotated genome)")
@@ -73,7 +73,7 @@ pangenome classes).
             : undefined,
         }));
       if (out === "-") {
-        io.out(page);
+        io.raw.out(page);
         return;
       }
       try {

@@ -104,6 +104,7 @@ Deno.test("baktadb config save/list, and submit --config uses the saved options"
   await using s = await scratch();
   const genomes = await writeFactoryGenomes(s.dir, 1, 81);
   await using standIn = await standInFor(genomes, { pendingMs: 10_000 });
+  assert.equal(await runCli(["init", "--db", s.db], capture().io), 0);
   let c = capture();
   assert.equal(
     await runCli([

@@ -10,11 +10,16 @@
 
 import type { Command } from "commander";
 import type { Kysely } from "kysely";
-import { type CliIo, type GlobalOptions, type SafeCliIo, withDatabase } from "./cli_context.ts";
+import {
+  type CliIo,
+  databaseLocation,
+  type GlobalOptions,
+  type SafeCliIo,
+  withDatabase,
+} from "./cli_context.ts";
 import { errorLine, jobReporter } from "./_job_cli.ts";
 import { formatTable } from "./_table.ts";
 import type { Database } from "../db/schema.ts";
-import { resolveDatabaseLocation } from "../db/database_location.ts";
 import { BaktaClient } from "../client/bakta_client.ts";
 import { submitGenomes } from "../client/job_service/submit_genome.ts";
 import { syncJobs } from "../client/job_service/sync_jobs.ts";
@@ -142,7 +147,7 @@ async function runDemo(io: SafeCliIo, options: DemoCommandOptions): Promise<void
       `Started a local stand-in of the Bakta web API at ${standIn.baseUrl} ` +
         "(127.0.0.1 only: no network is used)\n",
     );
-    io.out(`Database: ${resolveDatabaseLocation(options.db)}\n`);
+    io.out(`Database: ${databaseLocation(options)}\n`);
     for (const g of genomes) io.out(`  genome ${g.genome}: ${g.origin}\n`);
     const client = new BaktaClient({ baseUrl: standIn.baseUrl });
     const reporter = jobReporter(io);

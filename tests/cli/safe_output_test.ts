@@ -11,7 +11,7 @@ import { runCli } from "../../src/cli/main.ts";
 import { openDatabase } from "../../src/db/open_database.ts";
 import { importRun } from "../../src/store/import_run.ts";
 import { createJob, updateJobStatus } from "../../src/store/jobs_repository.ts";
-import { makeRun } from "../../src/testing/factory/make_run.ts";
+import { formatRunAsBaktaJson, makeRun } from "../../src/testing/factory/mod.ts";
 import { capture } from "./_helpers.ts";
 
 /**
@@ -84,7 +84,7 @@ function assertSafeJson(what: string, text: string): unknown {
   return JSON.parse(text);
 }
 
-Deno.test("baktadb read commands print control characters from files as visible escapes", async (t) => {
+Deno.test("baktadb commands print control characters read from files as visible escapes", async (t) => {
   const { dir, db } = await fixture();
   try {
     const run = async (args: string[], expected = 0) => {
@@ -123,6 +123,27 @@ Deno.test("baktadb read commands print control characters from files as visible 
       );
       assert.ok(c.out().includes("\\x1f\\u007f\\u0080\\u0081"), c.out());
       assert.ok(c.out().includes("\\u009fend"), c.out());
+    });
+    await t.step("import, config and delete name what they did with escapes", async () => {
+      await Deno.writeTextFile(
+        `${dir}/other.json`,
+        formatRunAsBaktaJson(makeRun({ seed: 13, sequences: 1, featuresPerSequence: 3 })),
+      );
+      for (
+        const [args, code] of [
+          [["import", `${dir}/other.json`, "--genome", `second${EVIL}`], 0],
+          [["import", `${dir}/other.json`, "--genome", `second${EVIL}`], 0],
+          [["config", "save", `cfg${EVIL}`, "--genus", "Testella"], 0],
+          [["config", "list"], 0],
+          [["delete", "1", "--local"], 0],
+          [["delete", "1", "--local"], 0],
+        ] as const
+      ) {
+        const c = await run([...args], code);
+        assertSafeText(`${args[0]} stdout`, c.out());
+        assertSafeText(`${args[0]} stderr`, c.err());
+        assert.match(c.out(), /FAKE ROW/, `${args.join(" ")} shows the value`);
+      }
     });
     await t.step("errors: a missing genome named with controls, on one line", async () => {
       const c = await run(["show", `no${EVIL}`], 3);

@@ -68,9 +68,9 @@ export function formatTable(
  */
 export function formatTsv(
   header: readonly string[],
-  rows: readonly (readonly (TableCell | readonly string[])[])[],
+  rows: readonly (readonly unknown[])[],
 ): string {
-  const cell = (value: TableCell | readonly string[]) =>
+  const cell = (value: unknown) =>
     value === null || value === undefined
       ? ""
       : escapeControl(Array.isArray(value) ? value.join(",") : String(value));

@@ -9,14 +9,7 @@ import * as Plot from "@observablehq/plot";
 import type { FigureOptions } from "./figure_options.ts";
 import type { PlotFigure } from "./plot_figure.ts";
 import { rowsOf, type RowSource } from "./rows_of.ts";
-import {
-  fontOf,
-  numberField,
-  positive,
-  renderFigure,
-  sharedOptions,
-  stringField,
-} from "./_figure.ts";
+import { fontOf, numberField, renderFigure, sharedOptions, stringField } from "./_figure.ts";
 
 /** One row of {@linkcode associationVolcanoPlot}: a row of `traitAssociation`'s table. */
 export interface AssociationVolcanoRow {

@@ -134,3 +134,4 @@ export type {
 } from "./insdc/insdc_location.ts";
 export { parseLocation, type ParseLocationOptions } from "./insdc/parse_location.ts";
 export { formatLocation } from "./insdc/format_location.ts";
+export * from "./bakrep/mod.ts";

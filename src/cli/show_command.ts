@@ -12,6 +12,7 @@ import { resolveGenome } from "../store/genomes_repository.ts";
 import { listSequences, listSequenceVersions } from "../store/sequences_repository.ts";
 import { annotationFeatureStats, listAnnotations } from "../store/annotations_repository.ts";
 import { formatPercent, formatTable, toJsonText } from "./_table.ts";
+import { genomeMetadata } from "../store/genome_metadata.ts";
 
 /**
  * Everything `show` prints, as one object.
@@ -27,6 +28,7 @@ export async function describeGenome(db: Kysely<Database>, genome: string) {
   const annotations = await listAnnotations(db, g.id);
   return {
     genome: g,
+    metadata: (await genomeMetadata(db, [g.id])).get(g.id) ?? {},
     versions: versions.map((v) => ({
       ...v,
       sequenceList: sequences.filter((s) => s.version === v.version),
@@ -61,7 +63,13 @@ export function registerShow(program: Command, io: CliIo): void {
       const organism = [g.genus, g.species].filter((x) => x).join(" ");
       if (organism) io.out(`  organism: ${organism}${g.strain ? ` (strain ${g.strain})` : ""}\n`);
       if (g.notes) io.out(`  notes: ${g.notes}\n`);
-      io.out(`  created: ${g.createdAt}\n\nAssembly versions:\n`);
+      io.out(`  created: ${g.createdAt}\n`);
+      const metadata = Object.entries(shown.metadata);
+      if (metadata.length > 0) {
+        io.out("\nMetadata:\n");
+        for (const [key, value] of metadata) io.out(`  ${key}: ${value}\n`);
+      }
+      io.out("\nAssembly versions:\n");
       if (shown.versions.length === 0) io.out("  (none)\n");
       for (const v of shown.versions) {
         io.out(

@@ -16,6 +16,7 @@ import { getResultFile, listResultFiles } from "../store/result_files_repository
 import { readBaktaSummary } from "../formats/summary_txt/read_bakta_summary.ts";
 import { CliError, type CliIo, EXIT, type GlobalOptions, withDatabase } from "./cli_context.ts";
 import { formatTable, toJsonText } from "./_table.ts";
+import { metadataByName } from "./_metadata_columns.ts";
 
 /** One genome's summary: the statistics row and the database type of its annotation. */
 export interface GenomeSummaryRow extends GenomeStatisticsRow {
@@ -291,13 +292,17 @@ export function registerSummary(program: Command, io: CliIo): void {
       if (options.json && options.tsv) {
         throw new CliError("Choose one of --json and --tsv", EXIT.USAGE);
       }
-      const { rows, extras } = await withDatabase(options, async (db) => {
+      const { rows, extras, metadata } = await withDatabase(options, async (db) => {
         const rows = await summarizeGenomes(db, genomes);
         const single = genomes.length === 1 && !options.json && !options.tsv;
-        return { rows, extras: single ? await baktaTxtExtras(db, rows[0]) : undefined };
+        return {
+          rows,
+          extras: single ? await baktaTxtExtras(db, rows[0]) : undefined,
+          metadata: options.json ? await metadataByName(db, rows.map((r) => r.genome)) : new Map(),
+        };
       });
       if (options.json) {
-        io.out(toJsonText(rows));
+        io.out(toJsonText(rows.map((r) => ({ ...r, metadata: metadata.get(r.genome) ?? {} }))));
       } else if (options.tsv) {
         const cell = (v: unknown) => (v === null || v === undefined ? "" : String(v));
         io.out(

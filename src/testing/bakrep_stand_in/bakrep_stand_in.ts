@@ -63,7 +63,7 @@ export interface BakrepStandIn extends AsyncDisposable {
  * assert.ok(info.some((f: { field: string }) => f.field === "checkm2.quality.completeness"));
  * ```
  */
-export async function startBakrepStandIn(
+export function startBakrepStandIn(
   options: BakrepStandInOptions = {},
 ): Promise<BakrepStandIn> {
   const made = options.datasets ?? 6;
@@ -99,7 +99,7 @@ export async function startBakrepStandIn(
     if (!closing.signal.aborted) closing.abort();
     await server.finished;
   };
-  return {
+  return Promise.resolve({
     url: `${origin}/api/v2`,
     ids: list.map((d) => d.id),
     datasets,
@@ -107,7 +107,7 @@ export async function startBakrepStandIn(
     requests,
     close,
     [Symbol.asyncDispose]: close,
-  };
+  });
 }
 
 class StandInHandler {

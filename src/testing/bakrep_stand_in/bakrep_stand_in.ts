@@ -210,12 +210,12 @@ class StandInHandler {
   }
 }
 
-/** A body that sends half its bytes and then breaks. */
+/** A body that sends half its bytes and then ends (short of its announced length). */
 function brokenStream(bytes: Uint8Array): ReadableStream<Uint8Array> {
   return new ReadableStream({
     start(controller) {
       controller.enqueue(bytes.subarray(0, bytes.length >> 1));
-      setTimeout(() => controller.error(new Error("stand-in fault: connection cut")), 20);
+      setTimeout(() => controller.close(), 20);
     },
   });
 }

@@ -83,7 +83,7 @@ export interface FetchBakrepResult {
 /**
  * Downloads BakRep datasets and imports them: for each id the dataset record, then the selected
  * files (each checked against the record's size and MD5; a file already there and intact is not
- * downloaded again; a download goes to `<name>.part` and is renamed once checked), then every
+ * downloaded again; a download goes to a part file and is renamed once checked), then every
  * downloaded dataset is imported as genome `<id>` with its metadata (a dataset imported before is
  * skipped). A failing id (unknown, a file that stays wrong) fails alone.
  *
@@ -176,8 +176,9 @@ async function downloadDataset(
     bytes += entry.size;
     onBytes(entry.size);
   }
-  await Deno.writeTextFile(`${folder}/${id}.json.part`, text);
-  await Deno.rename(`${folder}/${id}.json.part`, `${folder}/${id}.json`);
+  const recordPart = `${folder}/${id}.json.${Deno.pid}.part`;
+  await Deno.writeTextFile(recordPart, text);
+  await Deno.rename(recordPart, `${folder}/${id}.json`);
   return { downloaded, bytes };
 }
 
@@ -194,19 +195,27 @@ async function isIntact(path: string, entry: BakrepDatasetFile): Promise<boolean
   }
 }
 
-/** Downloads to `<path>.part`, checks size and MD5, then renames. */
+/**
+ * Downloads to `<path>.<pid>.part` (so that two processes never write one file), checks size and
+ * MD5, then renames; a download that fails leaves no part file.
+ */
 async function downloadFile(
   client: BakrepClient,
   entry: BakrepDatasetFile,
   path: string,
   signal?: AbortSignal,
 ): Promise<void> {
-  const part = `${path}.part`;
-  const body = await client.download(entry.url, { signal });
-  const file = await Deno.open(part, { write: true, create: true, truncate: true });
-  await body.pipeTo(file.writable);
-  await verifyBakrepFile(part, entry);
-  await Deno.rename(part, path);
+  const part = `${path}.${Deno.pid}.part`;
+  try {
+    const body = await client.download(entry.url, { signal });
+    const file = await Deno.open(part, { write: true, create: true, truncate: true });
+    await body.pipeTo(file.writable);
+    await verifyBakrepFile(part, entry);
+    await Deno.rename(part, path);
+  } catch (error) {
+    await Deno.remove(part).catch(() => {});
+    throw error;
+  }
 }
 
 /** Imports the downloaded datasets (one batch) and records each one's outcome. */

@@ -129,7 +129,7 @@ class StandInHandler {
 
   async answer(request: Request, path: string): Promise<Response> {
     const slow = this.#faults.slowMs.get(path);
-    if (slow !== undefined) await new Promise((resolve) => setTimeout(resolve, slow));
+    if (slow !== undefined) await pause(slow, request.signal);
     const failures = this.#faults.fail500.get(path) ?? 0;
     if (failures > 0) {
       this.#faults.fail500.set(path, failures - 1);
@@ -208,6 +208,17 @@ class StandInHandler {
     }
     return new Response(part.slice(), { status, headers });
   }
+}
+
+/** Waits, or stops waiting when the client goes away. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => {
+      clearTimeout(timer);
+      resolve();
+    }, { once: true });
+  });
 }
 
 /** A body that sends half its bytes and then ends (short of its announced length). */

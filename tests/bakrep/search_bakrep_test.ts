@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { BakrepClient } from "../../src/bakrep/bakrep_client.ts";
 import { BakrepQueryError } from "../../src/bakrep/bakrep_error.ts";
 import { searchBakrep } from "../../src/bakrep/search_bakrep.ts";
+import { rowsToTable } from "../../src/analysis/to_table.ts";
 import { startBakrepStandIn } from "../../src/testing/bakrep_stand_in/bakrep_stand_in.ts";
 import type { BakrepFields } from "../../src/testing/bakrep_stand_in/make_bakrep_dataset.ts";
 import { catalogue } from "./_catalogue.ts";
@@ -79,6 +80,10 @@ Deno.test("searchBakrep() pages with search_after in the sort order, up to the l
   ).slice(0, 20);
   assert.deepStrictEqual(rows.map((r) => r.id), expected.map((d) => d.id));
   assert.equal(total, 25);
+  const table = rowsToTable(rows);
+  assert.equal(table.numRows(), 20);
+  assert.deepStrictEqual(table.array("id"), rows.map((r) => r.id));
+  assert.equal(table.rollup({ m: "max(completeness)" }).get("m", 0), rows[0].completeness);
   assert.equal(standIn.requests.filter((r) => r === "POST /api/v2/search").length, 4);
   const first = datasets.find((d) => d.id === rows[0].id)!;
   assert.deepStrictEqual(rows[0], {

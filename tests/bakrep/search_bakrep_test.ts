@@ -83,7 +83,10 @@ Deno.test("searchBakrep() pages with search_after in the sort order, up to the l
   const table = rowsToTable(rows);
   assert.equal(table.numRows(), 20);
   assert.deepStrictEqual(table.array("id"), rows.map((r) => r.id));
-  assert.equal(table.rollup({ m: "d => op.max(d.completeness)" }).get("m", 0), rows[0].completeness);
+  assert.equal(
+    table.rollup({ m: "d => op.max(d.completeness)" }).get("m", 0),
+    rows[0].completeness,
+  );
   assert.equal(standIn.requests.filter((r) => r === "POST /api/v2/search").length, 4);
   const first = datasets.find((d) => d.id === rows[0].id)!;
   assert.deepStrictEqual(rows[0], {

@@ -57,12 +57,13 @@ function readNotebook(path: string): Notebook {
   return JSON.parse(Deno.readTextFileSync(path)) as Notebook;
 }
 
-Deno.test("the four notebooks are there", () => {
+Deno.test("the five notebooks are there", () => {
   assert.deepEqual(NOTEBOOKS, [
     "01_quick_start.ipynb",
     "02_submit_and_track.ipynb",
     "03_compare_genomes.ipynb",
     "04_explore_one_genome.ipynb",
+    "05_compare_with_bakrep.ipynb",
   ]);
 });
 

@@ -50,6 +50,11 @@ export interface MakeBakrepDatasetOptions {
    * @default 12
    */
   featuresPerSequence?: number;
+  /**
+   * The Bakta run to serve (e.g. a member of `makeCohort`), instead of one made from the seed.
+   * @default {undefined} (a run made by `makeRun`)
+   */
+  run?: BaktaRun;
 }
 
 /** The searchable facts of a dataset, as BakRep's search answers them (field path → value). */
@@ -95,7 +100,7 @@ export function makeBakrepDataset(
   const seed = options.seed ?? 1;
   const species = options.species ?? "Streptococcus pneumoniae";
   const [genus, epithet = "sp."] = species.split(" ");
-  const run = makeRun({
+  const run = options.run ?? makeRun({
     seed,
     sequences: 2,
     circular: false,

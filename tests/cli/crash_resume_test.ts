@@ -19,8 +19,12 @@ import {
   type TestGenome,
   writeFactoryGenomes,
 } from "../client/job_service/_helpers.ts";
+import { type RunningCli, spawnCli as spawnCliWith, until } from "./_helpers.ts";
 
-const REPO = decodeURIComponent(new URL("../../", import.meta.url).pathname);
+function spawnCli(args: string[]): RunningCli {
+  return spawnCliWith(args, PERMISSIONS);
+}
+
 const PERMISSIONS = [
   "--allow-read",
   "--allow-write",
@@ -29,34 +33,6 @@ const PERMISSIONS = [
   "--allow-run",
   "--allow-sys",
 ];
-
-interface Running {
-  child: Deno.ChildProcess;
-  output: Promise<{ code: number; signal: Deno.Signal | null; stdout: string; stderr: string }>;
-}
-
-function spawnCli(args: string[]): Running {
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", ...PERMISSIONS, "src/cli/main.ts", ...args],
-    cwd: REPO,
-    stdout: "piped",
-    stderr: "piped",
-    env: { NO_COLOR: "1" },
-  }).spawn();
-  const text = (stream: ReadableStream<Uint8Array>) => new Response(stream).text();
-  const output = Promise.all([child.status, text(child.stdout), text(child.stderr)]).then((
-    [status, stdout, stderr],
-  ) => ({ code: status.code, signal: status.signal, stdout, stderr }));
-  return { child, output };
-}
-
-async function until(what: string, condition: () => boolean, ms = 90_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 interface Scenario {
   name: string;

@@ -3,6 +3,8 @@ import { runCli } from "../../src/cli/main.ts";
 import { formatRunAsGff3, makeRun } from "../../src/testing/factory/mod.ts";
 import { makeBakrepDataset } from "../../src/testing/bakrep_stand_in/make_bakrep_dataset.ts";
 import { capture } from "./_helpers.ts";
+import { gunzipSync } from "node:zlib";
+import { reportSamples, samplePath } from "../_samples.ts";
 
 Deno.test("baktadb import: any file name by content, a broken one fails alone (exit 4)", async () => {
   const dir = await Deno.makeTempDir();
@@ -88,4 +90,30 @@ Deno.test("baktadb import: many ignored files are one line; --verbose lists them
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+Deno.test({
+  name:
+    "baktadb import: a real Bakta 1.5.1 GFF3 named .gff or without extension imports as .gff3.gz does",
+  ignore: !reportSamples("cli/import_inputs_test.ts"),
+  async fn() {
+    const dir = await Deno.makeTempDir();
+    try {
+      const original = samplePath("v1.5.1-saureus-pair/C22.gff3.gz");
+      const gff = gunzipSync(await Deno.readFile(original));
+      await Deno.writeFile(`${dir}/C22.gff`, gff);
+      await Deno.copyFile(original, `${dir}/C22-copy`);
+      const counts: number[] = [];
+      for (const path of [original, `${dir}/C22.gff`, `${dir}/C22-copy`]) {
+        const c = capture();
+        const db = `${dir}/${counts.length}.sqlite`;
+        assert.equal(await runCli(["import", path, "--json", "--db", db], c.io), 0, c.err());
+        counts.push(JSON.parse(c.out()).items[0].result.counts.features);
+      }
+      assert.ok(counts[0] > 2000);
+      assert.deepStrictEqual(counts, [counts[0], counts[0], counts[0]]);
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
 });

@@ -16,7 +16,7 @@ import { getResultFile, listResultFiles } from "../store/result_files_repository
 import { readBaktaSummary } from "../formats/summary_txt/read_bakta_summary.ts";
 import { CliError, type CliIo, EXIT, type GlobalOptions, withDatabase } from "./cli_context.ts";
 import { formatTable, toJsonText } from "./_table.ts";
-import { metadataByName } from "./_metadata_columns.ts";
+import { genomeMetadataByName } from "../store/genome_metadata.ts";
 
 /** One genome's summary: the statistics row and the database type of its annotation. */
 export interface GenomeSummaryRow extends GenomeStatisticsRow {
@@ -298,7 +298,9 @@ export function registerSummary(program: Command, io: CliIo): void {
         return {
           rows,
           extras: single ? await baktaTxtExtras(db, rows[0]) : undefined,
-          metadata: options.json ? await metadataByName(db, rows.map((r) => r.genome)) : new Map(),
+          metadata: options.json
+            ? await genomeMetadataByName(db, rows.map((r) => r.genome))
+            : new Map(),
         };
       });
       if (options.json) {

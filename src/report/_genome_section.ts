@@ -7,6 +7,8 @@
 
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
+import { GENOME_METADATA_KEYS as K } from "../formats/genome_metadata_keys.ts";
+import { genomeMetadataByName } from "../store/genome_metadata.ts";
 import { featureTypesPlot } from "../plot/feature_types_plot.ts";
 import { circularMapPlot } from "../plot/circular_map_plot.ts";
 import { proteinLengthPlot } from "../plot/protein_length_plot.ts";
@@ -62,6 +64,27 @@ ${
 </table></div>`;
 }
 
+/** Genome metadata shown among the facts (BakRep genomes, or any genome with these keys). */
+const METADATA_FACTS: readonly [label: string, key: string, unit?: string][] = [
+  ["Source", K.source],
+  ["BakRep", K.bakrepId],
+  ["GTDB species", K.gtdbSpecies],
+  ["MLST", K.sequenceType],
+  ["Completeness", K.completeness, " %"],
+  ["Contamination", K.contamination, " %"],
+];
+
+async function metadataFacts(
+  db: Kysely<Database>,
+  genome: string,
+): Promise<[string, string | null][]> {
+  const metadata = (await genomeMetadataByName(db, [genome])).get(genome) ?? {};
+  return METADATA_FACTS.map(([label, key, unit = ""]) => [
+    label,
+    metadata[key] === undefined ? null : `${metadata[key]}${unit}`,
+  ]);
+}
+
 /**
  * One genome's section: facts, circular map, feature types, protein lengths, own families.
  *
@@ -103,6 +126,7 @@ export async function genomeSection(
         : `${genome.dbVersion}${genome.dbType ? ` (${genome.dbType})` : ""}`,
     ],
     ["Annotation", `#${genome.annotationId}`],
+    ...await metadataFacts(db, genome.name),
   ];
   const featureTypes = data.typeCounts.length === 0
     ? noteBlock("Feature types", "The annotation has no features.")

@@ -90,3 +90,35 @@ export async function genomeMetadata(
   }
   return metadata;
 }
+
+/**
+ * Reads the metadata of genomes by name.
+ *
+ * @param db The database.
+ * @param names Genome names.
+ * @returns Name → metadata (empty for a genome without any; unknown names are absent).
+ *
+ * SQL: `select id, name from genomes where name in (…)`, then as {@linkcode genomeMetadata}
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { genomeMetadataByName, setGenomeMetadata } from "./genome_metadata.ts";
+ * const db = await openDatabase(":memory:");
+ * const { id } = await db.insertInto("genomes").values({ name: "g" }).returning("id").executeTakeFirstOrThrow();
+ * await setGenomeMetadata(db, id, { "mlst.sequence_type": "180" });
+ * assert.deepEqual((await genomeMetadataByName(db, ["g", "nope"])).get("g"), { "mlst.sequence_type": "180" });
+ * await db.destroy();
+ * ```
+ */
+export async function genomeMetadataByName(
+  db: Kysely<Database>,
+  names: readonly string[],
+): Promise<Map<string, Record<string, string>>> {
+  if (names.length === 0) return new Map();
+  const genomes = await db.selectFrom("genomes").select(["id", "name"])
+    .where("name", "in", names).execute();
+  const metadata = await genomeMetadata(db, genomes.map((g) => g.id));
+  return new Map(genomes.map((g) => [g.name, metadata.get(g.id) ?? {}]));
+}

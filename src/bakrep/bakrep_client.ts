@@ -19,7 +19,15 @@ import { type BakrepDataset, readBakrepDataset } from "../formats/bakrep/read_ba
 import { BakrepError } from "./bakrep_error.ts";
 import type { BakrepSearchBody, BakrepSearchField, BakrepSearchPage } from "./bakrep_types.ts";
 
-/** The public BakRep API. */
+/**
+ * The public BakRep API.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_BAKREP_API_URL } from "./bakrep_client.ts";
+ * if (!DEFAULT_BAKREP_API_URL.endsWith("/api/v2")) throw new Error(DEFAULT_BAKREP_API_URL);
+ * ```
+ */
 export const DEFAULT_BAKREP_API_URL = "https://bakrep.computational.bio/api/v2";
 
 /** Configuration of a {@linkcode BakrepClient}. */

@@ -13,7 +13,15 @@ import { CliError, type CliIo, EXIT, type GlobalOptions, withDatabase } from "./
 import { ProgressBar } from "./progress_bar.ts";
 import { formatBytes, formatTable, toJsonText } from "./_table.ts";
 
-/** The environment variable that names another BakRep API. */
+/**
+ * The environment variable that names another BakRep API.
+ *
+ * @example
+ * ```ts
+ * import { BAKREP_API_URL_ENV } from "./bakrep_command.ts";
+ * if (BAKREP_API_URL_ENV !== "BAKREP_API_URL") throw new Error(BAKREP_API_URL_ENV);
+ * ```
+ */
 export const BAKREP_API_URL_ENV = "BAKREP_API_URL";
 
 interface SearchOptions extends GlobalOptions {

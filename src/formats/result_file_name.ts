@@ -63,7 +63,15 @@ const SUFFIXES: readonly [string, string, boolean, boolean][] = [
   [".fa", "fna", true, false],
 ];
 
-/** The kinds a run can be read from (an annotation, or the genome's sequences alone). */
+/**
+ * The kinds a run can be read from (an annotation, or the genome's sequences alone).
+ *
+ * @example
+ * ```ts
+ * import { RUN_KINDS } from "./result_file_name.ts";
+ * if (!RUN_KINDS.has("gff3") || RUN_KINDS.has("txt")) throw new Error("unexpected");
+ * ```
+ */
 export const RUN_KINDS: ReadonlySet<string> = new Set([
   "json",
   "gff3",

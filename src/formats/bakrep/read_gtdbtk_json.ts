@@ -7,7 +7,15 @@
 import { DEFAULT_FILE_NAME, type ReadOptions } from "../read_options.ts";
 import { member, objectAt, optionalMember, parseJsonDocument, textAt } from "./_json_fields.ts";
 
-/** The ranks of a GTDB classification, broadest first. */
+/**
+ * The ranks of a GTDB classification, broadest first.
+ *
+ * @example
+ * ```ts
+ * import { GTDB_RANKS } from "./read_gtdbtk_json.ts";
+ * if (GTDB_RANKS.at(-1) !== "species") throw new Error("species last");
+ * ```
+ */
 export const GTDB_RANKS = [
   "domain",
   "phylum",

@@ -9,7 +9,14 @@ import { BakrepClient, DEFAULT_BAKREP_API_URL } from "../bakrep/bakrep_client.ts
 import { BakrepQueryError } from "../bakrep/bakrep_error.ts";
 import { fetchBakrep, type FetchBakrepResult } from "../bakrep/fetch_bakrep.ts";
 import { type BakrepRow, type BakrepSearchResult, searchBakrep } from "../bakrep/search_bakrep.ts";
-import { CliError, type CliIo, EXIT, type GlobalOptions, withDatabase } from "./cli_context.ts";
+import {
+  CliError,
+  type CliIo,
+  EXIT,
+  type GlobalOptions,
+  type SafeCliIo,
+  withDatabase,
+} from "./cli_context.ts";
 import { ProgressBar } from "./progress_bar.ts";
 import { formatBytes, formatTable, toJsonText } from "./_table.ts";
 
@@ -57,7 +64,7 @@ const ROW_COLUMNS: readonly (keyof BakrepRow)[] = [
  * @param program The program.
  * @param io Where to write.
  */
-export function registerBakrep(program: Command, io: CliIo): void {
+export function registerBakrep(program: Command, io: SafeCliIo): void {
   const bakrep = program.command("bakrep")
     .description("public Bakta annotations from BakRep: search, fetch and import them");
   const search = bakrep.command("search")
@@ -178,14 +185,14 @@ async function idsFromTsv(path: string): Promise<string[]> {
 async function runFetch(
   ids: string[],
   options: FetchOptions,
-  io: CliIo,
+  io: SafeCliIo,
 ): Promise<FetchBakrepResult> {
   const concurrency = positiveInteger(options.concurrency, "--concurrency");
   if (options.files !== "store" && options.files !== "all") {
     throw new CliError(`Invalid --files "${options.files}": expected store or all`, EXIT.USAGE);
   }
   const bar = new ProgressBar({
-    write: io.err,
+    write: io.raw.err,
     enabled: io.isTerminal && !options.json,
     unit: "datasets",
     measure: "bytes",
@@ -203,7 +210,7 @@ async function runFetch(
           features: p.bytes,
           elapsedMs: performance.now() - started,
         }),
-    }));
+    }), { create: true });
   bar.finish();
   return result;
 }

@@ -7,6 +7,7 @@
 import type { Command } from "commander";
 import { type CliIo, type GlobalOptions, withDatabase } from "./cli_context.ts";
 import { listGenomes } from "../store/genomes_repository.ts";
+import { genomeOrganisms } from "../query/genome_organism.ts";
 import { formatTable, toJsonText } from "./_table.ts";
 import { genomeMetadata } from "../store/genome_metadata.ts";
 import { METADATA_COLUMNS } from "./_metadata_columns.ts";
@@ -30,7 +31,11 @@ export function registerGenomes(program: Command, io: CliIo): void {
     .action(async (_options, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions & { json?: boolean }>();
       const { genomes, metadata } = await withDatabase(options, async (db) => {
-        const genomes = await listGenomes(db);
+        const organisms = await genomeOrganisms(db);
+        const genomes = (await listGenomes(db)).map((g) => ({
+          ...g,
+          organism: organisms.get(g.name) ?? null,
+        }));
         return { genomes, metadata: await genomeMetadata(db, genomes.map((g) => g.id)) };
       });
       if (options.json) {

@@ -15,7 +15,8 @@ import {
 } from "kysely/migration";
 import { MIGRATIONS } from "../../migrations/mod.ts";
 import type { Database } from "./schema.ts";
-import { MigrationError } from "./errors.ts";
+import { MigrationError, SchemaTooNewError } from "./errors.ts";
+import { withWriteLock } from "./transaction.ts";
 
 /** One migration and whether it has run. */
 export interface MigrationState {
@@ -81,6 +82,7 @@ export function createMigrator(db: Kysely<Database>): Migrator {
  *
  * @param db The database.
  * @returns The status.
+ * @throws {SchemaTooNewError} When the database records a migration this baktadb does not know.
  *
  * @example A fresh in-memory database is empty
  * ```ts
@@ -100,12 +102,7 @@ export async function migrationStatus(db: Kysely<Database>): Promise<MigrationSt
   }));
   const executed = migrations.filter((m) => m.executedAt !== null);
   const unknown = await unknownMigrations(db, migrations.map((m) => m.name));
-  if (unknown.length > 0) {
-    throw new MigrationError(
-      `The database was migrated by a newer baktadb (migration "${unknown.at(-1)}" is unknown to ` +
-        `this version): upgrade baktadb to open it`,
-    );
-  }
+  if (unknown.length > 0) throw new SchemaTooNewError(unknown.at(-1)!, MIGRATION_NAMES.at(-1)!);
   return {
     migrations,
     current: executed.at(-1)?.name ?? null,
@@ -128,7 +125,8 @@ async function unknownMigrations(db: Kysely<Database>, known: string[]): Promise
  *
  * @param db The database.
  * @returns The steps that ran.
- * @throws {MigrationError} When a migration fails (it is rolled back).
+ * @throws {MigrationError} When a migration fails (it is rolled back), or
+ *   {@linkcode SchemaTooNewError} when a newer baktadb made the schema.
  *
  * @example Migrating an empty database
  * ```ts
@@ -145,7 +143,7 @@ async function unknownMigrations(db: Kysely<Database>, known: string[]): Promise
  * ```
  */
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationStep[]> {
-  return unwrap(await createMigrator(db).migrateToLatest());
+  return await migrateLocked(db, (migrator) => migrator.migrateToLatest());
 }
 
 /**
@@ -168,7 +166,7 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationSt
  * ```
  */
 export async function migrateDown(db: Kysely<Database>): Promise<MigrationStep[]> {
-  return unwrap(await createMigrator(db).migrateDown());
+  return await migrateLocked(db, (migrator) => migrator.migrateDown());
 }
 
 /**
@@ -197,7 +195,23 @@ export async function migrateTo(db: Kysely<Database>, name: string): Promise<Mig
       `Cannot migrate to "${name}": no such migration (known: ${MIGRATION_NAMES.join(", ")})`,
     );
   }
-  return unwrap(await createMigrator(db).migrateTo(name));
+  return await migrateLocked(db, (migrator) => migrator.migrateTo(name));
+}
+
+/**
+ * Runs a migration step on one connection holding the write lock, so that processes opening a
+ * fresh file at once migrate it one after the other (Kysely's SQLite adapter has no migration
+ * lock and runs migrations outside a transaction): the last to come finds nothing pending. A
+ * failed run is rolled back whole.
+ */
+async function migrateLocked(
+  db: Kysely<Database>,
+  run: (migrator: Migrator) => Promise<MigrationResultSet>,
+): Promise<MigrationStep[]> {
+  return await withWriteLock(db, async (conn) => {
+    await migrationStatus(conn); // a schema from a newer baktadb is refused before Kysely sees it
+    return unwrap(await run(createMigrator(conn)));
+  });
 }
 
 function unwrap({ error, results = [] }: MigrationResultSet): MigrationStep[] {

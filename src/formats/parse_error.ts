@@ -19,6 +19,8 @@ export type ParseErrorKind =
   | "UnknownFormat"
   | "UnknownSequence"
   | "MissingField"
+  | "BeyondSequence"
+  | "LinearOriginSpan"
   | "Truncated"
   | "Unexpected";
 

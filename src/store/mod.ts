@@ -38,3 +38,4 @@ export * from "./export_run_folder.ts";
 export * from "./load_run.ts";
 export * from "./genome_metadata.ts";
 export * from "./bakrep_dataset.ts";
+export * from "./traits_repository.ts";

@@ -79,7 +79,7 @@ Deno.test("baktadb bakrep fetch: ids, --tsv and --search import genomes; an unkn
     let c = capture();
     assert.equal(await runCli(["bakrep", "fetch", a, "SAMN_NOPE", ...common], c.io), 4);
     assert.match(c.out(), new RegExp(`^imported  ${a}: new genome; downloaded 5 file\\(s\\)`, "m"));
-    assert.match(c.out(), /^failed    SAMN_NOPE: Cannot get BakRep dataset "SAMN_NOPE": HTTP 404/m);
+    assert.match(c.out(), /^failed {4}SAMN_NOPE: Cannot get BakRep dataset "SAMN_NOPE": HTTP 404/m);
     assert.equal(c.err(), "baktadb: 1 of 2 datasets failed\n");
 
     await Deno.writeTextFile(`${dir}/ids.tsv`, `id\tspecies\n${a}\tx\n${b}\ty\n`);

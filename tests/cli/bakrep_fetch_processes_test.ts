@@ -11,10 +11,10 @@ import {
   type BakrepStandIn,
   startBakrepStandIn,
 } from "../../src/testing/bakrep_stand_in/bakrep_stand_in.ts";
-import { spawnCli, until } from "./_helpers.ts";
+import { spawnCli, until } from "../_cli_process.ts";
 
 function spawnFetch(args: string[]) {
-  return spawnCli(["bakrep", "fetch", ...args], ["-A"]);
+  return spawnCli(["bakrep", "fetch", ...args]);
 }
 
 /** A temporary folder and the fetch arguments that use it, removed after `work`. */
@@ -80,7 +80,7 @@ Deno.test("two baktadb bakrep fetch processes on the same datasets store each ge
   await using standIn = await startBakrepStandIn({ datasets: 3 });
   await inTempDir(standIn, async (dir, args) => {
     // A migrated database first: two processes migrating one fresh file at once is another matter.
-    const init = await spawnCli(["init", "--db", `${dir}/b.sqlite`], ["-A"]).output;
+    const init = await spawnCli(["init", "--db", `${dir}/b.sqlite`]).output;
     assert.equal(init.code, 0, init.stderr);
     const [a, b] = await Promise.all([spawnFetch(args).output, spawnFetch(args).output]);
     assert.equal(a.code, 0, a.stdout + a.stderr);

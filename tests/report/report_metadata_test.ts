@@ -4,7 +4,7 @@ import { renderReport } from "../../src/report/render_report.ts";
 import { importRuns } from "../../src/store/import_runs.ts";
 import { makeBakrepDataset } from "../../src/testing/bakrep_stand_in/make_bakrep_dataset.ts";
 
-Deno.test("renderReport() shows a BakRep genome's source, GTDB species, MLST and CheckM2 among its facts", async () => {
+Deno.test("renderReport() shows a BakRep genome's source, GTDB species, MLST and CheckM2 among its traits", async () => {
   const dir = await Deno.makeTempDir();
   const db = await openDatabase(":memory:");
   try {
@@ -13,12 +13,13 @@ Deno.test("renderReport() shows a BakRep genome's source, GTDB species, MLST and
     assert.equal((await importRuns(db, [dir])).imported, 1);
     const html = await renderReport(db, { genomes: ["SAMN0077"] });
     const section = html.slice(html.indexOf('data-genome="SAMN0077"'));
-    const facts = section.slice(0, section.indexOf("</ul>"));
-    assert.match(facts, /<li><b>Source<\/b> bakrep<\/li>/);
-    assert.match(facts, /<li><b>BakRep<\/b> SAMN0077<\/li>/);
-    assert.match(facts, /<li><b>GTDB species<\/b> Streptococcus pneumoniae<\/li>/);
-    assert.match(facts, /<li><b>MLST<\/b> 180<\/li>/);
-    assert.match(facts, /<li><b>Completeness<\/b> 98\.4 %<\/li>/);
+    const row = (key: string, value: string) =>
+      `<th scope="row" class="text">${key}</th><td class="text">${value}</td>`;
+    assert.ok(section.includes(row("source", "bakrep")));
+    assert.ok(section.includes(row("bakrep.id", "SAMN0077")));
+    assert.ok(section.includes(row("gtdbtk.species", "Streptococcus pneumoniae")));
+    assert.ok(section.includes(row("mlst.sequence_type", "180")));
+    assert.ok(section.includes(row("checkm2.completeness", "98.4")));
   } finally {
     await db.destroy();
     await Deno.remove(dir, { recursive: true });

@@ -18,6 +18,7 @@ import { readBaktaSummary } from "../formats/summary_txt/read_bakta_summary.ts";
 import { CliError, type CliIo, EXIT, type GlobalOptions, withDatabase } from "./cli_context.ts";
 import { formatTable, formatTsv, toJsonText } from "./_table.ts";
 import { escapeControl } from "./escape_control.ts";
+import { genomeMetadataByName } from "../store/genome_metadata.ts";
 
 /** One genome's summary: the statistics row, its organism and the database type of its annotation. */
 export interface GenomeSummaryRow extends GenomeStatisticsRow {
@@ -313,13 +314,19 @@ export function registerSummary(program: Command, io: CliIo): void {
       if (options.json && options.tsv) {
         throw new CliError("Choose one of --json and --tsv", EXIT.USAGE);
       }
-      const { rows, extras } = await withDatabase(options, async (db) => {
+      const { rows, extras, metadata } = await withDatabase(options, async (db) => {
         const rows = await summarizeGenomes(db, genomes);
         const single = genomes.length === 1 && !options.json && !options.tsv;
-        return { rows, extras: single ? await baktaTxtExtras(db, rows[0]) : undefined };
+        return {
+          rows,
+          extras: single ? await baktaTxtExtras(db, rows[0]) : undefined,
+          metadata: options.json
+            ? await genomeMetadataByName(db, rows.map((r) => r.genome))
+            : new Map(),
+        };
       });
       if (options.json) {
-        io.out(toJsonText(rows));
+        io.out(toJsonText(rows.map((r) => ({ ...r, metadata: metadata.get(r.genome) ?? {} }))));
       } else if (options.tsv) {
         io.out(formatTsv(TSV_COLUMNS, rows.map((r) => TSV_COLUMNS.map((c) => r[c]))));
       } else if (rows.length === 0) {

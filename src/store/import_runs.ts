@@ -12,6 +12,8 @@ import { type ImportRunOptions, writePrepared } from "./import_run.ts";
 import { loadRunFiles, parseRunFiles } from "./prepare_run.ts";
 import { findImported, type ImportRunResult } from "./write_run.ts";
 import { StoreCache, storeCacheFor } from "./store_cache.ts";
+import { readBakrepRunMetadata } from "./bakrep_dataset.ts";
+import { setGenomeMetadata } from "./genome_metadata.ts";
 
 /** The outcome of one item of a batch. */
 export interface ImportItemResult {
@@ -37,7 +39,7 @@ export interface ImportRunsResult {
   skipped: number;
   /** How many failed. */
   failed: number;
-  /** Files found that are not named like Bakta outputs (not imported). */
+  /** Files found in folders or by globs that are not Bakta outputs nor BakRep side files. */
   ignored: string[];
   /** Features written. */
   features: number;
@@ -85,7 +87,9 @@ export interface ImportRunsOptions extends Omit<ImportRunOptions, "prefix" | "fi
  * `assembly.json` + `assembly.gff3` + … of one folder are one run). Runs are read and parsed
  * `concurrency` at a time and written one transaction each, in input order. A run that fails is
  * reported with its error and leaves nothing in the database; the others go in. With `genome`,
- * every run goes to that genome.
+ * every run goes to that genome. A file given by name is read whatever its name (its content
+ * decides); a BakRep dataset (`<id>.bakta.json.gz`, side files, record `<id>.json`) is checked
+ * against its record and imported as genome `<id>` with its metadata (`setGenomeMetadata`).
  *
  * @param db The database.
  * @param items Folders, files and globs.
@@ -126,9 +130,12 @@ export async function importRuns(
     status: "failed",
     error: new Error(`Cannot import ${item}: no such file or folder, or the glob matched nothing`),
   }));
+  for (const { path, error } of found.rejected) {
+    results.push({ item: path, status: "failed", error });
+  }
   const groups = found.groups;
-  const total = groups.length + found.missing.length;
-  let done = found.missing.length;
+  const total = groups.length + results.length;
+  let done = results.length;
   let features = 0;
   let rows = 0;
   const elapsed = () => performance.now() - started;
@@ -195,6 +202,7 @@ async function importGroup(
   turn: () => Promise<void>,
 ): Promise<ImportItemResult> {
   const item = describe(group);
+  const metadata = group.bakrep === undefined ? undefined : await readBakrepRunMetadata(group);
   const loaded = await loadRunFiles(group.paths, options);
   loaded.where = item;
   loaded.prefix = group.prefix;
@@ -208,6 +216,7 @@ async function importGroup(
     await turn();
     result = await writePrepared(db, prepared, options);
   }
+  if (metadata !== undefined) await setGenomeMetadata(db, result.genomeId, metadata);
   return { item, prefix: group.prefix, status: result.status, result };
 }
 

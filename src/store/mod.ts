@@ -36,4 +36,6 @@ export * from "./import_run.ts";
 export * from "./import_runs.ts";
 export * from "./export_run_folder.ts";
 export * from "./load_run.ts";
+export * from "./genome_metadata.ts";
+export * from "./bakrep_dataset.ts";
 export * from "./traits_repository.ts";

@@ -18,7 +18,12 @@ import {
   indexedSpanGc,
   spanLength,
 } from "./_residues.ts";
-import { classifyResultFile, collectRunFiles } from "./run_files.ts";
+import {
+  classifyContent,
+  classifyResultFile,
+  collectRunFiles,
+  type ResultFileName,
+} from "./run_files.ts";
 import { ImportError } from "./import_error.ts";
 
 /** A file to store with a run given as a {@linkcode BaktaRun}. */
@@ -192,6 +197,7 @@ export async function loadRunFiles(
     if (found.missing.length > 0) {
       throw new ImportError("NoRun", where, "no such file or folder");
     }
+    if (found.rejected.length > 0) throw found.rejected[0].error;
     let groups = found.groups;
     if (options.prefix !== undefined) groups = groups.filter((g) => g.prefix === options.prefix);
     if (groups.length === 0) {
@@ -241,7 +247,7 @@ function prepareFile(
   path?: string,
   kind?: string,
 ): PreparedFile {
-  const c = classifyResultFile(name);
+  const c = classifyResultFile(name) ?? classifyByContent(name, bytes);
   const encoded = encodeContent(bytes, level);
   return {
     name,
@@ -253,6 +259,15 @@ function prepareFile(
     content: encoded.bytes,
     encoding: encoded.encoding,
   };
+}
+
+/** A file not named like a Bakta output, classified by its content; undefined when it is none. */
+function classifyByContent(name: string, bytes: Uint8Array): ResultFileName | undefined {
+  try {
+    return classifyContent(name, bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

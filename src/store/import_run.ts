@@ -18,7 +18,7 @@ import {
 } from "./prepare_run.ts";
 import { type StoreCache, storeCacheFor } from "./store_cache.ts";
 import {
-  findImported,
+  findImportedFiles,
   genomeNameFor,
   type ImportRunResult,
   type StagedCacheUpdate,
@@ -82,7 +82,7 @@ export async function importRun(
   let prepared: PreparedRun;
   if (typeof input === "string" || Array.isArray(input)) {
     const loaded = await loadRunFiles(input as string | readonly string[], options);
-    const skipped = await findImported(db, loaded.fingerprint, loaded.prefix, loaded.where);
+    const skipped = await findImportedFiles(db, loaded);
     if (skipped !== undefined) return skipped;
     prepared = await parseRunFiles(loaded, options);
   } else {

@@ -10,7 +10,7 @@ import type { Database } from "../db/schema.ts";
 import { collectRunFiles, type RunFileGroup } from "./run_files.ts";
 import { type ImportRunOptions, writePrepared } from "./import_run.ts";
 import { loadRunFiles, parseRunFiles } from "./prepare_run.ts";
-import { findImported, type ImportRunResult } from "./write_run.ts";
+import { findImportedFiles, type ImportRunResult } from "./write_run.ts";
 import { StoreCache, storeCacheFor } from "./store_cache.ts";
 
 /** The outcome of one item of a batch. */
@@ -198,7 +198,7 @@ async function importGroup(
   const loaded = await loadRunFiles(group.paths, options);
   loaded.where = item;
   loaded.prefix = group.prefix;
-  const before = await findImported(db, loaded.fingerprint, group.prefix, item);
+  const before = await findImportedFiles(db, loaded);
   let result: ImportRunResult;
   if (before !== undefined) {
     await turn();

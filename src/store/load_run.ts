@@ -30,6 +30,8 @@ import { readBaktaTsv } from "../formats/tsv/read_bakta_tsv.ts";
 import { decodeContent, fromUtf8 } from "./_codec.ts";
 import { type AnnotationRecord, getAnnotation } from "./annotations_repository.ts";
 import { getResultFile, listResultFiles } from "./result_files_repository.ts";
+import { loadOriginals } from "./feature_originals.ts";
+import { referencedResidues } from "./stored_residues.ts";
 
 /**
  * A window of one sequence: the features that overlap it are loaded. Coordinates are 1-based and
@@ -169,8 +171,10 @@ export async function loadRun(
     "name",
     "orig_id",
     "orig_description",
+    "checksum",
     "residues",
     "residues_encoding",
+    "residues_file_id",
   ]).where("genome_id", "=", annotation.genomeId)
     .where("version", "=", annotation.sequenceVersion);
   if (options.region !== undefined) {
@@ -180,6 +184,7 @@ export async function loadRun(
   if (options.region !== undefined && sequenceRows.length === 0) {
     throw new NotFoundError("sequence", options.region.sequence);
   }
+  const referenced = await referencedResidues(db, sequenceRows);
   const sequencesByRow = new Map<number, Sequence>();
   for (const row of sequenceRows) {
     const sequence: Sequence = { id: row.seq_id, length: row.length };
@@ -189,7 +194,7 @@ export async function loadRun(
     if (row.complete !== null) sequence.complete = row.complete === 1;
     if (row.residues !== null && row.residues_encoding !== null) {
       sequence.nt = fromUtf8(decodeContent(row.residues, row.residues_encoding));
-    }
+    } else if (referenced.has(row.seq_id)) sequence.nt = referenced.get(row.seq_id);
     if (row.name !== null) sequence.name = row.name;
     if (row.orig_id !== null) sequence.origId = row.orig_id;
     if (row.orig_description !== null) sequence.origDescription = row.orig_description;
@@ -211,6 +216,9 @@ export async function loadRun(
   }
   const featureRows = (await featureQuery.orderBy("id").execute()).filter(keep);
   const xrefs = await xrefsOf(db, annotationId, options.region ? featureRows : undefined);
+  const packed = featureRows.some((row) => row.original_json === "")
+    ? await loadOriginals(db, annotationId)
+    : new Map<number, OriginalRecord>();
 
   for (const row of featureRows) {
     const sequence = sequencesByRow.get(row.sequence_id);
@@ -219,7 +227,10 @@ export async function loadRun(
         `Cannot load annotation ${annotationId}: feature ${row.id} lies on sequence row ${row.sequence_id}, which is not of assembly version ${annotation.sequenceVersion}`,
       );
     }
-    run.features.push(toFeature(row, sequence, xrefs.get(row.id) ?? []));
+    const original = row.original_json === ""
+      ? packed.get(row.id)!
+      : JSON.parse(row.original_json) as OriginalRecord;
+    run.features.push(toFeature(row, sequence, original, xrefs.get(row.id) ?? []));
   }
   return run;
 }
@@ -343,8 +354,12 @@ async function xrefsOf(
   return byFeature;
 }
 
-function toFeature(row: LoadedFeatureRow, sequence: Sequence, xrefs: DbXref[]): Feature {
-  const original = JSON.parse(row.original_json) as OriginalRecord;
+function toFeature(
+  row: LoadedFeatureRow,
+  sequence: Sequence,
+  original: OriginalRecord,
+  xrefs: DbXref[],
+): Feature {
   const feature: Feature = {
     type: row.type as FeatureType,
     sequenceId: sequence.id,

@@ -36,3 +36,6 @@ export * from "./import_run.ts";
 export * from "./import_runs.ts";
 export * from "./export_run_folder.ts";
 export * from "./load_run.ts";
+export * from "./feature_originals.ts";
+export * from "./stored_residues.ts";
+export * from "./run_fingerprint.ts";

@@ -10,6 +10,7 @@ import type { BaktaRun, Feature, Sequence } from "../formats/model.ts";
 import { readResultFolder } from "../formats/result_folder.ts";
 import { type ContentEncoding, encodeContent, md5Hex, sha256Hex, utf8 } from "./_codec.ts";
 import { featureFamily } from "./_feature_family.ts";
+import { runFingerprint } from "./run_fingerprint.ts";
 import {
   buildGcIndex,
   gcFraction,
@@ -102,13 +103,24 @@ export interface PreparedRun {
   run: BaktaRun;
   /** The files to store. */
   files: PreparedFile[];
-  /** SHA-256 over the sorted checksums of the files (or of the run, without files). */
+  /**
+   * The run's content fingerprint ({@linkcode runFingerprint}); for a proteins-mode run, SHA-256
+   * over the sorted checksums of the files (or over the run, without files).
+   */
   fingerprint: string;
+  /**
+   * The name of the stored file (a FASTA or GFF3) the residues are kept in by reference, when the
+   * run was read from that file alone: its sequences then carry no `residues` of their own.
+   */
+  residuesFile?: string;
+  /** The features' original records as JSON texts, in row order (stored packed). */
+  originals: string[];
   /** The sequences (for a run without sequences but with features: made up from them). */
   sequences: PreparedSequence[];
   /**
    * One row per feature in {@linkcode FEATURE_COLUMNS} order; `id`, `annotation_id` and
-   * `sequence_id` are filled in by the writer.
+   * `sequence_id` are filled in by the writer; `original_json` is `''` (the record is in
+   * {@linkcode PreparedRun.originals}, stored packed).
    */
   featureRows: unknown[][];
   /** The sequence id of each feature row. */
@@ -148,9 +160,12 @@ export interface LoadedRunFiles {
   where: string;
   /** The files. */
   files: PreparedFile[];
-  /** The fingerprint. */
+  /** The files' fingerprint ({@linkcode fingerprintOf} their checksums). */
   fingerprint: string;
 }
+
+/** The kinds of stored file whose residues {@linkcode residuesInFile} reads back. */
+const RESIDUE_FILE_KINDS: readonly string[] = ["fna", "gff3"];
 
 /**
  * The fingerprint of a set of files: SHA-256 over their sorted checksums (one per line), so that
@@ -278,7 +293,12 @@ export async function parseRunFiles(
   }
   const readRun = options.readRun ?? ((paths: string[]) => readResultFolder(paths));
   const run = await readRun(readable.map((f) => f.path!));
-  return prepareParsedRun(run, loaded, options);
+  // A run read from one FASTA or GFF3 alone took its residues from that file: keep them there.
+  const only = readable.length === 1 && options.readRun === undefined ? readable[0] : undefined;
+  const residuesFile = only !== undefined && RESIDUE_FILE_KINDS.includes(only.kind)
+    ? only.name
+    : undefined;
+  return prepareParsedRun(run, loaded, options, residuesFile);
 }
 
 /**
@@ -325,6 +345,7 @@ function prepareParsedRun(
   run: BaktaRun,
   loaded: LoadedRunFiles,
   options: PrepareRunOptions,
+  residuesFile?: string,
 ): PreparedRun {
   const level = options.compressionLevel ?? DEFAULT_COMPRESSION_LEVEL;
   const warnings: string[] = [];
@@ -338,9 +359,11 @@ function prepareParsedRun(
     featureRows: [],
     featureSequenceIds: [],
     xrefs: [],
+    originals: [],
     warnings,
   };
   if (run.mode === "proteins") return prepared;
+  if (residuesFile !== undefined) prepared.residuesFile = residuesFile;
 
   let sequences = run.sequences;
   if (sequences.length === 0 && run.features.length > 0) {
@@ -367,12 +390,18 @@ function prepareParsedRun(
       if (needsIndex.has(sequence.id)) gcIndexById.set(sequence.id, buildGcIndex(bytes));
       checksum = sha256Hex(bytes);
       gc = gcOfBytes(bytes);
-      const encoded = encodeContent(bytes, level);
-      residues = encoded.bytes;
-      encoding = encoded.encoding;
+      if (residuesFile === undefined) {
+        const encoded = encodeContent(bytes, level);
+        residues = encoded.bytes;
+        encoding = encoded.encoding;
+      }
     }
     prepared.sequences.push({ sequence, checksum, gc, residues, encoding });
   }
+  prepared.fingerprint = runFingerprint(
+    { ...run, sequences },
+    prepared.sequences.map((p) => p.checksum),
+  );
   const lengths = new Map(sequences.map((s) => [s.id, s.length]));
 
   for (let i = 0; i < run.features.length; i++) {
@@ -387,6 +416,7 @@ function prepareParsedRun(
       );
     }
     prepared.featureRows.push(featureRow(feature, length, gcIndexById.get(feature.sequenceId)));
+    prepared.originals.push(JSON.stringify(feature.original));
     prepared.featureSequenceIds.push(feature.sequenceId);
     const seen = new Set<string>();
     for (const xref of feature.dbXrefs) {
@@ -440,7 +470,7 @@ function featureRow(feature: Feature, length: number, gcIndex: GcIndex | undefin
     aaHexdigest,
     proteinLength(feature, span),
     ntGc,
-    JSON.stringify(feature.original),
+    "",
     featureFamily(aaHexdigest, feature.dbXrefs),
   ];
 }

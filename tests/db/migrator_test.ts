@@ -120,7 +120,7 @@ Deno.test("migration 0003 backfills features.family as familyKey() computes it, 
   try {
     await migrateTo(db, "0002_genome_traits");
     const ids = await writeFeaturesAt0002(db);
-    const steps = await migrateToLatest(db);
+    const steps = await migrateTo(db, "0003_feature_family");
     assert.deepEqual(steps.map((s) => [s.name, s.status]), [["0003_feature_family", "Success"]]);
     const rows = await db.selectFrom("features")
       .select(["id", "family", "locus_tag", familyKey().as("computed")]).orderBy("id").execute();
@@ -154,7 +154,7 @@ Deno.test("migration 0003 backfills features.family as familyKey() computes it, 
       .columns.map((c) => c.name);
     assert.ok(!columns.includes("family"));
     assert.equal((await db.selectFrom("features").select("id").execute()).length, 5);
-    await migrateToLatest(db);
+    await migrateTo(db, "0003_feature_family");
     const again = await db.selectFrom("features").select("family").where("id", "=", ids.two90)
       .executeTakeFirstOrThrow();
     assert.equal(again.family, "UniRef90_B");

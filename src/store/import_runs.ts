@@ -198,7 +198,7 @@ async function importGroup(
   const loaded = await loadRunFiles(group.paths, options);
   loaded.where = item;
   loaded.prefix = group.prefix;
-  const before = await findImportedFiles(db, loaded);
+  const before = options.jobId === undefined ? await findImportedFiles(db, loaded) : undefined;
   let result: ImportRunResult;
   if (before !== undefined) {
     await turn();

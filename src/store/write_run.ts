@@ -6,7 +6,7 @@
  */
 
 import { type Kysely, sql } from "kysely";
-import type { Database } from "../db/schema.ts";
+import type { Database, NewAnnotation } from "../db/schema.ts";
 import { bulkInsert } from "./_bulk_insert.ts";
 import {
   FEATURE_COLUMNS,
@@ -442,9 +442,40 @@ async function insertAnnotation(
   prepared: PreparedRun,
   origin: { source?: "files" | "job"; jobId?: number },
 ): Promise<number> {
+  return (await trx.insertInto("annotations")
+    .values(annotationValues(genomeId, sequenceVersion, prepared, origin))
+    .returning("id").executeTakeFirstOrThrow()).id;
+}
+
+/**
+ * The `annotations` row of a prepared run: its versions, run times, statistics (non-finite
+ * numbers as null), genome block and fingerprint.
+ *
+ * @param genomeId The genome.
+ * @param sequenceVersion The assembly version annotated (0 for a proteins run).
+ * @param prepared The run.
+ * @param origin Where it came from (default `files`) and the job, if any.
+ * @returns The row to insert.
+ *
+ * @example A factory run's row
+ * ```ts
+ * import { makeRun } from "../testing/factory/make_run.ts";
+ * import { prepareRun } from "./prepare_run.ts";
+ * import { annotationValues } from "./write_run.ts";
+ * const prepared = await prepareRun(makeRun({ seed: 1, sequences: 1, featuresPerSequence: 3 }));
+ * const row = annotationValues(1, 1, prepared, {});
+ * if (row.source !== "files" || row.fingerprint !== prepared.fingerprint) throw new Error("row");
+ * ```
+ */
+export function annotationValues(
+  genomeId: number,
+  sequenceVersion: number,
+  prepared: PreparedRun,
+  origin: { source?: "files" | "job"; jobId?: number },
+): NewAnnotation {
   const { run } = prepared;
   const stats = run.stats;
-  return (await trx.insertInto("annotations").values({
+  return {
     genome_id: genomeId,
     sequence_version: sequenceVersion,
     mode: run.mode,
@@ -465,7 +496,7 @@ async function insertAnnotation(
     coding_ratio: finite(stats?.codingRatio),
     genome_json: JSON.stringify(run.genome),
     fingerprint: prepared.fingerprint,
-  }).returning("id").executeTakeFirstOrThrow()).id;
+  };
 }
 
 /**

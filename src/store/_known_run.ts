@@ -15,14 +15,14 @@ import type { PreparedFile } from "./prepare_run.ts";
  * bring nothing new and need no parsing.
  *
  * @param db The database.
- * @param files The files.
+ * @param fileChecksums The files' SHA-256 checksums.
  * @returns The annotation's id, or undefined.
  */
 export async function annotationHoldingFiles(
   db: Kysely<Database>,
-  files: readonly PreparedFile[],
+  fileChecksums: readonly string[],
 ): Promise<number | undefined> {
-  const checksums = [...new Set(files.map((f) => f.checksum))];
+  const checksums = [...new Set(fileChecksums)];
   if (checksums.length === 0) return undefined;
   const row = await db.selectFrom("result_files").select("annotation_id")
     .where("checksum", "in", checksums).groupBy("annotation_id")

@@ -86,7 +86,9 @@ export async function importRun(
   if (typeof input === "string" || Array.isArray(input)) {
     const loaded = await loadRunFiles(input as string | readonly string[], options);
     // Files stored before need no parsing, unless a job comes to claim the annotation.
-    const skipped = options.jobId === undefined ? await findImportedFiles(db, loaded) : undefined;
+    const skipped = options.jobId === undefined
+      ? await findImportedFiles(db, { ...loaded, checksums: loaded.files.map((f) => f.checksum) })
+      : undefined;
     if (skipped !== undefined) return skipped;
     prepared = await parseRunFiles(loaded, options);
   } else {

@@ -430,6 +430,35 @@ function prepareParsedRun(
 }
 
 /**
+ * A prepared run without what the writer does not read: the feature models (their rows, records
+ * and cross-references are prepared already) and the residue texts (encoded or kept by reference
+ * already). Cheaper to send to another thread.
+ *
+ * @param prepared The prepared run (changed in place).
+ * @returns The same run.
+ *
+ * @example
+ * ```ts
+ * import { makeRun } from "../testing/factory/make_run.ts";
+ * import { prepareRun, slimForWriting } from "./prepare_run.ts";
+ * const prepared = slimForWriting(await prepareRun(makeRun({ seed: 1, featuresPerSequence: 3 })));
+ * if (prepared.run.features.length !== 0 || prepared.featureRows.length !== 6) throw new Error("slim");
+ * ```
+ */
+export function slimForWriting(prepared: PreparedRun): PreparedRun {
+  prepared.run = {
+    ...prepared.run,
+    features: [],
+    sequences: prepared.run.sequences.map(({ nt: _nt, ...rest }) => rest),
+  };
+  for (const p of prepared.sequences) {
+    const { nt: _nt, ...rest } = p.sequence;
+    p.sequence = rest;
+  }
+  return prepared;
+}
+
+/**
  * The protein length of a CDS/sORF: the protein's when known; else, for a complete, non-pseudo
  * CDS/sORF whose span is a whole number of codons, the codons less the stop.
  */

@@ -8,12 +8,7 @@
 import { type Kysely, sql } from "kysely";
 import type { Database, NewAnnotation } from "../db/schema.ts";
 import { bulkInsert } from "./_bulk_insert.ts";
-import {
-  FEATURE_COLUMNS,
-  type LoadedRunFiles,
-  type PreparedRun,
-  type PreparedSequence,
-} from "./prepare_run.ts";
+import { FEATURE_COLUMNS, type PreparedRun, type PreparedSequence } from "./prepare_run.ts";
 import type { CachedSequence, StoreCache } from "./store_cache.ts";
 import { ImportError } from "./import_error.ts";
 import { addMissingFiles, annotationHoldingFiles, insertFiles } from "./_known_run.ts";
@@ -198,14 +193,14 @@ export async function findImported(
  * known before parsing them: `skipped`, with that annotation.
  *
  * @param db The database.
- * @param loaded The loaded files, prefix and where.
+ * @param loaded The files' checksums, the run prefix and what was given.
  * @returns A `skipped` result, or undefined when any file is new.
  */
 export async function findImportedFiles(
   db: Kysely<Database>,
-  loaded: LoadedRunFiles,
+  loaded: { checksums: readonly string[]; prefix: string; where: string },
 ): Promise<ImportRunResult | undefined> {
-  const annotationId = await annotationHoldingFiles(db, loaded.files);
+  const annotationId = await annotationHoldingFiles(db, loaded.checksums);
   if (annotationId === undefined) return undefined;
   const { fingerprint } = await db.selectFrom("annotations").select("fingerprint")
     .where("id", "=", annotationId).executeTakeFirstOrThrow();

@@ -13,11 +13,7 @@
 import { DatabaseSync } from "node:sqlite";
 import { openDatabase } from "../src/db/open_database.ts";
 import { importRuns } from "../src/store/import_runs.ts";
-import {
-  loadRunFiles,
-  parseRunFiles,
-  type PreparedRun,
-} from "../src/store/prepare_run.ts";
+import { loadRunFiles, parseRunFiles, type PreparedRun } from "../src/store/prepare_run.ts";
 import { writePrepared } from "../src/store/import_run.ts";
 import { ceiling } from "./_ceiling.ts";
 import { collectRunFiles } from "../src/store/run_files.ts";

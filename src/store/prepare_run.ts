@@ -8,7 +8,15 @@
 
 import type { BaktaRun, Feature, Sequence } from "../formats/model.ts";
 import { readResultFolder } from "../formats/result_folder.ts";
-import { type ContentEncoding, encodeContent, md5Hex, sha256Hex, utf8 } from "./_codec.ts";
+import {
+  type ContentEncoding,
+  encodeContent,
+  type EncodedContent,
+  md5Hex,
+  sha256Hex,
+  utf8,
+} from "./_codec.ts";
+import { packOriginals } from "./feature_originals.ts";
 import { featureFamily } from "./_feature_family.ts";
 import { runFingerprint } from "./run_fingerprint.ts";
 import {
@@ -69,6 +77,19 @@ export interface PreparedSequence {
 /** The default gzip level of stored files and residues. */
 export const DEFAULT_COMPRESSION_LEVEL = 3;
 
+/** The gzip level of packed original records (small JSON texts gain from a higher level). */
+const ORIGINALS_COMPRESSION_LEVEL = 6;
+
+/** The packed originals of a run without features. */
+const NO_ORIGINALS: EncodedContent = Object.freeze({
+  bytes: new Uint8Array(0),
+  encoding: "plain",
+});
+
+function byDbAndAccession(a: [number, string, string], b: [number, string, string]): number {
+  return a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : a[0] - b[0];
+}
+
 /** The columns of a feature row, in the order of {@linkcode PreparedRun.featureRows}. */
 export const FEATURE_COLUMNS = [
   "id",
@@ -113,8 +134,11 @@ export interface PreparedRun {
    * run was read from that file alone: its sequences then carry no `residues` of their own.
    */
   residuesFile?: string;
-  /** The features' original records as JSON texts, in row order (stored packed). */
-  originals: string[];
+  /**
+   * The features' original records, packed ({@linkcode packOriginals}: a gzipped JSON array in row
+   * order), for `feature_originals`.
+   */
+  originals: EncodedContent;
   /** The sequences (for a run without sequences but with features: made up from them). */
   sequences: PreparedSequence[];
   /**
@@ -125,7 +149,10 @@ export interface PreparedRun {
   featureRows: unknown[][];
   /** The sequence id of each feature row. */
   featureSequenceIds: string[];
-  /** Deduplicated cross-references: [feature row index, db, accession]. */
+  /**
+   * Deduplicated cross-references: [feature row index, db, accession], sorted by db and accession
+   * (the order of the index they go into).
+   */
   xrefs: [number, string, string][];
   /** Things the user should know (made-up sequences, …). */
   warnings: string[];
@@ -359,7 +386,7 @@ function prepareParsedRun(
     featureRows: [],
     featureSequenceIds: [],
     xrefs: [],
-    originals: [],
+    originals: NO_ORIGINALS,
     warnings,
   };
   if (run.mode === "proteins") return prepared;
@@ -404,6 +431,7 @@ function prepareParsedRun(
   );
   const lengths = new Map(sequences.map((s) => [s.id, s.length]));
 
+  const originals: string[] = [];
   for (let i = 0; i < run.features.length; i++) {
     const feature = run.features[i];
     const length = lengths.get(feature.sequenceId);
@@ -416,7 +444,7 @@ function prepareParsedRun(
       );
     }
     prepared.featureRows.push(featureRow(feature, length, gcIndexById.get(feature.sequenceId)));
-    prepared.originals.push(JSON.stringify(feature.original));
+    originals.push(JSON.stringify(feature.original));
     prepared.featureSequenceIds.push(feature.sequenceId);
     const seen = new Set<string>();
     for (const xref of feature.dbXrefs) {
@@ -426,6 +454,8 @@ function prepareParsedRun(
       prepared.xrefs.push([i, xref.db, xref.accession]);
     }
   }
+  prepared.xrefs.sort(byDbAndAccession);
+  prepared.originals = packOriginals(originals, ORIGINALS_COMPRESSION_LEVEL);
   return prepared;
 }
 

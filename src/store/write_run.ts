@@ -13,10 +13,6 @@ import type { CachedSequence, StoreCache } from "./store_cache.ts";
 import { ImportError } from "./import_error.ts";
 import { addMissingFiles, annotationHoldingFiles, insertFiles } from "./_known_run.ts";
 import { withIndexFill } from "./_feature_index_fill.ts";
-import { packOriginals } from "./feature_originals.ts";
-
-/** The gzip level of packed original records (small JSON texts gain from a higher level). */
-const ORIGINALS_COMPRESSION_LEVEL = 6;
 
 /** What happened to the genome's assembly versions. */
 export type VersionAction =
@@ -517,7 +513,7 @@ async function insertFeatures(
   });
   const xrefRows = prepared.xrefs.map(([index, db, accession]) => [firstId + index, db, accession]);
   await bulkInsert(trx, "feature_xrefs", ["feature_id", "db", "accession"], xrefRows);
-  const packed = packOriginals(prepared.originals, ORIGINALS_COMPRESSION_LEVEL);
+  const packed = prepared.originals;
   await trx.insertInto("feature_originals")
     .values({ annotation_id: annotationId, content: packed.bytes, encoding: packed.encoding })
     .execute();

@@ -10,6 +10,7 @@ import { type Kysely, sql } from "kysely";
 import type { Database } from "../../src/db/schema.ts";
 import { readResultFolder } from "../../src/formats/result_folder.ts";
 import { bulkInsert } from "../../src/store/_bulk_insert.ts";
+import { decodeContent, fromUtf8 } from "../../src/store/_codec.ts";
 import { FEATURE_COLUMNS, loadRunFiles, parseRunFiles } from "../../src/store/prepare_run.ts";
 import { annotationValues, SEQUENCE_ROW_COLUMNS, sequenceRow } from "../../src/store/write_run.ts";
 
@@ -50,12 +51,15 @@ export async function writeRunAtV3(
   const annotationId = (await db.insertInto("annotations")
     .values({ ...annotationValues(genomeId, 1, prepared, {}), fingerprint: loaded.fingerprint })
     .returning("id").executeTakeFirstOrThrow()).id;
+  const originals = JSON.parse(
+    fromUtf8(decodeContent(prepared.originals.bytes, prepared.originals.encoding)),
+  ) as unknown[];
   const featureIds: number[] = [];
   for (let i = 0; i < prepared.featureRows.length; i++) {
     const row = [...prepared.featureRows[i]];
     row[1] = annotationId;
     row[2] = sequenceIds.get(prepared.featureSequenceIds[i]);
-    row[FEATURE_COLUMNS.indexOf("original_json")] = prepared.originals[i];
+    row[FEATURE_COLUMNS.indexOf("original_json")] = JSON.stringify(originals[i]);
     const values = Object.fromEntries(FEATURE_COLUMNS.slice(1).map((c, k) => [c, row[k + 1]]));
     featureIds.push(
       (await db.insertInto("features").values(values as never).returning("id")

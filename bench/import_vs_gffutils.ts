@@ -16,6 +16,7 @@
  */
 
 import { openDatabase } from "../src/db/open_database.ts";
+import { readResultFolder } from "../src/formats/result_folder.ts";
 import { importRuns } from "../src/store/import_runs.ts";
 import { loadRunFiles, parseRunFiles, type PreparedRun } from "../src/store/prepare_run.ts";
 import { ceiling } from "./_ceiling.ts";
@@ -77,13 +78,20 @@ async function runGffutils(paths: string[]): Promise<{ ms: number; lines: number
   }
 }
 
-/** baktadb `importRuns` of every file into a fresh database file. */
-async function runBaktadb(paths: string[]) {
+/**
+ * baktadb `importRuns` of every file into a fresh database file; `here` prepares on the writer's
+ * thread (a custom reader turns the worker off), for comparison.
+ */
+async function runBaktadb(paths: string[], here = false) {
   const dir = await Deno.makeTempDir({ prefix: "baktadb-import-" });
   const db = await openDatabase(`${dir}/bench.sqlite`);
   try {
     const t0 = performance.now();
-    const result = await importRuns(db, paths);
+    const result = await importRuns(
+      db,
+      paths,
+      here ? { readRun: (files) => readResultFolder(files) } : {},
+    );
     const ms = performance.now() - t0;
     if (result.failed > 0) throw new Error(`bench import failed: ${result.failed} run(s)`);
     return { ms, features: result.features, rows: result.rows };
@@ -115,6 +123,7 @@ async function main() {
     const paths = inputFiles();
     const gff = await runGffutils(paths);
     const ours = await runBaktadb(paths);
+    const oneThread = await runBaktadb(paths, true);
     const { prepared, ms: parseMs } = await prepareAll(paths);
     const bare = await ceiling(prepared, "bare");
     const n = ours.features;
@@ -130,7 +139,8 @@ async function main() {
       );
     line("gffutils create_db", gff.ms);
     line("baktadb importRuns (read, checksum, parse, write)", ours.ms);
-    line("  of which read + parse alone (serial)", parseMs);
+    line("  the same, prepared on the writer's thread", oneThread.ms);
+    line("  read + parse alone (serial)", parseMs);
     line("ceiling: bare prepared INSERTs, 1 transaction", bare.ms);
     console.log(
       `baktadb / gffutils: ${(gff.ms / ours.ms).toFixed(2)}x (aim >= 1.5x); ` +

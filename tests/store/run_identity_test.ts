@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
 import { sql } from "kysely";
+import { ConstraintError } from "../../src/db/errors.ts";
 import { readResultFolder } from "../../src/formats/result_folder.ts";
 import {
   createJob,
   deleteAnnotation,
+  deleteGenome,
   getResidues,
   importRun,
   listResultFiles,
@@ -161,6 +163,15 @@ Deno.test({
       const after = await db.selectFrom("sequences").select("residues_file_id")
         .where("id", "=", sequence.id).executeTakeFirstOrThrow();
       assert.equal(after.residues_file_id, null);
+
+      // A file that holds residues cannot be deleted around the store; a genome goes whole.
+      const third = await importRun(db, path, { genome: "again" });
+      await assert.rejects(
+        db.deleteFrom("annotations").where("id", "=", third.annotationId).execute(),
+        ConstraintError,
+      );
+      await deleteGenome(db, "again");
+      assert.equal((await listSequences(db, third.genomeId)).length, 0);
     }),
 });
 

@@ -51,7 +51,7 @@ export interface AnnotationRecord {
   };
   /** The run's organism/settings block, or null. */
   genome: GenomeInfo | null;
-  /** SHA-256 over the sorted checksums of the run's files. */
+  /** The run's content fingerprint (`runFingerprint()`; for a proteins run, over its files). */
   fingerprint: string;
   /** When it was imported. */
   importedAt: string;
@@ -141,7 +141,7 @@ export async function getAnnotation(db: Kysely<Database>, id: number): Promise<A
 }
 
 /**
- * Finds the annotation imported from files with this fingerprint.
+ * Finds the annotation of the run with this content fingerprint (see `runFingerprint()`).
  *
  * SQL: `select * from "annotations" where "fingerprint" = ?`
  *

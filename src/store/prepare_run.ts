@@ -360,9 +360,13 @@ export async function prepareRun(
     }
     names.add(f.name);
   }
+  // A genome-mode run is fingerprinted by its content (in prepareParsedRun); a proteins-mode run by
+  // its files, or without files by the whole run.
   const fingerprint = files.length > 0
     ? fingerprintOf(files.map((f) => f.checksum))
-    : sha256Hex(`run\n${JSON.stringify({ ...run, sources: undefined })}`);
+    : run.mode === "proteins"
+    ? sha256Hex(`run\n${JSON.stringify({ ...run, sources: undefined })}`)
+    : "";
   const prefix = options.prefix ??
     (files.length > 0 ? mostCommonPrefix(files.map((f) => f.name)) : "");
   return prepareParsedRun(run, { prefix, where: prefix || "run", files, fingerprint }, options);

@@ -378,8 +378,6 @@ function prepareParsedRun(
   options: PrepareRunOptions,
   residuesFile?: string,
 ): PreparedRun {
-  const level = options.compressionLevel ?? DEFAULT_COMPRESSION_LEVEL;
-  const warnings: string[] = [];
   const prepared: PreparedRun = {
     prefix: loaded.prefix,
     where: loaded.where,
@@ -391,11 +389,23 @@ function prepareParsedRun(
     featureSequenceIds: [],
     xrefs: [],
     originals: NO_ORIGINALS,
-    warnings,
+    warnings: [],
   };
   if (run.mode === "proteins") return prepared;
   if (residuesFile !== undefined) prepared.residuesFile = residuesFile;
+  const sequences = runSequences(run, loaded.where, prepared.warnings);
+  const level = options.compressionLevel ?? DEFAULT_COMPRESSION_LEVEL;
+  const gcIndexes = prepareSequences(prepared, sequences, level);
+  prepared.fingerprint = runFingerprint(
+    { ...run, sequences },
+    prepared.sequences.map((p) => p.checksum),
+  );
+  prepareFeatures(prepared, sequences, gcIndexes);
+  return prepared;
+}
 
+/** The run's sequences, or (with a warning) sequences made up from its features. */
+function runSequences(run: BaktaRun, where: string, warnings: string[]): Sequence[] {
   let sequences = run.sequences;
   if (sequences.length === 0 && run.features.length > 0) {
     sequences = sequencesFromFeatures(run.features);
@@ -405,49 +415,73 @@ function prepareParsedRun(
     );
   }
   if (sequences.length === 0) {
-    throw new ImportError("Empty", loaded.where, "the run has neither sequences nor features");
+    throw new ImportError("Empty", where, "the run has neither sequences nor features");
   }
-  const gcIndexById = new Map<string, GcIndex>();
+  return sequences;
+}
+
+/**
+ * Checksums, GC and (unless kept by reference in `prepared.residuesFile`) encoded residues of each
+ * sequence; returns the GC index of the sequences whose features need one (no `nt` of their own).
+ */
+function prepareSequences(
+  prepared: PreparedRun,
+  sequences: readonly Sequence[],
+  level: number,
+): Map<string, GcIndex> {
+  const gcIndexes = new Map<string, GcIndex>();
   const needsIndex = new Set(
-    run.features.filter((f) => f.nt === undefined && f.type !== "gap").map((f) => f.sequenceId),
+    prepared.run.features.filter((f) => f.nt === undefined && f.type !== "gap")
+      .map((f) => f.sequenceId),
   );
   for (const sequence of sequences) {
-    let checksum: string | null = null;
-    let gc: number | null = null;
-    let residues: Uint8Array | null = null;
-    let encoding: ContentEncoding | null = null;
+    const p: PreparedSequence = {
+      sequence,
+      checksum: null,
+      gc: null,
+      residues: null,
+      encoding: null,
+    };
     if (sequence.nt !== undefined && sequence.nt.length > 0) {
       const bytes = utf8(sequence.nt.toUpperCase());
-      if (needsIndex.has(sequence.id)) gcIndexById.set(sequence.id, buildGcIndex(bytes));
-      checksum = sha256Hex(bytes);
-      gc = gcOfBytes(bytes);
-      if (residuesFile === undefined) {
+      if (needsIndex.has(sequence.id)) gcIndexes.set(sequence.id, buildGcIndex(bytes));
+      p.checksum = sha256Hex(bytes);
+      p.gc = gcOfBytes(bytes);
+      if (prepared.residuesFile === undefined) {
         const encoded = encodeContent(bytes, level);
-        residues = encoded.bytes;
-        encoding = encoded.encoding;
+        p.residues = encoded.bytes;
+        p.encoding = encoded.encoding;
       }
     }
-    prepared.sequences.push({ sequence, checksum, gc, residues, encoding });
+    prepared.sequences.push(p);
   }
-  prepared.fingerprint = runFingerprint(
-    { ...run, sequences },
-    prepared.sequences.map((p) => p.checksum),
-  );
-  const lengths = new Map(sequences.map((s) => [s.id, s.length]));
+  return gcIndexes;
+}
 
+/**
+ * The feature rows, their sequence ids, their cross-references (deduplicated per feature, sorted
+ * by db and accession) and their original records (packed).
+ */
+function prepareFeatures(
+  prepared: PreparedRun,
+  sequences: readonly Sequence[],
+  gcIndexes: Map<string, GcIndex>,
+): void {
+  const lengths = new Map(sequences.map((s) => [s.id, s.length]));
+  const features = prepared.run.features;
   const originals: string[] = [];
-  for (let i = 0; i < run.features.length; i++) {
-    const feature = run.features[i];
+  for (let i = 0; i < features.length; i++) {
+    const feature = features[i];
     const length = lengths.get(feature.sequenceId);
     if (length === undefined) {
       throw new ImportError(
         "UnknownSequence",
-        loaded.where,
+        prepared.where,
         `feature ${describeFeature(feature, i)} lies on sequence "${feature.sequenceId}", which ` +
           `the run does not list`,
       );
     }
-    prepared.featureRows.push(featureRow(feature, length, gcIndexById.get(feature.sequenceId)));
+    prepared.featureRows.push(featureRow(feature, length, gcIndexes.get(feature.sequenceId)));
     originals.push(JSON.stringify(feature.original));
     prepared.featureSequenceIds.push(feature.sequenceId);
     const seen = new Set<string>();
@@ -460,7 +494,6 @@ function prepareParsedRun(
   }
   prepared.xrefs.sort(byDbAndAccession);
   prepared.originals = packOriginals(originals, ORIGINALS_COMPRESSION_LEVEL);
-  return prepared;
 }
 
 /**

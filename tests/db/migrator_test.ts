@@ -373,6 +373,20 @@ Deno.test({
       const steps = await migrateToLatest(db);
       assert.deepEqual(steps.map((s) => s.status), ["Success"]);
       assert.equal((await db.selectFrom("annotations").selectAll().execute()).length, 1);
+      // Down unpacks the records into their rows again (the merge stays); up packs them again.
+      const packed = await db.selectFrom("features").select("id").orderBy("id").execute();
+      await migrateDown(db);
+      const unpacked = await db.selectFrom("features").select(["id", "original_json"])
+        .orderBy("id").execute();
+      assert.deepEqual(unpacked.map((r) => r.id), packed.map((r) => r.id));
+      const records = unpacked.map((r) => JSON.parse(r.original_json));
+      assert.ok(records.every((r) => r.format === "gff3"), "every record back in its row");
+      await migrateToLatest(db);
+      assert.equal(
+        (await db.selectFrom("features").select("id").where("original_json", "<>", "").execute())
+          .length,
+        0,
+      );
     } finally {
       await db.destroy();
     }

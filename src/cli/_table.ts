@@ -73,3 +73,26 @@ export function formatPercent(fraction: number | null | undefined): string {
 export function toJsonText(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
+
+/**
+ * Formats rows as tab-separated values with a header line: null and undefined become empty
+ * cells; tabs and line breaks inside a cell become spaces so every row stays one line.
+ *
+ * @param header The column names.
+ * @param rows The rows.
+ * @example A null cell and a tab inside a cell
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { formatTsv } from "./_table.ts";
+ * assert.equal(formatTsv(["a", "b"], [[null, "x\ty"]]), "a\tb\n\tx y\n");
+ * ```
+ * @returns The text, one line per row, ending in a newline.
+ */
+export function formatTsv(
+  header: readonly string[],
+  rows: readonly (readonly unknown[])[],
+): string {
+  const cell = (value: unknown) =>
+    value === null || value === undefined ? "" : String(value).replace(/[\t\r\n]/g, " ");
+  return [header, ...rows].map((row) => row.map(cell).join("\t")).join("\n") + "\n";
+}

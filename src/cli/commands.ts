@@ -27,6 +27,12 @@ import { registerServiceVersion } from "./service_version_command.ts";
 import { registerConfig } from "./config_command.ts";
 import { registerDemo } from "./demo_command.ts";
 import { registerReport } from "./report_command.ts";
+import { registerTraits } from "./traits_command.ts";
+import { registerPangenome } from "./pangenome_command.ts";
+import { registerCog } from "./cog_command.ts";
+import { registerCompare } from "./compare_command.ts";
+import { registerSearch } from "./search_command.ts";
+import { registerAssociate } from "./associate_command.ts";
 
 /** A function that adds one command to the program. */
 export type RegisterCommand = (program: Command, io: CliIo) => void;
@@ -44,6 +50,12 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerRm,
   registerFeatures,
   registerSummary,
+  registerTraits,
+  registerPangenome,
+  registerCog,
+  registerCompare,
+  registerSearch,
+  registerAssociate,
   registerExport,
   registerSubmit,
   registerJobs,

@@ -73,7 +73,9 @@ export async function openDatabase(
   const path = toSqlitePath(location);
   const native = openNative(path, { readOnly, busyTimeoutMs });
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: adaptSqlite(native) }),
+    dialect: new SqliteDialect({
+      database: adaptSqlite(native, { beginImmediate: !readOnly }),
+    }),
   });
   try {
     await bringSchemaUpToDate(db, location, migrate, readOnly);

@@ -38,6 +38,8 @@ export * from "./model.ts";
 export { ParseError, type ParseErrorKind, type ParseErrorOptions } from "./parse_error.ts";
 export { DEFAULT_FILE_NAME, type ReadOptions } from "./read_options.ts";
 export { decodeInput, gunzipInput, isGzip } from "./decode_input.ts";
+export { reviveOriginalRecord } from "./revive_original_record.ts";
+export { checkFeatureBounds } from "./check_feature_bounds.ts";
 
 // Bakta JSON.
 export { readBaktaJson } from "./bakta_json/read_bakta_json.ts";
@@ -87,6 +89,7 @@ export { readBaktaSummary } from "./summary_txt/read_bakta_summary.ts";
 export { formatBaktaSummary } from "./summary_txt/format_bakta_summary.ts";
 export { summaryToStats } from "./summary_txt/summary_to_stats.ts";
 export { countFeatures } from "./run_counts.ts";
+export * from "./sample_sheet/mod.ts";
 
 // Detection and result folders.
 export { detectFormat } from "./detect_format.ts";

@@ -43,3 +43,4 @@ export * from "./search_features.ts";
 export * from "./features_by_xref.ts";
 export * from "./genome_statistics.ts";
 export * from "./where_clause.ts";
+export * from "./select_genomes.ts";

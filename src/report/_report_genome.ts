@@ -15,6 +15,8 @@ export interface ReportGenome {
   anchor: string;
   annotationId: number;
   organism: string | null;
+  /** `Genus species` (without strain), from the genome or its run. */
+  species: string | null;
   baktaVersion: string | null;
   dbVersion: string | null;
   dbType: string | null;
@@ -49,6 +51,7 @@ export async function reportGenomes(
       anchor: `genome-${i + 1}`,
       annotationId: row.id,
       organism: organismOf(row),
+      species: organismOf({ ...row, strain: null }),
       baktaVersion: row.bakta_version,
       dbVersion: row.db_version,
       dbType: row.db_type,

@@ -340,7 +340,7 @@ export async function deleteAnnotation(
     await trx.deleteFrom("annotations").where("id", "=", id).execute();
     return annotation;
   };
-  return db.isTransaction ? await work(db) : await transaction(db, work);
+  return await transaction(db, work);
 }
 
 /** Copies into their rows the residues of sequences kept by reference in the annotation's files. */

@@ -8,6 +8,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import type { OriginalRecord } from "../formats/model.ts";
+import { reviveOriginalRecord } from "../formats/revive_original_record.ts";
 import { decodeContent, encodeContent, type EncodedContent, fromUtf8, utf8 } from "./_codec.ts";
 
 /**
@@ -29,8 +30,9 @@ export function packOriginals(records: readonly string[], level: number): Encode
 }
 
 /**
- * The packed original records of an annotation, by feature id: the i-th feature (by id) whose
- * `original_json` is `''` has the i-th record of the annotation's `feature_originals` array.
+ * The packed original records of an annotation, by feature id (revived as
+ * `reviveOriginalRecord()` does): the i-th feature (by id) whose `original_json` is `''` has the
+ * i-th record of the annotation's `feature_originals` array.
  *
  * SQL: `select "content", "encoding" from "feature_originals" where "annotation_id" = ?`, then
  * `select "id" from "features" where "annotation_id" = ? and "original_json" = '' order by "id"`.

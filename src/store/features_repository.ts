@@ -9,6 +9,7 @@ import type { Database, FeatureRow } from "../db/schema.ts";
 import { loadOriginals } from "./feature_originals.ts";
 import { NotFoundError } from "../db/errors.ts";
 import type { DbXref, OriginalRecord } from "../formats/model.ts";
+import { reviveOriginalRecord } from "../formats/revive_original_record.ts";
 
 /** A stored feature (camelCase, without its original record). */
 export interface FeatureRecord {
@@ -289,7 +290,7 @@ export async function getFeatureOriginal(
   const row = await db.selectFrom("features").select(["annotation_id", "original_json"])
     .where("id", "=", featureId).executeTakeFirst();
   if (row === undefined) throw new NotFoundError("feature", featureId);
-  if (row.original_json !== "") return JSON.parse(row.original_json) as OriginalRecord;
+  if (row.original_json !== "") return reviveOriginalRecord(JSON.parse(row.original_json));
   const record = (await loadOriginals(db, row.annotation_id)).get(featureId);
   if (record === undefined) throw new NotFoundError("original record of feature", featureId);
   return record;

@@ -39,3 +39,4 @@ export * from "./load_run.ts";
 export * from "./feature_originals.ts";
 export * from "./stored_residues.ts";
 export * from "./run_fingerprint.ts";
+export * from "./traits_repository.ts";

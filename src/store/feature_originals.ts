@@ -64,9 +64,8 @@ export async function loadOriginals(
     .where("annotation_id", "=", annotationId).executeTakeFirst();
   const byId = new Map<number, OriginalRecord>();
   if (pack === undefined) return byId;
-  const records = JSON.parse(
-    fromUtf8(decodeContent(pack.content, pack.encoding)),
-  ) as OriginalRecord[];
+  const records = (JSON.parse(fromUtf8(decodeContent(pack.content, pack.encoding))) as unknown[])
+    .map(reviveOriginalRecord);
   const ids = await db.selectFrom("features").select("id").where("annotation_id", "=", annotationId)
     .where("original_json", "=", "").orderBy("id").execute();
   if (ids.length !== records.length) {

@@ -6,7 +6,7 @@
  */
 
 import type { Command } from "commander";
-import type { CliIo } from "./cli_context.ts";
+import type { SafeCliIo } from "./cli_context.ts";
 import { registerInit, registerMigrate } from "./migrate_command.ts";
 import { registerImport } from "./import_command.ts";
 import { registerGenomes } from "./genomes_command.ts";
@@ -34,8 +34,11 @@ import { registerCompare } from "./compare_command.ts";
 import { registerSearch } from "./search_command.ts";
 import { registerAssociate } from "./associate_command.ts";
 
-/** A function that adds one command to the program. */
-export type RegisterCommand = (program: Command, io: CliIo) => void;
+/**
+ * A function that adds one command to the program. Its io escapes control characters in what it
+ * writes; `io.raw` is for data written byte for byte.
+ */
+export type RegisterCommand = (program: Command, io: SafeCliIo) => void;
 
 /** Every command, in help order. */
 export const COMMANDS: readonly RegisterCommand[] = [

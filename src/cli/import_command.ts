@@ -6,7 +6,17 @@
  */
 
 import type { Command } from "commander";
-import { CliError, type CliIo, EXIT, type GlobalOptions, withDatabase } from "./cli_context.ts";
+import { escaped } from "./escape_control.ts";
+import {
+  CliError,
+  type CliIo,
+  databaseLocation,
+  EXIT,
+  explainDatabaseError,
+  type GlobalOptions,
+  type SafeCliIo,
+  withDatabase,
+} from "./cli_context.ts";
 import { importRuns, type ImportRunsResult } from "../store/import_runs.ts";
 import type { ImportRunResult } from "../store/write_run.ts";
 import { ProgressBar } from "./progress_bar.ts";
@@ -26,7 +36,7 @@ interface ImportCommandOptions extends GlobalOptions {
  * @param program The program.
  * @param io Where to write.
  */
-export function registerImport(program: Command, io: CliIo): void {
+export function registerImport(program: Command, io: SafeCliIo): void {
   program.command("import")
     .description("import Bakta runs: result folders, files or globs (each run once)")
     .argument("<paths...>", "result folders, files of runs, or globs such as 'results/*.gff3.gz'")
@@ -56,15 +66,16 @@ Importing the same files again does nothing. Exit code 4 when some runs failed a
           EXIT.USAGE,
         );
       }
-      const bar = new ProgressBar({ write: io.err, enabled: io.isTerminal && !options.json });
+      const bar = new ProgressBar({ write: io.raw.err, enabled: io.isTerminal && !options.json });
       const result = await withDatabase(options, (db) =>
         importRuns(db, paths, {
           genome: options.genome,
           recursive: options.recursive,
           concurrency,
           onProgress: (p) => bar.update(p),
-        }));
+        }), { create: true });
       bar.finish();
+      explainItemErrors(result, databaseLocation(options));
       if (options.json) io.out(toJsonText(resultToJson(result)));
       else printSummary(result, io, options.verbose === true);
       const total = result.items.length;
@@ -81,6 +92,15 @@ Importing the same files again does nothing. Exit code 4 when some runs failed a
         throw new CliError(`${result.failed} of ${total} runs failed`, EXIT.PARTIAL);
       }
     });
+}
+
+/** A run that failed on the database (a read-only file) says so with the file's name. */
+function explainItemErrors(result: ImportRunsResult, location: string): void {
+  for (const item of result.items) {
+    if (item.error === undefined) continue;
+    const explained = explainDatabaseError(item.error, location);
+    if (explained instanceof Error) item.error = explained;
+  }
 }
 
 function describeResult(r: ImportRunResult): string {
@@ -100,12 +120,18 @@ function printSummary(result: ImportRunsResult, io: CliIo, verbose: boolean): vo
   for (const item of result.items) {
     const name = item.result?.genome ?? item.prefix ?? "";
     if (item.status === "failed") {
-      io.out(`failed    ${item.item}: ${item.error?.message.split("\n")[0] ?? "unknown error"}\n`);
+      io.out(
+        escaped`failed    ${item.item}: ${item.error?.message.split("\n")[0] ?? "unknown error"}\n`,
+      );
       if (verbose && item.error?.stack) io.out(`${item.error.stack}\n`);
       continue;
     }
-    io.out(`${item.status.padEnd(9)} ${name} (${item.item}): ${describeResult(item.result!)}\n`);
-    for (const warning of item.result!.warnings) io.out(`          note: ${warning}\n`);
+    io.out(
+      `${item.status.padEnd(9)} ${escaped`${name} (${item.item}): ${
+        describeResult(item.result!)
+      }`}\n`,
+    );
+    for (const warning of item.result!.warnings) io.out(escaped`          note: ${warning}\n`);
   }
   if (result.ignored.length > 0) {
     io.out(

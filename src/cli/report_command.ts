@@ -5,7 +5,7 @@
  */
 
 import type { Command } from "commander";
-import { CliError, type CliIo, EXIT, type GlobalOptions, withDatabase } from "./cli_context.ts";
+import { CliError, EXIT, type GlobalOptions, type SafeCliIo, withDatabase } from "./cli_context.ts";
 import { collectReport } from "../report/collect_report.ts";
 import { renderReportHtml } from "../report/render_report_html.ts";
 import { formatBytes } from "./_table.ts";
@@ -26,9 +26,9 @@ export const DEFAULT_REPORT_FILE = "report.html";
  * Adds `baktadb report`.
  *
  * @param program The program.
- * @param io Where to write.
+ * @param io Where to write (`--out -` writes the HTML page to `io.raw`, as the file would hold it).
  */
-export function registerReport(program: Command, io: CliIo): void {
+export function registerReport(program: Command, io: SafeCliIo): void {
   program.command("report")
     .description("write one self-contained HTML report: summary, figures, cohort comparison")
     .argument("[genomes...]", "the genomes to report (default: every annotated genome)")
@@ -79,7 +79,10 @@ several species.
         }));
       const page = options.json ? `${JSON.stringify(model)}\n` : renderReportHtml(model);
       if (out === "-") {
-        io.out(page);
+        // The HTML page byte for byte, as the file would hold it; JSON through the escaping io
+        // (DEL and C1 controls as \u escapes: the same JSON value).
+        if (options.json) io.out(page);
+        else io.raw.out(page);
         return;
       }
       try {

@@ -38,6 +38,7 @@
 export * from "./annotation_of.ts";
 export * from "./find_features.ts";
 export * from "./flagged_features.ts";
+export * from "./genome_organism.ts";
 export * from "./features_in_region.ts";
 export * from "./search_features.ts";
 export * from "./features_by_xref.ts";

@@ -57,13 +57,14 @@ export async function setTraits(
     return { genome_id: genomeId, key, value };
   });
   if (rows.length === 0) return;
-  await db.insertInto("genome_traits").values(rows)
-    .onConflict((oc) =>
-      oc.columns(["genome_id", "key"]).doUpdateSet((eb) => ({
-        value: eb.ref("excluded.value"),
-      }))
-    )
-    .execute();
+  await transaction(db, (trx) =>
+    trx.insertInto("genome_traits").values(rows)
+      .onConflict((oc) =>
+        oc.columns(["genome_id", "key"]).doUpdateSet((eb) => ({
+          value: eb.ref("excluded.value"),
+        }))
+      )
+      .execute());
 }
 
 /** Options of {@linkcode listTraits}. */

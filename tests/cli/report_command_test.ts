@@ -121,6 +121,7 @@ Deno.test("baktadb report on an empty database writes a page that says so", asyn
   try {
     const c = capture();
     const out = `${dir}/empty.html`;
+    assert.equal(await runCli(["init", "--db", `${dir}/empty.sqlite`], capture().io), 0);
     assert.equal(await runCli(["report", "--db", `${dir}/empty.sqlite`, "--out", out], c.io), 0);
     assert.match(await Deno.readTextFile(out), /no annotated genomes/);
     assert.match(c.err(), /the report is empty/);

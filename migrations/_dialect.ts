@@ -33,3 +33,13 @@ export function nowIso(db: Kysely<any>) {
 export function blobType(db: Kysely<any>): "blob" | "bytea" {
   return isSqlite(db) ? "blob" : "bytea";
 }
+
+/**
+ * The table option that stores a table in its primary key's b-tree (`without rowid` on SQLite,
+ * where a composite key would otherwise be kept twice); nothing elsewhere (a PostgreSQL table is a
+ * heap with its key in an index either way).
+ */
+// deno-lint-ignore no-explicit-any
+export function withoutRowid(db: Kysely<any>) {
+  return isSqlite(db) ? sql`without rowid` : sql``;
+}

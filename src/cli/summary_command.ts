@@ -14,6 +14,7 @@ import { genomeStatistics, type GenomeStatisticsRow } from "../query/genome_stat
 import { resolveGenome } from "../store/genomes_repository.ts";
 import { genomeOrganisms } from "../query/genome_organism.ts";
 import { getResultFile, listResultFiles } from "../store/result_files_repository.ts";
+import { loadOriginals } from "../store/feature_originals.ts";
 import { readBaktaSummary } from "../formats/summary_txt/read_bakta_summary.ts";
 import { CliError, type CliIo, EXIT, type GlobalOptions, withDatabase } from "./cli_context.ts";
 import { formatTable, formatTsv, toJsonText } from "./_table.ts";
@@ -61,12 +62,18 @@ export async function baktaTxtExtras(
     .where("id", "=", row.annotation_id).executeTakeFirstOrThrow();
   const extras: BaktaTxtExtras = { n90: annotation.n90 !== null };
   if (before110(row.bakta_version)) {
-    const cdss = await db.selectFrom("features").select("original_json")
+    const cdss = await db.selectFrom("features").select(["id", "original_json"])
       .where("annotation_id", "=", row.annotation_id).where("type", "=", "cds").execute();
+    const packed = cdss.some((cds) => cds.original_json === "")
+      ? await loadOriginals(db, row.annotation_id)
+      : new Map();
     let json = false;
     let count = 0;
-    for (const { original_json } of cdss) {
-      const original = JSON.parse(original_json) as { format?: string; record?: unknown };
+    for (const { id, original_json } of cdss) {
+      const original = (original_json === "" ? packed.get(id) : JSON.parse(original_json)) as {
+        format?: string;
+        record?: unknown;
+      };
       if (original.format !== "json") continue;
       json = true;
       const record = original.record as Record<string, unknown> | null;

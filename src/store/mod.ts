@@ -38,4 +38,7 @@ export * from "./export_run_folder.ts";
 export * from "./load_run.ts";
 export * from "./genome_metadata.ts";
 export * from "./bakrep_dataset.ts";
+export * from "./feature_originals.ts";
+export * from "./stored_residues.ts";
+export * from "./run_fingerprint.ts";
 export * from "./traits_repository.ts";

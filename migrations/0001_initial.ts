@@ -7,7 +7,7 @@
  * @module
  */
 
-import { type Kysely, sql } from "kysely";
+import { type Kysely, sql } from "../src/deps/kysely.ts";
 import { blobType, idType, isSqlite, nowIso } from "./_dialect.ts";
 
 /** Creates schema v1. */

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { type Kysely, sql } from "kysely";
+import { type Kysely, sql } from "../src/deps/kysely.ts";
 
 /** Creates `genome_traits`. */
 // deno-lint-ignore no-explicit-any

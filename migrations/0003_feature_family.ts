@@ -11,7 +11,7 @@
  * @module
  */
 
-import { type Kysely, sql } from "kysely";
+import { type Kysely, sql } from "../src/deps/kysely.ts";
 import { isSqlite } from "./_dialect.ts";
 
 /** The index that serves the family tables and the per-genome CDS counts. */

@@ -31,7 +31,7 @@
  * @module
  */
 
-import { type Kysely, sql } from "kysely";
+import { type Kysely, sql } from "../src/deps/kysely.ts";
 import { createHash } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { blobType, idType, isSqlite, nowIso, withoutRowid } from "./_dialect.ts";

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { type Kysely, sql, SqliteAdapter } from "kysely";
+import { type Kysely, sql, SqliteAdapter } from "../src/deps/kysely.ts";
 
 /** True when `db` runs on SQLite. */
 // deno-lint-ignore no-explicit-any

@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { Migration } from "kysely/migration";
+import type { Migration } from "../src/deps/kysely_migration.ts";
 import * as m0001 from "./0001_initial.ts";
 import * as m0002 from "./0002_genome_traits.ts";
 import * as m0003 from "./0003_feature_family.ts";

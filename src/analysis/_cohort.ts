@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { Kysely } from "kysely";
+import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { latestAnnotationQuery } from "../query/annotation_of.ts";
 import { genomeCondition, type SelectGenomesOptions } from "../query/select_genomes.ts";

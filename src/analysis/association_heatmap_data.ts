@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { Kysely } from "kysely";
+import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { presenceAbsence } from "./gene_families.ts";
 import type { TraitAssociation } from "./trait_association.ts";

@@ -5,8 +5,8 @@
  * @module
  */
 
-import { type ColumnTable, table } from "arquero";
-import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
+import { type ColumnTable, table } from "../deps/arquero.ts";
+import { type Kysely, type SelectQueryBuilder, sql } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { type CohortOptions, cohortQuery } from "./_cohort.ts";
 import { isSqlite } from "../query/_sqlite_indexes.ts";

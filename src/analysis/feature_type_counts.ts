@@ -4,8 +4,8 @@
  * @module
  */
 
-import type { ColumnTable } from "arquero";
-import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
+import type { ColumnTable } from "../deps/arquero.ts";
+import { type Kysely, type SelectQueryBuilder, sql } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { type CohortOptions, cohortQuery } from "./_cohort.ts";
 import { toTable } from "./to_table.ts";

@@ -5,8 +5,8 @@
  * @module
  */
 
-import { type ColumnTable, table } from "arquero";
-import { type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from "kysely";
+import { type ColumnTable, table } from "../deps/arquero.ts";
+import { type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { show } from "../query/_validate.ts";
 import { isSqlite } from "../query/_sqlite_indexes.ts";

@@ -4,8 +4,8 @@
  * @module
  */
 
-import type { ColumnTable } from "arquero";
-import { type Kysely, sql } from "kysely";
+import type { ColumnTable } from "../deps/arquero.ts";
+import { type Kysely, sql } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { annotationOf } from "../query/annotation_of.ts";
 import { checkName, show } from "../query/_validate.ts";

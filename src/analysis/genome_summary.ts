@@ -4,8 +4,8 @@
  * @module
  */
 
-import type { ColumnTable } from "arquero";
-import type { Kysely } from "kysely";
+import type { ColumnTable } from "../deps/arquero.ts";
+import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { genomeStatistics } from "../query/genome_statistics.ts";
 import type { CohortOptions } from "./_cohort.ts";

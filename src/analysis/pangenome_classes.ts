@@ -4,8 +4,8 @@
  * @module
  */
 
-import type { ColumnTable } from "arquero";
-import { type Expression, type Kysely, type RawBuilder, sql } from "kysely";
+import type { ColumnTable } from "../deps/arquero.ts";
+import { type Expression, type Kysely, type RawBuilder, sql } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { cohortQuery } from "./_cohort.ts";
 import { type CohortQuery, familyMembersQuery, type GeneFamilyOptions } from "./gene_families.ts";

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { type Kysely, sql } from "kysely";
+import { type Kysely, sql } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { cohortQuery } from "./_cohort.ts";
 import { type CohortQuery, familyMembersQuery, type GeneFamilyOptions } from "./gene_families.ts";

@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { ColumnTable } from "arquero";
+import type { ColumnTable } from "../deps/arquero.ts";
 
 /** Options of {@linkcode tableHtml}. */
 export interface TableHtmlOptions {

@@ -4,8 +4,8 @@
  * @module
  */
 
-import { type ColumnTable, table } from "arquero";
-import type { OperationNode } from "kysely";
+import { type ColumnTable, table } from "../deps/arquero.ts";
+import type { OperationNode } from "../deps/kysely.ts";
 
 /** Anything executable that returns rows and exposes its operation tree: a Kysely query. */
 export interface ExecutableQuery<R> {

@@ -5,8 +5,8 @@
  * @module
  */
 
-import type { ColumnTable } from "arquero";
-import type { Kysely } from "kysely";
+import type { ColumnTable } from "../deps/arquero.ts";
+import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { show } from "../query/_validate.ts";
 import { selectGenomes } from "../query/select_genomes.ts";

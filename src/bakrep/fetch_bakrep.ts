@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { Kysely } from "kysely";
+import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { settleConcurrently } from "../client/job_service/_pool.ts";
 import type { BakrepDatasetFile } from "../formats/bakrep/read_bakrep_dataset.ts";

@@ -6,8 +6,8 @@
  * @module
  */
 
-import type { Command } from "commander";
-import type { Kysely } from "kysely";
+import type { Command } from "../deps/commander.ts";
+import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import type { CohortOptions } from "../analysis/_cohort.ts";
 import { checkWhere } from "../query/select_genomes.ts";
@@ -41,7 +41,7 @@ export const WHERE_HELP =
  * @example --where repeats
  * ```ts
  * import assert from "node:assert/strict";
- * import { Command } from "commander";
+ * import { Command } from "../deps/commander.ts";
  * import { addCohortOptions } from "./_cohort_options.ts";
  * const command = addCohortOptions(new Command("x")).exitOverride();
  * command.parse(["--where", "st=1", "--where", "lineage=2", "--tsv"], { from: "user" });

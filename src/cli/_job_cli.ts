@@ -5,7 +5,7 @@
  * @module
  */
 
-import { type Command, Option } from "commander";
+import { type Command, Option } from "../deps/commander.ts";
 import { escaped } from "./escape_control.ts";
 import { CliError, type CliIo, EXIT, type SafeCliIo } from "./cli_context.ts";
 import { ProgressBar, type ProgressState } from "./progress_bar.ts";

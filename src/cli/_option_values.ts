@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { Command } from "commander";
+import type { Command } from "../deps/commander.ts";
 import { CliError, EXIT } from "./cli_context.ts";
 
 /** A value that looks like an option: `-v`, `--db`, `--`. */
@@ -22,7 +22,7 @@ const OPTION_LIKE = /^-[A-Za-z-]/;
  * @example `--genome --db` is refused
  * ```ts
  * import assert from "node:assert/strict";
- * import { Command } from "commander";
+ * import { Command } from "../deps/commander.ts";
  * import { refuseOptionLikeValues } from "./_option_values.ts";
  * const program = new Command("x").option("--genome <name>").exitOverride();
  * program.parse(["--genome", "--db"], { from: "user" });

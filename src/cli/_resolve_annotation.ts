@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { Kysely } from "kysely";
+import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { annotationOf, type AnnotationWithGenome } from "../query/annotation_of.ts";
 import { resolveGenome } from "../store/genomes_repository.ts";

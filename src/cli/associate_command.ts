@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { Command } from "commander";
+import type { Command } from "../deps/commander.ts";
 import {
   ASSOCIATION_COLUMNS,
   type TraitAssociation,
@@ -40,7 +40,7 @@ interface AssociateOptions extends CohortCommandOptions {
  * @example The header of a small association
  * ```ts
  * import assert from "node:assert/strict";
- * import { table } from "arquero";
+ * import { table } from "../deps/arquero.ts";
  * import { associationHeader } from "./associate_command.ts";
  * const text = associationHeader({
  *   trait: "penicillin", pseudogenes: "absent", types: ["cds"], familyLevel: "uniref90",

@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { Command } from "commander";
+import type { Command } from "../deps/commander.ts";
 import { BakrepClient, DEFAULT_BAKREP_API_URL } from "../bakrep/bakrep_client.ts";
 import { BakrepQueryError } from "../bakrep/bakrep_error.ts";
 import { fetchBakrep, type FetchBakrepResult } from "../bakrep/fetch_bakrep.ts";

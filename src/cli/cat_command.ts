@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { Command } from "commander";
+import type { Command } from "../deps/commander.ts";
 import { CliError, type CliIo, EXIT, type GlobalOptions, withDatabase } from "./cli_context.ts";
 import { getResultFile, type ResultFileKey } from "../store/result_files_repository.ts";
 

@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { Kysely } from "kysely";
+import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { openDatabase } from "../db/open_database.ts";
 import { resolveDatabaseLocation, toSqlitePath } from "../db/database_location.ts";

@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { Command } from "commander";
+import type { Command } from "../deps/commander.ts";
 import {
   COG_CATEGORY_LETTERS,
   cogCategoryCounts,

@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { Command } from "commander";
+import type { Command } from "../deps/commander.ts";
 import type { SafeCliIo } from "./cli_context.ts";
 import { registerInit, registerMigrate } from "./migrate_command.ts";
 import { registerImport } from "./import_command.ts";

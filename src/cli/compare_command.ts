@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { Command } from "commander";
+import type { Command } from "../deps/commander.ts";
 import { compareAnnotations } from "../analysis/annotation_diff.ts";
 import { compareGenomes } from "../analysis/genome_diff.ts";
 import { resolveGenome } from "../store/genomes_repository.ts";

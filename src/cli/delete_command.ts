@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { Command } from "commander";
+import type { Command } from "../deps/commander.ts";
 import { CliError, type CliIo, EXIT, type GlobalOptions, withDatabase } from "./cli_context.ts";
 import { clientFactory, jobLabel } from "./_job_cli.ts";
 import { findJob } from "../client/job_service/find_job.ts";

@@ -8,8 +8,8 @@
  * @module
  */
 
-import type { Command } from "commander";
-import type { Kysely } from "kysely";
+import type { Command } from "../deps/commander.ts";
+import type { Kysely } from "../deps/kysely.ts";
 import {
   type CliIo,
   databaseLocation,

@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { Command } from "commander";
+import type { Command } from "../deps/commander.ts";
 import { exportAnnotation } from "../export/export_annotation.ts";
 import { EXPORT_FORMATS, type ExportFormat, toExportFormat } from "../export/format_run.ts";
 import { parseRegion } from "../export/parse_region.ts";

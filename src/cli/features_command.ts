@@ -4,8 +4,8 @@
  * @module
  */
 
-import type { Command } from "commander";
-import type { Kysely } from "kysely";
+import type { Command } from "../deps/commander.ts";
+import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { FEATURE_TYPES, type FeatureType } from "../formats/model.ts";
 import { featuresByXref } from "../query/features_by_xref.ts";

@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { Command } from "commander";
+import type { Command } from "../deps/commander.ts";
 import { escaped } from "./escape_control.ts";
 import { type CliIo, type GlobalOptions, withDatabase } from "./cli_context.ts";
 import { listGenomeResultFiles } from "../store/result_files_repository.ts";

@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { Command } from "commander";
+import type { Command } from "../deps/commander.ts";
 import { type CliIo, type GlobalOptions, withDatabase } from "./cli_context.ts";
 import { listGenomes } from "../store/genomes_repository.ts";
 import { genomeOrganisms } from "../query/genome_organism.ts";

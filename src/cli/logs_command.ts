@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { Command } from "commander";
+import type { Command } from "../deps/commander.ts";
 import type { CliIo, GlobalOptions } from "./cli_context.ts";
 import { withDatabase } from "./cli_context.ts";
 import { clientFactory, errorLine } from "./_job_cli.ts";

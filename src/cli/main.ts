@@ -4,7 +4,7 @@
  * @module
  */
 
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError } from "../deps/commander.ts";
 import { CliError, type CliIo, DENO_IO, escapingIo, EXIT } from "./cli_context.ts";
 import { escapeControl } from "./escape_control.ts";
 import { COMMANDS } from "./commands.ts";

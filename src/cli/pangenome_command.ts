@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { Command } from "commander";
+import type { Command } from "../deps/commander.ts";
 import { pangenomeClasses, pangenomeSummary } from "../analysis/pangenome_classes.ts";
 import {
   formatRoaryCsv,

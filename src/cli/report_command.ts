@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { Command } from "commander";
+import type { Command } from "../deps/commander.ts";
 import { CliError, EXIT, type GlobalOptions, type SafeCliIo, withDatabase } from "./cli_context.ts";
 import { collectReport } from "../report/collect_report.ts";
 import { renderReportHtml } from "../report/render_report_html.ts";

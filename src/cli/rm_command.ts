@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { Command } from "commander";
+import type { Command } from "../deps/commander.ts";
 import { escaped } from "./escape_control.ts";
 import { CliError, type CliIo, EXIT, type GlobalOptions, withDatabase } from "./cli_context.ts";
 import { deleteGenome, resolveGenome } from "../store/genomes_repository.ts";

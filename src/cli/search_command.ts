@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { Command } from "commander";
+import type { Command } from "../deps/commander.ts";
 import { searchFeatures } from "../query/search_features.ts";
 import { selectGenomes } from "../query/select_genomes.ts";
 import { CliError, type CliIo, EXIT, withDatabase } from "./cli_context.ts";

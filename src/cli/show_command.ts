@@ -4,9 +4,9 @@
  * @module
  */
 
-import type { Command } from "commander";
+import type { Command } from "../deps/commander.ts";
 import { escaped } from "./escape_control.ts";
-import type { Kysely } from "kysely";
+import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { type CliIo, type GlobalOptions, withDatabase } from "./cli_context.ts";
 import { resolveGenome } from "../store/genomes_repository.ts";

@@ -4,8 +4,8 @@
  * @module
  */
 
-import type { Command } from "commander";
-import type { Kysely } from "kysely";
+import type { Command } from "../deps/commander.ts";
+import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import type { BaktaSummary } from "../formats/summary_txt/bakta_summary.ts";
 import { formatBaktaSummary } from "../formats/summary_txt/format_bakta_summary.ts";

@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { Command } from "commander";
+import type { Command } from "../deps/commander.ts";
 import { readSampleSheet } from "../formats/sample_sheet/read_sample_sheet.ts";
 import { selectGenomes } from "../query/select_genomes.ts";
 import {

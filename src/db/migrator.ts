@@ -5,14 +5,14 @@
  * @module
  */
 
-import type { Kysely } from "kysely";
+import type { Kysely } from "../deps/kysely.ts";
 import {
   type MigrationInfo,
   type MigrationProvider,
   type MigrationResult,
   type MigrationResultSet,
   Migrator,
-} from "kysely/migration";
+} from "../deps/kysely_migration.ts";
 import { MIGRATIONS } from "../../migrations/mod.ts";
 import type { Database } from "./schema.ts";
 import { MigrationError, SchemaTooNewError } from "./errors.ts";

@@ -5,7 +5,7 @@
  */
 
 import { DatabaseSync } from "node:sqlite";
-import { Kysely, SqliteDialect } from "kysely";
+import { Kysely, SqliteDialect } from "../deps/kysely.ts";
 import type { Database } from "./schema.ts";
 import { adaptSqlite, translateSqliteError } from "./sqlite_adapter.ts";
 import { resolveDatabaseLocation, toSqlitePath } from "./database_location.ts";

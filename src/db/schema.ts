@@ -10,7 +10,7 @@
  * @module
  */
 
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "../deps/kysely.ts";
 
 /** A column the database fills when an insert leaves it out (an autoincrement id or a default). */
 type Auto<T> = Generated<T>;

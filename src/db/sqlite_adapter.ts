@@ -7,7 +7,7 @@
  */
 
 import type { DatabaseSync, StatementSync } from "node:sqlite";
-import type { SqliteDatabase, SqliteStatement } from "kysely";
+import type { SqliteDatabase, SqliteStatement } from "../deps/kysely.ts";
 import { BusyError, ConstraintError, type ConstraintKind, DatabaseError } from "./errors.ts";
 
 /** How many prepared statements a connection keeps. */
@@ -67,7 +67,7 @@ const CONSTRAINT_KINDS: ReadonlyMap<number, ConstraintKind> = new Map([
  * @example Querying through Kysely
  * ```ts
  * import { DatabaseSync } from "node:sqlite";
- * import { Kysely, SqliteDialect, sql } from "kysely";
+ * import { Kysely, SqliteDialect, sql } from "../deps/kysely.ts";
  * import { adaptSqlite } from "./sqlite_adapter.ts";
  * const db = new Kysely<Record<string, never>>({
  *   dialect: new SqliteDialect({ database: adaptSqlite(new DatabaseSync(":memory:")) }),

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { type Kysely, sql, type Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "../deps/kysely.ts";
 import { BusyError } from "./errors.ts";
 
 /** Options of {@linkcode transaction} and {@linkcode withWriteLock}. */

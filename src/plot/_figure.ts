@@ -4,7 +4,7 @@
  * @module
  */
 
-import * as Plot from "@observablehq/plot";
+import * as Plot from "../deps/observablehq_plot.ts";
 import { plotDocument } from "./dom.ts";
 import { DEFAULT_FIGURE_OPTIONS, type FigureOptions } from "./figure_options.ts";
 import { withJupyterDisplay } from "./jupyter_display.ts";

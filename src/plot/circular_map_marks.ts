@@ -4,7 +4,7 @@
  * @module
  */
 
-import * as Plot from "@observablehq/plot";
+import * as Plot from "../deps/observablehq_plot.ts";
 import type { CircularMapLayout, CircularShape } from "./circular_map_layout.ts";
 
 const INK = "#444444";
@@ -22,7 +22,7 @@ const INK = "#444444";
  * @example The marks in a plot of your own
  * ```ts
  * import assert from "node:assert/strict";
- * import * as Plot from "@observablehq/plot";
+ * import * as Plot from "../deps/observablehq_plot.ts";
  * import { plotDocument } from "./dom.ts";
  * import { CIRCULAR_MAP_EXTENT, circularMapLayout } from "./circular_map_layout.ts";
  * import { circularMapMarks } from "./circular_map_marks.ts";

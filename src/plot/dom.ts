@@ -4,7 +4,7 @@
  * @module
  */
 
-import { parseHTML } from "linkedom";
+import { parseHTML } from "../deps/linkedom.ts";
 
 /**
  * The part of a DOM `Document` that Observable Plot and the figure helpers use: a structural type,

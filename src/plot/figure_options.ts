@@ -4,7 +4,7 @@
  * @module
  */
 
-import type * as Plot from "@observablehq/plot";
+import type * as Plot from "../deps/observablehq_plot.ts";
 import type { PlotDocument } from "./dom.ts";
 
 /**

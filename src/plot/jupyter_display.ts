@@ -26,7 +26,7 @@ export type JupyterMimeBundle = Record<string, string>;
  *
  * @example
  * ```ts
- * import * as Plot from "@observablehq/plot";
+ * import * as Plot from "../deps/observablehq_plot.ts";
  * import { plotDocument } from "./dom.ts";
  * import { JUPYTER_DISPLAY, withJupyterDisplay } from "./jupyter_display.ts";
  * import type { PlotFigure } from "./plot_figure.ts";

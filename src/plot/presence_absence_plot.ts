@@ -4,7 +4,7 @@
  * @module
  */
 
-import * as Plot from "@observablehq/plot";
+import * as Plot from "../deps/observablehq_plot.ts";
 import type { FigureOptions } from "./figure_options.ts";
 import type { PlotFigure } from "./plot_figure.ts";
 import { rowsOf, type RowSource } from "./rows_of.ts";

@@ -4,7 +4,7 @@
  * @module
  */
 
-import * as Plot from "@observablehq/plot";
+import * as Plot from "../deps/observablehq_plot.ts";
 import { labelFontSize, type RegionMapLayout } from "./region_map_layout.ts";
 
 /**
@@ -20,7 +20,7 @@ import { labelFontSize, type RegionMapLayout } from "./region_map_layout.ts";
  * @example The marks in a plot of your own
  * ```ts
  * import assert from "node:assert/strict";
- * import * as Plot from "@observablehq/plot";
+ * import * as Plot from "../deps/observablehq_plot.ts";
  * import { plotDocument } from "./dom.ts";
  * import { regionMapLayout } from "./region_map_layout.ts";
  * import { regionMapMarks } from "./region_map_marks.ts";

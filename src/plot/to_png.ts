@@ -66,7 +66,7 @@ export async function toPng(
     );
   }
   const svg = toSvgString(figure, options);
-  const { renderAsync } = await import("@resvg/resvg-js");
+  const { renderAsync } = await import("../deps/resvg_resvg_js.ts");
   const sansSerifFamily = options.sansSerifFamily ?? DEFAULT_TO_PNG_OPTIONS.sansSerifFamily;
   const image = await renderAsync(svg, {
     fitTo: { mode: "zoom", value: scale },

@@ -66,7 +66,7 @@ const INHERITED_ATTRIBUTES = [
  *
  * @example A plot with a legend becomes one SVG
  * ```ts
- * import * as Plot from "@observablehq/plot";
+ * import * as Plot from "../deps/observablehq_plot.ts";
  * import { plotDocument } from "./dom.ts";
  * import { toSvgString } from "./to_svg_string.ts";
  * import type { PlotFigure } from "./plot_figure.ts";

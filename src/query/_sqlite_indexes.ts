@@ -5,7 +5,7 @@
  * @module
  */
 
-import { type Kysely, SqliteAdapter } from "kysely";
+import { type Kysely, SqliteAdapter } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 
 /** The integer R*Tree over (sequence, unrolled interval) of every feature. */

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
+import { type Kysely, type SelectQueryBuilder, sql } from "../deps/kysely.ts";
 import type { Annotation, Database } from "../db/schema.ts";
 import { checkId, checkName, checkNames } from "./_validate.ts";
 

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { type Expression, type Kysely, sql, type SqlBool } from "kysely";
+import { type Expression, type Kysely, sql, type SqlBool } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { annotationOf } from "./annotation_of.ts";
 import { type FeatureQuery, selectFeatures } from "./find_features.ts";

@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { Kysely, SelectQueryBuilder } from "kysely";
+import type { Kysely, SelectQueryBuilder } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import type { FeatureType, Strand, Truncation } from "../formats/model.ts";
 import { annotationOf, latestAnnotationQuery } from "./annotation_of.ts";

@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { Kysely } from "kysely";
+import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { type FeatureQuery, findFeatures, type FindFeaturesOptions } from "./find_features.ts";
 

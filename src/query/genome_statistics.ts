@@ -4,7 +4,7 @@
  * @module
  */
 
-import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
+import { type Kysely, type SelectQueryBuilder, sql } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { latestAnnotationQuery, type LatestAnnotationsOptions } from "./annotation_of.ts";
 

@@ -4,7 +4,13 @@
  * @module
  */
 
-import { type Expression, type Kysely, type SelectQueryBuilder, sql, type SqlBool } from "kysely";
+import {
+  type Expression,
+  type Kysely,
+  type SelectQueryBuilder,
+  sql,
+  type SqlBool,
+} from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import {
   type AnnotationScope,

@@ -6,7 +6,13 @@
  * @module
  */
 
-import { type Expression, type Kysely, type SelectQueryBuilder, sql, type SqlBool } from "kysely";
+import {
+  type Expression,
+  type Kysely,
+  type SelectQueryBuilder,
+  sql,
+  type SqlBool,
+} from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { NotFoundError } from "../db/errors.ts";
 import { GENOME_METADATA_KEYS as K } from "../formats/genome_metadata_keys.ts";

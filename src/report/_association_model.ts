@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { Kysely } from "kysely";
+import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { associationHeatmapData } from "../analysis/association_heatmap_data.ts";
 import { readBinaryTrait } from "../analysis/binary_trait.ts";

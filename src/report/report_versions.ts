@@ -5,7 +5,7 @@
  * @module
  */
 
-import { type Kysely, sql } from "kysely";
+import { type Kysely, sql } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { migrationStatus } from "../db/migrator.ts";
 

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { CompiledQuery, type Kysely } from "kysely";
+import { CompiledQuery, type Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 
 /** SQLite's default limit of bound variables per statement (since 3.32). */

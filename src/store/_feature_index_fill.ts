@@ -7,7 +7,7 @@
  * @module
  */
 
-import { type Kysely, sql } from "kysely";
+import { type Kysely, sql } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { isSqlite } from "../query/_sqlite_indexes.ts";
 

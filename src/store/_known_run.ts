@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { Kysely } from "kysely";
+import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { bulkInsert } from "./_bulk_insert.ts";
 import type { PreparedFile } from "./prepare_run.ts";

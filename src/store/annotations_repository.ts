@@ -5,7 +5,7 @@
  * @module
  */
 
-import { type Kysely, sql } from "kysely";
+import { type Kysely, sql } from "../deps/kysely.ts";
 import type { Annotation, Database } from "../db/schema.ts";
 import { NotFoundError } from "../db/errors.ts";
 import type { GenomeInfo } from "../formats/model.ts";

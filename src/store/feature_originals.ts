@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { Kysely } from "kysely";
+import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import type { OriginalRecord } from "../formats/model.ts";
 import { reviveOriginalRecord } from "../formats/revive_original_record.ts";

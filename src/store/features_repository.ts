@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { Kysely } from "kysely";
+import type { Kysely } from "../deps/kysely.ts";
 import type { Database, FeatureRow } from "../db/schema.ts";
 import { loadOriginals } from "./feature_originals.ts";
 import { NotFoundError } from "../db/errors.ts";

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { type Kysely, sql } from "kysely";
+import { type Kysely, sql } from "../deps/kysely.ts";
 import type { Database, Genome } from "../db/schema.ts";
 import { NotFoundError } from "../db/errors.ts";
 import { transaction } from "../db/transaction.ts";

@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { Kysely } from "kysely";
+import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { transaction, type TransactionOptions } from "../db/transaction.ts";
 import type { BaktaRun } from "../formats/model.ts";

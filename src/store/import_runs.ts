@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { Kysely } from "kysely";
+import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { collectRunFiles, type RunFileGroup } from "./run_files.ts";
 import { type ImportRunOptions, writePrepared } from "./import_run.ts";

@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { Kysely } from "kysely";
+import type { Kysely } from "../deps/kysely.ts";
 import type { Database, JobConfigRow } from "../db/schema.ts";
 import { NotFoundError } from "../db/errors.ts";
 import { transaction } from "../db/transaction.ts";

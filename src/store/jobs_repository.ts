@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { Kysely } from "kysely";
+import type { Kysely } from "../deps/kysely.ts";
 import type { Database, Job, JobEvent } from "../db/schema.ts";
 import { NotFoundError } from "../db/errors.ts";
 import { transaction } from "../db/transaction.ts";

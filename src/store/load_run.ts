@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { Kysely } from "kysely";
+import type { Kysely } from "../deps/kysely.ts";
 import type { Database, FeatureRow } from "../db/schema.ts";
 import { NotFoundError } from "../db/errors.ts";
 import { normalizeBaktaJson } from "../formats/bakta_json/normalize_bakta_json.ts";

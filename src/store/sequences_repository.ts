@@ -4,7 +4,7 @@
  * @module
  */
 
-import { type Kysely, sql } from "kysely";
+import { type Kysely, sql } from "../deps/kysely.ts";
 import type { Database, SequenceRow } from "../db/schema.ts";
 import { NotFoundError } from "../db/errors.ts";
 import { decodeContent, fromUtf8 } from "./_codec.ts";

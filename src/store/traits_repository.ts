@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { Kysely } from "kysely";
+import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { transaction } from "../db/transaction.ts";
 import type { SampleSheet } from "../formats/sample_sheet/read_sample_sheet.ts";

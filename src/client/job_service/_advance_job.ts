@@ -15,7 +15,7 @@
  * @module
  */
 
-import type { Kysely } from "kysely";
+import type { Kysely } from "../../deps/kysely.ts";
 import type { Database } from "../../db/schema.ts";
 import type { JobRecord, JobStatusChange } from "../../store/jobs_repository.ts";
 import type { BaktaClient } from "../bakta_client.ts";

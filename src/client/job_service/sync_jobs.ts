@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { Kysely } from "kysely";
+import type { Kysely } from "../../deps/kysely.ts";
 import type { Database } from "../../db/schema.ts";
 import { getJob, type JobRecord, listJobs } from "../../store/jobs_repository.ts";
 import { sleep as defaultSleep } from "../_sleep.ts";

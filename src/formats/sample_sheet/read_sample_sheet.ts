@@ -5,7 +5,7 @@
  * @module
  */
 
-import { parse } from "csv-parse/sync";
+import { parse } from "../../deps/csv_parse_sync.ts";
 import { ParseError } from "../parse_error.ts";
 
 /** Options of {@linkcode readSampleSheet}. */

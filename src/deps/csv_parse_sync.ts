@@ -1,0 +1,8 @@
+/**
+ * `csv-parse/sync`, pinned in one place: baktadb's own modules import it from here, so that a script
+ * outside this repository can import `mod.ts` by path with no import map.
+ *
+ * @module
+ */
+
+export * from "npm:csv-parse@7.0.3/sync";

@@ -1,0 +1,8 @@
+/**
+ * `linkedom`, pinned in one place: baktadb's own modules import it from here, so that a script
+ * outside this repository can import `mod.ts` by path with no import map.
+ *
+ * @module
+ */
+
+export * from "npm:linkedom@0.18.15";

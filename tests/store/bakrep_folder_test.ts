@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { openDatabase } from "../../src/db/open_database.ts";
 import { genomeMetadata, importRuns, listGenomes } from "../../src/store/mod.ts";
 import { formatRunAsGff3, makeRun } from "../../src/testing/factory/mod.ts";
+import { selectGenomes } from "../../src/query/select_genomes.ts";
+import { presenceAbsence } from "../../src/analysis/gene_families.ts";
 import {
   type BakrepDatasetFixture,
   makeBakrepDataset,
@@ -187,6 +189,52 @@ Deno.test("importRuns() reads a file given by name whatever its name; a broken o
     assert.match(result.items[1].error!.message, /broken\.gff3 line 2/);
     assert.equal(result.items[2].result?.counts.features, run.features.length);
     assert.deepStrictEqual((await listGenomes(db)).map((g) => g.name).sort(), ["C364", "C365"]);
+  } finally {
+    await db.destroy();
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("cohort selection takes imported BakRep genomes and own genomes together by their metadata", async () => {
+  const dir = await Deno.makeTempDir();
+  const db = await openDatabase(":memory:");
+  try {
+    const datasets = [
+      makeBakrepDataset("SAMN0021", { seed: 21 }),
+      makeBakrepDataset("SAMN0022", { seed: 22, species: "Escherichia coli" }),
+      makeBakrepDataset("SAMN0023", { seed: 23 }),
+    ];
+    for (const d of datasets) await writeDataset(`${dir}/bakrep`, d);
+    await Deno.writeTextFile(
+      `${dir}/own.gff3`,
+      formatRunAsGff3(makeRun({ seed: 24, sequences: 1, featuresPerSequence: 8 })),
+    );
+    const result = await importRuns(db, [`${dir}/bakrep`, `${dir}/own.gff3`]);
+    assert.equal(result.imported, 4);
+    const metadata = await genomeMetadata(db);
+    const byName = new Map((await listGenomes(db)).map((g) => [g.name, metadata.get(g.id) ?? {}]));
+    // The expected selections, computed from the stored facts by brute force.
+    const brute = (keep: (m: Record<string, string>) => boolean) =>
+      [...byName].filter(([, m]) => keep(m)).map(([name]) => name).sort();
+    const cases: [string[], (m: Record<string, string>) => boolean][] = [
+      [["source=bakrep"], (m) => m.source === "bakrep"],
+      [["species~pneumoniae"], (m) => /pneumoniae/i.test(m["gtdbtk.species"] ?? "")],
+      [
+        ["source=bakrep", "completeness>=95"],
+        (m) => m.source === "bakrep" && Number(m["checkm2.completeness"]) >= 95,
+      ],
+      [["st!=0"], (m) => m["mlst.sequence_type"] !== undefined && m["mlst.sequence_type"] !== "0"],
+    ];
+    for (const [where, keep] of cases) {
+      const selected = (await selectGenomes(db, { where })).map((g) => g.name).sort();
+      assert.deepStrictEqual(selected, brute(keep), where.join(" "));
+    }
+    assert.ok(brute((m) => m.source === "bakrep").length === 3, "three public genomes");
+    const table = await presenceAbsence(db, { where: ["source=bakrep"] });
+    assert.deepStrictEqual(
+      table.columnNames().filter((c) => c.startsWith("SAMN")).sort(),
+      ["SAMN0021", "SAMN0022", "SAMN0023"],
+    );
   } finally {
     await db.destroy();
     await Deno.remove(dir, { recursive: true });

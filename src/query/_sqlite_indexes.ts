@@ -1,11 +1,11 @@
 /**
  * The SQLite-only index tables (`migrations/0001_initial.ts`), typed for Kysely, and the dialect
- * test that chooses between them and the portable fallbacks.
+ * tests that choose between them, PostgreSQL's indexes and the portable fallbacks.
  *
  * @module
  */
 
-import { type Kysely, SqliteAdapter } from "kysely";
+import { type Kysely, PostgresAdapter, SqliteAdapter } from "kysely";
 import type { Database } from "../db/schema.ts";
 
 /** The integer R*Tree over (sequence, unrolled interval) of every feature. */
@@ -48,6 +48,17 @@ export type IndexedDatabase = Database & {
 // deno-lint-ignore no-explicit-any
 export function isSqlite(db: Kysely<any>): boolean {
   return db.getExecutor().adapter instanceof SqliteAdapter;
+}
+
+/**
+ * True when `db` runs on PostgreSQL (where `baktadb_fts_document` and the range index exist).
+ *
+ * @param db The database.
+ * @returns Whether its adapter is Kysely's `PostgresAdapter`.
+ */
+// deno-lint-ignore no-explicit-any
+export function isPostgres(db: Kysely<any>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
 /** `db` with the SQLite index tables in its type. */

@@ -10,9 +10,11 @@ import {
 } from "../../src/db/mod.ts";
 import { type Kysely, sql } from "kysely";
 import { familyKey } from "../../src/analysis/gene_families.ts";
+import { searchFeatures } from "../../src/query/search_features.ts";
+import { engineTest, openTestDatabase } from "../_engines.ts";
 
-Deno.test("migrateToLatest() creates every table of the schema", async () => {
-  const db = await openDatabase(":memory:", { migrate: false });
+engineTest("migrateToLatest() creates every table of the schema", async () => {
+  const db = await openTestDatabase({ migrate: false });
   try {
     const steps = await migrateToLatest(db);
     assert.deepEqual(steps.map((s) => s.name), [...MIGRATION_NAMES]);
@@ -38,31 +40,34 @@ Deno.test("migrateToLatest() creates every table of the schema", async () => {
   }
 });
 
-Deno.test("rows written at schema 0001 survive the migration to 0002, and down/up keeps them", async () => {
-  const db = await openDatabase(":memory:", { migrate: false });
-  try {
-    await migrateTo(db, "0001_initial");
-    assert.equal((await migrationStatus(db)).current, "0001_initial");
-    await db.insertInto("genomes").values({ name: "kept", genus: "Enterococcus" }).execute();
-    await migrateTo(db, "0002_genome_traits");
-    const { id } = await db.selectFrom("genomes").select("id").where("name", "=", "kept")
-      .executeTakeFirstOrThrow();
-    await db.insertInto("genome_traits").values({ genome_id: id, key: "penicillin", value: "1" })
-      .execute();
-    const down = await migrateDown(db);
-    assert.deepEqual(down.map((s) => [s.name, s.direction, s.status]), [[
-      "0002_genome_traits",
-      "Down",
-      "Success",
-    ]]);
-    await migrateToLatest(db);
-    const genomes = await db.selectFrom("genomes").select(["name", "genus"]).execute();
-    assert.deepEqual(genomes, [{ name: "kept", genus: "Enterococcus" }]);
-    assert.deepEqual((await migrationStatus(db)).pending, []);
-  } finally {
-    await db.destroy();
-  }
-});
+engineTest(
+  "rows written at schema 0001 survive the migration to 0002, and down/up keeps them",
+  async () => {
+    const db = await openTestDatabase({ migrate: false });
+    try {
+      await migrateTo(db, "0001_initial");
+      assert.equal((await migrationStatus(db)).current, "0001_initial");
+      await db.insertInto("genomes").values({ name: "kept", genus: "Enterococcus" }).execute();
+      await migrateTo(db, "0002_genome_traits");
+      const { id } = await db.selectFrom("genomes").select("id").where("name", "=", "kept")
+        .executeTakeFirstOrThrow();
+      await db.insertInto("genome_traits").values({ genome_id: id, key: "penicillin", value: "1" })
+        .execute();
+      const down = await migrateDown(db);
+      assert.deepEqual(down.map((s) => [s.name, s.direction, s.status]), [[
+        "0002_genome_traits",
+        "Down",
+        "Success",
+      ]]);
+      await migrateToLatest(db);
+      const genomes = await db.selectFrom("genomes").select(["name", "genus"]).execute();
+      assert.deepEqual(genomes, [{ name: "kept", genus: "Enterococcus" }]);
+      assert.deepEqual((await migrationStatus(db)).pending, []);
+    } finally {
+      await db.destroy();
+    }
+  },
+);
 
 /** Writes, at schema 0002, one genome with features whose families cover every rule. */
 // deno-lint-ignore no-explicit-any
@@ -115,53 +120,56 @@ async function writeFeaturesAt0002(db: Kysely<any>): Promise<Record<string, numb
   return ids;
 }
 
-Deno.test("migration 0003 backfills features.family as familyKey() computes it, and keeps the row", async () => {
-  const db = await openDatabase(":memory:", { migrate: false });
-  try {
-    await migrateTo(db, "0002_genome_traits");
-    const ids = await writeFeaturesAt0002(db);
-    const steps = await migrateToLatest(db);
-    assert.deepEqual(steps.map((s) => [s.name, s.status]), [["0003_feature_family", "Success"]]);
-    const rows = await db.selectFrom("features")
-      .select(["id", "family", "locus_tag", familyKey().as("computed")]).orderBy("id").execute();
-    assert.deepEqual(rows.map((row) => [row.id, row.family]), [
-      [ids.two90, "UniRef90_B"],
-      [ids.only50, "UniRef50_C"],
-      [ids.md5, "MD5:aa3"],
-      [ids.xrefOnly, "UniRef90_Q"],
-      [ids.none, null],
-    ]);
-    for (const row of rows) assert.equal(row.family, row.computed, `feature ${row.locus_tag}`);
-    // The full-text and region indexes still answer (the update trigger was put back).
-    const fts = await sql<{ n: number }>`select count(*) as n from features_fts
-      where features_fts match 'OLD_md5'`.execute(db);
-    assert.equal(Number(fts.rows[0].n), 1);
-    const triggers = await sql<{ name: string }>`select name from sqlite_master
-      where type = 'trigger' order by name`.execute(db);
-    assert.deepEqual(triggers.rows.map((t) => t.name), [
-      "features_ad",
-      "features_ai",
-      "features_au",
-    ]);
-    await db.updateTable("features").set({ product: "renamed" }).where("id", "=", ids.md5)
-      .execute();
-    const renamed = await sql<{ id: number }>`select rowid as id from features_fts
-      where features_fts match 'renamed'`.execute(db);
-    assert.deepEqual(renamed.rows.map((r) => Number(r.id)), [ids.md5]);
-    // Down drops the column and keeps the rows; up backfills again.
-    await migrateDown(db);
-    const columns = (await db.introspection.getTables()).find((t) => t.name === "features")!
-      .columns.map((c) => c.name);
-    assert.ok(!columns.includes("family"));
-    assert.equal((await db.selectFrom("features").select("id").execute()).length, 5);
-    await migrateToLatest(db);
-    const again = await db.selectFrom("features").select("family").where("id", "=", ids.two90)
-      .executeTakeFirstOrThrow();
-    assert.equal(again.family, "UniRef90_B");
-  } finally {
-    await db.destroy();
-  }
-});
+engineTest(
+  "migration 0003 backfills features.family as familyKey() computes it, and keeps the row",
+  async (_t, engine) => {
+    const db = await openTestDatabase({ migrate: false });
+    try {
+      await migrateTo(db, "0002_genome_traits");
+      const ids = await writeFeaturesAt0002(db);
+      const steps = await migrateToLatest(db);
+      assert.deepEqual(steps.map((s) => [s.name, s.status]), [["0003_feature_family", "Success"]]);
+      const rows = await db.selectFrom("features")
+        .select(["id", "family", "locus_tag", familyKey().as("computed")]).orderBy("id").execute();
+      assert.deepEqual(rows.map((row) => [row.id, row.family]), [
+        [ids.two90, "UniRef90_B"],
+        [ids.only50, "UniRef50_C"],
+        [ids.md5, "MD5:aa3"],
+        [ids.xrefOnly, "UniRef90_Q"],
+        [ids.none, null],
+      ]);
+      for (const row of rows) assert.equal(row.family, row.computed, `feature ${row.locus_tag}`);
+      // The full-text index still answers (on SQLite: the update trigger was put back).
+      const search = async (text: string) =>
+        (await searchFeatures(db, text).execute()).map((hit) => hit.id);
+      assert.deepEqual(await search("OLD_md5"), [ids.md5]);
+      if (engine === "sqlite") {
+        const triggers = await sql<{ name: string }>`select name from sqlite_master
+        where type = 'trigger' order by name`.execute(db);
+        assert.deepEqual(triggers.rows.map((t) => t.name), [
+          "features_ad",
+          "features_ai",
+          "features_au",
+        ]);
+      }
+      await db.updateTable("features").set({ product: "renamed" }).where("id", "=", ids.md5)
+        .execute();
+      assert.deepEqual(await search("renamed"), [ids.md5]);
+      // Down drops the column and keeps the rows; up backfills again.
+      await migrateDown(db);
+      const columns = (await db.introspection.getTables()).find((t) => t.name === "features")!
+        .columns.map((c) => c.name);
+      assert.ok(!columns.includes("family"));
+      assert.equal((await db.selectFrom("features").select("id").execute()).length, 5);
+      await migrateToLatest(db);
+      const again = await db.selectFrom("features").select("family").where("id", "=", ids.two90)
+        .executeTakeFirstOrThrow();
+      assert.equal(again.family, "UniRef90_B");
+    } finally {
+      await db.destroy();
+    }
+  },
+);
 
 Deno.test("openDatabase() on an older file migrates it, or with migrate 'check' says what to run", async () => {
   const dir = await Deno.makeTempDir();
@@ -186,8 +194,8 @@ Deno.test("openDatabase() on an older file migrates it, or with migrate 'check' 
   }
 });
 
-Deno.test("migrationStatus() refuses a database migrated by a newer baktadb", async () => {
-  const db = await openDatabase(":memory:");
+engineTest("migrationStatus() refuses a database migrated by a newer baktadb", async () => {
+  const db = await openTestDatabase();
   try {
     await sql`insert into kysely_migration (name, timestamp) values ('9999_future', '2030-01-01')`
       .execute(db);
@@ -197,8 +205,8 @@ Deno.test("migrationStatus() refuses a database migrated by a newer baktadb", as
   }
 });
 
-Deno.test("migrateTo() names the known migrations when given an unknown one", async () => {
-  const db = await openDatabase(":memory:");
+engineTest("migrateTo() names the known migrations when given an unknown one", async () => {
+  const db = await openTestDatabase();
   try {
     await assert.rejects(migrateTo(db, "0003_nope"), /no such migration \(known: 0001_initial/);
   } finally {

@@ -27,7 +27,8 @@ const CONSTRAINT_KINDS: ReadonlyMap<string, ConstraintKind> = new Map([
 const RETRYABLE = new Set(["40001", "40P01", "55P03"]);
 
 /**
- * Turns an error of the `pg` driver into a `ConstraintError` (class 23), a `BusyError` (a
+ * Turns an error of the `pg` driver into a `ConstraintError` (class 23; a unique violation of a
+ * constraint named `…_pkey` or `…_pk` is a primary-key one), a `BusyError` (a
  * serialization failure, deadlock or lock timeout: `transaction()` retries those), a
  * `PermissionError` (`42501`) or a `DatabaseError`; anything without a SQLSTATE is returned
  * unchanged.
@@ -53,7 +54,13 @@ export function translatePostgresError(error: unknown, sql?: string): unknown {
   if (typeof code !== "string" || !/^[0-9A-Z]{5}$/.test(code)) return error;
   const options = { code, sql, cause: error };
   if (code.startsWith("23")) {
-    return new ConstraintError(CONSTRAINT_KINDS.get(code) ?? "other", error.message, options);
+    const name = (error as Error & { constraint?: unknown }).constraint;
+    const primary = code === "23505" && typeof name === "string" && /_(pkey|pk)$/.test(name);
+    return new ConstraintError(
+      primary ? "primary-key" : CONSTRAINT_KINDS.get(code) ?? "other",
+      error.message,
+      options,
+    );
   }
   if (RETRYABLE.has(code)) return new BusyError(error.message, options);
   if (code === "42501") return new PermissionError(error.message, options);

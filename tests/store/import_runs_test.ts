@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { openDatabase } from "../../src/db/open_database.ts";
 import { formatRunAsBaktaJson, formatRunAsGff3, makeRun } from "../../src/testing/factory/mod.ts";
 import { type ImportProgress, importRuns, listGenomes } from "../../src/store/mod.ts";
 import { rowCounts } from "./_helpers.ts";

@@ -148,9 +148,25 @@ export async function testDatabaseUrl(dir: string): Promise<string> {
 export function engineTest(
   name: string,
   fn: (t: Deno.TestContext, engine: Engine) => Promise<void>,
-  options: Omit<Deno.TestDefinition, "name" | "fn"> = {},
+  options: EngineTestOptions = {},
 ): void {
-  for (const engine of ["sqlite", "postgres"] as const) {
+  const { engines = ["sqlite", "postgres"], ...rest } = options;
+  registerEngineTests(name, fn, rest, engines);
+}
+
+/** Options of {@linkcode engineTest}: `Deno.test`'s, and the engines to run on. */
+export type EngineTestOptions = Omit<Deno.TestDefinition, "name" | "fn"> & {
+  /** The engines to run on. @default ["sqlite", "postgres"] */
+  engines?: readonly Engine[];
+};
+
+function registerEngineTests(
+  name: string,
+  fn: (t: Deno.TestContext, engine: Engine) => Promise<void>,
+  options: Omit<Deno.TestDefinition, "name" | "fn">,
+  engines: readonly Engine[],
+): void {
+  for (const engine of engines) {
     const ignore = engine === "postgres" && !POSTGRES_AVAILABLE;
     if (ignore) reportSkipped();
     Deno.test({

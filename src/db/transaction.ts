@@ -6,6 +6,7 @@
 
 import type { Kysely, Transaction } from "kysely";
 import { BusyError } from "./errors.ts";
+import { lockForWriting } from "./postgres/lock_for_writing.ts";
 
 /** Options of {@linkcode transaction}. */
 export interface TransactionOptions {
@@ -40,7 +41,9 @@ export const DEFAULT_TRANSACTION_OPTIONS = Object.freeze({
 /**
  * Runs `work` in one transaction and commits it; rolls back on any error. When the database is
  * busy or locked by another connection (`SQLITE_BUSY`/`SQLITE_LOCKED` after SQLite's own busy
- * timeout), the whole transaction is retried with exponential back-off and jitter. `work` must use
+ * timeout), the whole transaction is retried with exponential back-off and jitter. On PostgreSQL
+ * the transaction first takes baktadb's writer lock (see `lockForWriting`), so that write
+ * transactions run one at a time there too. `work` must use
  * the `trx` it is given (not the outer `db`) and may run more than once.
  *
  * @param db The database.
@@ -77,7 +80,10 @@ export async function transaction<DB, T>(
   const random = options.random ?? Math.random;
   for (let attempt = 1;; attempt++) {
     try {
-      return await db.transaction().execute(work);
+      return await db.transaction().execute(async (trx) => {
+        await lockForWriting(trx);
+        return await work(trx);
+      });
     } catch (error) {
       if (!(error instanceof BusyError) || attempt >= attempts) throw error;
       const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));

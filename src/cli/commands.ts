@@ -27,6 +27,7 @@ import { registerServiceVersion } from "./service_version_command.ts";
 import { registerConfig } from "./config_command.ts";
 import { registerDemo } from "./demo_command.ts";
 import { registerReport } from "./report_command.ts";
+import { registerCopy } from "./copy_command.ts";
 
 /** A function that adds one command to the program. */
 export type RegisterCommand = (program: Command, io: CliIo) => void;
@@ -54,4 +55,5 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerConfig,
   registerDemo,
   registerReport,
+  registerCopy,
 ];

@@ -21,7 +21,10 @@ export function createProgram(io: CliIo = DENO_IO): Command {
   const program = new Command("baktadb")
     .description("Keep, explore and compare Bakta genome annotations in one database")
     .version(BAKTADB_VERSION)
-    .option("--db <file>", "database file (default: $BAKTADB_DATABASE or ./baktadb.sqlite)")
+    .option(
+      "--db <file|url>",
+      "database file or postgres:// URL (default: $BAKTADB_DATABASE or ./baktadb.sqlite)",
+    )
     .option("-v, --verbose", "show more detail on errors and progress")
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({

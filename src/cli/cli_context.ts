@@ -8,6 +8,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { openDatabase } from "../db/open_database.ts";
+import { PermissionError } from "../db/errors.ts";
 
 /** The exit codes of `baktadb` (documented in the README). */
 export const EXIT = Object.freeze({
@@ -21,11 +22,16 @@ export const EXIT = Object.freeze({
   NOT_FOUND: 3,
   /** Some items of a batch failed while others succeeded. */
   PARTIAL: 4,
+  /** The database refused the work to this user (e.g. a write with PostgreSQL's read-only role). */
+  PERMISSION: 5,
 });
 
 /** The global options of every command. */
 export interface GlobalOptions {
-  /** The database path (`--db`), else `BAKTADB_DATABASE`, else `./baktadb.sqlite`. */
+  /**
+   * The database path or `postgres://` URL (`--db`), else `BAKTADB_DATABASE`, else
+   * `./baktadb.sqlite`.
+   */
   db?: string;
   /** Show more detail (stack traces, retries). */
   verbose?: boolean;
@@ -91,4 +97,26 @@ export class CliError extends Error {
     this.name = "CliError";
     this.exitCode = exitCode;
   }
+}
+
+/**
+ * The `PermissionError` that `error` is, or was caused by (e.g. inside a failed import).
+ *
+ * @param error Anything thrown.
+ * @returns The permission error, or undefined.
+ *
+ * @example
+ * ```ts
+ * import { PermissionError } from "../db/errors.ts";
+ * import { permissionErrorIn } from "./cli_context.ts";
+ * const denied = new PermissionError("permission denied for table genomes");
+ * const wrapped = new Error("Cannot import x", { cause: denied });
+ * if (permissionErrorIn(wrapped) !== denied) throw new Error("not found");
+ * ```
+ */
+export function permissionErrorIn(error: unknown): PermissionError | undefined {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (e instanceof PermissionError) return e;
+  }
+  return undefined;
 }

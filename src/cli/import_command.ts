@@ -6,7 +6,14 @@
  */
 
 import type { Command } from "commander";
-import { CliError, type CliIo, EXIT, type GlobalOptions, withDatabase } from "./cli_context.ts";
+import {
+  CliError,
+  type CliIo,
+  EXIT,
+  type GlobalOptions,
+  permissionErrorIn,
+  withDatabase,
+} from "./cli_context.ts";
 import { importRuns, type ImportRunsResult } from "../store/import_runs.ts";
 import type { ImportRunResult } from "../store/write_run.ts";
 import { ProgressBar } from "./progress_bar.ts";
@@ -69,6 +76,9 @@ Importing the same files again does nothing. Exit code 4 when some runs failed a
       else printSummary(result, io, options.verbose === true);
       const total = result.items.length;
       if (total === 0) throw new CliError("Nothing to import: no Bakta output files found");
+      // A database that refuses writes to this user fails every item the same way: say so once.
+      const refused = result.items.find((item) => permissionErrorIn(item.error) !== undefined);
+      if (refused !== undefined) throw refused.error;
       if (result.failed === total) {
         throw new CliError(
           total === 1

@@ -5,7 +5,7 @@
  */
 
 import { Command, CommanderError } from "commander";
-import { CliError, type CliIo, DENO_IO, EXIT } from "./cli_context.ts";
+import { CliError, type CliIo, DENO_IO, EXIT, permissionErrorIn } from "./cli_context.ts";
 import { COMMANDS } from "./commands.ts";
 import { DatabaseError, NotFoundError } from "../db/errors.ts";
 import { ParseError } from "../formats/parse_error.ts";
@@ -70,8 +70,15 @@ function reportError(error: unknown, io: CliIo, verbose: boolean): number {
     return EXIT.USAGE;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.err(`baktadb: ${message.split("\n")[0]}\n`);
+  const permission = permissionErrorIn(error);
+  io.err(
+    permission === undefined
+      ? `baktadb: ${message.split("\n")[0]}\n`
+      : `baktadb: ${permission.message}: this database user may not write (it has read-only ` +
+        `access; ask for the writer role)\n`,
+  );
   if (verbose && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
+  if (permission !== undefined) return EXIT.PERMISSION;
   if (error instanceof CliError) return error.exitCode;
   if (error instanceof NotFoundError) return EXIT.NOT_FOUND;
   if (error instanceof ParseError || error instanceof DatabaseError) return EXIT.FAILURE;

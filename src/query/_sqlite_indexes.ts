@@ -5,7 +5,14 @@
  * @module
  */
 
-import { type Kysely, PostgresAdapter, SqliteAdapter } from "kysely";
+import {
+  type Expression,
+  type Kysely,
+  PostgresAdapter,
+  type RawBuilder,
+  sql,
+  SqliteAdapter,
+} from "kysely";
 import type { Database } from "../db/schema.ts";
 
 /** The integer R*Tree over (sequence, unrolled interval) of every feature. */
@@ -64,4 +71,24 @@ export function isPostgres(db: Kysely<any>): boolean {
 /** `db` with the SQLite index tables in its type. */
 export function withIndexes(db: Kysely<Database>): Kysely<IndexedDatabase> {
   return db.withTables<{ features_rtree: FeaturesRtreeTable; features_fts: FeaturesFtsTable }>();
+}
+
+/**
+ * The aggregate that joins text values with a separator: `group_concat` on SQLite, `string_agg`
+ * (standard on PostgreSQL) elsewhere.
+ *
+ * @param db The database.
+ * @param value The text expression to join.
+ * @param separator The separator.
+ * @returns The aggregate expression.
+ */
+export function joinedText(
+  // deno-lint-ignore no-explicit-any
+  db: Kysely<any>,
+  value: Expression<unknown>,
+  separator: string,
+): RawBuilder<string | null> {
+  return isSqlite(db)
+    ? sql<string | null>`group_concat(${value}, ${sql.lit(separator)})`
+    : sql<string | null>`string_agg(${value}, ${sql.lit(separator)})`;
 }

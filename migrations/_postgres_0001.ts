@@ -8,11 +8,10 @@
  *   within one column; indexed with GIN;
  * - regions: a GiST index on `int8range(sequence_id · 2^32 + start, sequence_id · 2^32 + stop)`
  *   of the features that do not span the origin (one range look-up finds a window's features on
- *   one sequence among every genome's), and a b-tree of the few that do, per sequence;
- * - ids: the store writes `features` and `sequences` rows with ids it numbers itself (as on
- *   SQLite); a statement trigger moves each table's serial sequence past them.
+ *   one sequence among every genome's), and a b-tree of the few that do, per sequence.
  *
- * Only SQL that PostgreSQL and Citus both run (functions, expression and partial indexes).
+ * Only SQL that PostgreSQL and Citus both run (SQL functions, expression and partial indexes; no
+ * triggers: the store reserves the ids it writes itself with `reserveIds`).
  *
  * @module
  */
@@ -21,9 +20,6 @@ import { type Kysely, sql } from "kysely";
 
 /** A run of characters between two tokens (a PostgreSQL regular expression). */
 const TOKEN_SEPARATORS = String.raw`[^a-z0-9_\u0080-\U0010FFFF]+`;
-
-/** Tables whose rows the store may number itself. */
-const SELF_NUMBERED = ["sequences", "features"] as const;
 
 /** Creates the functions, indexes and triggers. */
 // deno-lint-ignore no-explicit-any
@@ -49,31 +45,11 @@ export async function createPostgresIndexes(db: Kysely<any>): Promise<void> {
       sequence_id::int8 * 4294967296 + stop, '[]'))
     where edge = 0`.execute(db);
   await sql`create index features_edge_idx on features (sequence_id) where edge = 1`.execute(db);
-  await sql`create function baktadb_sync_id_sequence() returns trigger language plpgsql as $$
-    declare
-      ids text := pg_get_serial_sequence(TG_TABLE_NAME, 'id');
-      top bigint;
-    begin
-      execute format('select greatest(max(t.id), (select last_value from %s)) from %I as t',
-        ids, TG_TABLE_NAME) into top;
-      perform setval(ids, top);
-      return null;
-    end
-  $$`.execute(db);
-  for (const table of SELF_NUMBERED) {
-    await sql`create trigger ${sql.id(`${table}_sync_id`)} after insert on ${sql.table(table)}
-      for each statement execute function baktadb_sync_id_sequence()`.execute(db);
-  }
 }
 
 /** Drops what {@linkcode createPostgresIndexes} created (the tables' own drop takes the rest). */
 // deno-lint-ignore no-explicit-any
 export async function dropPostgresIndexes(db: Kysely<any>): Promise<void> {
-  for (const table of SELF_NUMBERED) {
-    await sql`drop trigger if exists ${sql.id(`${table}_sync_id`)} on ${sql.table(table)}`
-      .execute(db);
-  }
-  await sql`drop function if exists baktadb_sync_id_sequence()`.execute(db);
   for (const index of ["features_fts_idx", "features_region_idx", "features_edge_idx"]) {
     await sql`drop index if exists ${sql.id(index)}`.execute(db);
   }

@@ -11,6 +11,7 @@ import { bulkInsert } from "./_bulk_insert.ts";
 import { FEATURE_COLUMNS, type PreparedRun, type PreparedSequence } from "./prepare_run.ts";
 import type { CachedSequence, StoreCache } from "./store_cache.ts";
 import { ImportError } from "./import_error.ts";
+import { reserveIds } from "../db/reserve_ids.ts";
 
 /** What happened to the genome's assembly versions. */
 export type VersionAction =
@@ -277,7 +278,7 @@ export async function writeRun(
     } else {
       sequenceVersion = stored.reduce((max, s) => Math.max(max, s.version), 0) + 1;
       versionAction = stored.length === 0 ? "new-genome" : "new-version";
-      const firstId = await nextId(trx, "sequences");
+      const firstId = await reserveIds(trx, "sequences", prepared.sequences.length);
       const rows = prepared.sequences.map((p, i) =>
         sequenceRow(firstId + i, genomeId!, sequenceVersion, p)
       );
@@ -333,8 +334,8 @@ export async function writeRun(
   // Features and cross-references.
   let featureCount = 0;
   if (prepared.featureRows.length > 0) {
-    const firstId = await nextId(trx, "features");
     const rows = prepared.featureRows;
+    const firstId = await reserveIds(trx, "features", rows.length);
     for (let i = 0; i < rows.length; i++) {
       rows[i][0] = firstId + i;
       rows[i][1] = annotationId;
@@ -392,12 +393,6 @@ export async function writeRun(
 
 function finite(value: number | undefined): number | null {
   return value === undefined || !Number.isFinite(value) ? null : value;
-}
-
-async function nextId(trx: Kysely<Database>, table: "features" | "sequences"): Promise<number> {
-  const row = await trx.selectFrom(table).select(sql<number>`coalesce(max(id), 0)`.as("m"))
-    .executeTakeFirstOrThrow();
-  return Number(row.m) + 1;
 }
 
 /**

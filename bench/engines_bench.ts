@@ -34,7 +34,7 @@ if (!Number.isInteger(GENOMES) || GENOMES < 1) {
 const SEED = 20_261_129;
 const POOL = makeFamilyPool({ seed: SEED, size: 4000 });
 /** Extra runs imported by the import benchmark (not part of the cohort). */
-const IMPORT_RUNS = 6;
+const IMPORT_RUNS = 3;
 
 function cohortRun(g: number): { name: string; run: BaktaRun } {
   const random = new SeededRandom(SEED + g);

@@ -16,6 +16,7 @@ import {
 import { MIGRATIONS } from "../../migrations/mod.ts";
 import type { Database } from "./schema.ts";
 import { MigrationError } from "./errors.ts";
+import { withWriteLock } from "./transaction.ts";
 
 /** One migration and whether it has run. */
 export interface MigrationState {
@@ -145,7 +146,7 @@ async function unknownMigrations(db: Kysely<Database>, known: string[]): Promise
  * ```
  */
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationStep[]> {
-  return unwrap(await createMigrator(db).migrateToLatest());
+  return await migrateLocked(db, (migrator) => migrator.migrateToLatest());
 }
 
 /**
@@ -168,7 +169,7 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationSt
  * ```
  */
 export async function migrateDown(db: Kysely<Database>): Promise<MigrationStep[]> {
-  return unwrap(await createMigrator(db).migrateDown());
+  return await migrateLocked(db, (migrator) => migrator.migrateDown());
 }
 
 /**
@@ -197,7 +198,20 @@ export async function migrateTo(db: Kysely<Database>, name: string): Promise<Mig
       `Cannot migrate to "${name}": no such migration (known: ${MIGRATION_NAMES.join(", ")})`,
     );
   }
-  return unwrap(await createMigrator(db).migrateTo(name));
+  return await migrateLocked(db, (migrator) => migrator.migrateTo(name));
+}
+
+/**
+ * Runs a migration step on one connection holding the write lock, so that processes opening a
+ * fresh file at once migrate it one after the other (Kysely's SQLite adapter has no migration
+ * lock and runs migrations outside a transaction): the last to come finds nothing pending. A
+ * failed run is rolled back whole.
+ */
+async function migrateLocked(
+  db: Kysely<Database>,
+  run: (migrator: Migrator) => Promise<MigrationResultSet>,
+): Promise<MigrationStep[]> {
+  return await withWriteLock(db, async (conn) => unwrap(await run(createMigrator(conn))));
 }
 
 function unwrap({ error, results = [] }: MigrationResultSet): MigrationStep[] {

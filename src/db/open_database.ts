@@ -82,7 +82,9 @@ export async function openDatabase(
     ? await openPostgres(location, { readOnly, busyTimeoutMs })
     : new Kysely<Database>({
       dialect: new SqliteDialect({
-        database: adaptSqlite(openNative(toSqlitePath(location), { readOnly, busyTimeoutMs })),
+        database: adaptSqlite(openNative(toSqlitePath(location), { readOnly, busyTimeoutMs }), {
+          beginImmediate: !readOnly,
+        }),
       }),
     });
   try {

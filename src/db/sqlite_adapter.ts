@@ -15,6 +15,21 @@ const STATEMENT_CACHE_SIZE = 200;
 
 type SqliteValue = null | number | bigint | string | Uint8Array;
 
+/** Options of {@linkcode adaptSqlite}. */
+export interface SqliteAdapterOptions {
+  /**
+   * Start Kysely's transactions with `begin immediate` instead of its deferred `begin`: the write
+   * lock is taken (waiting up to the busy timeout) before any statement runs, so a transaction
+   * never has to upgrade a read snapshot to a write lock, which SQLite refuses at once with
+   * `SQLITE_BUSY` whatever the busy timeout. Turn it off for read-only connections.
+   * @default true
+   */
+  beginImmediate?: boolean;
+}
+
+/** The statement Kysely's `SqliteDriver` begins every transaction with. */
+const KYSELY_BEGIN = "begin";
+
 /** The shape of an error thrown by `node:sqlite`. */
 interface SqliteDriverError extends Error {
   errcode?: number;
@@ -26,6 +41,12 @@ interface SqliteDriverError extends Error {
 const SQLITE_BUSY = 5;
 const SQLITE_LOCKED = 6;
 const SQLITE_CONSTRAINT = 19;
+
+/**
+ * SQLite's messages for `SQLITE_BUSY` and `SQLITE_LOCKED` (`sqlite3ErrStr`, and the shared-cache
+ * "database schema is locked: …"): `node:sqlite` errors from `exec()` carry no `errcode`, only them.
+ */
+const BUSY_MESSAGE = /^database (?:is|table is|schema is) locked\b/;
 
 /** Extended constraint codes, by their kind. */
 const CONSTRAINT_KINDS: ReadonlyMap<number, ConstraintKind> = new Map([
@@ -40,6 +61,7 @@ const CONSTRAINT_KINDS: ReadonlyMap<number, ConstraintKind> = new Map([
  * Adapts a `DatabaseSync` to Kysely's `SqliteDatabase`.
  *
  * @param database An open `node:sqlite` database.
+ * @param options Whether transactions begin immediate.
  * @returns The object to give to `new SqliteDialect({ database })`.
  *
  * @example Querying through Kysely
@@ -55,14 +77,19 @@ const CONSTRAINT_KINDS: ReadonlyMap<number, ConstraintKind> = new Map([
  * await db.destroy();
  * ```
  */
-export function adaptSqlite(database: DatabaseSync): SqliteDatabase {
+export function adaptSqlite(
+  database: DatabaseSync,
+  options: SqliteAdapterOptions = {},
+): SqliteDatabase {
+  const { beginImmediate = true } = options;
   const cache = new Map<string, StatementSync>();
   return {
     close() {
       cache.clear();
       if (database.isOpen) database.close();
     },
-    prepare(sql: string): SqliteStatement {
+    prepare(text: string): SqliteStatement {
+      const sql = beginImmediate && text === KYSELY_BEGIN ? "begin immediate" : text;
       let statement = cache.get(sql);
       if (statement === undefined) {
         statement = translateErrors(sql, () => database.prepare(sql));
@@ -147,7 +174,10 @@ function translateErrors<T>(sql: string, run: () => T): T {
 export function translateSqliteError(error: unknown, sql?: string): unknown {
   if (!(error instanceof Error) || error instanceof DatabaseError) return error;
   const driverError = error as SqliteDriverError;
-  if (typeof driverError.errcode !== "number") return error;
+  if (typeof driverError.errcode !== "number") {
+    const busy = BUSY_MESSAGE.test(driverError.errstr ?? "") || BUSY_MESSAGE.test(error.message);
+    return busy ? new BusyError(error.message, { code: "SQLITE_BUSY", sql, cause: error }) : error;
+  }
   const code = driverError.errcode;
   const options = { code: `SQLITE_${code}`, sql, cause: error };
   switch (code & 0xff) {

@@ -1,22 +1,24 @@
 /**
- * A transaction that retries when another connection holds the database.
+ * A write transaction that waits for other processes writing the same database file.
  *
  * @module
  */
 
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import { BusyError } from "./errors.ts";
-import { lockForWriting } from "./postgres/lock_for_writing.ts";
+import { lockForWriting, usesPostgres } from "./postgres/lock_for_writing.ts";
 
-/** Options of {@linkcode transaction}. */
+/** Options of {@linkcode transaction} and {@linkcode withWriteLock}. */
 export interface TransactionOptions {
   /**
-   * How many times to try in all when the database is busy or locked.
-   * @default 5
+   * How long to keep trying, in ms, while other connections hold the write lock; then a
+   * {@linkcode BusyError} naming the database file is thrown. Each try also waits SQLite's own busy
+   * timeout (`OpenDatabaseOptions.busyTimeoutMs`).
+   * @default 120000
    */
-  attempts?: number;
+  maxWaitMs?: number;
   /**
-   * The first back-off delay in ms; it doubles on each retry, with full jitter.
+   * The first back-off delay in ms between two tries; it doubles on each retry, with full jitter.
    * @default 50
    */
   baseDelayMs?: number;
@@ -27,30 +29,36 @@ export interface TransactionOptions {
   maxDelayMs?: number;
   /** Called before each retry, e.g. to log it. */
   onRetry?: (attempt: number, delayMs: number, error: BusyError) => void;
-  /** A source of randomness in [0, 1) for the jitter (for tests). @default Math.random */
+  /**
+   * A source of randomness in [0, 1) for the jitter (for tests).
+   * @default Math.random
+   */
   random?: () => number;
 }
 
 /** The defaults of {@linkcode TransactionOptions}. */
 export const DEFAULT_TRANSACTION_OPTIONS = Object.freeze({
-  attempts: 5,
+  maxWaitMs: 120_000,
   baseDelayMs: 50,
   maxDelayMs: 2000,
 });
 
 /**
- * Runs `work` in one transaction and commits it; rolls back on any error. When the database is
- * busy or locked by another connection (`SQLITE_BUSY`/`SQLITE_LOCKED` after SQLite's own busy
- * timeout), the whole transaction is retried with exponential back-off and jitter. On PostgreSQL
- * the transaction first takes baktadb's writer lock (see `lockForWriting`), so that write
- * transactions run one at a time there too. `work` must use
- * the `trx` it is given (not the outer `db`) and may run more than once.
+ * Runs `work` in one write transaction and commits it; rolls back on any error. The transaction
+ * begins `immediate` (the connection's adapter turns Kysely's `begin` into `begin immediate`), so
+ * it holds SQLite's write lock from its first statement: another process writing the same file
+ * makes it wait (SQLite's busy timeout), and when that runs out the whole transaction is retried
+ * with exponential back-off and full jitter until `maxWaitMs` has passed. `work` must use the
+ * `trx` it is given (not the outer `db`) and may run more than once. Given a transaction already
+ * (`db.isTransaction`), `work` runs in it: writers compose without nesting.
  *
  * @param db The database.
  * @param work The work, given the transaction.
- * @param options Retry options.
+ * @param options How long to wait, and the back-off.
  * @returns What `work` returned.
- * @throws {BusyError} When the database stayed busy through every attempt.
+ * @throws {BusyError} When the database stayed locked for `maxWaitMs` (the message names the
+ *   file).
+ * @throws {RangeError} For an option out of range.
  *
  * @example Two writes, all or nothing
  * ```ts
@@ -71,25 +79,129 @@ export async function transaction<DB, T>(
   work: (trx: Transaction<DB>) => Promise<T>,
   options: TransactionOptions = {},
 ): Promise<T> {
-  const { attempts, baseDelayMs, maxDelayMs } = { ...DEFAULT_TRANSACTION_OPTIONS, ...options };
-  if (!Number.isInteger(attempts) || attempts < 1) {
-    throw new RangeError(
-      `Cannot run a transaction: attempts must be a positive integer, got ${attempts}`,
-    );
-  }
-  const random = options.random ?? Math.random;
-  for (let attempt = 1;; attempt++) {
-    try {
-      return await db.transaction().execute(async (trx) => {
+  if (db.isTransaction) return await work(db as Transaction<DB>);
+  return await retryWhileBusy(
+    db,
+    () =>
+      db.transaction().execute(async (trx) => {
         await lockForWriting(trx);
         return await work(trx);
-      });
+      }),
+    options,
+  );
+}
+
+/**
+ * Runs `work` on one connection holding SQLite's write lock (`begin immediate` … `commit`, or
+ * `rollback` on any error), waiting and retrying like {@linkcode transaction}. Unlike a Kysely
+ * transaction, `work` gets a plain `Kysely` bound to the connection, for code that refuses to run
+ * inside a transaction but must not run beside another writer: Kysely's `Migrator`, on a fresh file
+ * opened by several processes at once.
+ *
+ * @param db The database.
+ * @param work The work, given the connection.
+ * @param options How long to wait, and the back-off.
+ * @returns What `work` returned.
+ * @throws {BusyError} When the database stayed locked for `maxWaitMs`.
+ *
+ * @example Checking, then writing, with no other writer in between
+ * ```ts
+ * import { openDatabase } from "./open_database.ts";
+ * import { withWriteLock } from "./transaction.ts";
+ * const db = await openDatabase(":memory:");
+ * await withWriteLock(db, async (conn) => {
+ *   const found = await conn.selectFrom("genomes").select("id").where("name", "=", "a")
+ *     .executeTakeFirst();
+ *   if (found === undefined) await conn.insertInto("genomes").values({ name: "a" }).execute();
+ * });
+ * if ((await db.selectFrom("genomes").selectAll().execute()).length !== 1) throw new Error();
+ * await db.destroy();
+ * ```
+ */
+export async function withWriteLock<DB, T>(
+  db: Kysely<DB>,
+  work: (conn: Kysely<DB>) => Promise<T>,
+  options: TransactionOptions = {},
+): Promise<T> {
+  // PostgreSQL: Kysely's migrator, the one user, takes its own advisory lock and transaction.
+  if (usesPostgres(db)) return await db.connection().execute((conn) => work(conn));
+  const locked = () =>
+    db.connection().execute(async (conn) => {
+      await sql`begin immediate`.execute(conn);
+      let result: T;
+      try {
+        result = await work(conn);
+      } catch (error) {
+        await sql`rollback`.execute(conn).catch(() => {});
+        throw error;
+      }
+      await sql`commit`.execute(conn);
+      return result;
+    });
+  return await retryWhileBusy(db, locked, options);
+}
+
+/**
+ * Runs `attempt` until it does not fail with a `BusyError`, sleeping a jittered, doubling delay
+ * between tries, for at most `maxWaitMs` in all.
+ */
+async function retryWhileBusy<DB, T>(
+  db: Kysely<DB>,
+  attempt: () => Promise<T>,
+  options: TransactionOptions,
+): Promise<T> {
+  const { maxWaitMs, baseDelayMs, maxDelayMs } = checkTransactionOptions(options);
+  const random = options.random ?? Math.random;
+  const began = Date.now();
+  for (let tries = 1;; tries++) {
+    try {
+      return await attempt();
     } catch (error) {
-      if (!(error instanceof BusyError) || attempt >= attempts) throw error;
-      const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
-      const delayMs = Math.round(random() * ceiling);
-      options.onRetry?.(attempt, delayMs, error);
+      if (!(error instanceof BusyError)) throw error;
+      const waited = Date.now() - began;
+      const delayMs = Math.round(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (tries - 1)));
+      if (waited + delayMs > maxWaitMs) throw await giveUp(db, error, tries, waited);
+      options.onRetry?.(tries, delayMs, error);
       await new Promise((resolve) => setTimeout(resolve, delayMs));
     }
+  }
+}
+
+function checkTransactionOptions(options: TransactionOptions) {
+  const checked = { ...DEFAULT_TRANSACTION_OPTIONS, ...options };
+  for (const name of ["maxWaitMs", "baseDelayMs", "maxDelayMs"] as const) {
+    const value = checked[name];
+    if (typeof value !== "number" || !(value >= 0) || value === Infinity) {
+      throw new RangeError(
+        `Cannot run a transaction: ${name} must be a finite number >= 0, got ${value}`,
+      );
+    }
+  }
+  return checked;
+}
+
+async function giveUp<DB>(
+  db: Kysely<DB>,
+  error: BusyError,
+  tries: number,
+  waitedMs: number,
+): Promise<BusyError> {
+  const file = await databaseFile(db);
+  return new BusyError(
+    `Cannot write to database "${file}": another process held its write lock for ` +
+      `${(waitedMs / 1000).toFixed(1)} s (${tries} ${tries === 1 ? "try" : "tries"}); ` +
+      `raise maxWaitMs or find the process that keeps it: ${error.message}`,
+    { code: error.code, sql: error.sql, cause: error },
+  );
+}
+
+/** The file of the main database, or `:memory:`. */
+async function databaseFile<DB>(db: Kysely<DB>): Promise<string> {
+  try {
+    const { rows } = await sql<{ file: string }>`
+      select file from pragma_database_list where name = 'main'`.execute(db);
+    return rows[0]?.file || ":memory:";
+  } catch {
+    return "(unknown file)";
   }
 }

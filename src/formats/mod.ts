@@ -38,6 +38,8 @@ export * from "./model.ts";
 export { ParseError, type ParseErrorKind, type ParseErrorOptions } from "./parse_error.ts";
 export { DEFAULT_FILE_NAME, type ReadOptions } from "./read_options.ts";
 export { decodeInput, gunzipInput, isGzip } from "./decode_input.ts";
+export { reviveOriginalRecord } from "./revive_original_record.ts";
+export { checkFeatureBounds } from "./check_feature_bounds.ts";
 
 // Bakta JSON.
 export { readBaktaJson } from "./bakta_json/read_bakta_json.ts";

@@ -18,6 +18,8 @@ export type ParseErrorKind =
   | "InvalidSequence"
   | "UnknownFormat"
   | "UnknownSequence"
+  | "BeyondSequence"
+  | "LinearOriginSpan"
   | "Truncated"
   | "Unexpected";
 

@@ -6,6 +6,7 @@
  */
 
 import { readBaktaJson } from "./bakta_json/read_bakta_json.ts";
+import { checkFeatureBounds } from "./check_feature_bounds.ts";
 import { decodeInput } from "./decode_input.ts";
 import { detectFormat } from "./detect_format.ts";
 import { readEmbl } from "./embl/read_embl.ts";
@@ -91,7 +92,9 @@ interface LoadedFile {
  * @throws {ParseError} `Unexpected` when the files belong to different runs (several prefixes,
  * or sequence ids / locus tags / summary totals that do not match the main source);
  * `UnknownFormat` when there is no annotation file (JSON, GFF3, GenBank, EMBL, TSV or sequence
- * FASTA) or a listed file's format is unknown; any reader's error for a bad file.
+ * FASTA) or a listed file's format is unknown; any reader's error for a bad file;
+ * `BeyondSequence` or `LinearOriginSpan` (see {@linkcode checkFeatureBounds}) when a feature does
+ * not fit the sequence another file gives (a TSV with its `.fna`).
  * @throws {Deno.errors.NotFound} When a path does not exist.
  *
  * @example Reading a folder
@@ -235,6 +238,7 @@ export async function readResultFolder(
   }
 
   run.sources = sources;
+  if (run.mode === "genome") checkFeatureBounds(run, mainPath);
   return run;
 }
 

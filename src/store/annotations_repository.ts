@@ -336,5 +336,5 @@ export async function deleteAnnotation(
     await trx.deleteFrom("annotations").where("id", "=", id).execute();
     return annotation;
   };
-  return db.isTransaction ? await work(db) : await transaction(db, work);
+  return await transaction(db, work);
 }

@@ -106,7 +106,7 @@ export async function copyDatabase(
       rows[plan.table] = await copyTable(from, trx, plan, chunkKeys, onProgress);
     }
     if (isPostgres(to)) await moveSequences(trx);
-  }, { attempts: 1 });
+  });
   await compareCounts(from, to, rows);
   return { rows, filesVerified: await compareFiles(from, to) };
 }

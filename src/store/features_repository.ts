@@ -8,6 +8,7 @@ import type { Kysely } from "kysely";
 import type { Database, FeatureRow } from "../db/schema.ts";
 import { NotFoundError } from "../db/errors.ts";
 import type { DbXref, OriginalRecord } from "../formats/model.ts";
+import { reviveOriginalRecord } from "../formats/revive_original_record.ts";
 
 /** A stored feature (camelCase, without its original record). */
 export interface FeatureRecord {
@@ -288,5 +289,5 @@ export async function getFeatureOriginal(
   const row = await db.selectFrom("features").select("original_json").where("id", "=", featureId)
     .executeTakeFirst();
   if (row === undefined) throw new NotFoundError("feature", featureId);
-  return JSON.parse(row.original_json) as OriginalRecord;
+  return reviveOriginalRecord(JSON.parse(row.original_json));
 }

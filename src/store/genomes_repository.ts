@@ -135,13 +135,14 @@ export async function createGenome(
   db: Kysely<Database>,
   input: NewGenomeInput,
 ): Promise<GenomeRecord> {
-  const row = await db.insertInto("genomes").values({
-    name: input.name,
-    genus: input.genus ?? null,
-    species: input.species ?? null,
-    strain: input.strain ?? null,
-    notes: input.notes ?? null,
-  }).returningAll().executeTakeFirstOrThrow();
+  const row = await transaction(db, (trx) =>
+    trx.insertInto("genomes").values({
+      name: input.name,
+      genus: input.genus ?? null,
+      species: input.species ?? null,
+      strain: input.strain ?? null,
+      notes: input.notes ?? null,
+    }).returningAll().executeTakeFirstOrThrow());
   return toGenomeRecord(row);
 }
 
@@ -308,10 +309,11 @@ export async function updateGenome(
   id: number,
   patch: Omit<NewGenomeInput, "name">,
 ): Promise<GenomeRecord> {
-  const row = await db.updateTable("genomes").set({
-    ...patch,
-    updated_at: new Date().toISOString(),
-  }).where("id", "=", id).returningAll().executeTakeFirst();
+  const row = await transaction(db, (trx) =>
+    trx.updateTable("genomes").set({
+      ...patch,
+      updated_at: new Date().toISOString(),
+    }).where("id", "=", id).returningAll().executeTakeFirst());
   if (row === undefined) throw new NotFoundError("genome", id);
   return toGenomeRecord(row);
 }
@@ -346,14 +348,16 @@ export async function renameGenome(
   options: GenomeWriteOptions = {},
 ): Promise<GenomeRecord> {
   const cache = options.cache ?? storeCacheFor(db);
-  const genome = await resolveGenome(db, nameOrId);
-  cache.forgetGenome(genome.name);
-  cache.forgetGenome(genome.id);
-  const row = await db.updateTable("genomes").set({
-    name: newName,
-    updated_at: new Date().toISOString(),
-  }).where("id", "=", genome.id).returningAll().executeTakeFirstOrThrow();
-  return toGenomeRecord(row);
+  return await transaction(db, async (trx) => {
+    const genome = await resolveGenome(trx, nameOrId);
+    cache.forgetGenome(genome.name);
+    cache.forgetGenome(genome.id);
+    const row = await trx.updateTable("genomes").set({
+      name: newName,
+      updated_at: new Date().toISOString(),
+    }).where("id", "=", genome.id).returningAll().executeTakeFirstOrThrow();
+    return toGenomeRecord(row);
+  });
 }
 
 /**

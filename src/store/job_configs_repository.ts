@@ -7,6 +7,7 @@
 import type { Kysely } from "kysely";
 import type { Database, JobConfigRow } from "../db/schema.ts";
 import { NotFoundError } from "../db/errors.ts";
+import { transaction } from "../db/transaction.ts";
 
 /** A named configuration. */
 export interface JobConfigRecord {
@@ -60,10 +61,17 @@ export async function saveJobConfig(
   options: unknown,
 ): Promise<JobConfigRecord> {
   const json = JSON.stringify(options);
-  const row = await db.insertInto("job_configs").values({ name, options_json: json })
-    .onConflict((oc) =>
-      oc.column("name").doUpdateSet({ options_json: json, updated_at: new Date().toISOString() })
-    ).returningAll().executeTakeFirstOrThrow();
+  const row = await transaction(
+    db,
+    (trx) =>
+      trx.insertInto("job_configs").values({ name, options_json: json })
+        .onConflict((oc) =>
+          oc.column("name").doUpdateSet({
+            options_json: json,
+            updated_at: new Date().toISOString(),
+          })
+        ).returningAll().executeTakeFirstOrThrow(),
+  );
   return toRecord(row);
 }
 
@@ -139,6 +147,9 @@ export async function listJobConfigs(db: Kysely<Database>): Promise<JobConfigRec
  * ```
  */
 export async function deleteJobConfig(db: Kysely<Database>, name: string): Promise<boolean> {
-  const result = await db.deleteFrom("job_configs").where("name", "=", name).executeTakeFirst();
+  const result = await transaction(
+    db,
+    (trx) => trx.deleteFrom("job_configs").where("name", "=", name).executeTakeFirst(),
+  );
   return Number(result.numDeletedRows) > 0;
 }

@@ -152,7 +152,7 @@ export async function createJob(db: Kysely<Database>, input: NewJobInput): Promi
     await trx.insertInto("job_events").values({ job_id: row.id, status }).execute();
     return toJobRecord(row);
   };
-  return db.isTransaction ? await work(db) : await transaction(db, work);
+  return await transaction(db, work);
 }
 
 /**
@@ -305,7 +305,7 @@ export async function updateJobStatus(
     }
     return toJobRecord(row);
   };
-  return db.isTransaction ? await work(db) : await transaction(db, work);
+  return await transaction(db, work);
 }
 
 /**
@@ -366,6 +366,9 @@ export async function listJobEvents(
  * ```
  */
 export async function deleteJob(db: Kysely<Database>, id: number): Promise<boolean> {
-  const result = await db.deleteFrom("jobs").where("id", "=", id).executeTakeFirst();
+  const result = await transaction(
+    db,
+    (trx) => trx.deleteFrom("jobs").where("id", "=", id).executeTakeFirst(),
+  );
   return Number(result.numDeletedRows) > 0;
 }

@@ -10,6 +10,7 @@ import type { Database, FeatureRow } from "../db/schema.ts";
 import { NotFoundError } from "../db/errors.ts";
 import { normalizeBaktaJson } from "../formats/bakta_json/normalize_bakta_json.ts";
 import { readBaktaJson } from "../formats/bakta_json/read_bakta_json.ts";
+import type { Gff3OriginalRecord } from "../formats/gff3/gff3_feature_assembler.ts";
 import type {
   BaktaRun,
   CrisprPart,
@@ -26,6 +27,7 @@ import type {
   Topology,
   Truncation,
 } from "../formats/model.ts";
+import { reviveOriginalRecord } from "../formats/revive_original_record.ts";
 import { readBaktaTsv } from "../formats/tsv/read_bakta_tsv.ts";
 import { decodeContent, fromUtf8 } from "./_codec.ts";
 import { type AnnotationRecord, getAnnotation } from "./annotations_repository.ts";
@@ -344,7 +346,7 @@ async function xrefsOf(
 }
 
 function toFeature(row: LoadedFeatureRow, sequence: Sequence, xrefs: DbXref[]): Feature {
-  const original = JSON.parse(row.original_json) as OriginalRecord;
+  const original = reviveOriginalRecord(JSON.parse(row.original_json));
   const feature: Feature = {
     type: row.type as FeatureType,
     sequenceId: sequence.id,
@@ -378,20 +380,6 @@ function toFeature(row: LoadedFeatureRow, sequence: Sequence, xrefs: DbXref[]): 
   return feature;
 }
 
-/**
- * A GFF3 feature line as stored in `original_json` (its attributes an object once parsed back);
- * see the GFF3 reader's `Gff3OriginalRecord`.
- */
-interface StoredGff3Line {
-  type?: string;
-  start: number;
-  end: number;
-  strand: Strand;
-  attributes?: Record<string, string[]>;
-  gene?: StoredGff3Line;
-  children?: StoredGff3Line[];
-}
-
 /** A GenBank/EMBL feature as stored (see the reader's `InsdcOriginalRecord`). */
 interface StoredInsdcFeature {
   qualifiers?: Record<string, string[]>;
@@ -422,7 +410,7 @@ function extrasOf(original: OriginalRecord, length: number): OriginalExtras {
     case "json":
       return jsonExtras(record as Record<string, unknown>);
     case "gff3":
-      return gff3Extras(record as StoredGff3Line, length);
+      return gff3Extras(record as Gff3OriginalRecord, length);
     case "genbank":
     case "embl":
       return insdcExtras(record as StoredInsdcFeature);
@@ -452,11 +440,11 @@ function jsonExtras(record: Record<string, unknown>): OriginalExtras {
   return extras;
 }
 
-function gff3Extras(record: StoredGff3Line, length: number): OriginalExtras {
+function gff3Extras(record: Gff3OriginalRecord, length: number): OriginalExtras {
   const extras: OriginalExtras = {};
-  const attributes = record.attributes ?? {};
-  const id = attributes.ID?.[0];
-  const locus = attributes.locus_tag?.[0] ?? record.gene?.attributes?.locus_tag?.[0];
+  const attributes = record.attributes;
+  const id = attributes.get("ID")?.[0];
+  const locus = attributes.get("locus_tag")?.[0] ?? record.gene?.attributes.get("locus_tag")?.[0];
   if (id !== undefined && (locus === undefined || locus === "")) extras.id = id;
   const parts: CrisprPart[] = [];
   for (const child of record.children ?? []) {
@@ -467,12 +455,12 @@ function gff3Extras(record: StoredGff3Line, length: number): OriginalExtras {
       stop: child.end > length ? child.end - length : child.end,
       strand: child.strand,
     };
-    const nt = child.attributes?.sequence?.[0];
+    const nt = child.attributes.get("sequence")?.[0];
     if (nt !== undefined) part.nt = nt;
     parts.push(part);
   }
   if (parts.length > 0) extras.crisprParts = parts;
-  const xrefs = attributes.Dbxref ?? record.gene?.attributes?.Dbxref;
+  const xrefs = attributes.get("Dbxref") ?? record.gene?.attributes.get("Dbxref");
   if (xrefs !== undefined) extras.xrefOrder = xrefs;
   return extras;
 }

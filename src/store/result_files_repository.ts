@@ -7,6 +7,7 @@
 import type { Kysely } from "kysely";
 import type { Database, ResultFile } from "../db/schema.ts";
 import { NotFoundError } from "../db/errors.ts";
+import { transaction } from "../db/transaction.ts";
 import { decodeContent, encodeContent, sha256Hex } from "./_codec.ts";
 import { resolveGenome } from "./genomes_repository.ts";
 
@@ -127,16 +128,17 @@ export async function insertResultFile(
   input: NewResultFileInput,
 ): Promise<ResultFileRecord> {
   const encoded = encodeContent(input.bytes);
-  const row = await db.insertInto("result_files").values({
-    annotation_id: input.annotationId,
-    kind: input.kind,
-    file_name: input.fileName,
-    size: input.bytes.length,
-    checksum: input.checksum ?? sha256Hex(input.bytes),
-    content: encoded.bytes,
-    encoding: encoded.encoding,
-  }).returning(["id", "annotation_id", "kind", "file_name", "size", "checksum", "encoding"])
-    .executeTakeFirstOrThrow();
+  const row = await transaction(db, (trx) =>
+    trx.insertInto("result_files").values({
+      annotation_id: input.annotationId,
+      kind: input.kind,
+      file_name: input.fileName,
+      size: input.bytes.length,
+      checksum: input.checksum ?? sha256Hex(input.bytes),
+      content: encoded.bytes,
+      encoding: encoded.encoding,
+    }).returning(["id", "annotation_id", "kind", "file_name", "size", "checksum", "encoding"])
+      .executeTakeFirstOrThrow());
   return toRecord({ ...row, stored_size: encoded.bytes.length });
 }
 

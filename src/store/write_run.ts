@@ -5,7 +5,7 @@
  * @module
  */
 
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { bulkInsert } from "./_bulk_insert.ts";
 import { FEATURE_COLUMNS, type PreparedRun, type PreparedSequence } from "./prepare_run.ts";

@@ -3,13 +3,15 @@
  * stand-in in this test process and is killed with SIGKILL at several points (after init, after
  * upload, after a start whose answer was lost, while waiting, during a download); then
  * `baktadb sync --wait` (once, or twice at the same time) must finish every job: each imported
- * exactly once, each started exactly once, nothing lost, no secret in any output or column.
+ * exactly once, each started exactly once, nothing lost, no secret in any output or column. The
+ * claim a killed `submit` held on a job it was downloading runs out after `CLAIM_LEASE_MS`.
  */
 
 import assert from "node:assert/strict";
 import { openDatabase } from "../../src/db/open_database.ts";
 import { listJobs } from "../../src/store/jobs_repository.ts";
 import type { BaktaStandIn } from "../../src/testing/bakta_stand_in/mod.ts";
+import { spawnCli, until } from "../_cli_process.ts";
 import {
   assertNoSecretsIn,
   assertNoSecretsInDatabase,
@@ -20,43 +22,8 @@ import {
   writeFactoryGenomes,
 } from "../client/job_service/_helpers.ts";
 
-const REPO = decodeURIComponent(new URL("../../", import.meta.url).pathname);
-const PERMISSIONS = [
-  "--allow-read",
-  "--allow-write",
-  "--allow-env",
-  "--allow-net",
-  "--allow-run",
-  "--allow-sys",
-];
-
-interface Running {
-  child: Deno.ChildProcess;
-  output: Promise<{ code: number; signal: Deno.Signal | null; stdout: string; stderr: string }>;
-}
-
-function spawnCli(args: string[]): Running {
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", ...PERMISSIONS, "src/cli/main.ts", ...args],
-    cwd: REPO,
-    stdout: "piped",
-    stderr: "piped",
-    env: { NO_COLOR: "1" },
-  }).spawn();
-  const text = (stream: ReadableStream<Uint8Array>) => new Response(stream).text();
-  const output = Promise.all([child.status, text(child.stdout), text(child.stderr)]).then((
-    [status, stdout, stderr],
-  ) => ({ code: status.code, signal: status.signal, stdout, stderr }));
-  return { child, output };
-}
-
-async function until(what: string, condition: () => boolean, ms = 90_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+/** The claim a killed `submit` leaves on a job it was importing runs out after this long. */
+const CLAIM_LEASE_MS = 2_000;
 
 interface Scenario {
   name: string;
@@ -151,7 +118,7 @@ for (const scenario of SCENARIOS) {
         standIn.baseUrl,
         "--db",
         dbPath,
-      ]);
+      ], { BAKTADB_CLAIM_LEASE_MS: String(CLAIM_LEASE_MS) });
       try {
         // a CLI that exits before the kill point (e.g. cannot start) fails the test at once
         const exited = submit.output.then((o) => {

@@ -173,9 +173,9 @@ Deno.test("readGenbank() rejects bad input with file, line and expectation", asy
     [
       "a location beyond the sequence",
       MINI.replace("     rep_origin      95..150", "     rep_origin      95..1500"),
-      "InvalidLocation",
+      "BeyondSequence",
       lineOf("     rep_origin"),
-      /beyond the sequence length 1330/,
+      /oriC #2 95\.\.1500: stop 1500 lies past the end of circular sequence "mini_1" \(1330 bp\)/,
     ],
     [
       "a missing sequence line",

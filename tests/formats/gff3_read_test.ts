@@ -180,9 +180,9 @@ Deno.test("readGff3() rejects features that contradict the sequence, naming file
     [
       "a start beyond the sequence",
       MINI.replace(`${edgeLine}\t`, "mini_1\tPyrodigal\tCDS\t1400\t1471\t"),
-      "InvalidStart",
+      "BeyondSequence",
       lineOf(edgeLine),
-      /start 1400 lies beyond the length 1330 of sequence "mini_1"/,
+      /cds MINI_005 1400\.\.1471: start 1400 lies past the end of circular sequence "mini_1"/,
     ],
     [
       "a CRISPR part without its array",

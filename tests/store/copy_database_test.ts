@@ -150,7 +150,7 @@ Deno.test({
       assert.equal(await runCli(["copy", "--from", file, "--to", url], io), 0, err());
       assert.match(out(), /^Copied \d[\d,]* rows from .*lab\.sqlite to postgres:\/\/[^:]+:\*\*\*@/);
       assert.match(out(), /counts equal, 0 original file\(s\) equal by SHA-256/);
-      assert.match(out(), /^  features +10$/m);
+      assert.match(out(), /^ {2}features +10$/m);
       assert.ok(!out().includes(password) && !err().includes(password));
       const again = capture();
       assert.equal(await runCli(["copy", "--from", file, "--to", url], again.io), 1);

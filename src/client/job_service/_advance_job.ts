@@ -7,27 +7,22 @@
  *   the FASTA uploaded to its new links. Upload links are never stored (they carry signatures and
  *   expire), so resuming always re-initialises; an older service job of the row, never started,
  *   is deleted on the service (best effort).
- * - `UPLOADED`: the job is started, but only after `list` shows it was not started yet, inside a
- *   transaction that first claims the row (SQLite's write lock): a started job is never started
- *   twice, even by two processes, even after a crash between the start request and its record.
+ * - `UPLOADED`: the job is claimed (a lease, see `_job_claim.ts`), then started, but only after
+ *   `list` shows it was not started yet: a started job is never started twice, even by two
+ *   processes, even after a crash between the start request and its record. No write transaction
+ *   stays open across the service's answers.
  *
  * @module
  */
 
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
-import { transaction } from "../../db/transaction.ts";
-import type { JobRecord } from "../../store/jobs_repository.ts";
+import type { JobRecord, JobStatusChange } from "../../store/jobs_repository.ts";
 import type { BaktaClient } from "../bakta_client.ts";
-import type { BaktaJobConfig, BaktaRepliconTableType } from "../api_types.ts";
+import type { BaktaJob, BaktaJobConfig, BaktaRepliconTableType } from "../api_types.ts";
 import { detectRepliconTableType } from "../replicon_table.ts";
-import {
-  claimJob,
-  readSubmission,
-  recordStatus,
-  serviceJobOf,
-  transitionJob,
-} from "./_job_rows.ts";
+import { claimJobLease, releaseJobLease, resolveClaimLease } from "./_job_claim.ts";
+import { readSubmission, recordStatus, serviceJobOf, transitionJob } from "./_job_rows.ts";
 import { readGenomeFasta } from "./genome_fasta.ts";
 import { toAbsolutePath } from "./_files.ts";
 import { JobServiceError } from "./job_service_error.ts";
@@ -54,6 +49,8 @@ export interface AdvanceContext {
   signal?: AbortSignal;
   /** Reports a stored status change. */
   emit: (event: JobStatusEvent) => void;
+  /** How long a claim on a job lasts, in ms; default: see `resolveClaimLease`. */
+  claimLeaseMs?: number;
 }
 
 /**
@@ -202,14 +199,16 @@ export async function initAndUpload(
 }
 
 /**
- * Starts an `UPLOADED` job exactly once: in one transaction, claims the row, asks `list` whether
- * the service has the job started already (a crash may have come between the start request and its
- * record), and only if not, starts it; then records `INIT`.
+ * Starts an `UPLOADED` job exactly once: claims the row (one conditional `update`; another process
+ * holding it, or having moved it on, makes this return `undefined`), asks `list` whether the
+ * service has the job started already (a crash may have come between the start request and its
+ * record, and the claim of that process has run out since), and only if not, starts it; then
+ * records `INIT`, which ends the claim. When a request fails, the claim is released.
  *
- * @param context The database, client and callbacks.
+ * @param context The database, client, claim lease and callbacks.
  * @param row The job, `UPLOADED`.
  * @returns The job after the start (`INIT`, or what `list` said), or `undefined` when another
- *   process moved it meanwhile.
+ *   process holds or moved it.
  */
 export async function startUploaded(
   context: AdvanceContext,
@@ -222,40 +221,43 @@ export async function startUploaded(
       job: row.id,
     });
   }
-  const config = JSON.parse(row.configJson) as BaktaJobConfig;
-  const events: JobStatusEvent[] = [];
-  const { signal } = context;
-  const result = await transaction(context.db, async (trx) => {
-    events.length = 0;
-    if (!(await claimJob(trx, row))) return undefined;
-    const answer = await client.list([job], { signal });
-    const failed = answer.failedJobs.find((entry) => entry.jobID === job.jobID);
-    let change;
-    if (failed !== undefined) {
-      change = {
-        status: failed.jobStatus,
-        detail: `not started: the service answers ${failed.jobStatus}`,
-        error: `The service answers ${failed.jobStatus} for job ${job.jobID}`,
-      };
-    } else {
-      const listed = answer.jobs.find((entry) => entry.jobID === job.jobID);
-      if (listed !== undefined) {
-        change = {
-          status: "INIT",
-          detail:
-            `the service had started the job already (${listed.jobStatus}); not started again`,
-          startedAt: listed.started,
-          error: null,
-        };
-      } else {
-        await client.start(job, config, { signal });
-        change = { status: "INIT", detail: "started", error: null };
-      }
-    }
-    const recorded = await recordStatus(trx, row, change);
-    if (recorded.event) events.push(recorded.event);
-    return recorded.row;
-  });
-  for (const event of events) if (event.previous !== event.status) context.emit(event);
-  return result;
+  const claimed = await claimJobLease(context.db, row, resolveClaimLease(context.claimLeaseMs));
+  if (claimed === undefined) return undefined;
+  let change: JobStatusChange;
+  try {
+    change = await startOnce(client, job, JSON.parse(row.configJson), context.signal);
+  } catch (error) {
+    await releaseJobLease(context.db, claimed).catch(() => {});
+    throw error;
+  }
+  return (await recordStatus(context.db, claimed, change, context.emit)).row;
+}
+
+/** Starts a service job unless `list` says it was started (or is gone); the change to record. */
+async function startOnce(
+  client: BaktaClient,
+  job: BaktaJob,
+  config: BaktaJobConfig,
+  signal?: AbortSignal,
+): Promise<JobStatusChange> {
+  const answer = await client.list([job], { signal });
+  const failed = answer.failedJobs.find((entry) => entry.jobID === job.jobID);
+  if (failed !== undefined) {
+    return {
+      status: failed.jobStatus,
+      detail: `not started: the service answers ${failed.jobStatus}`,
+      error: `The service answers ${failed.jobStatus} for job ${job.jobID}`,
+    };
+  }
+  const listed = answer.jobs.find((entry) => entry.jobID === job.jobID);
+  if (listed !== undefined) {
+    return {
+      status: "INIT",
+      detail: `the service had started the job already (${listed.jobStatus}); not started again`,
+      startedAt: listed.started,
+      error: null,
+    };
+  }
+  await client.start(job, config, { signal });
+  return { status: "INIT", detail: "started", error: null };
 }

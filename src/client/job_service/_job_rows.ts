@@ -16,6 +16,7 @@ import {
   updateJobStatus,
 } from "../../store/jobs_repository.ts";
 import { redactText } from "../redact.ts";
+import { keepClaim } from "./_job_claim.ts";
 import { isPlaceholderJobId, type PublicJob, toPublicJob } from "./job_state.ts";
 import type { JobStatusEvent } from "./job_service_options.ts";
 
@@ -58,7 +59,10 @@ export function safeText(text: string, secrets: readonly string[], max: number):
 }
 
 /**
- * Records a status change (secret-free) and reports it when the status changed.
+ * Records a status change (secret-free) and reports it when the status changed. A change that
+ * only repeats the stored status (no detail, error or annotation: e.g. a poll by a second process
+ * that saw the job late) writes nothing; one that keeps the status (a note) keeps a claim on the
+ * job: only a new status, or `releaseJobLease`, ends it.
  *
  * @param db The database or an open transaction.
  * @param row The job as it was.
@@ -80,7 +84,14 @@ export async function recordStatus(
   if (typeof change.error === "string") {
     safe.error = safeText(change.error, secrets, MAX_ERROR_LENGTH);
   }
-  const updated = await updateJobStatus(db, row.id, safe);
+  const repeats = change.detail === undefined && change.error === undefined &&
+    change.annotationId === undefined;
+  const updated = await transaction(db, async (trx) => {
+    const latest = await getJob(trx, row.id);
+    if (repeats && latest.status === change.status) return latest;
+    const updated = await updateJobStatus(trx, row.id, safe);
+    return updated.status === latest.status ? await keepClaim(trx, latest, updated) : updated;
+  });
   const event = updated.status !== row.status || change.detail !== undefined
     ? {
       job: toPublicJob(updated),
@@ -152,24 +163,6 @@ export async function transitionJob(
 }
 
 /**
- * Claims a job inside an open transaction: touches the row only if it still has the status and
- * job id this process saw. The write takes SQLite's write lock, so another process cannot move the
- * same job until the transaction ends.
- *
- * @param trx The open transaction.
- * @param row The job as this process saw it.
- * @returns `true` when the job is claimed.
- */
-export async function claimJob(trx: Kysely<Database>, row: JobRecord): Promise<boolean> {
-  const result = await trx.updateTable("jobs").set({ updated_at: new Date().toISOString() })
-    .where("id", "=", row.id)
-    .where("status", "=", row.status)
-    .where("job_id", "=", row.jobId)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
-}
-
-/**
  * Formats the detail of a job's first event: what was submitted.
  *
  * @param record The submission.
@@ -232,7 +225,10 @@ export async function setJobGenome(
   id: number,
   genomeId: number,
 ): Promise<void> {
-  await db.updateTable("jobs").set({ genome_id: genomeId }).where("id", "=", id).execute();
+  await transaction(
+    db,
+    (trx) => trx.updateTable("jobs").set({ genome_id: genomeId }).where("id", "=", id).execute(),
+  );
 }
 
 /**

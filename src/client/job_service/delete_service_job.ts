@@ -6,6 +6,7 @@
 
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
+import { transaction } from "../../db/transaction.ts";
 import type { JobRecord } from "../../store/jobs_repository.ts";
 import type { BaktaRequestOptions } from "../bakta_client.ts";
 import { recordStatus, serviceJobOf } from "./_job_rows.ts";
@@ -78,12 +79,11 @@ export async function deleteServiceJob(
     await client.delete(job, { signal: options.signal, timeoutMs: options.timeoutMs });
     detail = "deleted on the service";
   }
-  const { row: updated } = await recordStatus(
-    db,
-    row,
-    { status: "DELETED", detail },
-    options.onStatus,
-  );
-  await db.updateTable("jobs").set({ secret: "" }).where("id", "=", row.id).execute();
+  const { row: updated, event } = await transaction(db, async (trx) => {
+    const recorded = await recordStatus(trx, row, { status: "DELETED", detail });
+    await trx.updateTable("jobs").set({ secret: "" }).where("id", "=", row.id).execute();
+    return recorded;
+  });
+  if (event !== undefined && event.status !== event.previous) options.onStatus?.(event);
   return toPublicJob({ ...updated, secret: "" });
 }

@@ -52,6 +52,13 @@ export interface JobServiceOptions {
   onProgress?: (event: JobProgressEvent) => void;
   /** Called with notes worth showing (a missing optional file, a job resumed…). */
   onNote?: (job: PublicJob, note: string) => void;
+  /**
+   * How long this process's claim on a job it starts or imports lasts, in ms: another process
+   * working on the same database leaves the job alone meanwhile, and takes it over only after a
+   * claim ran out (its process was killed).
+   * @default {600000} (or `BAKTADB_CLAIM_LEASE_MS`)
+   */
+  claimLeaseMs?: number;
 }
 
 /** How many uploads run at once by default. */

@@ -17,6 +17,7 @@ import { buildJobConfig, type JobOptions, type JobUploadSource } from "../build_
 import { detectRepliconTableType, parseRepliconTable } from "../replicon_table.ts";
 import { settleConcurrently } from "./_pool.ts";
 import { formatSubmissionDetail, recordStatus, type SubmissionRecord } from "./_job_rows.ts";
+import { resolveClaimLease } from "./_job_claim.ts";
 import {
   type AdvanceContext,
   initAndUpload,
@@ -239,6 +240,7 @@ export async function submitGenomes(
 ): Promise<SubmitGenomesResult> {
   const { uploadConcurrency = DEFAULT_UPLOAD_CONCURRENCY, signal, onStatus, onProgress } = options;
   checkConcurrency("uploadConcurrency", uploadConcurrency);
+  const claimLeaseMs = resolveClaimLease(options.claimLeaseMs);
   const began = performance.now();
   const prepared: PreparedSubmission[] = [];
   for (const input of inputs) prepared.push(await prepareSubmission(db, input));
@@ -268,7 +270,13 @@ export async function submitGenomes(
     onStatus?.({ job: toPublicJob(row), previous: undefined, status: "CREATED" });
   }
 
-  const context: AdvanceContext = { db, clients: client, signal, emit: (e) => onStatus?.(e) };
+  const context: AdvanceContext = {
+    db,
+    clients: client,
+    signal,
+    emit: (e) => onStatus?.(e),
+    claimLeaseMs,
+  };
   let done = 0;
   const progress = (job?: PublicJob) =>
     onProgress?.({

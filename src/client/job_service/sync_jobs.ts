@@ -22,6 +22,7 @@ import {
   startUploaded,
 } from "./_advance_job.ts";
 import { importJobResults } from "./import_job_results.ts";
+import { claimJobLease, releaseJobLease, resolveClaimLease } from "./_job_claim.ts";
 import {
   checkConcurrency,
   clientFor,
@@ -144,6 +145,8 @@ interface Track {
   error?: string;
   features: number;
   noted: boolean;
+  /** Whether "another process holds the job" was said. */
+  heldNoted: boolean;
 }
 
 /**
@@ -157,8 +160,10 @@ interface Track {
  *    `listChunkSize`); each change is stored. `ERROR`: the logs are fetched and stored in the
  *    event's detail (the end of them, up to 64 KiB), with a one-line reason in `jobs.error`.
  *    `NOT_FOUND`/`UNAUTHORIZED`: stored as such (anything imported before is kept).
- * 4. `SUCCESSFUL`: every result file is downloaded, checked and imported once
- *    (`importJobResults`); the job becomes `IMPORTED` with its annotation.
+ * 4. `SUCCESSFUL`: the job is claimed for `claimLeaseMs` (one conditional `update`; a job another
+ *    process holds is left to it and looked at again next round), every result file is downloaded,
+ *    checked and imported once (`importJobResults`); the job becomes `IMPORTED` with its
+ *    annotation.
  *
  * Without `wait` one round runs; with it, rounds repeat every `intervalMs` until no job is left
  * unfinished. A service that cannot be polled (after the client's retries) in
@@ -213,6 +218,7 @@ export async function syncJobs(
     onNote,
     sleep = defaultSleep,
   } = options;
+  const claimLeaseMs = resolveClaimLease(options.claimLeaseMs);
   if (!Number.isFinite(intervalMs) || intervalMs < 0) {
     throw new RangeError(`Invalid intervalMs ${intervalMs}: expected a number >= 0`);
   }
@@ -223,7 +229,13 @@ export async function syncJobs(
   checkConcurrency("uploadConcurrency", uploadConcurrency);
   checkConcurrency("downloadConcurrency", downloadConcurrency);
   const began = performance.now();
-  const context: AdvanceContext = { db, clients, signal, emit: (e) => onStatus?.(e) };
+  const context: AdvanceContext = {
+    db,
+    clients,
+    signal,
+    emit: (e) => onStatus?.(e),
+    claimLeaseMs,
+  };
 
   const rows = options.jobs !== undefined
     ? await Promise.all([...new Set(options.jobs)].map((id) => getJob(db, id)))
@@ -235,6 +247,7 @@ export async function syncJobs(
     blocked: false,
     features: 0,
     noted: false,
+    heldNoted: false,
   }));
   const active = (track: Track) =>
     track.client !== undefined && !track.blocked &&
@@ -252,6 +265,15 @@ export async function syncJobs(
       detail: `sync failed: ${message}`,
       error: message,
     })).row;
+  };
+  const noteHeld = (track: Track) => {
+    if (track.heldNoted || !(track.row.updatedAt > new Date().toISOString())) return;
+    track.heldNoted = true;
+    onNote?.(
+      toPublicJob(track.row),
+      `another process works on this job (its claim lasts until ${track.row.updatedAt}); ` +
+        "leaving it to that process",
+    );
   };
   let features = 0;
   const progress = (job?: PublicJob) =>
@@ -289,7 +311,9 @@ export async function syncJobs(
     // 2. uploaded, not started
     await settleConcurrently(withStatus("UPLOADED"), uploadConcurrency, async (track) => {
       try {
-        track.row = await startUploaded(context, track.row) ?? await getJob(db, track.row.id);
+        const started = await startUploaded(context, track.row);
+        track.row = started ?? await getJob(db, track.row.id);
+        if (started === undefined) noteHeld(track);
       } catch (error) {
         await fail(track, error);
       }
@@ -349,10 +373,18 @@ export async function syncJobs(
       }
     }
 
-    // 4. successful jobs: download and import
+    // 4. successful jobs: claim, download and import (a job another process claimed is looked
+    //    at again next round)
     await settleConcurrently(withStatus("SUCCESSFUL"), JOB_CONCURRENCY, async (track) => {
+      const claimed = await claimJobLease(db, track.row, claimLeaseMs);
+      if (claimed === undefined) {
+        track.row = await getJob(db, track.row.id);
+        noteHeld(track);
+        progress(toPublicJob(track.row));
+        return;
+      }
       try {
-        const outcome = await importJobResults(db, clients, track.row, {
+        const outcome = await importJobResults(db, clients, claimed, {
           downloadConcurrency,
           tempDir: options.tempDir,
           onNote,
@@ -364,6 +396,7 @@ export async function syncJobs(
         features += outcome.features;
         if (outcome.status === "gone") track.error = outcome.row.error ?? undefined;
       } catch (error) {
+        await releaseJobLease(db, claimed).catch(() => {});
         await fail(track, error);
       }
       progress(toPublicJob(track.row));

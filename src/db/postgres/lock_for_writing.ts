@@ -35,7 +35,27 @@ const WRITER_LOCK_WAIT = "120s";
  */
 // deno-lint-ignore no-explicit-any
 export async function lockForWriting(trx: Kysely<any>): Promise<void> {
-  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
+  if (!usesPostgres(trx)) return;
   await sql`select set_config('lock_timeout', ${WRITER_LOCK_WAIT}, true)`.execute(trx);
   await sql`select pg_advisory_xact_lock(${sql.lit(WRITER_LOCK_KEY)})`.execute(trx);
+}
+
+/**
+ * True when `db` runs on PostgreSQL.
+ *
+ * @param db The database.
+ * @returns Whether its adapter is Kysely's `PostgresAdapter`.
+ *
+ * @example
+ * ```ts
+ * import { openDatabase } from "../open_database.ts";
+ * import { usesPostgres } from "./lock_for_writing.ts";
+ * const db = await openDatabase(":memory:");
+ * if (usesPostgres(db)) throw new Error("SQLite expected");
+ * await db.destroy();
+ * ```
+ */
+// deno-lint-ignore no-explicit-any
+export function usesPostgres(db: Kysely<any>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
 }

@@ -3,30 +3,63 @@
  * write, and that reports the offset of a syntax error.
  *
  * The fast path is a plain `JSON.parse`; only when it fails and the text holds one of those words
- * is the text rewritten (bare words outside strings become `null`) and parsed again, so valid JSON
- * pays nothing.
+ * is the text rewritten (bare words outside strings become number literals no Bakta file holds)
+ * and parsed again with a reviver that turns those literals back into `NaN`, `Infinity` and
+ * `-Infinity`, so valid JSON pays nothing and an error can still say "NaN".
  *
  * @module
  */
 
 import { ParseError } from "../parse_error.ts";
 
+/** The bare words outside JSON and what {@linkcode replaceNonFiniteNumbers} writes by default. */
+export type NonFiniteWord = "NaN" | "Infinity" | "-Infinity";
+
+/** The default spelling: every bare word becomes `null`. */
+const AS_NULL: Readonly<Record<NonFiniteWord, string>> = {
+  NaN: "null",
+  Infinity: "null",
+  "-Infinity": "null",
+};
+
 /**
- * Replaces every bare `NaN`, `Infinity` and `-Infinity` outside JSON strings by `null`.
+ * Number literals that stand for the bare words while `JSON.parse` runs (found again by their
+ * source text in the reviver); used only when the text does not already hold them.
+ */
+const MARKERS: Readonly<Record<NonFiniteWord, string>> = {
+  NaN: "-0.0e-7357",
+  Infinity: "1.0e7357",
+  "-Infinity": "-1.0e7357",
+};
+const VALUE_OF_MARKER: ReadonlyMap<string, number> = new Map([
+  [MARKERS.NaN, NaN],
+  [MARKERS.Infinity, Infinity],
+  [MARKERS["-Infinity"], -Infinity],
+]);
+
+/**
+ * Replaces every bare `NaN`, `Infinity` and `-Infinity` outside JSON strings (by `null`, or as
+ * `spelling` says).
  *
  * Finds the candidate words first (usually none or a few), then walks the unescaped quotes with
  * `indexOf` only as far as the last candidate to tell whether each lies inside a string.
  *
  * @param text JSON text, perhaps with bare non-finite numbers.
+ * @param spelling What to write for each word.
  * @returns The text with those words replaced; strings are never touched.
  */
-export function replaceNonFiniteNumbers(text: string): string {
-  const candidates: [start: number, end: number][] = [];
+export function replaceNonFiniteNumbers(
+  text: string,
+  spelling: Readonly<Record<NonFiniteWord, string>> = AS_NULL,
+): string {
+  const candidates: [start: number, end: number, word: NonFiniteWord][] = [];
   for (let at = text.indexOf("NaN"); at !== -1; at = text.indexOf("NaN", at + 3)) {
-    candidates.push([at, at + 3]);
+    candidates.push([at, at + 3, "NaN"]);
   }
   for (let at = text.indexOf("Infinity"); at !== -1; at = text.indexOf("Infinity", at + 8)) {
-    candidates.push(text.charCodeAt(at - 1) === 0x2d ? [at - 1, at + 8] : [at, at + 8]);
+    candidates.push(
+      text.charCodeAt(at - 1) === 0x2d ? [at - 1, at + 8, "-Infinity"] : [at, at + 8, "Infinity"],
+    );
   }
   if (candidates.length === 0) return text;
   candidates.sort((a, b) => a[0] - b[0]);
@@ -34,13 +67,13 @@ export function replaceNonFiniteNumbers(text: string): string {
   let copied = 0;
   let inString = false;
   let quote = nextUnescapedQuote(text, 0);
-  for (const [start, end] of candidates) {
+  for (const [start, end, word] of candidates) {
     while (quote !== -1 && quote < start) {
       inString = !inString;
       quote = nextUnescapedQuote(text, quote + 1);
     }
     if (inString) continue;
-    pieces.push(text.slice(copied, start), "null");
+    pieces.push(text.slice(copied, start), spelling[word]);
     copied = end;
   }
   if (pieces.length === 0) return text;
@@ -61,7 +94,8 @@ function nextUnescapedQuote(text: string, from: number): number {
 }
 
 /**
- * Parses JSON text, tolerating bare non-finite numbers (read as `null`).
+ * Parses JSON text, tolerating bare non-finite numbers: read as `NaN`, `Infinity` and `-Infinity`
+ * (as `null` in the unlikely text that already holds the stand-in literals).
  *
  * @param text The JSON text.
  * @param file The file name for error messages.
@@ -74,10 +108,11 @@ export function parseLenientJson(text: string, file: string): unknown {
     return JSON.parse(text);
   } catch (first) {
     if (text.includes("NaN") || text.includes("Infinity")) {
-      const sanitized = replaceNonFiniteNumbers(text);
+      const marked = !Object.values(MARKERS).some((marker) => text.includes(marker));
+      const sanitized = replaceNonFiniteNumbers(text, marked ? MARKERS : AS_NULL);
       if (sanitized !== text) {
         try {
-          return JSON.parse(sanitized);
+          return marked ? JSON.parse(sanitized, reviveMarkers) : JSON.parse(sanitized);
         } catch {
           // Fall through: report the error against the original text.
         }
@@ -85,6 +120,12 @@ export function parseLenientJson(text: string, file: string): unknown {
     }
     throw jsonSyntaxError(text, file, first);
   }
+}
+
+/** A `JSON.parse` reviver: the stand-in literals back to the non-finite numbers. */
+function reviveMarkers(_key: string, value: unknown, context?: { source?: string }): unknown {
+  if (typeof value !== "number" || context?.source === undefined) return value;
+  return VALUE_OF_MARKER.get(context.source) ?? value;
 }
 
 /** Builds the ParseError for text that `JSON.parse` rejected. */

@@ -22,6 +22,8 @@ import {
   type Topology,
   type Truncation,
 } from "../model.ts";
+import { isJsonObject as isObject } from "../_is_json_object.ts";
+import { checkFeatureBounds } from "../check_feature_bounds.ts";
 import { ParseError } from "../parse_error.ts";
 import { DEFAULT_FILE_NAME, type ReadOptions } from "../read_options.ts";
 import { BAKTA_JSON_CORE_FEATURE_KEYS } from "./bakta_json_feature_keys.ts";
@@ -32,10 +34,6 @@ const STRANDS: ReadonlySet<string> = new Set(["+", "-", ".", "?"]);
 const TRUNCATIONS: ReadonlySet<string> = new Set(["5-prime", "3-prime", "both", "?"]);
 
 type JsonObject = Record<string, unknown>;
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /**
  * Whether a parsed JSON value looks like a Bakta document: an object with a `features` array and
@@ -76,7 +74,9 @@ export function isBaktaJsonDocument(doc: unknown): doc is Record<string, unknown
  * @returns The normalized run.
  * @throws {ParseError} `UnknownFormat` when `doc` is not a Bakta document; `InvalidStart`,
  * `InvalidStop`, `InvalidStrand`, `InvalidAttribute`, `UnknownSequence` or `Unexpected` for a
- * malformed field (the message names the JSON path, e.g. `features[3].start`).
+ * malformed field (the message names the JSON path, e.g. `features[3].start`); `BeyondSequence`
+ * or `LinearOriginSpan` for a feature that does not fit its sequence (see
+ * {@linkcode checkFeatureBounds}).
  *
  * @example Normalizing a tiny document
  * ```ts
@@ -172,6 +172,7 @@ export function normalizeBaktaJson(doc: unknown, options: ReadOptions = {}): Bak
   };
   if (stats) result.stats = stats;
   if (run) result.run = run;
+  checkFeatureBounds(result, file);
   return result;
 }
 
@@ -187,9 +188,15 @@ class Context {
     expected: string,
     found?: unknown,
   ): never {
-    const shown = found === undefined ? "nothing" : JSON.stringify(found)?.slice(0, 80);
-    throw new ParseError(kind, `${path} is ${shown}: ${expected}`, { file: this.file });
+    throw new ParseError(kind, `${path} is ${show(found)}: ${expected}`, { file: this.file });
   }
+}
+
+/** A found value for a message: JSON, except `NaN` and `±Infinity` (JSON would say `null`). */
+function show(found: unknown): string {
+  if (found === undefined) return "nothing";
+  if (typeof found === "number" && !Number.isFinite(found)) return String(found);
+  return JSON.stringify(found)?.slice(0, 80);
 }
 
 function optionalString(value: unknown, path: string, ctx: Context): string | undefined {
@@ -204,13 +211,14 @@ function optionalBoolean(value: unknown, path: string, ctx: Context): boolean | 
   return value;
 }
 
+/** An optional number; Bakta's bare `NaN`/`Infinity` read as absent, like `null`. */
 function optionalNumber(value: unknown, path: string, ctx: Context): number | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== "number") ctx.fail("InvalidNumber", path, "expected a number", value);
-  return value;
+  return Number.isFinite(value) ? value : undefined;
 }
 
-/** A stats number: `null` (Bakta's bare `NaN`, replaced on parsing) and absence read as NaN. */
+/** A stats number: `null`, a bare `NaN` or `Infinity`, and absence read as NaN. */
 function statNumber(value: unknown, path: string, ctx: Context): number {
   return optionalNumber(value, path, ctx) ?? NaN;
 }

@@ -13,8 +13,9 @@ import { normalizeBaktaJson } from "./normalize_bakta_json.ts";
 /**
  * Reads a Bakta JSON document (`<prefix>.json`, plain or gzipped; every schema since 1.4) into the
  * normalized {@linkcode BaktaRun}. A bare `NaN`, `Infinity` or `-Infinity` outside strings (written
- * by some Bakta versions) is read as `null` (and as `NaN` in `stats`); valid JSON pays nothing for
- * this tolerance. See {@linkcode normalizeBaktaJson} for the schema handling.
+ * by some Bakta versions) is read as that number: `NaN` in `stats`, absent in an optional number,
+ * and named as such in an error (`features[3].start is NaN`); valid JSON pays nothing for this
+ * tolerance. See {@linkcode normalizeBaktaJson} for the schema handling.
  *
  * @param input The JSON text, or its bytes (gzipped or not).
  * @param options The file name for errors and `sources`.

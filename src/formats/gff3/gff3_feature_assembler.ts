@@ -91,7 +91,9 @@ const PRODUCT_MAY_BE_NOTE = new Set<FeatureType>(["crispr", "oriC", "oriV", "ori
  * - a `gene` line followed by its child (`Parent=`; Bakta ≤ 1.4 and `--compliant`) is folded
  *   into that child: one feature.
  * - an end beyond the sequence length (from `##sequence-region` or `region`) marks an
- *   origin-spanning feature: `edge: true`, `stop = end - length`.
+ *   origin-spanning feature: `edge: true`, `stop = end - length`; not on a sequence whose
+ *   `region` line says it is linear (no `Is_circular=true`): there the end stays as written, past
+ *   the sequence end, for `readGff3` to reject.
  * - `pseudogene=…` marks a pseudogene; `pseudo=True` does too in files of Bakta before 1.10,
  *   but from 1.10 on Bakta writes it on truncated features (`truncated: "?"`, the end is not
  *   written).
@@ -351,18 +353,19 @@ export class Gff3FeatureAssembler {
     sequence.topology = circular ? "circular" : "linear";
   }
 
-  /** Start and stop in the model's terms (origin rule), checked against the sequence length. */
+  /**
+   * Start and stop in the model's terms (origin rule). An end past the sequence end is the
+   * origin-spanning form only on a sequence not known to be linear, and only for a start within
+   * the sequence; otherwise the columns are kept for `checkFeatureBounds` to report.
+   */
   #span(line: Gff3FeatureLine): { start: number; stop: number; edge: boolean } {
-    const length = this.#sequences.get(line.seqid)?.length;
-    if (length === undefined || line.end <= length) {
+    const sequence = this.#sequences.get(line.seqid);
+    const length = sequence?.length;
+    if (
+      length === undefined || line.end <= length || line.start > length ||
+      sequence?.topology === "linear"
+    ) {
       return { start: line.start, stop: line.end, edge: false };
-    }
-    if (line.start > length) {
-      throw new ParseError(
-        "InvalidStart",
-        `start ${line.start} lies beyond the length ${length} of sequence "${line.seqid}"`,
-        { file: this.#file, line: line.line },
-      );
     }
     const stop = line.end - length;
     if (stop >= line.start) {

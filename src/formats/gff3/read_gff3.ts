@@ -15,6 +15,7 @@
  * @module
  */
 
+import { checkFeatureBounds } from "../check_feature_bounds.ts";
 import { decodeInput } from "../decode_input.ts";
 import type { BaktaRun, Feature } from "../model.ts";
 import { DEFAULT_FILE_NAME, type ReadOptions } from "../read_options.ts";
@@ -32,7 +33,9 @@ import { eachGff3Line } from "./_each_gff3_line.ts";
  * @param input The file content.
  * @param options The file name, for errors and `sources`.
  * @returns The run.
- * @throws {ParseError} For bad input, naming the file, the line and what was expected.
+ * @throws {ParseError} For bad input, naming the file, the line and what was expected; a feature
+ * past the end of its sequence, or across the origin of a linear one, as
+ * {@linkcode checkFeatureBounds} describes.
  *
  * @example An origin-spanning CDS
  * ```ts
@@ -63,7 +66,7 @@ export function readGff3(input: string | Uint8Array, options: ReadOptions = {}):
     for (let i = 0; i < done.length; i++) features.push(done[i]);
   });
   for (const feature of assembler.finish()) features.push(feature);
-  return {
+  const run: BaktaRun = {
     mode: "genome",
     genome: assembler.genome,
     software: assembler.software,
@@ -71,4 +74,6 @@ export function readGff3(input: string | Uint8Array, options: ReadOptions = {}):
     features,
     sources: [{ file, format: "gff3", used: ["features", "sequences", "software"] }],
   };
+  checkFeatureBounds(run, file);
+  return run;
 }

@@ -16,6 +16,7 @@ import type {
   Truncation,
 } from "../model.ts";
 import { splitDbXref } from "../bakta_json/split_db_xref.ts";
+import { checkFeatureBounds } from "../check_feature_bounds.ts";
 import { ParseError } from "../parse_error.ts";
 import {
   HYPOTHETICAL_PRODUCT,
@@ -88,8 +89,9 @@ const TRUNCATION_NOTES: Record<string, Truncation> = {
  * @param records The records, in file order.
  * @param options The file and format.
  * @returns The run.
- * @throws {ParseError} For a location that does not parse or lies beyond its sequence, or a bad
- * cross-reference.
+ * @throws {ParseError} For a location that does not parse, a bad cross-reference, or a feature
+ * past the end of its sequence or across the origin of a linear one (see
+ * {@linkcode checkFeatureBounds}).
  *
  * @example One CDS with its gene
  * ```ts
@@ -158,7 +160,7 @@ export function insdcRecordsToRun(
       features.push(toFeature(insdc, gene, type, record, file, format, pseudoIsPseudogene));
     }
   }
-  return {
+  const run: BaktaRun = {
     mode: "genome",
     genome,
     software,
@@ -166,6 +168,8 @@ export function insdcRecordsToRun(
     features,
     sources: [{ file, format, used: ["features", "sequences", "software"] }],
   };
+  checkFeatureBounds(run, file);
+  return run;
 }
 
 function first(feature: InsdcFeature, name: string): string | undefined {

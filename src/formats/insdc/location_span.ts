@@ -30,7 +30,8 @@ export interface InsdcSpan {
 /** Where a location was read, for errors. */
 export interface LocationSpanOptions {
   /**
-   * The length of the sequence, to check bounds and the origin wrap, where known.
+   * The length of the sequence, to check that an origin wrap meets at its end and start, where
+   * known. (Whether the span fits the sequence is `checkFeatureBounds`'s job.)
    */
   sequenceLength?: number;
   /**
@@ -61,8 +62,8 @@ interface Segment {
  * @param location The location.
  * @param options The sequence length and where the location was read.
  * @returns The span.
- * @throws {ParseError} `InvalidLocation` for mixed strands, remote entries, a part beyond the
- * sequence length, or an origin wrap that does not meet at the sequence end and start.
+ * @throws {ParseError} `InvalidLocation` for mixed strands, remote entries, or an origin wrap that
+ * does not meet at the sequence end and start.
  *
  * @example Bakta's origin-spanning CDS
  * ```ts
@@ -97,11 +98,6 @@ export function locationToSpan(
   const reverse = segments[0].reverse;
   for (const segment of segments) {
     if (segment.reverse !== reverse) fail("a location mixing both strands is not a Bakta feature");
-    if (sequenceLength !== undefined && segment.end > sequenceLength) {
-      fail(
-        `part ${segment.start}..${segment.end} lies beyond the sequence length ${sequenceLength}`,
-      );
-    }
   }
   // Biological order → forward-strand order.
   if (reverse) segments.reverse();

@@ -17,6 +17,18 @@ Deno.test("replaceNonFiniteNumbers() replaces bare words only", () => {
   assert.equal(replaceNonFiniteNumbers(text), text);
 });
 
+Deno.test("parseLenientJson() reads bare NaN and Infinity as those numbers, strings untouched", () => {
+  const value = parseLenientJson(
+    '{"a": NaN, "b": [Infinity, -Infinity, null, -0.0], "NaN": "x NaN \\" -Infinity"}',
+    "x.json",
+  ) as { a: number; b: number[]; NaN: string };
+  assert.ok(Number.isNaN(value.a));
+  assert.deepStrictEqual(value.b, [Infinity, -Infinity, null, -0]);
+  assert.equal(value.NaN, 'x NaN " -Infinity');
+  // A text that already holds a stand-in literal falls back to null, never to a wrong number.
+  assert.deepStrictEqual(parseLenientJson("[NaN, -0.0e-7357]", "x.json"), [null, -0]);
+});
+
 Deno.test("findJsonSyntaxError() agrees with JSON.parse on valid and broken JSON", () => {
   // Independent truth: V8's JSON.parse. Texts are random JSON values, then perhaps cut short or
   // with one character replaced.

@@ -249,6 +249,32 @@ Deno.test("readBaktaJson() tolerates bare NaN and Infinity but not inside string
   assert.equal(run.stats!.size, 60);
 });
 
+Deno.test("readBaktaJson() names a bare NaN or Infinity in a coordinate as such, with its path", async (t) => {
+  const cases: [word: string, field: "start" | "stop", kind: "InvalidStart" | "InvalidStop"][] = [
+    ["NaN", "start", "InvalidStart"],
+    ["Infinity", "stop", "InvalidStop"],
+    ["-Infinity", "start", "InvalidStart"],
+  ];
+  for (const [word, field, kind] of cases) {
+    await t.step(`${field} ${word}`, () => {
+      const doc = newDocument();
+      (doc.features[1] as Record<string, unknown>)[field] = 12345;
+      const text = JSON.stringify(doc).replace(`"${field}":12345`, `"${field}":${word}`);
+      assert.ok(text.includes(word));
+      const error = assertParseError(() => readBaktaJson(text, { file: "x.json" }), kind, {
+        message: new RegExp(`x\\.json: features\\[1\\]\\.${field} is ${word}: expected a positive`),
+      });
+      assert.doesNotMatch(error.message, /null/);
+    });
+  }
+  // A real null is still called null.
+  const doc = newDocument();
+  (doc.features[0] as Record<string, unknown>).start = null;
+  assertParseError(() => readBaktaJson(JSON.stringify(doc), { file: "x.json" }), "InvalidStart", {
+    message: /features\[0\]\.start is null/,
+  });
+});
+
 Deno.test("readBaktaJson() reads gzipped bytes", () => {
   const bytes = gzipSync(new TextEncoder().encode(JSON.stringify(newDocument())));
   assert.equal(readBaktaJson(bytes).features.length, 2);

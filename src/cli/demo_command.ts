@@ -15,6 +15,7 @@ import { errorLine, jobReporter } from "./_job_cli.ts";
 import { formatTable } from "./_table.ts";
 import type { Database } from "../db/schema.ts";
 import { resolveDatabaseLocation } from "../db/database_location.ts";
+import { redactDatabaseUrl } from "../db/postgres/postgres_url.ts";
 import { BaktaClient } from "../client/bakta_client.ts";
 import { submitGenomes } from "../client/job_service/submit_genome.ts";
 import { syncJobs } from "../client/job_service/sync_jobs.ts";
@@ -142,7 +143,7 @@ async function runDemo(io: CliIo, options: DemoCommandOptions): Promise<void> {
       `Started a local stand-in of the Bakta web API at ${standIn.baseUrl} ` +
         "(127.0.0.1 only: no network is used)\n",
     );
-    io.out(`Database: ${resolveDatabaseLocation(options.db)}\n`);
+    io.out(`Database: ${redactDatabaseUrl(resolveDatabaseLocation(options.db))}\n`);
     for (const g of genomes) io.out(`  genome ${g.genome}: ${g.origin}\n`);
     const client = new BaktaClient({ baseUrl: standIn.baseUrl });
     const reporter = jobReporter(io);

@@ -8,6 +8,7 @@ import type { Command } from "commander";
 import type { CliIo, GlobalOptions } from "./cli_context.ts";
 import { openDatabase } from "../db/open_database.ts";
 import { resolveDatabaseLocation } from "../db/database_location.ts";
+import { redactDatabaseUrl } from "../db/postgres/postgres_url.ts";
 import {
   migrateDown,
   migrateTo,
@@ -30,14 +31,15 @@ export function registerInit(program: Command, io: CliIo): void {
     .action(async (_options, command: Command) => {
       const global = command.optsWithGlobals<GlobalOptions>();
       const location = resolveDatabaseLocation(global.db);
+      const shown = redactDatabaseUrl(location);
       const db = await openDatabase(location, { migrate: false });
       try {
         const steps = await migrateToLatest(db);
         const status = await migrationStatus(db);
         io.out(
           steps.length > 0
-            ? `Initialised ${location} at schema ${status.current} (${steps.length} migration(s) ran)\n`
-            : `${location} is already at the latest schema ${status.current}\n`,
+            ? `Initialised ${shown} at schema ${status.current} (${steps.length} migration(s) ran)\n`
+            : `${shown} is already at the latest schema ${status.current}\n`,
         );
       } finally {
         await db.destroy();

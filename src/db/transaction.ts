@@ -195,9 +195,13 @@ async function giveUp<DB>(
   );
 }
 
-/** The file of the main database, or `:memory:`. */
+/** The file of the main database, or `:memory:`; on PostgreSQL the database's name. */
 async function databaseFile<DB>(db: Kysely<DB>): Promise<string> {
   try {
+    if (usesPostgres(db)) {
+      const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(db);
+      return rows[0].name;
+    }
     const { rows } = await sql<{ file: string }>`
       select file from pragma_database_list where name = 'main'`.execute(db);
     return rows[0]?.file || ":memory:";

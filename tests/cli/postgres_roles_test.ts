@@ -73,7 +73,10 @@ Deno.test({
     const urls = await createRoles();
     const dir = await Deno.makeTempDir();
     try {
-      assert.equal((await cli(["init", "--db", urls.owner])).code, 0, "the owner migrates");
+      const init = await cli(["init", "--db", urls.owner]);
+      assert.equal(init.code, 0, "the owner migrates");
+      assert.match(init.out, /^Initialised postgres:\/\/baktadb_owner_\w+:\*\*\*@/);
+      assert.ok(!init.out.includes("owner-pw"), "no password in the output");
       const writerDb = await openDatabase(urls.writer);
       const cohort = makeCohort({ seed: 3, genomes: 3, familiesPool: 30, coreFamilies: 10 });
       for (const member of cohort.members) {

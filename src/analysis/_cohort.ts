@@ -1,5 +1,6 @@
 /**
- * The cohort every cohort table compares: the latest annotation of each chosen genome.
+ * The cohort every cohort table compares: the latest annotation of each selected genome (by name
+ * and by `where` clauses over genome traits, see `src/query/select_genomes.ts`).
  *
  * @module
  */
@@ -7,19 +8,20 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { latestAnnotationQuery } from "../query/annotation_of.ts";
+import { genomeCondition, type SelectGenomesOptions } from "../query/select_genomes.ts";
 
-/** Options shared by the cohort tables. */
-export interface CohortOptions {
-  /**
-   * Only these genomes (by name); each contributes its latest annotation.
-   * @default undefined (every genome with a genome-mode annotation)
-   */
-  genomes?: readonly string[];
-}
+/**
+ * Options shared by the cohort tables: which genomes, by name (`genomes`) and by trait (`where`,
+ * e.g. `["species~pneumoniae", "penicillin=R"]`); each contributes its latest annotation.
+ * Without either, every genome with a genome-mode annotation.
+ */
+export type CohortOptions = SelectGenomesOptions;
 
 /** `(annotation_id, genome_id, genome)` of the cohort's annotations, for a `with` clause. */
 export function cohortQuery(db: Kysely<Database>, options: CohortOptions = {}) {
-  return latestAnnotationQuery(db, { genomes: options.genomes }).select([
+  const condition = genomeCondition(options.where);
+  const query = latestAnnotationQuery(db, { genomes: options.genomes });
+  return (condition === undefined ? query : query.where(condition)).select([
     "annotations.id as annotation_id",
     "annotations.genome_id",
     "genomes.name as genome",

@@ -19,6 +19,19 @@ export interface GeneFamilyOptions extends CohortOptions {
    * @default ["cds"]
    */
   types?: readonly ("cds" | "sorf")[];
+  /**
+   * Whether pseudogenes count: `"present"` keeps them in their family (a pseudogene with a UniRef
+   * cluster makes its genome carry the family); `"absent"` leaves them out, so a genome whose only
+   * copies of a family are pseudogenes lacks it (loss of function, as association wants).
+   * @default "present"
+   */
+  pseudogenes?: "present" | "absent";
+  /**
+   * The family level: `"uniref90"` keys families as {@linkcode familyKey} says; `"uniref50"` puts
+   * proteins with a UniRef50 cluster in that cluster first (coarser families), the rest as before.
+   * @default "uniref90"
+   */
+  familyLevel?: "uniref90" | "uniref50";
 }
 
 /** The prefix of a family keyed by the protein's MD5 (no UniRef cluster). */
@@ -45,15 +58,21 @@ export const MD5_FAMILY_PREFIX = "MD5:";
  */
 export function familyKey(): RawBuilder<string | null> {
   const ref = sql.ref;
-  const cluster = (level: string) =>
-    sql<string | null>`(select min(${ref("x.accession")}) from ${sql.table("feature_xrefs")} as ${
-      sql.id("x")
-    } where ${ref("x.feature_id")} = ${ref("features.id")} and ${ref("x.db")} = 'UniRef' and ${
-      ref("x.accession")
-    } >= ${sql.lit(`UniRef${level}_`)} and ${ref("x.accession")} < ${sql.lit(`UniRef${level}\``)})`;
   return sql<string | null>`coalesce(${cluster("90")}, ${cluster("50")}, ${
     sql.lit(MD5_FAMILY_PREFIX)
   } || ${ref("features.aa_hexdigest")})`;
+}
+
+/** The smallest UniRef cluster of a level (`"90"`, `"50"`) of the feature in scope, in SQL. */
+function cluster(level: "90" | "50"): RawBuilder<string | null> {
+  const ref = sql.ref;
+  return sql<string | null>`(select min(${ref("x.accession")}) from ${
+    sql.table("feature_xrefs")
+  } as ${sql.id("x")} where ${ref("x.feature_id")} = ${ref("features.id")} and ${
+    ref("x.db")
+  } = 'UniRef' and ${ref("x.accession")} >= ${sql.lit(`UniRef${level}_`)} and ${
+    ref("x.accession")
+  } < ${sql.lit(`UniRef${level}\``)})`;
 }
 
 /**
@@ -114,16 +133,17 @@ export function familyMembersQuery(
   db: Kysely<Database>,
   options: GeneFamilyOptions = {},
 ): CohortQuery<FamilyMemberRow> {
-  const types = checkTypes(options.types);
-  return db.selectFrom(cohortQuery(db, options).as("cohort"))
+  const { types, pseudogenes, familyLevel } = checkFamilyOptions(options);
+  const family = familyLevel === "uniref50"
+    ? sql<string | null>`coalesce(${cluster("50")}, ${storedFamilyKey()})`
+    : storedFamilyKey();
+  let query = db.selectFrom(cohortQuery(db, options).as("cohort"))
     .crossJoin("features")
-    .select([
-      "features.annotation_id",
-      "features.id as feature_id",
-      storedFamilyKey().as("family"),
-    ])
+    .select(["features.annotation_id", "features.id as feature_id", family.as("family")])
     .whereRef("features.annotation_id", "=", "cohort.annotation_id")
-    .where("features.type", "in", types) as unknown as CohortQuery<FamilyMemberRow>;
+    .where("features.type", "in", types);
+  if (pseudogenes === "absent") query = query.where("features.pseudo", "=", 0);
+  return query as unknown as CohortQuery<FamilyMemberRow>;
 }
 
 /** One row of {@linkcode geneFamilyCountsQuery}. */
@@ -335,6 +355,43 @@ export async function presenceAbsence(
   ]);
   cohort.forEach((row, g) => columns.set(row.genome, cells[g]));
   return table(columns, ["family", "genomes", ...cohort.map((row) => row.genome)]);
+}
+
+/**
+ * Checks how families are counted (`types`, `pseudogenes`, `familyLevel`) and returns the options
+ * with their defaults.
+ *
+ * @param options The options.
+ * @returns The checked values.
+ *
+ * @example Defaults
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { checkFamilyOptions } from "./gene_families.ts";
+ * assert.deepEqual(checkFamilyOptions({}), { types: ["cds"], pseudogenes: "present", familyLevel: "uniref90" });
+ * assert.throws(() => checkFamilyOptions({ familyLevel: "uniref100" as never }), /"familyLevel"/);
+ * ```
+ * @throws {RangeError} Naming the option that is not allowed.
+ */
+export function checkFamilyOptions(
+  options: Pick<GeneFamilyOptions, "types" | "pseudogenes" | "familyLevel">,
+): {
+  types: ("cds" | "sorf")[];
+  pseudogenes: "present" | "absent";
+  familyLevel: "uniref90" | "uniref50";
+} {
+  const { pseudogenes = "present", familyLevel = "uniref90" } = options;
+  if (pseudogenes !== "present" && pseudogenes !== "absent") {
+    throw new RangeError(
+      `Invalid option "pseudogenes": expected "present" or "absent", got ${show(pseudogenes)}`,
+    );
+  }
+  if (familyLevel !== "uniref90" && familyLevel !== "uniref50") {
+    throw new RangeError(
+      `Invalid option "familyLevel": expected "uniref90" or "uniref50", got ${show(familyLevel)}`,
+    );
+  }
+  return { types: checkTypes(options.types), pseudogenes, familyLevel };
 }
 
 /** Checks the `types` option and returns it with its default. */

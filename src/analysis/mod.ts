@@ -3,7 +3,9 @@
  * table with its column types kept, and the ready tables answer cohort questions in SQL —
  * the per-genome summary of Bakta's `.txt`, feature-type counts, COG functional categories, the
  * gene-family presence/absence matrix, core/soft-core/shell/cloud classes (Roary's thresholds),
- * families gained and lost between two genomes, and what changed between two annotations.
+ * families gained and lost between two genomes, what changed between two annotations, Roary's
+`gene_presence_absence.csv` layout, and gene–trait association (Fisher's exact test with
+Benjamini–Hochberg and Bonferroni corrections, Cochran–Mantel–Haenszel across strata).
  *
  * @example A summary of every genome, as an Arquero table
  * ```ts
@@ -24,6 +26,7 @@
  */
 
 export * from "./to_table.ts";
+export * from "./table_html.ts";
 export type { CohortOptions } from "./_cohort.ts";
 export * from "./genome_summary.ts";
 export * from "./feature_type_counts.ts";
@@ -32,3 +35,13 @@ export * from "./gene_families.ts";
 export * from "./pangenome_classes.ts";
 export * from "./genome_diff.ts";
 export * from "./annotation_diff.ts";
+export * from "./fisher_exact.ts";
+export * from "./adjust_p_values.ts";
+export * from "./chi_square_survival.ts";
+export * from "./mantel_haenszel.ts";
+export * from "./binary_trait.ts";
+export * from "./associate_families.ts";
+export * from "./trait_association.ts";
+export * from "./roary_presence_absence.ts";
+export * from "./association_heatmap_data.ts";
+export * from "./trait_table.ts";

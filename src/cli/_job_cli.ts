@@ -6,7 +6,8 @@
  */
 
 import { type Command, Option } from "commander";
-import { CliError, type CliIo, EXIT } from "./cli_context.ts";
+import { escaped } from "./escape_control.ts";
+import { CliError, type CliIo, EXIT, type SafeCliIo } from "./cli_context.ts";
 import { ProgressBar, type ProgressState } from "./progress_bar.ts";
 import { formatTable } from "./_table.ts";
 import { BaktaClient, type BaktaRetryEvent } from "../client/bakta_client.ts";
@@ -168,20 +169,20 @@ export interface JobReporter {
  * `12:03:04  job 3  assembly  UPLOADED -> INIT`; the bar (standard error, terminal only, not with
  * `quiet`) is cleared before each line and redrawn after.
  *
- * @param io Where to write.
+ * @param io Where to write (the bar's redraws go to `io.raw`).
  * @param options `quiet` prints nothing (for `--json`); `unit` names the bar's items.
  * @returns The reporter.
  */
 export function jobReporter(
-  io: CliIo,
+  io: SafeCliIo,
   options: { quiet?: boolean; unit?: string; statusLines?: boolean } = {},
 ): JobReporter {
   const { quiet = false, unit = "jobs", statusLines = true } = options;
-  const bar = new ProgressBar({ write: io.err, enabled: io.isTerminal && !quiet, unit });
+  const bar = new ProgressBar({ write: io.raw.err, enabled: io.isTerminal && !quiet, unit });
   let last: ProgressState | undefined;
   const line = (text: string) => {
     if (quiet) return;
-    if (io.isTerminal && last !== undefined) io.err("\r\x1b[K");
+    if (io.isTerminal && last !== undefined) io.raw.err("\r\x1b[K");
     io.out(`${clock()}  ${text}\n`);
     if (last !== undefined) bar.update(last);
   };
@@ -223,7 +224,7 @@ export function jobReporter(
  * @returns The label.
  */
 export function jobLabel(job: PublicJob): string {
-  return `job ${job.id}  ${job.name}`;
+  return escaped`job ${job.id}  ${job.name}`;
 }
 
 /**

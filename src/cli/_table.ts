@@ -1,26 +1,42 @@
 /**
- * Plain-text tables and number formatting for the CLI's listings.
+ * Plain-text tables, TSV and number formatting for the CLI's listings. Every cell goes through
+ * {@linkcode escapeControl}: a tab, line feed or escape sequence inside a name or product shows as
+ * `\t`, `\n`, `\x1b` and cannot break a row.
  *
  * @module
  */
 
+import { escapeControl } from "./escape_control.ts";
+
+/** A table cell: text, a number, or nothing. */
+export type TableCell = string | number | boolean | null | undefined;
+
 /**
- * Formats rows as aligned columns (numbers right-aligned) with a header line.
+ * Formats rows as aligned columns (numbers right-aligned) with a header line. Control characters
+ * in cells and header are shown as escapes.
  *
  * @param header The column names.
  * @param rows The rows (cells as strings or numbers; null/undefined shown as `-`).
  * @returns The text, one line per row, ending in a newline.
+ *
+ * @example A product with a line feed stays on its row
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { formatTable } from "./_table.ts";
+ * const text = formatTable(["gene", "count"], [["dnaA\nFAKE", 1200]]);
+ * assert.equal(text, "gene        count\ndnaA\\nFAKE  1,200\n");
+ * ```
  */
 export function formatTable(
   header: readonly string[],
-  rows: readonly (readonly (string | number | null | undefined)[])[],
+  rows: readonly (readonly TableCell[])[],
 ): string {
   const cells = rows.map((row) => row.map((c) => (c === null || c === undefined ? "-" : c)));
   const numeric = header.map((_, i) =>
     cells.length > 0 && cells.every((r) => typeof r[i] === "number")
   );
   const text = [header, ...cells].map((row) =>
-    row.map((c) => (typeof c === "number" ? c.toLocaleString("en-US") : String(c)))
+    row.map((c) => (typeof c === "number" ? c.toLocaleString("en-US") : escapeControl(String(c))))
   );
   const widths = header.map((_, i) => Math.max(...text.map((r) => r[i]?.length ?? 0)));
   return text.map((row) =>
@@ -32,6 +48,33 @@ export function formatTable(
         : c.padEnd(widths[i])
     ).join("  ").trimEnd()
   ).join("\n") + "\n";
+}
+
+/**
+ * Formats rows as tab-separated values with a header line: empty cells for null/undefined, arrays
+ * joined by `,`, control characters inside a cell (tab and line feed too) shown as escapes, so a
+ * cell never holds a raw tab or line break.
+ *
+ * @param header The column names.
+ * @param rows The rows.
+ * @returns The TSV text, ending in a newline.
+ *
+ * @example A tab inside a product
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { formatTsv } from "./_table.ts";
+ * assert.equal(formatTsv(["a", "b"], [["x\ty", null], [1, ["EC:1", "GO:2"]]]), "a\tb\nx\\ty\t\n1\tEC:1,GO:2\n");
+ * ```
+ */
+export function formatTsv(
+  header: readonly string[],
+  rows: readonly (readonly unknown[])[],
+): string {
+  const cell = (value: unknown) =>
+    value === null || value === undefined
+      ? ""
+      : escapeControl(Array.isArray(value) ? value.join(",") : String(value));
+  return [header, ...rows].map((row) => row.map(cell).join("\t")).join("\n") + "\n";
 }
 
 /**

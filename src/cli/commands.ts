@@ -6,7 +6,7 @@
  */
 
 import type { Command } from "commander";
-import type { CliIo } from "./cli_context.ts";
+import type { SafeCliIo } from "./cli_context.ts";
 import { registerInit, registerMigrate } from "./migrate_command.ts";
 import { registerImport } from "./import_command.ts";
 import { registerGenomes } from "./genomes_command.ts";
@@ -28,9 +28,18 @@ import { registerConfig } from "./config_command.ts";
 import { registerDemo } from "./demo_command.ts";
 import { registerReport } from "./report_command.ts";
 import { registerCopy } from "./copy_command.ts";
+import { registerTraits } from "./traits_command.ts";
+import { registerPangenome } from "./pangenome_command.ts";
+import { registerCog } from "./cog_command.ts";
+import { registerCompare } from "./compare_command.ts";
+import { registerSearch } from "./search_command.ts";
+import { registerAssociate } from "./associate_command.ts";
 
-/** A function that adds one command to the program. */
-export type RegisterCommand = (program: Command, io: CliIo) => void;
+/**
+ * A function that adds one command to the program. Its io escapes control characters in what it
+ * writes; `io.raw` is for data written byte for byte.
+ */
+export type RegisterCommand = (program: Command, io: SafeCliIo) => void;
 
 /** Every command, in help order. */
 export const COMMANDS: readonly RegisterCommand[] = [
@@ -45,6 +54,12 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerRm,
   registerFeatures,
   registerSummary,
+  registerTraits,
+  registerPangenome,
+  registerCog,
+  registerCompare,
+  registerSearch,
+  registerAssociate,
   registerExport,
   registerSubmit,
   registerJobs,

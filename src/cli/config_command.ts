@@ -5,6 +5,7 @@
  */
 
 import type { Command } from "commander";
+import { escaped } from "./escape_control.ts";
 import { CliError, type CliIo, EXIT, type GlobalOptions, withDatabase } from "./cli_context.ts";
 import { addJobOptionFlags, errorLine, type JobOptionFlags, jobOptionsFrom } from "./_job_cli.ts";
 import { formatTable, toJsonText } from "./_table.ts";
@@ -66,7 +67,7 @@ The options are checked as submit checks them. Options given to submit override 
         throw error;
       }
       const saved = await withDatabase(options, (db) => saveJobConfig(db, name.trim(), jobOptions));
-      io.out(`Saved configuration "${saved.name}": ${describeOptions(jobOptions)}\n`);
+      io.out(escaped`Saved configuration "${saved.name}": ${describeOptions(jobOptions)}\n`);
     });
   config.command("list")
     .description("list the saved configurations")

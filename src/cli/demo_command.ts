@@ -10,11 +10,16 @@
 
 import type { Command } from "commander";
 import type { Kysely } from "kysely";
-import { type CliIo, type GlobalOptions, withDatabase } from "./cli_context.ts";
+import {
+  type CliIo,
+  databaseLocation,
+  type GlobalOptions,
+  type SafeCliIo,
+  withDatabase,
+} from "./cli_context.ts";
 import { errorLine, jobReporter } from "./_job_cli.ts";
 import { formatTable } from "./_table.ts";
 import type { Database } from "../db/schema.ts";
-import { resolveDatabaseLocation } from "../db/database_location.ts";
 import { redactDatabaseUrl } from "../db/postgres/postgres_url.ts";
 import { BaktaClient } from "../client/bakta_client.ts";
 import { submitGenomes } from "../client/job_service/submit_genome.ts";
@@ -61,7 +66,7 @@ interface DemoCommandOptions extends GlobalOptions {
  * @param program The program.
  * @param io Where to write.
  */
-export function registerDemo(program: Command, io: CliIo): void {
+export function registerDemo(program: Command, io: SafeCliIo): void {
   program.command("demo")
     .description(
       "run the whole job locally: stand-in Bakta service, submit, wait, import, summarize",
@@ -125,7 +130,7 @@ export async function demoGenomes(samples: string, scratch: string): Promise<Dem
   return found;
 }
 
-async function runDemo(io: CliIo, options: DemoCommandOptions): Promise<void> {
+async function runDemo(io: SafeCliIo, options: DemoCommandOptions): Promise<void> {
   const samples = options.samples ?? decodeURIComponent(DEFAULT_DEMO_SAMPLES.pathname);
   const scratch = await Deno.makeTempDir({ prefix: "baktadb-demo-" });
   try {
@@ -143,7 +148,7 @@ async function runDemo(io: CliIo, options: DemoCommandOptions): Promise<void> {
       `Started a local stand-in of the Bakta web API at ${standIn.baseUrl} ` +
         "(127.0.0.1 only: no network is used)\n",
     );
-    io.out(`Database: ${redactDatabaseUrl(resolveDatabaseLocation(options.db))}\n`);
+    io.out(`Database: ${redactDatabaseUrl(databaseLocation(options))}\n`);
     for (const g of genomes) io.out(`  genome ${g.genome}: ${g.origin}\n`);
     const client = new BaktaClient({ baseUrl: standIn.baseUrl });
     const reporter = jobReporter(io);
@@ -170,7 +175,7 @@ async function runDemo(io: CliIo, options: DemoCommandOptions): Promise<void> {
       io.out("\n");
       await printSummaries(db, synced.jobs.map((item) => item.job), io);
       return synced.jobs;
-    });
+    }, { create: true });
     if (options.figures !== false) await writeFigures(options, jobs, io);
     const failed = jobs.filter((job) => job.job.status !== "IMPORTED").length;
     io.out(

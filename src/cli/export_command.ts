@@ -10,7 +10,7 @@ import { EXPORT_FORMATS, type ExportFormat, toExportFormat } from "../export/for
 import { parseRegion } from "../export/parse_region.ts";
 import { writeTextFileAtomic } from "../export/write_text_file_atomic.ts";
 import type { LoadRunRegion } from "../store/load_run.ts";
-import { CliError, type CliIo, EXIT, type GlobalOptions, withDatabase } from "./cli_context.ts";
+import { CliError, EXIT, type GlobalOptions, type SafeCliIo, withDatabase } from "./cli_context.ts";
 import { parsePositiveInteger, resolveAnnotation } from "./_resolve_annotation.ts";
 
 interface ExportCommandOptions extends GlobalOptions {
@@ -24,9 +24,9 @@ interface ExportCommandOptions extends GlobalOptions {
  * Adds `baktadb export`.
  *
  * @param program The program.
- * @param io Where to write.
+ * @param io Where to write (the exported text goes to `io.raw`: byte for byte as `--out` writes it).
  */
-export function registerExport(program: Command, io: CliIo): void {
+export function registerExport(program: Command, io: SafeCliIo): void {
   const formats = Object.entries(EXPORT_FORMATS).map(([name, what]) =>
     `  ${name.padEnd(5)} ${what}`
   )
@@ -77,7 +77,7 @@ export function registerExport(program: Command, io: CliIo): void {
         }
       });
       if (options.out === undefined) {
-        io.out(text);
+        io.raw.out(text);
         return;
       }
       await writeTextFileAtomic(options.out, text);

@@ -15,7 +15,7 @@ import { searchFeatures } from "../query/search_features.ts";
 import { parseRegion } from "../export/parse_region.ts";
 import { CliError, type CliIo, EXIT, type GlobalOptions, withDatabase } from "./cli_context.ts";
 import { parsePositiveInteger, resolveAnnotation } from "./_resolve_annotation.ts";
-import { formatTable, toJsonText } from "./_table.ts";
+import { formatTable, formatTsv, toJsonText } from "./_table.ts";
 
 /** The filters of {@linkcode listGenomeFeatures}; they combine with AND. */
 export interface FeatureFilterOptions {
@@ -267,8 +267,8 @@ const TSV_COLUMNS: readonly (keyof FeatureListing)[] = [
 
 /**
  * Writes features as TSV: a header of the {@linkcode FeatureListing} fields, one row per feature,
- * empty cells for absent values, cross-references joined by `,`; tabs and line breaks inside a
- * value become spaces.
+ * empty cells for absent values, cross-references joined by `,`; control characters inside a value
+ * (tabs and line breaks too) are shown as escapes (`\t`, `\n`, `\x1b`).
  *
  * @param features The features.
  * @returns The TSV text.
@@ -280,20 +280,11 @@ const TSV_COLUMNS: readonly (keyof FeatureListing)[] = [
  * const tsv = featuresToTsv([{ sequence: "c1", type: "cds", start: 1, stop: 9, strand: "+",
  *   edge: false, locus_tag: "X_1", gene: null, product: "a\tb", hypothetical: false,
  *   pseudo: false, truncated: null, db_xrefs: ["EC:1.1.1.1", "SO:0001217"] }]);
- * assert.equal(tsv.split("\n")[1], "c1\tcds\t1\t9\t+\tfalse\tX_1\t\ta b\tfalse\tfalse\t\tEC:1.1.1.1,SO:0001217");
+ * assert.equal(tsv.split("\n")[1], "c1\tcds\t1\t9\t+\tfalse\tX_1\t\ta\\tb\tfalse\tfalse\t\tEC:1.1.1.1,SO:0001217");
  * ```
  */
 export function featuresToTsv(features: readonly FeatureListing[]): string {
-  const clean = (v: unknown) =>
-    v === null || v === undefined
-      ? ""
-      : Array.isArray(v)
-      ? v.join(",")
-      : String(v).replace(/[\t\r\n]+/g, " ");
-  return [
-    TSV_COLUMNS.join("\t"),
-    ...features.map((f) => TSV_COLUMNS.map((c) => clean(f[c])).join("\t")),
-  ].join("\n") + "\n";
+  return formatTsv(TSV_COLUMNS, features.map((f) => TSV_COLUMNS.map((c) => f[c])));
 }
 
 interface FeaturesCommandOptions extends GlobalOptions {

@@ -5,6 +5,7 @@
  */
 
 import type { Command } from "commander";
+import { escaped } from "./escape_control.ts";
 import { type CliIo, type GlobalOptions, withDatabase } from "./cli_context.ts";
 import { listGenomeResultFiles } from "../store/result_files_repository.ts";
 import { formatTable, toJsonText } from "./_table.ts";
@@ -32,7 +33,7 @@ export function registerFiles(program: Command, io: CliIo): void {
         return;
       }
       if (files.length === 0) {
-        io.out(`No files stored for ${genome}\n`);
+        io.out(escaped`No files stored for ${genome}\n`);
         return;
       }
       io.out(formatTable(

@@ -7,6 +7,7 @@
 import type { Command } from "commander";
 import { type CliIo, type GlobalOptions, withDatabase } from "./cli_context.ts";
 import { listGenomes } from "../store/genomes_repository.ts";
+import { genomeOrganisms } from "../query/genome_organism.ts";
 import { formatTable, toJsonText } from "./_table.ts";
 
 /**
@@ -25,7 +26,13 @@ export function registerGenomes(program: Command, io: CliIo): void {
     )
     .action(async (_options, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions & { json?: boolean }>();
-      const genomes = await withDatabase(options, (db) => listGenomes(db));
+      const genomes = await withDatabase(options, async (db) => {
+        const organisms = await genomeOrganisms(db);
+        return (await listGenomes(db)).map((g) => ({
+          ...g,
+          organism: organisms.get(g.name) ?? null,
+        }));
+      });
       if (options.json) {
         io.out(toJsonText(genomes));
         return;

@@ -5,6 +5,7 @@
  */
 
 import type { Command } from "commander";
+import { escaped } from "./escape_control.ts";
 import { type CliIo, type GlobalOptions, withDatabase } from "./cli_context.ts";
 import { genomeHistory } from "../store/genome_history.ts";
 import { toJsonText } from "./_table.ts";
@@ -28,7 +29,7 @@ export function registerHistory(program: Command, io: CliIo): void {
         io.out(toJsonText(history));
         return;
       }
-      io.out(`History of ${history.genome.name}:\n`);
+      io.out(escaped`History of ${history.genome.name}:\n`);
       for (const event of history.events) {
         if (event.kind === "version") {
           const v = event.version;
@@ -39,10 +40,10 @@ export function registerHistory(program: Command, io: CliIo): void {
           );
         } else {
           const a = event.annotation;
+          const run = a.mode === "proteins" ? "(proteins run)" : `of version ${a.sequenceVersion}`;
           io.out(
-            `${event.at}  annotation #${a.id} ${
-              a.mode === "proteins" ? "(proteins run)" : `of version ${a.sequenceVersion}`
-            }: Bakta ${a.baktaVersion ?? "?"}, database ${a.dbVersion ?? "?"}, from ${a.source}\n`,
+            escaped`${event.at}  annotation #${a.id} ${run}: Bakta ${a.baktaVersion ?? "?"}, ` +
+              escaped`database ${a.dbVersion ?? "?"}, from ${a.source}\n`,
           );
         }
       }

@@ -6,12 +6,16 @@
  */
 
 import type { Command } from "commander";
+import { escaped } from "./escape_control.ts";
 import {
   CliError,
   type CliIo,
+  databaseLocation,
   EXIT,
+  explainDatabaseError,
   type GlobalOptions,
   permissionErrorIn,
+  type SafeCliIo,
   withDatabase,
 } from "./cli_context.ts";
 import { importRuns, type ImportRunsResult } from "../store/import_runs.ts";
@@ -33,7 +37,7 @@ interface ImportCommandOptions extends GlobalOptions {
  * @param program The program.
  * @param io Where to write.
  */
-export function registerImport(program: Command, io: CliIo): void {
+export function registerImport(program: Command, io: SafeCliIo): void {
   program.command("import")
     .description("import Bakta runs: result folders, files or globs (each run once)")
     .argument("<paths...>", "result folders, files of runs, or globs such as 'results/*.gff3.gz'")
@@ -63,15 +67,16 @@ Importing the same files again does nothing. Exit code 4 when some runs failed a
           EXIT.USAGE,
         );
       }
-      const bar = new ProgressBar({ write: io.err, enabled: io.isTerminal && !options.json });
+      const bar = new ProgressBar({ write: io.raw.err, enabled: io.isTerminal && !options.json });
       const result = await withDatabase(options, (db) =>
         importRuns(db, paths, {
           genome: options.genome,
           recursive: options.recursive,
           concurrency,
           onProgress: (p) => bar.update(p),
-        }));
+        }), { create: true });
       bar.finish();
+      explainItemErrors(result, databaseLocation(options));
       if (options.json) io.out(toJsonText(resultToJson(result)));
       else printSummary(result, io, options.verbose === true);
       const total = result.items.length;
@@ -93,6 +98,15 @@ Importing the same files again does nothing. Exit code 4 when some runs failed a
     });
 }
 
+/** A run that failed on the database (a read-only file) says so with the file's name. */
+function explainItemErrors(result: ImportRunsResult, location: string): void {
+  for (const item of result.items) {
+    if (item.error === undefined) continue;
+    const explained = explainDatabaseError(item.error, location);
+    if (explained instanceof Error) item.error = explained;
+  }
+}
+
 function describeResult(r: ImportRunResult): string {
   if (r.status === "skipped") return r.reason ?? "imported before";
   const version = r.mode === "proteins"
@@ -110,12 +124,18 @@ function printSummary(result: ImportRunsResult, io: CliIo, verbose: boolean): vo
   for (const item of result.items) {
     const name = item.result?.genome ?? item.prefix ?? "";
     if (item.status === "failed") {
-      io.out(`failed    ${item.item}: ${item.error?.message.split("\n")[0] ?? "unknown error"}\n`);
+      io.out(
+        escaped`failed    ${item.item}: ${item.error?.message.split("\n")[0] ?? "unknown error"}\n`,
+      );
       if (verbose && item.error?.stack) io.out(`${item.error.stack}\n`);
       continue;
     }
-    io.out(`${item.status.padEnd(9)} ${name} (${item.item}): ${describeResult(item.result!)}\n`);
-    for (const warning of item.result!.warnings) io.out(`          note: ${warning}\n`);
+    io.out(
+      `${item.status.padEnd(9)} ${escaped`${name} (${item.item}): ${
+        describeResult(item.result!)
+      }`}\n`,
+    );
+    for (const warning of item.result!.warnings) io.out(escaped`          note: ${warning}\n`);
   }
   if (result.ignored.length > 0) {
     io.out(

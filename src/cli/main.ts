@@ -5,19 +5,30 @@
  */
 
 import { Command, CommanderError } from "commander";
-import { CliError, type CliIo, DENO_IO, EXIT, permissionErrorIn } from "./cli_context.ts";
+import {
+  CliError,
+  type CliIo,
+  DENO_IO,
+  escapingIo,
+  EXIT,
+  permissionErrorIn,
+} from "./cli_context.ts";
+import { escapeControl } from "./escape_control.ts";
 import { COMMANDS } from "./commands.ts";
+import { refuseOptionLikeValues } from "./_option_values.ts";
 import { DatabaseError, NotFoundError } from "../db/errors.ts";
 import { ParseError } from "../formats/parse_error.ts";
 import { BAKTADB_VERSION } from "../version.ts";
 
 /**
- * Builds the `baktadb` program with every command.
+ * Builds the `baktadb` program with every command. Commands write through an
+ * {@linkcode escapingIo}: no control character read from a file reaches the terminal raw.
  *
  * @param io Where the commands write.
  * @returns The commander program.
  */
-export function createProgram(io: CliIo = DENO_IO): Command {
+export function createProgram(terminal: CliIo = DENO_IO): Command {
+  const io = escapingIo(terminal);
   const program = new Command("baktadb")
     .description("Keep, explore and compare Bakta genome annotations in one database")
     .version(BAKTADB_VERSION)
@@ -32,6 +43,8 @@ export function createProgram(io: CliIo = DENO_IO): Command {
       writeErr: (text) => io.err(text),
     })
     .exitOverride();
+  // One check for every option of every command, present and future: `--genome --db` is refused.
+  program.hook("preAction", (_program, action) => refuseOptionLikeValues(action));
   for (const register of COMMANDS) register(program, io);
   for (const command of program.commands) command.exitOverride();
   return program;
@@ -71,13 +84,16 @@ function reportError(error: unknown, io: CliIo, verbose: boolean): number {
   }
   const message = error instanceof Error ? error.message : String(error);
   const permission = permissionErrorIn(error);
+  // One line: a line feed inside the message (a genome name, a file's text) is shown as `\n`.
   io.err(
     permission === undefined
-      ? `baktadb: ${message.split("\n")[0]}\n`
-      : `baktadb: ${permission.message}: this database user may not write (it has read-only ` +
-        `access; ask for the writer role)\n`,
+      ? `baktadb: ${escapeControl(message.trimEnd())}\n`
+      : `baktadb: ${escapeControl(permission.message)}: this database user may not write (it ` +
+        `has read-only access; ask for the writer role)\n`,
   );
-  if (verbose && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
+  if (verbose && error instanceof Error && error.stack) {
+    io.err(`${escapeControl(error.stack, { keepLineStructure: true })}\n`);
+  }
   if (permission !== undefined) return EXIT.PERMISSION;
   if (error instanceof CliError) return error.exitCode;
   if (error instanceof NotFoundError) return EXIT.NOT_FOUND;

@@ -5,9 +5,14 @@
  */
 
 import type { Command } from "commander";
-import type { CliIo, GlobalOptions } from "./cli_context.ts";
-import { openDatabase } from "../db/open_database.ts";
-import { resolveDatabaseLocation } from "../db/database_location.ts";
+import {
+  CliError,
+  type CliIo,
+  EXIT,
+  explainDatabaseError,
+  type GlobalOptions,
+  openCliDatabase,
+} from "./cli_context.ts";
 import { redactDatabaseUrl } from "../db/postgres/postgres_url.ts";
 import {
   migrateDown,
@@ -16,7 +21,6 @@ import {
   migrationStatus,
   type MigrationStep,
 } from "../db/migrator.ts";
-import { CliError, EXIT } from "./cli_context.ts";
 
 /**
  * Adds `baktadb init`: create (or bring up to date) the database file.
@@ -30,9 +34,8 @@ export function registerInit(program: Command, io: CliIo): void {
     .addHelpText("after", "\nExamples:\n  baktadb init\n  baktadb init --db cohort.sqlite\n")
     .action(async (_options, command: Command) => {
       const global = command.optsWithGlobals<GlobalOptions>();
-      const location = resolveDatabaseLocation(global.db);
+      const { db, location } = await openCliDatabase(global, { create: true, migrate: false });
       const shown = redactDatabaseUrl(location);
-      const db = await openDatabase(location, { migrate: false });
       try {
         const steps = await migrateToLatest(db);
         const status = await migrationStatus(db);
@@ -41,6 +44,8 @@ export function registerInit(program: Command, io: CliIo): void {
             ? `Initialised ${shown} at schema ${status.current} (${steps.length} migration(s) ran)\n`
             : `${shown} is already at the latest schema ${status.current}\n`,
         );
+      } catch (error) {
+        throw explainDatabaseError(error, location);
       } finally {
         await db.destroy();
       }
@@ -66,7 +71,7 @@ export function registerMigrate(program: Command, io: CliIo): void {
     )
     .action(async (action: string, name: string | undefined, options, command: Command) => {
       const global = command.optsWithGlobals<GlobalOptions & { json?: boolean }>();
-      const db = await openDatabase(global.db, { migrate: false });
+      const { db, location } = await openCliDatabase(global, { migrate: false });
       try {
         let steps: MigrationStep[] = [];
         if (action === "up") steps = await migrateToLatest(db);
@@ -100,6 +105,8 @@ export function registerMigrate(program: Command, io: CliIo): void {
             ? `Schema is up to date (${status.current})\n`
             : `${status.pending.length} pending: run \`baktadb migrate up\`\n`,
         );
+      } catch (error) {
+        throw explainDatabaseError(error, location);
       } finally {
         await db.destroy();
       }

@@ -5,8 +5,9 @@
  */
 
 import type { Command } from "commander";
-import { CliError, type CliIo, EXIT, type GlobalOptions, withDatabase } from "./cli_context.ts";
-import { renderReport } from "../report/render_report.ts";
+import { CliError, EXIT, type GlobalOptions, type SafeCliIo, withDatabase } from "./cli_context.ts";
+import { collectReport } from "../report/collect_report.ts";
+import { renderReportHtml } from "../report/render_report_html.ts";
 import { formatBytes } from "./_table.ts";
 
 /** Options of `baktadb report`. */
@@ -15,6 +16,7 @@ interface ReportCommandOptions extends GlobalOptions {
   title?: string;
   gc: boolean;
   maxFamilies?: string;
+  json?: boolean;
 }
 
 /** The file `baktadb report` writes when `--out` is not given. */
@@ -24,9 +26,9 @@ export const DEFAULT_REPORT_FILE = "report.html";
  * Adds `baktadb report`.
  *
  * @param program The program.
- * @param io Where to write.
+ * @param io Where to write (`--out -` writes the HTML page to `io.raw`, as the file would hold it).
  */
-export function registerReport(program: Command, io: CliIo): void {
+export function registerReport(program: Command, io: SafeCliIo): void {
   program.command("report")
     .description("write one self-contained HTML report: summary, figures, cohort comparison")
     .argument("[genomes...]", "the genomes to report (default: every annotated genome)")
@@ -38,6 +40,7 @@ export function registerReport(program: Command, io: CliIo): void {
     .option("--title <text>", "the page title", "baktadb report")
     .option("--no-gc", "leave out the GC rings of the circular maps (faster)")
     .option("--max-families <n>", "most gene families drawn in the presence/absence figure", "800")
+    .option("--json", "write the report's data (the model the page is drawn from) as JSON instead")
     .addHelpText(
       "after",
       `
@@ -45,10 +48,12 @@ Examples:
   baktadb report --out report.html              # every annotated genome
   baktadb report C22 C320 --out pair.html       # two genomes, compared
   baktadb report --db cohort.sqlite --title "S. pneumoniae cohort" -o cohort.html
+  baktadb report --json -o report.json          # the data behind the page
 
-The page needs no network to be viewed: figures are inline SVG, the style is inline, and there are
-no scripts. With two genomes or more it compares them (COG categories, presence/absence,
-pangenome classes).
+The page needs no network to be viewed: figures are inline SVG, the style and one small script
+(sortable, filterable tables; SVG, PNG and TSV downloads) are inline. With two genomes or more it
+compares them (COG categories, presence/absence, pangenome classes) and warns when they are of
+several species.
 `,
     )
     .action(async (genomes: string[], _options, command: Command) => {
@@ -62,8 +67,8 @@ pangenome classes).
       }
       const out = options.out ?? DEFAULT_REPORT_FILE;
       const started = performance.now();
-      const page = await withDatabase(options, (db) =>
-        renderReport(db, {
+      const model = await withDatabase(options, (db) =>
+        collectReport(db, {
           genomes: genomes.length > 0 ? genomes : undefined,
           title: options.title,
           gcRings: options.gc !== false,
@@ -72,8 +77,12 @@ pangenome classes).
             ? (message) => io.err(`${message}…\n`)
             : undefined,
         }));
+      const page = options.json ? `${JSON.stringify(model)}\n` : renderReportHtml(model);
       if (out === "-") {
-        io.out(page);
+        // The HTML page byte for byte, as the file would hold it; JSON through the escaping io
+        // (DEL and C1 controls as \u escapes: the same JSON value).
+        if (options.json) io.out(page);
+        else io.raw.out(page);
         return;
       }
       try {
@@ -81,7 +90,7 @@ pangenome classes).
       } catch (error) {
         throw new CliError(`Cannot write report "${out}": ${(error as Error).message}`);
       }
-      const genomeCount = (page.match(/<section class="card genome"/g) ?? []).length;
+      const genomeCount = model.genomes.length;
       io.err(
         `Wrote ${out}: ${genomeCount} genome${genomeCount === 1 ? "" : "s"}, ${
           formatBytes(new TextEncoder().encode(page).length)

@@ -5,6 +5,7 @@
  */
 
 import type { Command } from "commander";
+import { escaped } from "./escape_control.ts";
 import { CliError, type CliIo, EXIT, type GlobalOptions, withDatabase } from "./cli_context.ts";
 import { deleteGenome, resolveGenome } from "../store/genomes_repository.ts";
 import { listSequenceVersions } from "../store/sequences_repository.ts";
@@ -40,13 +41,14 @@ export function registerRm(program: Command, io: ConfirmingCliIo): void {
           const canAsk = io.isTerminal && (io.confirm !== undefined || Deno.stdin.isTerminal());
           if (!canAsk) {
             throw new CliError(
-              `Refusing to delete genome "${g.name}" without confirmation: pass --yes`,
+              escaped`Refusing to delete genome "${g.name}" without confirmation: pass --yes`,
               EXIT.USAGE,
             );
           }
           const versions = (await listSequenceVersions(db, g.id)).length;
           const annotations = (await listAnnotations(db, g.id)).length;
-          const question = `Delete genome "${g.name}" with ${versions} assembly version(s) and ` +
+          const question =
+            escaped`Delete genome "${g.name}" with ${versions} assembly version(s) and ` +
             `${annotations} annotation(s)?`;
           const yes = io.confirm ? await io.confirm(question) : confirm(question);
           if (!yes) {
@@ -56,7 +58,7 @@ export function registerRm(program: Command, io: ConfirmingCliIo): void {
         }
         const deleted = await deleteGenome(db, g.id);
         io.out(
-          `Deleted genome "${g.name}": ${deleted.sequences} sequence row(s), ${deleted.annotations} ` +
+          escaped`Deleted genome "${g.name}": ${deleted.sequences} sequence row(s), ${deleted.annotations} ` +
             `annotation(s), ${
               deleted.features.toLocaleString("en-US")
             } feature(s), ${deleted.files} file(s)\n`,

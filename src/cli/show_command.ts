@@ -5,10 +5,12 @@
  */
 
 import type { Command } from "commander";
+import { escaped } from "./escape_control.ts";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { type CliIo, type GlobalOptions, withDatabase } from "./cli_context.ts";
 import { resolveGenome } from "../store/genomes_repository.ts";
+import { genomeOrganisms } from "../query/genome_organism.ts";
 import { listSequences, listSequenceVersions } from "../store/sequences_repository.ts";
 import { annotationFeatureStats, listAnnotations } from "../store/annotations_repository.ts";
 import { formatPercent, formatTable, toJsonText } from "./_table.ts";
@@ -18,15 +20,16 @@ import { formatPercent, formatTable, toJsonText } from "./_table.ts";
  *
  * @param db The database.
  * @param genome The genome's name or id.
- * @returns The genome, its versions (with sequences) and annotations (with feature statistics).
+ * @returns The genome (with its organism, see `organismName`), its versions (with sequences) and annotations (with feature statistics).
  */
 export async function describeGenome(db: Kysely<Database>, genome: string) {
   const g = await resolveGenome(db, genome);
   const versions = await listSequenceVersions(db, g.id);
   const sequences = await listSequences(db, g.id, { version: "all" });
   const annotations = await listAnnotations(db, g.id);
+  const organisms = await genomeOrganisms(db, { genomes: [g.name] });
   return {
-    genome: g,
+    genome: { ...g, organism: organisms.get(g.name) ?? null },
     versions: versions.map((v) => ({
       ...v,
       sequenceList: sequences.filter((s) => s.version === v.version),
@@ -57,11 +60,10 @@ export function registerShow(program: Command, io: CliIo): void {
         return;
       }
       const g = shown.genome;
-      io.out(`Genome ${g.name} (id ${g.id})\n`);
-      const organism = [g.genus, g.species].filter((x) => x).join(" ");
-      if (organism) io.out(`  organism: ${organism}${g.strain ? ` (strain ${g.strain})` : ""}\n`);
-      if (g.notes) io.out(`  notes: ${g.notes}\n`);
-      io.out(`  created: ${g.createdAt}\n\nAssembly versions:\n`);
+      io.out(escaped`Genome ${g.name} (id ${g.id})\n`);
+      if (g.organism) io.out(escaped`  organism: ${g.organism}\n`);
+      if (g.notes) io.out(escaped`  notes: ${g.notes}\n`);
+      io.out(escaped`  created: ${g.createdAt}\n\nAssembly versions:\n`);
       if (shown.versions.length === 0) io.out("  (none)\n");
       for (const v of shown.versions) {
         io.out(
@@ -75,13 +77,13 @@ export function registerShow(program: Command, io: CliIo): void {
       io.out("\nAnnotations:\n");
       if (shown.annotations.length === 0) io.out("  (none)\n");
       for (const a of shown.annotations) {
+        const run = a.mode === "proteins" ? "proteins run" : `on version ${a.sequenceVersion}`;
+        const dbType = a.dbType ? ` (${a.dbType})` : "";
+        const runStart = a.runStart ? `, run ${a.runStart}` : "";
         io.out(
-          `  #${a.id} ${
-            a.mode === "proteins" ? "proteins run" : `on version ${a.sequenceVersion}`
-          }: ` +
-            `Bakta ${a.baktaVersion ?? "?"}, database ${a.dbVersion ?? "?"}${
-              a.dbType ? ` (${a.dbType})` : ""
-            }, imported ${a.importedAt}${a.runStart ? `, run ${a.runStart}` : ""}\n`,
+          escaped`  #${a.id} ${run}: Bakta ${a.baktaVersion ?? "?"}, database ${
+            a.dbVersion ?? "?"
+          }${dbType}, imported ${a.importedAt}${runStart}\n`,
         );
         const s = a.stats;
         if (s.size !== null) {

@@ -6,7 +6,7 @@
  */
 
 import type { Command } from "commander";
-import { CliError, type CliIo, EXIT, type GlobalOptions, withDatabase } from "./cli_context.ts";
+import { CliError, EXIT, type GlobalOptions, type SafeCliIo, withDatabase } from "./cli_context.ts";
 import {
   addJobOptionFlags,
   clientFactory,
@@ -40,7 +40,7 @@ interface SubmitCommandOptions extends GlobalOptions, JobOptionFlags {
  * @param program The program.
  * @param io Where to write.
  */
-export function registerSubmit(program: Command, io: CliIo): void {
+export function registerSubmit(program: Command, io: SafeCliIo): void {
   const command = program.command("submit")
     .description("submit genomes to the Bakta web API (one job per FASTA file)")
     .argument("<fasta...>", "genome FASTA files (plain or .gz), one genome each")
@@ -147,7 +147,7 @@ The job secret stays in the database and is never printed.
             submitted.failed === submitted.items.length ? EXIT.FAILURE : EXIT.PARTIAL,
           );
         }
-      });
+      }, { create: true });
     });
 }
 

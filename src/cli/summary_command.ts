@@ -12,13 +12,17 @@ import { formatBaktaSummary } from "../formats/summary_txt/format_bakta_summary.
 import { BAKTA_DOI, BAKTA_URL } from "../formats/tsv/format_bakta_tsv.ts";
 import { genomeStatistics, type GenomeStatisticsRow } from "../query/genome_statistics.ts";
 import { resolveGenome } from "../store/genomes_repository.ts";
+import { genomeOrganisms } from "../query/genome_organism.ts";
 import { getResultFile, listResultFiles } from "../store/result_files_repository.ts";
 import { readBaktaSummary } from "../formats/summary_txt/read_bakta_summary.ts";
 import { CliError, type CliIo, EXIT, type GlobalOptions, withDatabase } from "./cli_context.ts";
-import { formatTable, toJsonText } from "./_table.ts";
+import { formatTable, formatTsv, toJsonText } from "./_table.ts";
+import { escapeControl } from "./escape_control.ts";
 
-/** One genome's summary: the statistics row and the database type of its annotation. */
+/** One genome's summary: the statistics row, its organism and the database type of its annotation. */
 export interface GenomeSummaryRow extends GenomeStatisticsRow {
+  /** The organism (see `organismName`), or null. */
+  organism: string | null;
   /** The database type (`full`/`light`), where known. */
   db_type: string | null;
 }
@@ -128,7 +132,12 @@ export async function summarizeGenomes(
       .where("id", "in", rows.map((r) => r.annotation_id)).execute();
     for (const a of found) types.set(a.id, a.db_type);
   }
-  return rows.map((r) => ({ ...r, db_type: types.get(r.annotation_id) ?? null }));
+  const organisms = await genomeOrganisms(db, { genomes: rows.map((r) => r.genome) });
+  return rows.map((r) => ({
+    ...r,
+    organism: organisms.get(r.genome) ?? null,
+    db_type: types.get(r.annotation_id) ?? null,
+  }));
 }
 
 const nan = (value: number | null) => value ?? NaN;
@@ -187,6 +196,7 @@ const percent = (fraction: number | null) =>
 
 /** The rows of the side-by-side table: label and value per genome. */
 const TABLE_ROWS: readonly [string, (r: GenomeSummaryRow) => string | number | null][] = [
+  ["Organism", (r) => r.organism],
   ["Length", (r) => r.length],
   ["Count", (r) => r.count],
   ["GC %", (r) => percent(r.gc)],
@@ -257,7 +267,19 @@ const TSV_COLUMNS: readonly (keyof GenomeSummaryRow)[] = [
   "orivs",
   "orits",
   "features",
+  "organism",
 ];
+
+/** The row with its version texts escaped: the .txt layout keeps them on their own lines. */
+function escapeVersions(row: GenomeSummaryRow): GenomeSummaryRow {
+  const text = (value: string | null) => value === null ? null : escapeControl(value);
+  return {
+    ...row,
+    bakta_version: text(row.bakta_version),
+    db_version: text(row.db_version),
+    db_type: text(row.db_type),
+  };
+}
 
 interface SummaryCommandOptions extends GlobalOptions {
   json?: boolean;
@@ -299,18 +321,11 @@ export function registerSummary(program: Command, io: CliIo): void {
       if (options.json) {
         io.out(toJsonText(rows));
       } else if (options.tsv) {
-        const cell = (v: unknown) => (v === null || v === undefined ? "" : String(v));
-        io.out(
-          [
-            TSV_COLUMNS.join("\t"),
-            ...rows.map((r) => TSV_COLUMNS.map((c) => cell(r[c])).join("\t")),
-          ]
-            .join("\n") + "\n",
-        );
+        io.out(formatTsv(TSV_COLUMNS, rows.map((r) => TSV_COLUMNS.map((c) => r[c]))));
       } else if (rows.length === 0) {
         io.out("(no annotated genomes)\n");
       } else if (genomes.length === 1) {
-        io.out(formatBaktaSummary(rowToBaktaSummary(rows[0], extras)));
+        io.out(formatBaktaSummary(rowToBaktaSummary(escapeVersions(rows[0]), extras)));
       } else {
         io.out(summaryTable(rows));
       }

@@ -6,7 +6,14 @@
  */
 
 import type { Command } from "commander";
-import { CliError, type CliIo, EXIT, type GlobalOptions, withDatabase } from "./cli_context.ts";
+import {
+  CliError,
+  type CliIo,
+  EXIT,
+  type GlobalOptions,
+  type SafeCliIo,
+  withDatabase,
+} from "./cli_context.ts";
 import { clientFactory, jobLabel, jobReporter, oneLine, parseIntervalSeconds } from "./_job_cli.ts";
 import { toJsonText } from "./_table.ts";
 import { DEFAULT_POLL_INTERVAL_MS } from "../client/bakta_client.ts";
@@ -25,7 +32,7 @@ interface SyncCommandOptions extends GlobalOptions {
  * @param program The program.
  * @param io Where to write.
  */
-export function registerSync(program: Command, io: CliIo): void {
+export function registerSync(program: Command, io: SafeCliIo): void {
   program.command("sync")
     .description("resume, poll and import the recorded Bakta jobs")
     .argument(
@@ -71,7 +78,7 @@ Exit code 4 when some jobs failed and others did not, 1 when all failed.
         else printSyncSummary(result, io);
         const error = syncExitError(result);
         if (error) throw error;
-      });
+      }, { create: true });
     });
 }
 

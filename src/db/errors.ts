@@ -146,6 +146,38 @@ export class MigrationError extends DatabaseError {
 }
 
 /**
+ * The database's schema was made by a newer baktadb: it records a migration this version does not
+ * know, so this version must not read or migrate it.
+ *
+ * @example
+ * ```ts
+ * import { MigrationError, SchemaTooNewError } from "./errors.ts";
+ * const error = new SchemaTooNewError("0009_future", "0003_feature_family");
+ * if (!(error instanceof MigrationError) || error.schema !== "0009_future") throw error;
+ * ```
+ */
+export class SchemaTooNewError extends MigrationError {
+  /** The newest migration the database records (its schema version). */
+  readonly schema: string;
+  /** The newest migration this baktadb knows. */
+  readonly latest: string;
+
+  /**
+   * @param schema The newest migration the database records.
+   * @param latest The newest migration this baktadb knows.
+   */
+  constructor(schema: string, latest: string) {
+    super(
+      `The database is at schema ${schema}, newer than this baktadb knows (up to ${latest}): ` +
+        `open it with a newer baktadb`,
+    );
+    this.name = "SchemaTooNewError";
+    this.schema = schema;
+    this.latest = latest;
+  }
+}
+
+/**
  * A looked-up row does not exist.
  *
  * @example

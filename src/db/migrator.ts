@@ -15,7 +15,7 @@ import {
 } from "kysely/migration";
 import { MIGRATIONS } from "../../migrations/mod.ts";
 import type { Database } from "./schema.ts";
-import { MigrationError } from "./errors.ts";
+import { MigrationError, SchemaTooNewError } from "./errors.ts";
 import { withWriteLock } from "./transaction.ts";
 
 /** One migration and whether it has run. */
@@ -82,6 +82,7 @@ export function createMigrator(db: Kysely<Database>): Migrator {
  *
  * @param db The database.
  * @returns The status.
+ * @throws {SchemaTooNewError} When the database records a migration this baktadb does not know.
  *
  * @example A fresh in-memory database is empty
  * ```ts
@@ -101,12 +102,7 @@ export async function migrationStatus(db: Kysely<Database>): Promise<MigrationSt
   }));
   const executed = migrations.filter((m) => m.executedAt !== null);
   const unknown = await unknownMigrations(db, migrations.map((m) => m.name));
-  if (unknown.length > 0) {
-    throw new MigrationError(
-      `The database was migrated by a newer baktadb (migration "${unknown.at(-1)}" is unknown to ` +
-        `this version): upgrade baktadb to open it`,
-    );
-  }
+  if (unknown.length > 0) throw new SchemaTooNewError(unknown.at(-1)!, MIGRATION_NAMES.at(-1)!);
   return {
     migrations,
     current: executed.at(-1)?.name ?? null,
@@ -129,7 +125,8 @@ async function unknownMigrations(db: Kysely<Database>, known: string[]): Promise
  *
  * @param db The database.
  * @returns The steps that ran.
- * @throws {MigrationError} When a migration fails (it is rolled back).
+ * @throws {MigrationError} When a migration fails (it is rolled back), or
+ *   {@linkcode SchemaTooNewError} when a newer baktadb made the schema.
  *
  * @example Migrating an empty database
  * ```ts
@@ -211,7 +208,10 @@ async function migrateLocked(
   db: Kysely<Database>,
   run: (migrator: Migrator) => Promise<MigrationResultSet>,
 ): Promise<MigrationStep[]> {
-  return await withWriteLock(db, async (conn) => unwrap(await run(createMigrator(conn))));
+  return await withWriteLock(db, async (conn) => {
+    await migrationStatus(conn); // a schema from a newer baktadb is refused before Kysely sees it
+    return unwrap(await run(createMigrator(conn)));
+  });
 }
 
 function unwrap({ error, results = [] }: MigrationResultSet): MigrationStep[] {

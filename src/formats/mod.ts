@@ -89,6 +89,7 @@ export { readBaktaSummary } from "./summary_txt/read_bakta_summary.ts";
 export { formatBaktaSummary } from "./summary_txt/format_bakta_summary.ts";
 export { summaryToStats } from "./summary_txt/summary_to_stats.ts";
 export { countFeatures } from "./run_counts.ts";
+export * from "./sample_sheet/mod.ts";
 
 // Detection and result folders.
 export { detectFormat } from "./detect_format.ts";

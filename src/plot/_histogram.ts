@@ -9,6 +9,7 @@ import type { FigureOptions } from "./figure_options.ts";
 import type { PlotFigure } from "./plot_figure.ts";
 import { fontOf, oneOf, positive, renderFigure, sharedOptions } from "./_figure.ts";
 import { estimateTextWidth } from "./_text.ts";
+import { countAxis } from "./_ticks.ts";
 
 /** How several genomes are shown: one panel each, or lines over each other. */
 export type HistogramLayout = "facet" | "overlay";
@@ -235,8 +236,9 @@ export function histogramPlot(
         labelArrow: "none",
         grid: true,
         nice: true,
-        ticks: facet ? 3 : undefined,
-        ...(overlay ? { percent: true, label: "Share (%)" } : {}),
+        ...(overlay
+          ? { percent: true, label: "Share (%)" }
+          : countAxis(Math.max(0, ...bins.map((b) => b.count)), facet ? 3 : 5)),
       },
       ...(facet
         ? { fy: { label: null, domain: genomes, padding: 0.12, axis: "right", tickSize: 0 } }

@@ -20,3 +20,21 @@ export function ticksWithStep(start: number, stop: number, step: number): number
   for (let i = Math.ceil(start / step); i * step <= stop; i++) ticks.push(i * step);
   return ticks;
 }
+
+/**
+ * Tick values for a count axis over `[0, max]`: about `count` of them at a nice step that is never
+ * below 1, so a small genome's axis shows 0, 1, 2 rather than 0.2, 0.4….
+ */
+export function countTicks(max: number, count = 5): number[] {
+  const top = Math.max(1, max);
+  const step = Math.max(1, niceStep(0, top, count));
+  return ticksWithStep(0, Math.ceil(top / step) * step, step);
+}
+
+/** The `ticks` and `tickFormat` of a count axis over `[0, max]` (see {@linkcode countTicks}). */
+export function countAxis(
+  max: number,
+  count = 5,
+): { ticks: number[]; tickFormat: (d: number) => string } {
+  return { ticks: countTicks(max, count), tickFormat: (d) => d.toLocaleString("en-US") };
+}

@@ -9,11 +9,15 @@
  * - `group`: the four functional groups of the NCBI COG classification (`fun2003-2014.tab` and
  *   the COG web site: information storage and processing, cellular processes and signaling,
  *   metabolism, poorly characterized); Mobilome (X) sits in cellular processes and signaling.
+ * - `color`: baktadb's own palette ({@linkcode COG_COLORS} of `palette.ts`), which every figure and
+ *   the report use by default: 26 colours that can be told apart, grouped by functional class.
  * - `baktaColor`: the `COLORS['cog-classes']` table of Bakta's own circular plot
  *   (`bakta/plot.py` in oschwengers/bakta), for figures that should match `bakta_plot --type cog`.
  *
  * @module
  */
+
+import { COG_COLORS, NO_COG_COLOR } from "./palette.ts";
 
 /** The four COG functional groups. */
 export type CogFunctionalGroup =
@@ -38,6 +42,8 @@ export interface CogCategory {
   readonly name: string;
   /** The functional group the category belongs to. */
   readonly group: CogFunctionalGroup;
+  /** baktadb's colour of the category ({@linkcode COG_COLORS}), as `#rrggbb`. */
+  readonly color: string;
   /** The NCBI COG colour (`fun-20.tab`), as `#RRGGBB`. */
   readonly ncbiColor: string;
   /** The colour Bakta's own plot gives the category (`bakta/plot.py`), as `#rrggbb`. */
@@ -56,7 +62,8 @@ function category(
   group: CogFunctionalGroup,
   baktaColor: string,
 ): CogCategory {
-  return Object.freeze({ letter, name, group, ncbiColor: `#${ncbiColor}`, baktaColor });
+  const color = COG_COLORS[letter];
+  return Object.freeze({ letter, name, group, color, ncbiColor: `#${ncbiColor}`, baktaColor });
 }
 
 /** The 26 COG functional categories, in the NCBI order (`fun-20.tab`, grouped by function). */
@@ -113,11 +120,17 @@ export const COG_CATEGORIES: readonly CogCategory[] = Object.freeze([
   category("S", "CCCCCC", "Function unknown", POOR, "#222222"),
 ]);
 
-/** Which COG palette a figure uses: NCBI's (`fun-20.tab`) or Bakta's plot's. */
-export type CogPalette = "ncbi" | "bakta";
+/**
+ * Which COG palette a figure uses: baktadb's (`palette.ts`, distinguishable colours grouped by
+ * functional class), NCBI's (`fun-20.tab`, pale) or Bakta's plot's.
+ */
+export type CogPalette = "baktadb" | "ncbi" | "bakta";
+
+/** The COG palettes, for validating an option. */
+export const COG_PALETTES: readonly CogPalette[] = Object.freeze(["baktadb", "ncbi", "bakta"]);
 
 /** The colour figures give a COG category they do not know (or a feature without one). */
-export const COG_UNKNOWN_COLOR = "#ffffff";
+export const COG_UNKNOWN_COLOR: string = NO_COG_COLOR;
 
 const BY_LETTER: ReadonlyMap<string, CogCategory> = new Map(
   COG_CATEGORIES.map((c) => [c.letter, c]),
@@ -147,7 +160,8 @@ export function cogCategory(letter: string): CogCategory | undefined {
  * {@linkcode COG_UNKNOWN_COLOR}.
  *
  * @param letter The category letter.
- * @param palette `ncbi` (the NCBI COG colours, default) or `bakta` (Bakta's plot colours).
+ * @param palette `baktadb` (default, {@linkcode COG_COLORS}), `ncbi` (the NCBI COG colours) or
+ *   `bakta` (Bakta's plot colours).
  * @returns A `#rrggbb` colour.
  *
  * @example The standard colour of translation
@@ -155,14 +169,40 @@ export function cogCategory(letter: string): CogCategory | undefined {
  * import { cogColor } from "./cog_categories.ts";
  * import assert from "node:assert/strict";
  *
- * assert.equal(cogColor("J"), "#FCCCFC");
+ * assert.equal(cogColor("J"), "#08306b");
+ * assert.equal(cogColor("J", "ncbi"), "#FCCCFC");
  * assert.equal(cogColor("J", "bakta"), "#a6cee3");
  * ```
  */
-export function cogColor(letter: string, palette: CogPalette = "ncbi"): string {
+export function cogColor(letter: string, palette: CogPalette = "baktadb"): string {
   const c = cogCategory(letter);
   if (c === undefined) return COG_UNKNOWN_COLOR;
-  return palette === "bakta" ? c.baktaColor : c.ncbiColor;
+  return palette === "bakta" ? c.baktaColor : palette === "ncbi" ? c.ncbiColor : c.color;
+}
+
+/**
+ * Returns the first COG category letter of a feature's COG value (`"KL"`, `"K"`), or `undefined`
+ * when it holds none; figures colour a feature in several categories by its first.
+ *
+ * @param value The COG category value of a feature.
+ * @returns The first known letter, upper case.
+ *
+ * @example A feature in two categories
+ * ```ts
+ * import { primaryCogLetter } from "./cog_categories.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(primaryCogLetter("kl"), "K");
+ * assert.equal(primaryCogLetter(null), undefined);
+ * ```
+ */
+export function primaryCogLetter(value: string | null | undefined): string | undefined {
+  if (typeof value !== "string") return undefined;
+  for (const ch of value) {
+    const c = cogCategory(ch);
+    if (c !== undefined) return c.letter;
+  }
+  return undefined;
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   sharedOptions,
   stringField,
 } from "./_figure.ts";
+import { countAxis } from "./_ticks.ts";
 import { estimateTextWidth } from "./_text.ts";
 
 /** One row of {@linkcode featureTypesPlot}: how many features of a type a genome has. */
@@ -203,7 +204,7 @@ export function featureTypesPlot(
         labelOffset: 2.6 * fontSize,
         grid: true,
         nice: true,
-        ...(normalize ? { domain: [0, 100] } : {}),
+        ...(normalize ? { domain: [0, 100] } : countAxis(Math.max(0, ...totalOf.values()))),
       },
       y: { label: null, domain: genomes, padding: 0.15 },
       color: {

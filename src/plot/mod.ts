@@ -28,6 +28,7 @@
  * @module
  */
 
+export * from "./palette.ts";
 export * from "./cog_categories.ts";
 export * from "./feature_colors.ts";
 export * from "./dom.ts";
@@ -41,13 +42,22 @@ export * from "./jupyter_display.ts";
 export * from "./gc_content.ts";
 export * from "./gc_skew.ts";
 export * from "./region_layout.ts";
+export * from "./feature_color_scale.ts";
+export * from "./feature_tooltip.ts";
+export * from "./region_map_layout.ts";
+export * from "./region_map_marks.ts";
 export * from "./feature_types_plot.ts";
 export * from "./cog_categories_plot.ts";
 export * from "./region_map_plot.ts";
+export * from "./circular_map_layout.ts";
+export * from "./circular_map_marks.ts";
 export * from "./circular_map_plot.ts";
+export * from "./genome_dendrogram.ts";
 export * from "./presence_absence_plot.ts";
 export * from "./pangenome_class_plot.ts";
 export * from "./protein_length_plot.ts";
 export * from "./gc_distribution_plot.ts";
+export * from "./association_volcano_plot.ts";
+export * from "./association_heatmap_plot.ts";
 export type { HistogramLayout, HistogramOptions } from "./_histogram.ts";
 export type { FeatureType } from "../formats/model.ts";

@@ -9,6 +9,7 @@ import type { FigureOptions } from "./figure_options.ts";
 import type { PlotFigure } from "./plot_figure.ts";
 import { rowsOf, type RowSource } from "./rows_of.ts";
 import { fontOf, numberField, renderFigure, sharedOptions, stringField } from "./_figure.ts";
+import { countAxis } from "./_ticks.ts";
 
 /** A pangenome class. */
 export type PangenomeClass = "core" | "soft-core" | "shell" | "cloud";
@@ -159,7 +160,7 @@ export function pangenomeClassPlot(
         labelArrow: "none",
         grid: true,
         nice: true,
-        tickFormat: (d: number) => d.toLocaleString("en-US"),
+        ...countAxis(Math.max(0, ...bars.map((b) => b.count))),
       },
       color: {
         type: "ordinal",

@@ -10,6 +10,13 @@ import type { PlotFigure } from "./plot_figure.ts";
 import { rowsOf, type RowSource } from "./rows_of.ts";
 import { fontOf, oneOf, positive, renderFigure, sharedOptions, stringField } from "./_figure.ts";
 import { estimateTextWidth } from "./_text.ts";
+import type { PlotDocument } from "./dom.ts";
+import {
+  averageLinkage,
+  type Dendrogram,
+  dendrogramSegments,
+  jaccardDistance,
+} from "./genome_dendrogram.ts";
 
 /** One row of {@linkcode presenceAbsencePlot}: whether a genome has a gene family. */
 export interface PresenceAbsenceRow {
@@ -66,6 +73,19 @@ export interface PresenceAbsencePlotOptions extends FigureOptions {
    * @default 22
    */
   rowHeight?: number;
+  /**
+   * The family order, left to right: `frequency` (most shared first, then by presence pattern),
+   * `name` (alphabetical, so that a gene's gained and lost families — `blaZ · A1…`, `blaZ · B2…` —
+   * sit side by side), or `auto`: `name` for two genomes (a pair diff), else `frequency`.
+   * @default "auto"
+   */
+  familyOrder?: "auto" | "frequency" | "name";
+  /**
+   * Draw the dendrogram of the clustering beside the genome names (with `genomeOrder: "cluster"`
+   * and three genomes or more).
+   * @default true
+   */
+  dendrogram?: boolean;
 }
 
 /** The defaults of {@linkcode presenceAbsencePlot}. */
@@ -76,6 +96,8 @@ export const DEFAULT_PRESENCE_ABSENCE_PLOT_OPTIONS: Readonly<{
   absentColor: string;
   maxFamilyLabels: number;
   rowHeight: number;
+  familyOrder: "auto" | "frequency" | "name";
+  dendrogram: boolean;
 }> = Object.freeze({
   title: "Gene family presence and absence",
   genomeOrder: "cluster" as GenomeOrder,
@@ -83,6 +105,8 @@ export const DEFAULT_PRESENCE_ABSENCE_PLOT_OPTIONS: Readonly<{
   absentColor: "#eeeeee",
   maxFamilyLabels: 60,
   rowHeight: 22,
+  familyOrder: "auto" as "auto" | "frequency" | "name",
+  dendrogram: true,
 });
 
 interface Cell {
@@ -146,43 +170,58 @@ function readPresence(
   return { genomes: [...has.keys()], families: [...families], has };
 }
 
-function jaccardDistance(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 && b.size === 0) return 0;
-  let shared = 0;
-  for (const x of a) if (b.has(x)) shared++;
-  return 1 - shared / (a.size + b.size - shared);
+/** The genomes clustered by average linkage of the Jaccard distance of their families. */
+function clusterGenomes(genomes: string[], has: Map<string, Set<string>>): Dendrogram {
+  const distance = genomes.map((a) =>
+    genomes.map((b) => jaccardDistance(has.get(a)!, has.get(b)!))
+  );
+  return averageLinkage(genomes, distance);
 }
 
-/** Average-linkage (UPGMA) clustering; returns the leaves in dendrogram order. */
-function clusterOrder(genomes: string[], has: Map<string, Set<string>>): string[] {
-  let clusters = genomes.map((g, i) => ({ members: [i], order: [g] }));
-  const d = genomes.map((a) => genomes.map((b) => jaccardDistance(has.get(a)!, has.get(b)!)));
-  const linkage = (x: number[], y: number[]) => {
-    let sum = 0;
-    for (const i of x) for (const j of y) sum += d[i][j];
-    return sum / (x.length * y.length);
+/** The parts of an SVG element the dendrogram mark uses. */
+interface SvgNode {
+  setAttribute(name: string, value: string): void;
+  appendChild(child: SvgNode): void;
+  textContent: string | null;
+}
+
+/** The width of the dendrogram beside the genome names, in px. */
+const DENDROGRAM_WIDTH = 70;
+
+/**
+ * A render-function mark drawing the dendrogram in the left margin: its leaves beside the genome
+ * names (rows of `rowHeight` from `top`), its root at the left edge.
+ */
+function dendrogramMark(tree: Dendrogram, top: number, rowHeight: number) {
+  const segments = dendrogramSegments(tree);
+  const maxHeight = Math.max(1e-9, ...tree.merges.map((m) => m.height));
+  const x = (height: number) => 6 + DENDROGRAM_WIDTH * (1 - height / maxHeight);
+  const y = (position: number) => top + (position + 0.5) * rowHeight;
+  const d = segments.map((s) =>
+    `M${x(s.x1).toFixed(2)},${y(s.y1).toFixed(2)}L${x(s.x2).toFixed(2)},${y(s.y2).toFixed(2)}`
+  ).join("");
+  return (
+    _index: unknown,
+    _scales: unknown,
+    _values: unknown,
+    _dimensions: unknown,
+    context: { document: PlotDocument },
+  ) => {
+    const svg = "http://www.w3.org/2000/svg";
+    const element = (name: string) => context.document.createElementNS(svg, name) as SvgNode;
+    const g = element("g");
+    g.setAttribute("aria-label", "dendrogram");
+    const path = element("path");
+    path.setAttribute("d", d);
+    path.setAttribute("fill", "none");
+    path.setAttribute("stroke", "#555555");
+    path.setAttribute("stroke-width", "1.2");
+    const title = element("title");
+    title.textContent = "Average-linkage clustering of the Jaccard distance between gene contents";
+    path.appendChild(title);
+    g.appendChild(path);
+    return g;
   };
-  while (clusters.length > 1) {
-    let best = [0, 1];
-    let bestDistance = Infinity;
-    for (let i = 0; i < clusters.length; i++) {
-      for (let j = i + 1; j < clusters.length; j++) {
-        const distance = linkage(clusters[i].members, clusters[j].members);
-        if (distance < bestDistance - 1e-12) {
-          bestDistance = distance;
-          best = [i, j];
-        }
-      }
-    }
-    const [i, j] = best;
-    const merged = {
-      members: [...clusters[i].members, ...clusters[j].members],
-      order: [...clusters[i].order, ...clusters[j].order],
-    };
-    clusters = clusters.filter((_, k) => k !== i && k !== j);
-    clusters.splice(i, 0, merged);
-  }
-  return clusters[0]?.order ?? [];
 }
 
 /**
@@ -222,8 +261,11 @@ export function presenceAbsencePlot(
     absentColor = D.absentColor,
     maxFamilyLabels = D.maxFamilyLabels,
     rowHeight = D.rowHeight,
+    dendrogram = D.dendrogram,
+    familyOrder = D.familyOrder,
     ...rest
   } = options;
+  oneOf("familyOrder", familyOrder, ["auto", "frequency", "name"]);
   positive("rowHeight", rowHeight);
   if (!(maxFamilyLabels >= 0)) {
     throw new RangeError(`Option "maxFamilyLabels" must be >= 0, got ${maxFamilyLabels}`);
@@ -233,6 +275,7 @@ export function presenceAbsencePlot(
   const { genomes: inputGenomes, families: inputFamilies, has } = readPresence(data);
 
   let genomes: string[];
+  let clustered: Dendrogram | undefined;
   if (Array.isArray(genomeOrder)) {
     const listed = new Set(genomeOrder as readonly string[]);
     const missing = inputGenomes.filter((g) => !listed.has(g));
@@ -250,18 +293,20 @@ export function presenceAbsencePlot(
       ? inputGenomes
       : genomeOrder === "count"
       ? [...inputGenomes].sort((a, b) => has.get(b)!.size - has.get(a)!.size)
-      : clusterOrder(inputGenomes, has);
+      : (clustered = clusterGenomes(inputGenomes, has)).order.map((i) => inputGenomes[i]);
   }
+  const tree = dendrogram && inputGenomes.length >= 3 ? clustered : undefined;
   const frequency = new Map(
     inputFamilies.map((f) => [f, genomes.reduce((n, g) => n + (has.get(g)!.has(f) ? 1 : 0), 0)]),
   );
   const pattern = new Map(
     inputFamilies.map((f) => [f, genomes.map((g) => (has.get(g)!.has(f) ? "0" : "1")).join("")]),
   );
+  const byName = familyOrder === "name" || (familyOrder === "auto" && inputGenomes.length === 2);
+  const alphabetical = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const families = [...inputFamilies].sort((a, b) =>
-    frequency.get(b)! - frequency.get(a)! ||
-    (pattern.get(a)! < pattern.get(b)! ? -1 : pattern.get(a)! > pattern.get(b)! ? 1 : 0) ||
-    (a < b ? -1 : a > b ? 1 : 0)
+    byName ? alphabetical(a, b) : frequency.get(b)! - frequency.get(a)! ||
+      alphabetical(pattern.get(a)!, pattern.get(b)!) || alphabetical(a, b)
   );
   const cells: Cell[] = [];
   for (const genome of genomes) {
@@ -275,7 +320,7 @@ export function presenceAbsencePlot(
     ? Math.max(0, ...families.map((f) => estimateTextWidth(f, fontSize * 0.85)))
     : 0;
   const genomeWidth = Math.max(0, ...genomes.map((g) => estimateTextWidth(g, fontSize)));
-  const marginLeft = Math.ceil(genomeWidth) + 14;
+  const marginLeft = Math.ceil(genomeWidth) + 14 + (tree ? DENDROGRAM_WIDTH + 8 : 0);
   const marginBottom = labelled ? familyLabelWidth * 0.75 + 2.6 * fontSize : 2.6 * fontSize;
   const width = Math.max(
     480,
@@ -293,9 +338,9 @@ export function presenceAbsencePlot(
       x: {
         domain: families,
         padding: 0,
-        label: `Gene families (n = ${
-          families.length.toLocaleString("en-US")
-        }), most frequent first`,
+        label: `Gene families (n = ${families.length.toLocaleString("en-US")}), ${
+          byName ? "by name" : "most frequent first"
+        }`,
         labelAnchor: "center",
         labelArrow: "none",
         ...(labelled
@@ -321,6 +366,7 @@ export function presenceAbsencePlot(
             : {}),
           title: (d: Cell) => `${d.genome}\n${d.family}: ${d.state}`,
         }),
+        ...(tree ? [dendrogramMark(tree, 10, rowHeight)] : []),
       ],
     },
     leftovers,

@@ -1,6 +1,6 @@
 /**
  * The geometry of a linear region map: which features fall in a window of a (possibly circular)
- * sequence, where, clipped how, and on which lane. Pure; {@linkcode regionMapPlot} draws it.
+ * sequence, where, clipped how, and on which lane. Pure; `regionMapLayout` builds the map on it.
  *
  * @module
  */
@@ -25,6 +25,8 @@ export interface RegionFeature {
   cogCategory?: string | null;
   /** True when the feature crosses the origin (then `start > stop`). */
   edge?: boolean | null;
+  /** Cross-references as `DB:accession`, listed in the tooltip. */
+  xrefs?: readonly string[] | null;
 }
 
 /** Options of {@linkcode regionLayout}. */

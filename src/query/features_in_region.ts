@@ -110,6 +110,10 @@ export function regionBoxes(
  * order by "features"."start", "features"."id"
  * ```
  *
+ * Rows come in genome order from the window's first base: on a circular sequence the `order by`
+ * is a `case` that puts features beginning before the window (an origin-spanning one included)
+ * first and, in a window across the origin, the features after the origin last.
+ *
  * (The unary `+` makes SQLite drive the look-up from the R*Tree's ids.) The portable form drops the
  * `+` and replaces the `in (…)` by, per box,
  * `("features"."start" <= ? and case when "features"."edge" = 1 then "features"."stop" + ?
@@ -210,7 +214,7 @@ export async function featuresInRegion(
   const useRtree = index === "rtree" || (index === "auto" && isSqlite(db));
   if (index === "auto" && isPostgres(db)) {
     return rangeIndexed(db, annotation.id, row.id, boxes, row.length)
-      .orderBy("features.start").orderBy("features.id");
+      .orderBy(genomeOrder(from, row.length, circular)).orderBy("features.id");
   }
   const scoped = useRtree
     // The unary `+` keeps SQLite from answering with the b-tree on (annotation_id, …) or
@@ -224,7 +228,23 @@ export async function featuresInRegion(
       .where("features.annotation_id", "=", annotation.id)
       .where("features.sequence_id", "=", row.id)
       .where((eb) => eb.or(boxes.map((box) => btreeOverlap(box, row.length))));
-  return scoped.orderBy("features.start").orderBy("features.id");
+  return scoped.orderBy(genomeOrder(from, row.length, circular)).orderBy("features.id");
+}
+
+/**
+ * The sort key that lists a window's features in genome order from the window's first base
+ * `from`: on a circular sequence a feature that covers `from` without starting there (an
+ * origin-spanning one included) comes first, and in a window across the origin the features
+ * after the origin come after those before it.
+ */
+function genomeOrder(from: number, length: number, circular: boolean) {
+  const start = sql.ref("features.start");
+  if (!circular) return sql<number>`${start}`;
+  const stop = sql.ref("features.stop");
+  const edge = sql.ref("features.edge");
+  return sql<
+    number
+  >`case when ${edge} = 1 and ${stop} >= ${from} and ${start} > ${from} then ${start} - ${length} when ${start} < ${from} and ${stop} < ${from} and ${edge} = 0 then ${start} + ${length} else ${start} end`;
 }
 
 /** The ids of the features of sequence `sequenceId` whose unrolled interval meets a box. */

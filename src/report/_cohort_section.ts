@@ -1,193 +1,157 @@
 /**
  * The cohort section of the report: feature types, pangenome classes, COG categories and gene
- * family presence/absence of two genomes or more, and each genome's own families.
+ * family presence/absence of two genomes or more, drawn from the report model.
  *
  * @module
  */
 
-import type { Kysely } from "kysely";
-import type { Database } from "../db/schema.ts";
-import { cogCategoryCounts } from "../analysis/cog_matrix.ts";
-import { presenceAbsence } from "../analysis/gene_families.ts";
-import { PANGENOME_CLASSES, pangenomeClasses } from "../analysis/pangenome_classes.ts";
 import { featureTypesPlot } from "../plot/feature_types_plot.ts";
 import { cogCategoriesPlot } from "../plot/cog_categories_plot.ts";
 import { presenceAbsencePlot } from "../plot/presence_absence_plot.ts";
-import { type PangenomeClass, pangenomeClassPlot } from "../plot/pangenome_class_plot.ts";
+import { pangenomeClassPlot } from "../plot/pangenome_class_plot.ts";
 import { dropTitles, figureBlock, noteBlock } from "./_figure_block.ts";
 import { markup, type SafeHtml } from "./_html.ts";
 import { sampleFamilies } from "./_sample_families.ts";
+import type { ReportCohortModel } from "./report_model.ts";
 
 /** Above this many cells the presence/absence figure drops its per-cell tool tips (file size). */
 const MAX_CELL_TITLES = 4000;
 
 /**
- * The cohort section: feature types, pangenome classes, COG categories and presence/absence.
+ * The cohort section: feature types, pangenome classes (with a warning on a cohort of several
+ * species), COG categories (and, for one species, each genome's deviation from the cohort) and
+ * presence/absence.
  *
- * @param db The database.
- * @param names The genomes, in report order.
- * @param typeCounts Their feature-type counts.
+ * @param cohort The cohort part of the report model.
  * @param maxPresenceFamilies The most families the presence/absence figure draws.
- * @param step Reports progress (and checks cancellation).
- * @returns The section, and the families each genome alone has.
+ * @returns The section.
  */
-export async function cohortSection(
-  db: Kysely<Database>,
-  names: readonly string[],
-  typeCounts: readonly { genome: string; type: string; count: number }[],
-  maxPresenceFamilies: number,
-  step: (message: string) => void,
-): Promise<{ section: SafeHtml; uniques: Map<string, UniqueFamily[]> }> {
-  const cohort = { genomes: names };
-  const figures: SafeHtml[] = [];
-  figures.push(figureBlock(
-    "Feature types per genome",
-    () => featureTypesPlot(typeCounts, { width: 620 }),
-    "Features of each type in each genome's latest annotation; the number is the total.",
-  ));
+export function cohortSection(cohort: ReportCohortModel, maxPresenceFamilies: number): SafeHtml {
+  const n = cohort.presence.genomes.length;
+  const figures: SafeHtml[] = [
+    figureBlock(
+      "Feature types per genome",
+      () => featureTypesPlot(cohort.typeCounts, { width: 620 }),
+      "Features of each type in each genome's latest annotation; the number is the total.",
+    ),
+    classesBlock(cohort, n),
+    ...cogBlocks(cohort),
+    presenceBlock(cohort, maxPresenceFamilies),
+  ];
+  return markup`<section class="card" id="cohort">
+<h2>Cohort</h2>
+<p class="lead">${n} genomes compared by feature types, functions and gene content.</p>
+${speciesNote(cohort)}
+<div class="figures">${figures}</div>
+</section>`;
+}
 
-  step("Counting COG categories");
-  const cogRows = (await cogCategoryCounts(db, cohort)).objects();
-  figures.push(
-    cogRows.length === 0
-      ? noteBlock("COG functional categories", "No CDS of these genomes has a COG category.")
-      : figureBlock(
-        "COG functional categories",
-        () =>
-          cogCategoriesPlot(cogRows as never, {
-            layout: "stacked",
-            normalize: true,
-            width: 1100,
-          }),
-        "Share of each genome's COG category assignments (a CDS in two categories counts in each).",
-        true,
-      ),
+/** The species of the cohort, and a warning when it mixes species. */
+function speciesNote(cohort: ReportCohortModel): SafeHtml {
+  const groups = cohort.species;
+  if (groups.length <= 1) {
+    return groups.length === 1
+      ? markup`<p class="species">Species: <i>${groups[0].species}</i> (all ${
+        groups[0].genomes.length
+      } genomes).</p>`
+      : markup``;
+  }
+  return markup`<p class="warning" role="note"><b>A mixed cohort:</b> these genomes belong to ${groups.length} species (${
+    groups.map((g, i) =>
+      markup`${i > 0 ? ", " : ""}<i>${g.species}</i>: ${g.genomes.length} genome${
+        g.genomes.length === 1 ? "" : "s"
+      }`
+    )
+  }). Core, shell and cloud gene families of a mixed set say little: few families are shared across species, so the core is small or empty. Compare the genomes of one species for a pangenome.</p>`;
+}
+
+function classesBlock(cohort: ReportCohortModel, n: number): SafeHtml {
+  const mixed = cohort.species.length > 1;
+  if (cohort.classes.every((row) => row.count === 0)) {
+    return noteBlock("Pangenome composition", "No CDS of these genomes has a protein family.");
+  }
+  return figureBlock(
+    "Pangenome composition",
+    () =>
+      pangenomeClassPlot(cohort.classes, {
+        width: 560,
+        ...(mixed ? { subtitle: `Mixed cohort: ${cohort.species.length} species` } : {}),
+      }),
+    `Gene families by the share of the ${n} genomes that have them: core ≥ 99 %, soft-core ≥ 95 %, shell ≥ 15 %, cloud < 15 % (Roary's thresholds).${
+      mixed ? " The genomes are of several species: read these classes with care." : ""
+    }`,
   );
+}
 
-  step("Building the presence/absence matrix");
-  const matrix = await presenceAbsence(db, cohort);
-  const genomeColumns = matrix.columnNames().filter((c) => c !== "family" && c !== "genomes");
-  const families = matrix.array("family") as ArrayLike<string>;
-  const columns = genomeColumns.map((g) => matrix.array(g) as ArrayLike<number>);
-  if (families.length === 0) {
-    figures.push(
-      noteBlock(
-        "Gene family presence and absence",
-        "No CDS of these genomes has a protein family.",
-      ),
-    );
-  } else {
-    const keep = sampleFamilies(families, columns, maxPresenceFamilies);
-    const total = families.length.toLocaleString("en-US");
-    const sampled = keep.length < families.length;
-    const caption = sampled
-      ? `A systematic sample of ${
-        keep.length.toLocaleString("en-US")
-      } of the ${total} gene families (every ${
-        (families.length / keep.length).toFixed(1)
-      }th in order of prevalence, so that each prevalence and pattern keeps its share): more columns than the figure has pixels. Families are UniRef90 clusters, else UniRef50, else the protein's MD5; the most shared are on the left.`
-      : `All ${total} gene families (UniRef90 clusters, else UniRef50, else the protein's MD5); the most shared are on the left, genomes are clustered by gene content.`;
-    figures.push(figureBlock(
-      "Gene family presence and absence",
-      () => {
-        const figure = presenceAbsencePlot(
-          {
-            genomes: genomeColumns,
-            families: keep.map((i) => families[i]),
-            present: columns.map((column) => keep.map((i) => column[i] > 0)),
-          },
-          sampled
-            ? {
-              x: {
-                label: `Gene families (a sample of ${
-                  keep.length.toLocaleString("en-US")
-                } of ${total}), most frequent first`,
-              },
-            }
-            : {},
-        );
-        if (keep.length * genomeColumns.length > MAX_CELL_TITLES) {
-          dropTitles(figure, 'g[aria-label="cell"] title');
-        }
-        return figure;
-      },
-      caption,
+function cogBlocks(cohort: ReportCohortModel): SafeHtml[] {
+  if (cohort.cogCounts.length === 0) {
+    return [noteBlock("COG functional categories", "No CDS of these genomes has a COG category.")];
+  }
+  const blocks = [figureBlock(
+    "COG functional categories",
+    () => cogCategoriesPlot(cohort.cogCounts, { layout: "stacked", normalize: true, width: 1100 }),
+    "Each genome's CDSs: the share in each COG category (a CDS in two categories is split between them) and the share without one; n is the number of CDSs with a category.",
+    true,
+  )];
+  const genomes = new Set(cohort.cogCounts.map((r) => r.genome));
+  if (cohort.species.length === 1 && genomes.size >= 3) {
+    blocks.push(figureBlock(
+      "COG categories: each genome against the cohort",
+      () =>
+        cogCategoriesPlot(cohort.cogCounts, {
+          layout: "deviation",
+          title: "COG categories: difference from the cohort mean",
+        }),
+      "Genomes of one species have nearly equal COG shares: this shows each genome's share minus the cohort's mean, in percentage points.",
       true,
     ));
   }
-
-  step("Classifying the pangenome");
-  const classes = (await pangenomeClasses(db, cohort)).objects() as {
-    family: string;
-    class: PangenomeClass;
-    copies: number;
-    gene: string | null;
-    product: string | null;
-  }[];
-  const classRows = PANGENOME_CLASSES.map((name) => ({
-    class: name,
-    count: classes.filter((row) => row.class === name).length,
-  }));
-  const uniques = uniqueFamilies(genomeColumns, families, columns, classes);
-  // Beside the feature types: the two compact figures share a row, the wide ones follow.
-  figures.splice(
-    1,
-    0,
-    classRows.every((row) => row.count === 0)
-      ? noteBlock("Pangenome composition", "No CDS of these genomes has a protein family.")
-      : figureBlock(
-        "Pangenome composition",
-        () => pangenomeClassPlot(classRows, { width: 560 }),
-        `Gene families by the share of the ${names.length} genomes that have them: core ≥ 99 %, soft-core ≥ 95 %, shell ≥ 15 %, cloud < 15 % (Roary's thresholds).`,
-      ),
-  );
-  const section = markup`<section class="card" id="cohort">
-<h2>Cohort</h2>
-<p class="lead">${names.length} genomes compared by feature types, functions and gene content.</p>
-<div class="figures">${figures}</div>
-</section>`;
-  return { section, uniques };
+  return blocks;
 }
 
-/** A gene family found in one genome of the cohort only. */
-export interface UniqueFamily {
-  family: string;
-  copies: number;
-  gene: string | null;
-  product: string | null;
-}
-
-/** The families each genome alone has (the cloud of one genome), from the presence matrix. */
-function uniqueFamilies(
-  genomes: readonly string[],
-  families: ArrayLike<string>,
-  columns: readonly ArrayLike<number>[],
-  classes: readonly {
-    family: string;
-    copies: number;
-    gene: string | null;
-    product: string | null;
-  }[],
-): Map<string, UniqueFamily[]> {
-  const info = new Map(classes.map((row) => [row.family, row]));
-  const uniques = new Map<string, UniqueFamily[]>(genomes.map((g) => [g, []]));
-  for (let i = 0; i < families.length; i++) {
-    let owner = -1;
-    let holders = 0;
-    columns.forEach((column, g) => {
-      if (column[i] > 0) {
-        holders++;
-        owner = g;
-      }
-    });
-    if (holders !== 1) continue;
-    const row = info.get(families[i]);
-    uniques.get(genomes[owner])!.push({
-      family: families[i],
-      copies: Number(row?.copies ?? columns[owner][i]),
-      gene: row?.gene ?? null,
-      product: row?.product ?? null,
-    });
+function presenceBlock(cohort: ReportCohortModel, maxPresenceFamilies: number): SafeHtml {
+  const { genomes, families, labels, present } = cohort.presence;
+  if (families.length === 0) {
+    return noteBlock(
+      "Gene family presence and absence",
+      "No CDS of these genomes has a protein family.",
+    );
   }
-  return uniques;
+  const keep = sampleFamilies(families, present, maxPresenceFamilies);
+  const total = families.length.toLocaleString("en-US");
+  const sampled = keep.length < families.length;
+  const caption = sampled
+    ? `A systematic sample of ${
+      keep.length.toLocaleString("en-US")
+    } of the ${total} gene families (every ${
+      (families.length / keep.length).toFixed(1)
+    }th in order of prevalence, so that each prevalence and pattern keeps its share): more columns than the figure has pixels. Families are UniRef90 clusters, else UniRef50, else the protein's MD5; the most shared are on the left.`
+    : `All ${total} gene families (UniRef90 clusters, else UniRef50, else the protein's MD5); the most shared are on the left, genomes are clustered by gene content. Hover over a cell for the family.`;
+  return figureBlock(
+    "Gene family presence and absence",
+    () => {
+      const figure = presenceAbsencePlot(
+        {
+          genomes,
+          families: keep.map((i) => labels[i] ? `${families[i]} (${labels[i]})` : families[i]),
+          present: present.map((column) => keep.map((i) => column[i])),
+        },
+        sampled
+          ? {
+            x: {
+              label: `Gene families (a sample of ${
+                keep.length.toLocaleString("en-US")
+              } of ${total}), most frequent first`,
+            },
+          }
+          : {},
+      );
+      if (keep.length * genomes.length > MAX_CELL_TITLES) {
+        dropTitles(figure, 'g[aria-label="cell"] title');
+      }
+      return figure;
+    },
+    caption,
+    true,
+  );
 }

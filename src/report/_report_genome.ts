@@ -8,6 +8,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { NotFoundError } from "../db/errors.ts";
 import { latestAnnotations } from "../query/annotation_of.ts";
+import { organismName } from "../query/genome_organism.ts";
 
 /** One genome of the report: its latest annotation and what the page shows of it. */
 export interface ReportGenome {
@@ -15,6 +16,8 @@ export interface ReportGenome {
   anchor: string;
   annotationId: number;
   organism: string | null;
+  /** `Genus species` (without strain), from the genome or its run. */
+  species: string | null;
   baktaVersion: string | null;
   dbVersion: string | null;
   dbType: string | null;
@@ -48,7 +51,8 @@ export async function reportGenomes(
       name,
       anchor: `genome-${i + 1}`,
       annotationId: row.id,
-      organism: organismOf(row),
+      organism: organismName(row),
+      species: organismName({ ...row, strain: null }),
       baktaVersion: row.bakta_version,
       dbVersion: row.db_version,
       dbType: row.db_type,
@@ -57,30 +61,4 @@ export async function reportGenomes(
       importedAt: row.imported_at,
     };
   });
-}
-
-/** `Genus species strain` from the genome row, else from the run (`taxon` in Bakta 1.10+). */
-function organismOf(
-  row: {
-    genus: string | null;
-    species: string | null;
-    strain: string | null;
-    genome_json: string | null;
-  },
-): string | null {
-  let info: { genus?: unknown; species?: unknown; strain?: unknown; taxon?: unknown } = {};
-  try {
-    info = row.genome_json ? JSON.parse(row.genome_json) : {};
-  } catch {
-    info = {};
-  }
-  const text = (
-    value: unknown,
-  ) => (typeof value === "string" && value.trim() ? value.trim() : null);
-  const genus = text(row.genus) ?? text(info.genus);
-  const species = text(row.species) ?? text(info.species);
-  const strain = text(row.strain) ?? text(info.strain);
-  const name = [genus, species].filter((x) => x !== null).join(" ") || text(info.taxon);
-  if (name === null) return strain === null ? null : `strain ${strain}`;
-  return strain === null ? name : `${name} ${strain}`;
 }

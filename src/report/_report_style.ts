@@ -32,6 +32,18 @@ section.card > h2 { margin: 0 0 4px; font-size: 21px; font-weight: 650; }
 section.card > p.lead { margin: 0 0 16px; color: var(--muted); }
 h3 { font-size: 16px; margin: 22px 0 8px; font-weight: 600; }
 .table-wrap { overflow-x: auto; border: 1px solid var(--line); border-radius: 8px; }
+.table-wrap.tall { max-height: 480px; overflow-y: auto; }
+.table-tools, .figure-tools { display: flex; gap: 10px; align-items: center; margin: 6px 0;
+  font-size: 13px; color: var(--muted); }
+.table-tools input { font: inherit; padding: 3px 8px; border: 1px solid var(--line);
+  border-radius: 6px; min-width: 16em; }
+a.download { border: 1px solid var(--line); border-radius: 6px; padding: 1px 8px;
+  text-decoration: none; color: var(--accent); }
+th.sortable { cursor: pointer; }
+th[aria-sort="ascending"]::after { content: " ▲"; }
+th[aria-sort="descending"]::after { content: " ▼"; }
+p.warning { background: #fff4e5; border-left: 4px solid #d55e00; padding: 8px 12px; }
+details.traits { margin: 8px 0 14px; }
 table { border-collapse: collapse; width: 100%; font-size: 13.5px; }
 th, td { padding: 6px 9px; border-bottom: 1px solid var(--line); white-space: nowrap; }
 thead th { white-space: normal; vertical-align: bottom; line-height: 1.25; }

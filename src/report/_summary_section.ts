@@ -5,7 +5,7 @@
  */
 
 import { markup, type SafeHtml } from "./_html.ts";
-import type { ReportGenome } from "./_report_genome.ts";
+import type { ReportGenomeModel } from "./report_model.ts";
 
 /** A row of `genomeSummary()`. */
 export type SummaryRow = Record<string, unknown> & { genome: string };
@@ -58,11 +58,12 @@ const ANNOTATION_COLUMNS: readonly SummaryColumn[] = [
 
 /** One table of the summary: a row per genome, a cell per column (with its raw value). */
 function summaryTable(
-  genomes: readonly ReportGenome[],
+  genomes: readonly ReportGenomeModel[],
   byName: Map<string, SummaryRow>,
   columns: readonly SummaryColumn[],
   caption: string,
-  extra?: { label: string; value: (g: ReportGenome) => string | null },
+  name: string,
+  extra?: { label: string; value: (g: ReportGenomeModel) => string | null },
 ): SafeHtml {
   const head = [
     markup`<th scope="col">Genome</th>`,
@@ -85,7 +86,7 @@ function summaryTable(
     return markup`<tr data-genome="${g.name}"><th scope="row"><a href="#${g.anchor}">${g.name}</a></th>${first}${cells}</tr>
 `;
   });
-  return markup`<div class="table-wrap"><table>
+  return markup`<div class="table-wrap"><table class="data" data-name="${name}">
 <caption>${caption}</caption>
 <thead><tr>${head}</tr></thead>
 <tbody>
@@ -97,13 +98,12 @@ ${rows}</tbody>
  * The summary section: the `Sequence(s):` and `Annotation:` numbers of Bakta's `.txt`.
  *
  * @param genomes The genomes, in report order.
- * @param byName Their rows of `genomeSummary()`.
  * @returns The section.
  */
-export function summarySection(
-  genomes: readonly ReportGenome[],
-  byName: Map<string, SummaryRow>,
-): SafeHtml {
+export function summarySection(genomes: readonly ReportGenomeModel[]): SafeHtml {
+  const byName = new Map(
+    genomes.flatMap((g) => g.summary === null ? [] : [[g.name, { ...g.summary, genome: g.name }]]),
+  );
   return markup`<section class="card" id="summary">
 <h2>Summary</h2>
 <p class="lead">The numbers of Bakta's <code>.txt</code> summary for each genome's latest
@@ -115,6 +115,7 @@ ${
       byName,
       ASSEMBLY_COLUMNS,
       "GC, N ratio and coding density in per cent, as Bakta prints them; N ratio and coding density are known only for runs imported with their JSON or .txt.",
+      "sequences",
       { label: "Organism", value: (g) => g.organism },
     )
   }
@@ -125,6 +126,7 @@ ${
       byName,
       ANNOTATION_COLUMNS,
       "Feature counts as in Bakta's summary: pseudogenes and hypotheticals are CDSs; ncRNA regions are counted apart from ncRNAs.",
+      "annotation",
     )
   }
 </section>`;

@@ -5,7 +5,7 @@
  */
 
 import { markup, type SafeHtml } from "./_html.ts";
-import type { ReportGenome } from "./_report_genome.ts";
+import type { ReportGenomeModel } from "./report_model.ts";
 import type { ReportVersions } from "./report_versions.ts";
 
 /**
@@ -16,7 +16,7 @@ import type { ReportVersions } from "./report_versions.ts";
  * @returns The section.
  */
 export function versionsSection(
-  genomes: readonly ReportGenome[],
+  genomes: readonly ReportGenomeModel[],
   versions: ReportVersions,
 ): SafeHtml {
   return markup`<section class="card" id="versions">

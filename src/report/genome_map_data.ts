@@ -45,6 +45,8 @@ export interface GenomeMapFeature {
   gene: string | null;
   /** The product. */
   product: string | null;
+  /** The cross-references as `DB:accession` (`UniRef:UniRef90_…`, `GO:0005524`, …). */
+  xrefs: string[];
 }
 
 /** What {@linkcode genomeMapData} returns: the input of `circularMapPlot`, plus context. */
@@ -91,7 +93,9 @@ export const DEFAULT_GENOME_MAP_DATA_OPTIONS: Readonly<{ residues: boolean }> = 
  * select "sequences"."seq_id", "features"."type", "features"."start", …,
  *   (select group_concat("x"."accession", '') from "feature_xrefs" as "x"
  *    where "x"."feature_id" = "features"."id" and "x"."db" = 'COG'
- *      and "x"."accession" not like 'COG%') as "cog"
+ *      and "x"."accession" not like 'COG%') as "cog",
+ *   (select group_concat("x"."db" || ':' || "x"."accession", ' ') from "feature_xrefs" as "x"
+ *    where "x"."feature_id" = "features"."id") as "xrefs"
  * from "features" inner join "sequences" on "sequences"."id" = "features"."sequence_id"
  * where "features"."annotation_id" = ? order by "features"."id"
  * ```
@@ -169,6 +173,11 @@ export async function genomeMapData(
       } as ${sql.id("x")} where ${ref("x.feature_id")} = ${ref("features.id")} and ${
         ref("x.db")
       } = 'COG' and ${ref("x.accession")} not like 'COG%')`.as("cog"),
+      sql<string | null>`(select group_concat(${ref("x.db")} || ':' || ${
+        ref("x.accession")
+      }, ' ') from ${sql.table("feature_xrefs")} as ${sql.id("x")} where ${ref("x.feature_id")} = ${
+        ref("features.id")
+      })`.as("xrefs"),
     ])
     .where("features.annotation_id", "=", annotation.id)
     .orderBy("features.id")
@@ -184,6 +193,7 @@ export async function genomeMapData(
     locusTag: row.locus_tag,
     gene: row.gene,
     product: row.product,
+    xrefs: row.xrefs === null || row.xrefs === "" ? [] : row.xrefs.split(" "),
   }));
   return { genome, annotationId: annotation.id, sequences, features };
 }

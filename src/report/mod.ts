@@ -1,6 +1,6 @@
 /**
- * The HTML report: {@linkcode renderReport} writes one self-contained page (inline SVG figures
- * and CSS, no scripts, nothing fetched at view time) with the Bakta summary numbers of each
+ * The HTML report: {@linkcode renderReport} writes one self-contained page (inline SVG figures,
+ * CSS and one small script, nothing fetched at view time) with the Bakta summary numbers of each
  * genome, its feature types, circular map and protein lengths, the cohort's COG categories,
  * gene-family presence/absence and pangenome classes, and the software and database versions.
  * {@linkcode genomeMapData} reads what a circular map of a genome needs.
@@ -24,6 +24,9 @@
  * @module
  */
 
+export * from "./report_model.ts";
+export * from "./collect_report.ts";
+export * from "./render_report_html.ts";
 export * from "./render_report.ts";
 export * from "./genome_map_data.ts";
 export * from "./report_versions.ts";

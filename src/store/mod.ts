@@ -36,3 +36,4 @@ export * from "./import_run.ts";
 export * from "./import_runs.ts";
 export * from "./export_run_folder.ts";
 export * from "./load_run.ts";
+export * from "./traits_repository.ts";

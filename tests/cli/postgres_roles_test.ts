@@ -2,7 +2,7 @@
  * The PostgreSQL roles of `docs/postgres_roles.sql`, run as written with psql: the owner migrates,
  * the writer imports, and the read-only analyst can run every query, figure and report command
  * (and the notebook helpers) while every write command fails with a permission error and exit
- * code 5 (`EXIT.PERMISSION`).
+ * code 6 (`EXIT.PERMISSION`).
  */
 
 import assert from "node:assert/strict";
@@ -67,7 +67,7 @@ async function cli(args: string[]) {
 }
 
 Deno.test({
-  name: "the read-only role runs every query, figure and report; every write fails with exit 5",
+  name: "the read-only role runs every query, figure and report; every write fails with exit 6",
   ignore: !POSTGRES_AVAILABLE,
   async fn() {
     const urls = await createRoles();

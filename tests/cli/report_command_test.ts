@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import type { ReportModel } from "../../src/report/report_model.ts";
+import { renderReportHtml } from "../../src/report/render_report_html.ts";
 import { runCli } from "../../src/cli/main.ts";
 import { openDatabase } from "../../src/db/open_database.ts";
 import { importRun } from "../../src/store/import_run.ts";
@@ -70,6 +72,27 @@ Deno.test("baktadb report GENOME --out - prints the page of that genome only", a
   }
 });
 
+Deno.test("baktadb report --json writes the model the page is drawn from", async () => {
+  const { dir, db } = await fixture();
+  try {
+    const c = capture();
+    assert.equal(
+      await runCli(["report", "--db", db, "--out", "-", "--no-gc", "--json"], c.io),
+      0,
+    );
+    const model = JSON.parse(c.out()) as ReportModel;
+    assert.deepEqual(model.genomes.map((g) => g.name).sort(), ["alpha", "beta"]);
+    assert.ok(model.cohort !== null, "two genomes make a cohort");
+    assert.ok(model.genomes.every((g) => g.map.sequences.every((s) => s.nt === null)));
+    // The page drawn from the JSON alone, with no database, is the report's page.
+    const page = renderReportHtml(model);
+    assert.equal((page.match(/<section class="card genome"/g) ?? []).length, 2);
+    assert.match(page, /id="cohort"/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 Deno.test("baktadb report exit codes: unknown genome, bad option, unwritable file", async () => {
   const { dir, db } = await fixture();
   try {
@@ -98,6 +121,7 @@ Deno.test("baktadb report on an empty database writes a page that says so", asyn
   try {
     const c = capture();
     const out = `${dir}/empty.html`;
+    assert.equal(await runCli(["init", "--db", `${dir}/empty.sqlite`], capture().io), 0);
     assert.equal(await runCli(["report", "--db", `${dir}/empty.sqlite`, "--out", out], c.io), 0);
     assert.match(await Deno.readTextFile(out), /no annotated genomes/);
     assert.match(c.err(), /the report is empty/);

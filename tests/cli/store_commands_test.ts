@@ -92,7 +92,7 @@ engineTest(
       assert.match(lines[0], /^name\s+organism\s+versions\s+annotations\s+features$/);
       assert.match(
         lines[1],
-        new RegExp(`^alpha\\s+Testella fictiva\\s+1\\s+1\\s+${run.features.length}$`),
+        new RegExp(`^alpha\\s+Testella fictiva S1\\s+1\\s+1\\s+${run.features.length}$`),
       );
       c = capture();
       assert.equal(await runCli(["genomes", "--json", "--db", db], c.io), 0);
@@ -118,7 +118,7 @@ engineTest(
       let c = capture();
       assert.equal(await runCli(["show", "alpha", "--db", db], c.io), 0);
       assert.match(c.out(), /^Genome alpha \(id 1\)/);
-      assert.match(c.out(), /organism: Testella fictiva \(strain S1\)/);
+      assert.match(c.out(), /organism: Testella fictiva S1\n/);
       assert.match(c.out(), /version 1: 2 sequence\(s\), 30,000 bp, current/);
       assert.match(c.out(), /#1 on version 1: Bakta 1\.10\.4, database 5\.1 \(full\)/);
       assert.match(c.out(), new RegExp(`${run.features.length} features`));

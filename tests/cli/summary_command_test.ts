@@ -143,6 +143,7 @@ Deno.test("baktadb summary: the counts of countFeatures() and the run's statisti
 Deno.test("baktadb summary of an empty database says so", async () => {
   const { dir, path } = await database();
   try {
+    assert.equal(await runCli(["init", "--db", path], capture().io), 0);
     const c = capture();
     assert.equal(await runCli(["summary", "--db", path], c.io), 0);
     assert.equal(c.out(), "(no annotated genomes)\n");

@@ -103,6 +103,16 @@ Deno.test("notebooks are stored clean: no outputs, cell ids, Deno kernel, public
   }
 });
 
+Deno.test("notebooks/README.md leads with the nbconvert recipe this suite runs, and says why", () => {
+  const readme = Deno.readTextFileSync(`${NOTEBOOKS_DIR}README.md`);
+  const recipe = readme.indexOf("--config ../tests/notebooks/nbconvert_deno.py");
+  assert.ok(recipe > 0, "the README gives the nbconvert_deno.py recipe");
+  assert.ok(recipe < readme.indexOf("## Running them interactively"), "before anything else");
+  assert.match(readme, /_after_ the cell's `status: idle` message/);
+  assert.match(readme, /Do not rely on plain `jupyter nbconvert --to notebook --execute`/);
+  assert.ok(Deno.statSync(CONFIG).isFile);
+});
+
 /** Why notebooks cannot be executed here, or `undefined` when they can. */
 function executionUnavailable(): string | undefined {
   let output: Deno.CommandOutput;

@@ -7,6 +7,7 @@
 
 import fc from "fast-check";
 import type { FigureElement } from "../../src/plot/plot_figure.ts";
+import { toPng } from "../../src/plot/to_png.ts";
 import { SAMPLES_PRESENT, SAMPLES_URL } from "../_samples.ts";
 
 /** The folder of real Bakta outputs (`../shared/bakta-samples/` beside the repository). */
@@ -195,9 +196,14 @@ const SNAPSHOTS = new URL("../testdata/plot/snapshots/", import.meta.url);
 /**
  * Compares an SVG with its stored snapshot (`tests/testdata/plot/snapshots/NAME.svg`). A missing
  * snapshot is written (and the test says so), except under CI, where it fails; set
- * `UPDATE_SNAPSHOTS=1` to rewrite snapshots after an intended change.
+ * `UPDATE_SNAPSHOTS=1` to rewrite snapshots after an intended change. With the figure, writing a
+ * snapshot also writes its PNG (`NAME.png`): the reference a person looks at once.
  */
-export async function assertSnapshot(name: string, svg: string): Promise<void> {
+export async function assertSnapshot(
+  name: string,
+  svg: string,
+  figure?: FigureElement,
+): Promise<void> {
   const url = new URL(`${name}.svg`, SNAPSHOTS);
   const update = Deno.env.get("UPDATE_SNAPSHOTS") === "1";
   let stored: string | undefined;
@@ -213,6 +219,10 @@ export async function assertSnapshot(name: string, svg: string): Promise<void> {
     await Deno.mkdir(SNAPSHOTS, { recursive: true });
     await Deno.writeTextFile(url, `${svg}\n`);
     console.log(`Wrote the snapshot ${url.pathname}`);
+    if (figure !== undefined) {
+      // The PNG reference, for a person to look at (fonts vary between machines: not compared).
+      await Deno.writeFile(new URL(`${name}.png`, SNAPSHOTS), await toPng(figure));
+    }
     return;
   }
   if (stored !== `${svg}\n`) {

@@ -6,6 +6,7 @@ import {
   GC_RING_COLORS,
 } from "../../src/plot/circular_map_plot.ts";
 import { cogColor } from "../../src/plot/cog_categories.ts";
+import { CIRCULAR_MAP_EXTENT } from "../../src/plot/circular_map_layout.ts";
 import { FEATURE_TYPE_COLORS } from "../../src/plot/feature_colors.ts";
 import {
   all,
@@ -22,7 +23,7 @@ import { assertSnapshot } from "./_helpers.ts";
 import { toSvgString as svgOf } from "../../src/plot/to_svg_string.ts";
 
 const SIZE = 720;
-const EXTENT = 1.25; // the map's half-width in ring units (radius 1 = the backbone)
+const EXTENT = CIRCULAR_MAP_EXTENT; // the map's half-width in ring units (1 = the backbone)
 
 function randomNt(length: number, seed: number): string {
   const next = random(seed);
@@ -55,17 +56,24 @@ function group(figure: ReturnType<typeof circularMapPlot>, description: string) 
   return all(mainSvg(figure), `g[aria-description="${description}"] path`);
 }
 
-Deno.test("circularMapPlot() defaults: feature types, auto GC windows, 20 sequences, 720 px", () => {
+Deno.test("circularMapPlot() defaults: COG colours, auto GC windows and skew, 20 sequences, 720 px", () => {
   assert.deepEqual({ ...DEFAULT_CIRCULAR_MAP_PLOT_OPTIONS }, {
     title: "Genome map",
-    colorBy: "type",
-    palette: "bakta",
+    colorBy: "cog",
+    palette: "baktadb",
     gcWindow: "auto",
     gc: true,
+    gcSkew: "auto",
     maxSequences: 20,
     gap: 2,
     size: 720,
+    fontSize: 13,
   });
+  assert.throws(
+    () => circularMapPlot({ sequences: [P1], features: [] }, { gcSkew: "x" as never }),
+    RangeError,
+    "gcSkew",
+  );
   const data = { sequences: [P1, P2], features: FEATURES };
   assert.throws(() => circularMapPlot(data, { gcWindow: 0 }), RangeError);
   assert.throws(() => circularMapPlot(data, { gap: 120 }), RangeError);
@@ -87,14 +95,14 @@ Deno.test("circularMapPlot() defaults: feature types, auto GC windows, 20 sequen
 Deno.test("circularMapPlot() draws one arc per feature on its strand's ring, at its bases", () => {
   // One sequence: base b spans degrees (b-1)·360/L to b·360/L from the top, clockwise.
   const features = FEATURES.slice(0, 3);
-  const figure = circularMapPlot({ sequences: [P1], features }, { gc: false });
+  const figure = circularMapPlot({ sequences: [P1], features }, { gc: false, colorBy: "type" });
   const arcs = group(figure, "features");
   assert.equal(arcs.length, features.length);
   const scale = 360 / P1.length;
   const titles = arcs.map((p) => p.querySelector("title")?.textContent ?? "");
   for (const f of features) {
     const path = arcs[
-      titles.findIndex((t) => t.startsWith(`p1 ${f.start.toLocaleString("en-US")}..`))
+      titles.findIndex((t) => t.includes(`p1:${f.start.toLocaleString("en-US")}..`))
     ];
     const points = polar(path.getAttribute("d")!);
     const [r0, r1] = f.strand === "+" ? CIRCULAR_MAP_RINGS.plus : CIRCULAR_MAP_RINGS.minus;
@@ -171,17 +179,103 @@ Deno.test("circularMapPlot() lays several sequences around the circle in proport
   assert.equal(one.querySelector("h3")?.textContent, "The 1 longest of 2 sequences");
 });
 
-Deno.test("circularMapPlot() colours by COG category with Bakta's COG colours", () => {
-  const figure = circularMapPlot(
-    { sequences: [P1], features: FEATURES.slice(0, 2) },
-    { colorBy: "cog", gc: false },
-  );
-  const fills = group(figure, "features").map((p) => p.getAttribute("fill"));
-  assert.ok(fills.includes(cogColor("J", "bakta")));
-  assert.deepEqual(swatches(figure).map((s) => s.label), [
-    "J: Translation, ribosomal structure and biogenesis",
-    "No COG category",
+Deno.test("circularMapPlot() colours CDSs by COG category, others by type; Bakta's colours on request", () => {
+  const data = { sequences: [P1], features: FEATURES.slice(0, 3) };
+  const figure = circularMapPlot(data, { gc: false });
+  // Written out here: J (baktadb palette), tRNA (Bakta's type colour), a CDS without COG.
+  assert.deepEqual(swatches(figure), [
+    { label: "J: Translation, ribosomal structure and biogenesis", color: "#08306b" },
+    { label: "No COG category", color: "#e6e6e6" },
+    { label: "tRNA", color: "#b2df8a" },
   ]);
+  const fills = group(figure, "features").map((p) => p.getAttribute("fill")).sort();
+  assert.deepEqual(fills, ["#08306b", "#b2df8a", "#e6e6e6"]);
+  const bakta = circularMapPlot(data, { gc: false, palette: "bakta" });
+  assert.ok(
+    group(bakta, "features").some((p) => p.getAttribute("fill") === cogColor("J", "bakta")),
+  );
+  const byStrand = circularMapPlot(data, { gc: false, colorBy: "strand" });
+  assert.deepEqual(swatches(byStrand).map((s) => s.label), ["+ strand", "− strand"]);
+});
+
+Deno.test("circularMapPlot() tooltips name the gene; rings are labelled at the top", () => {
+  const figure = circularMapPlot({
+    sequences: [P1],
+    features: [{
+      ...FEATURES[0],
+      locusTag: "P1_0001",
+      gene: "rpsA",
+      product: "30S ribosomal protein S1",
+      xrefs: ["UniRef:UniRef90_P0AG67"],
+    }],
+  });
+  assert.deepEqual(
+    group(figure, "features").map((p) => p.querySelector("title")?.textContent),
+    [
+      "P1_0001 rpsA\n30S ribosomal protein S1\nCDS p1:101..600 (+)\nCOG J\nUniRef:UniRef90_P0AG67",
+    ],
+  );
+  assert.deepEqual(
+    all(mainSvg(figure), 'g[aria-description="ring names"] text').map((t) => t.textContent),
+    ["+", "−", "GC", "GC skew"],
+  );
+});
+
+Deno.test("circularMapPlot() skips GC skew on a draft of linear contigs and says so", () => {
+  const contigs = [P1, P2].map((s) => ({ ...s, topology: "linear" }));
+  const draft = circularMapPlot({ sequences: contigs, features: [] });
+  assert.equal(group(draft, "gc skew").length, 0);
+  assert.ok(group(draft, "gc content").length > 0);
+  assert.match(draft.querySelector("h3")?.textContent ?? "", /GC skew not drawn/);
+  assert.ok(!swatches(draft).some((s) => s.label.startsWith("GC skew")));
+  const closed = [P1, P2].map((s) => ({ ...s, topology: "circular" }));
+  assert.ok(group(circularMapPlot({ sequences: closed, features: [] }), "gc skew").length > 0);
+  const forced = circularMapPlot({ sequences: contigs, features: [] }, { gcSkew: true });
+  assert.ok(group(forced, "gc skew").length > 0);
+});
+
+Deno.test("circularMapPlot() writes sequence names on a 41-contig draft without overlaps", () => {
+  const lengths = Array.from({ length: 41 }, (_, i) => Math.round(400_000 / (i + 1)));
+  const sequences = lengths.map((length, i) => ({ id: `contig_${i + 1}`, length }));
+  const figure = circularMapPlot({ sequences, features: [] }, { maxSequences: 41 });
+  const names = all(mainSvg(figure), 'g[aria-description="sequence names"] text');
+  assert.ok(names.length >= 3, `${names.length} names`);
+  assert.ok(names.length < 41);
+  // No two names' boxes overlap (centred at their translate(); 0.6 em a character, 14 px high).
+  const anchors = new Map(
+    all(mainSvg(figure), 'g[aria-description="sequence names"]').flatMap((g) =>
+      all(g, "text").map((t) => [t, g.getAttribute("text-anchor") ?? "middle"] as const)
+    ),
+  );
+  const boxes = names.map((t) => {
+    const [tx, ty] = (t.getAttribute("transform") ?? "translate(0,0)").match(/-?[\d.]+/g)!.map(
+      Number,
+    );
+    const w = (t.textContent ?? "").length * 0.6 * 13 * 0.9;
+    const anchor = anchors.get(t);
+    const x0 = anchor === "start" ? tx : anchor === "end" ? tx - w : tx - w / 2;
+    // Inside the map's square.
+    assert.ok(x0 >= 0 && x0 + w <= SIZE, `${t.textContent} at ${x0}..${x0 + w}`);
+    return { x0, x1: x0 + w, y0: ty - 7, y1: ty + 7 };
+  });
+  for (const [i, a] of boxes.entries()) {
+    for (const b of boxes.slice(i + 1)) {
+      const overlap = a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+      assert.ok(!overlap, `${JSON.stringify(a)} ${JSON.stringify(b)}`);
+    }
+  }
+  // The longest contig is named.
+  assert.ok(names.some((t) => t.textContent === "contig_1"));
+  // A prefix every id shares (the genome's name) is left out of the names.
+  const prefixed = circularMapPlot({
+    sequences: sequences.slice(0, 3).map((s) => ({ ...s, id: `6952-4-17_${s.id}` })),
+    features: [],
+  });
+  assert.deepEqual(
+    all(mainSvg(prefixed), 'g[aria-description="sequence names"] text').map((t) => t.textContent)
+      .sort(),
+    ["contig_1", "contig_2", "contig_3"],
+  );
 });
 
 const ASSEMBLY = new URL("v1.11.4-assembly/assembly.json", SAMPLES);
@@ -213,8 +307,6 @@ Deno.test({
 });
 
 Deno.test("circularMapPlot() matches its SVG snapshot", async () => {
-  await assertSnapshot(
-    "circular_map_plot",
-    svgOf(circularMapPlot({ sequences: [P1, P2], features: FEATURES }, { gcWindow: 250 })),
-  );
+  const figure = circularMapPlot({ sequences: [P1, P2], features: FEATURES }, { gcWindow: 250 });
+  await assertSnapshot("circular_map_plot", svgOf(figure), figure);
 });

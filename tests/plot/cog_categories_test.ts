@@ -49,7 +49,8 @@ Deno.test("COG_CATEGORIES has Bakta's plot colours, all distinct hex colours", (
 Deno.test("cogCategory(), cogColor() and cogLabel() look letters up case-insensitively", () => {
   assert.equal(cogCategory(" k ")?.name, "Transcription");
   assert.equal(cogCategory("KL"), undefined);
-  assert.equal(cogColor("k"), "#FCDCEC");
+  assert.equal(cogColor("k", "ncbi"), "#FCDCEC");
+  assert.equal(cogColor("k"), "#8856a7");
   assert.equal(cogColor("?"), COG_UNKNOWN_COLOR);
   assert.equal(cogLabel("X"), "X: Mobilome: prophages, transposons");
   assert.equal(cogLabel("unassigned"), "unassigned");

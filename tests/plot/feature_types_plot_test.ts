@@ -9,6 +9,9 @@ import { toSvgString } from "../../src/plot/to_svg_string.ts";
 import { all, mainSvg, swatches, texts } from "./_helpers.ts";
 import { assertSnapshot } from "./_helpers.ts";
 import { toSvgString as svgOf } from "../../src/plot/to_svg_string.ts";
+import { pangenomeClassPlot } from "../../src/plot/pangenome_class_plot.ts";
+import { proteinLengthPlot } from "../../src/plot/protein_length_plot.ts";
+import type { FigureElement } from "../../src/plot/plot_figure.ts";
 
 const ROWS = [
   { genome: "C22", type: "cds", count: 2561 },
@@ -123,5 +126,25 @@ Deno.test("featureTypesPlot() takes Arquero-like tables and passes Plot options 
 });
 
 Deno.test("featureTypesPlot() matches its SVG snapshot", async () => {
-  await assertSnapshot("feature_types_plot", svgOf(featureTypesPlot(ROWS)));
+  const figure = featureTypesPlot(ROWS);
+  await assertSnapshot("feature_types_plot", svgOf(figure), figure);
+});
+
+Deno.test("count axes of small genomes have integer ticks only", async (t) => {
+  const tickLabels = (figure: FigureElement, axis: "x" | "y") =>
+    all(mainSvg(figure), `g[aria-label="${axis}-axis tick label"] text`).map((e) =>
+      e.textContent ?? ""
+    );
+  await t.step("featureTypesPlot()", () => {
+    const labels = tickLabels(featureTypesPlot([{ genome: "g", type: "cds", count: 2 }]), "x");
+    assert.deepEqual(labels, ["0", "1", "2"]);
+  });
+  await t.step("pangenomeClassPlot()", () => {
+    const labels = tickLabels(pangenomeClassPlot([{ class: "core", count: 3 }]), "y");
+    assert.deepEqual(labels, ["0", "1", "2", "3"]);
+  });
+  await t.step("proteinLengthPlot()", () => {
+    const labels = tickLabels(proteinLengthPlot([{ length: 120 }, { length: 300 }]), "y");
+    assert.ok(labels.length >= 2 && labels.every((l) => /^\d+$/.test(l)), labels.join(" "));
+  });
 });

@@ -57,5 +57,6 @@ Deno.test("gcDistributionPlot() facets by genome", () => {
 });
 
 Deno.test("gcDistributionPlot() matches its SVG snapshot", async () => {
-  await assertSnapshot("gc_distribution_plot", svgOf(gcDistributionPlot(values(200, 4))));
+  const figure = gcDistributionPlot(values(200, 4));
+  await assertSnapshot("gc_distribution_plot", svgOf(figure), figure);
 });

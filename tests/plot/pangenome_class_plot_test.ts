@@ -58,5 +58,6 @@ Deno.test("pangenomeClassPlot() draws one bar per class with families, core to c
 });
 
 Deno.test("pangenomeClassPlot() matches its SVG snapshot", async () => {
-  await assertSnapshot("pangenome_class_plot", svgOf(pangenomeClassPlot(ROWS)));
+  const figure = pangenomeClassPlot(ROWS);
+  await assertSnapshot("pangenome_class_plot", svgOf(figure), figure);
 });

@@ -34,6 +34,8 @@ Deno.test("presenceAbsencePlot() defaults: clustered genomes, blue on grey, 60 l
     absentColor: "#eeeeee",
     maxFamilyLabels: 60,
     rowHeight: 22,
+    familyOrder: "auto",
+    dendrogram: true,
   });
   assert.throws(
     () => presenceAbsencePlot(MATRIX, { genomeOrder: "alphabet" as never }),
@@ -119,5 +121,46 @@ Deno.test("presenceAbsencePlot() hides family names past maxFamilyLabels", () =>
 });
 
 Deno.test("presenceAbsencePlot() matches its SVG snapshot", async () => {
-  await assertSnapshot("presence_absence_plot", svgOf(presenceAbsencePlot(MATRIX)));
+  const figure = presenceAbsencePlot(MATRIX);
+  await assertSnapshot("presence_absence_plot", svgOf(figure), figure);
+});
+
+Deno.test("presenceAbsencePlot() draws the clustering's dendrogram beside the genome names", () => {
+  const figure = presenceAbsencePlot(MATRIX);
+  const path = mainSvg(figure).querySelector('g[aria-label="dendrogram"] path');
+  assert.ok(path, "a dendrogram");
+  // 4 genomes: 3 merges of 3 segments each.
+  assert.equal((path!.getAttribute("d")!.match(/M/g) ?? []).length, 9);
+  // The leaves end at the rows, in row order: A and C (same families) are neighbours.
+  const rows = figure.scale("y")!.domain as string[];
+  assert.equal(Math.abs(rows.indexOf("A") - rows.indexOf("C")), 1);
+  const none = presenceAbsencePlot(MATRIX, { dendrogram: false });
+  assert.equal(mainSvg(none).querySelector('g[aria-label="dendrogram"]'), null);
+  const input = presenceAbsencePlot(MATRIX, { genomeOrder: "input" });
+  assert.equal(mainSvg(input).querySelector('g[aria-label="dendrogram"]'), null);
+});
+
+Deno.test("presenceAbsencePlot() of a pair puts a gene's gained and lost families side by side", () => {
+  const rows = [
+    ["blaZ · A1", false, true],
+    ["mecA · M7", true, false],
+    ["blaZ · B2", true, false],
+    ["aadD · Q3", false, true],
+    ["mecA · N8", false, true],
+  ].flatMap(([family, early, late]) => [
+    { genome: "early", family: family as string, present: early as boolean },
+    { genome: "late", family: family as string, present: late as boolean },
+  ]);
+  const figure = presenceAbsencePlot(rows, { genomeOrder: "input" });
+  assert.deepEqual(figure.scale("x")!.domain, [
+    "aadD · Q3",
+    "blaZ · A1",
+    "blaZ · B2",
+    "mecA · M7",
+    "mecA · N8",
+  ]);
+  assert.ok(texts(mainSvg(figure)).some((t) => t.endsWith("by name")));
+  // Three genomes or more: most shared first, as before.
+  assert.deepEqual(presenceAbsencePlot(MATRIX).scale("x")!.domain[0], "f1");
+  assert.throws(() => presenceAbsencePlot(rows, { familyOrder: "x" as never }), RangeError);
 });

@@ -98,8 +98,6 @@ Deno.test({
 });
 
 Deno.test("proteinLengthPlot() matches its SVG snapshot", async () => {
-  await assertSnapshot(
-    "protein_length_plot",
-    svgOf(proteinLengthPlot([...lengths(100, 1, "C22"), ...lengths(80, 2, "C320")])),
-  );
+  const figure = proteinLengthPlot([...lengths(100, 1, "C22"), ...lengths(80, 2, "C320")]);
+  await assertSnapshot("protein_length_plot", svgOf(figure), figure);
 });

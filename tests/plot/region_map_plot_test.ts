@@ -25,14 +25,15 @@ function xExtent(d: string): [number, number] {
   return [Math.min(...xs), Math.max(...xs)];
 }
 
-Deno.test("regionMapPlot() defaults: coloured by type, gene labels, 960 px wide", () => {
+Deno.test("regionMapPlot() defaults: coloured by COG category, gene labels, 960 px wide", () => {
   assert.deepEqual({ ...DEFAULT_REGION_MAP_PLOT_OPTIONS }, {
-    colorBy: "type",
-    palette: "ncbi",
+    colorBy: "cog",
+    palette: "baktadb",
     label: "gene",
+    width: 960,
     laneHeight: 30,
     arrowHead: 12,
-    width: 960,
+    fontSize: 13,
   });
   assert.throws(() => regionMapPlot(FEATURES, { colorBy: "gc" as never }), RangeError);
   assert.throws(() => regionMapPlot(FEATURES, { label: "name" as never }), RangeError);
@@ -100,22 +101,21 @@ Deno.test("regionMapPlot() draws a window across the origin on an unrolled axis"
   );
 });
 
-Deno.test("regionMapPlot() colours by COG category with the standard colours", () => {
-  const figure = regionMapPlot(FEATURES.slice(0, 5), { colorBy: "cog" });
+Deno.test("regionMapPlot() colours CDSs by COG category and other features by type", () => {
+  const figure = regionMapPlot(FEATURES.slice(0, 5));
   const fills = arrows(figure).map((p) => p.getAttribute("fill"));
-  assert.deepEqual(fills, [
-    cogColor("L"),
-    cogColor("L"),
-    "#ffffff", // the tRNA has no COG category
-    cogColor("J"),
-    "#ffffff",
-  ]);
+  // Written out here, not read from the palette: L, L, tRNA, J, oriC.
+  assert.deepEqual(fills, ["#3d8fd1", "#3d8fd1", "#b2df8a", "#08306b", "#e7298a"]);
   assert.deepEqual(swatches(figure).map((s) => s.label), [
     "J: Translation, ribosomal structure and biogenesis",
     "L: Replication, recombination and repair",
-    "No COG category",
+    "tRNA",
+    "oriC",
   ]);
-  const byType = regionMapPlot(FEATURES.slice(0, 5));
+  const noCog = regionMapPlot([{ start: 1, stop: 900, strand: "+", type: "cds" }]);
+  assert.deepEqual(arrows(noCog).map((p) => p.getAttribute("fill")), ["#e6e6e6"]);
+  assert.deepEqual(swatches(noCog).map((s) => s.label), ["No COG category"]);
+  const byType = regionMapPlot(FEATURES.slice(0, 5), { colorBy: "type" });
   assert.deepEqual(arrows(byType).map((p) => p.getAttribute("fill")), [
     FEATURE_TYPE_COLORS.cds,
     FEATURE_TYPE_COLORS.cds,
@@ -123,6 +123,53 @@ Deno.test("regionMapPlot() colours by COG category with the standard colours", (
     FEATURE_TYPE_COLORS.cds,
     FEATURE_TYPE_COLORS.oriC,
   ]);
+  assert.equal(cogColor("L"), "#3d8fd1");
+});
+
+Deno.test("regionMapPlot() colours by strand or by a trait on request", () => {
+  const byStrand = regionMapPlot(FEATURES.slice(0, 5), { colorBy: "strand" });
+  assert.deepEqual(arrows(byStrand).map((p) => p.getAttribute("fill")), [
+    "#0072b2",
+    "#0072b2",
+    "#d55e00",
+    "#d55e00",
+    "#999999",
+  ]);
+  const trait = (f: { gene?: string | null }) => f.gene?.startsWith("dna") ? "replication" : null;
+  const byTrait = regionMapPlot(FEATURES.slice(0, 5), { colorBy: trait });
+  assert.deepEqual(swatches(byTrait), [
+    { label: "replication", color: "#e69f00" },
+    { label: "No value", color: "#e6e6e6" },
+  ]);
+});
+
+Deno.test("regionMapPlot() labels unnamed genes by locus tag and gives every arrow a full tooltip", () => {
+  const figure = regionMapPlot([
+    { start: 100, stop: 1900, strand: "+", type: "cds", locusTag: "X_0001", product: "gyrase" },
+    {
+      start: 2000,
+      stop: 3900,
+      strand: "-",
+      type: "cds",
+      locusTag: "X_0002",
+      gene: "dnaA",
+      product: "replication initiator",
+      cogCategory: "L",
+      xrefs: ["UniRef:UniRef90_P03004", "GO:0005524"],
+    },
+  ], { sequenceId: "contig_1", from: 1, to: 4000 });
+  assert.deepEqual(
+    all(mainSvg(figure), 'g[aria-description="labels"] text').map((t) => t.textContent),
+    ["X_0001", "dnaA"],
+  );
+  assert.deepEqual(
+    arrows(figure).map((p) => p.querySelector("title")?.textContent),
+    [
+      "X_0001\ngyrase\nCDS contig_1:100..1,900 (+)",
+      "X_0002 dnaA\nreplication initiator\nCDS contig_1:2,000..3,900 (-)\nCOG L\n" +
+      "UniRef:UniRef90_P03004, GO:0005524",
+    ],
+  );
 });
 
 Deno.test("regionMapPlot() labels by locus tag or product on request", () => {
@@ -168,8 +215,6 @@ Deno.test({
 });
 
 Deno.test("regionMapPlot() matches its SVG snapshot", async () => {
-  await assertSnapshot(
-    "region_map_plot",
-    svgOf(regionMapPlot(FEATURES, { sequenceLength: 10000, from: 9000, to: 4700 })),
-  );
+  const figure = regionMapPlot(FEATURES, { sequenceLength: 10000, from: 9000, to: 4700 });
+  await assertSnapshot("region_map_plot", svgOf(figure), figure);
 });

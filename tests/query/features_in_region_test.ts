@@ -140,6 +140,76 @@ engineTest(
   },
 );
 
+/**
+ * Brute force: a feature's place in genome order seen from a window's first base — how far its
+ * start lies after `from` walking along the sequence, or before `from` (negative) when the feature
+ * covers `from` without starting there.
+ */
+function genomeOrderKey(
+  f: FeatureSpec,
+  from: number,
+  sequence: { length: number; topology: string | null },
+): number {
+  if (sequence.topology !== "circular") return f.start;
+  const ahead = (f.start - from + sequence.length) % sequence.length;
+  const coversFrom = f.start !== from &&
+    overlapsByPositions(
+      { start: f.start, stop: f.stop, edge: f.edge === true },
+      { from, to: from },
+      sequence.length,
+    );
+  return coversFrom ? ahead - sequence.length : ahead;
+}
+
+engineTest(
+  "featuresInRegion() lists features in genome order from the window's first base",
+  async () => {
+    await fc.assert(
+      fc.asyncProperty(datasetArb, async ({ sequences, windows }) => {
+        const db = await freshDb();
+        try {
+          const specs = sequences.map(({ seqId, length, topology }) => ({
+            seqId,
+            length,
+            topology,
+          }));
+          const all = sequences.flatMap((s) => s.features);
+          const { featureIds } = await insertAnnotation(db, "g", specs, all);
+          for (const { sequence, from, to } of windows) {
+            const expected = all
+              .map((f, i) => ({ f, id: featureIds[i] }))
+              .filter(({ f }) =>
+                f.seqId === sequence.seqId &&
+                overlapsByPositions(
+                  { start: f.start, stop: f.stop, edge: f.edge === true },
+                  { from, to },
+                  sequence.length,
+                )
+              )
+              .map(({ f, id }) => ({ key: genomeOrderKey(f, from, sequence), id }))
+              .sort((a, b) => a.key - b.key || a.id - b.id)
+              .map(({ id }) => id);
+            for (const index of ["auto", "btree"] as const) {
+              const query = await featuresInRegion(db, {
+                genome: "g",
+                sequence: sequence.seqId,
+                from,
+                to,
+                index,
+              });
+              const got = (await query.execute()).map((r) => r.id);
+              assert.deepEqual(got, expected, `${index} ${sequence.topology} ${from}..${to}`);
+            }
+          }
+        } finally {
+          await db.destroy();
+        }
+      }),
+      { seed: 20261206, numRuns: 60 },
+    );
+  },
+);
+
 engineTest(
   "featuresInRegion() finds an origin-spanning feature from both sides of the origin",
   async () => {

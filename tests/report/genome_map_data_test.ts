@@ -34,6 +34,7 @@ Deno.test("genomeMapData() returns the run's sequences, residues and features wi
           edge: feature.edge,
           cog: feature.cogCategory,
           locusTag: feature.locusTag,
+          xrefs: [...feature.xrefs].sort(),
         },
         {
           sequenceId: expected.sequenceId,
@@ -44,6 +45,7 @@ Deno.test("genomeMapData() returns the run's sequences, residues and features wi
           edge: expected.edge,
           cog: letters === "" ? null : letters,
           locusTag: expected.locusTag ?? null,
+          xrefs: expected.dbXrefs.map((x) => `${x.db}:${x.accession}`).sort(),
         },
         `feature ${i}`,
       );
@@ -95,6 +97,14 @@ Deno.test({
       assert.equal(edge.length, 1);
       // JSON: start 971, stop 141 (GFF3 971..1471, GenBank join(971..1330,1..141)).
       assert.deepEqual([edge[0].start, edge[0].stop], [971, 141]);
+      // Every feature's cross-references, as Bakta's JSON lists them.
+      const json = JSON.parse(
+        await Deno.readTextFile(samplePath("v1.8.1-origin-spanning/TEST_6.json")),
+      );
+      assert.deepEqual(
+        data.features.map((f) => [...f.xrefs].sort()),
+        json.features.map((f: { db_xrefs?: string[] }) => [...(f.db_xrefs ?? [])].sort()),
+      );
     } finally {
       await db.destroy();
     }

@@ -10,6 +10,7 @@ import { openDatabase } from "../../src/db/open_database.ts";
 import { importRun } from "../../src/store/import_run.ts";
 import { makeCohort } from "../../src/testing/factory/make_cohort.ts";
 import { renderReport } from "../../src/report/render_report.ts";
+import { parseWithPython } from "../plot/_helpers.ts";
 
 const CHROMIUM = "chromium";
 const TIMEOUT_MS = 90_000;
@@ -80,6 +81,61 @@ function consoleLines(stderr: string): string[] {
   return stderr.split("\n").filter((line) => /:CONSOLE[:(]/.test(line));
 }
 
+/**
+ * Drives the page as a person would — clicks a column header twice, types in a filter, clicks the
+ * TSV, SVG and PNG links — and writes what it saw, base64-encoded JSON, into `<pre>` elements that
+ * `--dump-dom` prints. It runs after the report's own script.
+ */
+const INTERACTION = String.raw`
+(function () {
+  function put(id, value) {
+    var pre = document.createElement("pre");
+    pre.id = id;
+    pre.textContent = btoa(unescape(encodeURIComponent(JSON.stringify(value))));
+    document.body.appendChild(pre);
+  }
+  function hold(a) { a.addEventListener("click", function (e) { e.preventDefault(); }); }
+  var table = document.querySelector('table.data[data-name="annotation"]');
+  var body = table.tBodies[0];
+  var genomes = function () { return Array.prototype.map.call(body.rows, function (r) { return r.getAttribute("data-genome"); }); };
+  var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
+  var column = headers.findIndex(function (th) { return th.textContent.trim().indexOf("CDSs") === 0; });
+  var values = function () { return Array.prototype.map.call(body.rows, function (r) { return r.cells[column].getAttribute("data-value"); }); };
+  var out = { before: genomes() };
+  headers[column].click();
+  out.ascending = values(); out.ascendingGenomes = genomes();
+  headers[column].click();
+  out.descending = values(); out.descendingGenomes = genomes();
+  var tools = table.closest(".table-wrap").previousElementSibling;
+  var input = tools.querySelector("input");
+  out.filteredFor = out.before[1];
+  input.value = out.filteredFor;
+  input.dispatchEvent(new Event("input"));
+  out.visible = Array.prototype.filter.call(body.rows, function (r) { return !r.hidden; }).map(function (r) { return r.getAttribute("data-genome"); });
+  out.counter = tools.querySelector(".count").textContent;
+  var tsv = tools.querySelector("a.download");
+  hold(tsv); tsv.click();
+  out.tsv = decodeURIComponent(tsv.href.slice(tsv.href.indexOf(",") + 1));
+  var figure = document.querySelector('figure.plot[aria-label="Feature types per genome"]');
+  var links = figure.querySelectorAll(".figure-tools a");
+  hold(links[0]); links[0].click();
+  out.svg = decodeURIComponent(links[0].href.slice(links[0].href.indexOf(",") + 1));
+  put("table-results", out);
+  var png = links[1];
+  png.addEventListener("click", function (e) {
+    if (png.href.indexOf("data:image/png") !== 0) return;
+    e.preventDefault();
+    put("png-results", { png: png.href, width: figure.querySelector("svg").viewBox.baseVal.width });
+  });
+  png.click();
+})();
+`;
+
+/** The bytes of base64 text. */
+function decodeBase64(text: string): Uint8Array {
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+}
+
 /** Width and height of a PNG, from its IHDR chunk. */
 function pngSize(bytes: Uint8Array): { width: number; height: number } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -130,10 +186,67 @@ Deno.test({
         const dom = run.stdout;
         assert.match(dom, /<h1>Browser check<\/h1>/);
         assert.equal((dom.match(/<svg\b/g) ?? []).length, svgCount, "every figure is in the DOM");
-        assert.doesNotMatch(dom, /<script/i, "the hostile name did not become an element");
+        assert.equal(
+          (dom.match(/<script/gi) ?? []).length,
+          1,
+          "only the report's own script: the hostile name did not become an element",
+        );
         assert.match(dom, /<h2>&lt;script&gt;alert\(1\)&lt;\/script&gt;<\/h2>/);
         assert.match(dom, /id="versions"/);
       });
+
+      await t.step(
+        "tables sort and filter, downloads give valid TSV, SVG and PNG files",
+        async () => {
+          const page = await Deno.readTextFile(path);
+          const interact = `${dir}/interact.html`;
+          await Deno.writeTextFile(
+            interact,
+            page.replace("</body>", `<script>${INTERACTION}</script>\n</body>`),
+          );
+          const run = await chromium(interact, [
+            "--enable-logging=stderr",
+            "--v=0",
+            "--virtual-time-budget=15000",
+            "--dump-dom",
+          ]);
+          assert.equal(run.code, 0, run.stderr);
+          assert.deepEqual(consoleLines(run.stderr), []);
+          const results = (id: string) => {
+            const encoded = new RegExp(`<pre id="${id}">([A-Za-z0-9+/=]*)</pre>`).exec(run.stdout);
+            assert.ok(encoded, `${id} in the DOM`);
+            return JSON.parse(new TextDecoder().decode(decodeBase64(encoded[1])));
+          };
+          const r = results("table-results");
+          // Sorting by CDSs orders the rows by their numbers, then the reverse.
+          const numbers = (values: string[]) => values.map(Number);
+          assert.equal(r.before.length, 3);
+          assert.deepEqual(numbers(r.ascending), [...numbers(r.ascending)].sort((a, b) => a - b));
+          assert.deepEqual(numbers(r.descending), [...numbers(r.ascending)].reverse());
+          assert.notDeepEqual(r.ascendingGenomes, r.descendingGenomes);
+          // A filter hides the rows without the text.
+          assert.deepEqual(r.visible, [r.filteredFor]);
+          assert.match(r.counter, /^1 of 3 rows$/);
+          // The TSV: a header and a row per genome, the CDS numbers of the table.
+          const lines = r.tsv.trimEnd().split("\n").map((l: string) => l.split("\t"));
+          assert.equal(lines.length, 4);
+          assert.equal(lines[0][0], "Genome");
+          const cdsColumn = lines[0].findIndex((h: string) => h.startsWith("CDSs"));
+          assert.deepEqual(
+            lines.slice(1).map((l: string[]) => Number(l[cdsColumn].replace(/,/g, ""))).sort(),
+            numbers(r.ascending).sort(),
+          );
+          assert.ok(lines.every((l: string[]) => l.length === lines[0].length));
+          // The SVG download parses as SVG.
+          const svg = await parseWithPython(r.svg.replace(/^<\?xml[^>]*>\s*/, ""));
+          assert.equal(svg.root, "{http://www.w3.org/2000/svg}svg");
+          // The PNG download is a PNG twice the figure's size.
+          const p = results("png-results");
+          const bytes = decodeBase64(p.png.slice("data:image/png;base64,".length));
+          assert.deepEqual([...bytes.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10]);
+          assert.equal(pngSize(bytes).width, Math.ceil(p.width * 2));
+        },
+      );
 
       await t.step("a screenshot is a PNG of the page", async () => {
         const png = `${dir}/report.png`;

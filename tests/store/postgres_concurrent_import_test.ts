@@ -79,5 +79,5 @@ engineTest(
       await Deno.remove(dir, { recursive: true });
     }
   },
-  { ignore: !present },
+  { ignore: !present, engines: ["postgres"] },
 );

@@ -1,0 +1,193 @@
+/**
+ * The arithmetic of gene–trait association over a presence/absence matrix: one 2×2 table per
+ * family, Fisher's exact test, multiple-testing corrections and, with strata, the
+ * Cochran–Mantel–Haenszel test. No database here: `traitAssociation` feeds it.
+ *
+ * @module
+ */
+
+import { benjaminiHochberg, bonferroni } from "./adjust_p_values.ts";
+import { fisherExact, logFactorials } from "./fisher_exact.ts";
+import { mantelHaenszel, type StratumTable } from "./mantel_haenszel.ts";
+
+/** The input of {@linkcode associateFamilies}. */
+export interface FamilyPresenceInput {
+  /** The families (rows of the matrix). */
+  families: readonly string[];
+  /** One column per genome: `columns[g][f]` is nonzero when genome g carries family f. */
+  columns: readonly ArrayLike<number>[];
+  /** Per genome: 1 trait yes, 0 trait no (every genome here has a value). */
+  trait: ArrayLike<number>;
+  /** Per genome: its stratum (0 … k − 1), for the Cochran–Mantel–Haenszel test; absent for none. */
+  strata?: ArrayLike<number>;
+}
+
+/** One tested family. */
+export interface FamilyAssociationRow {
+  /** The family. */
+  family: string;
+  /** Genomes with the trait that carry the family (Scoary's `Number_pos_present_in`). */
+  pos_present: number;
+  /** Genomes without the trait that carry it. */
+  neg_present: number;
+  /** Genomes with the trait that lack it. */
+  pos_absent: number;
+  /** Genomes without the trait that lack it. */
+  neg_absent: number;
+  /** pos_present / (pos_present + pos_absent): the share of trait genomes carrying it (0–1). */
+  sensitivity: number;
+  /** neg_absent / (neg_present + neg_absent): the share of other genomes lacking it (0–1). */
+  specificity: number;
+  /** (pos_present · neg_absent) / (pos_absent · neg_present); Infinity or 0 at a zero cell, NaN at two. */
+  odds_ratio: number;
+  /** Fisher's exact test, two-sided (the naive p-value). */
+  p: number;
+  /** −log10 p, finite where p underflows (for volcano plots). */
+  neg_log10_p: number;
+  /** Benjamini–Hochberg adjusted p over the tested families. */
+  p_bh: number;
+  /** Bonferroni corrected p over the tested families. */
+  p_bonferroni: number;
+  /** The Cochran–Mantel–Haenszel p across strata; null without strata or when no stratum varies. */
+  cmh_p: number | null;
+  /** The Mantel–Haenszel common odds ratio; null without strata or when undefined. */
+  cmh_odds_ratio: number | null;
+}
+
+/**
+ * Tests every family present in some but not all genomes for association with a binary trait:
+ * the 2×2 table, Fisher's exact test (two-sided, in log space), Benjamini–Hochberg and
+ * Bonferroni over the families tested, sensitivity, specificity, odds ratio and, with strata, the
+ * Cochran–Mantel–Haenszel test. Rows are sorted by p, then family.
+ *
+ * @param input The matrix, the trait and the strata.
+ * @returns One row per tested family.
+ * @throws {RangeError} When the columns, trait and strata disagree in length.
+ *
+ * @example A family that follows the trait
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { associateFamilies } from "./associate_families.ts";
+ * const rows = associateFamilies({
+ *   families: ["core", "amr", "other"],
+ *   columns: [[1, 1, 1], [1, 1, 0], [1, 0, 1], [1, 0, 0]],
+ *   trait: [1, 1, 0, 0],
+ * });
+ * assert.deepEqual(rows.map((r) => [r.family, r.pos_present, r.neg_present]), [["amr", 2, 0], ["other", 1, 1]]);
+ * assert.ok(Math.abs(rows[0].p - 2 / 6) < 1e-12); // tables with x = 0 and x = 2, 1/6 each
+ * ```
+ */
+export function associateFamilies(input: FamilyPresenceInput): FamilyAssociationRow[] {
+  const { families, columns, trait, strata } = input;
+  checkLengths(input);
+  const [positives, present] = countPresence(families.length, columns, trait);
+  const total = columns.length;
+  const totalPositives = trait.length === 0 ? 0 : Array.from(trait).filter((t) => t).length;
+  const lf = logFactorials(total);
+  const byStratum = strata === undefined ? undefined : stratumCounter(input);
+  const rows: FamilyAssociationRow[] = [];
+  for (let f = 0; f < families.length; f++) {
+    if (present[f] === 0 || present[f] === total) continue;
+    const a = positives[f];
+    const b = totalPositives - a;
+    const c = present[f] - a;
+    const d = total - totalPositives - c;
+    const { p, logP } = fisherExact(a, b, c, d, lf);
+    const cmh = byStratum === undefined ? undefined : mantelHaenszel(byStratum(f));
+    rows.push({
+      family: families[f],
+      pos_present: a,
+      neg_present: c,
+      pos_absent: b,
+      neg_absent: d,
+      sensitivity: a / (a + b),
+      specificity: d / (c + d),
+      odds_ratio: (a * d) / (b * c),
+      p,
+      neg_log10_p: -logP / Math.LN10,
+      p_bh: 0,
+      p_bonferroni: 0,
+      cmh_p: cmh?.p ?? null,
+      cmh_odds_ratio: cmh?.oddsRatio ?? null,
+    });
+  }
+  adjust(rows);
+  return rows.sort((x, y) =>
+    y.neg_log10_p - x.neg_log10_p || (x.family < y.family ? -1 : x.family > y.family ? 1 : 0)
+  );
+}
+
+function checkLengths({ families, columns, trait, strata }: FamilyPresenceInput): void {
+  if (
+    trait.length !== columns.length || (strata !== undefined && strata.length !== columns.length)
+  ) {
+    throw new RangeError(
+      `Cannot test ${columns.length} genomes: the trait has ${trait.length} values` +
+        (strata === undefined ? "" : ` and the strata ${strata.length}`),
+    );
+  }
+  columns.forEach((column, g) => {
+    if (column.length !== families.length) {
+      throw new RangeError(
+        `Cannot test: genome column ${g} has ${column.length} cells for ${families.length} families`,
+      );
+    }
+  });
+}
+
+/** Per family: how many trait genomes carry it, and how many genomes in all. */
+function countPresence(
+  families: number,
+  columns: readonly ArrayLike<number>[],
+  trait: ArrayLike<number>,
+): [Int32Array, Int32Array] {
+  const positives = new Int32Array(families);
+  const present = new Int32Array(families);
+  for (let g = 0; g < columns.length; g++) {
+    const column = columns[g];
+    const target = trait[g] ? positives : undefined;
+    for (let f = 0; f < families; f++) {
+      if (column[f]) {
+        present[f]++;
+        if (target) target[f]++;
+      }
+    }
+  }
+  return [positives, present];
+}
+
+/** A function giving a family's 2×2 table in each stratum. */
+function stratumCounter(input: FamilyPresenceInput): (f: number) => StratumTable[] {
+  const { columns, trait } = input;
+  const strata = input.strata!;
+  const k = Math.max(-1, ...Array.from(strata)) + 1;
+  const yes = new Int32Array(k);
+  const no = new Int32Array(k);
+  for (let g = 0; g < columns.length; g++) (trait[g] ? yes : no)[strata[g]]++;
+  return (f) => {
+    const tables = Array.from({ length: k }, (_, s) => ({ a: 0, b: yes[s], c: 0, d: no[s] }));
+    for (let g = 0; g < columns.length; g++) {
+      if (!columns[g][f]) continue;
+      const table = tables[strata[g]];
+      if (trait[g]) {
+        table.a++;
+        table.b--;
+      } else {
+        table.c++;
+        table.d--;
+      }
+    }
+    return tables;
+  };
+}
+
+/** Fills in the corrected p-values over the tested families. */
+function adjust(rows: FamilyAssociationRow[]): void {
+  const p = rows.map((row) => row.p);
+  const bh = benjaminiHochberg(p);
+  const bonf = bonferroni(p);
+  rows.forEach((row, i) => {
+    row.p_bh = bh[i];
+    row.p_bonferroni = bonf[i];
+  });
+}

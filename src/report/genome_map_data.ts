@@ -173,9 +173,9 @@ export async function genomeMapData(
       } as ${sql.id("x")} where ${ref("x.feature_id")} = ${ref("features.id")} and ${
         ref("x.db")
       } = 'COG' and ${ref("x.accession")} not like 'COG%')`.as("cog"),
-      sql<string | null>`(select group_concat(${ref("x.db")} || ':' || ${
-        ref("x.accession")
-      }, ' ') from ${sql.table("feature_xrefs")} as ${sql.id("x")} where ${ref("x.feature_id")} = ${
+      sql<string | null>`(select ${
+        joinedText(db, sql`${ref("x.db")} || ':' || ${ref("x.accession")}`, " ")
+      } from ${sql.table("feature_xrefs")} as ${sql.id("x")} where ${ref("x.feature_id")} = ${
         ref("features.id")
       })`.as("xrefs"),
     ])

@@ -30,6 +30,8 @@ export * from "./src/query/mod.ts";
 export * from "./src/analysis/mod.ts";
 export * from "./src/export/mod.ts";
 export * from "./src/report/mod.ts";
+export * from "./src/bakrep/mod.ts";
+export * from "./src/testing/bakrep_stand_in/mod.ts";
 // Names two layers both export (same types, except `PangenomeClassRow`): the root picks one.
 export {
   PANGENOME_CLASSES,

@@ -40,3 +40,13 @@ export function blobType(db: Kysely<any>): "blob" | "bytea" {
 export function floatType(db: Kysely<any>): "real" | "double precision" {
   return isSqlite(db) ? "real" : "double precision";
 }
+
+/**
+ * The table option that stores a table in its primary key's b-tree (`without rowid` on SQLite,
+ * where a composite key would otherwise be kept twice); nothing elsewhere (a PostgreSQL table is a
+ * heap with its key in an index either way).
+ */
+// deno-lint-ignore no-explicit-any
+export function withoutRowid(db: Kysely<any>) {
+  return isSqlite(db) ? sql`without rowid` : sql``;
+}

@@ -9,10 +9,12 @@ import type { Migration } from "kysely/migration";
 import * as m0001 from "./0001_initial.ts";
 import * as m0002 from "./0002_genome_traits.ts";
 import * as m0003 from "./0003_feature_family.ts";
+import * as m0004 from "./0004_run_identity.ts";
 
 /** The migrations by name, in order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   "0001_initial": m0001,
   "0002_genome_traits": m0002,
   "0003_feature_family": m0003,
+  "0004_run_identity": m0004,
 });

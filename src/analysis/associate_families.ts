@@ -104,7 +104,7 @@ export function associateFamilies(input: FamilyPresenceInput): FamilyAssociation
       specificity: d / (c + d),
       odds_ratio: (a * d) / (b * c),
       p,
-      neg_log10_p: -logP / Math.LN10,
+      neg_log10_p: logP === 0 ? 0 : -logP / Math.LN10, // p = 1 gives 0, not -0
       p_bh: 0,
       p_bonferroni: 0,
       cmh_p: cmh?.p ?? null,

@@ -28,6 +28,7 @@ import { registerConfig } from "./config_command.ts";
 import { registerDemo } from "./demo_command.ts";
 import { registerReport } from "./report_command.ts";
 import { registerCopy } from "./copy_command.ts";
+import { registerBakrep } from "./bakrep_command.ts";
 import { registerTraits } from "./traits_command.ts";
 import { registerPangenome } from "./pangenome_command.ts";
 import { registerCog } from "./cog_command.ts";
@@ -71,4 +72,5 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerDemo,
   registerReport,
   registerCopy,
+  registerBakrep,
 ];

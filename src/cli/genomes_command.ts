@@ -9,6 +9,8 @@ import { type CliIo, type GlobalOptions, withDatabase } from "./cli_context.ts";
 import { listGenomes } from "../store/genomes_repository.ts";
 import { genomeOrganisms } from "../query/genome_organism.ts";
 import { formatTable, toJsonText } from "./_table.ts";
+import { genomeMetadata } from "../store/genome_metadata.ts";
+import { METADATA_COLUMNS } from "./_metadata_columns.ts";
 
 /**
  * Adds `baktadb genomes`.
@@ -22,28 +24,39 @@ export function registerGenomes(program: Command, io: CliIo): void {
     .option("--json", "print JSON")
     .addHelpText(
       "after",
-      "\nExamples:\n  baktadb genomes\n  baktadb genomes --json --db cohort.sqlite\n",
+      "\nExamples:\n  baktadb genomes\n  baktadb genomes --json --db cohort.sqlite\n" +
+        "\nGenomes with metadata (BakRep: source, GTDB species, ST, CheckM2) show it in columns;\n" +
+        "--json gives every metadata key.\n",
     )
     .action(async (_options, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions & { json?: boolean }>();
-      const genomes = await withDatabase(options, async (db) => {
+      const { genomes, metadata } = await withDatabase(options, async (db) => {
         const organisms = await genomeOrganisms(db);
-        return (await listGenomes(db)).map((g) => ({
+        const genomes = (await listGenomes(db)).map((g) => ({
           ...g,
           organism: organisms.get(g.name) ?? null,
         }));
+        return { genomes, metadata: await genomeMetadata(db, genomes.map((g) => g.id)) };
       });
       if (options.json) {
-        io.out(toJsonText(genomes));
+        io.out(toJsonText(genomes.map((g) => ({ ...g, metadata: metadata.get(g.id) ?? {} }))));
         return;
       }
       if (genomes.length === 0) {
         io.out("No genomes stored yet: run `baktadb import PATH` to add some\n");
         return;
       }
+      const columns = metadata.size > 0 ? METADATA_COLUMNS : [];
       io.out(formatTable(
-        ["name", "organism", "versions", "annotations", "features"],
-        genomes.map((g) => [g.name, g.organism, g.versions, g.annotations, g.features]),
+        ["name", "organism", "versions", "annotations", "features", ...columns.map(([h]) => h)],
+        genomes.map((g) => [
+          g.name,
+          g.organism,
+          g.versions,
+          g.annotations,
+          g.features,
+          ...columns.map(([, key]) => metadata.get(g.id)?.[key] ?? ""),
+        ]),
       ));
     });
 }

@@ -53,9 +53,16 @@ Examples:
   baktadb import C22.gff3.gz C320.gff3.gz       # each file is a run
   baktadb import 'cohort/*.gff3.gz' --db cohort.sqlite
   baktadb import reannotated/ --genome CI-8050  # a newer annotation of a stored genome
+  baktadb import C100.gff sample7.gbk           # any name: the content decides
+  baktadb import bakrep-download/               # BakRep datasets, as genomes <id>
 
 Files are grouped into runs by folder and prefix (assembly.json, assembly.gff3, … are one run).
-Importing the same files again does nothing. Exit code 4 when some runs failed and others did not.
+A file named on the command line is read by its content whatever its name (C100.gff, x.gbk.gz);
+in folders and globs the usual endings count (.gff .gbk .gb .gbf .genbank .emb .fasta .fa .fsa).
+A BakRep folder (<id>.bakta.json.gz, <id>.checkm2.json.gz, …, <id>.json; flat or one folder per
+id) imports as genome <id>, checked against <id>.json, with its GTDB-Tk, CheckM2, MLST and
+assembly facts as metadata. Importing the same files again does nothing. Exit code 4 when some
+runs failed and others did not.
 `,
     )
     .action(async (paths: string[], _options, command: Command) => {
@@ -139,9 +146,10 @@ function printSummary(result: ImportRunsResult, io: CliIo, verbose: boolean): vo
   }
   if (result.ignored.length > 0) {
     io.out(
-      `ignored   ${result.ignored.length} file(s) not named like Bakta outputs` +
-        (verbose ? `: ${result.ignored.join(", ")}` : "") + "\n",
+      `ignored   ${result.ignored.length.toLocaleString("en-US")} file(s) that are not Bakta ` +
+        `outputs nor BakRep side files${verbose ? ":" : " (--verbose lists them)"}\n`,
     );
+    if (verbose) { for (const path of result.ignored) io.out(`          ${path}\n`); }
   }
   const seconds = result.durationMs / 1000;
   const rate = seconds > 0 ? Math.round(result.features / seconds) : 0;

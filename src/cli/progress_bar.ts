@@ -25,6 +25,11 @@ export interface ProgressBarConfig {
    */
   unit?: string;
   /**
+   * What `features` of the state counts, in the bar's text.
+   * @default "features"
+   */
+  measure?: string;
+  /**
    * The least time between two redraws, in ms (the last state is always drawn).
    * @default 100
    */
@@ -82,15 +87,20 @@ export function formatDuration(ms: number): string {
  * if (!line.includes("ETA 0:02")) throw new Error(line);
  * ```
  */
-export function renderProgress(state: ProgressState, width = 24, unit = "runs"): string {
+export function renderProgress(
+  state: ProgressState,
+  width = 24,
+  unit = "runs",
+  measure = "features",
+): string {
   const fraction = state.total === 0 ? 1 : Math.min(1, state.done / state.total);
   const filled = Math.round(fraction * width);
   const seconds = state.elapsedMs / 1000;
   const rate = seconds > 0 ? Math.round(state.features / seconds) : 0;
   const parts = [
     `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${state.done}/${state.total} ${unit}`,
-    `${state.features.toLocaleString("en-US")} features`,
-    `${rate.toLocaleString("en-US")} features/s`,
+    `${state.features.toLocaleString("en-US")} ${measure}`,
+    `${rate.toLocaleString("en-US")} ${measure}/s`,
   ];
   if (state.done > 0 && state.done < state.total) {
     parts.push(
@@ -130,6 +140,7 @@ export class ProgressBar {
       enabled: true,
       width: 24,
       unit: "runs",
+      measure: "features",
       throttleMs: 100,
       now: () => performance.now(),
       ...config,
@@ -142,12 +153,12 @@ export class ProgressBar {
    * @param state The state.
    */
   update(state: ProgressState): void {
-    const { enabled, now, throttleMs, width, unit, write } = this.#config;
+    const { enabled, now, throttleMs, width, unit, measure, write } = this.#config;
     if (!enabled) return;
     const t = now();
     if (t - this.#lastDraw < throttleMs && state.done < state.total) return;
     this.#lastDraw = t;
-    const line = renderProgress(state, width, unit);
+    const line = renderProgress(state, width, unit, measure);
     const pad = this.#lastLength > line.length ? " ".repeat(this.#lastLength - line.length) : "";
     write(`\r${line}${pad}`);
     this.#lastLength = line.length;

@@ -14,6 +14,7 @@ import { genomeOrganisms } from "../query/genome_organism.ts";
 import { listSequences, listSequenceVersions } from "../store/sequences_repository.ts";
 import { annotationFeatureStats, listAnnotations } from "../store/annotations_repository.ts";
 import { formatPercent, formatTable, toJsonText } from "./_table.ts";
+import { genomeMetadata } from "../store/genome_metadata.ts";
 
 /**
  * Everything `show` prints, as one object.
@@ -30,6 +31,7 @@ export async function describeGenome(db: Kysely<Database>, genome: string) {
   const organisms = await genomeOrganisms(db, { genomes: [g.name] });
   return {
     genome: { ...g, organism: organisms.get(g.name) ?? null },
+    metadata: (await genomeMetadata(db, [g.id])).get(g.id) ?? {},
     versions: versions.map((v) => ({
       ...v,
       sequenceList: sequences.filter((s) => s.version === v.version),
@@ -63,7 +65,13 @@ export function registerShow(program: Command, io: CliIo): void {
       io.out(escaped`Genome ${g.name} (id ${g.id})\n`);
       if (g.organism) io.out(escaped`  organism: ${g.organism}\n`);
       if (g.notes) io.out(escaped`  notes: ${g.notes}\n`);
-      io.out(escaped`  created: ${g.createdAt}\n\nAssembly versions:\n`);
+      io.out(escaped`  created: ${g.createdAt}\n`);
+      const metadata = Object.entries(shown.metadata);
+      if (metadata.length > 0) {
+        io.out("\nMetadata:\n");
+        for (const [key, value] of metadata) io.out(escaped`  ${key}: ${value}\n`);
+      }
+      io.out("\nAssembly versions:\n");
       if (shown.versions.length === 0) io.out("  (none)\n");
       for (const v of shown.versions) {
         io.out(

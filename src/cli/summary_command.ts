@@ -14,10 +14,12 @@ import { genomeStatistics, type GenomeStatisticsRow } from "../query/genome_stat
 import { resolveGenome } from "../store/genomes_repository.ts";
 import { genomeOrganisms } from "../query/genome_organism.ts";
 import { getResultFile, listResultFiles } from "../store/result_files_repository.ts";
+import { loadOriginals } from "../store/feature_originals.ts";
 import { readBaktaSummary } from "../formats/summary_txt/read_bakta_summary.ts";
 import { CliError, type CliIo, EXIT, type GlobalOptions, withDatabase } from "./cli_context.ts";
 import { formatTable, formatTsv, toJsonText } from "./_table.ts";
 import { escapeControl } from "./escape_control.ts";
+import { genomeMetadataByName } from "../store/genome_metadata.ts";
 
 /** One genome's summary: the statistics row, its organism and the database type of its annotation. */
 export interface GenomeSummaryRow extends GenomeStatisticsRow {
@@ -60,12 +62,18 @@ export async function baktaTxtExtras(
     .where("id", "=", row.annotation_id).executeTakeFirstOrThrow();
   const extras: BaktaTxtExtras = { n90: annotation.n90 !== null };
   if (before110(row.bakta_version)) {
-    const cdss = await db.selectFrom("features").select("original_json")
+    const cdss = await db.selectFrom("features").select(["id", "original_json"])
       .where("annotation_id", "=", row.annotation_id).where("type", "=", "cds").execute();
+    const packed = cdss.some((cds) => cds.original_json === "")
+      ? await loadOriginals(db, row.annotation_id)
+      : new Map();
     let json = false;
     let count = 0;
-    for (const { original_json } of cdss) {
-      const original = JSON.parse(original_json) as { format?: string; record?: unknown };
+    for (const { id, original_json } of cdss) {
+      const original = (original_json === "" ? packed.get(id) : JSON.parse(original_json)) as {
+        format?: string;
+        record?: unknown;
+      };
       if (original.format !== "json") continue;
       json = true;
       const record = original.record as Record<string, unknown> | null;
@@ -313,13 +321,19 @@ export function registerSummary(program: Command, io: CliIo): void {
       if (options.json && options.tsv) {
         throw new CliError("Choose one of --json and --tsv", EXIT.USAGE);
       }
-      const { rows, extras } = await withDatabase(options, async (db) => {
+      const { rows, extras, metadata } = await withDatabase(options, async (db) => {
         const rows = await summarizeGenomes(db, genomes);
         const single = genomes.length === 1 && !options.json && !options.tsv;
-        return { rows, extras: single ? await baktaTxtExtras(db, rows[0]) : undefined };
+        return {
+          rows,
+          extras: single ? await baktaTxtExtras(db, rows[0]) : undefined,
+          metadata: options.json
+            ? await genomeMetadataByName(db, rows.map((r) => r.genome))
+            : new Map(),
+        };
       });
       if (options.json) {
-        io.out(toJsonText(rows));
+        io.out(toJsonText(rows.map((r) => ({ ...r, metadata: metadata.get(r.genome) ?? {} }))));
       } else if (options.tsv) {
         io.out(formatTsv(TSV_COLUMNS, rows.map((r) => TSV_COLUMNS.map((c) => r[c]))));
       } else if (rows.length === 0) {

@@ -1,5 +1,6 @@
 /**
- * The typed Kysely schema of a baktadb database (schema v1, `migrations/0001_initial.ts`).
+ * The typed Kysely schema of a baktadb database (schema v4, `migrations/0001_initial.ts` to
+ * `migrations/0004_run_identity.ts`).
  * `docs/schema.md` documents every table and column; field comments here repeat the essentials.
  *
  * Conventions: ids are integer surrogate keys; times are ISO 8601 UTC text; booleans are integers
@@ -73,6 +74,11 @@ export interface SequencesTable {
   residues_encoding: string | null;
   /** The version that superseded this one, or null while current. */
   superseded_by: number | null;
+  /**
+   * The stored original file (`result_files.id`, a FASTA or a GFF3 with `##FASTA`) that holds the
+   * residues when they are not stored here (schema v4): `residues` is then null, `checksum` set.
+   */
+  residues_file_id: ColumnType<number | null, number | null | undefined, number | null>;
   /** When the row was created. */
   created_at: ColumnType<Timestamp, Timestamp | undefined, never>;
 }
@@ -184,7 +190,12 @@ export interface AnnotationsTable {
   coding_ratio: number | null;
   /** The run's genome block (organism, settings) as JSON. */
   genome_json: string | null;
-  /** SHA-256 over the sorted checksums of the run's files: the same files import once. */
+  /**
+   * The run's content fingerprint (schema v4, see `runFingerprint()` in
+   * `src/store/run_fingerprint.ts`): SHA-256 over its Bakta version, sequence checksums and
+   * canonical feature list, so that the same run imports once whatever files bring it. For a
+   * proteins-mode run: SHA-256 over the sorted checksums of its files.
+   */
   fingerprint: string;
   /** When it was imported. */
   imported_at: ColumnType<Timestamp, Timestamp | undefined, never>;
@@ -248,7 +259,10 @@ export interface FeaturesTable {
   aa_length: number | null;
   /** GC fraction of the feature's nucleotides, where known. */
   nt_gc: number | null;
-  /** The complete original record, as JSON (`{format, record}`). */
+  /**
+   * The complete original record, as JSON (`{format, record}`); or `''` when it is packed with the
+   * annotation's others in `feature_originals` (schema v4: what the store writes).
+   */
   original_json: string;
   /**
    * The protein's gene family (schema v3), as `familyKey()` (in `src/analysis/gene_families.ts`)
@@ -267,6 +281,35 @@ export interface FeatureXrefsTable {
   db: string;
   /** The accession within `db`. */
   accession: string;
+}
+
+/**
+ * The original records of an annotation's features (schema v4), packed: a JSON array, in feature
+ * id order, of the records of the features whose `original_json` is `''`.
+ */
+export interface FeatureOriginalsTable {
+  /** The annotation. */
+  annotation_id: number;
+  /** The JSON array, encoded as `encoding` says. */
+  content: Uint8Array;
+  /** `plain` or `gzip`. */
+  encoding: string;
+}
+
+/** A merge of two annotations of one run (schema v4): migration 0004's report of duplicates. */
+export interface AnnotationMergesTable {
+  /** Surrogate key. */
+  id: Auto<number>;
+  /** The annotation merged away (deleted). */
+  merged_id: number;
+  /** The annotation kept. */
+  kept_id: number;
+  /** Files moved to the kept annotation. */
+  files_moved: number;
+  /** Files dropped (the kept annotation had a file of that name). */
+  files_dropped: number;
+  /** When. */
+  merged_at: ColumnType<Timestamp, Timestamp | undefined, never>;
 }
 
 /** A key/value fact about a genome (schema v2), e.g. a phenotype from a sample sheet. */
@@ -291,6 +334,8 @@ export interface Database {
   features: FeaturesTable;
   feature_xrefs: FeatureXrefsTable;
   genome_traits: GenomeTraitsTable;
+  feature_originals: FeatureOriginalsTable;
+  annotation_merges: AnnotationMergesTable;
 }
 
 /** A genome row as read. */

@@ -137,3 +137,5 @@ export type {
 } from "./insdc/insdc_location.ts";
 export { parseLocation, type ParseLocationOptions } from "./insdc/parse_location.ts";
 export { formatLocation } from "./insdc/format_location.ts";
+export * from "./bakrep/mod.ts";
+export * from "./result_file_name.ts";

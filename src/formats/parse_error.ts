@@ -18,6 +18,7 @@ export type ParseErrorKind =
   | "InvalidSequence"
   | "UnknownFormat"
   | "UnknownSequence"
+  | "MissingField"
   | "BeyondSequence"
   | "LinearOriginSpan"
   | "Truncated"

@@ -10,6 +10,7 @@ import { checkFeatureBounds } from "./check_feature_bounds.ts";
 import { decodeInput } from "./decode_input.ts";
 import { detectFormat } from "./detect_format.ts";
 import { readEmbl } from "./embl/read_embl.ts";
+import { classifyResultFile } from "./result_file_name.ts";
 import { type FastaRecord, parseFasta } from "./fasta/parse_fasta.ts";
 import { fastaRecordToSequence } from "./fasta/read_fasta.ts";
 import { readGenbank } from "./genbank/read_genbank.ts";
@@ -46,22 +47,6 @@ const RUN_READERS: [SourceFormat, RunReader][] = [
 /** The priority of main sources (JSON, GFF3, GenBank, EMBL, TSV). */
 const MAIN_PRIORITY: SourceFormat[] = ["json", "gff3", "genbank", "embl", "tsv"];
 
-/** File name suffixes of Bakta outputs (longest first); each may end in `.gz`. */
-const BAKTA_SUFFIXES = [
-  ".hypotheticals.tsv",
-  ".hypotheticals.faa",
-  ".inference.tsv",
-  ".json",
-  ".gff3",
-  ".gbff",
-  ".embl",
-  ".tsv",
-  ".fna",
-  ".ffn",
-  ".faa",
-  ".txt",
-];
-
 interface LoadedFile {
   path: string;
   name: string;
@@ -73,8 +58,10 @@ interface LoadedFile {
  * Reads the files of ONE Bakta run into one {@linkcode BaktaRun}.
  *
  * Given a folder, every file named like a Bakta output (`<prefix>.json`, `.gff3`, `.gbff`,
- * `.embl`, `.tsv`, `.inference.tsv`, `.hypotheticals.tsv`, `.fna`, `.ffn`, `.faa`, `.txt`,
- * each perhaps `.gz`) is considered (sub-folders and other files such as `.svg`, `.png`,
+ * `.embl`, `.tsv`, `.inference.tsv`, `.hypotheticals.tsv`, `.fna`, `.ffn`, `.faa`, `.txt`, the
+ * aliases `.gff`, `.gbk`, `.gb`, `.gbf`, `.genbank`, `.emb`, `.fasta`, `.fa`, `.fsa`, each perhaps
+ * `.gz`; in a BakRep dataset `<id>.bakta.<ending>`, its record and side files left out) is
+ * considered (sub-folders and other files such as `.svg`, `.png`,
  * `.log` or the input `.fasta` are ignored); given a list, every listed file is read. Each file's
  * format is detected from its content. The richest source becomes the main one (JSON, then GFF3,
  * GenBank, EMBL, TSV); the others fill its gaps: sequences (or their nucleotides, topology, type,
@@ -110,14 +97,20 @@ export async function readResultFolder(
 ): Promise<BaktaRun> {
   const where = typeof pathOrFiles === "string" ? pathOrFiles : pathOrFiles.join(", ");
   const { paths, folder } = await listFiles(pathOrFiles);
-  let candidates = paths.map((path) => ({ path, name: baseName(path) }))
-    .filter(({ name }) => !folder || baktaPrefix(name) !== undefined);
-  if (options.prefix !== undefined) {
-    candidates = candidates.filter(({ name }) => baktaPrefix(name) === options.prefix);
+  let candidates = paths.map((path) => ({
+    path,
+    name: baseName(path),
+    c: classifyResultFile(path),
+  }))
+    .filter(({ c }) => !folder || c?.readable);
+  if (candidates.some(({ c }) => c?.bakrep)) {
+    // In a BakRep dataset, `<id>.json` is the dataset record, not a Bakta JSON.
+    candidates = candidates.filter(({ c }) => !(c?.kind === "json" && !c.bakrep));
   }
-  const prefixes = new Set(
-    candidates.map(({ name }) => baktaPrefix(name)).filter((p) => p !== undefined),
-  );
+  if (options.prefix !== undefined) {
+    candidates = candidates.filter(({ c }) => c?.prefix === options.prefix);
+  }
+  const prefixes = new Set(candidates.map(({ c }) => c?.prefix).filter((p) => p !== undefined));
   if (prefixes.size > 1) {
     throw new ParseError(
       "Unexpected",
@@ -379,17 +372,6 @@ function looksLikeFeatureFasta(records: FastaRecord[]): boolean {
 function baseName(path: string): string {
   const parts = path.split(/[\\/]/);
   return parts[parts.length - 1];
-}
-
-/** The run prefix of a Bakta output file name, or undefined when it is not named like one. */
-function baktaPrefix(name: string): string | undefined {
-  const bare = name.replace(/\.gz$/i, "");
-  for (const suffix of BAKTA_SUFFIXES) {
-    if (bare.endsWith(suffix) && bare.length > suffix.length) {
-      return bare.slice(0, -suffix.length);
-    }
-  }
-  return undefined;
 }
 
 async function listFiles(

@@ -19,6 +19,7 @@ import { type ReportGenome, reportGenomes } from "./_report_genome.ts";
 import { proteinLengths } from "./_protein_lengths.ts";
 import { uniqueFamilies } from "./_unique_families.ts";
 import { reportVersions } from "./report_versions.ts";
+import { collectAssociation } from "./_association_model.ts";
 import type {
   ReportCogCount,
   ReportCohortModel,
@@ -148,6 +149,11 @@ export async function collectReport(
     const uniques = uniqueFamilies(cohort.presence, cohort.familyInfo);
     for (const g of models) g.uniqueFamilies = uniques.get(g.name) ?? [];
   }
+  let association = null;
+  if (cohort !== null) {
+    step("Testing gene families against a binary trait");
+    association = await collectAssociation(db, models.map((g) => g.name));
+  }
   step("Listing versions");
   const versions = await reportVersions(db);
   return {
@@ -157,6 +163,7 @@ export async function collectReport(
     maxPresenceFamilies: Number.isFinite(o.maxPresenceFamilies) ? o.maxPresenceFamilies : null,
     genomes: models,
     cohort: cohort === null ? null : withoutFamilyInfo(cohort),
+    association,
     versions,
   };
 }

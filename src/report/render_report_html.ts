@@ -6,6 +6,7 @@
  */
 
 import { cohortSection } from "./_cohort_section.ts";
+import { associationSection } from "./_association_section.ts";
 import { genomeSection } from "./_genome_section.ts";
 import { markup, rawHtml, type SafeHtml } from "./_html.ts";
 import { REPORT_CSS } from "./_report_style.ts";
@@ -53,6 +54,7 @@ export function renderReportHtml(model: ReportModel): string {
     model.cohort === null
       ? markup``
       : cohortSection(model.cohort, model.maxPresenceFamilies ?? Infinity),
+    model.association ? associationSection(model.association) : markup``,
     ...genomes.map((g) => genomeSection(g, model.gcRings)),
   ];
   sections.push(versionsSection(genomes, model.versions));
@@ -62,7 +64,9 @@ export function renderReportHtml(model: ReportModel): string {
   );
   const nav = genomes.length === 0 ? markup`` : markup`<nav class="toc" aria-label="Contents">
 <span class="label">Contents:</span>
-<a href="#summary">Summary</a>${model.cohort !== null ? markup`<a href="#cohort">Cohort</a>` : ""}
+<a href="#summary">Summary</a>${model.cohort !== null ? markup`<a href="#cohort">Cohort</a>` : ""}${
+    model.association ? markup`<a href="#association">Association</a>` : ""
+  }
 ${genomes.map((g) => markup`<a href="#${g.anchor}">${g.name}</a>`)}
 <a href="#versions">Software and databases</a></nav>`;
   const n = genomes.length;

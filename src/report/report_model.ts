@@ -8,6 +8,8 @@
 
 import type { GenomeMapData } from "./genome_map_data.ts";
 import type { ReportVersions } from "./report_versions.ts";
+import type { AssociationHeatmapInput } from "../analysis/association_heatmap_data.ts";
+import type { AssociationVolcanoRow } from "../plot/association_volcano_plot.ts";
 
 /** A key/value fact about a genome (`genome_traits`): BakRep, GTDB-Tk, sample-sheet columns… */
 export interface ReportTrait {
@@ -104,6 +106,44 @@ export interface ReportCohortModel {
   species: { species: string; genomes: string[] }[];
 }
 
+/** One gene family of the report's association: its 2×2 counts and p-values. */
+export interface ReportAssociationRow extends AssociationVolcanoRow {
+  /** The family key (a UniRef cluster). */
+  family: string;
+  /** Its gene symbol, or `null`. */
+  gene: string | null;
+  /** The product of its first member, or `null`. */
+  product: string | null;
+  /** Genomes with the trait carrying the family. */
+  pos_present: number;
+  /** Genomes without the trait carrying it. */
+  neg_present: number;
+  /** Genomes with the trait lacking it. */
+  pos_absent: number;
+  /** Genomes without the trait lacking it. */
+  neg_absent: number;
+  /** −log10 of Fisher's two-sided p-value. */
+  neg_log10_p: number;
+  /** The Benjamini–Hochberg corrected p-value. */
+  p_bh: number;
+}
+
+/** The association section of the report: which gene families go with a binary trait. */
+export interface ReportAssociationModel {
+  /** The trait key tested. */
+  trait: string;
+  /** The genomes tested. */
+  genomes: string[];
+  /** How many of them have the trait. */
+  positives: number;
+  /** Genomes of the report left out for want of a trait value. */
+  leftOut: string[];
+  /** Every family present in some but not all tested genomes, by p. */
+  rows: ReportAssociationRow[];
+  /** The presence of the strongest families in the tested genomes, for the heatmap. */
+  heatmap: AssociationHeatmapInput;
+}
+
 /** The whole report. */
 export interface ReportModel {
   /** The page title. */
@@ -118,6 +158,11 @@ export interface ReportModel {
   genomes: ReportGenomeModel[];
   /** The cohort comparison, with two genomes or more; else `null`. */
   cohort: ReportCohortModel | null;
+  /**
+   * Gene families tested against the cohort's first binary trait (a cohort of two genomes or more
+   * with such a trait); `null` or absent otherwise.
+   */
+  association?: ReportAssociationModel | null;
   /** The software and database versions. */
   versions: ReportVersions;
 }

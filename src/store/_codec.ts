@@ -27,8 +27,8 @@ export function sha256Hex(data: Uint8Array | string): string {
   return createHash("sha256").update(data).digest("hex");
 }
 
-/** MD5 (lower-case hex) of a string, as Bakta's `aa_hexdigest`. */
-export function md5Hex(data: string): string {
+/** MD5 (lower-case hex) of bytes or of the UTF-8 bytes of a string (Bakta's `aa_hexdigest`). */
+export function md5Hex(data: Uint8Array | string): string {
   return createHash("md5").update(data).digest("hex");
 }
 

@@ -10,6 +10,8 @@ import type { Annotation, Database } from "../db/schema.ts";
 import { NotFoundError } from "../db/errors.ts";
 import type { GenomeInfo } from "../formats/model.ts";
 import { transaction } from "../db/transaction.ts";
+import { encodeContent, utf8 } from "./_codec.ts";
+import { referencedResidues } from "./stored_residues.ts";
 
 /** An annotation (one stored Bakta run), camelCase. */
 export interface AnnotationRecord {
@@ -49,7 +51,7 @@ export interface AnnotationRecord {
   };
   /** The run's organism/settings block, or null. */
   genome: GenomeInfo | null;
-  /** SHA-256 over the sorted checksums of the run's files. */
+  /** The run's content fingerprint (`runFingerprint()`; for a proteins run, over its files). */
   fingerprint: string;
   /** When it was imported. */
   importedAt: string;
@@ -139,7 +141,7 @@ export async function getAnnotation(db: Kysely<Database>, id: number): Promise<A
 }
 
 /**
- * Finds the annotation imported from files with this fingerprint.
+ * Finds the annotation of the run with this content fingerprint (see `runFingerprint()`).
  *
  * SQL: `select * from "annotations" where "fingerprint" = ?`
  *
@@ -300,7 +302,8 @@ export async function annotationFeatureStats(
 
 /**
  * Deletes an annotation with its features and files (by cascade), in one transaction. Sequences
- * stay (they belong to the genome's assembly version).
+ * stay (they belong to the genome's assembly version); residues kept by reference in one of its
+ * files are first copied into their sequence rows.
  *
  * @param db The database.
  * @param id The annotation.
@@ -333,8 +336,27 @@ export async function deleteAnnotation(
     const annotation = await getAnnotation(trx, id);
     await trx.updateTable("jobs").set({ annotation_id: null }).where("annotation_id", "=", id)
       .execute();
+    await keepReferencedResidues(trx, id);
     await trx.deleteFrom("annotations").where("id", "=", id).execute();
     return annotation;
   };
   return await transaction(db, work);
+}
+
+/** Copies into their rows the residues of sequences kept by reference in the annotation's files. */
+async function keepReferencedResidues(trx: Kysely<Database>, annotationId: number): Promise<void> {
+  const rows = await trx.selectFrom("sequences")
+    .select(["id", "seq_id", "checksum", "residues_file_id"])
+    .where(
+      "residues_file_id",
+      "in",
+      trx.selectFrom("result_files").select("id").where("annotation_id", "=", annotationId),
+    ).execute();
+  const residues = await referencedResidues(trx, rows);
+  for (const row of rows) {
+    const encoded = encodeContent(utf8(residues.get(row.seq_id)!));
+    await trx.updateTable("sequences")
+      .set({ residues: encoded.bytes, residues_encoding: encoded.encoding, residues_file_id: null })
+      .where("id", "=", row.id).execute();
+  }
 }

@@ -31,15 +31,21 @@ const TABLES: readonly TablePlan[] = [
   { table: "job_configs", key: "id", serial: true },
   { table: "jobs", key: "id", serial: true },
   { table: "job_events", key: "id", serial: true },
-  { table: "sequences", key: "id", serial: true },
   { table: "annotations", key: "id", serial: true },
+  { table: "annotation_merges", key: "id", serial: true },
   { table: "result_files", key: "id", serial: true },
+  // After the files: `residues_file_id` may name one.
+  { table: "sequences", key: "id", serial: true },
   { table: "features", key: "id", serial: true },
   { table: "feature_xrefs", key: "feature_id", serial: false },
+  { table: "feature_originals", key: "annotation_id", serial: false },
 ];
 
-/** Tables that are not data: Kysely's migration bookkeeping and SQLite's index tables. */
-const NOT_DATA = /^(kysely_|features_fts|features_rtree|sqlite_)/;
+/**
+ * Tables that are not data: Kysely's migration bookkeeping and SQLite's index tables (with the
+ * switch of their insert trigger).
+ */
+const NOT_DATA = /^(kysely_|features_fts|features_rtree|features_index_state$|sqlite_)/;
 
 /** Options of {@linkcode copyDatabase}. */
 export interface CopyDatabaseOptions {

@@ -6,6 +6,7 @@
 
 import type { Kysely } from "kysely";
 import type { Database, FeatureRow } from "../db/schema.ts";
+import { loadOriginals } from "./feature_originals.ts";
 import { NotFoundError } from "../db/errors.ts";
 import type { DbXref, OriginalRecord } from "../formats/model.ts";
 import { reviveOriginalRecord } from "../formats/revive_original_record.ts";
@@ -286,8 +287,11 @@ export async function getFeatureOriginal(
   db: Kysely<Database>,
   featureId: number,
 ): Promise<OriginalRecord> {
-  const row = await db.selectFrom("features").select("original_json").where("id", "=", featureId)
-    .executeTakeFirst();
+  const row = await db.selectFrom("features").select(["annotation_id", "original_json"])
+    .where("id", "=", featureId).executeTakeFirst();
   if (row === undefined) throw new NotFoundError("feature", featureId);
-  return reviveOriginalRecord(JSON.parse(row.original_json));
+  if (row.original_json !== "") return reviveOriginalRecord(JSON.parse(row.original_json));
+  const record = (await loadOriginals(db, row.annotation_id)).get(featureId);
+  if (record === undefined) throw new NotFoundError("original record of feature", featureId);
+  return record;
 }

@@ -11,7 +11,9 @@ export type ImportErrorKind =
   | "DuplicateFileName"
   | "UnknownSequence"
   | "InvalidGenomeName"
-  | "Empty";
+  | "Empty"
+  | "ChecksumMismatch"
+  | "IncompleteDataset";
 
 /**
  * An item could not be imported: names the item and what was wrong with it.

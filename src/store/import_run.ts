@@ -18,7 +18,7 @@ import {
 } from "./prepare_run.ts";
 import { type StoreCache, storeCacheFor } from "./store_cache.ts";
 import {
-  findImported,
+  findImportedFiles,
   genomeNameFor,
   type ImportRunResult,
   type StagedCacheUpdate,
@@ -40,9 +40,12 @@ export interface ImportRunOptions extends PrepareRunOptions, WriteRunOptions {
  *
  * - **Genome:** `options.genome`, else the run prefix (`C22` of `C22.gff3.gz`, as Bakta's
  *   `--prefix`), else the strain; created when new (organism from the run).
- * - **Once:** the fingerprint is SHA-256 over the sorted SHA-256 of the files; importing the same
- *   files again does nothing (`status: "skipped"` with the reason and the annotation imported
- *   before), checked before parsing.
+ * - **Once:** a run is known by its content (`runFingerprint`: Bakta version, sequence checksums,
+ *   canonical features), whatever files bring it: the same run again — the same files, another
+ *   format, a folder after a job — writes no second annotation (`status: "skipped"` with the
+ *   reason and the annotation imported before) but adds the original files the annotation lacked,
+ *   and a job (`jobId`) claims an annotation that had none. Files all stored before are known
+ *   before parsing.
  * - **Assembly versions:** the same sequences (residue checksums, or ids and lengths when residues
  *   are unknown) add the annotation to their stored version; different ones become a new version
  *   and the old one is marked superseded (kept, with its annotations). See `writeRun`.
@@ -82,7 +85,10 @@ export async function importRun(
   let prepared: PreparedRun;
   if (typeof input === "string" || Array.isArray(input)) {
     const loaded = await loadRunFiles(input as string | readonly string[], options);
-    const skipped = await findImported(db, loaded.fingerprint, loaded.prefix, loaded.where);
+    // Files stored before need no parsing, unless a job comes to claim the annotation.
+    const skipped = options.jobId === undefined
+      ? await findImportedFiles(db, { ...loaded, checksums: loaded.files.map((f) => f.checksum) })
+      : undefined;
     if (skipped !== undefined) return skipped;
     prepared = await parseRunFiles(loaded, options);
   } else {

@@ -1,6 +1,7 @@
 /**
- * `importRuns()`: a batch import of many runs (folders, files, globs), parsed concurrently and
- * written one transaction per run, with progress events and a per-item result set.
+ * `importRuns()`: a batch import of many runs (folders, files, globs) as a pipeline — find the
+ * files, read and prepare them in a worker thread ahead of the writer, write one transaction per
+ * run, report — with progress events and a per-item result set.
  *
  * @module
  */
@@ -9,9 +10,12 @@ import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { collectRunFiles, type RunFileGroup } from "./run_files.ts";
 import { type ImportRunOptions, writePrepared } from "./import_run.ts";
-import { loadRunFiles, parseRunFiles } from "./prepare_run.ts";
-import { findImported, type ImportRunResult } from "./write_run.ts";
+import { loadRunFiles, parseRunFiles, type PreparedRun } from "./prepare_run.ts";
+import { PrepareWorker } from "./prepare_worker.ts";
+import { findImportedFiles, type ImportRunResult } from "./write_run.ts";
 import { StoreCache, storeCacheFor } from "./store_cache.ts";
+import { readBakrepRunMetadata } from "./bakrep_dataset.ts";
+import { setGenomeMetadata } from "./genome_metadata.ts";
 
 /** The outcome of one item of a batch. */
 export interface ImportItemResult {
@@ -37,7 +41,7 @@ export interface ImportRunsResult {
   skipped: number;
   /** How many failed. */
   failed: number;
-  /** Files found that are not named like Bakta outputs (not imported). */
+  /** Files found in folders or by globs that are not Bakta outputs nor BakRep side files. */
   ignored: string[];
   /** Features written. */
   features: number;
@@ -64,7 +68,8 @@ export interface ImportProgress {
 /** Options of {@linkcode importRuns}. */
 export interface ImportRunsOptions extends Omit<ImportRunOptions, "prefix" | "files"> {
   /**
-   * How many runs are read and parsed at once (writes are one at a time, in input order).
+   * How many runs are read and prepared ahead of the writer (writes are one at a time, in input
+   * order).
    * @default 2
    */
   concurrency?: number;
@@ -82,10 +87,15 @@ export interface ImportRunsOptions extends Omit<ImportRunOptions, "prefix" | "fi
 /**
  * Imports many runs: every item is a result folder, a file or a glob (`results/*.gff3.gz`); the
  * files found are grouped into runs by folder and prefix (`C22.gff3.gz` alone is a run;
- * `assembly.json` + `assembly.gff3` + … of one folder are one run). Runs are read and parsed
- * `concurrency` at a time and written one transaction each, in input order. A run that fails is
+ * `assembly.json` + `assembly.gff3` + … of one folder are one run). The import is a pipeline a
+ * reader follows top to bottom: **find** the files (`collectRunFiles`) → **read and prepare** them
+ * in a worker thread, up to `concurrency` runs ahead of the writer (runs whose files are stored
+ * already are not parsed) → **write** each run in its own transaction, in input order
+ * (`writePrepared`) → **report**. A run that fails is
  * reported with its error and leaves nothing in the database; the others go in. With `genome`,
- * every run goes to that genome.
+ * every run goes to that genome. A file given by name is read whatever its name (its content
+ * decides); a BakRep dataset (`<id>.bakta.json.gz`, side files, record `<id>.json`) is checked
+ * against its record and imported as genome `<id>` with its metadata (`setGenomeMetadata`).
  *
  * @param db The database.
  * @param items Folders, files and globs.
@@ -120,95 +130,221 @@ export async function importRuns(
     );
   }
   const cache = options.cache ?? (db.isTransaction ? new StoreCache() : storeCacheFor(db));
+  // 1. Find the files, grouped into runs.
   const found = await collectRunFiles(items, { recursive });
   const results: ImportItemResult[] = found.missing.map((item) => ({
     item,
     status: "failed",
     error: new Error(`Cannot import ${item}: no such file or folder, or the glob matched nothing`),
   }));
-  const groups = found.groups;
-  const total = groups.length + found.missing.length;
-  let done = found.missing.length;
-  let features = 0;
-  let rows = 0;
-  const elapsed = () => performance.now() - started;
-  onProgress?.({ done, total, features, elapsedMs: elapsed() });
-
-  const groupResults: ImportItemResult[] = new Array(groups.length);
-  const written: Promise<void>[] = new Array(groups.length);
-  const release: (() => void)[] = new Array(groups.length);
-  for (let i = 0; i < groups.length; i++) {
-    written[i] = new Promise((resolve) => (release[i] = resolve));
+  for (const { path, error } of found.rejected) {
+    results.push({ item: path, status: "failed", error });
   }
-  let next = 0;
-  const worker = async () => {
-    while (next < groups.length) {
-      const index = next++;
-      const group = groups[index];
-      let outcome: ImportItemResult;
-      try {
-        if (signal?.aborted) throw signal.reason ?? new Error("The import was aborted");
-        outcome = await importGroup(
-          db,
-          group,
-          { ...options, cache },
-          () => index === 0 ? Promise.resolve() : written[index - 1],
-        );
-      } catch (error) {
-        outcome = {
-          item: describe(group),
-          prefix: group.prefix,
-          status: "failed",
-          error: error instanceof Error ? error : new Error(String(error)),
-        };
-        if (index > 0) await written[index - 1];
-      }
-      groupResults[index] = outcome;
-      if (outcome.result?.status === "imported") {
-        features += outcome.result.counts.features;
-        rows += rowCount(outcome.result);
-      }
-      done++;
-      release[index]();
-      onProgress?.({ done, total, features, elapsedMs: elapsed(), last: outcome });
+  const progress = new BatchProgress(found.groups.length + results.length, started);
+  progress.done = results.length;
+  onProgress?.(progress.event());
+  // 2. Read and prepare (in a worker, `concurrency` runs ahead), 3. write in input order.
+  const stage = new PrepareStage(db, found.groups, { ...options, cache }, concurrency);
+  try {
+    for (let index = 0; index < found.groups.length; index++) {
+      const outcome = await writeStage(db, await stage.take(index, signal), {
+        ...options,
+        cache,
+      });
+      results.push(outcome);
+      progress.add(outcome);
+      onProgress?.(progress.event(outcome));
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, groups.length) }, worker));
-
-  results.push(...groupResults);
+  } finally {
+    stage.close();
+  }
+  // 4. Report.
   return {
     items: results,
     imported: results.filter((r) => r.status === "imported").length,
     skipped: results.filter((r) => r.status === "skipped").length,
     failed: results.filter((r) => r.status === "failed").length,
     ignored: found.ignored,
-    features,
-    rows,
-    durationMs: elapsed(),
+    features: progress.features,
+    rows: progress.rows,
+    durationMs: performance.now() - started,
   };
 }
 
-async function importGroup(
-  db: Kysely<Database>,
-  group: RunFileGroup,
-  options: ImportRunsOptions & { cache: StoreCache },
-  turn: () => Promise<void>,
-): Promise<ImportItemResult> {
-  const item = describe(group);
-  const loaded = await loadRunFiles(group.paths, options);
-  loaded.where = item;
-  loaded.prefix = group.prefix;
-  const before = await findImported(db, loaded.fingerprint, group.prefix, item);
-  let result: ImportRunResult;
-  if (before !== undefined) {
-    await turn();
-    result = before;
-  } else {
-    const prepared = await parseRunFiles(loaded, options);
-    await turn();
-    result = await writePrepared(db, prepared, options);
+/** What the prepare stage hands the writer for one run. */
+type PreparedStep =
+  | {
+    item: string;
+    prefix: string;
+    kind: "prepared";
+    prepared: PreparedRun;
+    metadata?: Record<string, string>;
   }
-  return { item, prefix: group.prefix, status: result.status, result };
+  | {
+    item: string;
+    prefix: string;
+    kind: "known";
+    result: ImportRunResult;
+    metadata?: Record<string, string>;
+  }
+  | { item: string; prefix: string; kind: "failed"; error: Error };
+
+/**
+ * Stage 2: reads, checksums and parses runs — in a {@linkcode PrepareWorker} unless a custom
+ * reader is given — up to `ahead` runs before the writer, and tells runs whose files are stored
+ * already (those are not parsed). A run the worker fails on is prepared again on this thread, so
+ * that its error keeps its class (`ParseError`, `ImportError`).
+ */
+class PrepareStage {
+  #db: Kysely<Database>;
+  #groups: readonly RunFileGroup[];
+  #options: ImportRunsOptions;
+  #ahead: number;
+  #pending = new Map<number, Promise<PreparedStep>>();
+  #worker: PrepareWorker | undefined;
+
+  constructor(
+    db: Kysely<Database>,
+    groups: readonly RunFileGroup[],
+    options: ImportRunsOptions,
+    ahead: number,
+  ) {
+    this.#db = db;
+    this.#groups = groups;
+    this.#options = options;
+    this.#ahead = ahead;
+    if (options.readRun === undefined && groups.length > 1) {
+      this.#worker = new PrepareWorker({ compressionLevel: options.compressionLevel });
+    }
+  }
+
+  /** The step of run `index`, starting the runs after it. */
+  async take(index: number, signal?: AbortSignal): Promise<PreparedStep> {
+    for (let i = index; i < Math.min(index + this.#ahead, this.#groups.length); i++) {
+      if (!this.#pending.has(i) && !signal?.aborted) this.#pending.set(i, this.#prepare(i));
+    }
+    const step = this.#pending.get(index);
+    this.#pending.delete(index);
+    if (step !== undefined) return await step;
+    const group = this.#groups[index];
+    const error = signal?.reason ?? new Error("The import was aborted");
+    return { item: describe(group), prefix: group.prefix, kind: "failed", error };
+  }
+
+  close(): void {
+    this.#worker?.close();
+  }
+
+  async #prepare(index: number): Promise<PreparedStep> {
+    const group = this.#groups[index];
+    const base = { item: describe(group), prefix: group.prefix };
+    try {
+      // A BakRep dataset is checked against its record (sizes, MD5s) before anything is read.
+      const metadata = group.bakrep === undefined ? undefined : await readBakrepRunMetadata(group);
+      return { ...await this.#prepareRun(group, base.item), ...base, metadata };
+    } catch (error) {
+      return {
+        ...base,
+        kind: "failed",
+        error: error instanceof Error ? error : new Error(String(error)),
+      };
+    }
+  }
+
+  /** The run read and parsed in the worker, or here when the worker fails (for the error's class). */
+  async #prepareRun(group: RunFileGroup, item: string) {
+    if (this.#worker !== undefined) {
+      try {
+        return await this.#inWorker(this.#worker, group, item);
+      } catch {
+        // Prepared again below, for the error's class.
+      }
+    }
+    return await this.#here(group, item);
+  }
+
+  async #inWorker(worker: PrepareWorker, group: RunFileGroup, item: string) {
+    const loaded = await worker.load(group.paths, group.prefix, item);
+    const known = await this.#known({
+      checksums: loaded.checksums,
+      prefix: group.prefix,
+      where: item,
+    });
+    if (known !== undefined) {
+      await worker.drop(loaded);
+      return { kind: "known" as const, result: known };
+    }
+    return { kind: "prepared" as const, prepared: await worker.parse(loaded) };
+  }
+
+  async #here(group: RunFileGroup, item: string) {
+    const loaded = await loadRunFiles(group.paths, this.#options);
+    loaded.where = item;
+    loaded.prefix = group.prefix;
+    const checksums = loaded.files.map((f) => f.checksum);
+    const known = await this.#known({ checksums, prefix: group.prefix, where: item });
+    if (known !== undefined) return { kind: "known" as const, result: known };
+    return { kind: "prepared" as const, prepared: await parseRunFiles(loaded, this.#options) };
+  }
+
+  /** Files stored before need no parsing, unless a job comes to claim the annotation. */
+  #known(loaded: { checksums: string[]; prefix: string; where: string }) {
+    return this.#options.jobId === undefined
+      ? findImportedFiles(this.#db, loaded)
+      : Promise.resolve(undefined);
+  }
+}
+
+/** Stage 3: writes one prepared run in its own transaction. */
+async function writeStage(
+  db: Kysely<Database>,
+  step: PreparedStep,
+  options: ImportRunsOptions & { cache: StoreCache },
+): Promise<ImportItemResult> {
+  const { item, prefix } = step;
+  if (step.kind === "failed") return { item, prefix, status: "failed", error: step.error };
+  try {
+    const result = step.kind === "known"
+      ? step.result
+      : await writePrepared(db, step.prepared, options);
+    if (step.metadata !== undefined) await setGenomeMetadata(db, result.genomeId, step.metadata);
+    return { item, prefix, status: result.status, result };
+  } catch (error) {
+    const failure = error instanceof Error ? error : new Error(String(error));
+    return { item, prefix, status: "failed", error: failure };
+  }
+}
+
+/** Stage 4's counts: runs done, features and rows written, for progress events and the result. */
+class BatchProgress {
+  done = 0;
+  features = 0;
+  rows = 0;
+  #total: number;
+  #started: number;
+
+  constructor(total: number, started: number) {
+    this.#total = total;
+    this.#started = started;
+  }
+
+  add(outcome: ImportItemResult): void {
+    this.done++;
+    if (outcome.result?.status !== "imported") return;
+    this.features += outcome.result.counts.features;
+    this.rows += rowCount(outcome.result);
+  }
+
+  event(last?: ImportItemResult): ImportProgress {
+    const event: ImportProgress = {
+      done: this.done,
+      total: this.#total,
+      features: this.features,
+      elapsedMs: performance.now() - this.#started,
+    };
+    if (last !== undefined) event.last = last;
+    return event;
+  }
 }
 
 function describe(group: RunFileGroup): string {

@@ -32,6 +32,8 @@ import { readBaktaTsv } from "../formats/tsv/read_bakta_tsv.ts";
 import { decodeContent, fromUtf8 } from "./_codec.ts";
 import { type AnnotationRecord, getAnnotation } from "./annotations_repository.ts";
 import { getResultFile, listResultFiles } from "./result_files_repository.ts";
+import { loadOriginals } from "./feature_originals.ts";
+import { referencedResidues } from "./stored_residues.ts";
 
 /**
  * A window of one sequence: the features that overlap it are loaded. Coordinates are 1-based and
@@ -160,7 +162,19 @@ export async function loadRun(
     return run;
   }
 
-  let sequenceQuery = db.selectFrom("sequences").select([
+  const sequences = await storedSequences(db, annotation, options.region);
+  run.sequences = [...sequences.values()];
+  run.features = await storedFeatures(db, annotation, sequences, options.region);
+  return run;
+}
+
+/** The sequences of the annotated version (or the region's one), by row id, in stored order. */
+async function storedSequences(
+  db: Kysely<Database>,
+  annotation: AnnotationRecord,
+  region: LoadRunOptions["region"],
+): Promise<Map<number, Sequence>> {
+  let query = db.selectFrom("sequences").select([
     "id",
     "seq_id",
     "description",
@@ -171,19 +185,20 @@ export async function loadRun(
     "name",
     "orig_id",
     "orig_description",
+    "checksum",
     "residues",
     "residues_encoding",
+    "residues_file_id",
   ]).where("genome_id", "=", annotation.genomeId)
     .where("version", "=", annotation.sequenceVersion);
-  if (options.region !== undefined) {
-    sequenceQuery = sequenceQuery.where("seq_id", "=", options.region.sequence);
+  if (region !== undefined) query = query.where("seq_id", "=", region.sequence);
+  const rows = await query.orderBy("id").execute();
+  if (region !== undefined && rows.length === 0) {
+    throw new NotFoundError("sequence", region.sequence);
   }
-  const sequenceRows = await sequenceQuery.orderBy("id").execute();
-  if (options.region !== undefined && sequenceRows.length === 0) {
-    throw new NotFoundError("sequence", options.region.sequence);
-  }
-  const sequencesByRow = new Map<number, Sequence>();
-  for (const row of sequenceRows) {
+  const referenced = await referencedResidues(db, rows);
+  const byRow = new Map<number, Sequence>();
+  for (const row of rows) {
     const sequence: Sequence = { id: row.seq_id, length: row.length };
     if (row.description !== null) sequence.description = row.description;
     if (row.type !== null) sequence.type = row.type as SequenceType;
@@ -191,39 +206,47 @@ export async function loadRun(
     if (row.complete !== null) sequence.complete = row.complete === 1;
     if (row.residues !== null && row.residues_encoding !== null) {
       sequence.nt = fromUtf8(decodeContent(row.residues, row.residues_encoding));
-    }
+    } else if (referenced.has(row.seq_id)) sequence.nt = referenced.get(row.seq_id);
     if (row.name !== null) sequence.name = row.name;
     if (row.orig_id !== null) sequence.origId = row.orig_id;
     if (row.orig_description !== null) sequence.origDescription = row.orig_description;
-    run.sequences.push(sequence);
-    sequencesByRow.set(row.id, sequence);
+    byRow.set(row.id, sequence);
   }
+  return byRow;
+}
 
-  let featureQuery = db.selectFrom("features").select(LOADED_FEATURE_COLUMNS).where(
-    "annotation_id",
-    "=",
-    annotationId,
-  );
+/** The annotation's features (those in the region, if one is given), with xrefs and originals. */
+async function storedFeatures(
+  db: Kysely<Database>,
+  annotation: AnnotationRecord,
+  sequences: Map<number, Sequence>,
+  region: LoadRunOptions["region"],
+): Promise<Feature[]> {
+  let query = db.selectFrom("features").select(LOADED_FEATURE_COLUMNS)
+    .where("annotation_id", "=", annotation.id);
   let keep: (row: LoadedFeatureRow) => boolean = () => true;
-  if (options.region !== undefined) {
-    const row = sequenceRows[0];
-    const sequence = sequencesByRow.get(row.id)!;
-    keep = windowFilter(options.region, sequence);
-    featureQuery = featureQuery.where("sequence_id", "=", row.id);
+  if (region !== undefined) {
+    const [[rowId, sequence]] = sequences;
+    keep = windowFilter(region, sequence);
+    query = query.where("sequence_id", "=", rowId);
   }
-  const featureRows = (await featureQuery.orderBy("id").execute()).filter(keep);
-  const xrefs = await xrefsOf(db, annotationId, options.region ? featureRows : undefined);
-
-  for (const row of featureRows) {
-    const sequence = sequencesByRow.get(row.sequence_id);
+  const rows = (await query.orderBy("id").execute()).filter(keep);
+  const xrefs = await xrefsOf(db, annotation.id, region ? rows : undefined);
+  const packed = rows.some((row) => row.original_json === "")
+    ? await loadOriginals(db, annotation.id)
+    : new Map<number, OriginalRecord>();
+  return rows.map((row) => {
+    const sequence = sequences.get(row.sequence_id);
     if (sequence === undefined) {
       throw new Error(
-        `Cannot load annotation ${annotationId}: feature ${row.id} lies on sequence row ${row.sequence_id}, which is not of assembly version ${annotation.sequenceVersion}`,
+        `Cannot load annotation ${annotation.id}: feature ${row.id} lies on sequence row ${row.sequence_id}, which is not of assembly version ${annotation.sequenceVersion}`,
       );
     }
-    run.features.push(toFeature(row, sequence, xrefs.get(row.id) ?? []));
-  }
-  return run;
+    const original = row.original_json === ""
+      ? packed.get(row.id)!
+      : reviveOriginalRecord(JSON.parse(row.original_json));
+    return toFeature(row, sequence, original, xrefs.get(row.id) ?? []);
+  });
 }
 
 function softwareOf(annotation: AnnotationRecord): SoftwareVersions {
@@ -345,8 +368,12 @@ async function xrefsOf(
   return byFeature;
 }
 
-function toFeature(row: LoadedFeatureRow, sequence: Sequence, xrefs: DbXref[]): Feature {
-  const original = reviveOriginalRecord(JSON.parse(row.original_json));
+function toFeature(
+  row: LoadedFeatureRow,
+  sequence: Sequence,
+  original: OriginalRecord,
+  xrefs: DbXref[],
+): Feature {
   const feature: Feature = {
     type: row.type as FeatureType,
     sequenceId: sequence.id,

@@ -8,8 +8,17 @@
 
 import type { BaktaRun, Feature, Sequence } from "../formats/model.ts";
 import { readResultFolder } from "../formats/result_folder.ts";
-import { type ContentEncoding, encodeContent, md5Hex, sha256Hex, utf8 } from "./_codec.ts";
+import {
+  type ContentEncoding,
+  encodeContent,
+  type EncodedContent,
+  md5Hex,
+  sha256Hex,
+  utf8,
+} from "./_codec.ts";
+import { packOriginals } from "./feature_originals.ts";
 import { featureFamily } from "./_feature_family.ts";
+import { runFingerprint } from "./run_fingerprint.ts";
 import {
   buildGcIndex,
   gcFraction,
@@ -18,7 +27,12 @@ import {
   indexedSpanGc,
   spanLength,
 } from "./_residues.ts";
-import { classifyResultFile, collectRunFiles } from "./run_files.ts";
+import {
+  classifyContent,
+  classifyResultFile,
+  collectRunFiles,
+  type ResultFileName,
+} from "./run_files.ts";
 import { ImportError } from "./import_error.ts";
 
 /** A file to store with a run given as a {@linkcode BaktaRun}. */
@@ -68,6 +82,19 @@ export interface PreparedSequence {
 /** The default gzip level of stored files and residues. */
 export const DEFAULT_COMPRESSION_LEVEL = 3;
 
+/** The gzip level of packed original records (small JSON texts gain from a higher level). */
+const ORIGINALS_COMPRESSION_LEVEL = 6;
+
+/** The packed originals of a run without features. */
+const NO_ORIGINALS: EncodedContent = Object.freeze({
+  bytes: new Uint8Array(0),
+  encoding: "plain",
+});
+
+function byDbAndAccession(a: [number, string, string], b: [number, string, string]): number {
+  return a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : a[0] - b[0];
+}
+
 /** The columns of a feature row, in the order of {@linkcode PreparedRun.featureRows}. */
 export const FEATURE_COLUMNS = [
   "id",
@@ -102,18 +129,35 @@ export interface PreparedRun {
   run: BaktaRun;
   /** The files to store. */
   files: PreparedFile[];
-  /** SHA-256 over the sorted checksums of the files (or of the run, without files). */
+  /**
+   * The run's content fingerprint ({@linkcode runFingerprint}); for a proteins-mode run, SHA-256
+   * over the sorted checksums of the files (or over the run, without files).
+   */
   fingerprint: string;
+  /**
+   * The name of the stored file (a FASTA or GFF3) the residues are kept in by reference, when the
+   * run was read from that file alone: its sequences then carry no `residues` of their own.
+   */
+  residuesFile?: string;
+  /**
+   * The features' original records, packed ({@linkcode packOriginals}: a gzipped JSON array in row
+   * order), for `feature_originals`.
+   */
+  originals: EncodedContent;
   /** The sequences (for a run without sequences but with features: made up from them). */
   sequences: PreparedSequence[];
   /**
    * One row per feature in {@linkcode FEATURE_COLUMNS} order; `id`, `annotation_id` and
-   * `sequence_id` are filled in by the writer.
+   * `sequence_id` are filled in by the writer; `original_json` is `''` (the record is in
+   * {@linkcode PreparedRun.originals}, stored packed).
    */
   featureRows: unknown[][];
   /** The sequence id of each feature row. */
   featureSequenceIds: string[];
-  /** Deduplicated cross-references: [feature row index, db, accession]. */
+  /**
+   * Deduplicated cross-references: [feature row index, db, accession], sorted by db and accession
+   * (the order of the index they go into).
+   */
   xrefs: [number, string, string][];
   /** Things the user should know (made-up sequences, …). */
   warnings: string[];
@@ -148,9 +192,12 @@ export interface LoadedRunFiles {
   where: string;
   /** The files. */
   files: PreparedFile[];
-  /** The fingerprint. */
+  /** The files' fingerprint ({@linkcode fingerprintOf} their checksums). */
   fingerprint: string;
 }
+
+/** The kinds of stored file whose residues {@linkcode residuesInFile} reads back. */
+const RESIDUE_FILE_KINDS: readonly string[] = ["fna", "gff3"];
 
 /**
  * The fingerprint of a set of files: SHA-256 over their sorted checksums (one per line), so that
@@ -192,6 +239,7 @@ export async function loadRunFiles(
     if (found.missing.length > 0) {
       throw new ImportError("NoRun", where, "no such file or folder");
     }
+    if (found.rejected.length > 0) throw found.rejected[0].error;
     let groups = found.groups;
     if (options.prefix !== undefined) groups = groups.filter((g) => g.prefix === options.prefix);
     if (groups.length === 0) {
@@ -241,7 +289,7 @@ function prepareFile(
   path?: string,
   kind?: string,
 ): PreparedFile {
-  const c = classifyResultFile(name);
+  const c = classifyResultFile(name) ?? classifyByContent(name, bytes);
   const encoded = encodeContent(bytes, level);
   return {
     name,
@@ -253,6 +301,15 @@ function prepareFile(
     content: encoded.bytes,
     encoding: encoded.encoding,
   };
+}
+
+/** A file not named like a Bakta output, classified by its content; undefined when it is none. */
+function classifyByContent(name: string, bytes: Uint8Array): ResultFileName | undefined {
+  try {
+    return classifyContent(name, bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -278,7 +335,12 @@ export async function parseRunFiles(
   }
   const readRun = options.readRun ?? ((paths: string[]) => readResultFolder(paths));
   const run = await readRun(readable.map((f) => f.path!));
-  return prepareParsedRun(run, loaded, options);
+  // A run read from one FASTA or GFF3 alone took its residues from that file: keep them there.
+  const only = readable.length === 1 && options.readRun === undefined ? readable[0] : undefined;
+  const residuesFile = only !== undefined && RESIDUE_FILE_KINDS.includes(only.kind)
+    ? only.name
+    : undefined;
+  return prepareParsedRun(run, loaded, options, residuesFile);
 }
 
 /**
@@ -313,9 +375,13 @@ export async function prepareRun(
     }
     names.add(f.name);
   }
+  // A genome-mode run is fingerprinted by its content (in prepareParsedRun); a proteins-mode run by
+  // its files, or without files by the whole run.
   const fingerprint = files.length > 0
     ? fingerprintOf(files.map((f) => f.checksum))
-    : sha256Hex(`run\n${JSON.stringify({ ...run, sources: undefined })}`);
+    : run.mode === "proteins"
+    ? sha256Hex(`run\n${JSON.stringify({ ...run, sources: undefined })}`)
+    : "";
   const prefix = options.prefix ??
     (files.length > 0 ? mostCommonPrefix(files.map((f) => f.name)) : "");
   return prepareParsedRun(run, { prefix, where: prefix || "run", files, fingerprint }, options);
@@ -325,9 +391,8 @@ function prepareParsedRun(
   run: BaktaRun,
   loaded: LoadedRunFiles,
   options: PrepareRunOptions,
+  residuesFile?: string,
 ): PreparedRun {
-  const level = options.compressionLevel ?? DEFAULT_COMPRESSION_LEVEL;
-  const warnings: string[] = [];
   const prepared: PreparedRun = {
     prefix: loaded.prefix,
     where: loaded.where,
@@ -338,10 +403,24 @@ function prepareParsedRun(
     featureRows: [],
     featureSequenceIds: [],
     xrefs: [],
-    warnings,
+    originals: NO_ORIGINALS,
+    warnings: [],
   };
   if (run.mode === "proteins") return prepared;
+  if (residuesFile !== undefined) prepared.residuesFile = residuesFile;
+  const sequences = runSequences(run, loaded.where, prepared.warnings);
+  const level = options.compressionLevel ?? DEFAULT_COMPRESSION_LEVEL;
+  const gcIndexes = prepareSequences(prepared, sequences, level);
+  prepared.fingerprint = runFingerprint(
+    { ...run, sequences },
+    prepared.sequences.map((p) => p.checksum),
+  );
+  prepareFeatures(prepared, sequences, gcIndexes);
+  return prepared;
+}
 
+/** The run's sequences, or (with a warning) sequences made up from its features. */
+function runSequences(run: BaktaRun, where: string, warnings: string[]): Sequence[] {
   let sequences = run.sequences;
   if (sequences.length === 0 && run.features.length > 0) {
     sequences = sequencesFromFeatures(run.features);
@@ -351,42 +430,74 @@ function prepareParsedRun(
     );
   }
   if (sequences.length === 0) {
-    throw new ImportError("Empty", loaded.where, "the run has neither sequences nor features");
+    throw new ImportError("Empty", where, "the run has neither sequences nor features");
   }
-  const gcIndexById = new Map<string, GcIndex>();
+  return sequences;
+}
+
+/**
+ * Checksums, GC and (unless kept by reference in `prepared.residuesFile`) encoded residues of each
+ * sequence; returns the GC index of the sequences whose features need one (no `nt` of their own).
+ */
+function prepareSequences(
+  prepared: PreparedRun,
+  sequences: readonly Sequence[],
+  level: number,
+): Map<string, GcIndex> {
+  const gcIndexes = new Map<string, GcIndex>();
   const needsIndex = new Set(
-    run.features.filter((f) => f.nt === undefined && f.type !== "gap").map((f) => f.sequenceId),
+    prepared.run.features.filter((f) => f.nt === undefined && f.type !== "gap")
+      .map((f) => f.sequenceId),
   );
   for (const sequence of sequences) {
-    let checksum: string | null = null;
-    let gc: number | null = null;
-    let residues: Uint8Array | null = null;
-    let encoding: ContentEncoding | null = null;
+    const p: PreparedSequence = {
+      sequence,
+      checksum: null,
+      gc: null,
+      residues: null,
+      encoding: null,
+    };
     if (sequence.nt !== undefined && sequence.nt.length > 0) {
       const bytes = utf8(sequence.nt.toUpperCase());
-      if (needsIndex.has(sequence.id)) gcIndexById.set(sequence.id, buildGcIndex(bytes));
-      checksum = sha256Hex(bytes);
-      gc = gcOfBytes(bytes);
-      const encoded = encodeContent(bytes, level);
-      residues = encoded.bytes;
-      encoding = encoded.encoding;
+      if (needsIndex.has(sequence.id)) gcIndexes.set(sequence.id, buildGcIndex(bytes));
+      p.checksum = sha256Hex(bytes);
+      p.gc = gcOfBytes(bytes);
+      if (prepared.residuesFile === undefined) {
+        const encoded = encodeContent(bytes, level);
+        p.residues = encoded.bytes;
+        p.encoding = encoded.encoding;
+      }
     }
-    prepared.sequences.push({ sequence, checksum, gc, residues, encoding });
+    prepared.sequences.push(p);
   }
-  const lengths = new Map(sequences.map((s) => [s.id, s.length]));
+  return gcIndexes;
+}
 
-  for (let i = 0; i < run.features.length; i++) {
-    const feature = run.features[i];
+/**
+ * The feature rows, their sequence ids, their cross-references (deduplicated per feature, sorted
+ * by db and accession) and their original records (packed).
+ */
+function prepareFeatures(
+  prepared: PreparedRun,
+  sequences: readonly Sequence[],
+  gcIndexes: Map<string, GcIndex>,
+): void {
+  const lengths = new Map(sequences.map((s) => [s.id, s.length]));
+  const features = prepared.run.features;
+  const originals: string[] = [];
+  for (let i = 0; i < features.length; i++) {
+    const feature = features[i];
     const length = lengths.get(feature.sequenceId);
     if (length === undefined) {
       throw new ImportError(
         "UnknownSequence",
-        loaded.where,
+        prepared.where,
         `feature ${describeFeature(feature, i)} lies on sequence "${feature.sequenceId}", which ` +
           `the run does not list`,
       );
     }
-    prepared.featureRows.push(featureRow(feature, length, gcIndexById.get(feature.sequenceId)));
+    prepared.featureRows.push(featureRow(feature, length, gcIndexes.get(feature.sequenceId)));
+    originals.push(JSON.stringify(feature.original));
     prepared.featureSequenceIds.push(feature.sequenceId);
     const seen = new Set<string>();
     for (const xref of feature.dbXrefs) {
@@ -395,6 +506,36 @@ function prepareParsedRun(
       seen.add(key);
       prepared.xrefs.push([i, xref.db, xref.accession]);
     }
+  }
+  prepared.xrefs.sort(byDbAndAccession);
+  prepared.originals = packOriginals(originals, ORIGINALS_COMPRESSION_LEVEL);
+}
+
+/**
+ * A prepared run without what the writer does not read: the feature models (their rows, records
+ * and cross-references are prepared already) and the residue texts (encoded or kept by reference
+ * already). Cheaper to send to another thread.
+ *
+ * @param prepared The prepared run (changed in place).
+ * @returns The same run.
+ *
+ * @example
+ * ```ts
+ * import { makeRun } from "../testing/factory/make_run.ts";
+ * import { prepareRun, slimForWriting } from "./prepare_run.ts";
+ * const prepared = slimForWriting(await prepareRun(makeRun({ seed: 1, featuresPerSequence: 3 })));
+ * if (prepared.run.features.length !== 0 || prepared.featureRows.length !== 6) throw new Error("slim");
+ * ```
+ */
+export function slimForWriting(prepared: PreparedRun): PreparedRun {
+  prepared.run = {
+    ...prepared.run,
+    features: [],
+    sequences: prepared.run.sequences.map(({ nt: _nt, ...rest }) => rest),
+  };
+  for (const p of prepared.sequences) {
+    const { nt: _nt, ...rest } = p.sequence;
+    p.sequence = rest;
   }
   return prepared;
 }
@@ -440,7 +581,7 @@ function featureRow(feature: Feature, length: number, gcIndex: GcIndex | undefin
     aaHexdigest,
     proteinLength(feature, span),
     ntGc,
-    JSON.stringify(feature.original),
+    "",
     featureFamily(aaHexdigest, feature.dbXrefs),
   ];
 }

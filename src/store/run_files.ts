@@ -6,20 +6,18 @@
  */
 
 import { globSync } from "node:fs";
+import { detectFormat } from "../formats/detect_format.ts";
+import type { SourceFormat } from "../formats/model.ts";
+import { classifyResultFile, type ResultFileName, RUN_KINDS } from "../formats/result_file_name.ts";
 
-/** A file name classified as a Bakta output. */
-export interface ResultFileName {
-  /** The run prefix (`assembly` of `assembly.gff3.gz`). */
-  prefix: string;
-  /** The kind: `json`, `gff3`, `genbank`, `embl`, `tsv`, `inference-tsv`, `hypotheticals-tsv`,
-   * `hypotheticals-faa`, `faa`, `ffn`, `fna`, `txt`, `svg`, `png`, `log` or `input-fasta`. */
-  kind: string;
-  /** Whether the name ends in `.gz`. */
-  gzipped: boolean;
-  /** Whether the readers read it (the others are only stored). */
-  readable: boolean;
-  /** Whether it holds an annotation (JSON, GFF3, GenBank, EMBL or the feature TSV). */
-  annotation: boolean;
+export { classifyResultFile, type ResultFileName };
+
+/** What marks a run as a BakRep dataset. */
+export interface BakrepRunFiles {
+  /** The dataset id (the run prefix). */
+  id: string;
+  /** The dataset record `<id>.json` (sizes and MD5s of the files), where present. */
+  record?: string;
 }
 
 /** The files of one run. */
@@ -30,16 +28,33 @@ export interface RunFileGroup {
   folder: string;
   /** The files' paths, sorted. */
   paths: string[];
+  /**
+   * For files not named like Bakta outputs but given by name: the kind read from their content
+   * (path → kind, e.g. `gff3`).
+   */
+  kinds?: Record<string, string>;
+  /** Present when the run is a BakRep dataset: its id and record (not among `paths`). */
+  bakrep?: BakrepRunFiles;
+}
+
+/** A file given by name whose content is not a Bakta output. */
+export interface RejectedFile {
+  /** The file. */
+  path: string;
+  /** Why it is not read. */
+  error: Error;
 }
 
 /** What {@linkcode collectRunFiles} found. */
 export interface CollectedRunFiles {
   /** The runs, in the order their first file was found. */
   groups: RunFileGroup[];
-  /** Files that are not named like a Bakta output (skipped). */
+  /** Files found in folders or by globs that are not Bakta outputs nor BakRep side files. */
   ignored: string[];
   /** Items that matched nothing (a missing path, or a glob without matches). */
   missing: string[];
+  /** Files given by name whose content is not a Bakta output. */
+  rejected: RejectedFile[];
 }
 
 /** Options of {@linkcode collectRunFiles}. */
@@ -51,58 +66,93 @@ export interface CollectRunFilesOptions {
   recursive?: boolean;
 }
 
-/** Name endings of Bakta outputs, longest first: [suffix, kind, readable, annotation]. */
-const SUFFIXES: readonly [string, string, boolean, boolean][] = [
-  [".hypotheticals.tsv", "hypotheticals-tsv", true, false],
-  [".hypotheticals.faa", "hypotheticals-faa", true, false],
-  [".inference.tsv", "inference-tsv", true, false],
-  [".input.fasta", "input-fasta", false, false],
-  [".json", "json", true, true],
-  [".gff3", "gff3", true, true],
-  [".gbff", "genbank", true, true],
-  [".embl", "embl", true, true],
-  [".tsv", "tsv", true, true],
-  [".fna", "fna", true, false],
-  [".ffn", "ffn", true, false],
-  [".faa", "faa", true, false],
-  [".txt", "txt", true, false],
-  [".svg", "svg", false, false],
-  [".png", "png", false, false],
-  [".log", "log", false, false],
-];
+/** The kind of file each detected content format is stored as. */
+const FORMAT_KINDS: Record<SourceFormat, string> = {
+  json: "json",
+  gff3: "gff3",
+  genbank: "genbank",
+  embl: "embl",
+  tsv: "tsv",
+  "inference-tsv": "inference-tsv",
+  "hypotheticals-tsv": "hypotheticals-tsv",
+  fasta: "fna",
+  txt: "txt",
+};
 
 /**
- * Classifies a file name as a Bakta output (by its ending, `.gz` allowed).
+ * Classifies a file by its content, for a file given by name whatever its name: the kind
+ * {@linkcode detectFormat} reads from its start (gzip allowed), and a run prefix from its name
+ * (the name without `.gz` and its last extension).
  *
- * @param name The file name (a path is cut to its last part).
- * @returns Its prefix and kind, or undefined when it is not named like a Bakta output.
+ * @param path The file.
+ * @returns Its prefix and kind.
+ * @throws {ParseError} `UnknownFormat` when the content is not a Bakta output.
+ *
+ * @example A GFF3 file named `.txt`
+ * ```ts
+ * import { classifyFileContent } from "./run_files.ts";
+ * const path = await Deno.makeTempFile({ suffix: ".notes.txt" });
+ * await Deno.writeTextFile(path, "##gff-version 3\n");
+ * const c = await classifyFileContent(path);
+ * await Deno.remove(path);
+ * if (c.kind !== "gff3" || !c.readable) throw new Error("expected GFF3 by content");
+ * ```
+ */
+export async function classifyFileContent(path: string): Promise<ResultFileName> {
+  const file = await Deno.open(path);
+  try {
+    const head = new Uint8Array(64 * 1024);
+    const n = (await file.read(head)) ?? 0;
+    return classifyContent(path, head.subarray(0, n));
+  } finally {
+    file.close();
+  }
+}
+
+/**
+ * Classifies bytes by their content (see {@linkcode classifyFileContent}).
+ *
+ * @param name The file name (for the prefix and messages).
+ * @param bytes The file's bytes, or its start.
+ * @returns Its prefix and kind.
+ * @throws {ParseError} `UnknownFormat` when the content is not a Bakta output.
  *
  * @example
  * ```ts
- * import { classifyResultFile } from "./run_files.ts";
- * const c = classifyResultFile("results/C22.gff3.gz");
- * if (c?.prefix !== "C22" || c.kind !== "gff3" || !c.gzipped) throw new Error("unexpected");
- * if (classifyResultFile("LICENSE.source") !== undefined) throw new Error("not a Bakta file");
+ * import { classifyContent } from "./run_files.ts";
+ * const c = classifyContent("C100", new TextEncoder().encode("LOCUS       c1  10 bp\n"));
+ * if (c.prefix !== "C100" || c.kind !== "genbank" || !c.annotation) throw new Error("GenBank");
  * ```
  */
-export function classifyResultFile(name: string): ResultFileName | undefined {
+export function classifyContent(name: string, bytes: Uint8Array): ResultFileName {
+  const kind = FORMAT_KINDS[detectFormat(bytes, name)];
   const base = baseName(name);
   const gzipped = /\.gz$/i.test(base);
   const bare = gzipped ? base.slice(0, -3) : base;
-  for (const [suffix, kind, readable, annotation] of SUFFIXES) {
-    if (bare.length > suffix.length && bare.toLowerCase().endsWith(suffix)) {
-      return { prefix: bare.slice(0, -suffix.length), kind, gzipped, readable, annotation };
-    }
-  }
-  return undefined;
+  const prefix = bare.replace(/(.)\.[^.]*$/, "$1");
+  const annotation = RUN_KINDS.has(kind) && kind !== "fna";
+  return { prefix, kind, gzipped, readable: true, annotation };
+}
+
+/** Options of {@linkcode groupRunFiles}. */
+export interface GroupRunFilesOptions {
+  /**
+   * Files classified by content (given by name, not named like Bakta outputs): path → class.
+   * @default {}
+   */
+  classified?: ReadonlyMap<string, ResultFileName>;
 }
 
 /**
  * Groups file paths into runs by folder and prefix (`C22.gff3.gz` alone is a run;
- * `assembly.json`, `assembly.gff3`, … of one folder are one run).
+ * `assembly.json`, `assembly.gff3`, … of one folder are one run). A BakRep dataset
+ * (`<id>.bakta.json.gz`, `<id>.checkm2.json.gz`, …, `<id>.json`) is one run `<id>` whose
+ * `bakrep` names the dataset record. Files that are not Bakta outputs, and runs with nothing to read
+ * a run from (only a `.txt`, `.svg`, `.log`, `.faa`…), are ignored.
  *
  * @param paths File paths.
- * @returns The runs and the files that are not named like Bakta outputs.
+ * @param options Files already classified by content.
+ * @returns The runs and the ignored files.
  *
  * @example
  * ```ts
@@ -112,30 +162,66 @@ export function classifyResultFile(name: string): ResultFileName | undefined {
  *   throw new Error("unexpected");
  * }
  * ```
+ *
+ * @example A BakRep dataset
+ * ```ts
+ * import { groupRunFiles } from "./run_files.ts";
+ * const { groups } = groupRunFiles(["d/S1.bakta.json.gz", "d/S1.checkm2.json.gz", "d/S1.json"]);
+ * if (groups.length !== 1 || groups[0].prefix !== "S1" || groups[0].bakrep?.record !== "d/S1.json") {
+ *   throw new Error("one BakRep run S1");
+ * }
+ * ```
  */
-export function groupRunFiles(paths: readonly string[]): Omit<CollectedRunFiles, "missing"> {
-  const groups = new Map<string, RunFileGroup>();
+export function groupRunFiles(
+  paths: readonly string[],
+  options: GroupRunFilesOptions = {},
+): Omit<CollectedRunFiles, "missing" | "rejected"> {
+  const groups = new Map<string, { group: RunFileGroup; classes: ResultFileName[] }>();
   const ignored: string[] = [];
-  const seen = new Set<string>();
-  for (const path of paths) {
-    if (seen.has(path)) continue;
-    seen.add(path);
-    const c = classifyResultFile(path);
+  for (const path of new Set(paths)) {
+    const c = classifyResultFile(path) ?? options.classified?.get(path);
     if (c === undefined) {
       ignored.push(path);
       continue;
     }
     const folder = folderOf(path);
     const key = `${folder}\u0000${c.prefix}`;
-    let group = groups.get(key);
-    if (group === undefined) {
-      group = { prefix: c.prefix, folder, paths: [] };
-      groups.set(key, group);
+    let entry = groups.get(key);
+    if (entry === undefined) {
+      entry = { group: { prefix: c.prefix, folder, paths: [] }, classes: [] };
+      groups.set(key, entry);
     }
-    group.paths.push(path);
+    entry.group.paths.push(path);
+    entry.classes.push(c);
+    if (options.classified?.has(path)) (entry.group.kinds ??= {})[path] = c.kind;
   }
-  for (const group of groups.values()) group.paths.sort();
-  return { groups: [...groups.values()], ignored };
+  const runs: RunFileGroup[] = [];
+  for (const { group, classes } of groups.values()) {
+    if (classes.some((c) => c.bakrep)) markBakrep(group, classes);
+    const readable = classes.some((c) => RUN_KINDS.has(c.kind) && !isRecord(group, c));
+    if (readable || group.bakrep?.record !== undefined) {
+      group.paths.sort();
+      runs.push(group);
+    } else {
+      ignored.push(...group.paths);
+    }
+  }
+  return { groups: runs, ignored };
+}
+
+/** Marks a group as a BakRep dataset, taking its `<id>.json` out of the paths as the record. */
+function markBakrep(group: RunFileGroup, classes: ResultFileName[]): void {
+  group.bakrep = { id: group.prefix };
+  const at = classes.findIndex((c) => c.kind === "json" && !c.bakrep);
+  if (at >= 0) {
+    group.bakrep.record = group.paths[at];
+    group.paths.splice(at, 1);
+    classes.splice(at, 1);
+  }
+}
+
+function isRecord(group: RunFileGroup, c: ResultFileName): boolean {
+  return group.bakrep !== undefined && c.kind === "json" && !c.bakrep;
 }
 
 /**
@@ -157,12 +243,15 @@ export function isGlob(item: string): boolean {
 
 /**
  * Expands import items (folders, files and globs) into runs: a folder gives its files (and with
- * `recursive` those of its sub-folders), a glob its matches (expanded with `node:fs` `globSync`),
- * a file itself; then every file found is grouped by folder and prefix.
+ * `recursive` those of its sub-folders; a sub-folder `<id>/` holding a BakRep dataset `<id>.*` is
+ * always entered), a glob its matches (expanded with `node:fs` `globSync`), a file itself. A file
+ * given by name is read whatever its name: when the name is not a Bakta output's, its content
+ * decides (a file whose content is not a Bakta output is `rejected`). Every file found is then
+ * grouped by folder and prefix ({@linkcode groupRunFiles}).
  *
  * @param items Folders, files and globs.
  * @param options Whether to descend into sub-folders.
- * @returns The runs, ignored files and items that matched nothing.
+ * @returns The runs, ignored and rejected files, and items that matched nothing.
  *
  * @example A folder with two runs, a stray file and a glob
  * ```ts
@@ -185,10 +274,34 @@ export async function collectRunFiles(
   items: readonly string[],
   options: CollectRunFilesOptions = {},
 ): Promise<CollectedRunFiles> {
-  const { recursive = false } = options;
-  const files: string[] = [];
-  const missing: string[] = [];
-  const addPath = async (path: string, explicit: boolean): Promise<boolean> => {
+  const collector = new FileCollector(options.recursive ?? false);
+  for (const item of items) {
+    if (isGlob(item)) {
+      const matches = (globSync(item) as string[]).sort();
+      if (matches.length === 0) collector.missing.push(item);
+      for (const match of matches) await collector.addPath(match, false);
+    } else if (!(await collector.addPath(item, true))) {
+      collector.missing.push(item);
+    }
+  }
+  const { files, classified, missing, rejected } = collector;
+  return { ...groupRunFiles(files, { classified }), missing, rejected };
+}
+
+/** The files of import items, as they are found. */
+class FileCollector {
+  readonly files: string[] = [];
+  readonly classified = new Map<string, ResultFileName>();
+  readonly missing: string[] = [];
+  readonly rejected: RejectedFile[] = [];
+  readonly #recursive: boolean;
+
+  constructor(recursive: boolean) {
+    this.#recursive = recursive;
+  }
+
+  /** Adds a path; false when it does not exist. */
+  async addPath(path: string, explicit: boolean): Promise<boolean> {
     let info: Deno.FileInfo;
     try {
       info = await Deno.stat(path);
@@ -196,38 +309,54 @@ export async function collectRunFiles(
       if (error instanceof Deno.errors.NotFound) return false;
       throw error;
     }
-    if (info.isDirectory) {
-      await addFolder(path, explicit || recursive);
-    } else if (info.isFile) {
-      files.push(path);
-    }
+    if (info.isDirectory) await this.#addFolder(path, explicit || this.#recursive);
+    else if (info.isFile && explicit) await this.#addNamedFile(path);
+    else if (info.isFile) this.files.push(path);
     return true;
-  };
-  const addFolder = async (folder: string, descend: boolean) => {
+  }
+
+  /** A file given by name: read by content when its name is not a Bakta output's. */
+  async #addNamedFile(path: string): Promise<void> {
+    if (classifyResultFile(path) !== undefined) {
+      this.files.push(path);
+      return;
+    }
+    try {
+      this.classified.set(path, await classifyFileContent(path));
+      this.files.push(path);
+    } catch (error) {
+      this.rejected.push({
+        path,
+        error: error instanceof Error ? error : new Error(String(error)),
+      });
+    }
+  }
+
+  async #addFolder(folder: string, descend: boolean): Promise<void> {
     const entries: Deno.DirEntry[] = [];
     for await (const entry of Deno.readDir(folder)) entries.push(entry);
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const base = folder.replace(/[\\/]+$/, "") || "/";
     for (const entry of entries) {
       const path = base === "/" ? `/${entry.name}` : `${base}/${entry.name}`;
-      if (entry.isFile) files.push(path);
-      else if (entry.isDirectory && descend && recursive) await addFolder(path, true);
-      else if (entry.isSymlink) {
+      if (entry.isFile) this.files.push(path);
+      else if (entry.isDirectory && descend && this.#recursive) await this.#addFolder(path, true);
+      else if (entry.isDirectory && await isBakrepDatasetFolder(path, entry.name)) {
+        await this.#addFolder(path, false);
+      } else if (entry.isSymlink) {
         const info = await Deno.stat(path).catch(() => undefined);
-        if (info?.isFile) files.push(path);
+        if (info?.isFile) this.files.push(path);
       }
     }
-  };
-  for (const item of items) {
-    if (isGlob(item)) {
-      const matches = (globSync(item) as string[]).sort();
-      if (matches.length === 0) missing.push(item);
-      for (const match of matches) await addPath(match, false);
-    } else if (!(await addPath(item, true))) {
-      missing.push(item);
-    }
   }
-  return { ...groupRunFiles(files), missing };
+}
+
+/** Whether a folder named `<id>` holds BakRep files of that id (`<id>.bakta.…`, `<id>.json`). */
+async function isBakrepDatasetFolder(path: string, id: string): Promise<boolean> {
+  for await (const entry of Deno.readDir(path)) {
+    if (entry.name.startsWith(`${id}.`) && classifyResultFile(entry.name)?.bakrep) return true;
+  }
+  return false;
 }
 
 function baseName(path: string): string {

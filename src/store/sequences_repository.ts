@@ -8,6 +8,7 @@ import { type Kysely, sql } from "kysely";
 import type { Database, SequenceRow } from "../db/schema.ts";
 import { NotFoundError } from "../db/errors.ts";
 import { decodeContent, fromUtf8 } from "./_codec.ts";
+import { referencedResidues } from "./stored_residues.ts";
 
 /** A stored sequence (camelCase, without the residues). */
 export interface SequenceRecord {
@@ -88,6 +89,7 @@ const SEQUENCE_COLUMNS = [
   "orig_description",
   "checksum",
   "residues_encoding",
+  "residues_file_id",
   "superseded_by",
   "created_at",
 ] as const;
@@ -115,7 +117,9 @@ const SEQUENCE_COLUMNS = [
  * await db.destroy();
  * ```
  */
-export function toSequenceRecord(row: Omit<SequenceRow, "residues">): SequenceRecord {
+export function toSequenceRecord(
+  row: Omit<SequenceRow, "residues" | "residues_file_id"> & { residues_file_id?: number | null },
+): SequenceRecord {
   return {
     id: row.id,
     genomeId: row.genome_id,
@@ -131,7 +135,7 @@ export function toSequenceRecord(row: Omit<SequenceRow, "residues">): SequenceRe
     origId: row.orig_id,
     origDescription: row.orig_description,
     checksum: row.checksum,
-    hasResidues: row.residues_encoding !== null,
+    hasResidues: row.residues_encoding !== null || (row.residues_file_id ?? null) !== null,
     supersededBy: row.superseded_by,
     createdAt: row.created_at,
   };
@@ -264,9 +268,13 @@ export async function getResidues(
   db: Kysely<Database>,
   sequenceId: number,
 ): Promise<string | null> {
-  const row = await db.selectFrom("sequences").select(["residues", "residues_encoding"])
+  const row = await db.selectFrom("sequences")
+    .select(["seq_id", "checksum", "residues", "residues_encoding", "residues_file_id"])
     .where("id", "=", sequenceId).executeTakeFirst();
   if (row === undefined) throw new NotFoundError("sequence", sequenceId);
+  if (row.residues_file_id !== null) {
+    return (await referencedResidues(db, [row])).get(row.seq_id) ?? null;
+  }
   if (row.residues === null || row.residues_encoding === null) return null;
   return fromUtf8(decodeContent(row.residues, row.residues_encoding));
 }

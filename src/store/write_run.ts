@@ -6,11 +6,13 @@
  */
 
 import type { Kysely } from "kysely";
-import type { Database } from "../db/schema.ts";
+import type { Database, NewAnnotation } from "../db/schema.ts";
 import { bulkInsert } from "./_bulk_insert.ts";
 import { FEATURE_COLUMNS, type PreparedRun, type PreparedSequence } from "./prepare_run.ts";
 import type { CachedSequence, StoreCache } from "./store_cache.ts";
 import { ImportError } from "./import_error.ts";
+import { addMissingFiles, annotationHoldingFiles, insertFiles } from "./_known_run.ts";
+import { withIndexFill } from "./_feature_index_fill.ts";
 import { reserveIds } from "../db/reserve_ids.ts";
 
 /** What happened to the genome's assembly versions. */
@@ -122,16 +124,6 @@ export const SEQUENCE_ROW_COLUMNS = [
   "residues_encoding",
 ] as const;
 
-const FILE_COLUMNS = [
-  "annotation_id",
-  "kind",
-  "file_name",
-  "size",
-  "checksum",
-  "content",
-  "encoding",
-] as const;
-
 /**
  * The genome name a run is stored under: `options.genome`, else the run prefix, else the strain.
  *
@@ -178,8 +170,7 @@ export async function findImported(
   if (existing === undefined) return undefined;
   return {
     status: "skipped",
-    reason:
-      `the same files were imported before as annotation ${existing.id} of "${existing.name}"`,
+    reason: `the same run was imported before as annotation ${existing.id} of "${existing.name}"`,
     annotationId: existing.id,
     genomeId: existing.genome_id,
     genome: existing.name,
@@ -195,8 +186,28 @@ export async function findImported(
 }
 
 /**
+ * The result of an import whose files are all stored already (by SHA-256) with one annotation,
+ * known before parsing them: `skipped`, with that annotation.
+ *
+ * @param db The database.
+ * @param loaded The files' checksums, the run prefix and what was given.
+ * @returns A `skipped` result, or undefined when any file is new.
+ */
+export async function findImportedFiles(
+  db: Kysely<Database>,
+  loaded: { checksums: readonly string[]; prefix: string; where: string },
+): Promise<ImportRunResult | undefined> {
+  const annotationId = await annotationHoldingFiles(db, loaded.checksums);
+  if (annotationId === undefined) return undefined;
+  const { fingerprint } = await db.selectFrom("annotations").select("fingerprint")
+    .where("id", "=", annotationId).executeTakeFirstOrThrow();
+  return await findImported(db, fingerprint, loaded.prefix, loaded.where);
+}
+
+/**
  * Writes a prepared run inside a transaction the caller opened (see `importRun` for the whole
- * import). Skips a run whose fingerprint is stored already.
+ * import). A run stored before (the same content fingerprint, whatever files brought it) is not
+ * written again: the stored annotation gets the original files it lacked (`status: "skipped"`).
  *
  * Assembly versions: the run's sequences match a stored version of the genome when both have the
  * same number of sequences and, if every sequence on both sides has residues, the same multiset
@@ -218,102 +229,250 @@ export async function writeRun(
   options: WriteRunOptions = {},
 ): Promise<{ result: ImportRunResult; staged?: StagedCacheUpdate }> {
   const name = genomeNameFor(prepared, options.genome);
-  const { run } = prepared;
-  const base = {
-    prefix: prepared.prefix,
-    where: prepared.where,
-    fingerprint: prepared.fingerprint,
-    mode: run.mode,
-    warnings: [...prepared.warnings],
-  };
-  const skipped = await findImported(trx, prepared.fingerprint, prepared.prefix, prepared.where);
-  if (skipped !== undefined) {
-    return { result: { ...base, ...skipped, warnings: base.warnings } };
+  const known = await findImported(trx, prepared.fingerprint, prepared.prefix, prepared.where);
+  if (known !== undefined) return { result: await addToKnownRun(trx, known, prepared, options) };
+  const { genomeId, isNew } = await genomeFor(trx, name, prepared, cache);
+  const version = await assemblyVersionFor(trx, genomeId, isNew, prepared, cache);
+  const annotationId = await insertAnnotation(trx, genomeId, version.sequenceVersion, prepared, {
+    source: options.source,
+    jobId: options.jobId,
+  });
+  const features = await insertFeatures(trx, annotationId, prepared, version.rowIds);
+  await options.hooks?.afterFeatures?.(trx, { annotationId, features });
+  const fileIds = await insertFiles(trx, annotationId, prepared.files);
+  await linkResidues(trx, prepared.residuesFile, fileIds, version.byReference);
+  const warnings = [...prepared.warnings];
+  if (prepared.run.mode === "proteins") {
+    warnings.push(
+      `a proteins-mode run (bakta_proteins): the annotation and its ${prepared.files.length} file(s) ` +
+        `were stored, no features (proteins have no coordinates)`,
+    );
   }
+  return {
+    result: {
+      status: "imported",
+      prefix: prepared.prefix,
+      where: prepared.where,
+      fingerprint: prepared.fingerprint,
+      mode: prepared.run.mode,
+      annotationId,
+      genomeId,
+      genome: name,
+      sequenceVersion: version.sequenceVersion,
+      versionAction: version.action,
+      counts: {
+        sequences: version.newRows,
+        features,
+        xrefs: prepared.xrefs.length,
+        files: prepared.files.length,
+        bytes: prepared.files.reduce((sum, f) => sum + f.size, 0),
+      },
+      warnings,
+    },
+    staged: { genome: name, genomeId, sequences: version.stored },
+  };
+}
 
-  // The genome.
+/**
+ * The same run, imported before (same content fingerprint): adds the original files the stored
+ * annotation lacks, takes the job when the annotation has none, and reports `skipped`.
+ */
+async function addToKnownRun(
+  trx: Kysely<Database>,
+  known: ImportRunResult,
+  prepared: PreparedRun,
+  options: WriteRunOptions,
+): Promise<ImportRunResult> {
+  const { added, conflicting } = await addMissingFiles(trx, known.annotationId, prepared.files);
+  if (options.source === "job" && options.jobId !== undefined) {
+    await trx.updateTable("annotations").set({ source: "job", job_id: options.jobId })
+      .where("id", "=", known.annotationId).where("job_id", "is", null).execute();
+  }
+  const warnings = [...prepared.warnings];
+  if (conflicting.length > 0) {
+    warnings.push(
+      `annotation ${known.annotationId} holds other files of the same name, kept as they were: ${
+        conflicting.join(", ")
+      }`,
+    );
+  }
+  const reason =
+    `the same run was imported before as annotation ${known.annotationId} of "${known.genome}"` +
+    (added.length > 0 ? `: added ${added.length} file(s) it lacked` : "");
+  return {
+    ...known,
+    reason,
+    counts: {
+      ...known.counts,
+      files: added.length,
+      bytes: added.reduce((sum, f) => sum + f.size, 0),
+    },
+    warnings,
+  };
+}
+
+/** Finds (checking the cache with a primary-key probe) or creates the genome. */
+async function genomeFor(
+  trx: Kysely<Database>,
+  name: string,
+  prepared: PreparedRun,
+  cache: StoreCache,
+): Promise<{ genomeId: number; isNew: boolean }> {
   let genomeId = cache.getGenomeId(name);
-  let isNewGenome = false;
   if (genomeId !== undefined) {
     // A primary-key probe guards against a stale entry (a genome deleted or renamed around the
     // store, its id reused by SQLite).
     const row = await trx.selectFrom("genomes").select("name").where("id", "=", genomeId)
       .executeTakeFirst();
-    if (row?.name !== name) {
-      cache.forgetGenome(name);
-      cache.forgetGenome(genomeId);
-      genomeId = undefined;
-    }
+    if (row?.name === name) return { genomeId, isNew: false };
+    cache.forgetGenome(name);
+    cache.forgetGenome(genomeId);
   }
-  if (genomeId === undefined) {
-    genomeId = (await trx.selectFrom("genomes").select("id").where("name", "=", name)
-      .executeTakeFirst())?.id;
-  }
-  if (genomeId === undefined) {
-    const g = run.genome;
-    genomeId = (await trx.insertInto("genomes").values({
-      name,
-      genus: g.genus ?? null,
-      species: g.species ?? null,
-      strain: g.strain ?? null,
-    }).returning("id").executeTakeFirstOrThrow()).id;
-    isNewGenome = true;
-  }
+  genomeId = (await trx.selectFrom("genomes").select("id").where("name", "=", name)
+    .executeTakeFirst())?.id;
+  if (genomeId !== undefined) return { genomeId, isNew: false };
+  const g = prepared.run.genome;
+  genomeId = (await trx.insertInto("genomes").values({
+    name,
+    genus: g.genus ?? null,
+    species: g.species ?? null,
+    strain: g.strain ?? null,
+  }).returning("id").executeTakeFirstOrThrow()).id;
+  return { genomeId, isNew: true };
+}
 
-  // The assembly version.
-  let stored: CachedSequence[] = isNewGenome
+/** The assembly version a run is written on, and the sequence rows it uses. */
+interface AssemblyVersion {
+  sequenceVersion: number;
+  action: VersionAction;
+  /** New sequence rows. */
+  newRows: number;
+  /** The sequence row of each run sequence id. */
+  rowIds: Map<string, number>;
+  /** Rows whose residues are to be read from the run's residues file. */
+  byReference: number[];
+  /** The genome's sequences after the write (for the cache). */
+  stored: CachedSequence[];
+}
+
+/** Matches the run's sequences to a stored version, or adds a new one (see `writeRun`). */
+async function assemblyVersionFor(
+  trx: Kysely<Database>,
+  genomeId: number,
+  isNew: boolean,
+  prepared: PreparedRun,
+  cache: StoreCache,
+): Promise<AssemblyVersion> {
+  const stored: CachedSequence[] = isNew
     ? []
     : [...(cache.getSequences(genomeId) ?? await loadSequences(trx, genomeId))];
-  let sequenceVersion = 0;
-  let versionAction: VersionAction = "none";
-  let newSequenceRows = 0;
-  const sequenceRowIds = new Map<string, number>();
-  if (run.mode === "genome") {
-    const match = findMatchingVersion(stored, prepared.sequences);
-    if (match !== undefined) {
-      sequenceVersion = match.version;
-      versionAction = "same-version";
-      for (const [seqId, row] of match.mapping) sequenceRowIds.set(seqId, row.id);
-      await fillMissingResidues(trx, match.mapping, prepared.sequences, stored);
-    } else {
-      sequenceVersion = stored.reduce((max, s) => Math.max(max, s.version), 0) + 1;
-      versionAction = stored.length === 0 ? "new-genome" : "new-version";
-      const firstId = await reserveIds(trx, "sequences", prepared.sequences.length);
-      const rows = prepared.sequences.map((p, i) =>
-        sequenceRow(firstId + i, genomeId!, sequenceVersion, p)
-      );
-      await bulkInsert(trx, "sequences", SEQUENCE_ROW_COLUMNS, rows);
-      newSequenceRows = rows.length;
-      if (stored.length > 0) {
-        await trx.updateTable("sequences").set({ superseded_by: sequenceVersion })
-          .where("genome_id", "=", genomeId).where("superseded_by", "is", null)
-          .where("version", "<", sequenceVersion).execute();
-        stored = stored.map((s) =>
-          s.supersededBy === null ? { ...s, supersededBy: sequenceVersion } : s
-        );
-      }
-      prepared.sequences.forEach((p, i) => {
-        sequenceRowIds.set(p.sequence.id, firstId + i);
-        stored.push({
-          id: firstId + i,
-          version: sequenceVersion,
-          seqId: p.sequence.id,
-          length: p.sequence.length,
-          checksum: p.checksum,
-          supersededBy: null,
-        });
-      });
-    }
-  }
+  const none = { newRows: 0, rowIds: new Map(), byReference: [], stored };
+  if (prepared.run.mode !== "genome") return { ...none, sequenceVersion: 0, action: "none" };
+  const match = findMatchingVersion(stored, prepared.sequences);
+  if (match === undefined) return await addVersion(trx, genomeId, prepared, stored);
+  const rowIds = new Map([...match.mapping].map(([seqId, row]) => [seqId, row.id]));
+  const filled = await fillMissingResidues(trx, match.mapping, prepared.sequences, stored);
+  return {
+    ...none,
+    sequenceVersion: match.version,
+    action: "same-version",
+    rowIds,
+    byReference: prepared.residuesFile === undefined ? [] : filled,
+  };
+}
 
-  // The annotation.
+/** Adds the run's sequences as a new version (max + 1), superseding the current one. */
+async function addVersion(
+  trx: Kysely<Database>,
+  genomeId: number,
+  prepared: PreparedRun,
+  stored: CachedSequence[],
+): Promise<AssemblyVersion> {
+  const sequenceVersion = stored.reduce((max, s) => Math.max(max, s.version), 0) + 1;
+  const firstId = await reserveIds(trx, "sequences", prepared.sequences.length);
+  const rows = prepared.sequences.map((p, i) =>
+    sequenceRow(firstId + i, genomeId, sequenceVersion, p)
+  );
+  await bulkInsert(trx, "sequences", SEQUENCE_ROW_COLUMNS, rows);
+  const after = stored.map((s) =>
+    s.supersededBy === null ? { ...s, supersededBy: sequenceVersion } : s
+  );
+  if (stored.length > 0) {
+    await trx.updateTable("sequences").set({ superseded_by: sequenceVersion })
+      .where("genome_id", "=", genomeId).where("superseded_by", "is", null)
+      .where("version", "<", sequenceVersion).execute();
+  }
+  const rowIds = new Map<string, number>();
+  prepared.sequences.forEach((p, i) => {
+    rowIds.set(p.sequence.id, firstId + i);
+    after.push({
+      id: firstId + i,
+      version: sequenceVersion,
+      seqId: p.sequence.id,
+      length: p.sequence.length,
+      checksum: p.checksum,
+      supersededBy: null,
+    });
+  });
+  return {
+    sequenceVersion,
+    action: stored.length === 0 ? "new-genome" : "new-version",
+    newRows: rows.length,
+    rowIds,
+    byReference: prepared.residuesFile === undefined
+      ? []
+      : prepared.sequences.flatMap((p, i) => p.checksum === null ? [] : [firstId + i]),
+    stored: after,
+  };
+}
+
+/** Inserts the annotation row. */
+async function insertAnnotation(
+  trx: Kysely<Database>,
+  genomeId: number,
+  sequenceVersion: number,
+  prepared: PreparedRun,
+  origin: { source?: "files" | "job"; jobId?: number },
+): Promise<number> {
+  return (await trx.insertInto("annotations")
+    .values(annotationValues(genomeId, sequenceVersion, prepared, origin))
+    .returning("id").executeTakeFirstOrThrow()).id;
+}
+
+/**
+ * The `annotations` row of a prepared run: its versions, run times, statistics (non-finite
+ * numbers as null), genome block and fingerprint.
+ *
+ * @param genomeId The genome.
+ * @param sequenceVersion The assembly version annotated (0 for a proteins run).
+ * @param prepared The run.
+ * @param origin Where it came from (default `files`) and the job, if any.
+ * @returns The row to insert.
+ *
+ * @example A factory run's row
+ * ```ts
+ * import { makeRun } from "../testing/factory/make_run.ts";
+ * import { prepareRun } from "./prepare_run.ts";
+ * import { annotationValues } from "./write_run.ts";
+ * const prepared = await prepareRun(makeRun({ seed: 1, sequences: 1, featuresPerSequence: 3 }));
+ * const row = annotationValues(1, 1, prepared, {});
+ * if (row.source !== "files" || row.fingerprint !== prepared.fingerprint) throw new Error("row");
+ * ```
+ */
+export function annotationValues(
+  genomeId: number,
+  sequenceVersion: number,
+  prepared: PreparedRun,
+  origin: { source?: "files" | "job"; jobId?: number },
+): NewAnnotation {
+  const { run } = prepared;
   const stats = run.stats;
-  const annotationId = (await trx.insertInto("annotations").values({
+  return {
     genome_id: genomeId,
     sequence_version: sequenceVersion,
     mode: run.mode,
-    source: options.source ?? "files",
-    job_id: options.jobId ?? null,
+    source: origin.source ?? "files",
+    job_id: origin.jobId ?? null,
     bakta_version: run.software.bakta ?? null,
     db_version: run.software.db ?? null,
     db_type: run.software.dbType ?? null,
@@ -329,66 +488,53 @@ export async function writeRun(
     coding_ratio: finite(stats?.codingRatio),
     genome_json: JSON.stringify(run.genome),
     fingerprint: prepared.fingerprint,
-  }).returning("id").executeTakeFirstOrThrow()).id;
-
-  // Features and cross-references.
-  let featureCount = 0;
-  if (prepared.featureRows.length > 0) {
-    const rows = prepared.featureRows;
-    const firstId = await reserveIds(trx, "features", rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      rows[i][0] = firstId + i;
-      rows[i][1] = annotationId;
-      rows[i][2] = sequenceRowIds.get(prepared.featureSequenceIds[i]);
-    }
-    await bulkInsert(trx, "features", FEATURE_COLUMNS, rows);
-    featureCount = rows.length;
-    const xrefRows = prepared.xrefs.map((
-      [index, db, accession],
-    ) => [firstId + index, db, accession]);
-    await bulkInsert(trx, "feature_xrefs", ["feature_id", "db", "accession"], xrefRows);
-  }
-  await options.hooks?.afterFeatures?.(trx, { annotationId, features: featureCount });
-
-  // The original files.
-  let bytes = 0;
-  if (prepared.files.length > 0) {
-    await bulkInsert(
-      trx,
-      "result_files",
-      FILE_COLUMNS,
-      prepared.files.map((f) => {
-        bytes += f.size;
-        return [annotationId, f.kind, f.name, f.size, f.checksum, f.content, f.encoding];
-      }),
-    );
-  }
-  if (run.mode === "proteins") {
-    base.warnings.push(
-      `a proteins-mode run (bakta_proteins): the annotation and its ${prepared.files.length} file(s) ` +
-        `were stored, no features (proteins have no coordinates)`,
-    );
-  }
-
-  return {
-    result: {
-      ...base,
-      status: "imported",
-      annotationId,
-      genomeId,
-      genome: name,
-      sequenceVersion,
-      versionAction,
-      counts: {
-        sequences: newSequenceRows,
-        features: featureCount,
-        xrefs: prepared.xrefs.length,
-        files: prepared.files.length,
-        bytes,
-      },
-    },
-    staged: { genome: name, genomeId, sequences: stored },
   };
+}
+
+/**
+ * Inserts the features (multi-row inserts, the FTS5 and R*Tree indexes filled once for the run),
+ * their cross-references, and their original records packed.
+ */
+async function insertFeatures(
+  trx: Kysely<Database>,
+  annotationId: number,
+  prepared: PreparedRun,
+  sequenceRowIds: Map<string, number>,
+): Promise<number> {
+  const rows = prepared.featureRows;
+  if (rows.length === 0) return 0;
+  const firstId = await reserveIds(trx, "features", rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    rows[i][0] = firstId + i;
+    rows[i][1] = annotationId;
+    rows[i][2] = sequenceRowIds.get(prepared.featureSequenceIds[i]);
+  }
+  await withIndexFill(trx, firstId, firstId + rows.length - 1, async () => {
+    await bulkInsert(trx, "features", FEATURE_COLUMNS, rows);
+  });
+  const xrefRows = prepared.xrefs.map(([index, db, accession]) => [firstId + index, db, accession]);
+  await bulkInsert(trx, "feature_xrefs", ["feature_id", "db", "accession"], xrefRows);
+  const packed = prepared.originals;
+  await trx.insertInto("feature_originals")
+    .values({ annotation_id: annotationId, content: packed.bytes, encoding: packed.encoding })
+    .execute();
+  return rows.length;
+}
+
+/** Points sequence rows whose residues are kept by reference to the stored file holding them. */
+async function linkResidues(
+  trx: Kysely<Database>,
+  residuesFile: string | undefined,
+  fileIds: Map<string, number>,
+  rowIds: readonly number[],
+): Promise<void> {
+  if (residuesFile === undefined || rowIds.length === 0) return;
+  const fileId = fileIds.get(residuesFile);
+  if (fileId === undefined) {
+    throw new Error(`Cannot keep residues in "${residuesFile}": the file was not stored`);
+  }
+  await trx.updateTable("sequences").set({ residues_file_id: fileId }).where("id", "in", rowIds)
+    .execute();
 }
 
 function finite(value: number | undefined): number | null {
@@ -502,12 +648,14 @@ function pair(
   return mapping;
 }
 
+/** Gives stored rows without residues those of the run; returns the rows filled. */
 async function fillMissingResidues(
   trx: Kysely<Database>,
   mapping: Map<string, CachedSequence>,
   sequences: readonly PreparedSequence[],
   stored: CachedSequence[],
-): Promise<void> {
+): Promise<number[]> {
+  const filled: number[] = [];
   for (const p of sequences) {
     const row = mapping.get(p.sequence.id)!;
     if (row.checksum !== null || p.checksum === null) continue;
@@ -517,7 +665,9 @@ async function fillMissingResidues(
       residues_encoding: p.encoding,
       gc: p.gc,
     }).where("id", "=", row.id).where("checksum", "is", null).execute();
+    filled.push(row.id);
     const index = stored.findIndex((s) => s.id === row.id);
     if (index >= 0) stored[index] = { ...stored[index], checksum: p.checksum };
   }
+  return filled;
 }

@@ -20,3 +20,4 @@
 
 export * from "./bakta_stand_in/mod.ts";
 export * from "./factory/mod.ts";
+export * from "./bakrep_stand_in/mod.ts";

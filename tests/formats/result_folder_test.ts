@@ -5,6 +5,8 @@ import { ParseError, type ParseErrorKind } from "../../src/formats/parse_error.t
 import { readResultFolder } from "../../src/formats/result_folder.ts";
 import { readBaktaSummary } from "../../src/formats/summary_txt/read_bakta_summary.ts";
 import { readSample, reportSamples, samplePath } from "../_samples.ts";
+import { makeBakrepDataset } from "../../src/testing/bakrep_stand_in/make_bakrep_dataset.ts";
+import { formatRunAsGff3, makeRun } from "../../src/testing/factory/mod.ts";
 
 const TSV = "# Annotated with Bakta\n# Software: v1.9.4\n# Database: v5.1, full\n" +
   "#Sequence Id\tType\tStart\tStop\tStrand\tLocus Tag\tGene\tProduct\tDbXrefs\n" +
@@ -256,4 +258,26 @@ Deno.test({
     });
     assert.equal(one.software.bakta, "1.10.1");
   },
+});
+
+Deno.test("readResultFolder() reads aliases (.gff) and BakRep datasets (record and side files left out)", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const run = makeRun({ seed: 8, sequences: 1, featuresPerSequence: 6 });
+    await Deno.mkdir(`${dir}/plain`);
+    await Deno.writeTextFile(`${dir}/plain/C100.gff`, formatRunAsGff3(run));
+    const fromGff = await readResultFolder(`${dir}/plain`);
+    assert.equal(fromGff.features.length, run.features.length);
+
+    const dataset = makeBakrepDataset("SAMN1", { seed: 4 });
+    await Deno.mkdir(`${dir}/bakrep`);
+    for (const [name, bytes] of dataset.files) await Deno.writeFile(`${dir}/bakrep/${name}`, bytes);
+    await Deno.writeTextFile(`${dir}/bakrep/SAMN1.json`, dataset.record("https://example.org"));
+    const fromBakrep = await readResultFolder(`${dir}/bakrep`);
+    assert.equal(fromBakrep.features.length, dataset.run.features.length);
+    assert.ok(fromBakrep.sources.some((s) => s.file.endsWith("SAMN1.bakta.json.gz")));
+    assert.ok(fromBakrep.sources.every((s) => /SAMN1\.bakta\./.test(s.file)));
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });

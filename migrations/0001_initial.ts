@@ -1,14 +1,16 @@
 /**
  * Schema v1: genomes, versioned sequences, jobs and their events, named job configurations,
  * annotations, original result files, features and their cross-references; on SQLite also the
- * full-text index (FTS5) and the region index (R*Tree) with the triggers that keep them in step.
+ * full-text index (FTS5) and the region index (R*Tree) with the triggers that keep them in step;
+ * on PostgreSQL their counterparts (see `_postgres_0001.ts`).
  * See `docs/schema.md`.
  *
  * @module
  */
 
 import { type Kysely, sql } from "../src/deps/kysely.ts";
-import { blobType, idType, isSqlite, nowIso } from "./_dialect.ts";
+import { blobType, floatType, idType, isSqlite, nowIso } from "./_dialect.ts";
+import { createPostgresIndexes, dropPostgresIndexes } from "./_postgres_0001.ts";
 
 /** Creates schema v1. */
 // deno-lint-ignore no-explicit-any
@@ -16,6 +18,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   const id = idType(db);
   const now = nowIso(db);
   const blob = blobType(db);
+  const float = floatType(db);
 
   await db.schema.createTable("genomes")
     .addColumn("id", id, (c) => c.primaryKey())
@@ -40,7 +43,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("seq_id", "text", (c) => c.notNull())
     .addColumn("description", "text")
     .addColumn("length", "integer", (c) => c.notNull())
-    .addColumn("gc", "real")
+    .addColumn("gc", float)
     .addColumn("topology", "text")
     .addColumn("type", "text")
     .addColumn("complete", "integer")
@@ -134,11 +137,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("run_duration", "text")
     .addColumn("size", "integer")
     .addColumn("sequence_count", "integer")
-    .addColumn("gc", "real")
-    .addColumn("n_ratio", "real")
+    .addColumn("gc", float)
+    .addColumn("n_ratio", float)
     .addColumn("n50", "integer")
     .addColumn("n90", "integer")
-    .addColumn("coding_ratio", "real")
+    .addColumn("coding_ratio", float)
     .addColumn("genome_json", "text")
     .addColumn("fingerprint", "text", (c) => c.notNull().unique())
     .addColumn("imported_at", "text", (c) => c.notNull().defaultTo(now))
@@ -191,7 +194,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("truncated", "text")
     .addColumn("aa_hexdigest", "text")
     .addColumn("aa_length", "integer")
-    .addColumn("nt_gc", "real")
+    .addColumn("nt_gc", float)
     .addColumn("original_json", "text", (c) => c.notNull())
     .addCheckConstraint("features_strand_known", sql`strand in ('+', '-', '.', '?')`)
     .addCheckConstraint("features_coordinates_positive", sql`start >= 1 and stop >= 1`)
@@ -228,6 +231,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(["db", "accession", "feature_id"]).execute();
 
   if (isSqlite(db)) await createSqliteIndexes(db);
+  else await createPostgresIndexes(db);
 }
 
 /** Drops schema v1. */
@@ -239,7 +243,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     }
     await sql`drop table if exists features_fts`.execute(db);
     await sql`drop table if exists features_rtree`.execute(db);
-  }
+  } else await dropPostgresIndexes(db);
   for (
     const table of [
       "feature_xrefs",

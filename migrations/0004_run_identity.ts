@@ -14,7 +14,8 @@
  *   a GFF3 with `##FASTA`) that holds a sequence's residues, so they are not stored twice. Existing
  *   rows keep their residues.
  * - **Narrower indexes.** `feature_xrefs` is rebuilt in its primary key's b-tree (SQLite
- *   `without rowid`: two copies of each cross-reference instead of three);
+ *   `without rowid`: two copies of each cross-reference instead of three; PostgreSQL keeps the
+ *   table of 0001, a heap with its key, `feature_xrefs_pk`, in an index either way);
  *   `features_annotation_type_idx` is dropped (a prefix of the 0003 covering index);
  *   `result_files_checksum_idx` finds files stored before.
  * - **Indexes filled per run** (SQLite): the insert trigger of the FTS5 and R*Tree indexes skips
@@ -45,7 +46,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     await createTables(db);
     await mergeDuplicateRuns(db);
     await packOriginals(db);
-    await rebuildXrefs(db);
+    if (sqlite) await rebuildXrefs(db);
     await db.schema.dropIndex("features_annotation_type_idx").execute();
     await db.schema.createIndex("result_files_checksum_idx").on("result_files")
       .column("checksum").execute();
@@ -299,7 +300,10 @@ async function setAsideUpdateTrigger(db: Kysely<any>): Promise<string | undefine
   return trigger;
 }
 
-/** Rebuilds `feature_xrefs` in its primary key's b-tree (SQLite) with the same rows. */
+/**
+ * Rebuilds `feature_xrefs` in its primary key's b-tree (SQLite) with the same rows. Not run on
+ * PostgreSQL, where `withoutRowid` is nothing and the rebuild would only rename the key.
+ */
 // deno-lint-ignore no-explicit-any
 async function rebuildXrefs(db: Kysely<any>): Promise<void> {
   await db.schema.createTable("feature_xrefs_v4")

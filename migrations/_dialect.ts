@@ -1,6 +1,7 @@
 /**
  * Dialect facts the migrations need, frozen with them: the one seam between portable SQL and
- * SQLite-only features (FTS5, R*Tree). Migrations must not import from `src/` so that they stay as
+ * engine-specific features (SQLite: FTS5, R*Tree; PostgreSQL: `tsvector` + GIN, GiST on
+ * `int8range`). Migrations must not import from `src/` so that they stay as
  * they were written.
  *
  * @module
@@ -32,6 +33,12 @@ export function nowIso(db: Kysely<any>) {
 // deno-lint-ignore no-explicit-any
 export function blobType(db: Kysely<any>): "blob" | "bytea" {
   return isSqlite(db) ? "blob" : "bytea";
+}
+
+/** The SQL type of a floating-point number stored exactly as JavaScript's (64-bit). */
+// deno-lint-ignore no-explicit-any
+export function floatType(db: Kysely<any>): "real" | "double precision" {
+  return isSqlite(db) ? "real" : "double precision";
 }
 
 /**

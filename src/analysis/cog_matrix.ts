@@ -9,7 +9,7 @@ import { type ColumnTable, table } from "../deps/arquero.ts";
 import { type Kysely, type SelectQueryBuilder, sql } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { type CohortOptions, cohortQuery } from "./_cohort.ts";
-import { isSqlite } from "../query/_sqlite_indexes.ts";
+import { joinedText } from "../query/_sqlite_indexes.ts";
 import { rowsToTable } from "./to_table.ts";
 
 /** The 26 one-letter COG functional categories, in the NCBI order (`fun-20.tab`). */
@@ -82,9 +82,7 @@ export function cogCategorySetsQuery(
   options: CohortOptions = {},
 ): SelectQueryBuilder<Database, never, CogCategorySetRow> {
   const ref = sql.ref;
-  const concat = isSqlite(db)
-    ? sql<string | null>`group_concat(${ref("x.accession")}, '')`
-    : sql<string | null>`string_agg(${ref("x.accession")}, '')`;
+  const concat = joinedText(db, ref("x.accession"), "");
   const categories = sql<string | null>`(select ${concat} from ${sql.table("feature_xrefs")} as ${
     sql.id("x")
   } where ${ref("x.feature_id")} = ${ref("features.id")} and ${ref("x.db")} = 'COG' and ${

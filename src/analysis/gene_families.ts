@@ -9,7 +9,7 @@ import { type ColumnTable, table } from "../deps/arquero.ts";
 import { type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { show } from "../query/_validate.ts";
-import { isSqlite } from "../query/_sqlite_indexes.ts";
+import { joinedText } from "../query/_sqlite_indexes.ts";
 import { type CohortOptions, cohortQuery } from "./_cohort.ts";
 
 /** Options of the gene-family tables. */
@@ -253,9 +253,7 @@ export function familyCellsQuery(
   }
   const ref = sql.ref;
   const cell = sql`${ref("counts.annotation_id")} || ':' || ${ref("counts.copies")}`;
-  const cells = isSqlite(db)
-    ? sql<string>`group_concat(${cell}, ',')`
-    : sql<string>`string_agg(${cell}, ',')`;
+  const cells = joinedText(db, cell, ",") as RawBuilder<string>;
   return db
     .with((cte) => cte("members").materialized(), () => familyMembersQuery(db, options))
     .with("counts", (qc) =>

@@ -9,7 +9,8 @@ import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { openDatabase } from "../db/open_database.ts";
 import { resolveDatabaseLocation, toSqlitePath } from "../db/database_location.ts";
-import { DatabaseError, SchemaTooNewError } from "../db/errors.ts";
+import { DatabaseError, PermissionError, SchemaTooNewError } from "../db/errors.ts";
+import { redactDatabaseUrl } from "../db/postgres/postgres_url.ts";
 import { BAKTADB_VERSION } from "../version.ts";
 import { escapeControl } from "./escape_control.ts";
 
@@ -27,11 +28,16 @@ export const EXIT = Object.freeze({
   PARTIAL: 4,
   /** The database file does not exist (a command that only reads never creates one). */
   NO_DATABASE: 5,
+  /** The database refused the work to this user (e.g. a write with PostgreSQL's read-only role). */
+  PERMISSION: 6,
 });
 
 /** The global options of every command. */
 export interface GlobalOptions {
-  /** The database path (`--db`), else `BAKTADB_DATABASE`, else `./baktadb.sqlite`. */
+  /**
+   * The database path or `postgres://` URL (`--db`), else `BAKTADB_DATABASE`, else
+   * `./baktadb.sqlite`.
+   */
   db?: string;
   /** Show more detail (stack traces, retries). */
   verbose?: boolean;
@@ -227,8 +233,9 @@ function isReadOnlyError(error: unknown): boolean {
  * assert.match((explained as Error).message, /^Database "c\.sqlite" is at schema 0099_x/);
  * ```
  */
-export function explainDatabaseError(error: unknown, location: string): unknown {
+export function explainDatabaseError(error: unknown, url: string): unknown {
   if (error instanceof CliError) return error;
+  const location = redactDatabaseUrl(url);
   if (error instanceof SchemaTooNewError) {
     return new CliError(
       `Database "${location}" is at schema ${error.schema}, made by a newer baktadb (this one, ` +
@@ -291,4 +298,26 @@ export class CliError extends Error {
     this.name = "CliError";
     this.exitCode = exitCode;
   }
+}
+
+/**
+ * The `PermissionError` that `error` is, or was caused by (e.g. inside a failed import).
+ *
+ * @param error Anything thrown.
+ * @returns The permission error, or undefined.
+ *
+ * @example
+ * ```ts
+ * import { PermissionError } from "../db/errors.ts";
+ * import { permissionErrorIn } from "./cli_context.ts";
+ * const denied = new PermissionError("permission denied for table genomes");
+ * const wrapped = new Error("Cannot import x", { cause: denied });
+ * if (permissionErrorIn(wrapped) !== denied) throw new Error("not found");
+ * ```
+ */
+export function permissionErrorIn(error: unknown): PermissionError | undefined {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (e instanceof PermissionError) return e;
+  }
+  return undefined;
 }

@@ -27,6 +27,7 @@ import { registerServiceVersion } from "./service_version_command.ts";
 import { registerConfig } from "./config_command.ts";
 import { registerDemo } from "./demo_command.ts";
 import { registerReport } from "./report_command.ts";
+import { registerCopy } from "./copy_command.ts";
 import { registerBakrep } from "./bakrep_command.ts";
 import { registerTraits } from "./traits_command.ts";
 import { registerPangenome } from "./pangenome_command.ts";
@@ -70,5 +71,6 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerConfig,
   registerDemo,
   registerReport,
+  registerCopy,
   registerBakrep,
 ];

@@ -20,6 +20,7 @@ import {
 import { errorLine, jobReporter } from "./_job_cli.ts";
 import { formatTable } from "./_table.ts";
 import type { Database } from "../db/schema.ts";
+import { redactDatabaseUrl } from "../db/postgres/postgres_url.ts";
 import { BaktaClient } from "../client/bakta_client.ts";
 import { submitGenomes } from "../client/job_service/submit_genome.ts";
 import { syncJobs } from "../client/job_service/sync_jobs.ts";
@@ -147,7 +148,7 @@ async function runDemo(io: SafeCliIo, options: DemoCommandOptions): Promise<void
       `Started a local stand-in of the Bakta web API at ${standIn.baseUrl} ` +
         "(127.0.0.1 only: no network is used)\n",
     );
-    io.out(`Database: ${databaseLocation(options)}\n`);
+    io.out(`Database: ${redactDatabaseUrl(databaseLocation(options))}\n`);
     for (const g of genomes) io.out(`  genome ${g.genome}: ${g.origin}\n`);
     const client = new BaktaClient({ baseUrl: standIn.baseUrl });
     const reporter = jobReporter(io);

@@ -14,6 +14,7 @@ import {
   EXIT,
   explainDatabaseError,
   type GlobalOptions,
+  permissionErrorIn,
   type SafeCliIo,
   withDatabase,
 } from "./cli_context.ts";
@@ -87,6 +88,9 @@ runs failed and others did not.
       else printSummary(result, io, options.verbose === true);
       const total = result.items.length;
       if (total === 0) throw new CliError("Nothing to import: no Bakta output files found");
+      // A database that refuses writes to this user fails every item the same way: say so once.
+      const refused = result.items.find((item) => permissionErrorIn(item.error) !== undefined);
+      if (refused !== undefined) throw refused.error;
       if (result.failed === total) {
         throw new CliError(
           total === 1

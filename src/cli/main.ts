@@ -5,7 +5,14 @@
  */
 
 import { Command, CommanderError } from "../deps/commander.ts";
-import { CliError, type CliIo, DENO_IO, escapingIo, EXIT } from "./cli_context.ts";
+import {
+  CliError,
+  type CliIo,
+  DENO_IO,
+  escapingIo,
+  EXIT,
+  permissionErrorIn,
+} from "./cli_context.ts";
 import { escapeControl } from "./escape_control.ts";
 import { COMMANDS } from "./commands.ts";
 import { refuseOptionLikeValues } from "./_option_values.ts";
@@ -25,7 +32,10 @@ export function createProgram(terminal: CliIo = DENO_IO): Command {
   const program = new Command("baktadb")
     .description("Keep, explore and compare Bakta genome annotations in one database")
     .version(BAKTADB_VERSION)
-    .option("--db <file>", "database file (default: $BAKTADB_DATABASE or ./baktadb.sqlite)")
+    .option(
+      "--db <file|url>",
+      "database file or postgres:// URL (default: $BAKTADB_DATABASE or ./baktadb.sqlite)",
+    )
     .option("-v, --verbose", "show more detail on errors and progress")
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({
@@ -73,11 +83,18 @@ function reportError(error: unknown, io: CliIo, verbose: boolean): number {
     return EXIT.USAGE;
   }
   const message = error instanceof Error ? error.message : String(error);
+  const permission = permissionErrorIn(error);
   // One line: a line feed inside the message (a genome name, a file's text) is shown as `\n`.
-  io.err(`baktadb: ${escapeControl(message.trimEnd())}\n`);
+  io.err(
+    permission === undefined
+      ? `baktadb: ${escapeControl(message.trimEnd())}\n`
+      : `baktadb: ${escapeControl(permission.message)}: this database user may not write (it ` +
+        `has read-only access; ask for the writer role)\n`,
+  );
   if (verbose && error instanceof Error && error.stack) {
     io.err(`${escapeControl(error.stack, { keepLineStructure: true })}\n`);
   }
+  if (permission !== undefined) return EXIT.PERMISSION;
   if (error instanceof CliError) return error.exitCode;
   if (error instanceof NotFoundError) return EXIT.NOT_FOUND;
   if (error instanceof ParseError || error instanceof DatabaseError) return EXIT.FAILURE;

@@ -13,6 +13,7 @@ import {
   type GlobalOptions,
   openCliDatabase,
 } from "./cli_context.ts";
+import { redactDatabaseUrl } from "../db/postgres/postgres_url.ts";
 import {
   migrateDown,
   migrateTo,
@@ -34,13 +35,14 @@ export function registerInit(program: Command, io: CliIo): void {
     .action(async (_options, command: Command) => {
       const global = command.optsWithGlobals<GlobalOptions>();
       const { db, location } = await openCliDatabase(global, { create: true, migrate: false });
+      const shown = redactDatabaseUrl(location);
       try {
         const steps = await migrateToLatest(db);
         const status = await migrationStatus(db);
         io.out(
           steps.length > 0
-            ? `Initialised ${location} at schema ${status.current} (${steps.length} migration(s) ran)\n`
-            : `${location} is already at the latest schema ${status.current}\n`,
+            ? `Initialised ${shown} at schema ${status.current} (${steps.length} migration(s) ran)\n`
+            : `${shown} is already at the latest schema ${status.current}\n`,
         );
       } catch (error) {
         throw explainDatabaseError(error, location);

@@ -4,6 +4,8 @@
  * @module
  */
 
+import { redactDatabaseUrl } from "./postgres/postgres_url.ts";
+
 /** The default database file, relative to the working directory. */
 export const DEFAULT_DATABASE_PATH = "./baktadb.sqlite";
 
@@ -42,7 +44,8 @@ function readEnv(name: string): string | undefined {
  *
  * @param location A path, `file:` URL, `sqlite:PATH` or `:memory:`.
  * @returns The SQLite path.
- * @throws {RangeError} For a URL of another engine (PostgreSQL comes with a later release).
+ * @throws {RangeError} For a URL of another engine (PostgreSQL URLs are opened by
+ *   `openDatabase` before they get here).
  *
  * @example
  * ```ts
@@ -57,8 +60,8 @@ export function toSqlitePath(location: string): string {
   if (location.startsWith("sqlite:")) return location.slice("sqlite:".length).replace(/^\/\//, "");
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location)) {
     throw new RangeError(
-      `Cannot open database "${location.replace(/\/\/[^@/]*@/, "//***@")}": only SQLite files ` +
-        `(a path, file: or sqlite: URL) are supported`,
+      `Cannot open database "${redactDatabaseUrl(location)}": only SQLite files (a path, file: ` +
+        `or sqlite: URL) and PostgreSQL (postgres:// URL) are supported`,
     );
   }
   return location;

@@ -99,6 +99,28 @@ export class BusyError extends DatabaseError {
 }
 
 /**
+ * The database refused the work to this user: e.g. a write through a read-only PostgreSQL role
+ * (SQLSTATE `42501`, insufficient privilege).
+ *
+ * @example
+ * ```ts
+ * import { DatabaseError, PermissionError } from "./errors.ts";
+ * const error = new PermissionError("permission denied for table genomes", { code: "42501" });
+ * if (!(error instanceof DatabaseError) || error.code !== "42501") throw error;
+ * ```
+ */
+export class PermissionError extends DatabaseError {
+  /**
+   * @param message The driver's message (names the table).
+   * @param options Code, SQL and cause.
+   */
+  constructor(message: string, options: DatabaseErrorOptions = {}) {
+    super(message, options);
+    this.name = "PermissionError";
+  }
+}
+
+/**
  * A migration failed, or the database's schema is not the one this version of baktadb needs.
  *
  * @example

@@ -1,5 +1,6 @@
 /**
- * Opens a baktadb database: SQLite through Deno's built-in `node:sqlite`, driven by Kysely.
+ * Opens a baktadb database, driven by Kysely: SQLite through Deno's built-in `node:sqlite`, or
+ * PostgreSQL (a `postgres://` URL) through the npm `pg` driver.
  *
  * @module
  */
@@ -9,6 +10,8 @@ import { Kysely, SqliteDialect } from "../deps/kysely.ts";
 import type { Database } from "./schema.ts";
 import { adaptSqlite, translateSqliteError } from "./sqlite_adapter.ts";
 import { resolveDatabaseLocation, toSqlitePath } from "./database_location.ts";
+import { isPostgresUrl, redactDatabaseUrl } from "./postgres/postgres_url.ts";
+import { openPostgres } from "./postgres/open_postgres.ts";
 import { DatabaseError, MigrationError } from "./errors.ts";
 import { migrateToLatest, migrationStatus } from "./migrator.ts";
 
@@ -22,7 +25,8 @@ export interface OpenDatabaseOptions {
    */
   migrate?: boolean | "check";
   /**
-   * How long SQLite waits for a lock held by another connection before giving up, in ms.
+   * How long SQLite waits for a lock held by another connection before giving up, in ms (on
+   * PostgreSQL: the `lock_timeout`).
    * @default 5000
    */
   busyTimeoutMs?: number;
@@ -43,14 +47,18 @@ export const DEFAULT_OPEN_DATABASE_OPTIONS: Required<OpenDatabaseOptions> = Obje
 /**
  * Opens (creating if needed) a baktadb database and brings its schema up to date.
  *
- * On open: foreign keys on, WAL journal (for files), `synchronous = NORMAL` (safe with WAL), a busy
- * timeout. Close it with `await db.destroy()`.
+ * SQLite, on open: foreign keys on, WAL journal (for files), `synchronous = NORMAL` (safe with
+ * WAL), a busy timeout. PostgreSQL: a small connection pool (see `openPostgres`); the password
+ * comes from the URL, `$PGPASSWORD` or `~/.pgpass` and is never shown in messages. Both run the
+ * same migrations. Close it with `await db.destroy()`.
  *
- * @param pathOrUrl A file path, `file:`/`sqlite:` URL or `":memory:"`; default: `BAKTADB_DATABASE`,
- *   else `./baktadb.sqlite`.
+ * @param pathOrUrl A file path, `file:`/`sqlite:` URL, `":memory:"` or a
+ *   `postgres://user[:password]@host[:port]/database` URL; default: `BAKTADB_DATABASE`, else
+ *   `./baktadb.sqlite`.
  * @param options Migration and locking options.
  * @returns A typed Kysely instance.
- * @throws {DatabaseError} When the file cannot be opened or is not a database.
+ * @throws {DatabaseError} When the file cannot be opened or is not a database, or the server
+ *   cannot be reached or refuses the connection.
  * @throws {MigrationError} When the schema is out of date and `migrate` is `"check"`, or a
  *   migration fails.
  *
@@ -70,15 +78,17 @@ export async function openDatabase(
 ): Promise<Kysely<Database>> {
   const { migrate, busyTimeoutMs, readOnly } = { ...DEFAULT_OPEN_DATABASE_OPTIONS, ...options };
   const location = resolveDatabaseLocation(pathOrUrl);
-  const path = toSqlitePath(location);
-  const native = openNative(path, { readOnly, busyTimeoutMs });
-  const db = new Kysely<Database>({
-    dialect: new SqliteDialect({
-      database: adaptSqlite(native, { beginImmediate: !readOnly }),
-    }),
-  });
+  const db = isPostgresUrl(location)
+    ? await openPostgres(location, { readOnly, busyTimeoutMs })
+    : new Kysely<Database>({
+      dialect: new SqliteDialect({
+        database: adaptSqlite(openNative(toSqlitePath(location), { readOnly, busyTimeoutMs }), {
+          beginImmediate: !readOnly,
+        }),
+      }),
+    });
   try {
-    await bringSchemaUpToDate(db, location, migrate, readOnly);
+    await bringSchemaUpToDate(db, redactDatabaseUrl(location), migrate, readOnly);
   } catch (error) {
     await db.destroy();
     throw error;

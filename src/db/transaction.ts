@@ -6,6 +6,7 @@
 
 import { type Kysely, sql, type Transaction } from "../deps/kysely.ts";
 import { BusyError } from "./errors.ts";
+import { lockForWriting, usesPostgres } from "./postgres/lock_for_writing.ts";
 
 /** Options of {@linkcode transaction} and {@linkcode withWriteLock}. */
 export interface TransactionOptions {
@@ -79,7 +80,15 @@ export async function transaction<DB, T>(
   options: TransactionOptions = {},
 ): Promise<T> {
   if (db.isTransaction) return await work(db as Transaction<DB>);
-  return await retryWhileBusy(db, () => db.transaction().execute(work), options);
+  return await retryWhileBusy(
+    db,
+    () =>
+      db.transaction().execute(async (trx) => {
+        await lockForWriting(trx);
+        return await work(trx);
+      }),
+    options,
+  );
 }
 
 /**
@@ -114,6 +123,8 @@ export async function withWriteLock<DB, T>(
   work: (conn: Kysely<DB>) => Promise<T>,
   options: TransactionOptions = {},
 ): Promise<T> {
+  // PostgreSQL: Kysely's migrator, the one user, takes its own advisory lock and transaction.
+  if (usesPostgres(db)) return await db.connection().execute((conn) => work(conn));
   const locked = () =>
     db.connection().execute(async (conn) => {
       await sql`begin immediate`.execute(conn);
@@ -184,9 +195,13 @@ async function giveUp<DB>(
   );
 }
 
-/** The file of the main database, or `:memory:`. */
+/** The file of the main database, or `:memory:`; on PostgreSQL the database's name. */
 async function databaseFile<DB>(db: Kysely<DB>): Promise<string> {
   try {
+    if (usesPostgres(db)) {
+      const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(db);
+      return rows[0].name;
+    }
     const { rows } = await sql<{ file: string }>`
       select file from pragma_database_list where name = 'main'`.execute(db);
     return rows[0]?.file || ":memory:";

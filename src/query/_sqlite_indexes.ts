@@ -1,11 +1,18 @@
 /**
  * The SQLite-only index tables (`migrations/0001_initial.ts`), typed for Kysely, and the dialect
- * test that chooses between them and the portable fallbacks.
+ * tests that choose between them, PostgreSQL's indexes and the portable fallbacks.
  *
  * @module
  */
 
-import { type Kysely, SqliteAdapter } from "../deps/kysely.ts";
+import {
+  type Expression,
+  type Kysely,
+  PostgresAdapter,
+  type RawBuilder,
+  sql,
+  SqliteAdapter,
+} from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 
 /** The integer R*Tree over (sequence, unrolled interval) of every feature. */
@@ -50,7 +57,38 @@ export function isSqlite(db: Kysely<any>): boolean {
   return db.getExecutor().adapter instanceof SqliteAdapter;
 }
 
+/**
+ * True when `db` runs on PostgreSQL (where `baktadb_fts_document` and the range index exist).
+ *
+ * @param db The database.
+ * @returns Whether its adapter is Kysely's `PostgresAdapter`.
+ */
+// deno-lint-ignore no-explicit-any
+export function isPostgres(db: Kysely<any>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
 /** `db` with the SQLite index tables in its type. */
 export function withIndexes(db: Kysely<Database>): Kysely<IndexedDatabase> {
   return db.withTables<{ features_rtree: FeaturesRtreeTable; features_fts: FeaturesFtsTable }>();
+}
+
+/**
+ * The aggregate that joins text values with a separator: `group_concat` on SQLite, `string_agg`
+ * (standard on PostgreSQL) elsewhere.
+ *
+ * @param db The database.
+ * @param value The text expression to join.
+ * @param separator The separator.
+ * @returns The aggregate expression.
+ */
+export function joinedText(
+  // deno-lint-ignore no-explicit-any
+  db: Kysely<any>,
+  value: Expression<unknown>,
+  separator: string,
+): RawBuilder<string | null> {
+  return isSqlite(db)
+    ? sql<string | null>`group_concat(${value}, ${sql.lit(separator)})`
+    : sql<string | null>`string_agg(${value}, ${sql.lit(separator)})`;
 }

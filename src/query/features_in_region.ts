@@ -9,7 +9,7 @@ import { type Expression, type Kysely, sql, type SqlBool } from "../deps/kysely.
 import type { Database } from "../db/schema.ts";
 import { annotationOf } from "./annotation_of.ts";
 import { type FeatureQuery, selectFeatures } from "./find_features.ts";
-import { isSqlite, withIndexes } from "./_sqlite_indexes.ts";
+import { isPostgres, isSqlite, withIndexes } from "./_sqlite_indexes.ts";
 import { checkId, checkName, show } from "./_validate.ts";
 
 /** Options of {@linkcode featuresInRegion}. */
@@ -87,8 +87,11 @@ export function regionBoxes(
  * are found from either side.
  *
  * It first reads the annotation and the sequence (its row, length and topology: one small query),
- * checks the window, then returns the feature query. On SQLite the look-up is one to two R*Tree box searches (see
- * {@linkcode regionBoxes}); elsewhere the same boxes are tested on the b-tree
+ * checks the window, then returns the feature query. On SQLite the look-up is one to two R*Tree box
+ * searches (see {@linkcode regionBoxes}); on PostgreSQL the boxes are range look-ups in the GiST
+ * index of migration 0001 (`int8range(sequence_id · 2^32 + start, sequence_id · 2^32 + stop) &&
+ * int8range(?, ?)`, for the features that do not span the origin) and the b-tree test below on
+ * the sequence's few origin-spanning features; elsewhere the boxes are tested on the b-tree
  * `features(sequence_id, start, stop)`.
  *
  * The SQL emitted on SQLite (a circular sequence, two boxes):
@@ -209,6 +212,10 @@ export async function featuresInRegion(
 
   const boxes = regionBoxes(from, to, row.length, circular);
   const useRtree = index === "rtree" || (index === "auto" && isSqlite(db));
+  if (index === "auto" && isPostgres(db)) {
+    return rangeIndexed(db, annotation.id, row.id, boxes, row.length)
+      .orderBy(genomeOrder(from, row.length, circular)).orderBy("features.id");
+  }
   const scoped = useRtree
     // The unary `+` keeps SQLite from answering with the b-tree on (annotation_id, …) or
     // (sequence_id, …) and checking every feature of the sequence against the R*Tree's ids: the
@@ -253,6 +260,46 @@ function rtreeIds(db: Kysely<Database>, sequenceId: number, boxes: RegionBox[]) 
   let union = one(boxes[0]);
   for (const box of boxes.slice(1)) union = union.union(one(box));
   return union;
+}
+
+/** 2^32: sequence ids scale positions apart in the PostgreSQL range index (migration 0001). */
+const SEQUENCE_STRIDE = 4294967296;
+
+/**
+ * The PostgreSQL form: the features that do not span the origin through the GiST index on
+ * `int8range(sequence_id · 2^32 + start, sequence_id · 2^32 + stop)` (one range per box, clipped
+ * to the sequence), and the few that do through the partial b-tree of `edge = 1` features.
+ */
+function rangeIndexed(
+  db: Kysely<Database>,
+  annotationId: number,
+  sequenceId: number,
+  boxes: RegionBox[],
+  length: number,
+): FeatureQuery {
+  const offset = sequenceId * SEQUENCE_STRIDE;
+  const featureRange = sql`int8range(${sql.ref("features.sequence_id")}::int8 * ${
+    sql.lit(SEQUENCE_STRIDE)
+  } + ${sql.ref("features.start")}, ${sql.ref("features.sequence_id")}::int8 * ${
+    sql.lit(SEQUENCE_STRIDE)
+  } + ${sql.ref("features.stop")}, '[]')`;
+  const inside = boxes.filter((box) => box.hi >= 1 && box.lo <= length).map((box) =>
+    sql<SqlBool>`${featureRange} && int8range(${offset + Math.max(1, box.lo)}::int8, ${
+      offset + Math.min(length, box.hi)
+    }::int8, '[]')`
+  );
+  return selectFeatures(db)
+    .where("features.annotation_id", "=", annotationId)
+    .where("features.sequence_id", "=", sequenceId)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("features.edge", "=", 0), eb.or(inside)]),
+        eb.and([
+          eb("features.edge", "=", 1),
+          eb.or(boxes.map((box) => btreeOverlap(box, length))),
+        ]),
+      ])
+    );
 }
 
 /** The portable test of one box against a feature's unrolled interval. */

@@ -41,6 +41,7 @@ export * from "./flagged_features.ts";
 export * from "./genome_organism.ts";
 export * from "./features_in_region.ts";
 export * from "./search_features.ts";
+export * from "./to_ts_query.ts";
 export * from "./features_by_xref.ts";
 export * from "./genome_statistics.ts";
 export * from "./where_clause.ts";

@@ -20,7 +20,8 @@ import {
   scopeFeatures,
   selectFeatures,
 } from "./find_features.ts";
-import { type IndexedDatabase, isSqlite, withIndexes } from "./_sqlite_indexes.ts";
+import { type IndexedDatabase, isPostgres, isSqlite, withIndexes } from "./_sqlite_indexes.ts";
+import { toTsQuery } from "./to_ts_query.ts";
 import { show } from "./_validate.ts";
 import { annotationOf } from "./annotation_of.ts";
 
@@ -103,6 +104,8 @@ export function toFtsQuery(text: string, options: FtsQueryOptions = {}): string 
  * On SQLite this is an FTS5 `match` on `features_fts` with the query of {@linkcode toFtsQuery}
  * bound as a parameter: a word matches a whole token (`dnaA` matches the gene `dnaA`, `polymerase`
  * the product `DNA polymerase III`; with `prefix` the last word matches the start of a token).
+ * On PostgreSQL it is the same match on the GIN-indexed `tsvector` of migration 0001, with the
+ * `tsquery` of {@linkcode toTsQuery} (same tokens and phrases; the rank is `-ts_rank`).
  * Elsewhere (the portable fallback) each word must occur as a case-insensitive substring of one of
  * the columns (`like`, with `%`, `_` and `\` escaped) and the rank is 0.
  *
@@ -184,12 +187,36 @@ export function searchFeatures(
   }
   const chosen = checkColumns(options.columns) ?? SEARCH_COLUMNS;
   const words = splitWords(text);
+  if (isPostgres(db)) return searchPostgres(db, words, chosen, options);
   const base = selectFeatures(db)
     .select(sql<number>`0`.as("rank"))
     .where((eb) =>
       words.length === 0 ? eb.lit(false) : eb.and(words.map((word) => likeAny(word, chosen)))
     );
   return scopeFeatures(base, db, options).orderBy("features.id") as unknown as SearchQuery;
+}
+
+/**
+ * The PostgreSQL form: the GIN-indexed `baktadb_fts_document(…) @@ tsquery`, ranked by
+ * `ts_rank` (negated, so that lower is better as with bm25).
+ */
+function searchPostgres(
+  db: Kysely<Database>,
+  words: string[],
+  columns: readonly SearchColumn[],
+  options: SearchFeaturesOptions,
+): SearchQuery {
+  const query = toTsQuery(words, columns, options.prefix ?? false);
+  const document = sql`baktadb_fts_document(${sql.ref("features.locus_tag")}, ${
+    sql.ref("features.gene")
+  }, ${sql.ref("features.product")})`;
+  const tsquery = sql`cast(${query ?? null} as tsquery)`;
+  const base = selectFeatures(db)
+    .select(sql<number>`-ts_rank(${document}, ${tsquery})`.as("rank"))
+    .where(query === undefined ? sql<SqlBool>`false` : sql<SqlBool>`${document} @@ ${tsquery}`);
+  return scopeFeatures(base, db, options).orderBy("rank").orderBy(
+    "features.id",
+  ) as unknown as SearchQuery;
 }
 
 /**

@@ -9,6 +9,7 @@ import { type Kysely, sql } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { annotationOf } from "../query/annotation_of.ts";
 import { getResidues } from "../store/sequences_repository.ts";
+import { joinedText } from "../query/_sqlite_indexes.ts";
 
 /** A sequence of {@linkcode GenomeMapData} (the shape `circularMapPlot` takes). */
 export interface GenomeMapSequence {
@@ -167,14 +168,14 @@ export async function genomeMapData(
       "features.locus_tag",
       "features.gene",
       "features.product",
-      sql<string | null>`(select group_concat(${ref("x.accession")}, '') from ${
+      sql<string | null>`(select ${joinedText(db, ref("x.accession"), "")} from ${
         sql.table("feature_xrefs")
       } as ${sql.id("x")} where ${ref("x.feature_id")} = ${ref("features.id")} and ${
         ref("x.db")
       } = 'COG' and ${ref("x.accession")} not like 'COG%')`.as("cog"),
-      sql<string | null>`(select group_concat(${ref("x.db")} || ':' || ${
-        ref("x.accession")
-      }, ' ') from ${sql.table("feature_xrefs")} as ${sql.id("x")} where ${ref("x.feature_id")} = ${
+      sql<string | null>`(select ${
+        joinedText(db, sql`${ref("x.db")} || ':' || ${ref("x.accession")}`, " ")
+      } from ${sql.table("feature_xrefs")} as ${sql.id("x")} where ${ref("x.feature_id")} = ${
         ref("features.id")
       })`.as("xrefs"),
     ])

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { type Kysely, sql } from "../deps/kysely.ts";
+import type { Kysely } from "../deps/kysely.ts";
 import type { Database, NewAnnotation } from "../db/schema.ts";
 import { bulkInsert } from "./_bulk_insert.ts";
 import { FEATURE_COLUMNS, type PreparedRun, type PreparedSequence } from "./prepare_run.ts";
@@ -13,6 +13,7 @@ import type { CachedSequence, StoreCache } from "./store_cache.ts";
 import { ImportError } from "./import_error.ts";
 import { addMissingFiles, annotationHoldingFiles, insertFiles } from "./_known_run.ts";
 import { withIndexFill } from "./_feature_index_fill.ts";
+import { reserveIds } from "../db/reserve_ids.ts";
 
 /** What happened to the genome's assembly versions. */
 export type VersionAction =
@@ -388,7 +389,7 @@ async function addVersion(
   stored: CachedSequence[],
 ): Promise<AssemblyVersion> {
   const sequenceVersion = stored.reduce((max, s) => Math.max(max, s.version), 0) + 1;
-  const firstId = await nextId(trx, "sequences");
+  const firstId = await reserveIds(trx, "sequences", prepared.sequences.length);
   const rows = prepared.sequences.map((p, i) =>
     sequenceRow(firstId + i, genomeId, sequenceVersion, p)
   );
@@ -502,7 +503,7 @@ async function insertFeatures(
 ): Promise<number> {
   const rows = prepared.featureRows;
   if (rows.length === 0) return 0;
-  const firstId = await nextId(trx, "features");
+  const firstId = await reserveIds(trx, "features", rows.length);
   for (let i = 0; i < rows.length; i++) {
     rows[i][0] = firstId + i;
     rows[i][1] = annotationId;
@@ -538,12 +539,6 @@ async function linkResidues(
 
 function finite(value: number | undefined): number | null {
   return value === undefined || !Number.isFinite(value) ? null : value;
-}
-
-async function nextId(trx: Kysely<Database>, table: "features" | "sequences"): Promise<number> {
-  const row = await trx.selectFrom(table).select(sql<number>`coalesce(max(id), 0)`.as("m"))
-    .executeTakeFirstOrThrow();
-  return Number(row.m) + 1;
 }
 
 /**

@@ -7,6 +7,7 @@ import {
 import type { BaktaRun } from "../../src/formats/model.ts";
 import { cohortFixture } from "./_cohort.ts";
 import { freshDb, insertAnnotation } from "../query/_fixture.ts";
+import { engineTest } from "../_engines.ts";
 
 /** Brute force: per category letter, the CDSs whose COG category accessions contain it. */
 function bruteForce(run: BaktaRun) {
@@ -26,44 +27,47 @@ function bruteForce(run: BaktaRun) {
   return { byLetter, assigned, cdss };
 }
 
-Deno.test("cogCategoryCounts() and cogMatrix() equal a brute-force count over the factory's runs", async () => {
-  const { db, runs } = await cohortFixture({
-    seed: 8,
-    genomes: 4,
-    familiesPool: 120,
-    coreFamilies: 40,
-  });
-  try {
-    const long = (await cogCategoryCounts(db)).objects() as Record<string, unknown>[];
-    const counts = await cogMatrix(db);
-    const fractions = await cogMatrix(db, { value: "fraction" });
-    assert.deepEqual(counts.columnNames(), ["genome", ...COG_CATEGORY_LETTERS]);
-    assert.deepEqual(counts.array("genome"), [...runs.keys()]);
-    let row = 0;
-    for (const [genome, run] of runs) {
-      const { byLetter, assigned, cdss } = bruteForce(run);
-      const mine = long.filter((r) => r.genome === genome);
-      assert.deepEqual(
-        mine.map((r) => [r.category, r.count]),
-        [...byLetter].sort(([a], [b]) => a < b ? -1 : 1),
-      );
-      for (const r of mine) {
-        assert.equal(r.assigned, assigned);
-        assert.equal(r.cdss, cdss);
-        assert.equal(r.fraction, (r.count as number) / assigned);
+engineTest(
+  "cogCategoryCounts() and cogMatrix() equal a brute-force count over the factory's runs",
+  async () => {
+    const { db, runs } = await cohortFixture({
+      seed: 8,
+      genomes: 4,
+      familiesPool: 120,
+      coreFamilies: 40,
+    });
+    try {
+      const long = (await cogCategoryCounts(db)).objects() as Record<string, unknown>[];
+      const counts = await cogMatrix(db);
+      const fractions = await cogMatrix(db, { value: "fraction" });
+      assert.deepEqual(counts.columnNames(), ["genome", ...COG_CATEGORY_LETTERS]);
+      assert.deepEqual(counts.array("genome"), [...runs.keys()]);
+      let row = 0;
+      for (const [genome, run] of runs) {
+        const { byLetter, assigned, cdss } = bruteForce(run);
+        const mine = long.filter((r) => r.genome === genome);
+        assert.deepEqual(
+          mine.map((r) => [r.category, r.count]),
+          [...byLetter].sort(([a], [b]) => a < b ? -1 : 1),
+        );
+        for (const r of mine) {
+          assert.equal(r.assigned, assigned);
+          assert.equal(r.cdss, cdss);
+          assert.equal(r.fraction, (r.count as number) / assigned);
+        }
+        for (const letter of COG_CATEGORY_LETTERS) {
+          assert.equal(counts.get(letter, row), byLetter.get(letter) ?? 0, `${genome} ${letter}`);
+          assert.equal(fractions.get(letter, row), (byLetter.get(letter) ?? 0) / assigned);
+        }
+        row++;
       }
-      for (const letter of COG_CATEGORY_LETTERS) {
-        assert.equal(counts.get(letter, row), byLetter.get(letter) ?? 0, `${genome} ${letter}`);
-        assert.equal(fractions.get(letter, row), (byLetter.get(letter) ?? 0) / assigned);
-      }
-      row++;
+    } finally {
+      await db.destroy();
     }
-  } finally {
-    await db.destroy();
-  }
-});
+  },
+);
 
-Deno.test("cogCategoryCounts() counts a CDS with several categories once in each", async () => {
+engineTest("cogCategoryCounts() counts a CDS with several categories once in each", async () => {
   const db = await freshDb();
   try {
     await insertAnnotation(db, "g", [{ seqId: "c", length: 10_000 }], [

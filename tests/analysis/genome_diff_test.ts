@@ -6,6 +6,7 @@ import { importRun } from "../../src/store/import_run.ts";
 import { readSample, reportSamples, samplePath } from "../_samples.ts";
 import { freshDb } from "../query/_fixture.ts";
 import { cohortFixture, familyCopies } from "./_cohort.ts";
+import { engineTest } from "../_engines.ts";
 
 type DiffRow = {
   family: string;
@@ -32,40 +33,43 @@ function bruteDiff(from: BaktaRun, to: BaktaRun, includeShared = false): string[
 const asKeys = (rows: DiffRow[]) =>
   rows.map((r) => `${r.status}|${r.family}|${r.copies_from}|${r.copies_to}`).sort();
 
-Deno.test("compareGenomes() lists the families gained and lost, as a brute force does", async () => {
-  const { db, runs } = await cohortFixture({
-    seed: 12,
-    genomes: 3,
-    familiesPool: 80,
-    coreFamilies: 20,
-    accessoryRate: 0.5,
-  });
-  try {
-    const [a, b] = [...runs.keys()];
-    const diff = (await compareGenomes(db, { from: a, to: b })).objects() as DiffRow[];
-    const expected = bruteDiff(runs.get(a)!, runs.get(b)!);
-    assert.ok(
-      expected.some((k) => k.startsWith("gained")) && expected.some((k) => k.startsWith("lost")),
-    );
-    assert.deepEqual(asKeys(diff), expected);
-    // Ordered by status then family; products come from the members.
-    assert.deepEqual(diff.map((r) => r.status), [...diff.map((r) => r.status)].sort());
-    assert.ok(diff.every((r) => typeof r.product === "string"));
-    // Reversed, gained and lost swap.
-    const back = (await compareGenomes(db, { from: b, to: a })).objects() as DiffRow[];
-    assert.deepEqual(asKeys(back), bruteDiff(runs.get(b)!, runs.get(a)!));
-    // With the shared families.
-    const all = (await compareGenomes(db, { from: a, to: b, includeShared: true }))
-      .objects() as DiffRow[];
-    assert.deepEqual(asKeys(all), bruteDiff(runs.get(a)!, runs.get(b)!, true));
-    // A genome compared with itself: nothing gained or lost.
-    assert.equal((await compareGenomes(db, { from: a, to: a })).numRows(), 0);
-  } finally {
-    await db.destroy();
-  }
-});
+engineTest(
+  "compareGenomes() lists the families gained and lost, as a brute force does",
+  async () => {
+    const { db, runs } = await cohortFixture({
+      seed: 12,
+      genomes: 3,
+      familiesPool: 80,
+      coreFamilies: 20,
+      accessoryRate: 0.5,
+    });
+    try {
+      const [a, b] = [...runs.keys()];
+      const diff = (await compareGenomes(db, { from: a, to: b })).objects() as DiffRow[];
+      const expected = bruteDiff(runs.get(a)!, runs.get(b)!);
+      assert.ok(
+        expected.some((k) => k.startsWith("gained")) && expected.some((k) => k.startsWith("lost")),
+      );
+      assert.deepEqual(asKeys(diff), expected);
+      // Ordered by status then family; products come from the members.
+      assert.deepEqual(diff.map((r) => r.status), [...diff.map((r) => r.status)].sort());
+      assert.ok(diff.every((r) => typeof r.product === "string"));
+      // Reversed, gained and lost swap.
+      const back = (await compareGenomes(db, { from: b, to: a })).objects() as DiffRow[];
+      assert.deepEqual(asKeys(back), bruteDiff(runs.get(b)!, runs.get(a)!));
+      // With the shared families.
+      const all = (await compareGenomes(db, { from: a, to: b, includeShared: true }))
+        .objects() as DiffRow[];
+      assert.deepEqual(asKeys(all), bruteDiff(runs.get(a)!, runs.get(b)!, true));
+      // A genome compared with itself: nothing gained or lost.
+      assert.equal((await compareGenomes(db, { from: a, to: a })).numRows(), 0);
+    } finally {
+      await db.destroy();
+    }
+  },
+);
 
-Deno.test("compareGenomes() rejects unknown genomes", async () => {
+engineTest("compareGenomes() rejects unknown genomes", async () => {
   const db = await freshDb();
   try {
     await assert.rejects(

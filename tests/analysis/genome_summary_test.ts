@@ -5,6 +5,7 @@ import { importRun } from "../../src/store/import_run.ts";
 import { readSample, reportSamples, samplePath } from "../_samples.ts";
 import { freshDb } from "../query/_fixture.ts";
 import { cohortFixture } from "./_cohort.ts";
+import { engineTest } from "../_engines.ts";
 
 /** The `Label: value` lines of a Bakta `.txt` summary, read here independently of the project's reader. */
 function txtValues(text: string): Map<string, number> {
@@ -87,7 +88,7 @@ Deno.test({
   },
 });
 
-Deno.test("genomeSummary() of factory genomes equals countFeatures() of their runs", async () => {
+engineTest("genomeSummary() of factory genomes equals countFeatures() of their runs", async () => {
   const { db, runs } = await cohortFixture({
     seed: 9,
     genomes: 3,

@@ -6,6 +6,7 @@ import {
 } from "../../src/analysis/pangenome_classes.ts";
 import { cohortFixture, familyCopies } from "./_cohort.ts";
 import { type FeatureSpec, freshDb, insertAnnotation } from "../query/_fixture.ts";
+import { engineTest } from "../_engines.ts";
 
 /** Roary's rule written out with fractions (AssemblyStatistics.pm, _build_gene_category_count). */
 function roaryClass(present: number, total: number): string {
@@ -16,53 +17,56 @@ function roaryClass(present: number, total: number): string {
   return "core";
 }
 
-Deno.test("pangenomeClasses() equals a brute-force classification of the factory's families", async () => {
-  const { db, runs } = await cohortFixture({
-    seed: 6,
-    genomes: 12,
-    familiesPool: 60,
-    coreFamilies: 20,
-    accessoryRate: 0.5,
-  });
-  try {
-    const copies = familyCopies(runs);
-    const table = await pangenomeClasses(db);
-    const rows = table.objects() as {
-      family: string;
-      genomes: number;
-      fraction: number;
-      class: string;
-      copies: number;
-    }[];
-    assert.equal(rows.length, copies.size);
-    const seen = new Set<string>();
-    for (const row of rows) {
-      const perGenome = copies.get(row.family)!;
-      assert.ok(perGenome !== undefined, row.family);
-      assert.equal(row.genomes, perGenome.size);
-      assert.equal(row.copies, [...perGenome.values()].reduce((a, b) => a + b, 0));
-      assert.equal(row.fraction, perGenome.size / runs.size);
-      assert.equal(row.class, roaryClass(perGenome.size, runs.size), row.family);
-      seen.add(row.class);
+engineTest(
+  "pangenomeClasses() equals a brute-force classification of the factory's families",
+  async () => {
+    const { db, runs } = await cohortFixture({
+      seed: 6,
+      genomes: 12,
+      familiesPool: 60,
+      coreFamilies: 20,
+      accessoryRate: 0.5,
+    });
+    try {
+      const copies = familyCopies(runs);
+      const table = await pangenomeClasses(db);
+      const rows = table.objects() as {
+        family: string;
+        genomes: number;
+        fraction: number;
+        class: string;
+        copies: number;
+      }[];
+      assert.equal(rows.length, copies.size);
+      const seen = new Set<string>();
+      for (const row of rows) {
+        const perGenome = copies.get(row.family)!;
+        assert.ok(perGenome !== undefined, row.family);
+        assert.equal(row.genomes, perGenome.size);
+        assert.equal(row.copies, [...perGenome.values()].reduce((a, b) => a + b, 0));
+        assert.equal(row.fraction, perGenome.size / runs.size);
+        assert.equal(row.class, roaryClass(perGenome.size, runs.size), row.family);
+        seen.add(row.class);
+      }
+      assert.ok(seen.has("core") && seen.has("shell") && seen.has("cloud"), [...seen].join());
+      // The summary counts the classes.
+      const summary = Object.fromEntries(
+        ((await pangenomeSummary(db)).objects() as Record<string, unknown>[]).map((r) => [
+          r.class as string,
+          r.families as number,
+        ]),
+      );
+      for (const name of ["core", "soft-core", "shell", "cloud"]) {
+        assert.equal(summary[name], rows.filter((r) => r.class === name).length, name);
+      }
+      assert.equal(summary.total, rows.length);
+    } finally {
+      await db.destroy();
     }
-    assert.ok(seen.has("core") && seen.has("shell") && seen.has("cloud"), [...seen].join());
-    // The summary counts the classes.
-    const summary = Object.fromEntries(
-      ((await pangenomeSummary(db)).objects() as Record<string, unknown>[]).map((r) => [
-        r.class as string,
-        r.families as number,
-      ]),
-    );
-    for (const name of ["core", "soft-core", "shell", "cloud"]) {
-      assert.equal(summary[name], rows.filter((r) => r.class === name).length, name);
-    }
-    assert.equal(summary.total, rows.length);
-  } finally {
-    await db.destroy();
-  }
-});
+  },
+);
 
-Deno.test("pangenomeClasses() puts the boundaries where Roary documents them", async () => {
+engineTest("pangenomeClasses() puts the boundaries where Roary documents them", async () => {
   // 20 genomes; family Pn is present in n of them: 20 → core, 19 (95 %) → soft-core,
   // 18 → shell, 3 (15 %) → shell, 2 → cloud, 1 → cloud.
   const db = await freshDb();

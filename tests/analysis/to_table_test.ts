@@ -3,8 +3,9 @@ import { sql } from "kysely";
 import { rowsToTable, selectionNames, toTable } from "../../src/analysis/to_table.ts";
 import { freshDb, insertAnnotation } from "../query/_fixture.ts";
 import { findFeatures } from "../../src/query/find_features.ts";
+import { engineTest } from "../_engines.ts";
 
-Deno.test("toTable() keeps column types, nulls and order", async () => {
+engineTest("toTable() keeps column types, nulls and order", async () => {
   const db = await freshDb();
   try {
     await insertAnnotation(db, "g", [{ seqId: "c", length: 1000 }], [
@@ -30,7 +31,7 @@ Deno.test("toTable() keeps column types, nulls and order", async () => {
   }
 });
 
-Deno.test("toTable() of an empty query keeps the selected columns", async (t) => {
+engineTest("toTable() of an empty query keeps the selected columns", async (t) => {
   const db = await freshDb();
   try {
     await t.step("feature query", async () => {

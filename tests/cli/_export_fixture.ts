@@ -11,8 +11,12 @@ import { importRun } from "../../src/store/import_run.ts";
 import { makeRun } from "../../src/testing/factory/make_run.ts";
 import type { BaktaRun } from "../../src/formats/model.ts";
 import { type DbFeature, dbFeatures } from "../export/_helpers.ts";
+import { testDatabaseUrl } from "../_engines.ts";
 
-/** A database file in a temporary folder with the factory genome `factory` imported. */
+/**
+ * A database with the factory genome `factory` imported: a file in a temporary folder, or a
+ * PostgreSQL database when the running test is the PostgreSQL variant of an `engineTest`.
+ */
 export async function exportFixture(): Promise<{
   dir: string;
   db: string;
@@ -22,7 +26,7 @@ export async function exportFixture(): Promise<{
   cleanup: () => Promise<void>;
 }> {
   const dir = await Deno.makeTempDir();
-  const path = `${dir}/test.sqlite`;
+  const path = await testDatabaseUrl(dir);
   const db = await openDatabase(path);
   const run = makeRun({ seed: 71, sequences: 2, genomeSize: 30_000 });
   try {

@@ -9,30 +9,38 @@ import { readBaktaTsv } from "../../src/formats/tsv/read_bakta_tsv.ts";
 import { windowResidues } from "../export/_helpers.ts";
 import { exportFixture } from "./_export_fixture.ts";
 import { capture } from "./_helpers.ts";
+import { engineTest } from "../_engines.ts";
 
-Deno.test("baktadb export: every format to standard output equals exportAnnotation()", async () => {
-  const fx = await exportFixture();
-  const db = await openDatabase(fx.db);
-  try {
-    for (const format of ["gff3", "embl", "fna", "ffn", "faa", "tsv", "csv", "json"]) {
+engineTest(
+  "baktadb export: every format to standard output equals exportAnnotation()",
+  async () => {
+    const fx = await exportFixture();
+    const db = await openDatabase(fx.db);
+    try {
+      for (const format of ["gff3", "embl", "fna", "ffn", "faa", "tsv", "csv", "json"]) {
+        const c = capture();
+        assert.equal(
+          await runCli(["export", "factory", "--format", format, "--db", fx.db], c.io),
+          0,
+          c.err(),
+        );
+        assert.equal(
+          c.out(),
+          await exportAnnotation(db, fx.annotationId, format as "gff3"),
+          format,
+        );
+      }
       const c = capture();
-      assert.equal(
-        await runCli(["export", "factory", "--format", format, "--db", fx.db], c.io),
-        0,
-        c.err(),
-      );
-      assert.equal(c.out(), await exportAnnotation(db, fx.annotationId, format as "gff3"), format);
+      assert.equal(await runCli(["export", "factory", "-f", "genbank", "--db", fx.db], c.io), 0);
+      assert.match(c.out(), /^LOCUS {7}contig_1/);
+    } finally {
+      await db.destroy();
+      await fx.cleanup();
     }
-    const c = capture();
-    assert.equal(await runCli(["export", "factory", "-f", "genbank", "--db", fx.db], c.io), 0);
-    assert.match(c.out(), /^LOCUS {7}contig_1/);
-  } finally {
-    await db.destroy();
-    await fx.cleanup();
-  }
-});
+  },
+);
 
-Deno.test("baktadb export --out writes the file whole, --region across the origin", async () => {
+engineTest("baktadb export --out writes the file whole, --region across the origin", async () => {
   const fx = await exportFixture();
   try {
     const chromosome = fx.run.sequences[0];
@@ -75,13 +83,17 @@ Deno.test("baktadb export --out writes the file whole, --region across the origi
     const edge = fx.run.features.find((f) => f.edge)!;
     assert.ok(readBaktaTsv(c.out()).features.some((f) => f.locusTag === edge.locusTag));
     const names = [...Deno.readDirSync(fx.dir)].map((e) => e.name).sort();
-    assert.deepStrictEqual(names, ["test.sqlite", "window.fna"], "no temporary file left");
+    assert.deepStrictEqual(
+      names.filter((name) => name !== "test.sqlite"),
+      ["window.fna"],
+      "no temporary file left",
+    );
   } finally {
     await fx.cleanup();
   }
 });
 
-Deno.test("baktadb export --annotation exports an older annotation of the genome", async () => {
+engineTest("baktadb export --annotation exports an older annotation of the genome", async () => {
   const fx = await exportFixture();
   const db = await openDatabase(fx.db);
   let newer: number;
@@ -113,44 +125,54 @@ Deno.test("baktadb export --annotation exports an older annotation of the genome
   }
 });
 
-Deno.test("baktadb export: errors are one line with their exit code, and write no file", async () => {
-  const fx = await exportFixture();
-  try {
-    const out = `${fx.dir}/never.gff3`;
-    const cases: [string[], number, RegExp][] = [
-      [["export", "factory", "-f", "xlsx"], 2, /Unknown export format "xlsx"/],
-      [["export", "factory"], 2, /required option/],
-      [["export", "nope", "-f", "gff3"], 3, /No genome "nope"/],
-      [["export", "factory", "-f", "gff3", "--annotation", "99"], 3, /has no annotation 99/],
-      [
-        ["export", "factory", "-f", "gff3", "--region", "contig_1:5"],
-        2,
-        /expected SEQUENCE:FROM-TO/,
-      ],
-      [
-        ["export", "factory", "-f", "gff3", "--region", "contig_9:1-5"],
-        3,
-        /No sequence "contig_9"/,
-      ],
-      [["export", "factory", "-f", "gff3", "--region", "contig_1:1-99999999"], 2, /not a position/],
-      [["export", "factory", "-f", "gff3", "--region", "contig_2:2000-10"], 0, /^Wrote/],
-    ];
-    for (const [args, code, message] of cases) {
-      const c = capture();
-      const target = code === 0 ? `${fx.dir}/ok.gff3` : out;
-      assert.equal(
-        await runCli([...args, "--out", target, "--db", fx.db], c.io),
-        code,
-        args.join(" "),
+engineTest(
+  "baktadb export: errors are one line with their exit code, and write no file",
+  async () => {
+    const fx = await exportFixture();
+    try {
+      const out = `${fx.dir}/never.gff3`;
+      const cases: [string[], number, RegExp][] = [
+        [["export", "factory", "-f", "xlsx"], 2, /Unknown export format "xlsx"/],
+        [["export", "factory"], 2, /required option/],
+        [["export", "nope", "-f", "gff3"], 3, /No genome "nope"/],
+        [["export", "factory", "-f", "gff3", "--annotation", "99"], 3, /has no annotation 99/],
+        [
+          ["export", "factory", "-f", "gff3", "--region", "contig_1:5"],
+          2,
+          /expected SEQUENCE:FROM-TO/,
+        ],
+        [
+          ["export", "factory", "-f", "gff3", "--region", "contig_9:1-5"],
+          3,
+          /No sequence "contig_9"/,
+        ],
+        [
+          ["export", "factory", "-f", "gff3", "--region", "contig_1:1-99999999"],
+          2,
+          /not a position/,
+        ],
+        [["export", "factory", "-f", "gff3", "--region", "contig_2:2000-10"], 0, /^Wrote/],
+      ];
+      for (const [args, code, message] of cases) {
+        const c = capture();
+        const target = code === 0 ? `${fx.dir}/ok.gff3` : out;
+        assert.equal(
+          await runCli([...args, "--out", target, "--db", fx.db], c.io),
+          code,
+          args.join(" "),
+        );
+        assert.match(c.err(), message, args.join(" "));
+      }
+      assert.ok(
+        !(await Deno.stat(out).then(() => true, () => false)),
+        "no file for a failed export",
       );
-      assert.match(c.err(), message, args.join(" "));
+      const c = capture();
+      assert.equal(await runCli(["export", "--help"], c.io), 0);
+      assert.match(c.out(), /Formats:\n {2}gff3 /);
+      assert.match(c.out(), /Examples:\n {2}baktadb export/);
+    } finally {
+      await fx.cleanup();
     }
-    assert.ok(!(await Deno.stat(out).then(() => true, () => false)), "no file for a failed export");
-    const c = capture();
-    assert.equal(await runCli(["export", "--help"], c.io), 0);
-    assert.match(c.out(), /Formats:\n {2}gff3 /);
-    assert.match(c.out(), /Examples:\n {2}baktadb export/);
-  } finally {
-    await fx.cleanup();
-  }
-});
+  },
+);

@@ -5,6 +5,7 @@ import { parseFileSpec } from "../../src/cli/cat_command.ts";
 import { reportSamples, samplePath } from "../_samples.ts";
 import { sha256 } from "../_sha256.ts";
 import { capture as captureText } from "./_helpers.ts";
+import { engineTest, testDatabaseUrl } from "../_engines.ts";
 
 /** The captured io, plus the bytes `cat` writes and the questions `rm` asks (answered `answer`). */
 function capture(options: { isTerminal?: boolean; answer?: boolean } = {}) {
@@ -45,108 +46,117 @@ async function fixture() {
     formatRunAsBaktaJson(makeRun({ seed: 2, featuresPerSequence: 7 })),
   );
   await Deno.writeTextFile(`${dir}/runs/gamma.json`, "[1, 2]");
-  return { dir, db: `${dir}/test.sqlite`, run };
+  return { dir, db: await testDatabaseUrl(dir), run };
 }
 
-Deno.test("baktadb import: summary, exit code PARTIAL when some runs fail, then a no-op re-import", async () => {
-  const { dir, db, run } = await fixture();
-  try {
-    let c = capture();
-    assert.equal(await runCli(["import", `${dir}/runs`, "--db", db], c.io), 4);
-    assert.match(
-      c.out(),
-      /^imported {2}alpha \(.*alpha\.\*\): new genome, assembly version 1; [\d,]+ features, 2 file\(s\)/m,
-    );
-    assert.match(c.out(), /^imported {2}beta /m);
-    assert.match(c.out(), /^failed {4}.*gamma\.json: Cannot parse/m);
-    assert.match(c.out(), /Imported 2, skipped 0, failed 1 of 3 run\(s\)/);
-    assert.equal(c.err(), "baktadb: 1 of 3 runs failed\n");
-    c = capture();
-    assert.equal(
+engineTest(
+  "baktadb import: summary, exit code PARTIAL when some runs fail, then a no-op re-import",
+  async () => {
+    const { dir, db, run } = await fixture();
+    try {
+      let c = capture();
+      assert.equal(await runCli(["import", `${dir}/runs`, "--db", db], c.io), 4);
+      assert.match(
+        c.out(),
+        /^imported {2}alpha \(.*alpha\.\*\): new genome, assembly version 1; [\d,]+ features, 2 file\(s\)/m,
+      );
+      assert.match(c.out(), /^imported {2}beta /m);
+      assert.match(c.out(), /^failed {4}.*gamma\.json: Cannot parse/m);
+      assert.match(c.out(), /Imported 2, skipped 0, failed 1 of 3 run\(s\)/);
+      assert.equal(c.err(), "baktadb: 1 of 3 runs failed\n");
+      c = capture();
+      assert.equal(
+        await runCli(
+          ["import", `${dir}/runs/alpha.json`, `${dir}/runs/alpha.gff3`, "--db", db],
+          c.io,
+        ),
+        0,
+      );
+      assert.match(c.out(), /^skipped {3}alpha .*imported before as annotation 1 of "alpha"/m);
+      c = capture();
+      assert.equal(await runCli(["import", `${dir}/runs/gamma.json`, "--db", db], c.io), 1);
+      assert.match(c.err(), /^baktadb: Cannot parse .*gamma\.json/);
+      c = capture();
+      assert.equal(await runCli(["import", `${dir}/nothing-here`, "--db", db], c.io), 1);
+      c = capture();
+      assert.equal(
+        await runCli(["import", `${dir}/runs/beta.json`, "--json", "--db", db], c.io),
+        0,
+      );
+      const json = JSON.parse(c.out());
+      assert.equal(json.items[0].status, "skipped");
+      // genomes lists both with counts.
+      c = capture();
+      assert.equal(await runCli(["genomes", "--db", db], c.io), 0);
+      const lines = c.out().trim().split("\n");
+      assert.match(lines[0], /^name\s+organism\s+versions\s+annotations\s+features$/);
+      assert.match(
+        lines[1],
+        new RegExp(`^alpha\\s+Testella fictiva S1\\s+1\\s+1\\s+${run.features.length}$`),
+      );
+      c = capture();
+      assert.equal(await runCli(["genomes", "--json", "--db", db], c.io), 0);
+      assert.deepStrictEqual(JSON.parse(c.out()).map((g: { name: string }) => g.name), [
+        "alpha",
+        "beta",
+      ]);
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+);
+
+engineTest(
+  "baktadb show, history and files describe a genome; unknown genomes exit 3",
+  async () => {
+    const { dir, db, run } = await fixture();
+    try {
       await runCli(
         ["import", `${dir}/runs/alpha.json`, `${dir}/runs/alpha.gff3`, "--db", db],
-        c.io,
-      ),
-      0,
-    );
-    assert.match(c.out(), /^skipped {3}alpha .*imported before as annotation 1 of "alpha"/m);
-    c = capture();
-    assert.equal(await runCli(["import", `${dir}/runs/gamma.json`, "--db", db], c.io), 1);
-    assert.match(c.err(), /^baktadb: Cannot parse .*gamma\.json/);
-    c = capture();
-    assert.equal(await runCli(["import", `${dir}/nothing-here`, "--db", db], c.io), 1);
-    c = capture();
-    assert.equal(await runCli(["import", `${dir}/runs/beta.json`, "--json", "--db", db], c.io), 0);
-    const json = JSON.parse(c.out());
-    assert.equal(json.items[0].status, "skipped");
-    // genomes lists both with counts.
-    c = capture();
-    assert.equal(await runCli(["genomes", "--db", db], c.io), 0);
-    const lines = c.out().trim().split("\n");
-    assert.match(lines[0], /^name\s+organism\s+versions\s+annotations\s+features$/);
-    assert.match(
-      lines[1],
-      new RegExp(`^alpha\\s+Testella fictiva S1\\s+1\\s+1\\s+${run.features.length}$`),
-    );
-    c = capture();
-    assert.equal(await runCli(["genomes", "--json", "--db", db], c.io), 0);
-    assert.deepStrictEqual(JSON.parse(c.out()).map((g: { name: string }) => g.name), [
-      "alpha",
-      "beta",
-    ]);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-});
-
-Deno.test("baktadb show, history and files describe a genome; unknown genomes exit 3", async () => {
-  const { dir, db, run } = await fixture();
-  try {
-    await runCli(
-      ["import", `${dir}/runs/alpha.json`, `${dir}/runs/alpha.gff3`, "--db", db],
-      capture().io,
-    );
-    let c = capture();
-    assert.equal(await runCli(["show", "alpha", "--db", db], c.io), 0);
-    assert.match(c.out(), /^Genome alpha \(id 1\)/);
-    assert.match(c.out(), /organism: Testella fictiva S1\n/);
-    assert.match(c.out(), /version 1: 2 sequence\(s\), 30,000 bp, current/);
-    assert.match(c.out(), /#1 on version 1: Bakta 1\.10\.4, database 5\.1 \(full\)/);
-    assert.match(c.out(), new RegExp(`${run.features.length} features`));
-    c = capture();
-    assert.equal(await runCli(["show", "alpha", "--json", "--db", db], c.io), 0);
-    const shown = JSON.parse(c.out());
-    assert.equal(shown.annotations[0].features.total, run.features.length);
-    assert.equal(shown.versions[0].sequenceList.length, 2);
-    c = capture();
-    assert.equal(await runCli(["history", "alpha", "--db", db], c.io), 0);
-    assert.match(
-      c.out(),
-      /assembly version 1: 2 sequence\(s\), 30,000 bp \(current\)\n.*annotation #1 of version 1: Bakta 1\.10\.4/,
-    );
-    c = capture();
-    assert.equal(await runCli(["files", "alpha", "--db", db], c.io), 0);
-    assert.match(c.out(), /^id\s+annotation\s+kind\s+name\s+size\s+stored\s+sha256$/m);
-    assert.match(c.out(), /alpha\.gff3/);
-    c = capture();
-    assert.equal(await runCli(["files", "alpha", "--json", "--db", db], c.io), 0);
-    const files = JSON.parse(c.out());
-    const gff3 = await Deno.readFile(`${dir}/runs/alpha.gff3`);
-    assert.equal(
-      files.find((f: { fileName: string }) => f.fileName === "alpha.gff3").checksum,
-      sha256(gff3),
-    );
-    for (const command of ["show", "history", "files"]) {
+        capture().io,
+      );
+      let c = capture();
+      assert.equal(await runCli(["show", "alpha", "--db", db], c.io), 0);
+      assert.match(c.out(), /^Genome alpha \(id 1\)/);
+      assert.match(c.out(), /organism: Testella fictiva S1\n/);
+      assert.match(c.out(), /version 1: 2 sequence\(s\), 30,000 bp, current/);
+      assert.match(c.out(), /#1 on version 1: Bakta 1\.10\.4, database 5\.1 \(full\)/);
+      assert.match(c.out(), new RegExp(`${run.features.length} features`));
       c = capture();
-      assert.equal(await runCli([command, "nope", "--db", db], c.io), 3);
-      assert.equal(c.err(), 'baktadb: No genome "nope"\n');
+      assert.equal(await runCli(["show", "alpha", "--json", "--db", db], c.io), 0);
+      const shown = JSON.parse(c.out());
+      assert.equal(shown.annotations[0].features.total, run.features.length);
+      assert.equal(shown.versions[0].sequenceList.length, 2);
+      c = capture();
+      assert.equal(await runCli(["history", "alpha", "--db", db], c.io), 0);
+      assert.match(
+        c.out(),
+        /assembly version 1: 2 sequence\(s\), 30,000 bp \(current\)\n.*annotation #1 of version 1: Bakta 1\.10\.4/,
+      );
+      c = capture();
+      assert.equal(await runCli(["files", "alpha", "--db", db], c.io), 0);
+      assert.match(c.out(), /^id\s+annotation\s+kind\s+name\s+size\s+stored\s+sha256$/m);
+      assert.match(c.out(), /alpha\.gff3/);
+      c = capture();
+      assert.equal(await runCli(["files", "alpha", "--json", "--db", db], c.io), 0);
+      const files = JSON.parse(c.out());
+      const gff3 = await Deno.readFile(`${dir}/runs/alpha.gff3`);
+      assert.equal(
+        files.find((f: { fileName: string }) => f.fileName === "alpha.gff3").checksum,
+        sha256(gff3),
+      );
+      for (const command of ["show", "history", "files"]) {
+        c = capture();
+        assert.equal(await runCli([command, "nope", "--db", db], c.io), 3);
+        assert.equal(c.err(), 'baktadb: No genome "nope"\n');
+      }
+    } finally {
+      await Deno.remove(dir, { recursive: true });
     }
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-});
+  },
+);
 
-Deno.test("baktadb cat writes the original bytes by id and by GENOME/FILE_NAME", async () => {
+engineTest("baktadb cat writes the original bytes by id and by GENOME/FILE_NAME", async () => {
   const { dir, db } = await fixture();
   try {
     await runCli(
@@ -175,41 +185,44 @@ Deno.test("baktadb cat writes the original bytes by id and by GENOME/FILE_NAME",
   assert.deepStrictEqual(parseFileSpec("a/b/c.json"), { genome: "a/b", fileName: "c.json" });
 });
 
-Deno.test("baktadb rm refuses without --yes off a terminal, asks on one, deletes with --yes", async () => {
-  const { dir, db } = await fixture();
-  try {
-    await runCli(["import", `${dir}/runs/beta.json`, "--db", db], capture().io);
-    let c = capture();
-    assert.equal(await runCli(["rm", "beta", "--db", db], c.io), 2);
-    assert.equal(
-      c.err(),
-      'baktadb: Refusing to delete genome "beta" without confirmation: pass --yes\n',
-    );
-    c = capture({ isTerminal: true, answer: false });
-    assert.equal(await runCli(["rm", "beta", "--db", db], c.io), 0);
-    assert.match(
-      c.questions[0],
-      /Delete genome "beta" with 1 assembly version\(s\) and 1 annotation\(s\)\?/,
-    );
-    assert.match(c.err(), /Nothing deleted/);
-    c = capture({ isTerminal: true, answer: true });
-    assert.equal(await runCli(["rm", "beta", "--db", db], c.io), 0);
-    assert.match(
-      c.out(),
-      /Deleted genome "beta": 2 sequence row\(s\), 1 annotation\(s\), 14 feature\(s\), 1 file\(s\)/,
-    );
-    c = capture();
-    assert.equal(await runCli(["rm", "beta", "--yes", "--db", db], c.io), 3);
-    // Re-importing the deleted run works.
-    c = capture();
-    assert.equal(await runCli(["import", `${dir}/runs/beta.json`, "--db", db], c.io), 0);
-    assert.match(c.out(), /^imported {2}beta/m);
-    c = capture();
-    assert.equal(await runCli(["rm", "beta", "-y", "--db", db], c.io), 0);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-});
+engineTest(
+  "baktadb rm refuses without --yes off a terminal, asks on one, deletes with --yes",
+  async () => {
+    const { dir, db } = await fixture();
+    try {
+      await runCli(["import", `${dir}/runs/beta.json`, "--db", db], capture().io);
+      let c = capture();
+      assert.equal(await runCli(["rm", "beta", "--db", db], c.io), 2);
+      assert.equal(
+        c.err(),
+        'baktadb: Refusing to delete genome "beta" without confirmation: pass --yes\n',
+      );
+      c = capture({ isTerminal: true, answer: false });
+      assert.equal(await runCli(["rm", "beta", "--db", db], c.io), 0);
+      assert.match(
+        c.questions[0],
+        /Delete genome "beta" with 1 assembly version\(s\) and 1 annotation\(s\)\?/,
+      );
+      assert.match(c.err(), /Nothing deleted/);
+      c = capture({ isTerminal: true, answer: true });
+      assert.equal(await runCli(["rm", "beta", "--db", db], c.io), 0);
+      assert.match(
+        c.out(),
+        /Deleted genome "beta": 2 sequence row\(s\), 1 annotation\(s\), 14 feature\(s\), 1 file\(s\)/,
+      );
+      c = capture();
+      assert.equal(await runCli(["rm", "beta", "--yes", "--db", db], c.io), 3);
+      // Re-importing the deleted run works.
+      c = capture();
+      assert.equal(await runCli(["import", `${dir}/runs/beta.json`, "--db", db], c.io), 0);
+      assert.match(c.out(), /^imported {2}beta/m);
+      c = capture();
+      assert.equal(await runCli(["rm", "beta", "-y", "--db", db], c.io), 0);
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+);
 
 Deno.test("every store command has --help with examples", async () => {
   for (const command of ["import", "genomes", "show", "history", "files", "cat", "rm"]) {

@@ -3,6 +3,7 @@ import { ConstraintError } from "../../src/db/mod.ts";
 import type { Kysely } from "kysely";
 import type { Database } from "../../src/db/mod.ts";
 import { withDb } from "../_with_db.ts";
+import { engineTest } from "../_engines.ts";
 
 async function seed(db: Kysely<Database>) {
   const genome = await db.insertInto("genomes").values({ name: "g1" }).returning("id")
@@ -41,102 +42,128 @@ async function rejectsWith(promise: Promise<unknown>, constraint: string, text: 
   });
 }
 
-Deno.test("openDatabase() raises ConstraintError for a duplicate genome name", () =>
-  withDb(async (db) => {
-    await db.insertInto("genomes").values({ name: "CI-8050" }).execute();
-    await rejectsWith(
-      db.insertInto("genomes").values({ name: "CI-8050" }).execute(),
-      "unique",
-      "genomes.name",
-    );
-  }));
+engineTest(
+  "openDatabase() raises ConstraintError for a duplicate genome name",
+  () =>
+    withDb(async (db) => {
+      await db.insertInto("genomes").values({ name: "CI-8050" }).execute();
+      await rejectsWith(
+        db.insertInto("genomes").values({ name: "CI-8050" }).execute(),
+        "unique",
+        "genomes.name",
+      );
+    }),
+);
 
-Deno.test("openDatabase() raises ConstraintError for a dangling foreign key", () =>
-  withDb(async (db) => {
-    await rejectsWith(
-      db.insertInto("sequences").values({ genome_id: 42, version: 1, seq_id: "c", length: 5 })
-        .execute(),
-      "foreign-key",
-      "FOREIGN KEY",
-    );
-  }));
+engineTest(
+  "openDatabase() raises ConstraintError for a dangling foreign key",
+  () =>
+    withDb(async (db) => {
+      await rejectsWith(
+        db.insertInto("sequences").values({ genome_id: 42, version: 1, seq_id: "c", length: 5 })
+          .execute(),
+        "foreign-key",
+        "FOREIGN KEY|foreign key",
+      );
+    }),
+);
 
-Deno.test("features reject a bad strand, reversed coordinates without edge and a zero start", () =>
-  withDb(async (db) => {
-    const ids = await seed(db);
-    await rejectsWith(
-      db.insertInto("features").values(feature(ids, { strand: "x" })).execute(),
-      "check",
-      "features_strand_known",
-    );
-    await rejectsWith(
-      db.insertInto("features").values(feature(ids, { start: 90, stop: 10 })).execute(),
-      "check",
-      "features_start_before_stop",
-    );
-    await rejectsWith(
-      db.insertInto("features").values(feature(ids, { start: 0 })).execute(),
-      "check",
-      "features_coordinates_positive",
-    );
-    await rejectsWith(
-      db.insertInto("features").values(feature(ids, { edge: 1 })).execute(),
-      "check",
-      "features_edge_crosses",
-    );
-    await db.insertInto("features").values(feature(ids, { start: 950, stop: 20, edge: 1 }))
-      .execute();
-  }));
+engineTest(
+  "features reject a bad strand, reversed coordinates without edge and a zero start",
+  () =>
+    withDb(async (db) => {
+      const ids = await seed(db);
+      await rejectsWith(
+        db.insertInto("features").values(feature(ids, { strand: "x" })).execute(),
+        "check",
+        "features_strand_known",
+      );
+      await rejectsWith(
+        db.insertInto("features").values(feature(ids, { start: 90, stop: 10 })).execute(),
+        "check",
+        "features_start_before_stop",
+      );
+      await rejectsWith(
+        db.insertInto("features").values(feature(ids, { start: 0 })).execute(),
+        "check",
+        "features_coordinates_positive",
+      );
+      await rejectsWith(
+        db.insertInto("features").values(feature(ids, { edge: 1 })).execute(),
+        "check",
+        "features_edge_crosses",
+      );
+      await db.insertInto("features").values(feature(ids, { start: 950, stop: 20, edge: 1 }))
+        .execute();
+    }),
+);
 
-Deno.test("feature_xrefs reject the same (feature, db, accession) twice", () =>
-  withDb(async (db) => {
-    const ids = await seed(db);
-    const { id } = await db.insertInto("features").values(feature(ids)).returning("id")
-      .executeTakeFirstOrThrow();
-    await db.insertInto("feature_xrefs").values({ feature_id: id, db: "COG", accession: "COG0001" })
-      .execute();
-    await rejectsWith(
-      db.insertInto("feature_xrefs").values({ feature_id: id, db: "COG", accession: "COG0001" })
-        .execute(),
-      "primary-key",
-      "feature_xrefs",
-    );
-  }));
-
-Deno.test("deleting a genome cascades to every dependent row and both SQLite indexes", () =>
-  withDb(async (db) => {
-    const ids = await seed(db);
-    const { id } = await db.insertInto("features")
-      .values(feature(ids, { locus_tag: "ABC_00005", product: "DNA gyrase" })).returning("id")
-      .executeTakeFirstOrThrow();
-    await db.insertInto("feature_xrefs").values({ feature_id: id, db: "EC", accession: "5.6.2.2" })
-      .execute();
-    await db.deleteFrom("genomes").where("id", "=", ids.genomeId).execute();
-    for (const table of ["sequences", "annotations", "features", "feature_xrefs"] as const) {
-      const { n } = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n"))
+engineTest(
+  "feature_xrefs reject the same (feature, db, accession) twice",
+  () =>
+    withDb(async (db) => {
+      const ids = await seed(db);
+      const { id } = await db.insertInto("features").values(feature(ids)).returning("id")
         .executeTakeFirstOrThrow();
-      assert.equal(n, 0, table);
-    }
-    const { sql } = await import("kysely");
-    const fts = await sql<
-      { n: number }
-    >`select count(*) as n from features_fts where features_fts match 'gyrase'`
-      .execute(db);
-    assert.equal(fts.rows[0].n, 0);
-    const rtree = await sql<{ n: number }>`select count(*) as n from features_rtree`.execute(db);
-    assert.equal(rtree.rows[0].n, 0);
-  }));
+      await db.insertInto("feature_xrefs").values({
+        feature_id: id,
+        db: "COG",
+        accession: "COG0001",
+      })
+        .execute();
+      await rejectsWith(
+        db.insertInto("feature_xrefs").values({ feature_id: id, db: "COG", accession: "COG0001" })
+          .execute(),
+        "primary-key",
+        "feature_xrefs",
+      );
+    }),
+);
 
-Deno.test("the R*Tree holds an origin-spanning feature unrolled past the sequence length", () =>
-  withDb(async (db) => {
-    const ids = await seed(db);
-    const { id } = await db.insertInto("features")
-      .values(feature(ids, { start: 950, stop: 20, edge: 1 })).returning("id")
-      .executeTakeFirstOrThrow();
-    const { sql } = await import("kysely");
-    const { rows } = await sql<
-      { lo: number; hi: number }
-    >`select lo, hi from features_rtree where id = ${id}`
-      .execute(db);
-    assert.deepEqual(rows, [{ lo: 950, hi: 1020 }]);
-  }));
+Deno.test(
+  "deleting a genome cascades to every dependent row and both SQLite indexes",
+  () =>
+    withDb(async (db) => {
+      const ids = await seed(db);
+      const { id } = await db.insertInto("features")
+        .values(feature(ids, { locus_tag: "ABC_00005", product: "DNA gyrase" })).returning("id")
+        .executeTakeFirstOrThrow();
+      await db.insertInto("feature_xrefs").values({
+        feature_id: id,
+        db: "EC",
+        accession: "5.6.2.2",
+      })
+        .execute();
+      await db.deleteFrom("genomes").where("id", "=", ids.genomeId).execute();
+      for (const table of ["sequences", "annotations", "features", "feature_xrefs"] as const) {
+        const { n } = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow();
+        assert.equal(n, 0, table);
+      }
+      const { sql } = await import("kysely");
+      const fts = await sql<
+        { n: number }
+      >`select count(*) as n from features_fts where features_fts match 'gyrase'`
+        .execute(db);
+      assert.equal(fts.rows[0].n, 0);
+      const rtree = await sql<{ n: number }>`select count(*) as n from features_rtree`.execute(db);
+      assert.equal(rtree.rows[0].n, 0);
+    }),
+);
+
+Deno.test(
+  "the R*Tree holds an origin-spanning feature unrolled past the sequence length",
+  () =>
+    withDb(async (db) => {
+      const ids = await seed(db);
+      const { id } = await db.insertInto("features")
+        .values(feature(ids, { start: 950, stop: 20, edge: 1 })).returning("id")
+        .executeTakeFirstOrThrow();
+      const { sql } = await import("kysely");
+      const { rows } = await sql<
+        { lo: number; hi: number }
+      >`select lo, hi from features_rtree where id = ${id}`
+        .execute(db);
+      assert.deepEqual(rows, [{ lo: 950, hi: 1020 }]);
+    }),
+);

@@ -1,5 +1,5 @@
 /**
- * Small fixtures for the query and analysis tests: a fresh, migrated in-memory database per test,
+ * Small fixtures for the query and analysis tests: a fresh, migrated database per test,
  * rows inserted with Kysely directly (no store involved), and brute-force helpers that the
  * tests compare the SQL against.
  *
@@ -7,12 +7,12 @@
  */
 
 import type { Kysely } from "kysely";
-import { openDatabase } from "../../src/db/open_database.ts";
+import { openTestDatabase } from "../_engines.ts";
 import type { Database } from "../../src/db/schema.ts";
 
-/** A fresh, fully migrated in-memory database. */
+/** A fresh, fully migrated database of the running test's engine (see `tests/_engines.ts`). */
 export function freshDb(): Promise<Kysely<Database>> {
-  return openDatabase(":memory:");
+  return openTestDatabase();
 }
 
 /** A sequence to insert. */

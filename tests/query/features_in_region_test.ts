@@ -4,6 +4,7 @@ import { featuresInRegion, regionBoxes } from "../../src/query/features_in_regio
 import { importRun } from "../../src/store/import_run.ts";
 import { reportSamples, samplePath } from "../_samples.ts";
 import { type FeatureSpec, freshDb, insertAnnotation, overlapsByPositions } from "./_fixture.ts";
+import { engineTest } from "../_engines.ts";
 
 interface SeqCase {
   seqId: string;
@@ -65,67 +66,79 @@ const datasetArb = fc.integer({ min: 1, max: 3 })
     })
   );
 
-Deno.test("featuresInRegion() equals a brute-force overlap on linear and circular sequences", async () => {
-  await fc.assert(
-    fc.asyncProperty(datasetArb, async ({ sequences, older, windows }) => {
-      const db = await freshDb();
-      try {
-        const specs = sequences.map(({ seqId, length, topology }) => ({ seqId, length, topology }));
-        const old = await insertAnnotation(db, "g", specs, older);
-        const latest = await insertAnnotation(db, "g", specs, sequences.flatMap((s) => s.features));
-        const allFeatures = sequences.flatMap((s) => s.features);
-        for (const { sequence, from, to } of windows) {
-          const expected = allFeatures
-            .map((f, i) => ({ f, id: latest.featureIds[i] }))
-            .filter(({ f }) =>
-              f.seqId === sequence.seqId &&
-              overlapsByPositions(
-                { start: f.start, stop: f.stop, edge: f.edge === true },
-                { from, to },
-                sequence.length,
+engineTest(
+  "featuresInRegion() equals a brute-force overlap on linear and circular sequences",
+  async () => {
+    await fc.assert(
+      fc.asyncProperty(datasetArb, async ({ sequences, older, windows }) => {
+        const db = await freshDb();
+        try {
+          const specs = sequences.map(({ seqId, length, topology }) => ({
+            seqId,
+            length,
+            topology,
+          }));
+          const old = await insertAnnotation(db, "g", specs, older);
+          const latest = await insertAnnotation(
+            db,
+            "g",
+            specs,
+            sequences.flatMap((s) => s.features),
+          );
+          const allFeatures = sequences.flatMap((s) => s.features);
+          for (const { sequence, from, to } of windows) {
+            const expected = allFeatures
+              .map((f, i) => ({ f, id: latest.featureIds[i] }))
+              .filter(({ f }) =>
+                f.seqId === sequence.seqId &&
+                overlapsByPositions(
+                  { start: f.start, stop: f.stop, edge: f.edge === true },
+                  { from, to },
+                  sequence.length,
+                )
               )
-            )
-            .map(({ id }) => id).sort((x, y) => x - y);
-          for (const index of ["auto", "btree"] as const) {
+              .map(({ id }) => id).sort((x, y) => x - y);
+            for (const index of ["auto", "btree"] as const) {
+              const query = await featuresInRegion(db, {
+                genome: "g",
+                sequence: sequence.seqId,
+                from,
+                to,
+                index,
+              });
+              const got = (await query.execute()).map((r) => r.id).sort((x, y) => x - y);
+              assert.deepEqual(got, expected, `${index} ${sequence.topology} ${from}..${to}`);
+            }
+            // The older annotation, chosen by id.
+            const expectedOld = older
+              .map((f, i) => ({ f, id: old.featureIds[i] }))
+              .filter(({ f }) =>
+                f.seqId === sequence.seqId &&
+                overlapsByPositions(
+                  { start: f.start, stop: f.stop, edge: f.edge === true },
+                  { from, to },
+                  sequence.length,
+                )
+              )
+              .map(({ id }) => id).sort((x, y) => x - y);
             const query = await featuresInRegion(db, {
               genome: "g",
               sequence: sequence.seqId,
               from,
               to,
-              index,
+              annotationId: old.annotationId,
             });
             const got = (await query.execute()).map((r) => r.id).sort((x, y) => x - y);
-            assert.deepEqual(got, expected, `${index} ${sequence.topology} ${from}..${to}`);
+            assert.deepEqual(got, expectedOld);
           }
-          // The older annotation, chosen by id.
-          const expectedOld = older
-            .map((f, i) => ({ f, id: old.featureIds[i] }))
-            .filter(({ f }) =>
-              f.seqId === sequence.seqId &&
-              overlapsByPositions(
-                { start: f.start, stop: f.stop, edge: f.edge === true },
-                { from, to },
-                sequence.length,
-              )
-            )
-            .map(({ id }) => id).sort((x, y) => x - y);
-          const query = await featuresInRegion(db, {
-            genome: "g",
-            sequence: sequence.seqId,
-            from,
-            to,
-            annotationId: old.annotationId,
-          });
-          const got = (await query.execute()).map((r) => r.id).sort((x, y) => x - y);
-          assert.deepEqual(got, expectedOld);
+        } finally {
+          await db.destroy();
         }
-      } finally {
-        await db.destroy();
-      }
-    }),
-    { seed: 20261129, numRuns: 60 },
-  );
-});
+      }),
+      { seed: 20261129, numRuns: 60 },
+    );
+  },
+);
 
 /**
  * Brute force: a feature's place in genome order seen from a window's first base — how far its
@@ -148,80 +161,91 @@ function genomeOrderKey(
   return coversFrom ? ahead - sequence.length : ahead;
 }
 
-Deno.test("featuresInRegion() lists features in genome order from the window's first base", async () => {
-  await fc.assert(
-    fc.asyncProperty(datasetArb, async ({ sequences, windows }) => {
-      const db = await freshDb();
-      try {
-        const specs = sequences.map(({ seqId, length, topology }) => ({ seqId, length, topology }));
-        const all = sequences.flatMap((s) => s.features);
-        const { featureIds } = await insertAnnotation(db, "g", specs, all);
-        for (const { sequence, from, to } of windows) {
-          const expected = all
-            .map((f, i) => ({ f, id: featureIds[i] }))
-            .filter(({ f }) =>
-              f.seqId === sequence.seqId &&
-              overlapsByPositions(
-                { start: f.start, stop: f.stop, edge: f.edge === true },
-                { from, to },
-                sequence.length,
+engineTest(
+  "featuresInRegion() lists features in genome order from the window's first base",
+  async () => {
+    await fc.assert(
+      fc.asyncProperty(datasetArb, async ({ sequences, windows }) => {
+        const db = await freshDb();
+        try {
+          const specs = sequences.map(({ seqId, length, topology }) => ({
+            seqId,
+            length,
+            topology,
+          }));
+          const all = sequences.flatMap((s) => s.features);
+          const { featureIds } = await insertAnnotation(db, "g", specs, all);
+          for (const { sequence, from, to } of windows) {
+            const expected = all
+              .map((f, i) => ({ f, id: featureIds[i] }))
+              .filter(({ f }) =>
+                f.seqId === sequence.seqId &&
+                overlapsByPositions(
+                  { start: f.start, stop: f.stop, edge: f.edge === true },
+                  { from, to },
+                  sequence.length,
+                )
               )
-            )
-            .map(({ f, id }) => ({ key: genomeOrderKey(f, from, sequence), id }))
-            .sort((a, b) => a.key - b.key || a.id - b.id)
-            .map(({ id }) => id);
-          for (const index of ["auto", "btree"] as const) {
-            const query = await featuresInRegion(db, {
-              genome: "g",
-              sequence: sequence.seqId,
-              from,
-              to,
-              index,
-            });
-            const got = (await query.execute()).map((r) => r.id);
-            assert.deepEqual(got, expected, `${index} ${sequence.topology} ${from}..${to}`);
+              .map(({ f, id }) => ({ key: genomeOrderKey(f, from, sequence), id }))
+              .sort((a, b) => a.key - b.key || a.id - b.id)
+              .map(({ id }) => id);
+            for (const index of ["auto", "btree"] as const) {
+              const query = await featuresInRegion(db, {
+                genome: "g",
+                sequence: sequence.seqId,
+                from,
+                to,
+                index,
+              });
+              const got = (await query.execute()).map((r) => r.id);
+              assert.deepEqual(got, expected, `${index} ${sequence.topology} ${from}..${to}`);
+            }
           }
+        } finally {
+          await db.destroy();
         }
-      } finally {
-        await db.destroy();
-      }
-    }),
-    { seed: 20261206, numRuns: 60 },
-  );
-});
-
-Deno.test("featuresInRegion() finds an origin-spanning feature from both sides of the origin", async () => {
-  const db = await freshDb();
-  try {
-    const { featureIds } = await insertAnnotation(
-      db,
-      "p",
-      [{ seqId: "pA", length: 1000, topology: "circular" }],
-      [
-        { seqId: "pA", start: 950, stop: 30, edge: true, locusTag: "EDGE" },
-        { seqId: "pA", start: 400, stop: 600, locusTag: "MID" },
-        { seqId: "pA", start: 990, stop: 1000, locusTag: "END" },
-      ],
+      }),
+      { seed: 20261206, numRuns: 60 },
     );
-    const tags = async (from: number, to: number) =>
-      (await (await featuresInRegion(db, { genome: "p", sequence: "pA", from, to })).execute())
-        .map((r) => r.locus_tag);
-    assert.deepEqual(await tags(10, 20), ["EDGE"]); // after the origin
-    assert.deepEqual(await tags(960, 970), ["EDGE"]); // before the origin
-    assert.deepEqual(await tags(995, 5), ["EDGE", "END"]); // a window across the origin
-    assert.deepEqual(await tags(31, 399), []);
-    assert.deepEqual(await tags(31, 949), ["MID"]);
-    const rows = await (await featuresInRegion(db, { genome: "p", sequence: "pA", from: 1, to: 1 }))
-      .execute();
-    assert.equal(rows[0].id, featureIds[0]);
-    assert.equal(rows[0].edge, 1);
-    assert.ok(rows[0].start > rows[0].stop);
-  } finally {
-    await db.destroy();
-  }
-});
+  },
+);
 
-Deno.test("featuresInRegion() rejects bad windows with RangeError", async (t) => {
+engineTest(
+  "featuresInRegion() finds an origin-spanning feature from both sides of the origin",
+  async () => {
+    const db = await freshDb();
+    try {
+      const { featureIds } = await insertAnnotation(
+        db,
+        "p",
+        [{ seqId: "pA", length: 1000, topology: "circular" }],
+        [
+          { seqId: "pA", start: 950, stop: 30, edge: true, locusTag: "EDGE" },
+          { seqId: "pA", start: 400, stop: 600, locusTag: "MID" },
+          { seqId: "pA", start: 990, stop: 1000, locusTag: "END" },
+        ],
+      );
+      const tags = async (from: number, to: number) =>
+        (await (await featuresInRegion(db, { genome: "p", sequence: "pA", from, to })).execute())
+          .map((r) => r.locus_tag);
+      assert.deepEqual(await tags(10, 20), ["EDGE"]); // after the origin
+      assert.deepEqual(await tags(960, 970), ["EDGE"]); // before the origin
+      assert.deepEqual(await tags(995, 5), ["EDGE", "END"]); // a window across the origin
+      assert.deepEqual(await tags(31, 399), []);
+      assert.deepEqual(await tags(31, 949), ["MID"]);
+      const rows =
+        await (await featuresInRegion(db, { genome: "p", sequence: "pA", from: 1, to: 1 }))
+          .execute();
+      assert.equal(rows[0].id, featureIds[0]);
+      assert.equal(rows[0].edge, 1);
+      assert.ok(rows[0].start > rows[0].stop);
+    } finally {
+      await db.destroy();
+    }
+  },
+);
+
+engineTest("featuresInRegion() rejects bad windows with RangeError", async (t) => {
   const db = await freshDb();
   try {
     await insertAnnotation(db, "g", [

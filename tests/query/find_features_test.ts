@@ -18,6 +18,7 @@ import {
 import { importRun } from "../../src/store/import_run.ts";
 import { makeRun } from "../../src/testing/factory/mod.ts";
 import { freshDb } from "./_fixture.ts";
+import { engineTest } from "../_engines.ts";
 
 /** The circular genome C (annotated twice: the latest is the second run), linear genome L. */
 async function cohortDb(): Promise<{ db: Kysely<Database>; runs: Map<string, BaktaRun> }> {
@@ -50,7 +51,7 @@ function rowKey(
   return [r.genome, r.sequence, r.type, r.start, r.stop, r.strand, r.locus_tag ?? ""].join("|");
 }
 
-Deno.test("findFeatures() filters equal a brute-force filter over the runs", async () => {
+engineTest("findFeatures() filters equal a brute-force filter over the runs", async () => {
   const { db, runs } = await cohortDb();
   try {
     const types = [
@@ -111,34 +112,37 @@ Deno.test("findFeatures() filters equal a brute-force filter over the runs", asy
   }
 });
 
-Deno.test("hypotheticalFeatures(), pseudogenes() and truncatedFeatures() return the flagged features", async () => {
-  const { db, runs } = await cohortDb();
-  try {
-    for (const [genome, run] of runs) {
-      const hypotheticals = await hypotheticalFeatures(db, { genome, type: "cds" }).execute();
-      assert.equal(hypotheticals.length, countFeatures(run).hypotheticals);
-      const pseudo = await pseudogenes(db, { genome, type: "cds" }).execute();
-      assert.equal(pseudo.length, countFeatures(run).pseudogenes);
-      const truncated = await truncatedFeatures(db, { genome }).execute();
-      assert.deepEqual(
-        truncated.map(rowKey).sort(),
-        run.features.filter((f) => f.truncated !== undefined).map((f) => key(genome, f)).sort(),
+engineTest(
+  "hypotheticalFeatures(), pseudogenes() and truncatedFeatures() return the flagged features",
+  async () => {
+    const { db, runs } = await cohortDb();
+    try {
+      for (const [genome, run] of runs) {
+        const hypotheticals = await hypotheticalFeatures(db, { genome, type: "cds" }).execute();
+        assert.equal(hypotheticals.length, countFeatures(run).hypotheticals);
+        const pseudo = await pseudogenes(db, { genome, type: "cds" }).execute();
+        assert.equal(pseudo.length, countFeatures(run).pseudogenes);
+        const truncated = await truncatedFeatures(db, { genome }).execute();
+        assert.deepEqual(
+          truncated.map(rowKey).sort(),
+          run.features.filter((f) => f.truncated !== undefined).map((f) => key(genome, f)).sort(),
+        );
+      }
+      assert.ok(
+        (await pseudogenes(db, { genome: "C" }).execute()).length > 0,
+        "the fixture has pseudogenes",
       );
+      assert.ok(
+        (await truncatedFeatures(db, { genome: "L" }).execute()).length > 0,
+        "and truncated CDSs",
+      );
+    } finally {
+      await db.destroy();
     }
-    assert.ok(
-      (await pseudogenes(db, { genome: "C" }).execute()).length > 0,
-      "the fixture has pseudogenes",
-    );
-    assert.ok(
-      (await truncatedFeatures(db, { genome: "L" }).execute()).length > 0,
-      "and truncated CDSs",
-    );
-  } finally {
-    await db.destroy();
-  }
-});
+  },
+);
 
-Deno.test("featuresByXref() equals a brute-force look-up in the runs' db_xrefs", async (t) => {
+engineTest("featuresByXref() equals a brute-force look-up in the runs' db_xrefs", async (t) => {
   const { db, runs } = await cohortDb();
   try {
     const run = runs.get("C")!;
@@ -255,131 +259,140 @@ Deno.test("xrefMatch() normalizes names and accessions", () => {
   assert.throws(() => xrefMatch("", "x"), TypeError);
 });
 
-Deno.test("genomeStatistics() counts like Bakta's .txt (countFeatures) and uses the run's statistics", async () => {
-  const { db, runs } = await cohortDb();
-  try {
-    const rows = await genomeStatistics(db).execute();
-    assert.deepEqual(rows.map((r) => r.genome), ["C", "L"]);
-    for (const row of rows) {
-      const run = runs.get(row.genome)!;
-      const counts = countFeatures(run);
-      assert.deepEqual(
-        [
-          row.trnas,
-          row.tmrnas,
-          row.rrnas,
-          row.ncrnas,
-          row.ncrna_regions,
-          row.crispr_arrays,
-          row.cdss,
-          row.pseudogenes,
-          row.hypotheticals,
-          row.sorfs,
-          row.gaps,
-          row.orics,
-          row.orivs,
-          row.orits,
-        ],
-        [
-          counts.trnas,
-          counts.tmrnas,
-          counts.rrnas,
-          counts.ncrnas,
-          counts.ncrnaRegions,
-          counts.crisprArrays,
-          counts.cdss,
-          counts.pseudogenes,
-          counts.hypotheticals,
-          counts.sorfs,
-          counts.gaps,
-          counts.oriCs,
-          counts.oriVs,
-          counts.oriTs,
-        ],
-      );
-      assert.equal(row.features, run.features.length);
-      assert.equal(row.length, run.sequences.reduce((sum, s) => sum + s.length, 0));
-      assert.equal(row.count, run.sequences.length);
-      assert.equal(row.gc, run.stats!.gc);
-      assert.equal(row.n50, run.stats!.n50);
-      assert.equal(row.coding_density, run.stats!.codingRatio);
-    }
-    const only = await genomeStatistics(db, { genomes: ["L"] }).execute();
-    assert.deepEqual(only.map((r) => r.genome), ["L"]);
-    assert.deepEqual(await genomeStatistics(db, { genomes: [] }).execute(), []);
-  } finally {
-    await db.destroy();
-  }
-});
-
-Deno.test("genomeStatistics() computes N50, N90, GC and length from the sequences when the run had none", async () => {
-  const db = await freshDb();
-  try {
-    const g = await db.insertInto("genomes").values({ name: "g" }).returning("id")
-      .executeTakeFirstOrThrow();
-    const lengths = [500, 300, 100, 80, 20];
-    await db.insertInto("sequences").values(lengths.map((length, i) => ({
-      genome_id: g.id,
-      version: 1,
-      seq_id: `c${i}`,
-      length,
-      gc: i === 4 ? null : 0.5 + i / 100,
-    }))).execute();
-    await db.insertInto("annotations").values({
-      genome_id: g.id,
-      sequence_version: 1,
-      source: "files",
-      fingerprint: "f",
-    }).execute();
-    const [row] = await genomeStatistics(db).execute();
-    // Brute force: sorted lengths, the first whose cumulative sum reaches 50 % / 90 %.
-    const total = lengths.reduce((a, b) => a + b, 0);
-    const nx = (share: number) => {
-      let sum = 0;
-      for (const length of [...lengths].sort((a, b) => b - a)) {
-        sum += length;
-        if (sum >= total * share) return length;
+engineTest(
+  "genomeStatistics() counts like Bakta's .txt (countFeatures) and uses the run's statistics",
+  async () => {
+    const { db, runs } = await cohortDb();
+    try {
+      const rows = await genomeStatistics(db).execute();
+      assert.deepEqual(rows.map((r) => r.genome), ["C", "L"]);
+      for (const row of rows) {
+        const run = runs.get(row.genome)!;
+        const counts = countFeatures(run);
+        assert.deepEqual(
+          [
+            row.trnas,
+            row.tmrnas,
+            row.rrnas,
+            row.ncrnas,
+            row.ncrna_regions,
+            row.crispr_arrays,
+            row.cdss,
+            row.pseudogenes,
+            row.hypotheticals,
+            row.sorfs,
+            row.gaps,
+            row.orics,
+            row.orivs,
+            row.orits,
+          ],
+          [
+            counts.trnas,
+            counts.tmrnas,
+            counts.rrnas,
+            counts.ncrnas,
+            counts.ncrnaRegions,
+            counts.crisprArrays,
+            counts.cdss,
+            counts.pseudogenes,
+            counts.hypotheticals,
+            counts.sorfs,
+            counts.gaps,
+            counts.oriCs,
+            counts.oriVs,
+            counts.oriTs,
+          ],
+        );
+        assert.equal(row.features, run.features.length);
+        assert.equal(row.length, run.sequences.reduce((sum, s) => sum + s.length, 0));
+        assert.equal(row.count, run.sequences.length);
+        assert.equal(row.gc, run.stats!.gc);
+        assert.equal(row.n50, run.stats!.n50);
+        assert.equal(row.coding_density, run.stats!.codingRatio);
       }
-    };
-    const known = lengths.slice(0, 4);
-    const gc = known.reduce((sum, l, i) => sum + l * (0.5 + i / 100), 0) /
-      known.reduce((a, b) => a + b, 0);
-    assert.deepEqual([row.length, row.count, row.n50, row.n90], [total, 5, nx(0.5), nx(0.9)]);
-    assert.ok(Math.abs(row.gc! - gc) < 1e-12);
-    assert.equal(row.n_ratio, null);
-    assert.equal(row.cdss, 0);
-  } finally {
-    await db.destroy();
-  }
-});
+      const only = await genomeStatistics(db, { genomes: ["L"] }).execute();
+      assert.deepEqual(only.map((r) => r.genome), ["L"]);
+      assert.deepEqual(await genomeStatistics(db, { genomes: [] }).execute(), []);
+    } finally {
+      await db.destroy();
+    }
+  },
+);
 
-Deno.test("annotationOf() and latestAnnotations() pick the latest assembly version, then import", async () => {
-  const { db } = await cohortDb();
-  try {
-    const latest = await annotationOf(db, "C").executeTakeFirstOrThrow();
-    const all = await db.selectFrom("annotations").selectAll().orderBy("id").execute();
-    const ofC = all.filter((a) => a.genome_id === latest.genome_id);
-    assert.equal(ofC.length, 2);
-    const expected = [...ofC].sort((a, b) =>
-      b.sequence_version - a.sequence_version || b.id - a.id
-    )[0];
-    assert.equal(latest.id, expected.id);
-    assert.equal(latest.genome, "C");
-    const chosen = await annotationOf(db, "C", { annotationId: ofC[0].id })
-      .executeTakeFirstOrThrow();
-    assert.equal(chosen.id, ofC[0].id);
-    assert.equal(
-      await annotationOf(db, "L", { annotationId: ofC[0].id }).executeTakeFirst(),
-      undefined,
-    );
-    const rows = await latestAnnotations(db).execute();
-    assert.deepEqual(rows.map((r) => [r.genome, r.id]), [["C", expected.id], [
-      "L",
-      all.at(-1)!.id,
-    ]]);
-    assert.throws(() => annotationOf(db, ""), TypeError);
-    assert.throws(() => annotationOf(db, "C", { annotationId: 0 }), RangeError);
-  } finally {
-    await db.destroy();
-  }
-});
+engineTest(
+  "genomeStatistics() computes N50, N90, GC and length from the sequences when the run had none",
+  async () => {
+    const db = await freshDb();
+    try {
+      const g = await db.insertInto("genomes").values({ name: "g" }).returning("id")
+        .executeTakeFirstOrThrow();
+      const lengths = [500, 300, 100, 80, 20];
+      await db.insertInto("sequences").values(lengths.map((length, i) => ({
+        genome_id: g.id,
+        version: 1,
+        seq_id: `c${i}`,
+        length,
+        gc: i === 4 ? null : 0.5 + i / 100,
+      }))).execute();
+      await db.insertInto("annotations").values({
+        genome_id: g.id,
+        sequence_version: 1,
+        source: "files",
+        fingerprint: "f",
+      }).execute();
+      const [row] = await genomeStatistics(db).execute();
+      // Brute force: sorted lengths, the first whose cumulative sum reaches 50 % / 90 %.
+      const total = lengths.reduce((a, b) => a + b, 0);
+      const nx = (share: number) => {
+        let sum = 0;
+        for (const length of [...lengths].sort((a, b) => b - a)) {
+          sum += length;
+          if (sum >= total * share) return length;
+        }
+      };
+      const known = lengths.slice(0, 4);
+      const gc = known.reduce((sum, l, i) => sum + l * (0.5 + i / 100), 0) /
+        known.reduce((a, b) => a + b, 0);
+      assert.deepEqual([row.length, row.count, row.n50, row.n90], [total, 5, nx(0.5), nx(0.9)]);
+      assert.ok(Math.abs(row.gc! - gc) < 1e-12);
+      assert.equal(row.n_ratio, null);
+      assert.equal(row.cdss, 0);
+    } finally {
+      await db.destroy();
+    }
+  },
+);
+
+engineTest(
+  "annotationOf() and latestAnnotations() pick the latest assembly version, then import",
+  async () => {
+    const { db } = await cohortDb();
+    try {
+      const latest = await annotationOf(db, "C").executeTakeFirstOrThrow();
+      const all = await db.selectFrom("annotations").selectAll().orderBy("id").execute();
+      const ofC = all.filter((a) => a.genome_id === latest.genome_id);
+      assert.equal(ofC.length, 2);
+      const expected = [...ofC].sort((a, b) =>
+        b.sequence_version - a.sequence_version || b.id - a.id
+      )[0];
+      assert.equal(latest.id, expected.id);
+      assert.equal(latest.genome, "C");
+      const chosen = await annotationOf(db, "C", { annotationId: ofC[0].id })
+        .executeTakeFirstOrThrow();
+      assert.equal(chosen.id, ofC[0].id);
+      assert.equal(
+        await annotationOf(db, "L", { annotationId: ofC[0].id }).executeTakeFirst(),
+        undefined,
+      );
+      const rows = await latestAnnotations(db).execute();
+      assert.deepEqual(rows.map((r) => [r.genome, r.id]), [["C", expected.id], [
+        "L",
+        all.at(-1)!.id,
+      ]]);
+      assert.throws(() => annotationOf(db, ""), TypeError);
+      assert.throws(() => annotationOf(db, "C", { annotationId: 0 }), RangeError);
+    } finally {
+      await db.destroy();
+    }
+  },
+);

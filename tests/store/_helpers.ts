@@ -1,6 +1,7 @@
-import type { Kysely } from "kysely";
+import type { Kysely, RawBuilder } from "kysely";
 import { sql } from "kysely";
 import type { Database } from "../../src/db/schema.ts";
+import { isPostgres } from "../../src/query/_sqlite_indexes.ts";
 
 /** The tables whose row counts tell whether an import left anything behind. */
 export const TABLES = [
@@ -14,12 +15,25 @@ export const TABLES = [
   "features_rtree",
 ] as const;
 
+/**
+ * On PostgreSQL the search and region indexes are indexes of `features`, not tables: their
+ * entries are counted through the indexed expressions (migration 0001).
+ */
+const POSTGRES_INDEX_COUNTS: Record<string, RawBuilder<{ n: number }>> = {
+  features_fts: sql`select count(*) as n from features
+    where baktadb_fts_document(locus_tag, gene, product) is not null`,
+  features_rtree: sql`select (select count(*) from features where edge = 0)
+    + (select count(*) from features where edge = 1) as n`,
+};
+
 /** Row counts of every table of {@linkcode TABLES}. */
 export async function rowCounts(db: Kysely<Database>): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of TABLES) {
-    const { rows } = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`
-      .execute(db);
+    const query = isPostgres(db) && table in POSTGRES_INDEX_COUNTS
+      ? POSTGRES_INDEX_COUNTS[table]
+      : sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`;
+    const { rows } = await query.execute(db);
     counts[table] = Number(rows[0].n);
   }
   return counts;

@@ -7,6 +7,7 @@ import { importRun, importRuns } from "../../src/store/mod.ts";
 import { featureFamily } from "../../src/store/_feature_family.ts";
 import { makeRun } from "../../src/testing/factory/mod.ts";
 import { reportSamples, samplePath } from "../_samples.ts";
+import { engineTest, openTestDatabase } from "../_engines.ts";
 
 const present = reportSamples("tests/store/feature_family_test.ts");
 
@@ -23,48 +24,51 @@ function assertSame(rows: Awaited<ReturnType<typeof storedAndComputed>>): void {
   assert.deepEqual(differing.slice(0, 5), [], `${differing.length} features differ`);
 }
 
-Deno.test("importRun() stores each feature's family as familyKey() computes it, on factory runs", async () => {
-  const db = await openDatabase(":memory:");
-  try {
-    // Tricky cross-references: several clusters of one level, UniRef50 only, look-alikes.
-    const run = makeRun({ seed: 11, genomeSize: 40_000 });
-    const cdss = run.features.filter((f) => f.type === "cds" && f.aaHexdigest !== undefined);
-    assert.ok(cdss.length >= 4);
-    cdss[0].dbXrefs = [
-      { db: "UniRef", accession: "UniRef90_Z9" },
-      { db: "UniRef", accession: "UniRef90_A1" },
-      { db: "UniRef", accession: "UniRef50_A0" },
-    ];
-    cdss[1].dbXrefs = [
-      { db: "UniRef", accession: "UniRef50_Q2" },
-      { db: "UniRef", accession: "UniRef50_B7" },
-      { db: "UniRef", accession: "UniRef100_A" },
-    ];
-    cdss[2].dbXrefs = [
-      { db: "UniParc", accession: "UniRef90_X" },
-      { db: "UniRef", accession: "UniRef90" },
-      { db: "UniRef", accession: "uniref90_lower" },
-    ];
-    delete cdss[3].aaHexdigest;
-    delete cdss[3].aa;
-    cdss[3].dbXrefs = [];
-    await importRun(db, run, { genome: "tricky" });
-    for (let seed = 1; seed <= 3; seed++) {
-      await importRun(db, makeRun({ seed, genomeSize: 60_000 }), { genome: `g${seed}` });
+engineTest(
+  "importRun() stores each feature's family as familyKey() computes it, on factory runs",
+  async () => {
+    const db = await openTestDatabase();
+    try {
+      // Tricky cross-references: several clusters of one level, UniRef50 only, look-alikes.
+      const run = makeRun({ seed: 11, genomeSize: 40_000 });
+      const cdss = run.features.filter((f) => f.type === "cds" && f.aaHexdigest !== undefined);
+      assert.ok(cdss.length >= 4);
+      cdss[0].dbXrefs = [
+        { db: "UniRef", accession: "UniRef90_Z9" },
+        { db: "UniRef", accession: "UniRef90_A1" },
+        { db: "UniRef", accession: "UniRef50_A0" },
+      ];
+      cdss[1].dbXrefs = [
+        { db: "UniRef", accession: "UniRef50_Q2" },
+        { db: "UniRef", accession: "UniRef50_B7" },
+        { db: "UniRef", accession: "UniRef100_A" },
+      ];
+      cdss[2].dbXrefs = [
+        { db: "UniParc", accession: "UniRef90_X" },
+        { db: "UniRef", accession: "UniRef90" },
+        { db: "UniRef", accession: "uniref90_lower" },
+      ];
+      delete cdss[3].aaHexdigest;
+      delete cdss[3].aa;
+      cdss[3].dbXrefs = [];
+      await importRun(db, run, { genome: "tricky" });
+      for (let seed = 1; seed <= 3; seed++) {
+        await importRun(db, makeRun({ seed, genomeSize: 60_000 }), { genome: `g${seed}` });
+      }
+      const rows = await storedAndComputed(db);
+      assertSame(rows);
+      const families = rows.map((row) => row.family);
+      assert.ok(families.includes("UniRef90_A1"));
+      assert.ok(families.includes("UniRef50_B7"));
+      assert.ok(families.includes(`MD5:${cdss[2].aaHexdigest}`));
+      assert.ok(families.some((f) => f?.startsWith("UniRef90_") && f !== "UniRef90_A1"));
+      // Features without a protein (tRNAs, …) have no family.
+      assert.ok(rows.some((row) => row.type === "tRNA" && row.family === null));
+    } finally {
+      await db.destroy();
     }
-    const rows = await storedAndComputed(db);
-    assertSame(rows);
-    const families = rows.map((row) => row.family);
-    assert.ok(families.includes("UniRef90_A1"));
-    assert.ok(families.includes("UniRef50_B7"));
-    assert.ok(families.includes(`MD5:${cdss[2].aaHexdigest}`));
-    assert.ok(families.some((f) => f?.startsWith("UniRef90_") && f !== "UniRef90_A1"));
-    // Features without a protein (tRNAs, …) have no family.
-    assert.ok(rows.some((row) => row.type === "tRNA" && row.family === null));
-  } finally {
-    await db.destroy();
-  }
-});
+  },
+);
 
 Deno.test("featureFamily() prefers the smallest UniRef90, then UniRef50, then the MD5", () => {
   const uniref = (accession: string) => ({ db: "UniRef", accession });

@@ -15,6 +15,7 @@ import { readBaktaJson } from "../../src/formats/bakta_json/read_bakta_json.ts";
 import { readResultFolder } from "../../src/formats/result_folder.ts";
 import type { BaktaRun, Feature } from "../../src/formats/model.ts";
 import { reportSamples, samplePath, SAMPLES_PRESENT } from "../_samples.ts";
+import { engineTest, openTestDatabase } from "../_engines.ts";
 
 reportSamples("tests/store/load_run_test.ts");
 
@@ -37,73 +38,79 @@ async function importText(text: string, name: string) {
   return { db, annotationId: result.annotationId! };
 }
 
-Deno.test("loadRun() gives back a factory run as it was imported (circular and linear)", async () => {
-  for (const circular of [true, false]) {
-    const db = await openDatabase(":memory:");
-    try {
-      const run = makeRun({ seed: 4, sequences: 3, genomeSize: 30_000, circular });
-      const { annotationId } = await importRun(db, run, { genome: "g" });
-      const back = await loadRun(db, annotationId!);
-      assert.equal(back.mode, "genome");
-      assert.deepStrictEqual(back.genome, run.genome);
-      assert.deepStrictEqual(back.software, run.software);
-      assert.deepStrictEqual(back.stats, run.stats);
-      assert.deepStrictEqual(back.sequences, sequencesUpper(run));
-      assert.equal(back.features.length, run.features.length);
-      for (const [i, feature] of run.features.entries()) {
-        assert.deepStrictEqual(comparable(back.features[i], true), comparable(feature, true));
-      }
-      assert.deepStrictEqual(back.sources, []);
-    } finally {
-      await db.destroy();
-    }
-  }
-});
-
-Deno.test("loadRun() recovers what GFF3, GenBank and TSV originals hold (ids, CRISPR parts, proteins)", async (t) => {
-  const run = makeRun({ seed: 5, sequences: 2, genomeSize: 30_000 });
-  const cases: [string, string, (text: string) => BaktaRun][] = [
-    ["gff3", formatRunAsGff3(run), (text) => readGff3(text)],
-    ["gbff", formatGenbank(run, { date: "01-JAN-2025" }), (text) => readGenbank(text)],
-    ["tsv", formatBaktaTsv(run), (text) => readBaktaTsv(text)],
-  ];
-  for (const [extension, text, read] of cases) {
-    await t.step(extension, async () => {
-      const { db, annotationId } = await importText(text, `run.${extension}`);
+engineTest(
+  "loadRun() gives back a factory run as it was imported (circular and linear)",
+  async () => {
+    for (const circular of [true, false]) {
+      const db = await openTestDatabase();
       try {
-        const back = await loadRun(db, annotationId);
-        const direct = read(text);
-        assert.equal(back.features.length, direct.features.length);
-        let crispr = 0;
-        for (const [i, feature] of direct.features.entries()) {
-          const loaded = comparable(back.features[i]);
-          const expected = comparable(feature);
-          if (expected.aaHexdigest === undefined && feature.aa !== undefined) {
-            // The store computes Bakta's aa_hexdigest (MD5 of the protein) when a file lacks it.
-            assert.equal(
-              loaded.aaHexdigest,
-              createHash("md5").update(feature.aa.replace(/\*$/, "")).digest("hex"),
-            );
-            delete loaded.aaHexdigest;
-          }
-          assert.deepStrictEqual(loaded, expected, `${extension} feature ${i}`);
-          if (feature.crisprParts !== undefined) crispr++;
+        const run = makeRun({ seed: 4, sequences: 3, genomeSize: 30_000, circular });
+        const { annotationId } = await importRun(db, run, { genome: "g" });
+        const back = await loadRun(db, annotationId!);
+        assert.equal(back.mode, "genome");
+        assert.deepStrictEqual(back.genome, run.genome);
+        assert.deepStrictEqual(back.software, run.software);
+        assert.deepStrictEqual(back.stats, run.stats);
+        assert.deepStrictEqual(back.sequences, sequencesUpper(run));
+        assert.equal(back.features.length, run.features.length);
+        for (const [i, feature] of run.features.entries()) {
+          assert.deepStrictEqual(comparable(back.features[i], true), comparable(feature, true));
         }
-        if (extension !== "gbff") assert.ok(crispr > 0, "the run has a CRISPR array with parts");
-        if (extension === "gbff") assert.ok(back.features.some((f) => f.aa !== undefined));
+        assert.deepStrictEqual(back.sources, []);
       } finally {
         await db.destroy();
       }
-    });
-  }
-});
+    }
+  },
+);
+
+engineTest(
+  "loadRun() recovers what GFF3, GenBank and TSV originals hold (ids, CRISPR parts, proteins)",
+  async (t) => {
+    const run = makeRun({ seed: 5, sequences: 2, genomeSize: 30_000 });
+    const cases: [string, string, (text: string) => BaktaRun][] = [
+      ["gff3", formatRunAsGff3(run), (text) => readGff3(text)],
+      ["gbff", formatGenbank(run, { date: "01-JAN-2025" }), (text) => readGenbank(text)],
+      ["tsv", formatBaktaTsv(run), (text) => readBaktaTsv(text)],
+    ];
+    for (const [extension, text, read] of cases) {
+      await t.step(extension, async () => {
+        const { db, annotationId } = await importText(text, `run.${extension}`);
+        try {
+          const back = await loadRun(db, annotationId);
+          const direct = read(text);
+          assert.equal(back.features.length, direct.features.length);
+          let crispr = 0;
+          for (const [i, feature] of direct.features.entries()) {
+            const loaded = comparable(back.features[i]);
+            const expected = comparable(feature);
+            if (expected.aaHexdigest === undefined && feature.aa !== undefined) {
+              // The store computes Bakta's aa_hexdigest (MD5 of the protein) when a file lacks it.
+              assert.equal(
+                loaded.aaHexdigest,
+                createHash("md5").update(feature.aa.replace(/\*$/, "")).digest("hex"),
+              );
+              delete loaded.aaHexdigest;
+            }
+            assert.deepStrictEqual(loaded, expected, `${extension} feature ${i}`);
+            if (feature.crisprParts !== undefined) crispr++;
+          }
+          if (extension !== "gbff") assert.ok(crispr > 0, "the run has a CRISPR array with parts");
+          if (extension === "gbff") assert.ok(back.features.some((f) => f.aa !== undefined));
+        } finally {
+          await db.destroy();
+        }
+      });
+    }
+  },
+);
 
 for (const dir of ["v1.11.4-assembly", "v1.8.1-origin-spanning"]) {
   Deno.test({
     name: `loadRun() of ${dir} equals the run read from its files`,
     ignore: !SAMPLES_PRESENT,
     async fn() {
-      const db = await openDatabase(":memory:");
+      const db = await openTestDatabase();
       try {
         const { annotationId } = await importRun(db, samplePath(dir));
         const back = await loadRun(db, annotationId!);
@@ -144,45 +151,52 @@ Deno.test({
   },
 });
 
-Deno.test("loadRun() with a region keeps one sequence and the features that overlap the window", async () => {
-  const db = await openDatabase(":memory:");
-  try {
-    const run = makeRun({ seed: 6, sequences: 2, genomeSize: 20_000 });
-    const { annotationId } = await importRun(db, run, { genome: "g" });
-    const chromosome = run.sequences[0];
-    const edge = run.features.find((f) => f.edge)!;
-    const length = chromosome.length;
-    // Windows that touch only the origin-spanning CDS's part before / after the origin.
-    for (const [from, to] of [[length, length], [1, 1], [edge.stop, edge.stop], [length - 1, 2]]) {
-      const window = await loadRun(db, annotationId!, {
-        region: { sequence: chromosome.id, from, to },
-      });
-      assert.deepStrictEqual(window.sequences.map((s) => s.id), [chromosome.id]);
-      assert.ok(
-        window.features.some((f) => f.locusTag === edge.locusTag),
-        `window ${from}..${to} finds the CDS across the origin`,
+engineTest(
+  "loadRun() with a region keeps one sequence and the features that overlap the window",
+  async () => {
+    const db = await openTestDatabase();
+    try {
+      const run = makeRun({ seed: 6, sequences: 2, genomeSize: 20_000 });
+      const { annotationId } = await importRun(db, run, { genome: "g" });
+      const chromosome = run.sequences[0];
+      const edge = run.features.find((f) => f.edge)!;
+      const length = chromosome.length;
+      // Windows that touch only the origin-spanning CDS's part before / after the origin.
+      for (
+        const [from, to] of [[length, length], [1, 1], [edge.stop, edge.stop], [length - 1, 2]]
+      ) {
+        const window = await loadRun(db, annotationId!, {
+          region: { sequence: chromosome.id, from, to },
+        });
+        assert.deepStrictEqual(window.sequences.map((s) => s.id), [chromosome.id]);
+        assert.ok(
+          window.features.some((f) => f.locusTag === edge.locusTag),
+          `window ${from}..${to} finds the CDS across the origin`,
+        );
+        assert.ok(window.features.every((f) => f.sequenceId === chromosome.id));
+      }
+      const whole = await loadRun(db, annotationId!, { region: { sequence: chromosome.id } });
+      assert.equal(
+        whole.features.length,
+        run.features.filter((f) => f.sequenceId === chromosome.id).length,
       );
-      assert.ok(window.features.every((f) => f.sequenceId === chromosome.id));
+      // Cross-references come along with the features of a window.
+      const withXrefs = whole.features.filter((f) => f.dbXrefs.length > 0);
+      assert.ok(withXrefs.length > 0);
+      for (const f of withXrefs) {
+        const original = run.features.find((g) =>
+          g.locusTag === f.locusTag && g.start === f.start
+        )!;
+        assert.deepStrictEqual(f.dbXrefs, original.dbXrefs);
+      }
+    } finally {
+      await db.destroy();
     }
-    const whole = await loadRun(db, annotationId!, { region: { sequence: chromosome.id } });
-    assert.equal(
-      whole.features.length,
-      run.features.filter((f) => f.sequenceId === chromosome.id).length,
-    );
-    // Cross-references come along with the features of a window.
-    const withXrefs = whole.features.filter((f) => f.dbXrefs.length > 0);
-    assert.ok(withXrefs.length > 0);
-    for (const f of withXrefs) {
-      const original = run.features.find((g) => g.locusTag === f.locusTag && g.start === f.start)!;
-      assert.deepStrictEqual(f.dbXrefs, original.dbXrefs);
-    }
-  } finally {
-    await db.destroy();
-  }
-});
+  },
+);
 
-Deno.test("loadRun() rejects unknown annotations and sequences and bad windows", async () => {
-  const db = await openDatabase(":memory:");
+engineTest("loadRun() rejects unknown annotations and sequences and bad windows", async () => {
+  const db = await openTestDatabase();
   try {
     const run = makeRun({ seed: 7, sequences: 2, genomeSize: 10_000, circular: false });
     const { annotationId } = await importRun(db, run, { genome: "g" });

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import { openDatabase } from "../../../src/db/open_database.ts";
+import { engineTest, openTestDatabase } from "../../_engines.ts";
 import { createJob, getJob } from "../../../src/store/jobs_repository.ts";
 import { claimJobLease, releaseJobLease } from "../../../src/client/job_service/_job_claim.ts";
 import { recordStatus } from "../../../src/client/job_service/_job_rows.ts";
 
 async function successfulJob() {
-  const db = await openDatabase(":memory:");
+  const db = await openTestDatabase();
   const row = await createJob(db, {
     jobId: "j-1",
     secret: "s".repeat(32),
@@ -17,7 +17,7 @@ async function successfulJob() {
   return { db, row };
 }
 
-Deno.test("claimJobLease() lets one claimer hold a job until its lease runs out", async () => {
+engineTest("claimJobLease() lets one claimer hold a job until its lease runs out", async () => {
   const { db, row } = await successfulJob();
   try {
     const first = await claimJobLease(db, row, 60_000);
@@ -34,7 +34,7 @@ Deno.test("claimJobLease() lets one claimer hold a job until its lease runs out"
   }
 });
 
-Deno.test("claimJobLease() refuses a job whose status moved on", async () => {
+engineTest("claimJobLease() refuses a job whose status moved on", async () => {
   const { db, row } = await successfulJob();
   try {
     await recordStatus(db, row, { status: "IMPORTED" });
@@ -44,17 +44,20 @@ Deno.test("claimJobLease() refuses a job whose status moved on", async () => {
   }
 });
 
-Deno.test("recordStatus() keeps a claim through a note and a repeated status, and a new status ends it", async () => {
-  const { db, row } = await successfulJob();
-  try {
-    const claimed = (await claimJobLease(db, row, 60_000))!;
-    await recordStatus(db, claimed, { status: "SUCCESSFUL", detail: "a file is missing" });
-    await recordStatus(db, row, { status: "SUCCESSFUL" });
-    assert.equal((await getJob(db, row.id)).updatedAt, claimed.updatedAt);
-    assert.equal(await claimJobLease(db, row, 60_000), undefined, "still claimed");
-    const done = await recordStatus(db, claimed, { status: "IMPORTED" });
-    assert.ok(done.row.updatedAt <= new Date().toISOString(), "the claim ended");
-  } finally {
-    await db.destroy();
-  }
-});
+engineTest(
+  "recordStatus() keeps a claim through a note and a repeated status, and a new status ends it",
+  async () => {
+    const { db, row } = await successfulJob();
+    try {
+      const claimed = (await claimJobLease(db, row, 60_000))!;
+      await recordStatus(db, claimed, { status: "SUCCESSFUL", detail: "a file is missing" });
+      await recordStatus(db, row, { status: "SUCCESSFUL" });
+      assert.equal((await getJob(db, row.id)).updatedAt, claimed.updatedAt);
+      assert.equal(await claimJobLease(db, row, 60_000), undefined, "still claimed");
+      const done = await recordStatus(db, claimed, { status: "IMPORTED" });
+      assert.ok(done.row.updatedAt <= new Date().toISOString(), "the claim ended");
+    } finally {
+      await db.destroy();
+    }
+  },
+);

@@ -1,0 +1,186 @@
+/**
+ * Tests parameterised by database engine: {@linkcode engineTest} registers a test once per engine
+ * (`… [sqlite]`, `… [postgres]`), and {@linkcode openTestDatabase} / {@linkcode testDatabaseUrl}
+ * give the running test a fresh, migrated database of its engine.
+ *
+ * PostgreSQL: `$BAKTADB_TEST_POSTGRES` (a URL with rights to create databases) when set; else a
+ * throwaway cluster this process starts on first use (`tests/_postgres_cluster.ts`) and that dies
+ * with it. Each test database is a new PostgreSQL database, cloned from a template migrated once
+ * per process, so parallel test files never share one. Without a server or server binaries the
+ * PostgreSQL variants are ignored and one SKIPPED line says so.
+ *
+ * @module
+ */
+
+import pg from "pg";
+import type { Kysely } from "kysely";
+import { openDatabase, type OpenDatabaseOptions } from "../src/db/open_database.ts";
+import type { Database } from "../src/db/schema.ts";
+import { postgresBinDir, startChildCluster } from "./_postgres_cluster.ts";
+
+/** A database engine. */
+export type Engine = "sqlite" | "postgres";
+
+/** The environment variable naming a PostgreSQL server for the tests. */
+export const TEST_POSTGRES_ENV = "BAKTADB_TEST_POSTGRES";
+
+let current: Engine = "sqlite";
+
+function envUrl(): string | undefined {
+  const url = Deno.env.get(TEST_POSTGRES_ENV);
+  return url === undefined || url === "" ? undefined : url;
+}
+
+/** Whether the PostgreSQL variants can run (a server URL, or server binaries to start one). */
+export const POSTGRES_AVAILABLE: boolean = envUrl() !== undefined ||
+  postgresBinDir() !== undefined;
+
+let reported = false;
+
+/** Prints, once per process, that the PostgreSQL variants are skipped. */
+function reportSkipped(): void {
+  if (reported) return;
+  reported = true;
+  console.log(
+    `SKIPPED PostgreSQL variants of these tests: $${TEST_POSTGRES_ENV} is not set and no ` +
+      `PostgreSQL server binaries are in /usr/lib/postgresql/*/bin`,
+  );
+}
+
+let server: Promise<string> | undefined;
+
+/** The server's URL (its `postgres` database): from the environment, or a cluster started now. */
+export function postgresServerUrl(): Promise<string> {
+  server ??= envUrl() !== undefined
+    ? Promise.resolve(envUrl()!)
+    : startChildCluster().then((cluster) => cluster.url);
+  return server;
+}
+
+/** Runs one statement on the server's maintenance database. */
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: await postgresServerUrl() });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** `url` with another database name. */
+export function withDatabaseName(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.href;
+}
+
+const PREFIX = `baktadb_t${Deno.pid}_${crypto.randomUUID().slice(0, 8)}`;
+let counter = 0;
+let template: Promise<string> | undefined;
+
+/** The per-process template database, migrated once. */
+function migratedTemplate(): Promise<string> {
+  template ??= (async () => {
+    const name = `${PREFIX}_template`;
+    await adminQuery(`create database ${name}`);
+    const db = await openDatabase(withDatabaseName(await postgresServerUrl(), name));
+    await db.destroy();
+    return name;
+  })();
+  return template;
+}
+
+/**
+ * A new PostgreSQL database for one test.
+ *
+ * @param options `migrated: false` for an empty database.
+ * @returns Its URL (with the test cluster's credentials).
+ */
+export async function freshPostgresUrl(options: { migrated?: boolean } = {}): Promise<string> {
+  const name = `${PREFIX}_${++counter}`;
+  if (options.migrated === false) await adminQuery(`create database ${name}`);
+  else await adminQuery(`create database ${name} template ${await migratedTemplate()}`);
+  return withDatabaseName(await postgresServerUrl(), name);
+}
+
+/** The engine of the test that is running (tests of one file run one at a time). */
+export function currentEngine(): Engine {
+  return current;
+}
+
+/**
+ * A fresh, fully migrated database of the running test's engine: `:memory:` SQLite, or a new
+ * PostgreSQL database.
+ *
+ * @param options Passed to `openDatabase`.
+ * @returns The database; the test destroys it.
+ */
+export async function openTestDatabase(
+  options: OpenDatabaseOptions = {},
+): Promise<Kysely<Database>> {
+  if (current === "sqlite") return await openDatabase(":memory:", options);
+  return await openDatabase(
+    await freshPostgresUrl({ migrated: options.migrate !== false }),
+    options,
+  );
+}
+
+/**
+ * Where a fresh database of the running test's engine is, for tests that run the CLI or other
+ * processes: a path in `dir` for SQLite, a new (empty) PostgreSQL database's URL.
+ *
+ * @param dir A temporary directory of the test.
+ * @returns The path or URL.
+ */
+export async function testDatabaseUrl(dir: string): Promise<string> {
+  return current === "sqlite" ? `${dir}/test.sqlite` : await freshPostgresUrl({ migrated: false });
+}
+
+/**
+ * Registers `fn` as one test per engine: `name [sqlite]` and `name [postgres]`; the PostgreSQL one
+ * is ignored (with one SKIPPED line) when no server is available.
+ *
+ * @param name The test's name.
+ * @param fn The body; {@linkcode openTestDatabase} opens databases of its engine.
+ * @param options Extra `Deno.test` options.
+ */
+export function engineTest(
+  name: string,
+  fn: (t: Deno.TestContext, engine: Engine) => Promise<void>,
+  options: EngineTestOptions = {},
+): void {
+  const { engines = ["sqlite", "postgres"], ...rest } = options;
+  registerEngineTests(name, fn, rest, engines);
+}
+
+/** Options of {@linkcode engineTest}: `Deno.test`'s, and the engines to run on. */
+export type EngineTestOptions = Omit<Deno.TestDefinition, "name" | "fn"> & {
+  /** The engines to run on. @default ["sqlite", "postgres"] */
+  engines?: readonly Engine[];
+};
+
+function registerEngineTests(
+  name: string,
+  fn: (t: Deno.TestContext, engine: Engine) => Promise<void>,
+  options: Omit<Deno.TestDefinition, "name" | "fn">,
+  engines: readonly Engine[],
+): void {
+  for (const engine of engines) {
+    const ignore = engine === "postgres" && !POSTGRES_AVAILABLE;
+    if (ignore) reportSkipped();
+    Deno.test({
+      ...options,
+      name: `${name} [${engine}]`,
+      ignore: options.ignore === true || ignore,
+      async fn(t) {
+        current = engine;
+        try {
+          await fn(t, engine);
+        } finally {
+          current = "sqlite";
+        }
+      },
+    });
+  }
+}

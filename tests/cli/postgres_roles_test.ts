@@ -1,0 +1,151 @@
+/**
+ * The PostgreSQL roles of `docs/postgres_roles.sql`, run as written with psql: the owner migrates,
+ * the writer imports, and the read-only analyst can run every query, figure and report command
+ * (and the notebook helpers) while every write command fails with a permission error and exit
+ * code 6 (`EXIT.PERMISSION`).
+ */
+
+import assert from "node:assert/strict";
+import { runCli } from "../../src/cli/main.ts";
+import { EXIT } from "../../src/cli/cli_context.ts";
+import { openDatabase } from "../../src/db/open_database.ts";
+import { importRun } from "../../src/store/import_run.ts";
+import * as analysis from "../../src/analysis/mod.ts";
+import { featureTypesPlot } from "../../src/plot/mod.ts";
+import { makeCohort, makeRun } from "../../src/testing/factory/mod.ts";
+import { formatRunAsBaktaJson } from "../../src/testing/factory/format_run_as_bakta_json.ts";
+import { POSTGRES_AVAILABLE, postgresServerUrl, withDatabaseName } from "../_engines.ts";
+import { capture } from "./_helpers.ts";
+
+const ROLES_SQL = new URL("../../docs/postgres_roles.sql", import.meta.url);
+
+/** Runs docs/postgres_roles.sql with psql, role names made unique; returns each role's URL. */
+async function createRoles(): Promise<{ owner: string; writer: string; reader: string }> {
+  const suffix = crypto.randomUUID().slice(0, 8);
+  const text = (await Deno.readTextFile(ROLES_SQL)).replaceAll(
+    /\bbaktadb_(owner|writer|reader|curator|analyst)\b/g,
+    `baktadb_$1_${suffix}`,
+  );
+  const file = await Deno.makeTempFile({ suffix: ".sql" });
+  await Deno.writeTextFile(file, text);
+  const database = `baktadb_roles_${suffix}`;
+  const passwords = { owner: "owner-pw", writer: "writer-pw", reader: "reader-pw" };
+  const server = await postgresServerUrl();
+  const out = await new Deno.Command("psql", {
+    args: [
+      server,
+      "-v",
+      "ON_ERROR_STOP=1",
+      "-v",
+      `db=${database}`,
+      ...Object.entries(passwords).flatMap(([k, v]) => ["-v", `${k}_password=${v}`]),
+      "-f",
+      file,
+    ],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  await Deno.remove(file);
+  assert.ok(out.success, new TextDecoder().decode(out.stderr));
+  const as = (role: string, password: string) => {
+    const url = new URL(withDatabaseName(server, database));
+    url.username = `baktadb_${role}_${suffix}`;
+    url.password = password;
+    return url.href;
+  };
+  return {
+    owner: as("owner", passwords.owner),
+    writer: as("curator", passwords.writer),
+    reader: as("analyst", passwords.reader),
+  };
+}
+
+async function cli(args: string[]) {
+  const { io, out, err } = capture();
+  const code = await runCli(args, io);
+  return { code, out: out(), err: err() };
+}
+
+Deno.test({
+  name: "the read-only role runs every query, figure and report; every write fails with exit 6",
+  ignore: !POSTGRES_AVAILABLE,
+  async fn() {
+    const urls = await createRoles();
+    const dir = await Deno.makeTempDir();
+    try {
+      const init = await cli(["init", "--db", urls.owner]);
+      assert.equal(init.code, 0, "the owner migrates");
+      assert.match(init.out, /^Initialised postgres:\/\/baktadb_owner_\w+:\*\*\*@/);
+      assert.ok(!init.out.includes("owner-pw"), "no password in the output");
+      const writerDb = await openDatabase(urls.writer);
+      const cohort = makeCohort({ seed: 3, genomes: 3, familiesPool: 30, coreFamilies: 10 });
+      for (const member of cohort.members) {
+        await importRun(writerDb, member.run, { genome: member.name });
+      }
+      await writerDb.destroy();
+      const runFile = `${dir}/extra.json`;
+      await Deno.writeTextFile(runFile, formatRunAsBaktaJson(makeRun({ seed: 9, sequences: 1 })));
+      const genome = cohort.members[0].name;
+      const seqId = cohort.members[0].run.sequences[0].id;
+      const reader = ["--db", urls.reader];
+
+      const reads = [
+        ["genomes"],
+        ["summary"],
+        ["show", genome],
+        ["history", genome],
+        ["files", genome],
+        ["features", genome, "--type", "cds"],
+        ["features", genome, "--search", "protein"],
+        ["features", genome, "--region", `${seqId}:1-5000`],
+        ["jobs"],
+        ["config", "list"],
+        ["export", genome, "--format", "gff3", "--out", `${dir}/g.gff3`],
+        ["report", "--out", `${dir}/report.html`],
+      ];
+      for (const args of reads) {
+        const result = await cli([...reader, ...args]);
+        assert.equal(result.code, EXIT.OK, `${args.join(" ")}: ${result.err}`);
+      }
+      assert.ok((await Deno.stat(`${dir}/report.html`)).size > 10_000);
+
+      // The notebook helpers: every cohort table and a figure.
+      const readerDb = await openDatabase(urls.reader);
+      try {
+        for (
+          const table of [
+            analysis.genomeSummary,
+            analysis.featureTypeCounts,
+            analysis.cogCategoryCounts,
+            analysis.presenceAbsence,
+            analysis.pangenomeClasses,
+          ]
+        ) {
+          assert.ok((await table(readerDb)).numRows() > 0, table.name);
+        }
+        assert.ok(featureTypesPlot(await analysis.featureTypeCounts(readerDb)) !== undefined);
+      } finally {
+        await readerDb.destroy();
+      }
+
+      const writes = [
+        ["import", runFile],
+        ["rm", genome, "--yes"],
+        ["config", "save", "strict", "--compliant"],
+        ["migrate", "down"],
+        ["copy", "--from", urls.reader, "--to", urls.reader.replace(/\/[^/]*$/, "/postgres")],
+      ];
+      for (const args of writes) {
+        const result = await cli([...reader, ...args]);
+        assert.equal(result.code, EXIT.PERMISSION, `${args.join(" ")}: ${result.err}`);
+        assert.match(result.err, /permission denied|must be owner/, args.join(" "));
+        assert.match(result.err, /read-only/, args.join(" "));
+        assert.ok(!result.err.includes("reader-pw"), "no password in messages");
+      }
+      // The writer can do what the reader could not.
+      assert.equal((await cli(["--db", urls.writer, "import", runFile])).code, EXIT.OK);
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+});

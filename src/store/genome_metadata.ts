@@ -7,6 +7,7 @@
 
 import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
+import { setTraits } from "./traits_repository.ts";
 
 /**
  * Stores metadata of a genome: each key's value is set (replacing an earlier value), other keys
@@ -38,17 +39,7 @@ export async function setGenomeMetadata(
   genomeId: number,
   metadata: Readonly<Record<string, string>>,
 ): Promise<void> {
-  const rows = Object.entries(metadata).map(([key, value]) => ({
-    genome_id: genomeId,
-    key,
-    value,
-  }));
-  if (rows.length === 0) return;
-  await db.insertInto("genome_traits").values(rows)
-    .onConflict((oc) =>
-      oc.columns(["genome_id", "key"]).doUpdateSet((eb) => ({ value: eb.ref("excluded.value") }))
-    )
-    .execute();
+  await setTraits(db, genomeId, metadata);
 }
 
 /**

@@ -6,17 +6,31 @@
  * @module
  */
 
+import { countChar, isSpace, skipSpaces, trimEndOf } from "../_text_scan.ts";
 import { ParseError } from "../parse_error.ts";
 import type { InsdcFeature, InsdcQualifier } from "./insdc_record.ts";
 
 /** Qualifiers whose wrapped lines are joined without a space (Biopython does the same). */
 const JOIN_WITHOUT_SPACE = new Set(["translation"]);
 
-const QUALIFIER_NAME = /^[A-Za-z0-9_\-']+$/;
+/** The characters of a qualifier name: `A-Z`, `a-z`, `0-9`, `_`, `-` and `'`. */
+const NAME_CHAR = new Uint8Array(128);
+for (const char of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-'") {
+  NAME_CHAR[char.charCodeAt(0)] = 1;
+}
 
+/** A line terminator inside a location, which the location pattern cannot cross. */
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
+
+/** The qualifier whose value is still being read (one object, reused). */
 interface OpenQualifier {
+  /** Whether a qualifier is open at all. */
+  open: boolean;
   name: string;
-  chunks: string[];
+  /** The value's first line, as written (quotes included). */
+  first: string;
+  /** The value's further lines, when it wraps. */
+  more: string[] | undefined;
   quoted: boolean;
   quotes: number;
   line: number;
@@ -30,7 +44,9 @@ interface OpenQualifier {
  * other lines continue the location until the first `/qualifier`; a line starting with `/` starts
  * a qualifier unless a quoted value is still open; a quoted value ends at an even number of `"`
  * (`""` is an escaped quote). Wrapped quoted values are joined with a space (`/translation`
- * without), wrapped unquoted values without.
+ * without), wrapped unquoted values without. Lines may come as strings ({@linkcode push}) or as
+ * index ranges of a larger text ({@linkcode pushRange}); each line is scanned by index and only
+ * the key, the location and the qualifiers' names and values become strings.
  *
  * @example Two features
  * ```ts
@@ -57,7 +73,15 @@ export class InsdcFeatureTableParser {
   #features: InsdcFeature[] = [];
   #feature: InsdcFeature | undefined;
   #locationChunks: string[] = [];
-  #qualifier: OpenQualifier | undefined;
+  #qualifier: OpenQualifier = {
+    open: false,
+    name: "",
+    first: "",
+    more: undefined,
+    quoted: false,
+    quotes: 0,
+    line: 0,
+  };
   #inLocation = false;
 
   /**
@@ -78,74 +102,55 @@ export class InsdcFeatureTableParser {
    * a malformed qualifier; `InvalidLocation` for a key without a location.
    */
   push(body: string, line: number): void {
-    const qualifier = this.#qualifier;
-    if (body.length === 0 || body.charCodeAt(0) !== 32) {
-      this.#endFeature();
-      const match = /^(\S+)\s*(.*?)\s*$/.exec(body);
-      if (!match || match[2] === "") {
-        throw new ParseError(
-          "InvalidLocation",
-          `feature line ${JSON.stringify(body.trim())}: expected a feature key and a location`,
-          { file: this.#file, line },
-        );
-      }
-      this.#feature = { key: match[1], location: "", qualifiers: [], line };
-      this.#locationChunks = [match[2]];
-      this.#inLocation = true;
+    this.pushRange(body, 0, body.length, line);
+  }
+
+  /**
+   * Takes one feature-table line as the range `text[start, end)` of a larger text: the line from
+   * column 6 on, without its line break.
+   *
+   * @param text The text holding the line.
+   * @param start The index of column 6.
+   * @param end The index after the line's last character.
+   * @param line The 1-based line number.
+   * @throws {ParseError} As {@linkcode push}.
+   */
+  pushRange(text: string, start: number, end: number, line: number): void {
+    if (start === end || text.charCodeAt(start) !== 32) {
+      this.#startFeature(text, start, end, line);
       return;
     }
-    const text = body.trim();
+    const from = skipSpaces(text, start, end);
+    const to = trimEndOf(text, from, end);
     if (this.#feature === undefined) {
       throw new ParseError(
         "Unexpected",
-        `${JSON.stringify(text)}: expected a feature key before qualifiers`,
+        `${JSON.stringify(text.slice(from, to))}: expected a feature key before qualifiers`,
         { file: this.#file, line },
       );
     }
-    if (qualifier !== undefined && qualifier.quoted && qualifier.quotes % 2 === 1) {
-      qualifier.chunks.push(text);
-      qualifier.quotes += countQuotes(text);
+    const qualifier = this.#qualifier;
+    if (qualifier.open && qualifier.quoted && qualifier.quotes % 2 === 1) {
+      (qualifier.more ??= []).push(text.slice(from, to));
+      qualifier.quotes += countChar(text, '"', from, to);
       return;
     }
-    if (text.charCodeAt(0) === 47) { // "/"
-      this.#endQualifier();
-      this.#inLocation = false;
-      const equals = text.indexOf("=");
-      const name = equals < 0 ? text.slice(1) : text.slice(1, equals);
-      if (!QUALIFIER_NAME.test(name)) {
-        throw new ParseError(
-          "InvalidAttribute",
-          `qualifier ${JSON.stringify(text.slice(0, 40))}: expected /name or /name=value`,
-          { file: this.#file, line },
-        );
-      }
-      if (equals < 0) {
-        this.#feature.qualifiers.push({ name });
-        return;
-      }
-      const value = text.slice(equals + 1);
-      const quoted = value.charCodeAt(0) === 34;
-      this.#qualifier = {
-        name,
-        chunks: [value],
-        quoted,
-        quotes: quoted ? countQuotes(value) : 0,
-        line,
-      };
+    if (from < to && text.charCodeAt(from) === 47) { // "/"
+      this.#startQualifier(text, from, to, line);
       return;
     }
     if (this.#inLocation) {
-      this.#locationChunks.push(text);
+      this.#locationChunks.push(text.slice(from, to));
       return;
     }
-    if (qualifier === undefined) {
+    if (!qualifier.open) {
       throw new ParseError(
         "InvalidAttribute",
-        `${JSON.stringify(text.slice(0, 40))}: expected a /qualifier`,
+        `${JSON.stringify(text.slice(from, Math.min(to, from + 40)))}: expected a /qualifier`,
         { file: this.#file, line },
       );
     }
-    qualifier.chunks.push(text);
+    (qualifier.more ??= []).push(text.slice(from, to));
   }
 
   /**
@@ -161,6 +166,58 @@ export class InsdcFeatureTableParser {
     return features;
   }
 
+  /** A key line, `^(\S+)\s*(.*?)\s*$`: the key, white space, the location (trimmed). */
+  #startFeature(text: string, start: number, end: number, line: number): void {
+    this.#endFeature();
+    let keyEnd = start;
+    while (keyEnd < end && !isSpace(text.charCodeAt(keyEnd))) keyEnd++;
+    const locationStart = skipSpaces(text, keyEnd, end);
+    const locationEnd = trimEndOf(text, locationStart, end);
+    const location = text.slice(locationStart, locationEnd);
+    if (keyEnd === start || location === "" || LINE_TERMINATOR.test(location)) {
+      const trimmed = text.slice(skipSpaces(text, start, end), trimEndOf(text, start, end));
+      throw new ParseError(
+        "InvalidLocation",
+        `feature line ${JSON.stringify(trimmed)}: expected a feature key and a location`,
+        { file: this.#file, line },
+      );
+    }
+    this.#feature = { key: text.slice(start, keyEnd), location: "", qualifiers: [], line };
+    this.#locationChunks = [location];
+    this.#inLocation = true;
+  }
+
+  /** A line `/name` or `/name=value` (`text[from, to)`, trimmed). */
+  #startQualifier(text: string, from: number, to: number, line: number): void {
+    this.#endQualifier();
+    this.#inLocation = false;
+    let equals = from + 1;
+    while (equals < to && text.charCodeAt(equals) !== 61) equals++; // "="
+    if (!isQualifierName(text, from + 1, equals)) {
+      throw new ParseError(
+        "InvalidAttribute",
+        `qualifier ${
+          JSON.stringify(text.slice(from, Math.min(to, from + 40)))
+        }: expected /name or /name=value`,
+        { file: this.#file, line },
+      );
+    }
+    const name = text.slice(from + 1, equals);
+    if (equals === to) {
+      this.#feature!.qualifiers.push({ name });
+      return;
+    }
+    const quoted = equals + 1 < to && text.charCodeAt(equals + 1) === 34;
+    const qualifier = this.#qualifier;
+    qualifier.open = true;
+    qualifier.name = name;
+    qualifier.first = text.slice(equals + 1, to);
+    qualifier.more = undefined;
+    qualifier.quoted = quoted;
+    qualifier.quotes = quoted ? countChar(text, '"', equals + 1, to) : 0;
+    qualifier.line = line;
+  }
+
   #endFeature(): void {
     if (this.#feature === undefined) return;
     this.#endQualifier();
@@ -173,54 +230,46 @@ export class InsdcFeatureTableParser {
 
   #endQualifier(): void {
     const open = this.#qualifier;
-    if (open === undefined || this.#feature === undefined) return;
-    this.#qualifier = undefined;
-    const result: InsdcQualifier = { name: open.name };
-    if (open.quoted) {
-      if (open.quotes % 2 === 1) {
-        throw new ParseError(
-          "InvalidAttribute",
-          `qualifier /${open.name}: the quoted value is not closed`,
-          { file: this.#file, line: open.line },
-        );
-      }
-      const joined = open.chunks.length === 1
-        ? open.chunks[0]
-        : open.chunks.join(JOIN_WITHOUT_SPACE.has(open.name) ? "" : " ");
-      if (joined.charCodeAt(joined.length - 1) !== 34 || joined.length < 2) {
-        throw new ParseError(
-          "InvalidAttribute",
-          `qualifier /${open.name}: expected the value to end with a quote`,
-          { file: this.#file, line: open.line },
-        );
-      }
-      let value = joined.slice(1, -1);
-      if (value.includes('"')) {
-        if (/(^|[^"])"("")*([^"]|$)/.test(value)) {
-          throw new ParseError(
-            "InvalidAttribute",
-            `qualifier /${open.name}: a quote inside the value must be doubled ("")`,
-            { file: this.#file, line: open.line },
-          );
-        }
-        value = value.replaceAll('""', '"');
-      }
-      result.value = value;
-      result.quoted = true;
-    } else {
-      result.value = open.chunks.join("");
-      result.quoted = false;
-    }
+    if (!open.open || this.#feature === undefined) return;
+    open.open = false;
+    const result: InsdcQualifier = open.quoted
+      ? { name: open.name, value: this.#quotedValue(open), quoted: true }
+      : { name: open.name, value: joinChunks(open, ""), quoted: false };
     this.#feature.qualifiers.push(result);
+  }
+
+  /** The value of a quoted qualifier: lines joined, quotes removed, `""` unescaped. */
+  #quotedValue(open: OpenQualifier): string {
+    const fail = (expected: string): never => {
+      throw new ParseError("InvalidAttribute", `qualifier /${open.name}: ${expected}`, {
+        file: this.#file,
+        line: open.line,
+      });
+    };
+    if (open.quotes % 2 === 1) fail("the quoted value is not closed");
+    const joined = joinChunks(open, JOIN_WITHOUT_SPACE.has(open.name) ? "" : " ");
+    if (joined.charCodeAt(joined.length - 1) !== 34 || joined.length < 2) {
+      fail("expected the value to end with a quote");
+    }
+    const value = joined.slice(1, -1);
+    if (open.quotes === 2 && open.more === undefined) return value;
+    if (/(^|[^"])"("")*([^"]|$)/.test(value)) {
+      fail('a quote inside the value must be doubled ("")');
+    }
+    return value.replaceAll('""', '"');
   }
 }
 
-function countQuotes(text: string): number {
-  let count = 0;
-  let index = text.indexOf('"');
-  while (index >= 0) {
-    count++;
-    index = text.indexOf('"', index + 1);
+function joinChunks(open: OpenQualifier, separator: string): string {
+  return open.more === undefined ? open.first : [open.first, ...open.more].join(separator);
+}
+
+/** Whether `text[from, to)` is a qualifier name, `^[A-Za-z0-9_\-']+$`. */
+function isQualifierName(text: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 128 || NAME_CHAR[code] !== 1) return false;
   }
-  return count;
+  return true;
 }

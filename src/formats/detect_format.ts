@@ -95,10 +95,14 @@ export function detectFormat(input: string | Uint8Array, fileName?: string): Sou
   const nul = text.indexOf("\u0000");
   if (nul >= 0) {
     const line = text.slice(0, nul).split("\n").length;
-    throw new ParseError("UnknownFormat", "the content is binary (a NUL byte), not a Bakta output", {
-      file,
-      line,
-    });
+    throw new ParseError(
+      "UnknownFormat",
+      "the content is binary (a NUL byte), not a Bakta output",
+      {
+        file,
+        line,
+      },
+    );
   }
   for (const [ending, format] of EXTENSIONS) {
     if (name.endsWith(ending)) return format;

@@ -31,6 +31,11 @@ export interface HostileCase {
   message: RegExp;
   /** The input is sound (CRLF line ends, a run beside symlink loops): it must import. */
   imports?: boolean;
+  /**
+   * Run in a process of its own even in the quick mode (a bomb, options, a message about the
+   * whole batch); other cases of one reader share one `import` of all their folders there.
+   */
+  alone?: boolean;
 }
 
 const MIB = 1024 * 1024;
@@ -183,6 +188,7 @@ function everyReaderCases(format: FixtureFormat): HostileCase[] {
       kind: "a gzip bomb (1 MB expanding to 1 GiB)",
       name: `gzip bomb ${name}.gz`,
       full: format !== "gff3",
+      alone: true,
       write: (dir) => writeRun(dir, format, gzipBomb(format), `${name}.gz`),
       message: new RegExp(`${file}\\.gz.*expands past 536870912 bytes`),
     },
@@ -227,9 +233,9 @@ function jsonCases(): HostileCase[] {
     ],
     [
       "NaN / Infinity in JSON",
-      "sequence length -Infinity",
-      text(/"length": \d+/, `"length": -Infinity`),
-      /hostile\.json: sequences\[0\]\.length is -Infinity/,
+      "start -Infinity",
+      text(/"start": \d+/, `"start": -Infinity`),
+      /hostile\.json: features\[0\]\.start is -Infinity/,
     ],
   ];
   return cases.map(([kind, name, content, message]) => ({
@@ -250,8 +256,20 @@ function coordinateCases(): HostileCase[] {
     [past, "json", /"stop": \d+/, `"stop": 99999999`, /features\[0\]\.stop.*past the end/],
     [undeclared, "gff3", featureLine, "contig_9\t$1$2\t$3", /hostile\.gff3.*contig_9/],
     [past, "gff3", featureLine, "contig_1\t$1$2\t99999999", /hostile\.gff3 line \d+.*past/],
-    [past, "gbff", /^( {5}\S+ +)(\d+)\.\.(\d+)/m, "$1$2..99999999", /hostile\.gbff.*past/],
-    [past, "embl", /^(FT {3}\S+ +)(\d+)\.\.(\d+)/m, "$1$2..99999999", /hostile\.embl.*past/],
+    [
+      past,
+      "gbff",
+      /^( {5}(?!source)\S+ +)(\d+)\.\.(\d+)/m,
+      "$1$2..99999999",
+      /hostile\.gbff.*past/,
+    ],
+    [
+      past,
+      "embl",
+      /^(FT {3}(?!source)\S+ +)(\d+)\.\.(\d+)/m,
+      "$1$2..99999999",
+      /hostile\.embl.*past/,
+    ],
   ];
   const tsvRow = /^contig_1\t([^\t]*)\t(\d+)\t(\d+)/m;
   return [
@@ -323,18 +341,21 @@ function folderCases(): HostileCase[] {
     {
       kind: "a folder with a symlink loop",
       name: "only symlink loops (-r)",
+      alone: true,
       write: async (dir) => ["-r", await loops(dir)],
       message: /Nothing to import/,
     },
     {
       kind: "a folder with a symlink loop",
       name: "a symlink loop named on the command line",
+      alone: true,
       write: async (dir) => [`${await loops(dir)}/loop_a`],
       message: /loop_a/,
     },
     {
       kind: "a folder with a symlink loop",
       name: "a run beside symlink loops (-r)",
+      alone: true,
       write: async (dir) => {
         await loops(dir);
         await Deno.writeTextFile(`${dir}/${fileOf("gff3")}`, fixtureText("gff3"));
@@ -346,6 +367,7 @@ function folderCases(): HostileCase[] {
     {
       kind: "a folder of 10,000 files",
       name: "10,000 files named .gff3 holding no GFF3",
+      alone: true,
       write: async (dir) => {
         await Deno.mkdir(dir, { recursive: true });
         for (let i = 0; i < 10_000; i++) {
@@ -367,6 +389,7 @@ export function crlfCases(): (HostileCase & { format: FixtureFormat })[] {
     write: (dir: string) => writeRun(dir, format, fixtureText(format).replaceAll("\n", "\r\n")),
     message: /Imported 1, skipped 0, failed 0 of 1/,
     imports: true,
+    alone: true,
   }));
 }
 

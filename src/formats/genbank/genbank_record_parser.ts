@@ -18,6 +18,9 @@ type Section = "header" | "features" | "origin" | "other";
 
 const LOCUS = /^LOCUS\s+(\S+)\s+(\d+)\s+(?:bp|aa|rc)\b(.*)$/;
 
+/** A header keyword at column 1: capitals (and digits, `_`), e.g. `DEFINITION`, `BASE COUNT`. */
+const HEADER_KEYWORD = /^[A-Z][A-Z0-9_]*(?: [A-Z]+)?$/;
+
 /**
  * Parses GenBank flat-file lines, one at a time, into {@linkcode InsdcRecord}s. It buffers one
  * record and hands it out when its `//` line arrives.
@@ -142,6 +145,15 @@ export class GenbankRecordParser extends InsdcRecordParser {
     if (line.charCodeAt(0) !== 32) {
       const keyword = line.slice(0, 12).trim();
       const value = line.slice(12).trim();
+      if (!HEADER_KEYWORD.test(keyword)) {
+        // Not a keyword: taking it for one would end the feature table and drop what follows.
+        throw new ParseError(
+          "InvalidHeader",
+          `${JSON.stringify(line.slice(0, 40))}: expected a keyword in capitals (DEFINITION, ` +
+            `FEATURES, ORIGIN, …) or a line indented by spaces`,
+          { file: this.file, line: lineNumber },
+        );
+      }
       this.#keyword = keyword;
       switch (keyword) {
         case "FEATURES":

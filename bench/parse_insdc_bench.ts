@@ -41,7 +41,7 @@ const SAMPLES = decodeURIComponent(
 );
 const PYTHON = "/usr/bin/python3";
 const ROUNDS = Number(Deno.args[0] ?? 5);
-const REPEATS = Number(Deno.args[1] ?? 5);
+const REPEATS = Number(Deno.args[1] ?? 12);
 /** Unmeasured runs before ours are timed, for the engine to compile the parser. */
 const WARM_UPS = 3;
 

@@ -141,6 +141,25 @@ export const DEFAULT_CIRCULAR_MAP_LAYOUT_OPTIONS: Readonly<{
   fontSize: 13,
 });
 
+/**
+ * The names of the layout options a figure passes on to {@linkcode circularMapLayout} (all but
+ * `fontSize`, which is a figure option): the one list `circularMapPlot` splits its options by.
+ */
+export const CIRCULAR_MAP_LAYOUT_OPTION_NAMES: Readonly<
+  Record<Exclude<keyof CircularMapLayoutOptions, "fontSize">, true>
+> = Object.freeze({
+  colorBy: true,
+  palette: true,
+  gcWindow: true,
+  gcStep: true,
+  gc: true,
+  gcSkew: true,
+  maxSequences: true,
+  gap: true,
+  label: true,
+  size: true,
+});
+
 /** The GC ring colours of Bakta's plot (`COLORS` in `bakta/plot.py`). */
 export const GC_RING_COLORS: Readonly<{
   "GC content above average": string;

@@ -41,7 +41,10 @@ export interface ReportGenomeModel {
   annotationId: number;
   /** `Genus species strain`, from the genome or its run. */
   organism: string | null;
-  /** Its species: the `gtdbtk.species` trait when present, else Bakta's genus and species. */
+  /**
+   * Its species (`cohortSpecies`): the `gtdbtk.species` trait when present, else the `Genus species`
+   * of Bakta's organism; null when neither names one.
+   */
   species: string | null;
   /** Its traits, by key. */
   traits: ReportTrait[];
@@ -102,7 +105,7 @@ export interface ReportCohortModel {
   };
   /** Gene families per pangenome class. */
   classes: { class: "core" | "soft-core" | "shell" | "cloud"; count: number }[];
-  /** The species of the cohort and their genomes; more than one is a mixed cohort. */
+  /** The species of the cohort and their genomes, the largest first; more than one is a mixed cohort. */
   species: { species: string; genomes: string[] }[];
 }
 

@@ -22,6 +22,7 @@ import { genomeMapData } from "./genome_map_data.ts";
 import { type ReportGenome, reportGenomes } from "./_report_genome.ts";
 import { proteinLengths } from "./_protein_lengths.ts";
 import { uniqueFamilies } from "./_unique_families.ts";
+import { familyXrefs } from "./_family_xrefs.ts";
 import { reportVersions } from "./report_versions.ts";
 import { collectAssociation } from "./_association_model.ts";
 import type {
@@ -156,7 +157,15 @@ export async function collectReport(
   if (cohort !== null) {
     cohort.species = species;
     const uniques = uniqueFamilies(cohort.presence, cohort.familyInfo);
-    for (const g of models) g.uniqueFamilies = uniques.get(g.name) ?? [];
+    step("Reading the cross-references of each genome's own families");
+    const own = new Set([...uniques.values()].flat().map((u) => u.family));
+    const xrefs = await familyXrefs(db, cohort.presence.genomes, own);
+    for (const g of models) {
+      g.uniqueFamilies = (uniques.get(g.name) ?? []).map((u) => ({
+        ...u,
+        xrefs: xrefs.get(u.family) ?? [],
+      }));
+    }
   }
   let association = null;
   if (cohort !== null) {

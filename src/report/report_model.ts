@@ -29,6 +29,8 @@ export interface ReportUniqueFamily {
   gene: string | null;
   /** A product of the family, if any. */
   product: string | null;
+  /** Its members' functional cross-references (`COG:COG0593`, `GO:0005524`, `KEGG:K02313`, `EC:…`). */
+  xrefs: string[];
 }
 
 /** One genome of the report. */

@@ -135,6 +135,10 @@ export async function cohortSpecies(
  *   "A mixed cohort of 2 species (Escherichia coli: 2 genomes, Klebsiella pneumoniae: 1 genome): core, shell and cloud of a mixed set say little, the core is small or empty; compare the genomes of one species (--where species=...)",
  * );
  * assert.equal(mixedSpeciesWarning([{ species: "Escherichia coli", genomes: ["a"] }]), undefined);
+ * assert.match(
+ *   mixedSpeciesWarning([{ species: "Escherichia coli", genomes: ["a"] }, { species: "unknown species", genomes: ["b"] }])!,
+ *   /^A cohort of 1 known species and genomes of unknown species \(/,
+ * );
  * ```
  */
 export function mixedSpeciesWarning(
@@ -144,5 +148,9 @@ export function mixedSpeciesWarning(
   const list = groups.map((g) =>
     `${g.species}: ${g.genomes.length} genome${g.genomes.length === 1 ? "" : "s"}`
   ).join(", ");
-  return `A mixed cohort of ${groups.length} species (${list}): core, shell and cloud of a mixed set say little, the core is small or empty; compare the genomes of one species (--where species=...)`;
+  const known = groups.filter((g) => g.species !== UNKNOWN_SPECIES).length;
+  const what = known === groups.length
+    ? `A mixed cohort of ${known} species`
+    : `A cohort of ${known} known species and genomes of unknown species`;
+  return `${what} (${list}): core, shell and cloud of a mixed set say little, the core is small or empty; compare the genomes of one species (--where species=...)`;
 }

@@ -39,18 +39,18 @@ const BAR_EDGE = { stroke: "#555555", strokeWidth: 0.5, insetTop: 1, insetBottom
  * ```
  */
 export function cogCategoriesMarks(layout: CogCategoriesBars): Plot.CompoundMark {
-  const title = (d: CogBar) => d.title;
+  const bars = (options: Plot.BarXOptions) =>
+    Plot.barX(layout.bars, {
+      x: "value",
+      fill: "label",
+      title: (d: CogBar) => d.title,
+      ...BAR_EDGE,
+      ...options,
+    });
   if (layout.layout === "stacked") {
     const order = layout.color.domain;
     return Plot.marks(
-      Plot.barX(layout.bars, {
-        x: "value",
-        y: "genome",
-        fill: "label",
-        title,
-        order: (d: CogBar) => order.indexOf(d.label),
-        ...BAR_EDGE,
-      }),
+      bars({ y: "genome", order: (d: CogBar) => order.indexOf(d.label) }),
       Plot.ruleX([0]),
       Plot.text(layout.n, {
         x: "end",
@@ -66,14 +66,7 @@ export function cogCategoriesMarks(layout: CogCategoriesBars): Plot.CompoundMark
   }
   const faceted = layout.genomes.length > 1;
   return Plot.marks(
-    Plot.barX(layout.bars, {
-      x: "value",
-      y: "label",
-      fill: "label",
-      title,
-      ...(faceted ? { fx: "genome" } : {}),
-      ...BAR_EDGE,
-    }),
+    bars({ y: "label", ...(faceted ? { fx: "genome" } : {}) }),
     Plot.ruleX([0]),
     ...(faceted ? [Plot.frame({ stroke: "#dddddd" })] : []),
   );

@@ -310,7 +310,6 @@ async function writeStage(
       ? step.result
       : await writePrepared(db, step.prepared, options);
     if (step.metadata !== undefined) await setGenomeMetadata(db, result.genomeId, step.metadata);
-    await pausePoint("import:committed");
     return { item, prefix, status: result.status, result };
   } catch (error) {
     const failure = error instanceof Error ? error : new Error(String(error));

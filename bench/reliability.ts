@@ -70,6 +70,8 @@ async function main(args: string[]): Promise<number> {
       PAGE.pathname,
       replaceBetweenMarkers(page, stamp + renderTable(rows)),
     );
+    // The page in the repository's format (`deno fmt --check` passes on it as written).
+    await new Deno.Command(Deno.execPath(), { args: ["fmt", PAGE.pathname], cwd: REPO }).output();
     const lost = rows.reduce((sum, r) => sum + r.lost, 0);
     console.log(`${PAGE.pathname}: ${rows.length} rows, lost ${lost}`);
     return code !== 0 ? code : lost > 0 ? 1 : 0;

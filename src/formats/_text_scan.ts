@@ -50,7 +50,10 @@ export function isSpace(code: number): boolean {
  */
 export function skipSpaces(text: string, from: number, end: number): number {
   let i = from;
-  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  for (; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 32 && (code > 32 && code < 128 || !isSpace(code))) break;
+  }
   return i;
 }
 
@@ -95,6 +98,28 @@ export function skipDigits(text: string, from: number, end: number): number {
     if (code < 48 || code > 57) break;
   }
   return i;
+}
+
+/**
+ * The number written by the ASCII digits `text[from, to)`, as `Number(text.slice(from, to))`
+ * gives it, without making the string (for up to 15 digits; longer runs are sliced).
+ *
+ * @param text The text.
+ * @param from The index of the first digit.
+ * @param to The index after the last digit.
+ * @returns The number.
+ *
+ * @example A base number
+ * ```ts
+ * import { digitsValue } from "./_text_scan.ts";
+ * if (digitsValue("  0061 acgt", 2, 6) !== 61) throw new Error("value");
+ * ```
+ */
+export function digitsValue(text: string, from: number, to: number): number {
+  if (to - from > 15) return Number(text.slice(from, to));
+  let value = 0;
+  for (let i = from; i < to; i++) value = value * 10 + (text.charCodeAt(i) - 48);
+  return value;
 }
 
 /**

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { isSpace, skipDigits, skipSpaces } from "../_text_scan.ts";
+import { digitsValue, isSpace, skipDigits, skipSpaces } from "../_text_scan.ts";
 import { ParseError } from "../parse_error.ts";
 import { InsdcFeatureTableParser } from "../insdc/insdc_feature_table_parser.ts";
 import type { InsdcParseOptions } from "../insdc/insdc_line_parser.ts";
@@ -119,9 +119,7 @@ export class EmblRecordParser extends InsdcRecordParser {
     }
     if (text.startsWith("FT", start) && end - start >= 2) {
       this.#features ??= new InsdcFeatureTableParser(this.file);
-      if (end - start > 5 && skipSpaces(text, start + 5, end) < end) {
-        this.#features.pushRange(text, start + 5, end, lineNumber);
-      }
+      if (end - start > 5) this.#features.pushRange(text, start + 5, end, lineNumber);
       return;
     }
     if (skipSpaces(text, start, end) === end) return;
@@ -203,11 +201,12 @@ export class EmblRecordParser extends InsdcRecordParser {
         { file: this.file, line: lineNumber },
       );
     }
-    const count = text.slice(digits, after);
-    if (Number(count) !== residues.length) {
+    if (digitsValue(text, digits, after) !== residues.length) {
       throw new ParseError(
         "InvalidSequence",
-        `sequence line ends with base count ${count}: expected ${residues.length}`,
+        `sequence line ends with base count ${
+          text.slice(digits, after)
+        }: expected ${residues.length}`,
         { file: this.file, line: lineNumber },
       );
     }

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { isSpace, skipDigits, skipSpaces } from "../_text_scan.ts";
+import { digitsValue, isSpace, skipDigits, skipSpaces } from "../_text_scan.ts";
 import { ParseError } from "../parse_error.ts";
 import { InsdcFeatureTableParser } from "../insdc/insdc_feature_table_parser.ts";
 import type { InsdcParseOptions } from "../insdc/insdc_line_parser.ts";
@@ -118,15 +118,15 @@ export class GenbankRecordParser extends InsdcRecordParser {
     record: InsdcRecord,
   ): void {
     const first = start < end ? text.charCodeAt(start) : -1;
-    if (this.#section === "origin" && !text.startsWith("LOCUS", start)) {
+    if (this.#section === "origin" && !(first === 76 && text.startsWith("LOCUS", start))) {
       this.#originLine(text, start, end, lineNumber);
       return;
     }
-    if (skipSpaces(text, start, end) === end) return;
     if (this.#section === "features" && first === 32) {
       this.#features!.pushRange(text, Math.min(start + 5, end), end, lineNumber);
       return;
     }
+    if (skipSpaces(text, start, end) === end) return;
     this.#headerLine(text.slice(start, end), lineNumber, record);
   }
 
@@ -243,7 +243,7 @@ export class GenbankRecordParser extends InsdcRecordParser {
         { file: this.file, line: lineNumber },
       );
     }
-    const position = Number(text.slice(digits, letters));
+    const position = digitsValue(text, digits, letters);
     if (position !== before + 1) {
       residues.truncate(before);
       throw new ParseError(

@@ -7,11 +7,18 @@
 
 import { isSpace } from "../_text_scan.ts";
 
-/** The letters a sequence line may hold: `A-Z`, `a-z`, `*`, `-`, `.` and `~`. */
-const RESIDUE = new Uint8Array(128);
+const LETTER = 1;
+const BLANK = 2;
+
+/**
+ * The ASCII characters of a sequence line: {@linkcode LETTER} for those it may hold (`A-Z`, `a-z`,
+ * `*`, `-`, `.`, `~`), {@linkcode BLANK} for the space; other white space is left to `isSpace`.
+ */
+const CLASS = new Uint8Array(128);
 for (const letter of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz*-.~") {
-  RESIDUE[letter.charCodeAt(0)] = 1;
+  CLASS[letter.charCodeAt(0)] = LETTER;
 }
+CLASS[32] = BLANK;
 
 const INITIAL_CAPACITY = 1 << 16;
 const DECODER = new TextDecoder();
@@ -62,8 +69,9 @@ export class ResidueBuffer {
     let i = from;
     for (; i < end; i++) {
       const code = text.charCodeAt(i);
-      if (code < 128 && RESIDUE[code] === 1) bytes[length++] = code;
-      else if (!isSpace(code)) break;
+      const kind = code < 128 ? CLASS[code] : 0;
+      if (kind === LETTER) bytes[length++] = code;
+      else if (kind !== BLANK && !isSpace(code)) break;
     }
     this.#length = length;
     return i;
@@ -89,11 +97,10 @@ export class ResidueBuffer {
     return sequence;
   }
 
-  /** Empties the buffer. */
+  /** Empties the buffer (keeping its capacity for the next record). */
   clear(): void {
     this.#length = 0;
     this.#used = false;
-    if (this.#bytes.length > INITIAL_CAPACITY) this.#bytes = new Uint8Array(INITIAL_CAPACITY);
   }
 
   #grow(more: number): void {

@@ -6,6 +6,7 @@
  * @module
  */
 
+import { StringPool } from "../_string_pool.ts";
 import { countChar, isSpace, skipSpaces, trimEndOf } from "../_text_scan.ts";
 import { ParseError } from "../parse_error.ts";
 import type { InsdcFeature, InsdcQualifier } from "./insdc_record.ts";
@@ -15,6 +16,11 @@ const JOIN_WITHOUT_SPACE = new Set(["translation"]);
 
 /** The characters of a qualifier name: `A-Z`, `a-z`, `0-9`, `_`, `-` and `'`. */
 const NAME_CHAR = new Uint8Array(128);
+/**
+ * The qualifier names met so far, shared by every parser: a bounded cache of immutable strings,
+ * so that the hundred thousand `/locus_tag`s of a genome are one string, not a slice each.
+ */
+const NAMES = new StringPool();
 for (const char of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-'") {
   NAME_CHAR[char.charCodeAt(0)] = 1;
 }
@@ -27,10 +33,14 @@ interface OpenQualifier {
   /** Whether a qualifier is open at all. */
   open: boolean;
   name: string;
-  /** The value's first line, as written (quotes included). */
-  first: string;
-  /** The value's further lines, when it wraps. */
-  more: string[] | undefined;
+  /** The text holding the value's first line. */
+  text: string;
+  /** Where the value's first line starts in `text` (at the opening quote, if any). */
+  start: number;
+  /** Where it ends in `text` (after the closing quote, if any). */
+  end: number;
+  /** All the value's lines (the first one sliced from `text`), once it wraps. */
+  lines: string[] | undefined;
   quoted: boolean;
   quotes: number;
   line: number;
@@ -40,8 +50,8 @@ interface OpenQualifier {
  * Parses the lines of a feature table, one at a time, into {@linkcode InsdcFeature}s. Give it
  * each line from column 6 on (the 5-character prefix `     ` or `FT   ` removed).
  *
- * Rules: a line whose first character is not a space starts a feature (key, then the location);
- * other lines continue the location until the first `/qualifier`; a line starting with `/` starts
+ * Rules: a blank line is skipped; a line whose first character is not a space starts a feature
+ * (key, then the location); other lines continue the location until the first `/qualifier`; a line starting with `/` starts
  * a qualifier unless a quoted value is still open; a quoted value ends at an even number of `"`
  * (`""` is an escaped quote). Wrapped quoted values are joined with a space (`/translation`
  * without), wrapped unquoted values without. Lines may come as strings ({@linkcode push}) or as
@@ -72,12 +82,15 @@ export class InsdcFeatureTableParser {
   readonly #file: string;
   #features: InsdcFeature[] = [];
   #feature: InsdcFeature | undefined;
-  #locationChunks: string[] = [];
+  /** The location's further lines, when it wraps (its first line is in the feature). */
+  #locationMore: string[] | undefined;
   #qualifier: OpenQualifier = {
     open: false,
     name: "",
-    first: "",
-    more: undefined,
+    text: "",
+    start: 0,
+    end: 0,
+    lines: undefined,
     quoted: false,
     quotes: 0,
     line: 0,
@@ -116,11 +129,15 @@ export class InsdcFeatureTableParser {
    * @throws {ParseError} As {@linkcode push}.
    */
   pushRange(text: string, start: number, end: number, line: number): void {
-    if (start === end || text.charCodeAt(start) !== 32) {
+    if (start === end) return;
+    const first = text.charCodeAt(start);
+    if (first !== 32) {
+      if (isSpace(first) && skipSpaces(text, start, end) === end) return;
       this.#startFeature(text, start, end, line);
       return;
     }
     const from = skipSpaces(text, start, end);
+    if (from === end) return;
     const to = trimEndOf(text, from, end);
     if (this.#feature === undefined) {
       throw new ParseError(
@@ -131,16 +148,17 @@ export class InsdcFeatureTableParser {
     }
     const qualifier = this.#qualifier;
     if (qualifier.open && qualifier.quoted && qualifier.quotes % 2 === 1) {
-      (qualifier.more ??= []).push(text.slice(from, to));
-      qualifier.quotes += countChar(text, '"', from, to);
+      const chunk = text.slice(from, to);
+      addLine(qualifier, chunk);
+      if (chunk.includes('"')) qualifier.quotes += countChar(chunk, '"', 0, chunk.length);
       return;
     }
-    if (from < to && text.charCodeAt(from) === 47) { // "/"
+    if (text.charCodeAt(from) === 47) { // "/"
       this.#startQualifier(text, from, to, line);
       return;
     }
     if (this.#inLocation) {
-      this.#locationChunks.push(text.slice(from, to));
+      (this.#locationMore ??= []).push(text.slice(from, to));
       return;
     }
     if (!qualifier.open) {
@@ -150,7 +168,7 @@ export class InsdcFeatureTableParser {
         { file: this.#file, line },
       );
     }
-    (qualifier.more ??= []).push(text.slice(from, to));
+    addLine(qualifier, text.slice(from, to));
   }
 
   /**
@@ -182,8 +200,8 @@ export class InsdcFeatureTableParser {
         { file: this.#file, line },
       );
     }
-    this.#feature = { key: text.slice(start, keyEnd), location: "", qualifiers: [], line };
-    this.#locationChunks = [location];
+    this.#feature = { key: text.slice(start, keyEnd), location, qualifiers: [], line };
+    this.#locationMore = undefined;
     this.#inLocation = true;
   }
 
@@ -202,7 +220,7 @@ export class InsdcFeatureTableParser {
         { file: this.#file, line },
       );
     }
-    const name = text.slice(from + 1, equals);
+    const name = NAMES.get(text, from + 1, equals);
     if (equals === to) {
       this.#feature!.qualifiers.push({ name });
       return;
@@ -211,18 +229,20 @@ export class InsdcFeatureTableParser {
     const qualifier = this.#qualifier;
     qualifier.open = true;
     qualifier.name = name;
-    qualifier.first = text.slice(equals + 1, to);
-    qualifier.more = undefined;
+    qualifier.text = text;
+    qualifier.start = equals + 1;
+    qualifier.end = to;
+    qualifier.lines = undefined;
     qualifier.quoted = quoted;
-    qualifier.quotes = quoted ? countChar(text, '"', equals + 1, to) : 0;
+    qualifier.quotes = quoted ? countQuotes(text, equals + 1, to) : 0;
     qualifier.line = line;
   }
 
   #endFeature(): void {
     if (this.#feature === undefined) return;
     this.#endQualifier();
-    const chunks = this.#locationChunks;
-    this.#feature.location = chunks.length === 1 ? chunks[0] : chunks.join("");
+    const more = this.#locationMore;
+    if (more !== undefined) this.#feature.location = [this.#feature.location, ...more].join("");
     this.#features.push(this.#feature);
     this.#feature = undefined;
     this.#inLocation = false;
@@ -238,30 +258,62 @@ export class InsdcFeatureTableParser {
     this.#feature.qualifiers.push(result);
   }
 
-  /** The value of a quoted qualifier: lines joined, quotes removed, `""` unescaped. */
+  /**
+   * The value of a quoted qualifier: lines joined, quotes removed, `""` unescaped. A value on one
+   * line is sliced from the text once.
+   */
   #quotedValue(open: OpenQualifier): string {
-    const fail = (expected: string): never => {
-      throw new ParseError("InvalidAttribute", `qualifier /${open.name}: ${expected}`, {
-        file: this.#file,
-        line: open.line,
-      });
-    };
-    if (open.quotes % 2 === 1) fail("the quoted value is not closed");
-    const joined = joinChunks(open, JOIN_WITHOUT_SPACE.has(open.name) ? "" : " ");
-    if (joined.charCodeAt(joined.length - 1) !== 34 || joined.length < 2) {
-      fail("expected the value to end with a quote");
+    if (open.quotes % 2 === 1) this.#fail(open, "the quoted value is not closed");
+    let value: string;
+    if (open.lines === undefined) {
+      const { text, start, end } = open;
+      if (end - start < 2 || text.charCodeAt(end - 1) !== 34) {
+        this.#fail(open, "expected the value to end with a quote");
+      }
+      value = text.slice(start + 1, end - 1);
+      if (open.quotes === 2) return value;
+    } else {
+      const joined = joinChunks(open, JOIN_WITHOUT_SPACE.has(open.name) ? "" : " ");
+      if (joined.charCodeAt(joined.length - 1) !== 34 || joined.length < 2) {
+        this.#fail(open, "expected the value to end with a quote");
+      }
+      value = joined.slice(1, -1);
     }
-    const value = joined.slice(1, -1);
-    if (open.quotes === 2 && open.more === undefined) return value;
     if (/(^|[^"])"("")*([^"]|$)/.test(value)) {
-      fail('a quote inside the value must be doubled ("")');
+      this.#fail(open, 'a quote inside the value must be doubled ("")');
     }
     return value.replaceAll('""', '"');
   }
+
+  #fail(open: OpenQualifier, expected: string): never {
+    throw new ParseError("InvalidAttribute", `qualifier /${open.name}: ${expected}`, {
+      file: this.#file,
+      line: open.line,
+    });
+  }
 }
 
+/** The value's lines joined with `separator` (the first line only when it does not wrap). */
 function joinChunks(open: OpenQualifier, separator: string): string {
-  return open.more === undefined ? open.first : [open.first, ...open.more].join(separator);
+  return open.lines === undefined
+    ? open.text.slice(open.start, open.end)
+    : open.lines.join(separator);
+}
+
+/** Adds a wrapped line to a value. */
+function addLine(open: OpenQualifier, line: string): void {
+  if (open.lines === undefined) open.lines = [open.text.slice(open.start, open.end), line];
+  else open.lines.push(line);
+}
+
+/**
+ * The number of quotes in `text[from, to)`, the value of a qualifier's first line starting with
+ * its opening quote: 2 found at once for the usual one-line value `"…"` without inner quotes.
+ */
+function countQuotes(text: string, from: number, to: number): number {
+  const last = to - 1;
+  if (last > from && text.charCodeAt(last) === 34 && text.indexOf('"', from + 1) === last) return 2;
+  return countChar(text, '"', from, to);
 }
 
 /** Whether `text[from, to)` is a qualifier name, `^[A-Za-z0-9_\-']+$`. */

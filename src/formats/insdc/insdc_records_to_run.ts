@@ -173,32 +173,30 @@ export function insdcRecordsToRun(
   return run;
 }
 
-/** The first value of a qualifier (`""` for a flag), or undefined without one. */
+/**
+ * The first value of a qualifier (`""` for a flag), or undefined without one. (The names asked
+ * for here are none of `Object.prototype`'s, so a plain property read is safe.)
+ */
 function first(feature: InsdcOriginalFeature, name: string): string | undefined {
-  return own(feature.qualifiers, name)?.[0];
+  return feature.qualifiers[name]?.[0];
 }
 
 /** Every value of a qualifier, in file order. */
 function all(feature: InsdcOriginalFeature, name: string): string[] {
-  return own(feature.qualifiers, name) ?? [];
+  return feature.qualifiers[name] ?? [];
 }
 
 function has(feature: InsdcOriginalFeature | undefined, name: string): boolean {
-  return feature !== undefined && own(feature.qualifiers, name) !== undefined;
-}
-
-function own(qualifiers: Record<string, string[]>, name: string): string[] | undefined {
-  return Object.hasOwn(qualifiers, name) ? qualifiers[name] : undefined;
+  return feature !== undefined && feature.qualifiers[name] !== undefined;
 }
 
 function featureType(feature: InsdcOriginalFeature): FeatureType | undefined {
   switch (feature.key) {
     case "CDS":
-      return all(feature, "inference").some((value) =>
-          value.startsWith("ab initio prediction:Bakta")
-        )
-        ? "sorf"
-        : "cds";
+      for (const inference of all(feature, "inference")) {
+        if (inference.startsWith("ab initio prediction:Bakta")) return "sorf";
+      }
+      return "cds";
     case "tRNA":
     case "tmRNA":
     case "rRNA":
@@ -259,8 +257,8 @@ function toSequence(record: InsdcRecord, genome: GenomeInfo): Sequence {
 function toOriginal(feature: InsdcFeature): InsdcOriginalFeature {
   const qualifiers: Record<string, string[]> = {};
   for (const { name, value } of feature.qualifiers) {
-    const values = own(qualifiers, name);
-    if (values !== undefined) values.push(value ?? "");
+    const values = qualifiers[name];
+    if (values !== undefined && Object.hasOwn(qualifiers, name)) values.push(value ?? "");
     else if (name === "__proto__") {
       Object.defineProperty(qualifiers, name, {
         value: [value ?? ""],

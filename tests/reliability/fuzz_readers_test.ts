@@ -176,7 +176,7 @@ const READERS: FuzzedReader[] = [
   {
     name: "readResultFolder (.tsv beside its .fna)",
     file: `${FIXTURE_PREFIX}.tsv`,
-    names: `/${FIXTURE_PREFIX}.`,
+    names: `${FIXTURE_PREFIX}.`,
     bases: [fixture("tsv")],
     read: readDamagedFolder,
   },

@@ -19,7 +19,7 @@ export type CohortOptions = SelectGenomesOptions;
 
 /** `(annotation_id, genome_id, genome)` of the cohort's annotations, for a `with` clause. */
 export function cohortQuery(db: Kysely<Database>, options: CohortOptions = {}) {
-  const condition = genomeCondition(options.where);
+  const condition = genomeCondition(options.where, db);
   const query = latestAnnotationQuery(db, { genomes: options.genomes });
   return (condition === undefined ? query : query.where(condition)).select([
     "annotations.id as annotation_id",

@@ -90,9 +90,10 @@ export const TYPE_COUNT_COLUMNS: Readonly<Record<string, string>> = Object.freez
 /**
  * The per-genome statistics of the latest annotation of every genome (or of `genomes`), one row
  * per genome ordered by name, computed in SQL with `group by`s over the cohort's features and
- * sequences (window sums for N50/N90). The type counts read only the
- * `features(annotation_id, type)` index; the pseudogene and hypothetical counts read the CDS rows
- * (the schema has no index on those flags), which is most of the time on a large cohort.
+ * sequences (window sums for N50/N90). The type, pseudogene and hypothetical counts come from one
+ * pass over the `features(annotation_id, type, pseudo, hypothetical, family)` index (an
+ * index-only scan on both engines; a second pass for the CDS flags made PostgreSQL read the
+ * cohort's features twice).
  *
  * The sequence statistics are the run's own (`annotations.size`, `gc`, `n50`…, as Bakta computed
  * them) where the import had them; otherwise they are computed from the assembly version's
@@ -117,21 +118,19 @@ export const TYPE_COUNT_COLUMNS: Readonly<Record<string, string>> = Object.freez
  *     sum("gc" * "length") / sum(case when "gc" is not null then "length" end) as "gc"
  *   from "lengths" group by "annotation_id"),
  * "by_type" as (
- *   select "annotation_id", "type", count(*) as "n" from "features"
+ *   select "annotation_id", "type", count(*) as "n", sum("pseudo") as "pseudo",
+ *     sum("hypothetical") as "hypothetical" from "features"
  *   where "annotation_id" in (select "annotation_id" from "cohort")
  *   group by "annotation_id", "type"),
- * "flags" as (
- *   select "annotation_id", sum("pseudo") as "pseudogenes", sum("hypothetical") as "hypotheticals"
- *   from "features" where "annotation_id" in (select "annotation_id" from "cohort")
- *     and "type" = ? group by "annotation_id"),
  * "counts" as (
  *   select "annotation_id", sum(case when "type" = ? then "n" else 0 end) as "trnas", …,
- *     sum("n") as "features"
+ *     sum("n") as "features",
+ *     sum(case when "type" = 'cds' then "pseudo" else 0 end) as "pseudogenes", …
  *   from "by_type" group by "annotation_id")
  * select "cohort"."genome", "cohort"."annotation_id", …,
  *   coalesce("cohort"."size", "assembly"."length") as "length", …,
  *   coalesce("counts"."trnas", 0) as "trnas", …
- * from "cohort" left join "assembly" on … left join "counts" on … left join "flags" on …
+ * from "cohort" left join "assembly" on … left join "counts" on …
  * order by "cohort"."genome"
  * ```
  *
@@ -233,40 +232,38 @@ export function genomeStatistics(
         ])
         .groupBy("lengths.annotation_id"))
     .with("by_type", (qc) =>
+      // One pass over the cohort's features: counts and the CDS flags per type.
       qc.selectFrom("features")
-        .select(["features.annotation_id", "features.type", sql<number>`count(*)`.as("n")])
+        .select([
+          "features.annotation_id",
+          "features.type",
+          sql<number>`count(*)`.as("n"),
+          sql<number>`sum(${ref("features.pseudo")})`.as("pseudo"),
+          sql<number>`sum(${ref("features.hypothetical")})`.as("hypothetical"),
+        ])
         .where(
           "features.annotation_id",
           "in",
           qc.selectFrom("cohort").select("cohort.annotation_id"),
         )
         .groupBy(["features.annotation_id", "features.type"]))
-    .with("flags", (qc) =>
-      qc.selectFrom("features")
-        .select([
-          "features.annotation_id",
-          sql<number>`sum(${ref("features.pseudo")})`.as("pseudogenes"),
-          sql<number>`sum(${ref("features.hypothetical")})`.as("hypotheticals"),
-        ])
-        .where(
-          "features.annotation_id",
-          "in",
-          qc.selectFrom("cohort").select("cohort.annotation_id"),
-        )
-        .where("features.type", "=", "cds")
-        .groupBy("features.annotation_id"))
     .with("counts", (qc) =>
       qc.selectFrom("by_type")
         .select([
           "by_type.annotation_id",
           ...typeCounts,
           sql<number>`sum(${ref("by_type.n")})`.as("features"),
+          sql<number>`sum(case when ${ref("by_type.type")} = 'cds' then ${
+            ref("by_type.pseudo")
+          } else 0 end)`.as("pseudogenes"),
+          sql<number>`sum(case when ${ref("by_type.type")} = 'cds' then ${
+            ref("by_type.hypothetical")
+          } else 0 end)`.as("hypotheticals"),
         ])
         .groupBy("by_type.annotation_id"))
     .selectFrom("cohort")
     .leftJoin("assembly", "assembly.annotation_id", "cohort.annotation_id")
     .leftJoin("counts", "counts.annotation_id", "cohort.annotation_id")
-    .leftJoin("flags", "flags.annotation_id", "cohort.annotation_id")
     .select([
       "cohort.genome",
       "cohort.annotation_id",
@@ -281,11 +278,9 @@ export function genomeStatistics(
       sql<number | null>`coalesce(${ref("cohort.n90")}, ${ref("assembly.n90")})`.as("n90"),
       "cohort.n_ratio",
       "cohort.coding_ratio as coding_density",
-      ...[...Object.keys(TYPE_COUNT_COLUMNS), "features"].map(
+      ...[...Object.keys(TYPE_COUNT_COLUMNS), "features", "pseudogenes", "hypotheticals"].map(
         (column) => sql<number>`coalesce(${ref(`counts.${column}`)}, 0)`.as(column),
       ),
-      sql<number>`coalesce(${ref("flags.pseudogenes")}, 0)`.as("pseudogenes"),
-      sql<number>`coalesce(${ref("flags.hypotheticals")}, 0)`.as("hypotheticals"),
     ])
     .orderBy("cohort.genome");
   return query as unknown as SelectQueryBuilder<Database, never, GenomeStatisticsRow>;

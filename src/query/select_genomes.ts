@@ -17,6 +17,7 @@ import type { Database } from "../db/schema.ts";
 import { NotFoundError } from "../db/errors.ts";
 import { GENOME_METADATA_KEYS as K } from "../formats/genome_metadata_keys.ts";
 import { checkNames, show } from "./_validate.ts";
+import { isPostgres } from "./_sqlite_indexes.ts";
 import {
   parseWhereClause,
   traitKeyOf,
@@ -112,18 +113,34 @@ function isNumber(value: Expression<string | null>): Expression<SqlBool> {
   >`(${value} glob '[0-9+.-]*' and ${value} glob '*[0-9]*' and ${value} not glob '*[^0-9.eE+-]*' and (${value} glob '*[0-9]' or ${value} glob '*.'))`;
 }
 
-/** One clause as an SQL condition on the genome in scope. */
-function clauseCondition(clause: WhereClause): Expression<SqlBool> {
+/** The stored value as a number where it reads as one, in PostgreSQL (its regular expressions). */
+const PG_NUMBER = String.raw`^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$`;
+
+/**
+ * One clause as an SQL condition on the genome in scope: SQLite's `instr`/`glob` forms, or on
+ * PostgreSQL `strpos` and a regular expression (with `double precision`, not `real`, and text
+ * compared by code point as SQLite does).
+ */
+function clauseCondition(clause: WhereClause, postgres: boolean): Expression<SqlBool> {
   const value = fieldValue(clause.field);
   if (clause.op === "~") {
-    return sql<SqlBool>`instr(lower(${value}), lower(${clause.value})) > 0`;
+    const find = postgres ? sql.raw("strpos") : sql.raw("instr");
+    return sql<SqlBool>`${find}(lower(${value}), lower(${clause.value})) > 0`;
   }
   const op = sql.raw(clause.op satisfies WhereOperator);
-  if (!NUMBER.test(clause.value)) return sql<SqlBool>`${value} ${op} ${clause.value}`;
+  const text = postgres
+    ? sql<SqlBool>`${value} collate "C" ${op} ${clause.value}`
+    : sql<SqlBool>`${value} ${op} ${clause.value}`;
+  if (!NUMBER.test(clause.value)) return text;
   const number = Number(clause.value);
+  if (postgres) {
+    return sql<
+      SqlBool
+    >`(case when ${value} ~ ${PG_NUMBER} then cast(${value} as double precision) ${op} ${number} else ${text} end)`;
+  }
   return sql<SqlBool>`(case when ${
     isNumber(value)
-  } then cast(${value} as real) ${op} ${number} else ${value} ${op} ${clause.value} end)`;
+  } then cast(${value} as real) ${op} ${number} else ${text} end)`;
 }
 
 /**
@@ -140,7 +157,11 @@ function clauseCondition(clause: WhereClause): Expression<SqlBool> {
  * --   where "t"."genome_id" = "genomes"."id" and "t"."key" = 'checkm2.completeness')
  * ```
  *
+ * On PostgreSQL (`db` given and on PostgreSQL) the same clauses use `strpos` for `~`, a regular
+ * expression for "reads as a number", `double precision` and `collate "C"`.
+ *
  * @param where The clauses (text or parsed).
+ * @param db The database the condition is for (its dialect); SQLite's SQL without it.
  * @returns The condition, or undefined when there is no clause.
  * @throws {SyntaxError} When a text clause is not `FIELD OP VALUE`.
  * @throws {RangeError} When a clause is malformed.
@@ -162,10 +183,13 @@ function clauseCondition(clause: WhereClause): Expression<SqlBool> {
  */
 export function genomeCondition(
   where: readonly (string | WhereClause)[] | undefined,
+  // deno-lint-ignore no-explicit-any
+  db?: Kysely<any>,
 ): Expression<SqlBool> | undefined {
   const clauses = checkWhere(where);
   if (clauses.length === 0) return undefined;
-  const conditions = clauses.map(clauseCondition);
+  const postgres = db !== undefined && isPostgres(db);
+  const conditions = clauses.map((clause) => clauseCondition(clause, postgres));
   return sql<SqlBool>`(${sql.join(conditions, sql` and `)})`;
 }
 
@@ -207,7 +231,7 @@ export function selectGenomesQuery(
       ? query.where(sql<boolean>`1 = 0`)
       : query.where("genomes.name", "in", [...genomes]);
   }
-  const condition = genomeCondition(options.where);
+  const condition = genomeCondition(options.where, db);
   if (condition !== undefined) query = query.where(condition);
   return query.orderBy("genomes.name");
 }

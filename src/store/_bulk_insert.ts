@@ -1,13 +1,16 @@
 /**
- * Fast multi-row inserts: rows go in as `insert … values (…), (…), …` statements of many rows,
- * within SQLite's limit of 32766 bound variables. The SQL text of each statement shape is compiled
- * once by Kysely (so it stays portable) and reused with new parameters.
+ * Fast bulk inserts. On PostgreSQL: one `COPY … FROM STDIN` per call (`copyRows`). On SQLite: rows
+ * go in as `insert … values (…), (…), …` statements of many rows, within SQLite's limit of 32766
+ * bound variables; the SQL text of each statement shape is compiled once by Kysely and reused with
+ * new parameters.
  *
  * @module
  */
 
 import { CompiledQuery, type Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
+import { copyRows } from "../db/postgres/copy_rows.ts";
+import { usesPostgres } from "../db/postgres/lock_for_writing.ts";
 
 /** SQLite's default limit of bound variables per statement (since 3.32). */
 export const MAX_VARIABLES = 32766;
@@ -29,7 +32,8 @@ export function rowsPerStatement(columns: number): number {
 }
 
 /**
- * Inserts rows given as arrays of values (in `columns` order), in chunks.
+ * Inserts rows given as arrays of values (in `columns` order): with COPY on PostgreSQL, in
+ * multi-row chunks on SQLite. Either way inside the caller's transaction, if any.
  *
  * @param db The database or transaction.
  * @param table The table.
@@ -43,6 +47,7 @@ export async function bulkInsert(
   columns: readonly string[],
   rows: readonly (readonly unknown[])[],
 ): Promise<number> {
+  if (usesPostgres(db)) return await copyRows(db, table, columns, rows);
   const chunk = rowsPerStatement(columns.length);
   for (let at = 0; at < rows.length; at += chunk) {
     const part = rows.slice(at, at + chunk);

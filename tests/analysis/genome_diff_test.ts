@@ -85,10 +85,9 @@ engineTest("compareGenomes() rejects unknown genomes", async () => {
 
 const present = reportSamples("analysis/genome_diff");
 
-Deno.test({
-  name: "compareGenomes() of the S. aureus pair C22 → C320 equals a brute force over their GFF3",
-  ignore: !present,
-  async fn() {
+engineTest(
+  "compareGenomes() of the S. aureus pair C22 → C320 equals a brute force over their GFF3",
+  async () => {
     const db = await freshDb();
     try {
       const runs: BaktaRun[] = [];
@@ -110,4 +109,5 @@ Deno.test({
       await db.destroy();
     }
   },
-});
+  { ignore: !present },
+);

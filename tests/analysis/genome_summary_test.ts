@@ -50,10 +50,9 @@ const SAMPLES: [folder: string, txt: string, genome: string][] = [
 
 const present = reportSamples("analysis/genome_summary");
 
-Deno.test({
-  name: "genomeSummary() of each real sample equals its Bakta .txt",
-  ignore: !present,
-  async fn(t) {
+engineTest(
+  "genomeSummary() of each real sample equals its Bakta .txt",
+  async (t) => {
     const db = await freshDb();
     try {
       for (const [folder, , genome] of SAMPLES) {
@@ -86,7 +85,8 @@ Deno.test({
       await db.destroy();
     }
   },
-});
+  { ignore: !present },
+);
 
 engineTest("genomeSummary() of factory genomes equals countFeatures() of their runs", async () => {
   const { db, runs } = await cohortFixture({

@@ -8,6 +8,7 @@ import { traitAssociation } from "../../src/analysis/trait_association.ts";
 import { setTraits } from "../../src/store/traits_repository.ts";
 import { cohortFixture, familyOf } from "./_cohort.ts";
 import { bruteForceFisher } from "./_fisher_brute_force.ts";
+import { engineTest } from "../_engines.ts";
 
 /** Brute force: per family, the genomes carrying it (CDSs; pseudogenes only when counted). */
 function carriers(runs: Map<string, BaktaRun>, pseudo: boolean): Map<string, Set<string>> {
@@ -32,7 +33,7 @@ async function setTrait(db: Kysely<Database>, genome: string, traits: Record<str
 
 const FIXTURE = { seed: 5, genomes: 10, familiesPool: 60, coreFamilies: 20, accessoryRate: 0.5 };
 
-Deno.test("traitAssociation() equals a brute-force count and Fisher sum per family", async () => {
+engineTest("traitAssociation() equals a brute-force count and Fisher sum per family", async () => {
   const { db, runs } = await cohortFixture({ ...FIXTURE, run: { pseudoRate: 0.15 } });
   const names = [...runs.keys()];
   const trait = new Map(names.map((name, i) => [name, i % 3 === 0 ? "NA" : i % 2 ? "R" : "S"]));
@@ -78,87 +79,100 @@ Deno.test("traitAssociation() equals a brute-force count and Fisher sum per fami
   await db.destroy();
 });
 
-Deno.test("traitAssociation() counts a family carried only as a pseudogene as absent by default", async () => {
-  const { db, runs } = await cohortFixture({ ...FIXTURE, run: { pseudoRate: 0 } });
-  const names = [...runs.keys()];
-  for (const [i, name] of names.entries()) {
-    await setTrait(db, name, { penicillin: i < 5 ? "1" : "0" });
-  }
-  // A core family: carried by every genome, so untested; make its copy in G1 a pseudogene.
-  const families = carriers(runs, true);
-  const [core] = [...families].find(([, g]) => g.size === names.length)!;
-  const copies = await db.selectFrom("features").select("features.id")
-    .where("family", "=", core).where("annotation_id", "=", 1).execute();
-  await db.updateTable("features").set({ pseudo: 1 }).where("id", "in", copies.map((c) => c.id))
-    .execute();
-  const absent = await traitAssociation(db, { trait: "penicillin" });
-  const row = (absent.table.objects() as Record<string, number & string>[])
-    .find((r) => r.family === core)!;
-  assert.ok(row !== undefined, "the core family is tested once G1 loses it");
-  assert.equal(row.pos_present + row.neg_present, names.length - 1);
-  const present = await traitAssociation(db, { trait: "penicillin", pseudogenes: "present" });
-  assert.equal(present.table.array("family").includes(core), false);
-  await db.destroy();
-});
+engineTest(
+  "traitAssociation() counts a family carried only as a pseudogene as absent by default",
+  async () => {
+    const { db, runs } = await cohortFixture({ ...FIXTURE, run: { pseudoRate: 0 } });
+    const names = [...runs.keys()];
+    for (const [i, name] of names.entries()) {
+      await setTrait(db, name, { penicillin: i < 5 ? "1" : "0" });
+    }
+    // A core family: carried by every genome, so untested; make its copy in G1 a pseudogene.
+    const families = carriers(runs, true);
+    const [core] = [...families].find(([, g]) => g.size === names.length)!;
+    const copies = await db.selectFrom("features").select("features.id")
+      .where("family", "=", core).where("annotation_id", "=", 1).execute();
+    await db.updateTable("features").set({ pseudo: 1 }).where("id", "in", copies.map((c) => c.id))
+      .execute();
+    const absent = await traitAssociation(db, { trait: "penicillin" });
+    const row = (absent.table.objects() as Record<string, number & string>[])
+      .find((r) => r.family === core)!;
+    assert.ok(row !== undefined, "the core family is tested once G1 loses it");
+    assert.equal(row.pos_present + row.neg_present, names.length - 1);
+    const present = await traitAssociation(db, { trait: "penicillin", pseudogenes: "present" });
+    assert.equal(present.table.array("family").includes(core), false);
+    await db.destroy();
+  },
+);
 
-Deno.test("traitAssociation() stratifies by lineage with the Cochran-Mantel-Haenszel test", async () => {
-  const { db, runs } = await cohortFixture(FIXTURE);
-  const names = [...runs.keys()];
-  const lineage = (i: number) => String(i % 3);
-  for (const [i, name] of names.entries()) {
-    await setTrait(db, name, { penicillin: i % 2 ? "R" : "S", lineage: lineage(i) });
-  }
-  const result = await traitAssociation(db, { trait: "penicillin", strata: "lineage" });
-  const families = carriers(runs, false);
-  for (const row of result.table.objects() as Record<string, number & string>[]) {
-    const carrying = families.get(row.family)!;
-    const strata = ["0", "1", "2"].map((s) => {
-      const table = { a: 0, b: 0, c: 0, d: 0 };
-      names.forEach((name, i) => {
-        if (lineage(i) !== s) return;
-        const key = i % 2 ? (carrying.has(name) ? "a" : "b") : (carrying.has(name) ? "c" : "d");
-        table[key]++;
+engineTest(
+  "traitAssociation() stratifies by lineage with the Cochran-Mantel-Haenszel test",
+  async () => {
+    const { db, runs } = await cohortFixture(FIXTURE);
+    const names = [...runs.keys()];
+    const lineage = (i: number) => String(i % 3);
+    for (const [i, name] of names.entries()) {
+      await setTrait(db, name, { penicillin: i % 2 ? "R" : "S", lineage: lineage(i) });
+    }
+    const result = await traitAssociation(db, { trait: "penicillin", strata: "lineage" });
+    const families = carriers(runs, false);
+    for (const row of result.table.objects() as Record<string, number & string>[]) {
+      const carrying = families.get(row.family)!;
+      const strata = ["0", "1", "2"].map((s) => {
+        const table = { a: 0, b: 0, c: 0, d: 0 };
+        names.forEach((name, i) => {
+          if (lineage(i) !== s) return;
+          const key = i % 2 ? (carrying.has(name) ? "a" : "b") : (carrying.has(name) ? "c" : "d");
+          table[key]++;
+        });
+        return table;
       });
-      return table;
-    });
-    assert.deepEqual(row.cmh_p, mantelHaenszel(strata).p);
-  }
-  // When the trait follows the lineage, no family is associated within lineages.
-  for (const [i, name] of names.entries()) await setTrait(db, name, { lineage: i % 2 ? "a" : "b" });
-  const confounded = await traitAssociation(db, { trait: "penicillin", strata: "lineage" });
-  assert.ok(confounded.table.numRows() > 0);
-  assert.ok(confounded.table.array("cmh_p").every((p: unknown) => p === null));
-  await db.destroy();
-});
+      assert.deepEqual(row.cmh_p, mantelHaenszel(strata).p);
+    }
+    // When the trait follows the lineage, no family is associated within lineages.
+    for (const [i, name] of names.entries()) {
+      await setTrait(db, name, {
+        lineage: i % 2 ? "a" : "b",
+      });
+    }
+    const confounded = await traitAssociation(db, { trait: "penicillin", strata: "lineage" });
+    assert.ok(confounded.table.numRows() > 0);
+    assert.ok(confounded.table.array("cmh_p").every((p: unknown) => p === null));
+    await db.destroy();
+  },
+);
 
-Deno.test("traitAssociation() selects genomes, reads thresholds and names bad values", async () => {
-  const { db, runs } = await cohortFixture({ ...FIXTURE, genomes: 6 });
-  const names = [...runs.keys()];
-  for (const [i, name] of names.entries()) {
-    await setTrait(db, name, { mic: String(i * 0.5), group: i < 4 ? "x" : "y" });
-  }
-  const result = await traitAssociation(db, { trait: "mic", threshold: 1, where: ["group=x"] });
-  assert.deepEqual(result.genomes, names.slice(0, 4));
-  assert.equal(result.positives, 2); // 1.0 and 1.5
-  assert.equal(result.threshold, 1);
-  await assert.rejects(
-    () => traitAssociation(db, { trait: "group" }),
-    (e) =>
-      e instanceof RangeError && e.message.includes(`genome "${names[0]}"`) &&
-      e.message.includes('"x"'),
-  );
-  await assert.rejects(
-    () => traitAssociation(db, { trait: "mic", threshold: NaN }),
-    (e) => e instanceof RangeError && e.message.includes('"threshold"'),
-  );
-  await assert.rejects(() => traitAssociation(db, { trait: "" }), /"trait"/);
-  await assert.rejects(
-    () => traitAssociation(db, { trait: "mic", pseudogenes: "maybe" as "absent" }),
-    /"pseudogenes"/,
-  );
-  await assert.rejects(
-    () => traitAssociation(db, { trait: "mic", genomes: ["nope"] }),
-    NotFoundError,
-  );
-  await db.destroy();
-});
+engineTest(
+  "traitAssociation() selects genomes, reads thresholds and names bad values",
+  async () => {
+    const { db, runs } = await cohortFixture({ ...FIXTURE, genomes: 6 });
+    const names = [...runs.keys()];
+    for (const [i, name] of names.entries()) {
+      await setTrait(db, name, { mic: String(i * 0.5), group: i < 4 ? "x" : "y" });
+    }
+    const result = await traitAssociation(db, { trait: "mic", threshold: 1, where: ["group=x"] });
+    assert.deepEqual(result.genomes, names.slice(0, 4));
+    assert.equal(result.positives, 2); // 1.0 and 1.5
+    assert.equal(result.threshold, 1);
+    await assert.rejects(
+      () => traitAssociation(db, { trait: "group" }),
+      (e) =>
+        e instanceof RangeError && e.message.includes(`genome "${names[0]}"`) &&
+        e.message.includes('"x"'),
+    );
+    await assert.rejects(
+      () => traitAssociation(db, { trait: "mic", threshold: NaN }),
+      (e) => e instanceof RangeError && e.message.includes('"threshold"'),
+    );
+    await assert.rejects(() => traitAssociation(db, { trait: "" }), /"trait"/);
+    await assert.rejects(
+      () => traitAssociation(db, { trait: "mic", pseudogenes: "maybe" as "absent" }),
+      /"pseudogenes"/,
+    );
+    await assert.rejects(
+      () => traitAssociation(db, { trait: "mic", genomes: ["nope"] }),
+      NotFoundError,
+    );
+    await db.destroy();
+  },
+);

@@ -2,8 +2,9 @@ import assert from "node:assert/strict";
 import { traitTable } from "../../src/analysis/trait_table.ts";
 import { setTraits } from "../../src/store/traits_repository.ts";
 import { freshDb } from "../query/_fixture.ts";
+import { engineTest } from "../_engines.ts";
 
-Deno.test("traitTable() has one row per selected genome and one column per trait", async () => {
+engineTest("traitTable() has one row per selected genome and one column per trait", async () => {
   const db = await freshDb();
   const values: Record<string, Record<string, string>> = {
     G1: { penicillin: "R", "mlst.sequence_type": "180" },

@@ -1,10 +1,11 @@
 /**
  * Crash safety of the job commands: `baktadb submit … --wait` runs as a subprocess against a
  * stand-in in this test process and is killed with SIGKILL at several points (after init, after
- * upload, after a start whose answer was lost, while waiting, during a download); then
- * `baktadb sync --wait` (once, or twice at the same time) must finish every job: each imported
- * exactly once, each started exactly once, nothing lost, no secret in any output or column. The
- * claim a killed `submit` held on a job it was downloading runs out after `CLAIM_LEASE_MS`.
+ * upload, after a start whose answer was lost, while waiting, during a download), and so is a
+ * `baktadb sync --wait` during a download; then `baktadb sync --wait` (once, or twice at the same
+ * time) must finish every job: each imported exactly once, each started exactly once, nothing
+ * lost, no secret in any output or column. The claim a killed process held on a job it was
+ * downloading runs out after `CLAIM_LEASE_MS`. On both engines (`engineTest`).
  */
 
 import assert from "node:assert/strict";
@@ -12,6 +13,7 @@ import { openDatabase } from "../../src/db/open_database.ts";
 import { listJobs } from "../../src/store/jobs_repository.ts";
 import type { BaktaStandIn } from "../../src/testing/bakta_stand_in/mod.ts";
 import { spawnCli, until } from "../_cli_process.ts";
+import { engineTest, testDatabaseUrl } from "../_engines.ts";
 import {
   standInFor,
   type TestGenome,
@@ -19,7 +21,8 @@ import {
 } from "../client/job_service/_helpers.ts";
 import { assertJobsDoneOnce, crashCase } from "../reliability/_crash.ts";
 
-const WHAT = "SIGKILL during `submit --wait` (init, upload, start, polling, download, import)";
+const WHAT =
+  "SIGKILL during `submit --wait` (init, upload, start, polling, download, import) and `sync --wait`";
 
 /** The claim a killed `submit` leaves on a job it was importing runs out after this long. */
 const CLAIM_LEASE_MS = 2_000;
@@ -34,6 +37,11 @@ interface Scenario {
   left: (jobs: { status: string; jobId: string }[], standIn: BaktaStandIn) => void;
   /** Run two syncs at the same time. */
   twoSyncs?: boolean;
+  /**
+   * The process killed: `submit --wait` (default), or a `sync --wait` run after a `submit` that
+   * only submitted.
+   */
+  killed?: "submit" | "sync";
 }
 
 const SCENARIOS: Scenario[] = [
@@ -97,69 +105,91 @@ const SCENARIOS: Scenario[] = [
       ),
     left: (jobs) => assert.ok(jobs.some((j) => j.status === "SUCCESSFUL"), "downloading"),
   },
+  {
+    name: "during a sync's download",
+    killed: "sync",
+    arm: (s) => s.setFault({ endpoint: "download", kind: "delay", ms: 60_000, times: 1 }),
+    killWhen: (s) =>
+      until(
+        "a hanging download",
+        () => s.requestsTo("download").some((r) => r.faults.includes("delay")),
+      ),
+    left: (jobs) => assert.ok(jobs.some((j) => j.status === "SUCCESSFUL"), "downloading"),
+  },
 ];
 
+/** The process to kill: `submit --wait`, or `sync --wait` after a plain `submit`. */
+async function startVictim(
+  scenario: Scenario,
+  genomes: TestGenome[],
+  standIn: BaktaStandIn,
+  location: string,
+) {
+  const env = { BAKTADB_CLAIM_LEASE_MS: String(CLAIM_LEASE_MS) };
+  const submitArgs = ["submit", ...genomes.map((g) => g.fasta), "--api", standIn.baseUrl];
+  if (scenario.killed !== "sync") {
+    return spawnCli([...submitArgs, "--wait", "--interval", "0.05", "--db", location], env);
+  }
+  const submitted = await spawnCli([...submitArgs, "--db", location], env).output;
+  assert.equal(submitted.code, 0, submitted.stdout + submitted.stderr);
+  return spawnCli(["sync", "--wait", "--interval", "0.05", "--db", location], env);
+}
+
 for (const scenario of SCENARIOS) {
-  Deno.test(`baktadb submit killed ${scenario.name}: sync --wait finishes every job once`, () =>
-    crashCase(WHAT, scenario.name, async () => {
-      const dir = await Deno.makeTempDir({ prefix: "baktadb-crash-" });
-      const dbPath = `${dir}/crash.sqlite`;
-      try {
-        const genomes: TestGenome[] = await writeFactoryGenomes(dir, 3, 111);
-        await using standIn = await standInFor(genomes, { runningMs: 100 });
-        scenario.arm?.(standIn);
-        const submit = spawnCli([
-          "submit",
-          ...genomes.map((g) => g.fasta),
-          "--wait",
-          "--interval",
-          "0.05",
-          "--api",
-          standIn.baseUrl,
-          "--db",
-          dbPath,
-        ], { BAKTADB_CLAIM_LEASE_MS: String(CLAIM_LEASE_MS) });
+  const killed = scenario.killed ?? "submit";
+  engineTest(
+    `baktadb ${killed} killed ${scenario.name}: sync --wait finishes every job once`,
+    () =>
+      crashCase(WHAT, `${killed} ${scenario.name}`, async () => {
+        const dir = await Deno.makeTempDir({ prefix: "baktadb-crash-" });
+        const dbPath = await testDatabaseUrl(dir);
         try {
-          // a CLI that exits before the kill point (e.g. cannot start) fails the test at once
-          const exited = submit.output.then((o) => {
-            throw new Error(`submit exited early (code ${o.code}): ${o.stdout}${o.stderr}`);
-          });
-          exited.catch(() => {});
-          await Promise.race([scenario.killWhen(standIn), exited]);
-        } catch (error) {
+          const genomes: TestGenome[] = await writeFactoryGenomes(dir, 3, 111);
+          await using standIn = await standInFor(genomes, { runningMs: 100 });
+          scenario.arm?.(standIn);
+          const submit = await startVictim(scenario, genomes, standIn, dbPath);
+          try {
+            // a CLI that exits before the kill point (e.g. cannot start) fails the test at once
+            const exited = submit.output.then((o) => {
+              throw new Error(`${killed} exited early (code ${o.code}): ${o.stdout}${o.stderr}`);
+            });
+            exited.catch(() => {});
+            await Promise.race([scenario.killWhen(standIn), exited]);
+          } catch (error) {
+            submit.child.kill("SIGKILL");
+            const { stdout, stderr } = await submit.output;
+            throw new Error(`${(error as Error).message}\n${stdout}\n${stderr}`);
+          }
           submit.child.kill("SIGKILL");
-          const { stdout, stderr } = await submit.output;
-          throw new Error(`${(error as Error).message}\n${stdout}\n${stderr}`);
-        }
-        submit.child.kill("SIGKILL");
-        const killed = await submit.output;
-        assert.equal(killed.signal, "SIGKILL", `not killed: ${killed.stdout}${killed.stderr}`);
-        standIn.clearFaults();
-        const left = await openDatabase(dbPath);
-        try {
-          scenario.left(await listJobs(left), standIn);
+          const victim = await submit.output;
+          assert.equal(victim.signal, "SIGKILL", `not killed: ${victim.stdout}${victim.stderr}`);
+          standIn.clearFaults();
+          const left = await openDatabase(dbPath);
+          try {
+            scenario.left(await listJobs(left), standIn);
+          } finally {
+            await left.destroy();
+          }
+
+          const syncs = (scenario.twoSyncs ? [1, 2] : [1]).map(() =>
+            spawnCli(["sync", "--wait", "--interval", "0.05", "--db", dbPath])
+          );
+          const outputs = await Promise.all(syncs.map((s) => s.output));
+          for (const output of outputs) assert.equal(output.code, 0, output.stdout + output.stderr);
+          assert.match(outputs[0].stdout, /Imported 3, failed 0, pending 0 of 3 job\(s\)/);
+
+          const streams: Record<string, string> = {
+            [`${killed} stdout`]: victim.stdout,
+            [`${killed} stderr`]: victim.stderr,
+          };
+          outputs.forEach((o, i) => {
+            streams[`sync ${i} stdout`] = o.stdout;
+            streams[`sync ${i} stderr`] = o.stderr;
+          });
+          await assertJobsDoneOnce(dbPath, genomes, standIn, streams);
         } finally {
-          await left.destroy();
+          await Deno.remove(dir, { recursive: true });
         }
-
-        const syncs = (scenario.twoSyncs ? [1, 2] : [1]).map(() =>
-          spawnCli(["sync", "--wait", "--interval", "0.05", "--db", dbPath])
-        );
-        const outputs = await Promise.all(syncs.map((s) => s.output));
-        for (const output of outputs) assert.equal(output.code, 0, output.stdout + output.stderr);
-        assert.match(outputs[0].stdout, /Imported 3, failed 0, pending 0 of 3 job\(s\)/);
-
-        const streams: Record<string, string> = {
-          "submit stdout": killed.stdout,
-          "submit stderr": killed.stderr,
-        };
-        outputs.forEach((o, i) => {
-          streams[`sync ${i} stdout`] = o.stdout;
-          streams[`sync ${i} stderr`] = o.stderr;
-        });
-        await assertJobsDoneOnce(dbPath, genomes, standIn, streams);
-      } finally {
-        await Deno.remove(dir, { recursive: true });
-      }
-    }));
+      }),
+  );
 }

@@ -1,8 +1,9 @@
 /**
  * The PostgreSQL roles of `docs/postgres_roles.sql`, run as written with psql: the owner migrates,
  * the writer imports, and the read-only analyst can run every query, figure and report command
- * (and the notebook helpers) while every write command fails with a permission error and exit
- * code 6 (`EXIT.PERMISSION`).
+ * (and the notebook helpers) while every write command (import, submit, sync, delete, rm, traits
+ * import, config save, migrate, copy) fails with a permission error and exit code 6
+ * (`EXIT.PERMISSION`); the writer role then runs each of them but the schema changes.
  */
 
 import assert from "node:assert/strict";
@@ -16,6 +17,12 @@ import { makeCohort, makeRun } from "../../src/testing/factory/mod.ts";
 import { formatRunAsBaktaJson } from "../../src/testing/factory/format_run_as_bakta_json.ts";
 import { POSTGRES_AVAILABLE, postgresServerUrl, withDatabaseName } from "../_engines.ts";
 import { capture } from "./_helpers.ts";
+import {
+  assertNoSecretsIn,
+  secretsOf,
+  standInFor,
+  writeFactoryGenomes,
+} from "../client/job_service/_helpers.ts";
 
 const ROLES_SQL = new URL("../../docs/postgres_roles.sql", import.meta.url);
 
@@ -73,6 +80,12 @@ Deno.test({
     const urls = await createRoles();
     const dir = await Deno.makeTempDir();
     try {
+      // Before the owner's init every migration is pending: the reader cannot run them.
+      for (const args of [["init"], ["migrate", "up"]]) {
+        const early = await cli([...args, "--db", urls.reader]);
+        assert.equal(early.code, EXIT.PERMISSION, `${args[0]}: ${early.err}`);
+        assert.match(early.err, /permission denied/);
+      }
       const init = await cli(["init", "--db", urls.owner]);
       assert.equal(init.code, 0, "the owner migrates");
       assert.match(init.out, /^Initialised postgres:\/\/baktadb_owner_\w+:\*\*\*@/);
@@ -128,9 +141,22 @@ Deno.test({
         await readerDb.destroy();
       }
 
+      // A job the writer submitted and nobody synced yet, and a sample sheet.
+      const [submitted, another] = await writeFactoryGenomes(dir, 2, 41);
+      await using standIn = await standInFor([submitted, another]);
+      const api = ["--api", standIn.baseUrl];
+      const submit = await cli(["--db", urls.writer, "submit", submitted.fasta, ...api]);
+      assert.equal(submit.code, EXIT.OK, submit.err);
+      const sheet = `${dir}/sheet.csv`;
+      await Deno.writeTextFile(sheet, `sample,penicillin\n${genome},R\n`);
+
       const writes = [
         ["import", runFile],
+        ["submit", another.fasta, ...api],
+        ["sync"],
+        ["delete", "1", "--local", "--force"],
         ["rm", genome, "--yes"],
+        ["traits", "import", sheet, "--key", "sample"],
         ["config", "save", "strict", "--compliant"],
         ["migrate", "down"],
         ["copy", "--from", urls.reader, "--to", urls.reader.replace(/\/[^/]*$/, "/postgres")],
@@ -142,8 +168,41 @@ Deno.test({
         assert.match(result.err, /read-only/, args.join(" "));
         assert.ok(!result.err.includes("reader-pw"), "no password in messages");
       }
-      // The writer can do what the reader could not.
-      assert.equal((await cli(["--db", urls.writer, "import", runFile])).code, EXIT.OK);
+      assert.equal(standIn.requestsTo("start").length, 1, "the reader's submit started no job");
+      const upToDate = await cli([...reader, "migrate", "up"]);
+      assert.equal(upToDate.code, EXIT.OK, "nothing pending: the reader's migrate only reads");
+      assert.match(upToDate.out, /Schema is up to date/);
+      assertNoSecretsIn({ submit: submit.out + submit.err }, secretsOf(standIn));
+
+      // The writer can do what the reader could not (schema changes stay the owner's).
+      const writer = ["--db", urls.writer];
+      const writerCommands = [
+        ["import", runFile],
+        ["sync", "--wait", "--interval", "0.02"],
+        ["submit", another.fasta, "--wait", "--interval", "0.02", ...api],
+        ["traits", "import", sheet, "--key", "sample"],
+        ["config", "save", "strict", "--compliant"],
+        ["delete", "1", "--local"],
+        ["rm", genome, "--yes"],
+        ["migrate", "up"],
+        ["copy", "--from", urls.writer, "--to", `${dir}/back.sqlite`],
+      ];
+      for (const args of writerCommands) {
+        const result = await cli([...writer, ...args]);
+        assert.equal(result.code, EXIT.OK, `${args.join(" ")}: ${result.err}`);
+      }
+      const check = await openDatabase(urls.reader);
+      try {
+        const jobs = await check.selectFrom("jobs").select(["status"]).orderBy("id").execute();
+        assert.deepEqual(jobs.map((j) => j.status), ["DELETED", "IMPORTED"]);
+        assert.equal(
+          (await check.selectFrom("genomes").select("id").where("name", "=", genome).execute())
+            .length,
+          0,
+        );
+      } finally {
+        await check.destroy();
+      }
     } finally {
       await Deno.remove(dir, { recursive: true });
     }

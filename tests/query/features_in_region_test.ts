@@ -344,10 +344,9 @@ Deno.test("regionBoxes() unrolls windows as docs/schema.md says", () => {
 
 const present = reportSamples("query/features_in_region");
 
-Deno.test({
-  name: "featuresInRegion() finds the real origin-spanning CDS of Bakta 1.8.1 (TEST_6)",
-  ignore: !present,
-  async fn() {
+engineTest(
+  "featuresInRegion() finds the real origin-spanning CDS of Bakta 1.8.1 (TEST_6)",
+  async () => {
     const db = await freshDb();
     try {
       await importRun(db, samplePath("v1.8.1-origin-spanning"), { genome: "TEST_6" });
@@ -379,4 +378,5 @@ Deno.test({
       await db.destroy();
     }
   },
-});
+  { ignore: !present },
+);

@@ -4,6 +4,7 @@ import { checkWhere, selectGenomes } from "../../src/query/select_genomes.ts";
 import { traitKeyOf, type WhereClause } from "../../src/query/where_clause.ts";
 import { setTraits } from "../../src/store/traits_repository.ts";
 import { freshDb } from "./_fixture.ts";
+import { engineTest } from "../_engines.ts";
 
 /** A tiny seeded generator (xorshift), so the random cases repeat. */
 function random(seed: number): () => number {
@@ -45,35 +46,38 @@ function holds(values: Map<string, string>, clause: WhereClause): boolean {
   }
 }
 
-Deno.test("selectGenomes() agrees with a brute-force reading of random where clauses", async () => {
-  const db = await freshDb();
-  const next = random(7);
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
-  const genomes = new Map<string, Map<string, string>>();
-  for (let g = 0; g < 40; g++) {
-    const name = `G${String(g).padStart(2, "0")}`;
-    const { id } = await db.insertInto("genomes").values({ name }).returning("id")
-      .executeTakeFirstOrThrow();
-    const values = new Map<string, string>();
-    for (const field of FIELDS) if (next() < 0.8) values.set(traitKeyOf(field), pick(VALUES));
-    await setTraits(db, id, Object.fromEntries(values));
-    genomes.set(name, values);
-  }
-  for (let round = 0; round < 200; round++) {
-    const clauses = Array.from({ length: 1 + Math.floor(next() * 2) }, () => ({
-      field: pick(FIELDS),
-      op: pick(OPS),
-      value: pick(VALUES),
-    }));
-    const expected = [...genomes].filter(([, v]) => clauses.every((c) => holds(v, c)))
-      .map(([name]) => name);
-    const got = (await selectGenomes(db, { where: clauses })).map((g) => g.name);
-    assert.deepEqual(got, expected, JSON.stringify(clauses));
-  }
-  await db.destroy();
-});
+engineTest(
+  "selectGenomes() agrees with a brute-force reading of random where clauses",
+  async () => {
+    const db = await freshDb();
+    const next = random(7);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
+    const genomes = new Map<string, Map<string, string>>();
+    for (let g = 0; g < 40; g++) {
+      const name = `G${String(g).padStart(2, "0")}`;
+      const { id } = await db.insertInto("genomes").values({ name }).returning("id")
+        .executeTakeFirstOrThrow();
+      const values = new Map<string, string>();
+      for (const field of FIELDS) if (next() < 0.8) values.set(traitKeyOf(field), pick(VALUES));
+      await setTraits(db, id, Object.fromEntries(values));
+      genomes.set(name, values);
+    }
+    for (let round = 0; round < 200; round++) {
+      const clauses = Array.from({ length: 1 + Math.floor(next() * 2) }, () => ({
+        field: pick(FIELDS),
+        op: pick(OPS),
+        value: pick(VALUES),
+      }));
+      const expected = [...genomes].filter(([, v]) => clauses.every((c) => holds(v, c)))
+        .map(([name]) => name);
+      const got = (await selectGenomes(db, { where: clauses })).map((g) => g.name);
+      assert.deepEqual(got, expected, JSON.stringify(clauses));
+    }
+    await db.destroy();
+  },
+);
 
-Deno.test("selectGenomes() falls back to Bakta's organism for species and genus", async () => {
+engineTest("selectGenomes() falls back to Bakta's organism for species and genus", async () => {
   const db = await freshDb();
   await db.insertInto("genomes").values([
     { name: "bakta", genus: "Streptococcus", species: "pneumoniae" },
@@ -91,7 +95,7 @@ Deno.test("selectGenomes() falls back to Bakta's organism for species and genus"
   await db.destroy();
 });
 
-Deno.test("selectGenomes() combines names and clauses, and names a missing genome", async () => {
+engineTest("selectGenomes() combines names and clauses, and names a missing genome", async () => {
   const db = await freshDb();
   for (const [name, st] of [["A", "1"], ["B", "1"], ["C", "2"]]) {
     const { id } = await db.insertInto("genomes").values({ name }).returning("id")

@@ -15,6 +15,7 @@ import type { Database } from "../schema.ts";
 import { DatabaseError } from "../errors.ts";
 import { type PostgresConnectionOptions, resolvePostgresConnection } from "./postgres_url.ts";
 import { translatePostgresError } from "./translate_postgres_error.ts";
+import { isCopyFromStdin, runCopyFromStdin } from "./copy_rows.ts";
 
 /** Options of {@linkcode openPostgres}. */
 export interface OpenPostgresOptions extends PostgresConnectionOptions {
@@ -123,7 +124,10 @@ export async function openPostgres(
   return db;
 }
 
-/** The pool, with every query's driver error translated (one wrapper per driver client). */
+/**
+ * The pool, with every query's driver error translated (one wrapper per driver client), and
+ * `COPY … FROM STDIN` statements (their data a `CopyFromStdin` parameter) streamed.
+ */
 function translatingPool(pool: pg.Pool): PostgresPool {
   const wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
   const wrap = (client: pg.PoolClient): PostgresPoolClient => ({
@@ -133,6 +137,7 @@ function translatingPool(pool: pg.Pool): PostgresPool {
     // deno-lint-ignore no-explicit-any
     async query(sql: any, parameters?: any): Promise<any> {
       try {
+        if (isCopyFromStdin(parameters)) return await runCopyFromStdin(client, sql, parameters[0]);
         return await client.query(sql, parameters);
       } catch (error) {
         throw translatePostgresError(error, typeof sql === "string" ? sql : undefined);

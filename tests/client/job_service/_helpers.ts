@@ -7,6 +7,7 @@
 import assert from "node:assert/strict";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../../src/db/schema.ts";
+import { usesPostgres } from "../../../src/db/postgres/lock_for_writing.ts";
 import { makeRun } from "../../../src/testing/factory/make_run.ts";
 import { formatRunAsBaktaJson } from "../../../src/testing/factory/format_run_as_bakta_json.ts";
 import { formatRunAsGff3 } from "../../../src/testing/factory/format_run_as_gff3.ts";
@@ -202,21 +203,30 @@ export async function assertNoSecretsInDatabase(
   secrets: readonly string[],
 ): Promise<number> {
   assert.ok(secrets.length > 0, "no secrets to look for");
-  const { rows: tables } = await sql<{ name: string }>`
-    select name from sqlite_schema where type = 'table' and name not like 'sqlite_%'`.execute(db);
+  const postgres = usesPostgres(db);
+  const { rows: columns } = postgres
+    ? await sql<{ table: string; column: string; type: string }>`
+      select table_name as "table", column_name as "column", data_type as "type"
+      from information_schema.columns where table_schema = current_schema()`.execute(db)
+    : await sql<{ table: string; column: string; type: string }>`
+      select m.name as "table", c.name as "column", c.type as "type" from sqlite_schema as m,
+        pragma_table_info(m.name) as c
+      where m.type = 'table' and m.name not like 'sqlite_%'`.execute(db);
   let scanned = 0;
-  for (const { name } of tables) {
-    const { rows: columns } = await sql<{ name: string }>`
-      select name from pragma_table_info(${name})`.execute(db);
-    for (const column of columns) {
-      if (name === "jobs" && column.name === "secret") continue;
-      scanned++;
-      for (const secret of secrets) {
-        const { rows } = await sql<{ n: number }>`
-          select count(*) as n from ${sql.table(name)}
-          where instr(cast(${sql.ref(column.name)} as text), ${secret}) > 0`.execute(db);
-        assert.equal(Number(rows[0].n), 0, `a secret leaked into ${name}.${column.name}`);
-      }
+  for (const { table, column, type } of columns) {
+    if (table === "jobs" && column === "secret") continue;
+    scanned++;
+    const ref = sql.ref(column);
+    for (const secret of secrets) {
+      // PostgreSQL: bytes searched as bytes (a bytea's text is hex), anything else as text.
+      const found = !postgres
+        ? sql`instr(cast(${ref} as text), ${secret}) > 0`
+        : type === "bytea"
+        ? sql`position(convert_to(${secret}, 'UTF8') in ${ref}) > 0`
+        : sql`strpos(${ref}::text, ${secret}) > 0`;
+      const { rows } = await sql<{ n: number }>`
+        select count(*) as n from ${sql.table(table)} where ${found}`.execute(db);
+      assert.equal(Number(rows[0].n), 0, `a secret leaked into ${table}.${column}`);
     }
   }
   return scanned;

@@ -1,0 +1,125 @@
+/**
+ * Rows as the text format of PostgreSQL's `COPY … FROM STDIN`: one line per row, fields separated
+ * by a tab, `\N` for NULL, and backslash escapes for the backslash, tab, newline and carriage
+ * return inside a value. Strings may hold any character but U+0000, which PostgreSQL's `text`
+ * cannot store: such a value is refused with an error naming the table, row and column.
+ *
+ * @module
+ */
+
+/** Characters a text value must escape, and NUL (refused). */
+const SPECIAL = /[\\\t\n\r\0]/;
+const ESCAPES: Readonly<Record<string, string>> = {
+  "\\": "\\\\",
+  "\t": "\\t",
+  "\n": "\\n",
+  "\r": "\\r",
+};
+
+/** Two lowercase hex digits of each byte value. */
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));
+
+/**
+ * One value as a field of COPY's text format: `\N` for `null`/`undefined`, numbers and bigints in
+ * decimal, booleans as `t`/`f`, strings escaped, `Uint8Array` as `bytea`'s hex form (`\\x…`, the
+ * backslash itself escaped).
+ *
+ * @param value The value.
+ * @returns The field's text (no tab, newline or carriage return in it).
+ * @throws {RangeError} When a string holds U+0000.
+ * @throws {TypeError} When the value is of another type (an object, a symbol, a function).
+ *
+ * @example Escapes
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { copyTextField } from "./copy_text.ts";
+ * assert.equal(copyTextField("a\tb\\c\nd"), "a\\tb\\\\c\\nd");
+ * assert.equal(copyTextField(null), "\\N");
+ * assert.equal(copyTextField(new Uint8Array([0, 255])), "\\\\x00ff");
+ * assert.throws(() => copyTextField("a\u0000b"), /U\+0000/);
+ * ```
+ */
+export function copyTextField(value: unknown): string {
+  switch (typeof value) {
+    case "string":
+      return SPECIAL.test(value) ? escapeText(value) : value;
+    case "number":
+    case "bigint":
+      return String(value);
+    case "boolean":
+      return value ? "t" : "f";
+    case "undefined":
+      return "\\N";
+  }
+  if (value === null) return "\\N";
+  if (value instanceof Uint8Array) return byteaHex(value);
+  throw new TypeError(`Cannot write a value of type ${describe(value)} with COPY`);
+}
+
+function escapeText(value: string): string {
+  if (value.includes("\0")) {
+    throw new RangeError(
+      `Cannot write a string holding U+0000 (NUL) with COPY: PostgreSQL text cannot store it`,
+    );
+  }
+  return value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]);
+}
+
+function byteaHex(bytes: Uint8Array): string {
+  const parts = new Array<string>(bytes.length + 1);
+  parts[0] = "\\\\x";
+  for (let i = 0; i < bytes.length; i++) parts[i + 1] = HEX[bytes[i]];
+  return parts.join("");
+}
+
+function describe(value: unknown): string {
+  if (typeof value !== "object") return typeof value;
+  return (value as object).constructor?.name ?? "object";
+}
+
+/**
+ * Rows (arrays of values in column order) as lines of COPY's text format, each ending in `\n`.
+ *
+ * @param table The table, for error messages.
+ * @param columns The columns, for error messages and the row width.
+ * @param rows The rows.
+ * @param firstRow The 0-based index of `rows[0]` in the whole batch, for error messages.
+ * @returns The lines, concatenated.
+ * @throws {RangeError} Naming table, row (1-based) and column when a value cannot be written.
+ *
+ * @example Two rows, one with a NULL
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { copyTextRows } from "./copy_text.ts";
+ * assert.equal(copyTextRows("t", ["a", "b"], [[1, "x y"], [2, null]]), "1\tx y\n2\t\\N\n");
+ * assert.throws(
+ *   () => copyTextRows("features", ["id", "product"], [[1, "ok"], [2, "bad\u0000"]], 10),
+ *   /row 12 of "features", column "product"/,
+ * );
+ * ```
+ */
+export function copyTextRows(
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  firstRow = 0,
+): string {
+  const lines = new Array<string>(rows.length);
+  const fields = new Array<string>(columns.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    for (let c = 0; c < columns.length; c++) {
+      try {
+        fields[c] = copyTextField(row[c]);
+      } catch (error) {
+        throw new RangeError(
+          `Cannot copy row ${firstRow + r + 1} of "${table}", column "${columns[c]}": ` +
+            (error as Error).message,
+          { cause: error },
+        );
+      }
+    }
+    lines[r] = fields.join("\t") + "\n";
+  }
+  return lines.join("");
+}

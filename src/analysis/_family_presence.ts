@@ -205,7 +205,7 @@ async function readComputedFamilies(
 
 /** Collects cells family by family, then lays them out as a {@linkcode FamilyPresence}. */
 class PresenceBuilder {
-  #genomeOf: Map<number, number>;
+  #genomeOf: GenomeIndex;
   #families: string[] = [];
   #first: number[] = [];
   #offsets: number[] = [0];
@@ -219,7 +219,7 @@ class PresenceBuilder {
   #slot: Int32Array;
 
   constructor(annotationIds: readonly number[]) {
-    this.#genomeOf = new Map(annotationIds.map((id, g) => [id, g]));
+    this.#genomeOf = new GenomeIndex(annotationIds);
     this.#seen = new Int32Array(annotationIds.length).fill(-1);
     this.#slot = new Int32Array(annotationIds.length);
   }
@@ -395,13 +395,14 @@ export function familiesByPrevalence(presence: FamilyPresence, minGenomes = 1): 
   return order;
 }
 
-/** How many family members are described per query (bound parameters). */
-const DESCRIBE_CHUNK = 10_000;
+/** How many family members are described per query. */
+const DESCRIBE_CHUNK = 50_000;
 
 /**
- * The gene symbol and product of some features, by id: chunks of 10,000 ids, each answered as one
- * JSON array built by the database (`json_group_array` on SQLite, `json_agg` on PostgreSQL), so
- * that hundreds of thousands of families cross as a few texts.
+ * The gene symbol and product of some features, by id: chunks of 50,000 ids, each sent as one JSON
+ * array parameter and answered as one JSON array built by the database, so that hundreds of
+ * thousands of families cross as a few texts (SQLite: `json_each` and `json_group_array`;
+ * PostgreSQL: `json_array_elements_text` and `json_agg`).
  *
  * @param db The database.
  * @param ids Feature ids.
@@ -414,21 +415,45 @@ export async function describeFeatures(
   const described = new Map<number, { gene: string | null; product: string | null }>();
   const all = Array.from(ids).filter(Number.isFinite);
   const ref = sql.ref;
-  const json = isSqlite(db)
-    ? sql<string | null>`json_group_array(json_array(${ref("id")}, ${ref("gene")}, ${
-      ref("product")
-    }))`
+  const sqlite = isSqlite(db);
+  const row = sql`json_array(${ref("id")}, ${ref("gene")}, ${ref("product")})`;
+  const json = sqlite
+    ? sql<string | null>`json_group_array(${row})`
     : sql<string | null>`json_agg(json_build_array(${ref("id")}, ${ref("gene")}, ${
       ref("product")
     }))::text`;
   for (let from = 0; from < all.length; from += DESCRIBE_CHUNK) {
-    const chunk = all.slice(from, from + DESCRIBE_CHUNK);
-    const row = await db.selectFrom("features").select(json.as("rows"))
-      .where("id", "in", chunk).executeTakeFirst();
-    const rows = JSON.parse(row?.rows ?? "[]") as [number, string | null, string | null][];
+    const chunk = JSON.stringify(all.slice(from, from + DESCRIBE_CHUNK));
+    const wanted = sqlite
+      ? sql`(select ${ref("value")} from json_each(${chunk}))`
+      : sql`(select json_array_elements_text(${chunk}::json)::integer)`;
+    const result = await db.selectFrom("features").select(json.as("rows"))
+      .where(sql<boolean>`${ref("features.id")} in ${wanted}`).executeTakeFirst();
+    const rows = JSON.parse(result?.rows ?? "[]") as [number, string | null, string | null][];
     for (const [id, gene, product] of rows) described.set(Number(id), { gene, product });
   }
   return described;
+}
+
+/** Annotation id → genome index: a typed array when the ids are small (they are row ids). */
+class GenomeIndex {
+  #dense: Int32Array | undefined;
+  #sparse: Map<number, number>;
+
+  constructor(annotationIds: readonly number[]) {
+    this.#sparse = new Map(annotationIds.map((id, g) => [id, g]));
+    const most = Math.max(0, ...annotationIds);
+    if (most < 1 << 24) {
+      this.#dense = new Int32Array(most + 1).fill(-1);
+      annotationIds.forEach((id, g) => (this.#dense![id] = g));
+    }
+  }
+
+  get(annotationId: number): number | undefined {
+    if (this.#dense === undefined) return this.#sparse.get(annotationId);
+    const g = annotationId < this.#dense.length ? this.#dense[annotationId] : -1;
+    return g < 0 ? undefined : g;
+  }
 }
 
 /** True when the strings are in ascending code-unit order. */

@@ -6,31 +6,9 @@ import {
   type FamilyPresence,
   readFamilyPresence,
 } from "../../src/analysis/_family_presence.ts";
-import type { BaktaRun } from "../../src/formats/model.ts";
 import { setTraits } from "../../src/store/traits_repository.ts";
-import { cohortFixture, familyOf } from "./_cohort.ts";
+import { cohortFixture, familyCopies } from "./_cohort.ts";
 import { engineTest } from "../_engines.ts";
-
-/** Brute force over the runs: copies per family per genome, with the tables' options. */
-function bruteForce(
-  runs: Map<string, BaktaRun>,
-  options: { types?: string[]; pseudogenes?: "present" | "absent"; genomes?: string[] } = {},
-): Map<string, Map<string, number>> {
-  const { types = ["cds"], pseudogenes = "present", genomes } = options;
-  const copies = new Map<string, Map<string, number>>();
-  for (const [genome, run] of runs) {
-    if (genomes !== undefined && !genomes.includes(genome)) continue;
-    for (const feature of run.features) {
-      if (!types.includes(feature.type) || (pseudogenes === "absent" && feature.pseudo)) continue;
-      const family = familyOf(feature);
-      if (family === null) continue;
-      const perGenome = copies.get(family) ?? new Map<string, number>();
-      perGenome.set(genome, (perGenome.get(genome) ?? 0) + 1);
-      copies.set(family, perGenome);
-    }
-  }
-  return copies;
-}
 
 /** The sparse matrix as the brute force's shape. */
 function asMap(presence: FamilyPresence): Map<string, Map<string, number>> {
@@ -62,7 +40,7 @@ engineTest("familyPresence() equals brute force for every option", async (t) => 
       await t.step(JSON.stringify(options), async () => {
         const presence = await familyPresence(db, options);
         assert.deepEqual(presence.genomes, options.genomes ?? names);
-        assert.deepEqual(asMap(presence), bruteForce(runs, options));
+        assert.deepEqual(asMap(presence), familyCopies(runs, options));
         const sorted = [...presence.families].sort();
         assert.deepEqual(presence.families, sorted, "families in code-unit order");
       });
@@ -85,7 +63,7 @@ engineTest(
       const presence = await familyPresence(db, { where: ["group=odd"] });
       const odd = genomes.filter((_, i) => i % 2 === 1).map((g) => g.name);
       assert.deepEqual(presence.genomes, odd);
-      assert.deepEqual(asMap(presence), bruteForce(runs, { genomes: odd }));
+      assert.deepEqual(asMap(presence), familyCopies(runs, { genomes: odd }));
       // The lowest feature id per family, from the per-protein query.
       const members = await familyMembersQuery(db, { where: ["group=odd"] }).execute();
       const lowest = new Map<string, number>();
@@ -112,10 +90,10 @@ engineTest("familyPresence() computes the family of proteins stored without one"
     const { numUpdatedRows } = await db.updateTable("features").set({ family: null })
       .where(sql<boolean>`id % 3 = 0`).where("type", "=", "cds").executeTakeFirst();
     assert.ok(Number(numUpdatedRows) > 100);
-    assert.deepEqual(asMap(await familyPresence(db)), bruteForce(runs));
+    assert.deepEqual(asMap(await familyPresence(db)), familyCopies(runs));
     assert.deepEqual(
       asMap(await familyPresence(db, { pseudogenes: "absent" })),
-      bruteForce(runs, { pseudogenes: "absent" }),
+      familyCopies(runs, { pseudogenes: "absent" }),
     );
   } finally {
     await db.destroy();

@@ -6,24 +6,25 @@
  *   near-core at 95–100 %, the others at 0.2–90 %), a random binary trait and, for the stratified
  *   case, five lineages; at 1,000 and 10,000 genomes. This is the part the issue bounds (< 1 s at
  *   1,000, < 10 s at 10,000).
- * - **Whole association on a database** (`traitAssociation`, and `presenceAbsence` beside it): a
- *   database of `BAKTADB_ASSOC_BENCH_GENOMES` genomes (default 1,000) × 2,000 CDSs whose families
- *   are stored (`features.family`), built once with plain inserts (no Bakta files: about 20 s for
- *   1,000 genomes) into `<tmp>/baktadb-association-bench-<genomes>.sqlite` and reused.
+ * - **Whole association on a database** (`traitAssociation`, next to the floor of reading every
+ *   CDS's family from the index and the presence read it makes): the family cohort of
+ *   `bench/build_family_cohort.ts` with `BAKTADB_ASSOC_BENCH_GENOMES` genomes (default 1,000;
+ *   about 2.1 million CDSs, 0.3 million families, traits `resistant` and `lineage`), built once
+ *   into `<tmp>/baktadb-family-cohort-<genomes>.sqlite` and reused (the cohort tables' bench uses
+ *   the same file).
  *
  * Run: `deno task bench bench/association_bench.ts`.
  *
  * @module
  */
 
-import type { Kysely } from "kysely";
 import { associateFamilies } from "../src/analysis/associate_families.ts";
-import { presenceAbsence } from "../src/analysis/gene_families.ts";
+import { familyPresence } from "../src/analysis/gene_families.ts";
 import { traitAssociation } from "../src/analysis/trait_association.ts";
 import { openDatabase } from "../src/db/open_database.ts";
-import type { Database } from "../src/db/schema.ts";
 import { SeededRandom } from "../src/testing/factory/mod.ts";
-import { bulkInsert } from "../src/store/_bulk_insert.ts";
+import { buildFamilyCohort } from "./build_family_cohort.ts";
+import { readFamilyFloor } from "./_family_floor.ts";
 
 const FAMILIES = 6000;
 const NEAR_CORE = 1500;
@@ -70,100 +71,39 @@ for (const genomes of [1000, 10000]) {
 }
 
 const DB_GENOMES = Number(Deno.env.get("BAKTADB_ASSOC_BENCH_GENOMES") ?? 1000);
-const CDS_PER_GENOME = 2000;
-const POOL = 4000;
-const TMP = Deno.env.get("TMPDIR") ?? "/tmp";
-const PATH = `${TMP}/baktadb-association-bench-${DB_GENOMES}.sqlite`;
-
-/** Builds (once) a database of genomes whose CDSs carry stored families, with two traits. */
-async function build(db: Kysely<Database>): Promise<void> {
-  const have = await db.selectFrom("genomes").select((eb) => eb.fn.countAll<number>().as("n"))
-    .executeTakeFirstOrThrow();
-  if (Number(have.n) >= DB_GENOMES) return;
-  const random = new SeededRandom(7);
-  const started = performance.now();
-  for (let g = Number(have.n); g < DB_GENOMES; g++) {
-    await db.transaction().execute(async (trx) => {
-      const name = `G${String(g + 1).padStart(5, "0")}`;
-      const genome = await trx.insertInto("genomes").values({ name }).returning("id")
-        .executeTakeFirstOrThrow();
-      const sequence = await trx.insertInto("sequences").values({
-        genome_id: genome.id,
-        version: 1,
-        seq_id: "contig_1",
-        length: CDS_PER_GENOME * 1000,
-      }).returning("id").executeTakeFirstOrThrow();
-      const annotation = await trx.insertInto("annotations").values({
-        genome_id: genome.id,
-        sequence_version: 1,
-        source: "files",
-        fingerprint: name,
-      }).returning("id").executeTakeFirstOrThrow();
-      const lineage = g % 5;
-      const rows = Array.from({ length: CDS_PER_GENOME }, (_, i) => {
-        // The first 1,500 families in (almost) every genome, the rest drawn from the pool.
-        const family = i < NEAR_CORE && random.chance(0.98)
-          ? i
-          : NEAR_CORE + Math.floor(random.next() ** (1 + lineage / 4) * (POOL - NEAR_CORE));
-        return [
-          annotation.id,
-          sequence.id,
-          "cds",
-          i * 1000 + 1,
-          i * 1000 + 900,
-          "+",
-          "{}",
-          `UniRef90_X${family}`,
-        ];
-      });
-      await bulkInsert(
-        trx,
-        "features",
-        [
-          "annotation_id",
-          "sequence_id",
-          "type",
-          "start",
-          "stop",
-          "strand",
-          "original_json",
-          "family",
-        ],
-        rows,
-      );
-      await trx.insertInto("genome_traits").values([
-        {
-          genome_id: genome.id,
-          key: "resistant",
-          value: random.chance(0.2 + 0.15 * lineage) ? "R" : "S",
-        },
-        { genome_id: genome.id, key: "lineage", value: String(lineage) },
-      ]).execute();
-    });
-  }
-  console.log(`built ${PATH} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-}
+const PATH = `${Deno.env.get("TMPDIR") ?? "/tmp"}/baktadb-family-cohort-${DB_GENOMES}.sqlite`;
 
 const db = await openDatabase(PATH);
-await build(db);
+await buildFamilyCohort(db, DB_GENOMES);
 globalThis.addEventListener("unload", () => void db.destroy());
 
 Deno.bench({
-  name: `presenceAbsence(): the table association reads, ${
+  name: `floor: read every CDS's family and genome from the index, ${
     DB_GENOMES.toLocaleString("en-US")
   } genomes`,
   group: "database",
-  n: 3,
+  baseline: true,
+  n: 5,
   async fn() {
-    await presenceAbsence(db, { pseudogenes: "absent" });
+    await readFamilyFloor(db);
+  },
+});
+
+Deno.bench({
+  name: `familyPresence(): the presence read association makes, ${
+    DB_GENOMES.toLocaleString("en-US")
+  } genomes`,
+  group: "database",
+  n: 5,
+  async fn() {
+    await familyPresence(db, { pseudogenes: "absent" });
   },
 });
 
 Deno.bench({
   name: `traitAssociation(): the whole association, ${DB_GENOMES.toLocaleString("en-US")} genomes`,
   group: "database",
-  baseline: true,
-  n: 3,
+  n: 5,
   async fn() {
     await traitAssociation(db, { trait: "resistant" });
   },
@@ -172,7 +112,7 @@ Deno.bench({
 Deno.bench({
   name: `traitAssociation(): with --strata lineage, ${DB_GENOMES.toLocaleString("en-US")} genomes`,
   group: "database",
-  n: 3,
+  n: 5,
   async fn() {
     await traitAssociation(db, { trait: "resistant", strata: "lineage" });
   },

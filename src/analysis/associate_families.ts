@@ -14,12 +14,28 @@ import { mantelHaenszel, type StratumTable } from "./mantel_haenszel.ts";
 export interface FamilyPresenceInput {
   /** The families (rows of the matrix). */
   families: readonly string[];
-  /** One column per genome: `columns[g][f]` is nonzero when genome g carries family f. */
-  columns: readonly ArrayLike<number>[];
+  /**
+   * One column per genome: `columns[g][f]` is nonzero when genome g carries family f. Give this
+   * or `sparse`.
+   */
+  columns?: readonly ArrayLike<number>[];
+  /**
+   * The same matrix by family (as `familyPresence` holds it): family f is carried by the genomes
+   * `genome[offsets[f]] … genome[offsets[f + 1] − 1]`, each once. Give this or `columns`.
+   */
+  sparse?: SparsePresence;
   /** Per genome: 1 trait yes, 0 trait no (every genome here has a value). */
   trait: ArrayLike<number>;
   /** Per genome: its stratum (0 … k − 1), for the Cochran–Mantel–Haenszel test; absent for none. */
   strata?: ArrayLike<number>;
+}
+
+/** A presence matrix by family (see {@linkcode FamilyPresenceInput.sparse}). */
+export interface SparsePresence {
+  /** Where each family's genomes start in `genome`; one more entry than families. */
+  offsets: ArrayLike<number>;
+  /** Genome indices, family after family. */
+  genome: ArrayLike<number>;
 }
 
 /** One tested family. */
@@ -62,7 +78,8 @@ export interface FamilyAssociationRow {
  *
  * @param input The matrix, the trait and the strata.
  * @returns One row per tested family.
- * @throws {RangeError} When the columns, trait and strata disagree in length.
+ * @throws {RangeError} When the matrix (`columns` or `sparse`, exactly one), trait and strata
+ *   disagree in size.
  *
  * @example A family that follows the trait
  * ```ts
@@ -76,15 +93,28 @@ export interface FamilyAssociationRow {
  * assert.deepEqual(rows.map((r) => [r.family, r.pos_present, r.neg_present]), [["amr", 2, 0], ["other", 1, 1]]);
  * assert.ok(Math.abs(rows[0].p - 2 / 6) < 1e-12); // tables with x = 0 and x = 2, 1/6 each
  * ```
+ *
+ * @example The same matrix by family
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { associateFamilies } from "./associate_families.ts";
+ * const rows = associateFamilies({
+ *   families: ["core", "amr", "other"],
+ *   // core in genomes 0–3, amr in 0 and 1, other in 0 and 2
+ *   sparse: { offsets: [0, 4, 6, 8], genome: [0, 1, 2, 3, 0, 1, 0, 2] },
+ *   trait: [1, 1, 0, 0],
+ * });
+ * assert.deepEqual(rows.map((r) => [r.family, r.pos_present, r.neg_present]), [["amr", 2, 0], ["other", 1, 1]]);
+ * ```
  */
 export function associateFamilies(input: FamilyPresenceInput): FamilyAssociationRow[] {
-  const { families, columns, trait, strata } = input;
-  checkLengths(input);
-  const [positives, present] = countPresence(families.length, columns, trait);
-  const total = columns.length;
-  const totalPositives = trait.length === 0 ? 0 : Array.from(trait).filter((t) => t).length;
+  const { families, trait, strata } = input;
+  const matrix = checkMatrix(input);
+  const [positives, present] = countPresence(families.length, matrix, trait);
+  const total = trait.length;
+  const totalPositives = Array.from(trait).filter((t) => t).length;
   const lf = logFactorials(total);
-  const byStratum = strata === undefined ? undefined : stratumCounter(input);
+  const byStratum = strata === undefined ? undefined : stratumCounter(matrix, trait, strata);
   const rows: FamilyAssociationRow[] = [];
   for (let f = 0; f < families.length; f++) {
     if (present[f] === 0 || present[f] === total) continue;
@@ -117,57 +147,81 @@ export function associateFamilies(input: FamilyPresenceInput): FamilyAssociation
   );
 }
 
-function checkLengths({ families, columns, trait, strata }: FamilyPresenceInput): void {
-  if (
-    trait.length !== columns.length || (strata !== undefined && strata.length !== columns.length)
-  ) {
+/** Checks the input's sizes and gives the matrix by family (dense columns are converted). */
+function checkMatrix(input: FamilyPresenceInput): SparsePresence {
+  const { families, columns, sparse, trait, strata } = input;
+  if ((columns === undefined) === (sparse === undefined)) {
+    throw new RangeError(`Cannot test: give the matrix as "columns" or as "sparse", not both`);
+  }
+  const genomes = columns?.length ?? trait.length;
+  if (trait.length !== genomes || (strata !== undefined && strata.length !== genomes)) {
     throw new RangeError(
-      `Cannot test ${columns.length} genomes: the trait has ${trait.length} values` +
+      `Cannot test ${genomes} genomes: the trait has ${trait.length} values` +
         (strata === undefined ? "" : ` and the strata ${strata.length}`),
     );
   }
-  columns.forEach((column, g) => {
+  if (sparse !== undefined) {
+    if (sparse.offsets.length !== families.length + 1) {
+      throw new RangeError(
+        `Cannot test: the sparse matrix has ${sparse.offsets.length} offsets for ${families.length} families`,
+      );
+    }
+    return sparse;
+  }
+  columns!.forEach((column, g) => {
     if (column.length !== families.length) {
       throw new RangeError(
         `Cannot test: genome column ${g} has ${column.length} cells for ${families.length} families`,
       );
     }
   });
+  return toSparse(families.length, columns!);
+}
+
+/** Dense columns (one per genome) as a matrix by family. */
+function toSparse(families: number, columns: readonly ArrayLike<number>[]): SparsePresence {
+  const offsets = new Int32Array(families + 1);
+  for (const column of columns) {
+    for (let f = 0; f < families; f++) if (column[f]) offsets[f + 1]++;
+  }
+  for (let f = 0; f < families; f++) offsets[f + 1] += offsets[f];
+  const genome = new Int32Array(offsets[families]);
+  const next = offsets.slice(0, families);
+  columns.forEach((column, g) => {
+    for (let f = 0; f < families; f++) if (column[f]) genome[next[f]++] = g;
+  });
+  return { offsets, genome };
 }
 
 /** Per family: how many trait genomes carry it, and how many genomes in all. */
 function countPresence(
   families: number,
-  columns: readonly ArrayLike<number>[],
+  { offsets, genome }: SparsePresence,
   trait: ArrayLike<number>,
 ): [Int32Array, Int32Array] {
   const positives = new Int32Array(families);
   const present = new Int32Array(families);
-  for (let g = 0; g < columns.length; g++) {
-    const column = columns[g];
-    const target = trait[g] ? positives : undefined;
-    for (let f = 0; f < families; f++) {
-      if (column[f]) {
-        present[f]++;
-        if (target) target[f]++;
-      }
-    }
+  for (let f = 0; f < families; f++) {
+    present[f] = offsets[f + 1] - offsets[f];
+    for (let i = offsets[f]; i < offsets[f + 1]; i++) if (trait[genome[i]]) positives[f]++;
   }
   return [positives, present];
 }
 
 /** A function giving a family's 2×2 table in each stratum. */
-function stratumCounter(input: FamilyPresenceInput): (f: number) => StratumTable[] {
-  const { columns, trait } = input;
-  const strata = input.strata!;
+function stratumCounter(
+  { offsets, genome }: SparsePresence,
+  trait: ArrayLike<number>,
+  strata: ArrayLike<number>,
+): (f: number) => StratumTable[] {
   const k = Math.max(-1, ...Array.from(strata)) + 1;
   const yes = new Int32Array(k);
   const no = new Int32Array(k);
-  for (let g = 0; g < columns.length; g++) (trait[g] ? yes : no)[strata[g]]++;
+  for (let g = 0; g < trait.length; g++) (trait[g] ? yes : no)[strata[g]]++;
   return (f) => {
     const tables = Array.from({ length: k }, (_, s) => ({ a: 0, b: yes[s], c: 0, d: no[s] }));
-    for (let g = 0; g < columns.length; g++) {
-      if (!columns[g][f]) continue;
+    for (let i = offsets[f]; i < offsets[f + 1]; i++) {
+      const g = genome[i];
       const table = tables[strata[g]];
       if (trait[g]) {
         table.a++;

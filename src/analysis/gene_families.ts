@@ -9,8 +9,14 @@ import { type ColumnTable, table } from "../deps/arquero.ts";
 import { type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { show } from "../query/_validate.ts";
-import { joinedText } from "../query/_sqlite_indexes.ts";
 import { type CohortOptions, cohortQuery } from "./_cohort.ts";
+import {
+  familiesByPrevalence,
+  type FamilyPresence,
+  readFamilyPresence,
+} from "./_family_presence.ts";
+
+export type { FamilyPresence } from "./_family_presence.ts";
 
 /** Options of the gene-family tables. */
 export interface GeneFamilyOptions extends CohortOptions {
@@ -210,61 +216,64 @@ export interface PresenceAbsenceOptions extends GeneFamilyOptions {
   minGenomes?: number;
 }
 
-/** One row of {@linkcode familyCellsQuery}. */
-export interface FamilyCellsRow {
-  /** The family. */
-  family: string;
-  /** In how many genomes of the cohort it is present. */
-  genomes: number;
-  /** `annotation_id:copies` for each genome that has it, comma-separated. */
-  cells: string;
-}
-
 /**
- * The SQL part of {@linkcode presenceAbsence}: one row per family with the genomes that have it
- * and their copies packed in a string, so that a large cohort crosses to JavaScript as one row per
- * family rather than one per (family, genome).
- *
- * The SQL emitted (on SQLite; elsewhere `string_agg` replaces `group_concat`):
- *
- * ```sql
- * with "cohort" as (…latest annotations…),
- *   "members" as materialized (…familyMembersQuery…),
- *   "counts" as (select "annotation_id", "family", count(*) as "copies" from "members"
- *     where "family" is not null group by "annotation_id", "family")
- * select "family", count(*) as "genomes",
- *   group_concat("annotation_id" || ':' || "copies", ',') as "cells"
- * from "counts" group by "family" having count(*) >= ?
- * ```
+ * The cohort's gene families as a sparse matrix held in typed arrays ({@linkcode FamilyPresence}):
+ * for each family (in code-unit order) the genomes that carry it and the number of copies, and the
+ * lowest feature id among its members. One read of the index
+ * `features(type, family, annotation_id, pseudo)` in family order, grouped by family only, packed
+ * by the database into a text per 20,000 families (no temporary table, no sort, no object per
+ * cell); proteins without a stored family (written outside the store), and every protein at
+ * `familyLevel: "uniref50"`, get theirs from {@linkcode familyMembersQuery}. The building block of
+ * {@linkcode presenceAbsence}, `pangenomeClasses`, `pangenomeSummary` and `traitAssociation`.
  *
  * @param db The database.
- * @param options Which genomes and feature types, and the least number of genomes.
- * @returns The query builder.
+ * @param options Which genomes, feature types, pseudogenes and family level.
+ * @returns A promise of the matrix.
+ * @throws {RangeError} When `types`, `pseudogenes` or `familyLevel` is not allowed.
+ *
+ * @example A family in two genomes, with two copies in one
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { familyPresence } from "./gene_families.ts";
+ *
+ * const db = await openDatabase(":memory:");
+ * const cohort: [string, string[]][] = [["g1", ["UniRef90_A", "UniRef90_A"]], ["g2", ["UniRef90_A", "UniRef90_B"]]];
+ * for (const [name, families] of cohort) {
+ *   const g = await db.insertInto("genomes").values({ name }).returning("id")
+ *     .executeTakeFirstOrThrow();
+ *   const s = await db.insertInto("sequences").values({
+ *     genome_id: g.id, version: 1, seq_id: "c1", length: 1000,
+ *   }).returning("id").executeTakeFirstOrThrow();
+ *   const a = await db.insertInto("annotations").values({
+ *     genome_id: g.id, sequence_version: 1, source: "files", fingerprint: name,
+ *   }).returning("id").executeTakeFirstOrThrow();
+ *   await db.insertInto("features").values(families.map((family, i) => ({
+ *     annotation_id: a.id, sequence_id: s.id, original_json: "{}", type: "cds", start: 1 + 100 * i,
+ *     stop: 90 + 100 * i, strand: "+", family,
+ *   }))).execute();
+ * }
+ * const presence = await familyPresence(db);
+ * assert.deepEqual(presence.genomes, ["g1", "g2"]);
+ * assert.deepEqual(presence.families, ["UniRef90_A", "UniRef90_B"]);
+ * assert.deepEqual([...presence.offsets], [0, 2, 3]);
+ * assert.deepEqual([...presence.genome], [0, 1, 1]);
+ * assert.deepEqual([...presence.copies], [2, 1, 1]);
+ * await db.destroy();
+ * ```
  */
-export function familyCellsQuery(
+export function familyPresence(
   db: Kysely<Database>,
-  options: Omit<PresenceAbsenceOptions, "value"> = {},
-): CohortQuery<FamilyCellsRow> {
-  const { minGenomes = 1 } = options;
-  if (!Number.isSafeInteger(minGenomes) || minGenomes < 1) {
-    throw new RangeError(
-      `Invalid option "minGenomes": expected a positive integer, got ${show(minGenomes)}`,
-    );
-  }
-  const ref = sql.ref;
-  const cell = sql`${ref("counts.annotation_id")} || ':' || ${ref("counts.copies")}`;
-  const cells = joinedText(db, cell, ",") as RawBuilder<string>;
-  return db
-    .with((cte) => cte("members").materialized(), () => familyMembersQuery(db, options))
-    .with("counts", (qc) =>
-      qc.selectFrom("members")
-        .select(["members.annotation_id", "members.family", sql<number>`count(*)`.as("copies")])
-        .where("members.family", "is not", null)
-        .groupBy(["members.annotation_id", "members.family"]))
-    .selectFrom("counts")
-    .select(["counts.family", sql<number>`count(*)`.as("genomes"), cells.as("cells")])
-    .groupBy("counts.family")
-    .having(sql<number>`count(*)`, ">=", minGenomes) as unknown as CohortQuery<FamilyCellsRow>;
+  options: GeneFamilyOptions = {},
+): Promise<FamilyPresence> {
+  const { types, pseudogenes, familyLevel } = checkFamilyOptions(options);
+  return readFamilyPresence(db, {
+    cohort: { genomes: options.genomes, where: options.where },
+    types,
+    pseudogenes,
+    computeAll: familyLevel === "uniref50",
+    computed: familyMembersQuery(db, options),
+  });
 }
 
 /**
@@ -272,9 +281,9 @@ export function familyCellsQuery(
  * `genomes` (in how many genomes it is present) and one column per genome (named by the genome,
  * in name order) holding 1/0 (`Uint8Array`) or the number of copies (`Int32Array`). Families are
  * keyed by UniRef90 cluster, then UniRef50, then the protein's MD5 ({@linkcode familyKey}). Rows
- * are ordered by `genomes` descending, then family. The counting is SQL `group by`s
- * ({@linkcode familyCellsQuery}); the pivot into typed columns is done here. A genome without any
- * family still has its (all-zero) column.
+ * are ordered by `genomes` descending, then family (a counting sort over the family order of
+ * {@linkcode familyPresence}, the one read behind it). A genome without any family still has its
+ * (all-zero) column.
  *
  * @param db The database.
  * @param options Which genomes and feature types, presence or copies, and the least number of
@@ -320,41 +329,40 @@ export async function presenceAbsence(
   db: Kysely<Database>,
   options: PresenceAbsenceOptions = {},
 ): Promise<ColumnTable> {
-  const { value = "presence" } = options;
+  const { value = "presence", minGenomes = 1 } = options;
   if (value !== "presence" && value !== "copies") {
     throw new RangeError(
       `Invalid option "value": expected "presence" or "copies", got ${show(value)}`,
     );
   }
-  const query = familyCellsQuery(db, options);
-  const cohort = await cohortQuery(db, options).orderBy("genomes.name").execute();
-  for (const { genome } of cohort) {
+  if (!Number.isSafeInteger(minGenomes) || minGenomes < 1) {
+    throw new RangeError(
+      `Invalid option "minGenomes": expected a positive integer, got ${show(minGenomes)}`,
+    );
+  }
+  const presence = await familyPresence(db, options);
+  for (const genome of presence.genomes) {
     if (genome === "family" || genome === "genomes") {
       throw new RangeError(`Cannot build the matrix: a genome is named "${genome}", a column name`);
     }
   }
-  const column = new Map(cohort.map((row, i) => [row.annotation_id, i]));
-  const rows = await query.execute();
-  rows.sort((a, b) =>
-    Number(b.genomes) - Number(a.genomes) ||
-    (a.family < b.family ? -1 : a.family > b.family ? 1 : 0)
+  const order = familiesByPrevalence(presence, minGenomes);
+  const { offsets, genome, copies } = presence;
+  const cells = presence.genomes.map(() =>
+    value === "presence" ? new Uint8Array(order.length) : new Int32Array(order.length)
   );
-  const cells = cohort.map(() =>
-    value === "presence" ? new Uint8Array(rows.length) : new Int32Array(rows.length)
-  );
-  for (let f = 0; f < rows.length; f++) {
-    for (const cell of rows[f].cells.split(",")) {
-      const colon = cell.indexOf(":");
-      const g = column.get(Number(cell.slice(0, colon)));
-      if (g !== undefined) cells[g][f] = value === "presence" ? 1 : Number(cell.slice(colon + 1));
+  for (let row = 0; row < order.length; row++) {
+    const f = order[row];
+    for (let i = offsets[f]; i < offsets[f + 1]; i++) {
+      cells[genome[i]][row] = value === "presence" ? 1 : copies[i];
     }
   }
   const columns = new Map<string, unknown>([
-    ["family", rows.map((row) => row.family)],
-    ["genomes", Int32Array.from(rows, (row) => Number(row.genomes))],
+    ["family", Array.from(order, (f) => presence.families[f])],
+    ["genomes", Int32Array.from(order, (f) => offsets[f + 1] - offsets[f])],
   ]);
-  cohort.forEach((row, g) => columns.set(row.genome, cells[g]));
-  return table(columns, ["family", "genomes", ...cohort.map((row) => row.genome)]);
+  presence.genomes.forEach((name, g) => columns.set(name, cells[g]));
+  return table(columns, ["family", "genomes", ...presence.genomes]);
 }
 
 /**

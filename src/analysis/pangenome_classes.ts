@@ -4,12 +4,13 @@
  * @module
  */
 
-import type { ColumnTable } from "../deps/arquero.ts";
-import { type Expression, type Kysely, type RawBuilder, sql } from "../deps/kysely.ts";
+import { type ColumnTable, table } from "../deps/arquero.ts";
+import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
-import { cohortQuery } from "./_cohort.ts";
-import { type CohortQuery, familyMembersQuery, type GeneFamilyOptions } from "./gene_families.ts";
-import { rowsToTable, toTable } from "./to_table.ts";
+import { show } from "../query/_validate.ts";
+import { describeFeatures, familiesByPrevalence } from "./_family_presence.ts";
+import { familyPresence, type GeneFamilyOptions } from "./gene_families.ts";
+import { rowsToTable } from "./to_table.ts";
 
 /** A pangenome class. */
 export type PangenomeClass = "core" | "soft-core" | "shell" | "cloud";
@@ -79,18 +80,7 @@ export interface PangenomeClassesOptions extends GeneFamilyOptions {
   describe?: boolean;
 }
 
-/** The class of a family present in `genomes` of `total` genomes, in SQL (integer comparisons). */
-function classOf(
-  genomes: Expression<unknown>,
-  total: Expression<unknown>,
-): RawBuilder<PangenomeClass> {
-  const { core, softCore, shell } = PANGENOME_THRESHOLDS;
-  return sql<
-    PangenomeClass
-  >`case when 100 * ${genomes} < ${shell} * ${total} then 'cloud' when 100 * ${genomes} < ${softCore} * ${total} then 'shell' when 100 * ${genomes} < ${core} * ${total} then 'soft-core' else 'core' end`;
-}
-
-/** One row of {@linkcode pangenomeClassesQuery}. */
+/** One row of {@linkcode pangenomeClasses}. */
 export interface PangenomeClassRow {
   /** The family (see `familyKey`). */
   family: string;
@@ -108,97 +98,22 @@ export interface PangenomeClassRow {
   product: string | null;
 }
 
-/**
- * The query behind {@linkcode pangenomeClasses}: one `group by family` over the cohort's proteins
- * and the class computed in SQL from the number of genomes.
- *
- * The SQL emitted (shortened; `?` bound values are the thresholds):
- *
- * ```sql
- * with "cohort" as (…latest annotations…),
- * "total" as (select count(*) as "n" from "cohort"),
- * "members" as materialized (…familyMembersQuery…),
- * "counts" as (select "annotation_id", "family", count(*) as "copies",
- *     min("feature_id") as "first" from "members" where "family" is not null
- *   group by "annotation_id", "family"),
- * "families" as (select "family", count(*) as "genomes", sum("copies") as "copies",
- *     min("first") as "first" from "counts" group by "family")
- * select "families"."family", "families"."genomes",
- *   "families"."genomes" * 1.0 / "total"."n" as "fraction",
- *   case when 100 * "families"."genomes" < ? * "total"."n" then 'cloud'
- *        when 100 * "families"."genomes" < ? * "total"."n" then 'shell'
- *        when 100 * "families"."genomes" < ? * "total"."n" then 'soft-core'
- *        else 'core' end as "class", "families"."copies", "features"."gene", "features"."product"
- * from "families" cross join "total"
- *   left join "features" on "features"."id" = "families"."first"
- * order by "families"."genomes" desc, "families"."family"
- * ```
- *
- * @param db The database.
- * @param options Which genomes and feature types.
- * @returns The query builder.
- */
-export function pangenomeClassesQuery(
-  db: Kysely<Database>,
-  options: PangenomeClassesOptions = {},
-): CohortQuery<PangenomeClassRow> {
-  const { describe = true } = options;
-  const ref = sql.ref;
-  const genomes = ref("families.genomes");
-  const n = ref("total.n");
-  return db
-    .with("cohort", () => cohortQuery(db, options))
-    .with("total", (qc) => qc.selectFrom("cohort").select(sql<number>`count(*)`.as("n")))
-    .with((cte) => cte("members").materialized(), () => familyMembersQuery(db, options))
-    .with("counts", (qc) =>
-      qc.selectFrom("members")
-        .select([
-          "members.annotation_id",
-          "members.family",
-          sql<number>`count(*)`.as("copies"),
-          sql<number>`min(${ref("members.feature_id")})`.as("first"),
-        ])
-        .where("members.family", "is not", null)
-        .groupBy(["members.annotation_id", "members.family"]))
-    .with("families", (qc) =>
-      qc.selectFrom("counts")
-        .select([
-          "counts.family",
-          sql<number>`count(*)`.as("genomes"),
-          sql<number>`sum(${ref("counts.copies")})`.as("copies"),
-          sql<number>`min(${ref("counts.first")})`.as("first"),
-        ])
-        .groupBy("counts.family"))
-    .selectFrom("families")
-    .crossJoin("total")
-    .leftJoin("features", (join) =>
-      // Without `describe` the key matches no row (`id = null`): SQLite reads nothing for it.
-      describe
-        ? join.onRef("features.id", "=", "families.first")
-        : join.on("features.id", "=", sql<number>`null`))
-    .select([
-      "families.family",
-      "families.genomes",
-      sql<number>`${genomes} * 1.0 / ${n}`.as("fraction"),
-      classOf(genomes, n).as("class"),
-      "families.copies",
-      "features.gene",
-      "features.product",
-    ])
-    .orderBy("families.genomes", "desc")
-    .orderBy("families.family") as unknown as CohortQuery<PangenomeClassRow>;
-}
+/** The columns of {@linkcode pangenomeClasses}, in order. */
+const CLASS_COLUMNS = ["family", "genomes", "fraction", "class", "copies", "gene", "product"];
 
 /**
  * The gene families of the cohort with their class — core, soft-core, shell or cloud — by the
  * share of genomes that carry them, with Roary's thresholds ({@linkcode PANGENOME_THRESHOLDS}).
- * A table `family, genomes, fraction, class, copies, gene, product`, computed in SQL. Families
- * are keyed as `familyKey` says (UniRef90, then UniRef50, then protein MD5); the cohort is the
- * latest annotation of each genome (of `genomes`).
+ * A table `family, genomes, fraction, class, copies, gene, product` ({@linkcode PangenomeClassRow}),
+ * from the one presence read of `familyPresence` (classes by {@linkcode classifyPrevalence}); with
+ * `describe`, each family's first member is then looked up by id, 10,000 per query. Families are
+ * keyed as `familyKey` says (UniRef90, then UniRef50, then protein MD5); the cohort is the latest
+ * annotation of each genome (of `genomes`).
  *
  * @param db The database.
  * @param options Which genomes and feature types, and whether to describe the families.
  * @returns A promise of the table, most shared families first.
+ * @throws {RangeError} When `describe` is not a boolean, or a family option is not allowed.
  *
  * @example An empty cohort
  * ```ts
@@ -212,17 +127,44 @@ export function pangenomeClassesQuery(
  * await db.destroy();
  * ```
  */
-export function pangenomeClasses(
+export async function pangenomeClasses(
   db: Kysely<Database>,
   options: PangenomeClassesOptions = {},
 ): Promise<ColumnTable> {
-  return toTable(pangenomeClassesQuery(db, options));
+  const { describe = true } = options;
+  if (typeof describe !== "boolean") {
+    throw new RangeError(
+      `Invalid option "describe": expected true or false, got ${show(describe)}`,
+    );
+  }
+  const presence = await familyPresence(db, options);
+  const order = familiesByPrevalence(presence);
+  const { offsets, copies } = presence;
+  const total = presence.genomes.length;
+  const genomes = Array.from(order, (f) => offsets[f + 1] - offsets[f]);
+  const described = describe
+    ? await describeFeatures(db, Array.from(order, (f) => presence.first[f]))
+    : new Map<number, { gene: string | null; product: string | null }>();
+  const names = Array.from(order, (f) => described.get(presence.first[f]));
+  return table({
+    family: Array.from(order, (f) => presence.families[f]),
+    genomes,
+    fraction: genomes.map((n) => n / total),
+    class: genomes.map((n) => classifyPrevalence(n, total)),
+    copies: Array.from(order, (f) => {
+      let sum = 0;
+      for (let i = offsets[f]; i < offsets[f + 1]; i++) sum += copies[i];
+      return sum;
+    }),
+    gene: names.map((name) => name?.gene ?? null),
+    product: names.map((name) => name?.product ?? null),
+  }, CLASS_COLUMNS);
 }
 
 /**
  * How many families fall in each class, as Roary's `summary_statistics.txt`: a table
  * `class, families` with one row per class (in {@linkcode PANGENOME_CLASSES} order, zeros
- * included) and a last row `total`.
+ * included) and a last row `total`. Counted over `familyPresence` (no family is described).
  *
  * @param db The database.
  * @param options Which genomes and feature types.
@@ -244,17 +186,12 @@ export async function pangenomeSummary(
   db: Kysely<Database>,
   options: GeneFamilyOptions = {},
 ): Promise<ColumnTable> {
-  // The same common table expressions, counted by class in SQL.
-  const rows = await pangenomeClassesQuery(db, { ...options, describe: false })
-    .clearOrderBy()
-    .clearSelect()
-    .select([
-      classOf(sql.ref("families.genomes"), sql.ref("total.n")).as("class"),
-      sql<number>`count(*)`.as("families"),
-    ])
-    .groupBy(sql.ref("class"))
-    .execute() as { class: string; families: number }[];
-  const counts = new Map(rows.map((row) => [row.class, Number(row.families)]));
+  const { offsets, genomes } = await familyPresence(db, options);
+  const counts = new Map<string, number>();
+  for (let f = 0; f + 1 < offsets.length; f++) {
+    const name = classifyPrevalence(offsets[f + 1] - offsets[f], genomes.length);
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
   const summary = PANGENOME_CLASSES.map((name) => ({
     class: name as string,
     families: counts.get(name) ?? 0,

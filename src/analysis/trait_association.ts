@@ -15,8 +15,13 @@ import { listTraits } from "../store/traits_repository.ts";
 import type { CohortOptions } from "./_cohort.ts";
 import { associateFamilies, type FamilyAssociationRow } from "./associate_families.ts";
 import { readBinaryTrait } from "./binary_trait.ts";
-import { checkFamilyOptions, type GeneFamilyOptions, presenceAbsence } from "./gene_families.ts";
-import { pangenomeClassesQuery } from "./pangenome_classes.ts";
+import { describeFeatures } from "./_family_presence.ts";
+import {
+  checkFamilyOptions,
+  type FamilyPresence,
+  familyPresence,
+  type GeneFamilyOptions,
+} from "./gene_families.ts";
 import { rowsToTable } from "./to_table.ts";
 
 /** Options of {@linkcode traitAssociation}. */
@@ -128,14 +133,17 @@ export async function traitAssociation(
     pseudogenes: settings.pseudogenes,
     familyLevel: settings.familyLevel,
   };
-  const matrix = await presenceAbsence(db, { ...families, genomes: groups.names });
+  const presence = await familyPresence(db, { ...families, genomes: groups.names });
+  // The matrix's genomes are in name order: the trait and strata follow them.
+  const at = new Map(groups.names.map((name, i) => [name, i]));
+  const order = presence.genomes.map((name) => at.get(name)!);
   const rows = associateFamilies({
-    families: matrix.array("family") as string[],
-    columns: groups.names.map((name) => matrix.array(name) as Uint8Array),
-    trait: groups.trait,
-    strata: groups.strata,
+    families: presence.families,
+    sparse: presence,
+    trait: order.map((i) => groups.trait[i]),
+    strata: groups.strata === undefined ? undefined : order.map((i) => groups.strata![i]),
   });
-  const described = await describeFamilies(db, rows, { ...families, genomes: groups.names });
+  const described = await describeFamilies(db, rows, presence);
   return {
     trait: settings.trait,
     ...(settings.threshold === undefined ? {} : { threshold: settings.threshold }),
@@ -238,19 +246,16 @@ async function classifyGenomes(
 async function describeFamilies(
   db: Kysely<Database>,
   rows: FamilyAssociationRow[],
-  options: GeneFamilyOptions,
+  presence: FamilyPresence,
 ): Promise<ColumnTable> {
-  const names = new Map<string, { gene: string | null; product: string | null }>();
-  if (rows.length > 0) {
-    for (const row of await pangenomeClassesQuery(db, options).execute()) {
-      names.set(row.family, { gene: row.gene, product: row.product });
-    }
-  }
+  const firstOf = new Map(presence.families.map((family, f) => [family, presence.first[f]]));
+  const firsts = rows.map((row) => firstOf.get(row.family)!);
+  const names = await describeFeatures(db, firsts);
   return rowsToTable(
-    rows.map((row) => ({
+    rows.map((row, i) => ({
       ...row,
-      gene: names.get(row.family)?.gene ?? null,
-      product: names.get(row.family)?.product ?? null,
+      gene: names.get(firsts[i])?.gene ?? null,
+      product: names.get(firsts[i])?.product ?? null,
     })),
     { columns: ASSOCIATION_COLUMNS },
   );

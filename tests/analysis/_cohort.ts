@@ -42,12 +42,20 @@ export function familyOf(feature: Feature): string | null {
     (feature.aaHexdigest !== undefined ? `MD5:${feature.aaHexdigest}` : null);
 }
 
-/** Brute force: copies per family per genome (CDSs only). */
-export function familyCopies(runs: Map<string, BaktaRun>): Map<string, Map<string, number>> {
+/**
+ * Brute force: copies per family per genome; by default of the CDSs, pseudogenes included, in
+ * every genome (as the family tables' defaults).
+ */
+export function familyCopies(
+  runs: Map<string, BaktaRun>,
+  options: { types?: string[]; pseudogenes?: "present" | "absent"; genomes?: string[] } = {},
+): Map<string, Map<string, number>> {
+  const { types = ["cds"], pseudogenes = "present", genomes } = options;
   const copies = new Map<string, Map<string, number>>();
   for (const [genome, run] of runs) {
+    if (genomes !== undefined && !genomes.includes(genome)) continue;
     for (const feature of run.features) {
-      if (feature.type !== "cds") continue;
+      if (!types.includes(feature.type) || (pseudogenes === "absent" && feature.pseudo)) continue;
       const family = familyOf(feature);
       if (family === null) continue;
       const perGenome = copies.get(family) ?? new Map<string, number>();

@@ -4,6 +4,9 @@ import {
   pangenomeClasses,
   pangenomeSummary,
 } from "../../src/analysis/pangenome_classes.ts";
+import type { Kysely } from "kysely";
+import type { Database } from "../../src/db/schema.ts";
+import { familyKey } from "../../src/analysis/gene_families.ts";
 import { cohortFixture, familyCopies } from "./_cohort.ts";
 import { type FeatureSpec, freshDb, insertAnnotation } from "../query/_fixture.ts";
 import { engineTest } from "../_engines.ts";
@@ -66,32 +69,76 @@ engineTest(
   },
 );
 
+/** `total` genomes `g00`, …; family `UniRef90_Pn` is in the first n of them (n in `prevalence`). */
+async function insertPrevalenceCohort(
+  db: Kysely<Database>,
+  total: number,
+  prevalence: readonly number[],
+): Promise<void> {
+  for (let g = 0; g < total; g++) {
+    const features: FeatureSpec[] = [];
+    prevalence.forEach((n, i) => {
+      if (g < n) {
+        features.push({
+          seqId: "c",
+          start: 1 + i * 100,
+          stop: 90 + i * 100,
+          product: `family P${n}`,
+          xrefs: [{ db: "UniRef", accession: `UniRef90_P${String(n).padStart(2, "0")}` }],
+        });
+      }
+    });
+    await insertAnnotation(
+      db,
+      `g${String(g).padStart(2, "0")}`,
+      [{ seqId: "c", length: 10_000 }],
+      features,
+    );
+  }
+}
+
+engineTest("pangenomeClasses() classifies at exactly 99, 95 and 15 of 100 genomes", async (t) => {
+  const db = await freshDb();
+  try {
+    await insertPrevalenceCohort(db, 100, [100, 99, 98, 95, 94, 15, 14, 1]);
+    const expected = [
+      ["UniRef90_P100", 100, "core"],
+      ["UniRef90_P99", 99, "core"],
+      ["UniRef90_P98", 98, "soft-core"],
+      ["UniRef90_P95", 95, "soft-core"],
+      ["UniRef90_P94", 94, "shell"],
+      ["UniRef90_P15", 15, "shell"],
+      ["UniRef90_P14", 14, "cloud"],
+      ["UniRef90_P01", 1, "cloud"],
+    ];
+    // The fixture stores no family (computed from the cross-references at query time); then the
+    // same families stored, as the store writes them (read from the family index).
+    for (const stored of [false, true]) {
+      await t.step(stored ? "stored families" : "computed families", async () => {
+        if (stored) await db.updateTable("features").set({ family: familyKey() }).execute();
+        const rows = (await pangenomeClasses(db)).objects() as Record<string, unknown>[];
+        assert.deepEqual(rows.map((r) => [r.family, r.genomes, r.class]), expected);
+        const summary = (await pangenomeSummary(db)).objects();
+        assert.deepEqual(summary, [
+          { class: "core", families: 2 },
+          { class: "soft-core", families: 2 },
+          { class: "shell", families: 2 },
+          { class: "cloud", families: 2 },
+          { class: "total", families: 8 },
+        ]);
+      });
+    }
+  } finally {
+    await db.destroy();
+  }
+});
+
 engineTest("pangenomeClasses() puts the boundaries where Roary documents them", async () => {
   // 20 genomes; family Pn is present in n of them: 20 → core, 19 (95 %) → soft-core,
   // 18 → shell, 3 (15 %) → shell, 2 → cloud, 1 → cloud.
   const db = await freshDb();
   try {
-    const prevalence = [20, 19, 18, 3, 2, 1];
-    for (let g = 0; g < 20; g++) {
-      const features: FeatureSpec[] = [];
-      prevalence.forEach((n, i) => {
-        if (g < n) {
-          features.push({
-            seqId: "c",
-            start: 1 + i * 100,
-            stop: 90 + i * 100,
-            product: `family P${n}`,
-            xrefs: [{ db: "UniRef", accession: `UniRef90_P${String(n).padStart(2, "0")}` }],
-          });
-        }
-      });
-      await insertAnnotation(
-        db,
-        `g${String(g).padStart(2, "0")}`,
-        [{ seqId: "c", length: 10_000 }],
-        features,
-      );
-    }
+    await insertPrevalenceCohort(db, 20, [20, 19, 18, 3, 2, 1]);
     const rows = (await pangenomeClasses(db)).objects() as Record<string, unknown>[];
     assert.deepEqual(
       rows.map((r) => [r.family, r.genomes, r.class, r.product]),

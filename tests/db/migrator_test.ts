@@ -301,7 +301,7 @@ engineTest(
       const xrefsBefore = await xrefCount();
       const xrefsOfDuplicate = await xrefCount(duplicate);
 
-      const steps = await migrateToLatest(db);
+      const steps = await migrateTo(db, "0004_run_identity");
       assert.deepEqual(steps.map((s) => [s.name, s.status]), [["0004_run_identity", "Success"]]);
       assert.deepEqual(await answers(db), before);
 
@@ -388,11 +388,11 @@ engineTest(
         tables: (await db.introspection.getTables()).map((t) => t.name).sort(),
       });
       const before = await snapshot();
-      await assert.rejects(migrateToLatest(db), MigrationError);
+      await assert.rejects(migrateTo(db, "0004_run_identity"), MigrationError);
       assert.equal((await migrationStatus(db)).current, "0003_feature_family");
       assert.deepEqual(await snapshot(), before);
       await allowDeletes();
-      const steps = await migrateToLatest(db);
+      const steps = await migrateTo(db, "0004_run_identity");
       assert.deepEqual(steps.map((s) => s.status), ["Success"]);
       assert.equal((await db.selectFrom("annotations").selectAll().execute()).length, 1);
       // Down unpacks the records into their rows again (the merge stays); up packs them again.

@@ -1,0 +1,490 @@
+/**
+ * The one read behind every family table: which genomes of the cohort carry each gene family, and
+ * how many copies, read once from the index `features(type, family, annotation_id, pseudo)`
+ * (migration 0006) in family order and held as typed arrays (a sparse matrix by family), never as
+ * one object per cell.
+ *
+ * @module
+ */
+
+import type { Kysely, SelectQueryBuilder } from "../deps/kysely.ts";
+import { sql } from "../deps/kysely.ts";
+import type { Database } from "../db/schema.ts";
+import { isSqlite, joinedText } from "../query/_sqlite_indexes.ts";
+import { type CohortOptions, cohortQuery } from "./_cohort.ts";
+
+/**
+ * The cohort's families as a sparse matrix: family `f` is carried by the genomes
+ * `genome[offsets[f]] … genome[offsets[f + 1] − 1]` (indices into `genomes`), with `copies` at
+ * the same positions. Families are in code-unit order (`<` on strings).
+ */
+export interface FamilyPresence {
+  /** The cohort's genomes, in name order (a genome's index is its position here). */
+  genomes: string[];
+  /** The latest annotation of each genome, at the same positions. */
+  annotationIds: number[];
+  /** The families, in code-unit order. */
+  families: string[];
+  /** Where each family's cells start in `genome` and `copies`; one more entry than families. */
+  offsets: Int32Array;
+  /** The genome (index into `genomes`) of each cell. */
+  genome: Int32Array;
+  /** How many of the genome's proteins are in the family, per cell (at least 1). */
+  copies: Int32Array;
+  /** The lowest feature id among each family's members in the cohort. */
+  first: Float64Array;
+}
+
+/** How many families one query hands over by default (one packed text each time). */
+const CHUNK = 20_000;
+/** Separators of the packed text: between records, and between a record's fields. */
+const RECORD = "\u001e";
+const FIELD = "\u001f";
+
+/** What {@linkcode readFamilyPresence} reads: the cohort and how families are counted (checked). */
+export interface FamilyPresenceRequest {
+  /** Which genomes (as the cohort tables take them). */
+  cohort: CohortOptions;
+  /** The feature types whose proteins are grouped. */
+  types: readonly ("cds" | "sorf")[];
+  /** Whether pseudogenes count. */
+  pseudogenes: "present" | "absent";
+  /** Whether every family is computed at query time (`uniref50`) or only the unstored ones. */
+  computeAll: boolean;
+  /**
+   * How many families one query hands over.
+   * @default 20000
+   */
+  chunk?: number;
+  /**
+   * The proteins whose family is computed at query time (`familyMembersQuery`): given
+   * `computeAll` false, the reader adds `family is null` to it.
+   */
+  computed: SelectQueryBuilder<
+    Database,
+    never,
+    { annotation_id: number; feature_id: number; family: string | null }
+  >;
+}
+
+/**
+ * Reads the presence of every family of the cohort in one pass: on the stored family
+ * (`features.family`), `select family, min(id), group_concat(annotation_id) … group by family`
+ * over the index in family order, 20,000 families at a time (keyset on `family`), each chunk
+ * packed by the database into one text; the few proteins without a stored family, and every
+ * protein when `computeAll`, through `request.computed`.
+ *
+ * @param db The database.
+ * @param request The cohort, the feature types, pseudogenes and the computed families' query.
+ * @returns The sparse matrix.
+ */
+export async function readFamilyPresence(
+  db: Kysely<Database>,
+  request: FamilyPresenceRequest,
+): Promise<FamilyPresence> {
+  const cohort = await cohortQuery(db, request.cohort).orderBy("genomes.name").execute();
+  const { chunk = CHUNK } = request;
+  if (!Number.isSafeInteger(chunk) || chunk < 1) {
+    throw new RangeError(`Invalid option "chunk": expected a positive integer, got ${chunk}`);
+  }
+  const builder = new PresenceBuilder(cohort.map((row) => Number(row.annotation_id)));
+  if (cohort.length > 0) {
+    const filter = await needsCohortFilter(db, cohort.length);
+    if (!request.computeAll) {
+      for (const type of request.types) {
+        await readStoredFamilies(db, builder, { ...request, type, filter, chunk });
+      }
+    }
+    await readComputedFamilies(builder, request);
+  }
+  return {
+    genomes: cohort.map((row) => row.genome),
+    annotationIds: cohort.map((row) => Number(row.annotation_id)),
+    ...builder.finish(),
+  };
+}
+
+/** True unless the cohort is every annotation (then no row needs checking against it). */
+async function needsCohortFilter(db: Kysely<Database>, cohortSize: number): Promise<boolean> {
+  const { n } = await db.selectFrom("annotations")
+    .select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return Number(n) !== cohortSize;
+}
+
+/** One chunked read's settings. */
+interface StoredRead {
+  cohort: CohortOptions;
+  type: "cds" | "sorf";
+  pseudogenes: "present" | "absent";
+  filter: boolean;
+  chunk: number;
+}
+
+/** The chunked, packed read of the stored families of one feature type. */
+async function readStoredFamilies(
+  db: Kysely<Database>,
+  builder: PresenceBuilder,
+  options: StoredRead,
+): Promise<void> {
+  let after: string | undefined;
+  for (;;) {
+    const chunk = await storedFamiliesChunk(db, options, after).executeTakeFirst();
+    if (chunk === undefined || chunk.packed === null) return;
+    builder.addPacked(chunk.packed);
+    if (Number(chunk.families) < options.chunk) return;
+    after = chunk.last!;
+  }
+}
+
+/**
+ * One chunk: the next `CHUNK` families after `after`, packed as
+ * `family US first US id,id,… RS …` (an annotation id once per copy).
+ *
+ * The SQL emitted (on SQLite; elsewhere `string_agg` replaces `group_concat`):
+ *
+ * ```sql
+ * select count(*) as families, max(family) as last,
+ *   group_concat(family || X'1f' || first || X'1f' || cells, X'1e') as packed
+ * from (select family, min(id) as first, group_concat(cast(annotation_id as text), ',') as cells
+ *   from features where type = ? and family > ? [and pseudo = 0]
+ *     [and +annotation_id in (…cohort…)]
+ *   group by family order by family limit 20000)
+ * ```
+ */
+function storedFamiliesChunk(
+  db: Kysely<Database>,
+  options: StoredRead,
+  after: string | undefined,
+) {
+  const ref = sql.ref;
+  const cells = joinedText(db, sql`cast(${ref("features.annotation_id")} as text)`, ",");
+  let families = db.selectFrom("features")
+    .select([
+      "features.family",
+      sql<number>`min(${ref("features.id")})`.as("first"),
+      cells.as("cells"),
+    ])
+    .where("features.type", "=", options.type)
+    .where("features.family", after === undefined ? ">=" : ">", after ?? "")
+    .groupBy("features.family")
+    .orderBy("features.family")
+    .limit(options.chunk);
+  if (options.pseudogenes === "absent") families = families.where("features.pseudo", "=", 0);
+  if (options.filter) {
+    // The unary plus keeps SQLite on the family index (rows in family order, no sort).
+    families = families.where(
+      sql`+${ref("features.annotation_id")}`,
+      "in",
+      db.selectFrom(cohortQuery(db, options.cohort).as("c")).select("c.annotation_id"),
+    );
+  }
+  const record = sql`${ref("f.family")} || ${sql.lit(FIELD)} || cast(${
+    ref("f.first")
+  } as text) || ${sql.lit(FIELD)} || ${ref("f.cells")}`;
+  return db.selectFrom(families.as("f")).select([
+    sql<number>`count(*)`.as("families"),
+    sql<string | null>`max(${ref("f.family")})`.as("last"),
+    joinedText(db, record, RECORD).as("packed"),
+  ]);
+}
+
+/** The proteins whose family is computed at query time (see `FamilyPresenceRequest.computed`). */
+async function readComputedFamilies(
+  builder: PresenceBuilder,
+  request: FamilyPresenceRequest,
+): Promise<void> {
+  const query = request.computeAll
+    ? request.computed
+    : request.computed.where(sql.ref("features.family"), "is", null);
+  for (const row of await query.execute()) {
+    if (row.family !== null) {
+      builder.addMember(row.family, Number(row.annotation_id), Number(row.feature_id));
+    }
+  }
+}
+
+/** Collects cells family by family, then lays them out as a {@linkcode FamilyPresence}. */
+class PresenceBuilder {
+  #genomeOf: GenomeIndex;
+  #families: string[] = [];
+  #first: number[] = [];
+  #offsets: number[] = [0];
+  #genome = new GrowingInt32();
+  #copies = new GrowingInt32();
+  /** Members of families met outside the packed chunks: family → genome → [copies, first]. */
+  #extra = new Map<string, Map<number, [number, number]>>();
+
+  /** Per genome: the family it was last seen in, and where its cell is. */
+  #seen: Int32Array;
+  #slot: Int32Array;
+
+  constructor(annotationIds: readonly number[]) {
+    this.#genomeOf = new GenomeIndex(annotationIds);
+    this.#seen = new Int32Array(annotationIds.length).fill(-1);
+    this.#slot = new Int32Array(annotationIds.length);
+  }
+
+  /** Adds a packed chunk (see `storedFamiliesChunk`). */
+  addPacked(packed: string): void {
+    let at = 0;
+    while (at < packed.length) {
+      const fieldEnd = packed.indexOf(FIELD, at);
+      const firstEnd = packed.indexOf(FIELD, fieldEnd + 1);
+      let end = packed.indexOf(RECORD, firstEnd + 1);
+      if (end < 0) end = packed.length;
+      this.#addCells(packed, firstEnd + 1, end);
+      this.#families.push(packed.slice(at, fieldEnd));
+      this.#first.push(Number(packed.slice(fieldEnd + 1, firstEnd)));
+      this.#offsets.push(this.#genome.length);
+      at = end + 1;
+    }
+  }
+
+  /**
+   * Parses `id,id,…` (one annotation id per copy, in any order) between `from` and `to` into the
+   * current family's cells; `#seen`/`#slot` find a genome met before in this family.
+   */
+  #addCells(text: string, from: number, to: number): void {
+    const family = this.#families.length;
+    let value = 0;
+    for (let i = from; i <= to; i++) {
+      const code = i < to ? text.charCodeAt(i) : 44;
+      if (code !== 44) {
+        value = value * 10 + (code - 48);
+        continue;
+      }
+      const g = this.#genomeOf.get(value);
+      value = 0;
+      if (g === undefined) continue;
+      if (this.#seen[g] === family) this.#copies.increment(this.#slot[g]);
+      else {
+        this.#seen[g] = family;
+        this.#slot[g] = this.#genome.length;
+        this.#genome.push(g);
+        this.#copies.push(1);
+      }
+    }
+  }
+
+  /** Adds one protein of a family computed at query time. */
+  addMember(family: string, annotationId: number, featureId: number): void {
+    const g = this.#genomeOf.get(annotationId);
+    if (g === undefined) return;
+    let cells = this.#extra.get(family);
+    if (cells === undefined) this.#extra.set(family, cells = new Map());
+    const cell = cells.get(g);
+    if (cell === undefined) cells.set(g, [1, featureId]);
+    else {
+      cell[0]++;
+      cell[1] = Math.min(cell[1], featureId);
+    }
+  }
+
+  /** The sparse matrix, families in code-unit order. */
+  finish(): Pick<FamilyPresence, "families" | "offsets" | "genome" | "copies" | "first"> {
+    if (this.#extra.size > 0) this.#mergeExtra();
+    const n = this.#families.length;
+    const order = Int32Array.from({ length: n }, (_, f) => f);
+    if (!isSorted(this.#families)) {
+      const names = this.#families;
+      order.sort((a, b) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0));
+    }
+    const offsets = new Int32Array(n + 1);
+    const genome = new Int32Array(this.#genome.length);
+    const copies = new Int32Array(this.#genome.length);
+    const source = this.#genome.view();
+    const sourceCopies = this.#copies.view();
+    for (let i = 0; i < n; i++) {
+      const f = order[i];
+      const from = this.#offsets[f];
+      const to = this.#offsets[f + 1];
+      genome.set(source.subarray(from, to), offsets[i]);
+      copies.set(sourceCopies.subarray(from, to), offsets[i]);
+      offsets[i + 1] = offsets[i] + to - from;
+    }
+    return {
+      families: Array.from(order, (f) => this.#families[f]),
+      offsets,
+      genome,
+      copies,
+      first: Float64Array.from(order, (f) => this.#first[f]),
+    };
+  }
+
+  /** Folds the families computed at query time into the packed ones (appended as new families). */
+  #mergeExtra(): void {
+    const index = new Map(this.#families.map((family, f) => [family, f]));
+    const cellsOf = (f: number) => {
+      const cells = new Map<number, [number, number]>();
+      for (let i = this.#offsets[f]; i < this.#offsets[f + 1]; i++) {
+        cells.set(this.#genome.at(i), [this.#copies.at(i), this.#first[f]]);
+      }
+      return cells;
+    };
+    const merged = new Map<number, Map<number, [number, number]>>();
+    for (const [family, extra] of this.#extra) {
+      let f = index.get(family);
+      if (f === undefined) {
+        f = this.#families.length;
+        index.set(family, f);
+        this.#families.push(family);
+        this.#first.push(Infinity);
+        this.#offsets.push(this.#genome.length);
+      }
+      const cells = merged.get(f) ?? cellsOf(f);
+      for (const [g, [copies, first]] of extra) {
+        const cell = cells.get(g);
+        cells.set(g, cell === undefined ? [copies, first] : [cell[0] + copies, cell[1]]);
+        this.#first[f] = Math.min(this.#first[f], first);
+      }
+      merged.set(f, cells);
+    }
+    this.#relayout(merged);
+  }
+
+  /** Rebuilds the cell arrays with the merged cells of some families. */
+  #relayout(merged: Map<number, Map<number, [number, number]>>): void {
+    const genome = new GrowingInt32();
+    const copies = new GrowingInt32();
+    const offsets = [0];
+    for (let f = 0; f < this.#families.length; f++) {
+      const cells = merged.get(f);
+      if (cells === undefined) {
+        for (let i = this.#offsets[f]; i < this.#offsets[f + 1]; i++) {
+          genome.push(this.#genome.at(i));
+          copies.push(this.#copies.at(i));
+        }
+      } else {
+        for (const [g, [n]] of cells) {
+          genome.push(g);
+          copies.push(n);
+        }
+      }
+      offsets.push(genome.length);
+    }
+    this.#genome = genome;
+    this.#copies = copies;
+    this.#offsets = offsets;
+  }
+}
+
+/**
+ * The families of a presence matrix present in at least `minGenomes` genomes, most widely shared
+ * first, then in family order: a counting sort on the number of genomes, stable over the family
+ * order the matrix already has (no comparison sort).
+ *
+ * @param presence The matrix.
+ * @param minGenomes The least number of genomes.
+ * @returns Family indices.
+ */
+export function familiesByPrevalence(presence: FamilyPresence, minGenomes = 1): Int32Array {
+  const { offsets } = presence;
+  const n = offsets.length - 1;
+  const most = presence.genomes.length;
+  const starts = new Int32Array(most + 2);
+  for (let f = 0; f < n; f++) {
+    const genomes = offsets[f + 1] - offsets[f];
+    if (genomes >= minGenomes) starts[most - genomes + 1]++;
+  }
+  for (let k = 1; k < starts.length; k++) starts[k] += starts[k - 1];
+  const order = new Int32Array(starts[starts.length - 1]);
+  for (let f = 0; f < n; f++) {
+    const genomes = offsets[f + 1] - offsets[f];
+    if (genomes >= minGenomes) order[starts[most - genomes]++] = f;
+  }
+  return order;
+}
+
+/** How many family members are described per query. */
+const DESCRIBE_CHUNK = 50_000;
+
+/**
+ * The gene symbol and product of some features, by id: chunks of 50,000 ids, each sent as one JSON
+ * array parameter and answered as one JSON array built by the database, so that hundreds of
+ * thousands of families cross as a few texts (SQLite: `json_each` and `json_group_array`;
+ * PostgreSQL: `json_array_elements_text` and `json_agg`).
+ *
+ * @param db The database.
+ * @param ids Feature ids.
+ * @returns Gene and product by id (ids not found are absent).
+ */
+export async function describeFeatures(
+  db: Kysely<Database>,
+  ids: ArrayLike<number>,
+): Promise<Map<number, { gene: string | null; product: string | null }>> {
+  const described = new Map<number, { gene: string | null; product: string | null }>();
+  const all = Array.from(ids).filter(Number.isFinite);
+  const ref = sql.ref;
+  const sqlite = isSqlite(db);
+  const row = sql`json_array(${ref("id")}, ${ref("gene")}, ${ref("product")})`;
+  const json = sqlite
+    ? sql<string | null>`json_group_array(${row})`
+    : sql<string | null>`json_agg(json_build_array(${ref("id")}, ${ref("gene")}, ${
+      ref("product")
+    }))::text`;
+  for (let from = 0; from < all.length; from += DESCRIBE_CHUNK) {
+    const chunk = JSON.stringify(all.slice(from, from + DESCRIBE_CHUNK));
+    const wanted = sqlite
+      ? sql`(select ${ref("value")} from json_each(${chunk}))`
+      : sql`(select json_array_elements_text(${chunk}::json)::integer)`;
+    const result = await db.selectFrom("features").select(json.as("rows"))
+      .where(sql<boolean>`${ref("features.id")} in ${wanted}`).executeTakeFirst();
+    const rows = JSON.parse(result?.rows ?? "[]") as [number, string | null, string | null][];
+    for (const [id, gene, product] of rows) described.set(Number(id), { gene, product });
+  }
+  return described;
+}
+
+/** Annotation id → genome index: a typed array when the ids are small (they are row ids). */
+class GenomeIndex {
+  #dense: Int32Array | undefined;
+  #sparse: Map<number, number>;
+
+  constructor(annotationIds: readonly number[]) {
+    this.#sparse = new Map(annotationIds.map((id, g) => [id, g]));
+    const most = Math.max(0, ...annotationIds);
+    if (most < 1 << 24) {
+      this.#dense = new Int32Array(most + 1).fill(-1);
+      annotationIds.forEach((id, g) => (this.#dense![id] = g));
+    }
+  }
+
+  get(annotationId: number): number | undefined {
+    if (this.#dense === undefined) return this.#sparse.get(annotationId);
+    const g = annotationId < this.#dense.length ? this.#dense[annotationId] : -1;
+    return g < 0 ? undefined : g;
+  }
+}
+
+/** True when the strings are in ascending code-unit order. */
+function isSorted(values: readonly string[]): boolean {
+  for (let i = 1; i < values.length; i++) if (values[i - 1] > values[i]) return false;
+  return true;
+}
+
+/** An `Int32Array` that grows by doubling. */
+class GrowingInt32 {
+  #data = new Int32Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.#data.length) {
+      const grown = new Int32Array(this.#data.length * 2);
+      grown.set(this.#data);
+      this.#data = grown;
+    }
+    this.#data[this.length++] = value;
+  }
+
+  increment(index: number): void {
+    this.#data[index]++;
+  }
+
+  at(index: number): number {
+    return this.#data[index];
+  }
+
+  view(): Int32Array {
+    return this.#data.subarray(0, this.length);
+  }
+}

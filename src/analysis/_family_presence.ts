@@ -10,7 +10,7 @@
 import type { Kysely, SelectQueryBuilder } from "../deps/kysely.ts";
 import { sql } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
-import { isSqlite, joinedText } from "../query/_sqlite_indexes.ts";
+import { isPostgres, isSqlite, joinedText } from "../query/_sqlite_indexes.ts";
 import { type CohortOptions, cohortQuery } from "./_cohort.ts";
 
 /**
@@ -398,11 +398,14 @@ export function familiesByPrevalence(presence: FamilyPresence, minGenomes = 1): 
 /** How many family members are described per query. */
 const DESCRIBE_CHUNK = 50_000;
 
+/** How many ids go in one query as bound parameters on an engine without JSON helpers. */
+const PORTABLE_DESCRIBE_CHUNK = 500;
+
 /**
  * The gene symbol and product of some features, by id: chunks of 50,000 ids, each sent as one JSON
  * array parameter and answered as one JSON array built by the database, so that hundreds of
  * thousands of families cross as a few texts (SQLite: `json_each` and `json_group_array`;
- * PostgreSQL: `json_array_elements_text` and `json_agg`).
+ * PostgreSQL: `json_array_elements_text` and `json_agg`); other engines get chunks of bound ids.
  *
  * @param db The database.
  * @param ids Feature ids.
@@ -414,25 +417,48 @@ export async function describeFeatures(
 ): Promise<Map<number, { gene: string | null; product: string | null }>> {
   const described = new Map<number, { gene: string | null; product: string | null }>();
   const all = Array.from(ids).filter(Number.isFinite);
-  const ref = sql.ref;
-  const sqlite = isSqlite(db);
-  const row = sql`json_array(${ref("id")}, ${ref("gene")}, ${ref("product")})`;
-  const json = sqlite
-    ? sql<string | null>`json_group_array(${row})`
-    : sql<string | null>`json_agg(json_build_array(${ref("id")}, ${ref("gene")}, ${
-      ref("product")
-    }))::text`;
-  for (let from = 0; from < all.length; from += DESCRIBE_CHUNK) {
-    const chunk = JSON.stringify(all.slice(from, from + DESCRIBE_CHUNK));
-    const wanted = sqlite
-      ? sql`(select ${ref("value")} from json_each(${chunk}))`
-      : sql`(select json_array_elements_text(${chunk}::json)::integer)`;
-    const result = await db.selectFrom("features").select(json.as("rows"))
-      .where(sql<boolean>`${ref("features.id")} in ${wanted}`).executeTakeFirst();
-    const rows = JSON.parse(result?.rows ?? "[]") as [number, string | null, string | null][];
+  const engine = isSqlite(db) ? "sqlite" : isPostgres(db) ? "postgres" : "portable";
+  const size = engine === "portable" ? PORTABLE_DESCRIBE_CHUNK : DESCRIBE_CHUNK;
+  for (let from = 0; from < all.length; from += size) {
+    const chunk = all.slice(from, from + size);
+    const rows = engine === "portable"
+      ? await describeByIdList(db, chunk)
+      : await describeByJsonArray(db, chunk, engine);
     for (const [id, gene, product] of rows) described.set(Number(id), { gene, product });
   }
   return described;
+}
+
+type DescribedRow = [number, string | null, string | null];
+
+/** One chunk, sent and answered as one JSON text (SQLite and PostgreSQL). */
+async function describeByJsonArray(
+  db: Kysely<Database>,
+  ids: number[],
+  engine: "sqlite" | "postgres",
+): Promise<DescribedRow[]> {
+  const ref = sql.ref;
+  const chunk = JSON.stringify(ids);
+  const json = engine === "sqlite"
+    ? sql<string | null>`json_group_array(json_array(${ref("id")}, ${ref("gene")}, ${
+      ref("product")
+    }))`
+    : sql<string | null>`json_agg(json_build_array(${ref("id")}, ${ref("gene")}, ${
+      ref("product")
+    }))::text`;
+  const wanted = engine === "sqlite"
+    ? sql`(select ${ref("value")} from json_each(${chunk}))`
+    : sql`(select json_array_elements_text(${chunk}::json)::integer)`;
+  const result = await db.selectFrom("features").select(json.as("rows"))
+    .where(sql<boolean>`${ref("features.id")} in ${wanted}`).executeTakeFirst();
+  return JSON.parse(result?.rows ?? "[]") as DescribedRow[];
+}
+
+/** One chunk as bound parameters: any other engine Kysely speaks to. */
+async function describeByIdList(db: Kysely<Database>, ids: number[]): Promise<DescribedRow[]> {
+  const rows = await db.selectFrom("features").select(["id", "gene", "product"])
+    .where("id", "in", ids).execute();
+  return rows.map((r) => [r.id, r.gene, r.product]);
 }
 
 /** Annotation id → genome index: a typed array when the ids are small (they are row ids). */

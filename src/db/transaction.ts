@@ -5,6 +5,7 @@
  */
 
 import { type Kysely, sql, type Transaction } from "../deps/kysely.ts";
+import { backoffDelay } from "../async/backoff.ts";
 import { BusyError } from "./errors.ts";
 import { lockForWriting, usesPostgres } from "./postgres/lock_for_writing.ts";
 
@@ -159,7 +160,7 @@ async function retryWhileBusy<DB, T>(
     } catch (error) {
       if (!(error instanceof BusyError)) throw error;
       const waited = Date.now() - began;
-      const delayMs = Math.round(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (tries - 1)));
+      const delayMs = backoffDelay(tries - 1, { baseDelayMs, maxDelayMs }, random);
       if (waited + delayMs > maxWaitMs) throw await giveUp(db, error, tries, waited);
       options.onRetry?.(tries, delayMs, error);
       await new Promise((resolve) => setTimeout(resolve, delayMs));

@@ -461,7 +461,7 @@ async function applyListed(
       if (context.signal?.aborted) throw context.signal.reason;
       const message = error instanceof Error ? error.message : String(error);
       detail = `logs unavailable: ${message}`;
-      reason = "Bakta failed on the service (its logs could not be fetched)";
+      reason = `Bakta failed on the service (its logs could not be fetched: ${message})`;
     }
     track.row = (await recordStatus(context.db, track.row, {
       status: "ERROR",

@@ -158,9 +158,7 @@ async function lostWhat(
   const annotations = await db.selectFrom("annotations").select("id").execute();
   if (annotations.length !== 1) return `${annotations.length} annotations`;
   const counts = await storedCounts(db, row.annotationId!);
-  return isDeepStrictEqual(counts, genome.expected)
-    ? undefined
-    : "the imported counts differ";
+  return isDeepStrictEqual(counts, genome.expected) ? undefined : "the imported counts differ";
 }
 
 Deno.test("network faults × endpoints: each cell survives or fails clearly and resumes", async (t) => {

@@ -79,7 +79,7 @@ export async function uploadFile(
     {
       endpoint: "upload",
       method: "PUT",
-      url: checkLink(link, "link", shown),
+      url: checkLink(link, "link", `${shown}${of}`),
       action,
       jobId: options.jobId,
       body: bytes,

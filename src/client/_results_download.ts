@@ -42,7 +42,8 @@ export async function downloadFile(
   const shown = transport.redactUrl(url);
   const action = downloadAction(url, shown, options.jobId);
   const timeoutMs = options.timeoutMs ?? transport.config.timeoutMs;
-  const target = checkLink(url, "url", shown);
+  const of = options.jobId === undefined ? "" : ` of job ${JSON.stringify(options.jobId)}`;
+  const target = checkLink(url, "url", `${shown}${of}`);
   const get = (headers: Record<string, string>) =>
     transport.request<DownloadPart>(
       {

@@ -559,7 +559,10 @@ export async function startBaktaStandIn(config: BaktaStandInConfig = {}): Promis
       "etag": etag,
     };
     const disposition = context.url.searchParams.get("response-content-disposition");
-    if (disposition !== null) headers["content-disposition"] = disposition;
+    // a hostile name (NUL, line breaks) cannot be a header value: the object store drops it
+    if (disposition !== null && !/[\x00-\x1f]/.test(disposition)) {
+      headers["content-disposition"] = disposition;
+    }
     if (modified) headers["last-modified"] = modified.toUTCString();
     const range = context.request.headers.get("range");
     const ifRange = context.request.headers.get("if-range");

@@ -9,7 +9,6 @@ import {
   configureSync,
   getTextFormatter,
   isLogLevel,
-  jsonLinesFormatter,
   type LogLevel,
   type LogRecord,
   resetSync,
@@ -36,8 +35,8 @@ export interface LoggingOptions {
    */
   level?: LogLevel;
   /**
-   * A file to append JSON lines to (one record a line, created with mode 0600). Without it, records
-   * go to `write` as text lines.
+   * A file to append JSON lines to (one record a line: `time`, `level`, `logger`, `message`,
+   * `properties`; created with mode 0600). Without it, records go to `write` as text lines.
    */
   file?: string;
   /**
@@ -96,7 +95,7 @@ export function configureLogging(options: LoggingOptions = {}): LoggingHandle {
   const write = file
     ? (text: string) => writeAll(file, text)
     : options.write ?? ((text: string) => writeAll(Deno.stderr, text));
-  const format = file ? jsonLinesFormatter : getTextFormatter();
+  const format = file ? formatJsonLine : getTextFormatter({ value: plainValue });
   configureSync({
     reset: true,
     sinks: { baktadb: redactingSink(format, write) },
@@ -113,6 +112,31 @@ export function configureLogging(options: LoggingOptions = {}): LoggingHandle {
       file?.close();
     },
   };
+}
+
+/**
+ * One JSON line per record: `time` (ISO 8601), `level`, `logger` (the category joined with `.`),
+ * `message` (values inlined, strings bare) and `properties`.
+ */
+function formatJsonLine(record: LogRecord): string {
+  const message = record.message.map((part, i) => i % 2 === 0 ? part : plainValue(part)).join("");
+  return JSON.stringify(
+    {
+      time: new Date(record.timestamp).toISOString(),
+      level: record.level,
+      logger: record.category.join("."),
+      message,
+      properties: record.properties,
+    },
+    (_key, value) => value instanceof Error ? { name: value.name, message: value.message } : value,
+  ) +
+    "\n";
+}
+
+function plainValue(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (value instanceof Error) return value.message;
+  return typeof value === "object" && value !== null ? JSON.stringify(value) : String(value);
 }
 
 function redactingSink(format: (record: LogRecord) => string, write: (text: string) => void): Sink {

@@ -33,8 +33,8 @@ export * from "./src/report/mod.ts";
 export * from "./src/bakrep/mod.ts";
 export {
   addLogSecret,
-  type BaktadbLogLayer,
   baktadbLogger,
+  type BaktadbLogLayer,
   configureLogging,
   LOG_LEVELS,
   type LoggingHandle,

@@ -33,27 +33,6 @@ import type {
   BaktaWaitOptions,
 } from "./client_config.ts";
 
-export {
-  type BaktaClientConfig,
-  type BaktaDownloadOptions,
-  type BaktaFetch,
-  type BaktaJobOutcome,
-  type BaktaJobOutcomeStatus,
-  type BaktaListResult,
-  type BaktaRequestOptions,
-  type BaktaResolvedClientConfig,
-  type BaktaRetryEvent,
-  type BaktaSleep,
-  type BaktaUploadBody,
-  type BaktaUploadOptions,
-  type BaktaWaitOptions,
-  DEFAULT_MAX_DOWNLOAD_BYTES,
-  DEFAULT_MAX_RESPONSE_BYTES,
-  DEFAULT_POLL_INTERVAL_MS,
-  DEFAULT_TIMEOUT_MS,
-  DEFAULT_UPLOAD_TIMEOUT_MS,
-} from "./client_config.ts";
-
 /**
  * Talks to the Bakta web API: every v1 endpoint, uploads and downloads, with per-request timeouts,
  * caller cancellation, retries with exponential backoff and full jitter on network errors, 5xx and

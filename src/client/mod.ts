@@ -36,8 +36,8 @@ export type {
   BaktaStartRequest,
   BaktaVersion,
 } from "./api_types.ts";
+export { BaktaClient } from "./bakta_client.ts";
 export {
-  BaktaClient,
   type BaktaClientConfig,
   type BaktaDownloadOptions,
   type BaktaFetch,
@@ -56,8 +56,8 @@ export {
   DEFAULT_POLL_INTERVAL_MS,
   DEFAULT_TIMEOUT_MS,
   DEFAULT_UPLOAD_TIMEOUT_MS,
-} from "./bakta_client.ts";
-export { resolveClientConfig } from "./client_config.ts";
+  resolveClientConfig,
+} from "./client_config.ts";
 export {
   BaktaApiError,
   type BaktaApiErrorOptions,

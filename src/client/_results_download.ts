@@ -11,6 +11,9 @@ import { validateResult } from "./_validate_response.ts";
 import type { BaktaJob, BaktaResultResponse } from "./api_types.ts";
 import type { BaktaDownloadOptions, BaktaRequestOptions } from "./client_config.ts";
 import { fileNameFromDownloadUrl } from "./result_files.ts";
+import { baktadbLogger } from "../log/logger.ts";
+
+const log = baktadbLogger("client");
 
 /** `POST /job/result` (see `BaktaClient.result`). */
 export async function getResult(
@@ -62,8 +65,15 @@ export async function downloadFile(
   const first = await get({});
   return resumableBody({
     first,
-    refetch: (offset, etag) =>
-      get({ range: `bytes=${offset}-`, ...(etag ? { "if-range": etag } : {}) }),
+    refetch: (offset, etag) => {
+      log.warn("{action}: the body broke after {offset} bytes; resuming with a Range request", {
+        action: transport.redact(action),
+        offset,
+        endpoint: "download",
+        jobId: options.jobId,
+      });
+      return get({ range: `bytes=${offset}-`, ...(etag ? { "if-range": etag } : {}) });
+    },
     maxResumes: options.resume === false ? 0 : transport.config.retry.attempts - 1,
     maxBytes: transport.config.maxDownloadBytes,
     idleTimeoutMs: timeoutMs,

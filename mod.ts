@@ -31,6 +31,17 @@ export * from "./src/analysis/mod.ts";
 export * from "./src/export/mod.ts";
 export * from "./src/report/mod.ts";
 export * from "./src/bakrep/mod.ts";
+export {
+  addLogSecret,
+  baktadbLogger,
+  type BaktadbLogLayer,
+  configureLogging,
+  LOG_LEVELS,
+  type LoggingHandle,
+  type LoggingOptions,
+  logSecrets,
+} from "./src/log/mod.ts";
+export type { BackoffPolicy } from "./src/async/mod.ts";
 export * from "./src/testing/bakrep_stand_in/mod.ts";
 // Names two layers both export (same types, except `PangenomeClassRow`): the root picks one.
 export {

@@ -10,7 +10,8 @@ import { escaped } from "./escape_control.ts";
 import { CliError, type CliIo, EXIT, type SafeCliIo } from "./cli_context.ts";
 import { ProgressBar, type ProgressState } from "./progress_bar.ts";
 import { formatTable } from "./_table.ts";
-import { BaktaClient, type BaktaRetryEvent } from "../client/bakta_client.ts";
+import { BaktaClient } from "../client/bakta_client.ts";
+import type { BaktaRetryEvent } from "../client/client_config.ts";
 import type { GramStain, JobOptions, TranslationTable } from "../client/build_job_config.ts";
 import { redactText } from "../client/redact.ts";
 import type {

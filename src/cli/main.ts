@@ -20,9 +20,11 @@ import { exposedSecretsWarning } from "../db/database_file_mode.ts";
 import { escapeControl } from "./escape_control.ts";
 import { COMMANDS } from "./commands.ts";
 import { refuseOptionLikeValues } from "./_option_values.ts";
+import { addLogOptions, startCliLogging, stopCliLogging } from "./_log_options.ts";
 import { DatabaseError, NotFoundError } from "../db/errors.ts";
 import { ParseError } from "../formats/parse_error.ts";
 import { BAKTADB_VERSION } from "../version.ts";
+import { baktadbLogger } from "../log/logger.ts";
 
 /**
  * Builds the `baktadb` program with every command. Commands write through an
@@ -47,8 +49,10 @@ export function createProgram(terminal: CliIo = DENO_IO): Command {
       writeErr: (text) => io.err(text),
     })
     .exitOverride();
+  addLogOptions(program);
   // One check for every option of every command, present and future: `--genome --db` is refused.
   program.hook("preAction", (_program, action) => refuseOptionLikeValues(action));
+  program.hook("preAction", () => startCliLogging(program, io));
   // A database file holding job secrets that others can read: say so before any work.
   program.hook("preAction", (_program, action) => warnIfSecretsExposed(action, io));
   for (const register of COMMANDS) register(program, io);
@@ -80,6 +84,8 @@ export async function runCli(args: string[], io: CliIo = DENO_IO): Promise<numbe
     return EXIT.OK;
   } catch (error) {
     return reportError(error, io, args.includes("--verbose") || args.includes("-v"));
+  } finally {
+    stopCliLogging(program);
   }
 }
 
@@ -89,6 +95,7 @@ function reportError(error: unknown, io: CliIo, verbose: boolean): number {
     return EXIT.USAGE;
   }
   const message = error instanceof Error ? error.message : String(error);
+  baktadbLogger("cli").error("baktadb failed: {message}", { message });
   const permission = permissionErrorIn(error);
   // One line: a line feed inside the message (a genome name, a file's text) is shown as `\n`.
   io.err(

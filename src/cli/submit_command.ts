@@ -20,7 +20,7 @@ import {
 import { toJsonText } from "./_table.ts";
 import { resolveApiUrl } from "../client/resolve_api_url.ts";
 import { BaktaValidationError } from "../client/bakta_error.ts";
-import { DEFAULT_POLL_INTERVAL_MS } from "../client/bakta_client.ts";
+import { DEFAULT_POLL_INTERVAL_MS } from "../client/client_config.ts";
 import { submitGenomes } from "../client/job_service/submit_genome.ts";
 import { syncJobs, type SyncJobsResult } from "../client/job_service/sync_jobs.ts";
 import { printSyncSummary, syncExitError } from "./sync_command.ts";

@@ -16,7 +16,7 @@ import {
 } from "./cli_context.ts";
 import { clientFactory, jobLabel, jobReporter, oneLine, parseIntervalSeconds } from "./_job_cli.ts";
 import { toJsonText } from "./_table.ts";
-import { DEFAULT_POLL_INTERVAL_MS } from "../client/bakta_client.ts";
+import { DEFAULT_POLL_INTERVAL_MS } from "../client/client_config.ts";
 import { findJob } from "../client/job_service/find_job.ts";
 import { syncJobs, type SyncJobsResult } from "../client/job_service/sync_jobs.ts";
 

@@ -23,6 +23,8 @@ export interface ResumableBodyConfig {
   refetch(offset: number, etag: string | undefined): Promise<DownloadPart>;
   /** How many times the body may resume. */
   maxResumes: number;
+  /** The largest body accepted, in bytes: a longer one (announced or sent) fails the stream. */
+  maxBytes?: number;
   /** The longest wait for the next chunk, in milliseconds. */
   idleTimeoutMs: number;
   /** The caller's signal: aborting it errors the stream with its reason. */
@@ -67,6 +69,7 @@ export function resumableBody(config: ResumableBodyConfig): ReadableStream<Uint8
   let skip = 0;
   let resumes = 0;
   let finished = false;
+  const maxBytes = config.maxBytes ?? Infinity;
 
   const finish = () => {
     finished = true;
@@ -109,6 +112,19 @@ export function resumableBody(config: ResumableBodyConfig): ReadableStream<Uint8
             }
             bytes = bytes.subarray(skip);
             skip = 0;
+          }
+          if (received + bytes.byteLength > maxBytes || (total ?? 0) > maxBytes) {
+            finish();
+            reader?.cancel().catch(() => {});
+            const size = total === undefined ? "more" : `${total}`;
+            controller.error(
+              config.fail(
+                `the file is larger than the cap (${size} bytes; maxDownloadBytes is ${maxBytes})`,
+                undefined,
+                false,
+              ),
+            );
+            return;
           }
           received += bytes.byteLength;
           controller.enqueue(bytes);

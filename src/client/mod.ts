@@ -36,8 +36,8 @@ export type {
   BaktaStartRequest,
   BaktaVersion,
 } from "./api_types.ts";
+export { BaktaClient } from "./bakta_client.ts";
 export {
-  BaktaClient,
   type BaktaClientConfig,
   type BaktaDownloadOptions,
   type BaktaFetch,
@@ -51,10 +51,13 @@ export {
   type BaktaUploadBody,
   type BaktaUploadOptions,
   type BaktaWaitOptions,
+  DEFAULT_MAX_DOWNLOAD_BYTES,
+  DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_POLL_INTERVAL_MS,
   DEFAULT_TIMEOUT_MS,
   DEFAULT_UPLOAD_TIMEOUT_MS,
-} from "./bakta_client.ts";
+  resolveClientConfig,
+} from "./client_config.ts";
 export {
   BaktaApiError,
   type BaktaApiErrorOptions,

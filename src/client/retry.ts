@@ -4,6 +4,8 @@
  * @module
  */
 
+export { backoffDelay } from "../async/backoff.ts";
+
 /** How the client retries network errors, 5xx and 429 answers. */
 export interface BaktaRetryConfig {
   /**
@@ -61,31 +63,6 @@ export function resolveRetryConfig(partial: Partial<BaktaRetryConfig> = {}): Bak
     }
   }
   return Object.freeze(config);
-}
-
-/**
- * The backoff before retry number `retry` (0 for the first retry): a uniformly random delay between
- * 0 and `min(maxDelayMs, baseDelayMs * 2^retry)` ("full jitter").
- *
- * @param retry The 0-based retry number.
- * @param config The retry policy.
- * @param random A source of numbers in [0, 1).
- * @returns The delay in milliseconds.
- *
- * @example Bounds of the jittered delay
- * ```ts
- * import { backoffDelay, DEFAULT_RETRY_CONFIG } from "./retry.ts";
- * if (backoffDelay(3, DEFAULT_RETRY_CONFIG, () => 0.5) !== 4000) throw new Error("wrong");
- * if (backoffDelay(10, DEFAULT_RETRY_CONFIG, () => 0.5) !== 15000) throw new Error("wrong");
- * ```
- */
-export function backoffDelay(
-  retry: number,
-  config: Pick<BaktaRetryConfig, "baseDelayMs" | "maxDelayMs">,
-  random: () => number = Math.random,
-): number {
-  const ceiling = Math.min(config.maxDelayMs, config.baseDelayMs * 2 ** Math.min(retry, 52));
-  return Math.floor(random() * ceiling);
 }
 
 /**

@@ -5,6 +5,8 @@
  */
 
 import { type Kysely, sql, type Transaction } from "../deps/kysely.ts";
+import { backoffDelay } from "../async/backoff.ts";
+import { baktadbLogger } from "../log/logger.ts";
 import { BusyError } from "./errors.ts";
 import { lockForWriting, usesPostgres } from "./postgres/lock_for_writing.ts";
 
@@ -141,6 +143,8 @@ export async function withWriteLock<DB, T>(
   return await retryWhileBusy(db, locked, options);
 }
 
+const log = baktadbLogger("db");
+
 /**
  * Runs `attempt` until it does not fail with a `BusyError`, sleeping a jittered, doubling delay
  * between tries, for at most `maxWaitMs` in all.
@@ -159,8 +163,17 @@ async function retryWhileBusy<DB, T>(
     } catch (error) {
       if (!(error instanceof BusyError)) throw error;
       const waited = Date.now() - began;
-      const delayMs = Math.round(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (tries - 1)));
-      if (waited + delayMs > maxWaitMs) throw await giveUp(db, error, tries, waited);
+      const delayMs = backoffDelay(tries - 1, { baseDelayMs, maxDelayMs }, random);
+      if (waited + delayMs > maxWaitMs) {
+        const busy = await giveUp(db, error, tries, waited);
+        log.error("{message}", { message: busy.message, tries, waitedMs: waited });
+        throw busy;
+      }
+      log.warn(
+        "the database is busy (another writer holds its lock): try {tries} failed " +
+          "({cause}); waiting {delayMs} ms",
+        { tries, delayMs, waitedMs: waited, cause: error.message },
+      );
       options.onRetry?.(tries, delayMs, error);
       await new Promise((resolve) => setTimeout(resolve, delayMs));
     }

@@ -6,6 +6,7 @@
  * @module
  */
 
+import { baktadbLogger } from "../log/logger.ts";
 import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { collectRunFiles, type RunFileGroup } from "./run_files.ts";
@@ -160,6 +161,7 @@ export async function importRuns(
     stage.close();
   }
   // 4. Report.
+  logBatch(found.ignored, results);
   return {
     items: results,
     imported: results.filter((r) => r.status === "imported").length,
@@ -361,4 +363,23 @@ function rowCount(result: ImportRunResult): number {
   const c = result.counts;
   return (result.versionAction === "new-genome" ? 1 : 0) + c.sequences + 1 + c.features + c.xrefs +
     c.files;
+}
+
+const log = baktadbLogger("store");
+
+/** One record per file left out of the batch, per run skipped (imported before) or failed. */
+function logBatch(ignored: readonly string[], results: readonly ImportItemResult[]): void {
+  for (const path of ignored) {
+    log.info("import: skipped file {path}: not a Bakta output a run can be read from", { path });
+  }
+  for (const result of results) {
+    if (result.status === "skipped") {
+      log.info("import: skipped {item}: imported before", { item: result.item });
+    } else if (result.status === "failed") {
+      log.error("import: {item} failed: {error}", {
+        item: result.item,
+        error: result.error instanceof Error ? result.error.message : String(result.error),
+      });
+    }
+  }
 }

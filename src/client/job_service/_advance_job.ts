@@ -178,12 +178,17 @@ export async function initAndUpload(
   }
   // the replaced job was never uploaded, so never started: deleting it is safe
   if (previous !== undefined) await client.delete(previous, { signal }).catch(() => {});
-  await client.upload(init.uploadLinkFasta, uploads.fasta, { signal, contentType: "text/plain" });
+  const jobId = init.job.jobID;
+  await client.upload(init.uploadLinkFasta, uploads.fasta, {
+    signal,
+    contentType: "text/plain",
+    jobId,
+  });
   if (uploads.repliconTable) {
-    await client.upload(init.uploadLinkReplicons, uploads.repliconTable.bytes, { signal });
+    await client.upload(init.uploadLinkReplicons, uploads.repliconTable.bytes, { signal, jobId });
   }
   if (uploads.prodigalTrainingFile) {
-    await client.upload(init.uploadLinkProdigal, uploads.prodigalTrainingFile, { signal });
+    await client.upload(init.uploadLinkProdigal, uploads.prodigalTrainingFile, { signal, jobId });
   }
   const uploaded = await transitionJob(context.db, assigned, {
     status: "UPLOADED",

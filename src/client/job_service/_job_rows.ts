@@ -6,6 +6,7 @@
  * @module
  */
 
+import { baktadbLogger } from "../../log/logger.ts";
 import type { Kysely } from "../../deps/kysely.ts";
 import type { Database } from "../../db/schema.ts";
 import { transaction } from "../../db/transaction.ts";
@@ -100,8 +101,31 @@ export async function recordStatus(
       ...(safe.detail === undefined ? {} : { detail: safe.detail }),
     }
     : undefined;
+  if (event) logJobEvent(event);
   if (event && emit && updated.status !== row.status) emit(event);
   return { row: updated, event };
+}
+
+const log = baktadbLogger("jobs");
+
+/** One record per status change (info; ERROR and the like: warning) or note (debug). */
+function logJobEvent(event: JobStatusEvent): void {
+  const properties = {
+    job: event.job.id,
+    name: event.job.name,
+    serviceJob: event.job.jobId,
+    previous: event.previous,
+    status: event.status,
+    // the end of a long detail (Bakta's logs) is what explains a failure
+    detail: (event.detail ?? "").slice(-2000),
+  };
+  if (event.status === event.previous) {
+    log.debug("job {job} ({name}) stays {status}: {detail}", properties);
+  } else if (["ERROR", "NOT_FOUND", "UNAUTHORIZED"].includes(event.status)) {
+    log.warn("job {job} ({name}): {previous} -> {status}: {detail}", properties);
+  } else {
+    log.info("job {job} ({name}): {previous} -> {status}", properties);
+  }
 }
 
 /** A conditional move of a job: applied only if the row is still as this process saw it. */
@@ -131,7 +155,7 @@ export async function transitionJob(
   next: JobTransition,
 ): Promise<JobRecord | undefined> {
   const secrets = [row.secret, next.service?.secret ?? ""];
-  return await transaction(db, async (trx) => {
+  const moved = await transaction(db, async (trx) => {
     const patch: Record<string, unknown> = {
       status: next.status,
       updated_at: new Date().toISOString(),
@@ -160,6 +184,15 @@ export async function transitionJob(
     }
     return await getJob(trx, row.id);
   });
+  if (moved !== undefined && (next.status !== row.status || next.detail !== undefined)) {
+    logJobEvent({
+      job: toPublicJob(moved),
+      previous: row.status,
+      status: moved.status,
+      ...(next.detail === undefined ? {} : { detail: safeText(next.detail, secrets, 300) }),
+    });
+  }
+  return moved;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Kysely } from "../../deps/kysely.ts";
 import type { Database } from "../../db/schema.ts";
 import { transaction } from "../../db/transaction.ts";
 import type { JobRecord } from "../../store/jobs_repository.ts";
-import type { BaktaRequestOptions } from "../bakta_client.ts";
+import type { BaktaRequestOptions } from "../client_config.ts";
 import { recordStatus, serviceJobOf } from "./_job_rows.ts";
 import { JobServiceError } from "./job_service_error.ts";
 import { clientFor, type JobClients, type JobStatusEvent } from "./job_service_options.ts";

@@ -129,7 +129,7 @@ export async function downloadJobResults(
     const path = `${dir.replace(/[\\/]+$/, "")}/${prefix}.${BAKTA_RESULT_FILE_EXTENSIONS[key]}`;
     let bytes = 0;
     try {
-      const body = await client.download(url, { signal });
+      const body = await client.download(url, { signal, jobId: job.jobID });
       const counter = new TransformStream<Uint8Array, Uint8Array>({
         transform(chunk, controller) {
           bytes += chunk.byteLength;

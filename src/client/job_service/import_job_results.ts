@@ -14,6 +14,8 @@ import { annotationOfJob, recordStatus, serviceJobOf, setJobGenome } from "./_jo
 import { type AdvanceContext, requireClient } from "./_advance_job.ts";
 import {
   ANNOTATION_RESULT_KEYS,
+  type DownloadedResultFile,
+  type DownloadedResults,
   downloadJobResults,
   type MissingResultFile,
 } from "./download_results.ts";
@@ -110,11 +112,10 @@ export async function importJobResults(
   row: JobRecord,
   options: ImportJobResultsOptions = {},
 ): Promise<JobImportOutcome> {
-  const { signal } = options;
   const context: AdvanceContext = {
     db,
     clients,
-    signal,
+    signal: options.signal,
     emit: (event) => options.onStatus?.(event),
   };
   const before = await annotationOfJob(db, row.id);
@@ -127,6 +128,28 @@ export async function importJobResults(
     );
     return { row: marked, status: "linked", annotationId: before, features: 0, missing: [] };
   }
+  const dir = await Deno.makeTempDir({ dir: options.tempDir, prefix: "baktadb-job-" });
+  try {
+    const downloaded = await downloadOrGone(context, row, dir, options);
+    if ("gone" in downloaded) return downloaded.gone;
+    const current = await noteMissing(context, row, downloaded.missing, options);
+    requireAnnotationFile(row, downloaded.files);
+    return await importDownloaded(context, row, current, downloaded, options);
+  } finally {
+    await Deno.remove(dir, { recursive: true }).catch(() => {});
+  }
+}
+
+/**
+ * Step 1: downloads every result file into `dir`; a job the service no longer knows (or whose
+ * secret it refuses) is recorded as such and returned as `gone`.
+ */
+async function downloadOrGone(
+  context: AdvanceContext,
+  row: JobRecord,
+  dir: string,
+  options: ImportJobResultsOptions,
+): Promise<DownloadedResults | { gone: JobImportOutcome }> {
   const client = requireClient(context, row);
   const job = serviceJobOf(row);
   if (job === undefined) {
@@ -138,108 +161,136 @@ export async function importJobResults(
       },
     );
   }
-  const dir = await Deno.makeTempDir({ dir: options.tempDir, prefix: "baktadb-job-" });
   try {
-    let downloaded;
-    try {
-      downloaded = await downloadJobResults(client, job, dir, {
-        prefix: sanitizeJobName(row.name) || "result",
-        concurrency: options.downloadConcurrency,
-        signal,
-      });
-    } catch (error) {
-      const gone = goneStatus(error);
-      if (gone === undefined) throw error;
-      const { row: updated } = await recordStatus(db, row, {
-        status: gone,
-        detail: `results not downloaded: ${(error as Error).message}`,
-        error: (error as Error).message,
-      }, context.emit);
-      return { row: updated, status: "gone", features: 0, missing: [] };
-    }
-    let current = row;
-    if (downloaded.missing.length > 0) {
-      const reasons = [...new Set(downloaded.missing.map((file) => file.reason))].join("; ");
-      const note = `result file(s) offered but missing on the service: ` +
-        `${downloaded.missing.map((file) => file.key).join(", ")} (${reasons}); ` +
-        "imported without them";
-      current = (await recordStatus(db, current, { status: current.status, detail: note })).row;
-      options.onNote?.(toPublicJob(current), note);
-    }
-    if (!downloaded.files.some((file) => ANNOTATION_RESULT_KEYS.includes(file.key))) {
-      throw new JobServiceError(
-        "NoAnnotationFile",
-        `Cannot import job ${row.id} ("${row.name}"): none of its annotation files ` +
-          `(${ANNOTATION_RESULT_KEYS.join(", ")}) could be downloaded`,
-        { job: row.id },
-      );
-    }
-    const genome = await genomeNameOf(db, current);
-    const events: JobStatusEvent[] = [];
-    const bytes = downloaded.files.reduce((sum, file) => sum + file.bytes, 0);
-    const imported = await importRun(db, downloaded.files.map((file) => file.path), {
-      genome,
-      source: "job",
-      jobId: row.id,
-      hooks: {
-        afterFeatures: async (trx, info) => {
-          events.length = 0;
-          const annotation = await trx.selectFrom("annotations").select("genome_id")
-            .where("id", "=", info.annotationId).executeTakeFirstOrThrow();
-          await setJobGenome(trx, row.id, annotation.genome_id);
-          const recorded = await recordStatus(trx, current, {
-            status: "IMPORTED",
-            annotationId: info.annotationId,
-            detail: `imported as annotation ${info.annotationId}: ` +
-              `${info.features.toLocaleString("en-US")} features from ` +
-              `${downloaded.files.length} files (${bytes.toLocaleString("en-US")} bytes)`,
-            error: null,
-          });
-          if (recorded.event) events.push(recorded.event);
-        },
-      },
+    return await downloadJobResults(client, job, dir, {
+      prefix: sanitizeJobName(row.name) || "result",
+      concurrency: options.downloadConcurrency,
+      signal: options.signal,
     });
-    for (const warning of imported.warnings) options.onNote?.(toPublicJob(current), warning);
-    if (imported.status === "imported") {
-      let after: JobRecord;
-      if (events.length > 0) {
-        for (const event of events) context.emit(event);
-        after = await getJob(db, row.id);
-      } else {
-        // a run the writer took another way (no feature hook): mark it now
-        await setJobGenome(db, row.id, imported.genomeId);
-        after = await markImported(
-          context,
-          current,
-          imported.annotationId,
-          `imported as annotation ${imported.annotationId}`,
-        );
-      }
-      return {
-        row: after,
-        status: "imported",
-        annotationId: imported.annotationId,
-        features: imported.counts.features,
-        missing: downloaded.missing,
-      };
-    }
-    await setJobGenome(db, row.id, imported.genomeId);
-    const marked = await markImported(
+  } catch (error) {
+    const gone = goneStatus(error);
+    if (gone === undefined) throw error;
+    const { row: updated } = await recordStatus(context.db, row, {
+      status: gone,
+      detail: `results not downloaded: ${(error as Error).message}`,
+      error: (error as Error).message,
+    }, context.emit);
+    return { gone: { row: updated, status: "gone", features: 0, missing: [] } };
+  }
+}
+
+/** Step 2: notes the files the service offered but does not have (a missing plot is no failure). */
+async function noteMissing(
+  context: AdvanceContext,
+  row: JobRecord,
+  missing: readonly MissingResultFile[],
+  options: ImportJobResultsOptions,
+): Promise<JobRecord> {
+  if (missing.length === 0) return row;
+  const reasons = [...new Set(missing.map((file) => file.reason))].join("; ");
+  const note = `result file(s) offered but missing on the service: ` +
+    `${missing.map((file) => file.key).join(", ")} (${reasons}); imported without them`;
+  const current = (await recordStatus(context.db, row, { status: row.status, detail: note })).row;
+  options.onNote?.(toPublicJob(current), note);
+  return current;
+}
+
+/** Step 3: refuses a download without any file an annotation can be read from. */
+function requireAnnotationFile(row: JobRecord, files: readonly DownloadedResultFile[]): void {
+  if (files.some((file) => ANNOTATION_RESULT_KEYS.includes(file.key))) return;
+  throw new JobServiceError(
+    "NoAnnotationFile",
+    `Cannot import job ${row.id} ("${row.name}"): none of its annotation files ` +
+      `(${ANNOTATION_RESULT_KEYS.join(", ")}) could be downloaded`,
+    { job: row.id },
+  );
+}
+
+/**
+ * Step 4: imports the files with `importRun`, marking the job `IMPORTED` inside the import's own
+ * transaction; files imported before only link the job to that annotation.
+ */
+async function importDownloaded(
+  context: AdvanceContext,
+  row: JobRecord,
+  current: JobRecord,
+  downloaded: DownloadedResults,
+  options: ImportJobResultsOptions,
+): Promise<JobImportOutcome> {
+  const { db } = context;
+  const events: JobStatusEvent[] = [];
+  const bytes = downloaded.files.reduce((sum, file) => sum + file.bytes, 0);
+  const imported = await importRun(db, downloaded.files.map((file) => file.path), {
+    genome: await genomeNameOf(db, current),
+    source: "job",
+    jobId: row.id,
+    hooks: {
+      afterFeatures: async (trx, info) => {
+        events.length = 0;
+        const annotation = await trx.selectFrom("annotations").select("genome_id")
+          .where("id", "=", info.annotationId).executeTakeFirstOrThrow();
+        await setJobGenome(trx, row.id, annotation.genome_id);
+        const recorded = await recordStatus(trx, current, {
+          status: "IMPORTED",
+          annotationId: info.annotationId,
+          detail: `imported as annotation ${info.annotationId}: ` +
+            `${info.features.toLocaleString("en-US")} features from ` +
+            `${downloaded.files.length} files (${bytes.toLocaleString("en-US")} bytes)`,
+          error: null,
+        });
+        if (recorded.event) events.push(recorded.event);
+      },
+    },
+  });
+  for (const warning of imported.warnings) options.onNote?.(toPublicJob(current), warning);
+  const missing = downloaded.missing;
+  if (imported.status === "imported") {
+    for (const event of events) context.emit(event);
+    const after = events.length > 0 ? await getJob(db, row.id) : await markTakenOtherWay(
       context,
       current,
+      imported.genomeId,
       imported.annotationId,
-      imported.reason ?? `annotation ${imported.annotationId} was imported before`,
     );
+    const features = imported.counts.features;
     return {
-      row: marked,
-      status: "linked",
+      row: after,
+      status: "imported",
       annotationId: imported.annotationId,
-      features: 0,
-      missing: downloaded.missing,
+      features,
+      missing,
     };
-  } finally {
-    await Deno.remove(dir, { recursive: true }).catch(() => {});
   }
+  await setJobGenome(db, row.id, imported.genomeId);
+  const marked = await markImported(
+    context,
+    current,
+    imported.annotationId,
+    imported.reason ?? `annotation ${imported.annotationId} was imported before`,
+  );
+  return {
+    row: marked,
+    status: "linked",
+    annotationId: imported.annotationId,
+    features: 0,
+    missing,
+  };
+}
+
+/** A run the writer took another way (no feature hook ran): marked `IMPORTED` now. */
+async function markTakenOtherWay(
+  context: AdvanceContext,
+  current: JobRecord,
+  genomeId: number,
+  annotationId: number,
+): Promise<JobRecord> {
+  await setJobGenome(context.db, current.id, genomeId);
+  return await markImported(
+    context,
+    current,
+    annotationId,
+    `imported as annotation ${annotationId}`,
+  );
 }
 
 async function markImported(

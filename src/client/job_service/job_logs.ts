@@ -7,7 +7,7 @@
 import type { Kysely } from "../../deps/kysely.ts";
 import type { Database } from "../../db/schema.ts";
 import type { JobRecord } from "../../store/jobs_repository.ts";
-import type { BaktaRequestOptions } from "../bakta_client.ts";
+import type { BaktaRequestOptions } from "../client_config.ts";
 import { BaktaError } from "../bakta_error.ts";
 import { redactText } from "../redact.ts";
 import { serviceJobOf } from "./_job_rows.ts";

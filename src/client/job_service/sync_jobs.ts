@@ -11,7 +11,7 @@ import type { Database } from "../../db/schema.ts";
 import { getJob, type JobRecord, listJobs } from "../../store/jobs_repository.ts";
 import { sleep as defaultSleep } from "../_sleep.ts";
 import type { BaktaClient } from "../bakta_client.ts";
-import { DEFAULT_POLL_INTERVAL_MS } from "../bakta_client.ts";
+import { type BaktaListResult, DEFAULT_POLL_INTERVAL_MS } from "../client_config.ts";
 import type { BaktaFailedJob, BaktaJob, BaktaListedJob } from "../api_types.ts";
 import { settleConcurrently } from "./_pool.ts";
 import { recordStatus, serviceJobOf } from "./_job_rows.ts";
@@ -205,239 +205,340 @@ export async function syncJobs(
   clients: JobClients,
   options: SyncJobsOptions = {},
 ): Promise<SyncJobsResult> {
-  const {
-    wait = false,
-    intervalMs = DEFAULT_POLL_INTERVAL_MS,
-    timeoutMs = Infinity,
-    listChunkSize = DEFAULT_LIST_CHUNK_SIZE,
-    uploadConcurrency = DEFAULT_UPLOAD_CONCURRENCY,
-    downloadConcurrency = DEFAULT_DOWNLOAD_CONCURRENCY,
-    signal,
-    onStatus,
-    onProgress,
-    onNote,
-    sleep = defaultSleep,
-  } = options;
-  const claimLeaseMs = resolveClaimLease(options.claimLeaseMs);
-  if (!Number.isFinite(intervalMs) || intervalMs < 0) {
-    throw new RangeError(`Invalid intervalMs ${intervalMs}: expected a number >= 0`);
-  }
-  if (!(timeoutMs >= 0)) {
-    throw new RangeError(`Invalid timeoutMs ${timeoutMs}: expected a number >= 0`);
-  }
-  checkConcurrency("listChunkSize", listChunkSize);
-  checkConcurrency("uploadConcurrency", uploadConcurrency);
-  checkConcurrency("downloadConcurrency", downloadConcurrency);
+  const settings = resolveSyncSettings(options);
   const began = performance.now();
-  const context: AdvanceContext = {
-    db,
-    clients,
-    signal,
-    emit: (e) => onStatus?.(e),
-    claimLeaseMs,
-  };
-
   const rows = options.jobs !== undefined
     ? await Promise.all([...new Set(options.jobs)].map((id) => getJob(db, id)))
     : (await listJobs(db, { status: UNFINISHED_JOB_STATUSES })).reverse();
   rows.sort((a, b) => a.id - b.id);
-  const tracks: Track[] = rows.map((row) => ({
-    row,
-    client: clientFor(clients, row.apiUrl),
-    blocked: false,
-    features: 0,
-    noted: false,
-    heldNoted: false,
-  }));
-  const active = (track: Track) =>
-    track.client !== undefined && !track.blocked &&
-    UNFINISHED_JOB_STATUSES.includes(track.row.status as never);
-  const withStatus = (...statuses: string[]) =>
-    tracks.filter((track) => active(track) && statuses.includes(track.row.status));
-  const fail = async (track: Track, error: unknown) => {
-    if (signal?.aborted) throw signal.reason;
-    const message = error instanceof Error ? error.message : String(error);
-    track.blocked = true;
-    track.error = message;
-    const latest = await getJob(db, track.row.id);
-    track.row = (await recordStatus(db, latest, {
-      status: latest.status,
-      detail: `sync failed: ${message}`,
-      error: message,
-    })).row;
+  return await new JobSync(db, clients, options, settings, rows, began).run();
+}
+
+/** The options of `syncJobs` with defaults applied, checked once. */
+interface SyncSettings {
+  wait: boolean;
+  intervalMs: number;
+  timeoutMs: number;
+  listChunkSize: number;
+  uploadConcurrency: number;
+  downloadConcurrency: number;
+  claimLeaseMs: number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+function resolveSyncSettings(options: SyncJobsOptions): SyncSettings {
+  const settings: SyncSettings = {
+    wait: options.wait ?? false,
+    intervalMs: options.intervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+    timeoutMs: options.timeoutMs ?? Infinity,
+    listChunkSize: options.listChunkSize ?? DEFAULT_LIST_CHUNK_SIZE,
+    uploadConcurrency: options.uploadConcurrency ?? DEFAULT_UPLOAD_CONCURRENCY,
+    downloadConcurrency: options.downloadConcurrency ?? DEFAULT_DOWNLOAD_CONCURRENCY,
+    claimLeaseMs: resolveClaimLease(options.claimLeaseMs),
+    sleep: options.sleep ?? defaultSleep,
   };
-  const noteHeld = (track: Track) => {
-    if (track.heldNoted || !(track.row.updatedAt > new Date().toISOString())) return;
-    track.heldNoted = true;
-    onNote?.(
-      toPublicJob(track.row),
-      `another process works on this job (its claim lasts until ${track.row.updatedAt}); ` +
-        "leaving it to that process",
-    );
-  };
-  let features = 0;
-  const progress = (job?: PublicJob) =>
-    onProgress?.({
-      phase: "sync",
-      done: tracks.filter((track) => !active(track)).length,
-      total: tracks.length,
-      features,
-      elapsedMs: performance.now() - began,
-      job,
-    });
+  if (!Number.isFinite(settings.intervalMs) || settings.intervalMs < 0) {
+    throw new RangeError(`Invalid intervalMs ${settings.intervalMs}: expected a number >= 0`);
+  }
+  if (!(settings.timeoutMs >= 0)) {
+    throw new RangeError(`Invalid timeoutMs ${settings.timeoutMs}: expected a number >= 0`);
+  }
+  checkConcurrency("listChunkSize", settings.listChunkSize);
+  checkConcurrency("uploadConcurrency", settings.uploadConcurrency);
+  checkConcurrency("downloadConcurrency", settings.downloadConcurrency);
+  return settings;
+}
 
-  let listCalls = 0;
-  let rounds = 0;
-  const pollFailures = new Map<BaktaClient, number>();
-  progress();
-  while (true) {
-    signal?.throwIfAborted();
-    rounds++;
+/**
+ * One `syncJobs` call: the jobs it tracks and its rounds, as named steps (Kysely's `Migrator` is
+ * the model): `#resumeCreated` → `#startUploaded` → `#pollStarted` → `#importSuccessful`, repeated
+ * while waiting; `#result` gathers the outcomes.
+ */
+class JobSync {
+  readonly #db: Kysely<Database>;
+  readonly #clients: JobClients;
+  readonly #options: SyncJobsOptions;
+  readonly #settings: SyncSettings;
+  readonly #context: AdvanceContext;
+  readonly #tracks: Track[];
+  readonly #began: number;
+  readonly #pollFailures = new Map<BaktaClient, number>();
+  #features = 0;
+  #listCalls = 0;
+  #rounds = 0;
 
-    // 1. submissions interrupted before their upload was recorded
-    await settleConcurrently(withStatus("CREATED"), uploadConcurrency, async (track) => {
+  constructor(
+    db: Kysely<Database>,
+    clients: JobClients,
+    options: SyncJobsOptions,
+    settings: SyncSettings,
+    rows: JobRecord[],
+    began: number,
+  ) {
+    this.#db = db;
+    this.#clients = clients;
+    this.#options = options;
+    this.#settings = settings;
+    this.#began = began;
+    this.#context = {
+      db,
+      clients,
+      signal: options.signal,
+      emit: (event) => options.onStatus?.(event),
+      claimLeaseMs: settings.claimLeaseMs,
+    };
+    this.#tracks = rows.map((row) => ({
+      row,
+      client: clientFor(clients, row.apiUrl),
+      blocked: false,
+      features: 0,
+      noted: false,
+      heldNoted: false,
+    }));
+  }
+
+  async run(): Promise<SyncJobsResult> {
+    const { wait, intervalMs, timeoutMs, sleep } = this.#settings;
+    const { signal } = this.#options;
+    this.#progress();
+    while (true) {
+      signal?.throwIfAborted();
+      this.#rounds++;
+      await this.#resumeCreated();
+      await this.#startUploaded();
+      await this.#pollStarted();
+      await this.#importSuccessful();
+      if (!wait || !this.#tracks.some((track) => this.#active(track))) break;
+      if (performance.now() - this.#began + intervalMs > timeoutMs) break;
+      await sleep(intervalMs, signal);
+    }
+    return this.#result();
+  }
+
+  /** 1. Submissions interrupted before their upload was recorded: a fresh job, uploaded, started. */
+  async #resumeCreated(): Promise<void> {
+    const { uploadConcurrency } = this.#settings;
+    await settleConcurrently(this.#withStatus("CREATED"), uploadConcurrency, async (track) => {
       try {
-        const uploads = await loadRecordedUploads(db, track.row);
-        onNote?.(toPublicJob(track.row), "resuming the submission: initialising a fresh job");
-        const uploaded = await initAndUpload(context, track.row, uploads);
-        const started = uploaded === undefined ? undefined : await startUploaded(context, uploaded);
-        track.row = started ?? await getJob(db, track.row.id);
+        const uploads = await loadRecordedUploads(this.#db, track.row);
+        this.#options.onNote?.(
+          toPublicJob(track.row),
+          "resuming the submission: initialising a fresh job",
+        );
+        const uploaded = await initAndUpload(this.#context, track.row, uploads);
+        const started = uploaded === undefined
+          ? undefined
+          : await startUploaded(this.#context, uploaded);
+        track.row = started ?? await getJob(this.#db, track.row.id);
       } catch (error) {
-        await fail(track, error);
+        await this.#fail(track, error);
       }
-      progress(toPublicJob(track.row));
+      this.#progress(toPublicJob(track.row));
     });
+  }
 
-    // 2. uploaded, not started
-    await settleConcurrently(withStatus("UPLOADED"), uploadConcurrency, async (track) => {
+  /** 2. Uploaded, not started: started exactly once. */
+  async #startUploaded(): Promise<void> {
+    const { uploadConcurrency } = this.#settings;
+    await settleConcurrently(this.#withStatus("UPLOADED"), uploadConcurrency, async (track) => {
       try {
-        const started = await startUploaded(context, track.row);
-        track.row = started ?? await getJob(db, track.row.id);
-        if (started === undefined) noteHeld(track);
+        const started = await startUploaded(this.#context, track.row);
+        track.row = started ?? await getJob(this.#db, track.row.id);
+        if (started === undefined) this.#noteHeld(track);
       } catch (error) {
-        await fail(track, error);
+        await this.#fail(track, error);
       }
-      progress(toPublicJob(track.row));
+      this.#progress(toPublicJob(track.row));
     });
+  }
 
-    // 3. one list call per service (per chunk) for every started job
-    const polled = withStatus("INIT", "RUNNING");
+  /** 3. One `list` call per service (per chunk) for every started job; each change stored. */
+  async #pollStarted(): Promise<void> {
     const byClient = new Map<BaktaClient, Track[]>();
-    for (const track of polled) {
+    for (const track of this.#withStatus("INIT", "RUNNING")) {
       const group = byClient.get(track.client!) ?? [];
       group.push(track);
       byClient.set(track.client!, group);
     }
+    const { listChunkSize } = this.#settings;
     for (const [client, group] of byClient) {
       for (let start = 0; start < group.length; start += listChunkSize) {
-        const chunk = group.slice(start, start + listChunkSize);
-        const jobs = chunk.map((track) => serviceJobOf(track.row)!);
-        let answer;
-        try {
-          listCalls++;
-          answer = await client.list(jobs, { signal });
-        } catch (error) {
-          if (signal?.aborted) throw signal.reason;
-          // the client retried already; while waiting, give the service a few more rounds
-          const message = error instanceof Error ? error.message : String(error);
-          const failures = (pollFailures.get(client) ?? 0) + 1;
-          pollFailures.set(client, failures);
-          for (const track of chunk) {
-            track.error = message;
-            if (!wait || failures >= MAX_FAILED_POLLS) track.blocked = true;
-          }
-          continue;
-        }
-        pollFailures.set(client, 0);
-        const listed = new Map(answer.jobs.map((entry) => [entry.jobID, entry]));
-        const failed = new Map(answer.failedJobs.map((entry) => [entry.jobID, entry]));
-        for (const track of chunk) {
-          const entry = listed.get(track.row.jobId);
-          const gone = failed.get(track.row.jobId);
-          try {
-            if (entry) await applyListed(context, track, client, entry);
-            else if (gone) await applyFailed(context, track, gone);
-            else if (!track.noted) {
-              track.noted = true;
-              track.row = (await recordStatus(db, track.row, {
-                status: track.row.status,
-                detail: "the service does not list the job although it was started; " +
-                  "asking again later",
-              })).row;
-            }
-          } catch (error) {
-            await fail(track, error);
-          }
-          progress(toPublicJob(track.row));
-        }
+        await this.#pollChunk(client, group.slice(start, start + listChunkSize));
       }
     }
-
-    // 4. successful jobs: claim, download and import (a job another process claimed is looked
-    //    at again next round)
-    await settleConcurrently(withStatus("SUCCESSFUL"), JOB_CONCURRENCY, async (track) => {
-      const claimed = await claimJobLease(db, track.row, claimLeaseMs);
-      if (claimed === undefined) {
-        track.row = await getJob(db, track.row.id);
-        noteHeld(track);
-        progress(toPublicJob(track.row));
-        return;
-      }
-      try {
-        const outcome = await importJobResults(db, clients, claimed, {
-          downloadConcurrency,
-          tempDir: options.tempDir,
-          onNote,
-          onStatus,
-          signal,
-        });
-        track.row = outcome.row;
-        track.features += outcome.features;
-        features += outcome.features;
-        if (outcome.status === "gone") track.error = outcome.row.error ?? undefined;
-      } catch (error) {
-        await releaseJobLease(db, claimed).catch(() => {});
-        await fail(track, error);
-      }
-      progress(toPublicJob(track.row));
-    });
-
-    if (!wait) break;
-    if (!tracks.some(active)) break;
-    if (performance.now() - began + intervalMs > timeoutMs) break;
-    await sleep(intervalMs, signal);
   }
 
-  const synced: SyncedJob[] = tracks.map((track) => {
-    const job = toPublicJob(track.row);
-    let outcome: SyncOutcome;
-    if (track.client === undefined) outcome = "skipped";
-    else if (track.row.status === "IMPORTED") outcome = "imported";
-    else if (
-      track.blocked || FAILED_JOB_STATUSES.includes(track.row.status as never) ||
-      track.row.status === "DELETED"
-    ) {
-      outcome = "failed";
-    } else outcome = "pending";
-    const error = track.error ?? (outcome === "failed" ? job.error ?? undefined : undefined);
-    return {
+  async #pollChunk(client: BaktaClient, chunk: Track[]): Promise<void> {
+    const { signal } = this.#options;
+    let answer: BaktaListResult;
+    try {
+      this.#listCalls++;
+      answer = await client.list(chunk.map((track) => serviceJobOf(track.row)!), { signal });
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      // the client retried already; while waiting, give the service a few more rounds
+      const message = error instanceof Error ? error.message : String(error);
+      const failures = (this.#pollFailures.get(client) ?? 0) + 1;
+      this.#pollFailures.set(client, failures);
+      for (const track of chunk) {
+        track.error = message;
+        if (!this.#settings.wait || failures >= MAX_FAILED_POLLS) track.blocked = true;
+      }
+      return;
+    }
+    this.#pollFailures.set(client, 0);
+    const listed = new Map(answer.jobs.map((entry) => [entry.jobID, entry]));
+    const failed = new Map(answer.failedJobs.map((entry) => [entry.jobID, entry]));
+    for (const track of chunk) {
+      try {
+        await this.#applyPoll(
+          track,
+          client,
+          listed.get(track.row.jobId),
+          failed.get(track.row.jobId),
+        );
+      } catch (error) {
+        await this.#fail(track, error);
+      }
+      this.#progress(toPublicJob(track.row));
+    }
+  }
+
+  async #applyPoll(
+    track: Track,
+    client: BaktaClient,
+    entry: BaktaListedJob | undefined,
+    gone: BaktaFailedJob | undefined,
+  ): Promise<void> {
+    if (entry) return await applyListed(this.#context, track, client, entry);
+    if (gone) return await applyFailed(this.#context, track, gone);
+    if (track.noted) return;
+    track.noted = true;
+    track.row = (await recordStatus(this.#db, track.row, {
+      status: track.row.status,
+      detail: "the service does not list the job although it was started; asking again later",
+    })).row;
+  }
+
+  /**
+   * 4. Successful jobs: claimed, downloaded and imported once (a job another process claimed is
+   * looked at again next round).
+   */
+  async #importSuccessful(): Promise<void> {
+    await settleConcurrently(this.#withStatus("SUCCESSFUL"), JOB_CONCURRENCY, async (track) => {
+      const claimed = await claimJobLease(this.#db, track.row, this.#settings.claimLeaseMs);
+      if (claimed === undefined) {
+        track.row = await getJob(this.#db, track.row.id);
+        this.#noteHeld(track);
+      } else {
+        await this.#importClaimed(track, claimed);
+      }
+      this.#progress(toPublicJob(track.row));
+    });
+  }
+
+  async #importClaimed(track: Track, claimed: JobRecord): Promise<void> {
+    const { onNote, onStatus, signal, tempDir } = this.#options;
+    try {
+      const outcome = await importJobResults(this.#db, this.#clients, claimed, {
+        downloadConcurrency: this.#settings.downloadConcurrency,
+        tempDir,
+        onNote,
+        onStatus,
+        signal,
+      });
+      track.row = outcome.row;
+      track.features += outcome.features;
+      this.#features += outcome.features;
+      if (outcome.status === "gone") track.error = outcome.row.error ?? undefined;
+    } catch (error) {
+      await releaseJobLease(this.#db, claimed).catch(() => {});
+      await this.#fail(track, error);
+    }
+  }
+
+  /** A step failed: stored in the job's error and events; the job stays where it was. */
+  async #fail(track: Track, error: unknown): Promise<void> {
+    const { signal } = this.#options;
+    if (signal?.aborted) throw signal.reason;
+    const message = error instanceof Error ? error.message : String(error);
+    track.blocked = true;
+    track.error = message;
+    const latest = await getJob(this.#db, track.row.id);
+    track.row = (await recordStatus(this.#db, latest, {
+      status: latest.status,
+      detail: `sync failed: ${message}`,
+      error: message,
+    })).row;
+  }
+
+  #noteHeld(track: Track): void {
+    if (track.heldNoted || !(track.row.updatedAt > new Date().toISOString())) return;
+    track.heldNoted = true;
+    this.#options.onNote?.(
+      toPublicJob(track.row),
+      `another process works on this job (its claim lasts until ${track.row.updatedAt}); ` +
+        "leaving it to that process",
+    );
+  }
+
+  #active(track: Track): boolean {
+    return track.client !== undefined && !track.blocked &&
+      UNFINISHED_JOB_STATUSES.includes(track.row.status as never);
+  }
+
+  #withStatus(...statuses: string[]): Track[] {
+    return this.#tracks.filter((track) =>
+      this.#active(track) && statuses.includes(track.row.status)
+    );
+  }
+
+  #progress(job?: PublicJob): void {
+    this.#options.onProgress?.({
+      phase: "sync",
+      done: this.#tracks.filter((track) => !this.#active(track)).length,
+      total: this.#tracks.length,
+      features: this.#features,
+      elapsedMs: performance.now() - this.#began,
       job,
-      outcome,
-      features: track.features,
-      ...(error === undefined ? {} : { error }),
+    });
+  }
+
+  #result(): SyncJobsResult {
+    const synced = this.#tracks.map(syncedJob);
+    const count = (outcome: SyncOutcome) =>
+      synced.filter((item) => item.outcome === outcome).length;
+    return {
+      jobs: synced,
+      imported: count("imported"),
+      failed: count("failed"),
+      pending: count("pending"),
+      skipped: count("skipped"),
+      features: this.#features,
+      listCalls: this.#listCalls,
+      rounds: this.#rounds,
+      durationMs: performance.now() - this.#began,
     };
-  });
-  const count = (outcome: SyncOutcome) => synced.filter((item) => item.outcome === outcome).length;
+  }
+}
+
+function syncedJob(track: Track): SyncedJob {
+  const job = toPublicJob(track.row);
+  let outcome: SyncOutcome;
+  if (track.client === undefined) outcome = "skipped";
+  else if (track.row.status === "IMPORTED") outcome = "imported";
+  else if (
+    track.blocked || FAILED_JOB_STATUSES.includes(track.row.status as never) ||
+    track.row.status === "DELETED"
+  ) {
+    outcome = "failed";
+  } else outcome = "pending";
+  const error = track.error ?? (outcome === "failed" ? job.error ?? undefined : undefined);
   return {
-    jobs: synced,
-    imported: count("imported"),
-    failed: count("failed"),
-    pending: count("pending"),
-    skipped: count("skipped"),
-    features,
-    listCalls,
-    rounds,
-    durationMs: performance.now() - began,
+    job,
+    outcome,
+    features: track.features,
+    ...(error === undefined ? {} : { error }),
   };
 }
 
@@ -461,7 +562,7 @@ async function applyListed(
       if (context.signal?.aborted) throw context.signal.reason;
       const message = error instanceof Error ? error.message : String(error);
       detail = `logs unavailable: ${message}`;
-      reason = "Bakta failed on the service (its logs could not be fetched)";
+      reason = `Bakta failed on the service (its logs could not be fetched: ${message})`;
     }
     track.row = (await recordStatus(context.db, track.row, {
       status: "ERROR",

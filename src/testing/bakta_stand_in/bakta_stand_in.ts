@@ -559,7 +559,10 @@ export async function startBaktaStandIn(config: BaktaStandInConfig = {}): Promis
       "etag": etag,
     };
     const disposition = context.url.searchParams.get("response-content-disposition");
-    if (disposition !== null) headers["content-disposition"] = disposition;
+    // a hostile name (NUL, line breaks) cannot be a header value: the object store drops it
+    if (disposition !== null && ![...disposition].some((c) => c.charCodeAt(0) < 0x20)) {
+      headers["content-disposition"] = disposition;
+    }
     if (modified) headers["last-modified"] = modified.toUTCString();
     const range = context.request.headers.get("range");
     const ifRange = context.request.headers.get("if-range");
@@ -608,6 +611,7 @@ export async function startBaktaStandIn(config: BaktaStandInConfig = {}): Promis
 
   const handle = async (request: Request): Promise<Response> => {
     const url = new URL(request.url);
+    if (url.pathname === REDIRECT_LOOP_PATH) return redirectTo(REDIRECT_LOOP_PATH);
     const body = new Uint8Array(await request.arrayBuffer());
     const found = route(request.method, url.pathname);
     const headers: Record<string, string> = {};
@@ -675,8 +679,9 @@ export async function startBaktaStandIn(config: BaktaStandInConfig = {}): Promis
     }
     const drop = find("drop");
     if (drop && !drop.after) return answer(cut(new Uint8Array(0), 1, 0, {}));
+    if (find("redirectLoop")) return answer(redirectTo(REDIRECT_LOOP_PATH));
 
-    let response = await handler(context);
+    let response = await reshape(await handler(context), fired);
     if (status?.after) {
       await response.body?.cancel();
       return answer(htmlError(status.status ?? 503, status.headers, status.body));
@@ -744,6 +749,89 @@ export async function startBaktaStandIn(config: BaktaStandInConfig = {}): Promis
     finished: server.finished,
     [Symbol.asyncDispose]: close,
   };
+}
+
+/** The path of the redirect loop: it redirects to itself. */
+const REDIRECT_LOOP_PATH = "/redirect-loop";
+
+function redirectTo(path: string): Response {
+  return new Response(null, { status: 302, headers: { location: path, "content-length": "0" } });
+}
+
+/** 200 with `bytes` of padding, announced or chunked. */
+function padding(bytes: number, announce: boolean): Response {
+  const piece = new Uint8Array(64 * 1024).fill(0x20);
+  let left = bytes;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (left <= 0) return controller.close();
+      const size = Math.min(left, piece.byteLength);
+      left -= size;
+      controller.enqueue(piece.subarray(0, size));
+    },
+  });
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (announce) headers["content-length"] = String(bytes);
+  return new Response(body, { status: 200, headers });
+}
+
+/** Applies the faults that change a real answer: `oversize`, `answer`, `wrongLength`, `drip`. */
+async function reshape(response: Response, fired: readonly StandInFault[]): Promise<Response> {
+  const find = <K extends StandInFaultKind>(kind: K) =>
+    fired.find((fault) => fault.kind === kind) as Extract<StandInFault, { kind: K }> | undefined;
+  const oversize = find("oversize");
+  if (oversize) {
+    await response.body?.cancel();
+    return padding(oversize.bytes, oversize.announce ?? true);
+  }
+  const replace = find("answer");
+  const wrongLength = find("wrongLength");
+  const drip = find("drip");
+  if (!replace && !wrongLength && !drip) return response;
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => headers[name] = value);
+  let bytes = new Uint8Array(await response.arrayBuffer());
+  let status = response.status;
+  if (replace) {
+    const body = typeof replace.body === "string"
+      ? replace.body
+      : replace.body(new TextDecoder().decode(bytes));
+    bytes = new TextEncoder().encode(body);
+    status = replace.status ?? status;
+    if (replace.contentType) headers["content-type"] = replace.contentType;
+  }
+  headers["content-length"] = String(bytes.byteLength + (wrongLength?.delta ?? 0));
+  if (wrongLength) {
+    return cut(
+      bytes,
+      bytes.byteLength + (wrongLength.delta ?? 64),
+      bytes.byteLength,
+      headers,
+      status,
+    );
+  }
+  if (drip) return dripping(bytes, drip.chunkBytes ?? 64, drip.intervalMs ?? 5, headers, status);
+  return new Response(bytes, { status, headers });
+}
+
+/** Sends `bytes` in pieces of `chunkBytes`, pausing `intervalMs` before each. */
+function dripping(
+  bytes: Uint8Array,
+  chunkBytes: number,
+  intervalMs: number,
+  headers: Record<string, string>,
+  status: number,
+): Response {
+  let offset = 0;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (offset >= bytes.byteLength) return controller.close();
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+      controller.enqueue(bytes.slice(offset, offset + chunkBytes));
+      offset += chunkBytes;
+    },
+  });
+  return new Response(body, { status, headers });
 }
 
 function json(status: number, value: unknown): Response {

@@ -1,6 +1,7 @@
 /**
  * Faults the Bakta stand-in injects on request: gateway errors, rate limits, slow answers, dropped
- * connections, truncated downloads, failing jobs, the legacy status spelling and wrong secrets.
+ * connections, truncated bodies, slow drips, redirect loops, oversized bodies, wrong
+ * `Content-Length`s, hostile answers, failing jobs, the legacy status spelling and wrong secrets.
  *
  * @module
  */
@@ -86,6 +87,73 @@ export interface StandInTruncateFault extends StandInFaultTrigger {
   bytes?: number;
 }
 
+/** A slow drip: the answer's body is sent in small pieces with a pause before each. */
+export interface StandInDripFault extends StandInFaultTrigger {
+  /** The fault. */
+  kind: "drip";
+  /**
+   * Bytes per piece.
+   * @default {64}
+   */
+  chunkBytes?: number;
+  /**
+   * The pause before each piece, in milliseconds.
+   * @default {5}
+   */
+  intervalMs?: number;
+}
+
+/** A redirect loop: a 302 to a URL that redirects to itself for ever. */
+export interface StandInRedirectLoopFault extends StandInFaultTrigger {
+  /** The fault. */
+  kind: "redirectLoop";
+}
+
+/**
+ * A body larger than any sane cap: the request is handled for real, then answered 200 with `bytes`
+ * of padding.
+ */
+export interface StandInOversizeFault extends StandInFaultTrigger {
+  /** The fault. */
+  kind: "oversize";
+  /** How many bytes to send. */
+  bytes: number;
+  /**
+   * Announce the length in `Content-Length` (else the body is sent chunked).
+   * @default {true}
+   */
+  announce?: boolean;
+}
+
+/** A wrong `Content-Length`: the whole body is sent, but `delta` more bytes are announced. */
+export interface StandInWrongLengthFault extends StandInFaultTrigger {
+  /** The fault. */
+  kind: "wrongLength";
+  /**
+   * How many bytes more than the body are announced.
+   * @default {64}
+   */
+  delta?: number;
+}
+
+/**
+ * A hostile or broken answer: the request is handled for real, then its body is replaced (a
+ * function gets the real body, e.g. to add hostile `ResultFiles` keys to it).
+ */
+export interface StandInAnswerFault extends StandInFaultTrigger {
+  /** The fault. */
+  kind: "answer";
+  /** The new body, or a function of the real one. */
+  body: string | ((original: string) => string);
+  /** The status (default: the real one). */
+  status?: number;
+  /**
+   * The `Content-Type`.
+   * @default {the real one}
+   */
+  contentType?: string;
+}
+
 /** The job started by the next start request ends in ERROR (Bakta failed), with these logs. */
 export interface StandInJobErrorFault extends StandInFaultTrigger {
   /** The fault. */
@@ -119,6 +187,11 @@ export type StandInFault =
   | StandInDelayFault
   | StandInDropFault
   | StandInTruncateFault
+  | StandInDripFault
+  | StandInRedirectLoopFault
+  | StandInOversizeFault
+  | StandInWrongLengthFault
+  | StandInAnswerFault
   | StandInJobErrorFault
   | StandInInfraErrorFault
   | StandInLegacyStatusFault

@@ -1,0 +1,14 @@
+/**
+ * Small asynchronous helpers every layer may use (they import nothing of ours).
+ *
+ * @example The back-off before the third retry
+ * ```ts
+ * import { backoffDelay } from "./mod.ts";
+ * const delay = backoffDelay(2, { baseDelayMs: 100, maxDelayMs: 1000 }, () => 0.5);
+ * if (delay !== 200) throw new Error(String(delay));
+ * ```
+ *
+ * @module
+ */
+
+export { backoffDelay, type BackoffPolicy } from "./backoff.ts";

@@ -32,6 +32,21 @@ grant usage on schema public to baktadb_writer, baktadb_reader;
 grant select, insert, update, delete on all tables in schema public to baktadb_writer;
 grant usage, select, update on all sequences in schema public to baktadb_writer;
 grant select on all tables in schema public to baktadb_reader;
+-- … except the job secrets: readers may list jobs but not read `jobs.secret` (migration 0007
+-- narrows the grant again for tables its migrations create).
+do $$
+begin
+  if to_regclass('public.jobs') is not null then
+    revoke select on public.jobs from baktadb_reader;
+    execute (
+      select 'grant select (' || string_agg(quote_ident(column_name), ', ') ||
+        ') on public.jobs to baktadb_reader'
+      from information_schema.columns
+      where table_schema = 'public' and table_name = 'jobs' and column_name <> 'secret'
+    );
+  end if;
+end
+$$;
 -- … and what the owner's migrations create from now on.
 alter default privileges for role baktadb_owner in schema public
   grant select, insert, update, delete on tables to baktadb_writer;

@@ -11,6 +11,7 @@ import * as m0002 from "./0002_genome_traits.ts";
 import * as m0003 from "./0003_feature_family.ts";
 import * as m0004 from "./0004_run_identity.ts";
 import * as m0006 from "./0006_feature_family_order.ts";
+import * as m0007 from "./0007_reader_without_secrets.ts";
 
 /** The migrations by name, in order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
@@ -19,4 +20,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   "0003_feature_family": m0003,
   "0004_run_identity": m0004,
   "0006_feature_family_order": m0006,
+  "0007_reader_without_secrets": m0007,
 });

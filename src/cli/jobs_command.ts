@@ -53,7 +53,8 @@ Job secrets are never shown, not even with --json.
       const statuses = options.status === undefined ? undefined : parseStatuses(options.status);
       const jobs = await withDatabase(
         options,
-        async (db) => (await listJobs(db, { status: statuses })).map(toPublicJob),
+        async (db) =>
+          (await listJobs(db, { status: statuses, withSecret: false })).map(toPublicJob),
       );
       if (options.json) {
         io.out(toJsonText(jobs));

@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { Kysely } from "../deps/kysely.ts";
+import { type Kysely, sql } from "../deps/kysely.ts";
 import type { Database, Job, JobEvent } from "../db/schema.ts";
 import { NotFoundError } from "../db/errors.ts";
 import { transaction } from "../db/transaction.ts";
@@ -244,14 +244,45 @@ export async function findJobByJobId(
  */
 export async function listJobs(
   db: Kysely<Database>,
-  options: { status?: readonly string[] } = {},
+  options: ListJobsOptions = {},
 ): Promise<JobRecord[]> {
-  let query = db.selectFrom("jobs").selectAll();
-  if (options.status !== undefined && options.status.length > 0) {
-    query = query.where("status", "in", options.status);
-  }
+  const { status, withSecret = true } = options;
+  let query = withSecret
+    ? db.selectFrom("jobs").selectAll()
+    : db.selectFrom("jobs").select(JOB_COLUMNS_BUT_SECRET).select(sql<string>`''`.as("secret"));
+  if (status !== undefined && status.length > 0) query = query.where("status", "in", status);
   return (await query.orderBy("id", "desc").execute()).map(toJobRecord);
 }
+
+/** Options of {@linkcode listJobs}. */
+export interface ListJobsOptions {
+  /** Only jobs of these statuses (`jobs.status`); every job when absent or empty. */
+  status?: readonly string[];
+  /**
+   * Read `jobs.secret`. Listings that only print jobs pass `false`: a read-only PostgreSQL role
+   * may not read that column (migration 0007), and the records then hold `secret: ""`.
+   * @default true
+   */
+  withSecret?: boolean;
+}
+
+/** Every column of `jobs` except `secret`. */
+const JOB_COLUMNS_BUT_SECRET = [
+  "id",
+  "job_id",
+  "name",
+  "genome_id",
+  "config_id",
+  "config_json",
+  "api_url",
+  "status",
+  "annotation_id",
+  "error",
+  "started_at",
+  "service_updated_at",
+  "created_at",
+  "updated_at",
+] as const satisfies readonly Exclude<keyof Job, "secret">[];
 
 /**
  * Changes a job's status and records the change as an event (only when the status changed or a

@@ -195,6 +195,22 @@ Deno.test({
       try {
         const jobs = await check.selectFrom("jobs").select(["status"]).orderBy("id").execute();
         assert.deepEqual(jobs.map((j) => j.status), ["DELETED", "IMPORTED"]);
+        // A read-only role lists jobs but never reads a secret (migration 0007); writers do.
+        await assert.rejects(
+          check.selectFrom("jobs").select("secret").execute(),
+          /permission denied/,
+        );
+        const listed = await cli([...reader, "jobs", "--json"]);
+        assert.equal(listed.code, EXIT.OK, listed.err);
+        assert.equal(JSON.parse(listed.out).length, 2);
+        assertNoSecretsIn({ "reader jobs": listed.out + listed.err }, secretsOf(standIn));
+        const writerDb = await openDatabase(urls.writer);
+        try {
+          const secrets = await writerDb.selectFrom("jobs").select("secret").execute();
+          assert.ok(secrets.some((j) => j.secret !== ""), "the writer's sync reads the secret");
+        } finally {
+          await writerDb.destroy();
+        }
         assert.equal(
           (await check.selectFrom("genomes").select("id").where("name", "=", genome).execute())
             .length,

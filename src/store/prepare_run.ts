@@ -91,10 +91,6 @@ const NO_ORIGINALS: EncodedContent = Object.freeze({
   encoding: "plain",
 });
 
-function byDbAndAccession(a: [number, string, string], b: [number, string, string]): number {
-  return a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : a[0] - b[0];
-}
-
 /** The columns of a feature row, in the order of {@linkcode PreparedRun.featureRows}. */
 export const FEATURE_COLUMNS = [
   "id",
@@ -507,7 +503,6 @@ function prepareFeatures(
       prepared.xrefs.push([i, xref.db, xref.accession]);
     }
   }
-  prepared.xrefs.sort(byDbAndAccession);
   prepared.originals = packOriginals(originals, ORIGINALS_COMPRESSION_LEVEL);
 }
 

@@ -14,6 +14,7 @@ import { ImportError } from "./import_error.ts";
 import { addMissingFiles, annotationHoldingFiles, insertFiles } from "./_known_run.ts";
 import { withIndexFill } from "./_feature_index_fill.ts";
 import { reserveIds } from "../db/reserve_ids.ts";
+import { xrefTermIds, xrefTermKey } from "../db/xref_terms.ts";
 
 /** What happened to the genome's assembly versions. */
 export type VersionAction =
@@ -512,13 +513,31 @@ async function insertFeatures(
   await withIndexFill(trx, firstId, firstId + rows.length - 1, async () => {
     await bulkInsert(trx, "features", FEATURE_COLUMNS, rows);
   });
-  const xrefRows = prepared.xrefs.map(([index, db, accession]) => [firstId + index, db, accession]);
-  await bulkInsert(trx, "feature_xrefs", ["feature_id", "db", "accession"], xrefRows);
+  await insertXrefLinks(trx, firstId, prepared.xrefs);
   const packed = prepared.originals;
   await trx.insertInto("feature_originals")
     .values({ annotation_id: annotationId, content: packed.bytes, encoding: packed.encoding })
     .execute();
   return rows.length;
+}
+
+/**
+ * Links the run's features to their cross-reference terms (found or added first), the links in
+ * key order `(feature_id, term_id)`.
+ */
+async function insertXrefLinks(
+  trx: Kysely<Database>,
+  firstId: number,
+  xrefs: PreparedRun["xrefs"],
+): Promise<void> {
+  if (xrefs.length === 0) return;
+  const terms = await xrefTermIds(trx, xrefs.map(([, db, accession]) => ({ db, accession })));
+  const links = xrefs.map(([index, db, accession]) => [
+    firstId + index,
+    terms.get(xrefTermKey(db, accession))!,
+  ]);
+  links.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  await bulkInsert(trx, "feature_xrefs", ["feature_id", "term_id"], links);
 }
 
 /** Points sequence rows whose residues are kept by reference to the stored file holding them. */

@@ -7,6 +7,10 @@
  * `without rowid` — and the index `feature_xrefs_term_idx (term_id, feature_id)`) now hold two
  * integers a row instead of two texts: a cohort of _S. pneumoniae_ shares each term 5.5 times.
  *
+ * Also `result_files.rebuilds_records` (0/1): 1 on the stored file (a GFF3 read alone) that the
+ * annotation's feature records are rebuilt from, so that they are not stored a second time in
+ * `feature_originals` (existing annotations keep their packed records: 0).
+ *
  * The rows are moved in place: terms from the distinct pairs, links by joining the old rows to the
  * terms, then the old table is dropped and the new one takes its name. All or nothing (a savepoint
  * on SQLite, where Kysely runs migrations outside a transaction; PostgreSQL runs it in a
@@ -38,12 +42,28 @@ export async function up(db: Kysely<any>): Promise<void> {
     await db.schema.alterTable("feature_xrefs_v5").renameTo("feature_xrefs").execute();
     await db.schema.createIndex("feature_xrefs_term_idx").ifNotExists().on("feature_xrefs")
       .columns(["term_id", "feature_id"]).execute();
+    await db.schema.alterTable("result_files").addColumn(
+      "rebuilds_records",
+      "integer",
+      (c) => c.notNull().defaultTo(0).check(sql`rebuilds_records in (0, 1)`),
+    ).execute();
   });
 }
 
-/** Back to schema v4's `feature_xrefs(feature_id, db, accession)`, with the same rows. */
+/**
+ * Back to schema v4's `feature_xrefs(feature_id, db, accession)`, with the same rows. Schema v4
+ * cannot rebuild records from a file: refused while an annotation has its records only there.
+ */
 // deno-lint-ignore no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
+  const rebuilt = await db.selectFrom("result_files").select(["annotation_id", "file_name"])
+    .where("rebuilds_records", "=", 1).executeTakeFirst();
+  if (rebuilt !== undefined) {
+    throw new Error(
+      `Cannot migrate down from 0005: annotation ${rebuilt.annotation_id} keeps its feature ` +
+        `records only in "${rebuilt.file_name}", which schema 0004 cannot read them from`,
+    );
+  }
   await atomically(db, "xref_terms_down", async () => {
     await db.schema.createTable("feature_xrefs_v4")
       .addColumn(
@@ -64,6 +84,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     await db.schema.alterTable("feature_xrefs_v4").renameTo("feature_xrefs").execute();
     await db.schema.createIndex("feature_xrefs_db_accession_idx").on("feature_xrefs")
       .columns(["db", "accession", "feature_id"]).execute();
+    await db.schema.alterTable("result_files").dropColumn("rebuilds_records").execute();
   });
 }
 

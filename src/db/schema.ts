@@ -219,6 +219,11 @@ export interface ResultFilesTable {
   content: Uint8Array;
   /** `plain` or `gzip`. */
   encoding: string;
+  /**
+   * 1 on the file (a GFF3 read alone) the annotation's feature records are rebuilt from (schema
+   * v5): they are then not packed in `feature_originals`.
+   */
+  rebuilds_records: ColumnType<number, number | undefined, number>;
 }
 
 /** One feature of one annotation. */

@@ -242,6 +242,7 @@ export async function writeRun(
   await options.hooks?.afterFeatures?.(trx, { annotationId, features });
   const fileIds = await insertFiles(trx, annotationId, prepared.files);
   await linkResidues(trx, prepared.residuesFile, fileIds, version.byReference);
+  await markRecordsFile(trx, prepared.recordsFile, fileIds);
   const warnings = [...prepared.warnings];
   if (prepared.run.mode === "proteins") {
     warnings.push(
@@ -514,10 +515,12 @@ async function insertFeatures(
     await bulkInsert(trx, "features", FEATURE_COLUMNS, rows);
   });
   await insertXrefLinks(trx, firstId, prepared.xrefs);
-  const packed = prepared.originals;
-  await trx.insertInto("feature_originals")
-    .values({ annotation_id: annotationId, content: packed.bytes, encoding: packed.encoding })
-    .execute();
+  if (prepared.recordsFile === undefined) {
+    const packed = prepared.originals;
+    await trx.insertInto("feature_originals")
+      .values({ annotation_id: annotationId, content: packed.bytes, encoding: packed.encoding })
+      .execute();
+  }
   return rows.length;
 }
 
@@ -538,6 +541,23 @@ async function insertXrefLinks(
   ]);
   links.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   await bulkInsert(trx, "feature_xrefs", ["feature_id", "term_id"], links);
+}
+
+/** Marks the stored file the features' original records are rebuilt from. */
+async function markRecordsFile(
+  trx: Kysely<Database>,
+  recordsFile: string | undefined,
+  fileIds: Map<string, number>,
+): Promise<void> {
+  if (recordsFile === undefined) return;
+  const fileId = fileIds.get(recordsFile);
+  if (fileId === undefined) {
+    throw new Error(
+      `Cannot rebuild feature records from "${recordsFile}": the file was not stored`,
+    );
+  }
+  await trx.updateTable("result_files").set({ rebuilds_records: 1 }).where("id", "=", fileId)
+    .execute();
 }
 
 /** Points sequence rows whose residues are kept by reference to the stored file holding them. */

@@ -9,7 +9,7 @@
 export const REPO_DIR: string = decodeURIComponent(new URL("../", import.meta.url).pathname);
 
 /** The permissions `baktadb` runs with in the tests (network: any, for the stand-in's port). */
-const PERMISSIONS = [
+export const PERMISSIONS: readonly string[] = [
   "--allow-read",
   "--allow-write",
   "--allow-env",

@@ -21,6 +21,9 @@ import {
 import { importRuns, type ImportRunsResult } from "../store/import_runs.ts";
 import type { ImportRunResult } from "../store/write_run.ts";
 import { ProgressBar } from "./progress_bar.ts";
+import { DEFAULT_MAX_DECOMPRESSED_BYTES } from "../formats/read_options.ts";
+
+const MIB = 1024 * 1024;
 import { formatBytes, toJsonText } from "./_table.ts";
 
 /** Options of `baktadb import`. */
@@ -28,6 +31,7 @@ interface ImportCommandOptions extends GlobalOptions {
   genome?: string;
   recursive?: boolean;
   concurrency?: string;
+  maxDecompressedMib?: string;
   json?: boolean;
 }
 
@@ -44,6 +48,11 @@ export function registerImport(program: Command, io: SafeCliIo): void {
     .option("--genome <name>", "store every run under this genome (default: the file prefix)")
     .option("-r, --recursive", "also import runs in sub-folders")
     .option("--concurrency <n>", "runs parsed at once", "2")
+    .option(
+      "--max-decompressed-mib <n>",
+      "stop reading a .gz file that expands past this many MiB (a gzip bomb)",
+      String(DEFAULT_MAX_DECOMPRESSED_BYTES / MIB),
+    )
     .option("--json", "print the result set as JSON")
     .addHelpText(
       "after",
@@ -61,8 +70,10 @@ A file named on the command line is read by its content whatever its name (C100.
 in folders and globs the usual endings count (.gff .gbk .gb .gbf .genbank .emb .fasta .fa .fsa).
 A BakRep folder (<id>.bakta.json.gz, <id>.checkm2.json.gz, …, <id>.json; flat or one folder per
 id) imports as genome <id>, checked against <id>.json, with its GTDB-Tk, CheckM2, MLST and
-assembly facts as metadata. Importing the same files again does nothing. Exit code 4 when some
-runs failed and others did not.
+assembly facts as metadata. Importing the same files again does nothing. A gzipped file may
+expand to --max-decompressed-mib (512 MiB by default; a Bakta JSON of a 15 Mb genome is under
+100 MB): past that its reading stops with an error. Exit code 1 when every run failed (a bad
+file is named with its line), 4 when some runs failed and others did not.
 `,
     )
     .action(async (paths: string[], _options, command: Command) => {
@@ -74,12 +85,21 @@ runs failed and others did not.
           EXIT.USAGE,
         );
       }
+      const maxMib = Number(options.maxDecompressedMib);
+      if (!Number.isInteger(maxMib) || maxMib < 1 || maxMib * MIB > Number.MAX_SAFE_INTEGER) {
+        throw new CliError(
+          `Invalid --max-decompressed-mib "${options.maxDecompressedMib}": expected a positive ` +
+            `integer`,
+          EXIT.USAGE,
+        );
+      }
       const bar = new ProgressBar({ write: io.raw.err, enabled: io.isTerminal && !options.json });
       const result = await withDatabase(options, (db) =>
         importRuns(db, paths, {
           genome: options.genome,
           recursive: options.recursive,
           concurrency,
+          maxDecompressedBytes: maxMib * MIB,
           onProgress: (p) => bar.update(p),
         }), { create: true });
       bar.finish();

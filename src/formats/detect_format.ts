@@ -92,8 +92,17 @@ export function detectFormat(input: string | Uint8Array, fileName?: string): Sou
   if (trimmed === "") {
     throw new ParseError("UnknownFormat", "the file is empty", { file });
   }
-  if (trimmed.includes("\u0000")) {
-    throw new ParseError("UnknownFormat", "the content is binary, not a Bakta output", { file });
+  const nul = text.indexOf("\u0000");
+  if (nul >= 0) {
+    const line = text.slice(0, nul).split("\n").length;
+    throw new ParseError(
+      "UnknownFormat",
+      "the content is binary (a NUL byte), not a Bakta output",
+      {
+        file,
+        line,
+      },
+    );
   }
   for (const [ending, format] of EXTENSIONS) {
     if (name.endsWith(ending)) return format;

@@ -22,6 +22,7 @@ export type ParseErrorKind =
   | "BeyondSequence"
   | "LinearOriginSpan"
   | "Truncated"
+  | "TooLarge"
   | "Unexpected";
 
 /** Where and why a parse failed. */

@@ -24,7 +24,7 @@ import { summaryToStats } from "./summary_txt/summary_to_stats.ts";
 import { readBaktaTsv } from "./tsv/read_bakta_tsv.ts";
 
 /** Options of {@linkcode readResultFolder}. */
-export interface ResultFolderOptions {
+export interface ResultFolderOptions extends Pick<ReadOptions, "maxDecompressedBytes"> {
   /**
    * In a folder holding several runs, read only the files of this prefix (`<prefix>.json`, …).
    *
@@ -124,7 +124,7 @@ export async function readResultFolder(
   const loaded: LoadedFile[] = [];
   for (const { path, name } of candidates) {
     const bytes = await Deno.readFile(path);
-    const text = decodeInput(bytes, path);
+    const text = decodeInput(bytes, path, options.maxDecompressedBytes);
     const format = detectFormat(text, name.replace(/\.gz$/i, ""));
     loaded.push({ path, name, format, text });
   }

@@ -214,7 +214,10 @@ class PrepareStage {
     this.#options = options;
     this.#ahead = ahead;
     if (options.readRun === undefined && groups.length > 1) {
-      this.#worker = new PrepareWorker({ compressionLevel: options.compressionLevel });
+      this.#worker = new PrepareWorker({
+        compressionLevel: options.compressionLevel,
+        maxDecompressedBytes: options.maxDecompressedBytes,
+      });
     }
   }
 

@@ -8,6 +8,7 @@
 
 import type { BaktaRun, Feature, Sequence } from "../formats/model.ts";
 import { readResultFolder } from "../formats/result_folder.ts";
+import type { ReadOptions } from "../formats/read_options.ts";
 import {
   type ContentEncoding,
   encodeContent,
@@ -166,7 +167,7 @@ export interface PreparedRun {
 }
 
 /** Options of {@linkcode loadRunFiles} and {@linkcode prepareRun}. */
-export interface PrepareRunOptions {
+export interface PrepareRunOptions extends Pick<ReadOptions, "maxDecompressedBytes"> {
   /** In a folder holding several runs, import the one with this prefix. */
   prefix?: string;
   /** Files to store with a run given as a {@linkcode BaktaRun}. */
@@ -335,7 +336,9 @@ export async function parseRunFiles(
       `none of the files is a Bakta annotation (${loaded.files.map((f) => f.name).join(", ")})`,
     );
   }
-  const readRun = options.readRun ?? ((paths: string[]) => readResultFolder(paths));
+  const { maxDecompressedBytes } = options;
+  const readRun = options.readRun ??
+    ((paths: string[]) => readResultFolder(paths, { maxDecompressedBytes }));
   const run = await readRun(readable.map((f) => f.path!));
   // A run read from one FASTA or GFF3 alone took its residues from that file: keep them there.
   const only = readable.length === 1 && options.readRun === undefined ? readable[0] : undefined;

@@ -8,7 +8,10 @@
 import type { PreparedRun, PrepareRunOptions } from "./prepare_run.ts";
 
 /** The options a worker can be given (no functions cross the thread boundary). */
-export type WorkerPrepareOptions = Pick<PrepareRunOptions, "compressionLevel">;
+export type WorkerPrepareOptions = Pick<
+  PrepareRunOptions,
+  "compressionLevel" | "maxDecompressedBytes"
+>;
 
 /** A message to the worker. */
 export type PrepareRequest =

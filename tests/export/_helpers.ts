@@ -137,49 +137,6 @@ export function windowResidues(residues: string, from: number, to: number): stri
   return out;
 }
 
-const modules = new Map<string, Promise<boolean>>();
-
-/** Whether `/usr/bin/python3` can import a module (checked once per module). */
-export function hasPythonModule(name: string): Promise<boolean> {
-  let found = modules.get(name);
-  if (found === undefined) {
-    found = new Deno.Command("/usr/bin/python3", {
-      args: ["-c", `import ${name}`],
-      stdout: "null",
-      stderr: "null",
-    }).output().then((r) => r.success, () => false);
-    modules.set(name, found);
-  }
-  return found;
-}
-
-/** Whether the Python modules are present; prints a clear SKIPPED line when they are not. */
-export async function requirePython(suite: string, ...names: string[]): Promise<boolean> {
-  const missing: string[] = [];
-  for (const name of names) if (!(await hasPythonModule(name))) missing.push(name);
-  if (missing.length > 0) {
-    console.log(
-      `[${suite}] SKIPPED: /usr/bin/python3 cannot import ${
-        missing.join(", ")
-      } (apt-get install python3 python3-biopython python3-gffutils)`,
-    );
-    return false;
-  }
-  return true;
-}
-
-/** Runs a Python script with arguments and parses its standard output as JSON. */
-export async function runPython<T>(script: string, args: string[]): Promise<T> {
-  const { success, stdout, stderr } = await new Deno.Command("/usr/bin/python3", {
-    args: ["-c", script, ...args],
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const decoder = new TextDecoder();
-  if (!success) throw new Error(`python3 failed: ${decoder.decode(stderr)}`);
-  return JSON.parse(decoder.decode(stdout)) as T;
-}
-
 /** Writes text to a temporary file and returns its path. */
 export async function tempFile(text: string, suffix: string): Promise<string> {
   const path = await Deno.makeTempFile({ suffix });

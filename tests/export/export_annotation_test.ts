@@ -11,14 +11,13 @@ import { openDatabase } from "../../src/db/open_database.ts";
 import { importRun } from "../../src/store/import_run.ts";
 import { reportSamples, SAMPLES_PRESENT } from "../_samples.ts";
 import { sha256 } from "../_sha256.ts";
+import { pythonHas, runPython } from "../_python.ts";
 import {
   dbFeatures,
   factoryDatabase,
   GENBANK_SCRIPT,
   GFFUTILS_SCRIPT,
   overlapsBrute,
-  requirePython,
-  runPython,
   SAMPLE_RUNS,
   sampleDatabase,
   tempFile,
@@ -223,8 +222,10 @@ async function checkGenbank(
   }
 }
 
-Deno.test("exportAnnotation() gff3 of factory runs reads back in gffutils feature by feature", async () => {
-  if (!(await requirePython(SUITE, "gffutils"))) return;
+Deno.test({
+  name: "exportAnnotation() gff3 of factory runs reads back in gffutils feature by feature",
+  ignore: !pythonHas(SUITE, "gffutils"),
+}, async () => {
   for (const circular of [true, false]) {
     const { db, annotationId } = await factoryDatabase({ circular, seed: circular ? 11 : 12 });
     try {
@@ -236,8 +237,11 @@ Deno.test("exportAnnotation() gff3 of factory runs reads back in gffutils featur
   }
 });
 
-Deno.test("exportAnnotation() gbff of factory runs reads back in Biopython with joins and translations", async () => {
-  if (!(await requirePython(SUITE, "Bio"))) return;
+Deno.test({
+  name:
+    "exportAnnotation() gbff of factory runs reads back in Biopython with joins and translations",
+  ignore: !pythonHas(SUITE, "Bio"),
+}, async () => {
   for (const circular of [true, false]) {
     const { db, annotationId } = await factoryDatabase({ circular, seed: circular ? 11 : 12 });
     try {
@@ -253,19 +257,15 @@ Deno.test("exportAnnotation() gbff of factory runs reads back in Biopython with 
 for (const { dir } of SAMPLE_RUNS) {
   Deno.test({
     name: `exportAnnotation() gff3 and gbff of ${dir} read back in gffutils and Biopython`,
-    ignore: !SAMPLES_PRESENT,
+    ignore: !SAMPLES_PRESENT || !pythonHas(SUITE, "gffutils", "Bio"),
     async fn() {
       const { db, annotationId } = await sampleDatabase(dir);
       try {
-        if (await requirePython(SUITE, "gffutils")) {
-          const edges = await checkGff3(db, annotationId);
-          if (dir.includes("origin-spanning")) assert.equal(edges, 1);
-        }
-        if (await requirePython(SUITE, "Bio")) {
-          const { joins, translated } = await checkGenbank(db, annotationId);
-          if (dir.includes("origin-spanning")) assert.equal(joins, 1);
-          assert.ok(translated >= 1);
-        }
+        const edges = await checkGff3(db, annotationId);
+        if (dir.includes("origin-spanning")) assert.equal(edges, 1);
+        const { joins, translated } = await checkGenbank(db, annotationId);
+        if (dir.includes("origin-spanning")) assert.equal(joins, 1);
+        assert.ok(translated >= 1);
       } finally {
         await db.destroy();
       }

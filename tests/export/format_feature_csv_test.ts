@@ -6,7 +6,8 @@ import {
 } from "../../src/export/format_feature_csv.ts";
 import type { BaktaRun } from "../../src/formats/model.ts";
 import { loadRun } from "../../src/store/load_run.ts";
-import { dbFeatures, factoryDatabase, requirePython, runPython, tempFile } from "./_helpers.ts";
+import { dbFeatures, factoryDatabase, tempFile } from "./_helpers.ts";
+import { pythonHas, runPython } from "../_python.ts";
 
 const SUITE = "tests/export/format_feature_csv_test.ts";
 
@@ -26,8 +27,10 @@ async function readWithPython(text: string): Promise<Record<string, string>[]> {
   }
 }
 
-Deno.test("formatFeatureCsv() rows read by Python's csv module equal the database", async () => {
-  if (!(await requirePython(SUITE, "csv"))) return;
+Deno.test({
+  name: "formatFeatureCsv() rows read by Python's csv module equal the database",
+  ignore: !pythonHas(SUITE, "csv"),
+}, async () => {
   const { db, annotationId } = await factoryDatabase({ seed: 51 });
   try {
     const run = await loadRun(db, annotationId);
@@ -66,7 +69,10 @@ Deno.test("formatFeatureCsv() rows read by Python's csv module equal the databas
   }
 });
 
-Deno.test("formatFeatureCsv() quotes commas, quotes and line breaks so that csv readers agree", async () => {
+Deno.test({
+  name: "formatFeatureCsv() quotes commas, quotes and line breaks so that csv readers agree",
+  ignore: !pythonHas(SUITE, "csv"),
+}, async () => {
   const products = [
     'protein "X", putative',
     "two\nlines",
@@ -96,7 +102,6 @@ Deno.test("formatFeatureCsv() quotes commas, quotes and line breaks so that csv 
   };
   const text = formatFeatureCsv(run);
   assert.equal(csvCell("a,b"), '"a,b"');
-  if (!(await requirePython(SUITE, "csv"))) return;
   const rows = await readWithPython(text);
   assert.deepStrictEqual(rows.map((r) => r.product), products);
   assert.deepStrictEqual(rows.map((r) => r.sequence), products.map(() => "c,1"));

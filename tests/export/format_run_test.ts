@@ -11,15 +11,8 @@ import { readBaktaJson } from "../../src/formats/bakta_json/read_bakta_json.ts";
 import { loadRun } from "../../src/store/load_run.ts";
 import { decodeInput } from "../../src/formats/decode_input.ts";
 import { readSample, reportSamples, SAMPLES_PRESENT } from "../_samples.ts";
-import {
-  dbFeatures,
-  factoryDatabase,
-  requirePython,
-  runPython,
-  SAMPLE_RUNS,
-  sampleDatabase,
-  tempFile,
-} from "./_helpers.ts";
+import { pythonHas, runPython } from "../_python.ts";
+import { dbFeatures, factoryDatabase, SAMPLE_RUNS, sampleDatabase, tempFile } from "./_helpers.ts";
 
 const SUITE = "tests/export/format_run_test.ts";
 reportSamples(SUITE);
@@ -94,7 +87,10 @@ Deno.test("formatRun() tsv round trip through readBaktaTsv (factory run with CRI
   }
 });
 
-Deno.test("formatRun() embl reads back with readEmbl and Biopython at the stored coordinates", async () => {
+Deno.test({
+  name: "formatRun() embl reads back with readEmbl and Biopython at the stored coordinates",
+  ignore: !pythonHas(SUITE, "Bio"),
+}, async () => {
   const { db, annotationId } = await factoryDatabase({ seed: 62 });
   try {
     const run = await loadRun(db, annotationId);
@@ -104,7 +100,6 @@ Deno.test("formatRun() embl reads back with readEmbl and Biopython at the stored
       `${f.sequenceId ?? f.seqid}:${f.start}-${f.stop}`;
     const back = readEmbl(text);
     assert.deepStrictEqual(back.features.map(coordinates), stored.map(coordinates));
-    if (!(await requirePython(SUITE, "Bio"))) return;
     const path = await tempFile(text, ".embl");
     try {
       const counts = await runPython<Record<string, number>[]>(

@@ -11,7 +11,7 @@
 
 import assert from "node:assert/strict";
 import { reportSamples, SAMPLES_PRESENT } from "../_samples.ts";
-import { requirePython, runPython } from "./_helpers.ts";
+import { pythonHas, runPython } from "../_python.ts";
 import {
   expectedGenbankSpans,
   expectedGffutilsRows,
@@ -66,7 +66,7 @@ Deno.test({
       ["embl", "gbff", "gff3", "json", "tsv+fna"],
     );
     assert.ok(runs.size >= 8, `${runs.size} runs`);
-    const python = await requirePython(SUITE, "gffutils", "Bio");
+    const python = pythonHas(SUITE, "gffutils", "Bio");
     const dir = await Deno.makeTempDir();
     const written: { path: string; route: SampleRoute; report: RoundTripReport }[] = [];
     try {

@@ -10,11 +10,11 @@ import { readBaktaJson } from "../../src/formats/bakta_json/read_bakta_json.ts";
 import type { BaktaRun, Feature } from "../../src/formats/model.ts";
 import { decodeInput } from "../../src/formats/decode_input.ts";
 import { readSample, reportSamples } from "../_samples.ts";
+import { PYTHON, pythonHas } from "../_python.ts";
 
 const MINI = Deno.readTextFileSync(new URL("../testdata/bakta_mini.gbff", import.meta.url));
 const MINI_GFF3 = Deno.readTextFileSync(new URL("../testdata/bakta_mini.gff3", import.meta.url));
 const present = reportSamples("genbank_format_test");
-const PYTHON = "/usr/bin/python3";
 
 /**
  * Bakta's GenBank/EMBL without what a model cannot give back: the dated "##Genome Annotation
@@ -171,21 +171,7 @@ Deno.test({
   },
 });
 
-function hasBiopython(): boolean {
-  try {
-    return new Deno.Command(PYTHON, { args: ["-c", "import Bio"], stderr: "null" }).outputSync()
-      .code === 0;
-  } catch {
-    return false;
-  }
-}
-
-const biopython = hasBiopython();
-if (!biopython) {
-  console.log(
-    `[genbank_format_test] SKIPPED Biopython read-back: ${PYTHON} or its Bio module is missing (apt-get install -y python3-biopython)`,
-  );
-}
+const biopython = pythonHas("genbank_format_test", "Bio");
 
 const BIOPYTHON_DUMP = `
 import sys, json

@@ -157,6 +157,13 @@ Deno.test("readGenbank() rejects bad input with file, line and expectation", asy
       /ends without/,
     ],
     [
+      "a line at column 1 that is no keyword, inside the feature table",
+      MINI.replace("     rep_origin", "x\ty\tz\n     rep_origin"),
+      "InvalidHeader",
+      lineOf("     rep_origin"),
+      /"x\\ty\\tz": expected a keyword in capitals/,
+    ],
+    [
       "a missing LOCUS line",
       lines.slice(1).join("\n"),
       "InvalidHeader",

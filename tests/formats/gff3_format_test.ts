@@ -5,10 +5,10 @@ import { readBaktaJson } from "../../src/formats/bakta_json/read_bakta_json.ts";
 import type { BaktaRun, Feature } from "../../src/formats/model.ts";
 import { decodeInput } from "../../src/formats/decode_input.ts";
 import { listSamples, readSample, reportSamples } from "../_samples.ts";
+import { PYTHON, pythonHas } from "../_python.ts";
 
 const MINI = Deno.readTextFileSync(new URL("../testdata/bakta_mini.gff3", import.meta.url));
 const present = reportSamples("gff3_format_test");
-const PYTHON = "/usr/bin/python3";
 
 /** The model without `original` (line numbers and raw attributes differ after a rewrite). */
 function modelOf(run: BaktaRun) {
@@ -100,22 +100,7 @@ Deno.test({
   },
 });
 
-function hasGffutils(): boolean {
-  try {
-    const { code } = new Deno.Command(PYTHON, { args: ["-c", "import gffutils"], stderr: "null" })
-      .outputSync();
-    return code === 0;
-  } catch {
-    return false;
-  }
-}
-
-const gffutils = hasGffutils();
-if (!gffutils) {
-  console.log(
-    `[gff3_format_test] SKIPPED gffutils read-back: ${PYTHON} or its gffutils module is missing (apt-get install -y python3-gffutils)`,
-  );
-}
+const gffutils = pythonHas("gff3_format_test", "gffutils");
 
 const GFFUTILS_DUMP = `
 import sys, json, gffutils

@@ -11,20 +11,9 @@ import {
 import { readBaktaJson } from "../../src/formats/bakta_json/read_bakta_json.ts";
 import { readGff3 } from "../../src/formats/gff3/read_gff3.ts";
 import type { BaktaRun, Feature } from "../../src/formats/model.ts";
+import { PYTHON, pythonHas } from "../_python.ts";
 
-const PYTHON = "/usr/bin/python3";
-
-function hasBiopython(): boolean {
-  try {
-    const { code } = new Deno.Command(PYTHON, { args: ["-c", "import Bio"], stderr: "null" })
-      .outputSync();
-    return code === 0;
-  } catch {
-    return false;
-  }
-}
-const BIOPYTHON = hasBiopython();
-if (!BIOPYTHON) console.log("[factory_test] SKIPPED Biopython checks: /usr/bin/python3 has no Bio");
+const BIOPYTHON = pythonHas("factory_test", "Bio");
 
 function complement(nt: string): string {
   const map: Record<string, string> = { A: "T", C: "G", G: "C", T: "A", N: "N" };

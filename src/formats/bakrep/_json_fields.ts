@@ -19,9 +19,13 @@ export interface JsonAt {
   path: string;
 }
 
-/** Decodes (gzip allowed) and parses a JSON document. */
-export function parseJsonDocument(input: string | Uint8Array, file: string): JsonAt {
-  return { value: parseLenientJson(decodeInput(input, file), file), file, path: "$" };
+/** Decodes (gzip allowed, up to `maxBytes` decompressed) and parses a JSON document. */
+export function parseJsonDocument(
+  input: string | Uint8Array,
+  file: string,
+  maxBytes?: number,
+): JsonAt {
+  return { value: parseLenientJson(decodeInput(input, file, maxBytes), file), file, path: "$" };
 }
 
 /** The object at `at`, or a ParseError naming the path. */

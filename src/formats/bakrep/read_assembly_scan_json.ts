@@ -45,7 +45,11 @@ export function readAssemblyScanJson(
   input: string | Uint8Array,
   options: ReadOptions = {},
 ): AssemblyStatistics {
-  const doc = parseJsonDocument(input, options.file ?? DEFAULT_FILE_NAME);
+  const doc = parseJsonDocument(
+    input,
+    options.file ?? DEFAULT_FILE_NAME,
+    options.maxDecompressedBytes,
+  );
   const value = (key: string) => numberAt(member(doc, key));
   return {
     length: value("total_contig_length"),

@@ -68,7 +68,11 @@ export function readBakrepDataset(
   input: string | Uint8Array,
   options: ReadOptions = {},
 ): BakrepDataset {
-  const doc = parseJsonDocument(input, options.file ?? DEFAULT_FILE_NAME);
+  const doc = parseJsonDocument(
+    input,
+    options.file ?? DEFAULT_FILE_NAME,
+    options.maxDecompressedBytes,
+  );
   const results = member(doc, "results");
   return {
     id: textAt(member(doc, "id")),

@@ -43,7 +43,11 @@ export function readCheckm2Json(
   input: string | Uint8Array,
   options: ReadOptions = {},
 ): Checkm2Quality {
-  const doc = parseJsonDocument(input, options.file ?? DEFAULT_FILE_NAME);
+  const doc = parseJsonDocument(
+    input,
+    options.file ?? DEFAULT_FILE_NAME,
+    options.maxDecompressedBytes,
+  );
   const quality = member(doc, "quality");
   const result: Checkm2Quality = {
     completeness: numberAt(member(quality, "completeness")),

@@ -68,7 +68,11 @@ export function readGtdbtkJson(
   input: string | Uint8Array,
   options: ReadOptions = {},
 ): GtdbtkClassification {
-  const doc = parseJsonDocument(input, options.file ?? DEFAULT_FILE_NAME);
+  const doc = parseJsonDocument(
+    input,
+    options.file ?? DEFAULT_FILE_NAME,
+    options.maxDecompressedBytes,
+  );
   const classification = member(doc, "classification");
   objectAt(classification);
   const taxonomy: Partial<Record<GtdbRank, string>> = {};

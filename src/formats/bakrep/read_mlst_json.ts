@@ -38,7 +38,7 @@ export interface MlstTyping {
  */
 export function readMlstJson(input: string | Uint8Array, options: ReadOptions = {}): MlstTyping {
   const file = options.file ?? DEFAULT_FILE_NAME;
-  const doc = parseJsonDocument(input, file);
+  const doc = parseJsonDocument(input, file, options.maxDecompressedBytes);
   let result = doc;
   if (Array.isArray(doc.value)) {
     const items = arrayAt(doc);

@@ -40,6 +40,6 @@ import { normalizeBaktaJson } from "./normalize_bakta_json.ts";
  */
 export function readBaktaJson(input: string | Uint8Array, options: ReadOptions = {}): BaktaRun {
   const file = options.file ?? DEFAULT_FILE_NAME;
-  const text = decodeInput(input, file);
+  const text = decodeInput(input, file, options.maxDecompressedBytes);
   return normalizeBaktaJson(parseLenientJson(text, file), { file });
 }

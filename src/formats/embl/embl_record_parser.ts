@@ -4,16 +4,15 @@
  * @module
  */
 
+import { digitsValue, isSpace, skipDigits, skipSpaces } from "../_text_scan.ts";
 import { ParseError } from "../parse_error.ts";
 import { InsdcFeatureTableParser } from "../insdc/insdc_feature_table_parser.ts";
-import type { InsdcLineParser, InsdcParseOptions } from "../insdc/insdc_line_parser.ts";
+import type { InsdcParseOptions } from "../insdc/insdc_line_parser.ts";
 import type { InsdcRecord } from "../insdc/insdc_record.ts";
-import { InsdcRecordBuilder } from "../insdc/_insdc_record_builder.ts";
+import { InsdcRecordParser } from "../insdc/_insdc_record_parser.ts";
 
 /** Options of {@linkcode EmblRecordParser}: those of every INSDC parser. */
 export type EmblParseOptions = InsdcParseOptions;
-
-const SEQUENCE_LINE = /^\s+((?:[A-Za-z*\-.~]+\s+)*?[A-Za-z*\-.~]+)\s+(\d+)\s*$/;
 
 /**
  * Parses EMBL flat-file lines, one at a time, into {@linkcode InsdcRecord}s. It buffers one record
@@ -39,8 +38,7 @@ const SEQUENCE_LINE = /^\s+((?:[A-Za-z*\-.~]+\s+)*?[A-Za-z*\-.~]+)\s+(\d+)\s*$/;
  * if (records[0].topology !== "linear" || records[0].length !== 12) throw new Error("header");
  * ```
  */
-export class EmblRecordParser implements InsdcLineParser {
-  readonly #builder: InsdcRecordBuilder;
+export class EmblRecordParser extends InsdcRecordParser {
   #features: InsdcFeatureTableParser | undefined;
   #inSequence = false;
   #description: string[] = [];
@@ -52,96 +50,23 @@ export class EmblRecordParser implements InsdcLineParser {
    * @param options The file name for errors.
    */
   constructor(options: EmblParseOptions = {}) {
-    this.#builder = new InsdcRecordBuilder("ID", options);
-  }
-
-  /** The number of lines taken so far. */
-  get lineNumber(): number {
-    return this.#builder.lineNumber;
+    super("ID", options);
   }
 
   /**
-   * Takes the next line (without its line break).
+   * Reads the `ID` line.
    *
-   * @param rawLine The line.
-   * @returns The record that this line (`//`) finished, if any.
-   * @throws {ParseError} For bad input, naming the file and line.
+   * @param line The line.
+   * @param lineNumber Its number.
+   * @returns The new record.
+   * @throws {ParseError} `InvalidHeader` when it is not an `ID   <name>; …; <length> BP.` line.
    */
-  push(rawLine: string): InsdcRecord | undefined {
-    const builder = this.#builder;
-    const line = builder.next(rawLine);
-    const lineNumber = builder.lineNumber;
-    const record = builder.record;
-    if (record === undefined) {
-      if (line.trim() === "") return undefined;
-      this.#start(line, lineNumber);
-      return undefined;
-    }
-    if (line.startsWith("//")) return this.#end(lineNumber);
-    if (this.#inSequence) {
-      this.#sequenceLine(line, lineNumber);
-      return undefined;
-    }
-    if (line.trim() === "") return undefined;
-    const code = line.slice(0, 2);
-    const value = line.length > 5 ? line.slice(5).trim() : "";
-    switch (code) {
-      case "FT":
-        if (this.#features === undefined) {
-          this.#features = new InsdcFeatureTableParser(builder.file);
-        }
-        if (value !== "") this.#features.push(line.slice(5), lineNumber);
-        return undefined;
-      case "SQ":
-        this.#inSequence = true;
-        return undefined;
-      case "AC":
-        if (record.accession === undefined) record.accession = value.replace(/;\s*$/, "");
-        return undefined;
-      case "DE":
-        this.#description.push(value);
-        return undefined;
-      case "KW":
-        record.keywords = record.keywords === undefined ? value : `${record.keywords} ${value}`;
-        return undefined;
-      case "OS":
-        record.organism = value;
-        return undefined;
-      case "OC":
-        this.#taxonomy.push(value);
-        return undefined;
-      case "CC":
-        builder.addComment(value);
-        return undefined;
-      case "ID":
-        throw builder.headerInsideRecord(lineNumber);
-    }
-    if (!/^[A-Z]{2}(\s|$)/.test(line)) {
-      throw new ParseError(
-        "Unexpected",
-        `${JSON.stringify(line.slice(0, 30))}: expected a line starting with a two-letter code`,
-        { file: builder.file, line: lineNumber },
-      );
-    }
-    return undefined;
-  }
-
-  /**
-   * Ends the input.
-   *
-   * @returns Nothing: every complete record was returned by {@linkcode push}.
-   * @throws {ParseError} `Truncated` when a record has no `//`.
-   */
-  finish(): undefined {
-    return this.#builder.finish();
-  }
-
-  #start(line: string, lineNumber: number): void {
+  protected startRecord(line: string, lineNumber: number): InsdcRecord {
     const fail = (): never => {
       throw new ParseError(
         "InvalidHeader",
         `${JSON.stringify(line.slice(0, 40))}: expected an "ID   <name>; …; <length> BP." line`,
-        { file: this.#builder.file, line: lineNumber },
+        { file: this.file, line: lineNumber },
       );
     };
     if (!line.startsWith("ID   ")) fail();
@@ -162,42 +87,128 @@ export class EmblRecordParser implements InsdcLineParser {
       if (parts[3] !== "") record.moleculeType = parts[3];
       if (parts[5] !== "") record.division = parts[5];
     }
-    this.#builder.begin(record);
     this.#features = undefined;
     this.#inSequence = false;
     this.#description = [];
     this.#taxonomy = [];
+    return record;
   }
 
-  #sequenceLine(line: string, lineNumber: number): void {
-    if (line.trim() === "") return;
-    const match = SEQUENCE_LINE.exec(line);
-    if (!match) {
-      throw new ParseError(
-        "InvalidSequence",
-        `sequence line ${JSON.stringify(line.slice(0, 30))}: expected letters and a base count`,
-        { file: this.#builder.file, line: lineNumber },
-      );
+  /**
+   * Reads a line of the open record: a sequence line after `SQ`, else a line by its two-letter
+   * code (`FT` lines go to the feature table).
+   *
+   * @param text The text holding the line.
+   * @param start The index of its first character.
+   * @param end The index after its last character.
+   * @param lineNumber Its number.
+   * @param record The open record.
+   * @throws {ParseError} For a bad sequence or feature line, a line without a code, or an `ID`
+   * before `//`.
+   */
+  protected bodyLine(
+    text: string,
+    start: number,
+    end: number,
+    lineNumber: number,
+    record: InsdcRecord,
+  ): void {
+    if (this.#inSequence) {
+      this.#sequenceLine(text, start, end, lineNumber);
+      return;
     }
-    this.#builder.addSequence(match[1].replace(/\s+/g, ""));
-    const length = this.#builder.sequenceLength;
-    if (Number(match[2]) !== length) {
-      throw new ParseError(
-        "InvalidSequence",
-        `sequence line ends with base count ${match[2]}: expected ${length}`,
-        { file: this.#builder.file, line: lineNumber },
-      );
+    if (text.startsWith("FT", start) && end - start >= 2) {
+      this.#features ??= new InsdcFeatureTableParser(this.file);
+      if (end - start > 5) this.#features.pushRange(text, start + 5, end, lineNumber);
+      return;
     }
+    if (skipSpaces(text, start, end) === end) return;
+    this.#codeLine(text.slice(start, end), lineNumber, record);
   }
 
-  #end(lineNumber: number): InsdcRecord {
-    const record = this.#builder.record!;
+  /**
+   * Completes the record's feature table, description and taxonomy.
+   *
+   * @param record The open record.
+   * @throws {ParseError} For a quoted qualifier left open.
+   */
+  protected closeRecord(record: InsdcRecord): void {
     if (this.#features !== undefined) record.features = this.#features.finish();
     if (this.#description.length > 0) record.definition = this.#description.join(" ");
     if (this.#taxonomy.length > 0) record.taxonomy = this.#taxonomy.join(" ");
-    this.#builder.end(lineNumber);
     this.#features = undefined;
     this.#inSequence = false;
-    return record;
+  }
+
+  #codeLine(line: string, lineNumber: number, record: InsdcRecord): void {
+    const value = line.length > 5 ? line.slice(5).trim() : "";
+    switch (line.slice(0, 2)) {
+      case "SQ":
+        this.#inSequence = true;
+        return;
+      case "AC":
+        if (record.accession === undefined) record.accession = value.replace(/;\s*$/, "");
+        return;
+      case "DE":
+        this.#description.push(value);
+        return;
+      case "KW":
+        record.keywords = record.keywords === undefined ? value : `${record.keywords} ${value}`;
+        return;
+      case "OS":
+        record.organism = value;
+        return;
+      case "OC":
+        this.#taxonomy.push(value);
+        return;
+      case "CC":
+        this.addComment(value);
+        return;
+      case "ID":
+        throw this.headerInsideRecord(lineNumber);
+    }
+    if (!/^[A-Z]{2}(\s|$)/.test(line)) {
+      throw new ParseError(
+        "Unexpected",
+        `${JSON.stringify(line.slice(0, 30))}: expected a line starting with a two-letter code`,
+        { file: this.file, line: lineNumber },
+      );
+    }
+  }
+
+  /**
+   * One sequence line, `^\s+((?:[A-Za-z*\-.~]+\s+)*?[A-Za-z*\-.~]+)\s+(\d+)\s*$` scanned by
+   * index: letters in groups after white space, then the running base count. The letters go
+   * straight into the record's residue buffer (and are taken back when the line turns out bad).
+   */
+  #sequenceLine(text: string, start: number, end: number, lineNumber: number): void {
+    const letters = skipSpaces(text, start, end);
+    if (letters === end) return;
+    const residues = this.residues;
+    const before = residues.length;
+    const digits = letters > start ? residues.append(text, letters, end) : start;
+    const after = skipDigits(text, digits, end);
+    if (
+      residues.length === before || after === digits || !isSpace(text.charCodeAt(digits - 1)) ||
+      skipSpaces(text, after, end) !== end
+    ) {
+      residues.truncate(before);
+      throw new ParseError(
+        "InvalidSequence",
+        `sequence line ${
+          JSON.stringify(text.slice(start, Math.min(end, start + 30)))
+        }: expected letters and a base count`,
+        { file: this.file, line: lineNumber },
+      );
+    }
+    if (digitsValue(text, digits, after) !== residues.length) {
+      throw new ParseError(
+        "InvalidSequence",
+        `sequence line ends with base count ${
+          text.slice(digits, after)
+        }: expected ${residues.length}`,
+        { file: this.file, line: lineNumber },
+      );
+    }
   }
 }

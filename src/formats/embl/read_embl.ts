@@ -38,6 +38,6 @@ import { parseEmbl } from "./parse_embl.ts";
  */
 export function readEmbl(input: string | Uint8Array, options: ReadOptions = {}): BaktaRun {
   const file = options.file ?? DEFAULT_FILE_NAME;
-  const text = decodeInput(input, file);
+  const text = decodeInput(input, file, options.maxDecompressedBytes);
   return insdcRecordsToRun(parseEmbl(text, { file }), { file, format: "embl" });
 }

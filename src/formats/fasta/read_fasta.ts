@@ -108,7 +108,7 @@ export function fastaRecordToSequence(record: FastaRecord): Sequence {
  */
 export function readFasta(input: string | Uint8Array, options: ReadOptions = {}): BaktaRun {
   const file = options.file ?? DEFAULT_FILE_NAME;
-  const records = parseFasta(decodeInput(input, file), { file });
+  const records = parseFasta(decodeInput(input, file, options.maxDecompressedBytes), { file });
   const sequences = records.map(fastaRecordToSequence);
   return {
     mode: "genome",

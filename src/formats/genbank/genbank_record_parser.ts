@@ -4,11 +4,12 @@
  * @module
  */
 
+import { digitsValue, isSpace, skipDigits, skipSpaces } from "../_text_scan.ts";
 import { ParseError } from "../parse_error.ts";
 import { InsdcFeatureTableParser } from "../insdc/insdc_feature_table_parser.ts";
-import type { InsdcLineParser, InsdcParseOptions } from "../insdc/insdc_line_parser.ts";
+import type { InsdcParseOptions } from "../insdc/insdc_line_parser.ts";
 import type { InsdcRecord } from "../insdc/insdc_record.ts";
-import { InsdcRecordBuilder } from "../insdc/_insdc_record_builder.ts";
+import { InsdcRecordParser } from "../insdc/_insdc_record_parser.ts";
 
 /** Options of {@linkcode GenbankRecordParser}: those of every INSDC parser. */
 export type GenbankParseOptions = InsdcParseOptions;
@@ -16,7 +17,9 @@ export type GenbankParseOptions = InsdcParseOptions;
 type Section = "header" | "features" | "origin" | "other";
 
 const LOCUS = /^LOCUS\s+(\S+)\s+(\d+)\s+(?:bp|aa|rc)\b(.*)$/;
-const ORIGIN_LINE = /^\s*(\d+)((?:\s+[A-Za-z*\-.~]+)*)\s*$/;
+
+/** A header keyword at column 1: capitals (and digits, `_`), e.g. `DEFINITION`, `BASE COUNT`. */
+const HEADER_KEYWORD = /^[A-Z][A-Z0-9_]*(?: [A-Z]+)?$/;
 
 /**
  * Parses GenBank flat-file lines, one at a time, into {@linkcode InsdcRecord}s. It buffers one
@@ -45,8 +48,7 @@ const ORIGIN_LINE = /^\s*(\d+)((?:\s+[A-Za-z*\-.~]+)*)\s*$/;
  * }
  * ```
  */
-export class GenbankRecordParser implements InsdcLineParser {
-  readonly #builder: InsdcRecordBuilder;
+export class GenbankRecordParser extends InsdcRecordParser {
   #section: Section = "header";
   #keyword = "";
   #features: InsdcFeatureTableParser | undefined;
@@ -57,92 +59,24 @@ export class GenbankRecordParser implements InsdcLineParser {
    * @param options The file name for errors.
    */
   constructor(options: GenbankParseOptions = {}) {
-    this.#builder = new InsdcRecordBuilder("LOCUS", options);
-  }
-
-  /** The number of lines taken so far. */
-  get lineNumber(): number {
-    return this.#builder.lineNumber;
+    super("LOCUS", options);
   }
 
   /**
-   * Takes the next line (without its line break).
+   * Reads the `LOCUS` line.
    *
-   * @param rawLine The line.
-   * @returns The record that this line (`//`) finished, if any.
-   * @throws {ParseError} For bad input, naming the file and line.
+   * @param line The line.
+   * @param lineNumber Its number.
+   * @returns The new record.
+   * @throws {ParseError} `InvalidHeader` when it is not a `LOCUS <name> <length> bp` line.
    */
-  push(rawLine: string): InsdcRecord | undefined {
-    const builder = this.#builder;
-    const line = builder.next(rawLine);
-    const lineNumber = builder.lineNumber;
-    const record = builder.record;
-    if (record === undefined) {
-      if (line.trim() === "") return undefined;
-      this.#start(line, lineNumber);
-      return undefined;
-    }
-    const first = line.charCodeAt(0);
-    if (first === 47 && line.startsWith("//")) return this.#end(lineNumber);
-    if (this.#section === "origin" && !line.startsWith("LOCUS")) {
-      this.#originLine(line, lineNumber);
-      return undefined;
-    }
-    if (this.#section === "features" && first === 32) {
-      if (line.trim() !== "") this.#features!.push(line.slice(5), lineNumber);
-      return undefined;
-    }
-    if (line.trim() === "") return undefined;
-    if (first !== 32) {
-      const keyword = line.slice(0, 12).trim();
-      const value = line.slice(12).trim();
-      this.#keyword = keyword;
-      switch (keyword) {
-        case "FEATURES":
-          this.#section = "features";
-          this.#features = new InsdcFeatureTableParser(builder.file);
-          return undefined;
-        case "ORIGIN":
-          this.#endFeatures();
-          this.#section = "origin";
-          return undefined;
-        case "LOCUS":
-          throw builder.headerInsideRecord(lineNumber);
-      }
-      this.#endFeatures();
-      this.#section = "header";
-      this.#headerValue(record, keyword, value, false);
-      return undefined;
-    }
-    // A continuation or sub-keyword (`  ORGANISM`) of the header.
-    const sub = line.slice(0, 12).trim();
-    const value = line.slice(12).trim();
-    if (sub !== "") {
-      this.#keyword = sub;
-      this.#headerValue(record, sub, value, false);
-    } else {
-      this.#headerValue(record, this.#keyword, value, true);
-    }
-    return undefined;
-  }
-
-  /**
-   * Ends the input.
-   *
-   * @returns Nothing: every complete record was returned by {@linkcode push}.
-   * @throws {ParseError} `Truncated` when a record has no `//`.
-   */
-  finish(): undefined {
-    return this.#builder.finish();
-  }
-
-  #start(line: string, lineNumber: number): void {
+  protected startRecord(line: string, lineNumber: number): InsdcRecord {
     const match = LOCUS.exec(line);
     if (!match) {
       throw new ParseError(
         "InvalidHeader",
         `${JSON.stringify(line.slice(0, 40))}: expected a "LOCUS <name> <length> bp" line`,
-        { file: this.#builder.file, line: lineNumber },
+        { file: this.file, line: lineNumber },
       );
     }
     const record: InsdcRecord = {
@@ -159,10 +93,94 @@ export class GenbankRecordParser implements InsdcLineParser {
         record.division = token;
       } else if (token !== "" && record.moleculeType === undefined) record.moleculeType = token;
     }
-    this.#builder.begin(record);
     this.#section = "header";
     this.#keyword = "LOCUS";
     this.#features = undefined;
+    return record;
+  }
+
+  /**
+   * Reads a line of the open record: a sequence line after `ORIGIN`, a feature-table line after
+   * `FEATURES`, else a header keyword or its continuation.
+   *
+   * @param text The text holding the line.
+   * @param start The index of its first character.
+   * @param end The index after its last character.
+   * @param lineNumber Its number.
+   * @param record The open record.
+   * @throws {ParseError} For a bad sequence or feature line, or a `LOCUS` before `//`.
+   */
+  protected bodyLine(
+    text: string,
+    start: number,
+    end: number,
+    lineNumber: number,
+    record: InsdcRecord,
+  ): void {
+    const first = start < end ? text.charCodeAt(start) : -1;
+    if (this.#section === "origin" && !(first === 76 && text.startsWith("LOCUS", start))) {
+      this.#originLine(text, start, end, lineNumber);
+      return;
+    }
+    if (this.#section === "features" && first === 32) {
+      this.#features!.pushRange(text, Math.min(start + 5, end), end, lineNumber);
+      return;
+    }
+    if (skipSpaces(text, start, end) === end) return;
+    this.#headerLine(text.slice(start, end), lineNumber, record);
+  }
+
+  /**
+   * Completes the record's feature table.
+   *
+   * @param record The open record.
+   * @throws {ParseError} For a quoted qualifier left open.
+   */
+  protected closeRecord(record: InsdcRecord): void {
+    this.#endFeatures(record);
+    this.#section = "header";
+  }
+
+  #headerLine(line: string, lineNumber: number, record: InsdcRecord): void {
+    if (line.charCodeAt(0) !== 32) {
+      const keyword = line.slice(0, 12).trim();
+      const value = line.slice(12).trim();
+      if (!HEADER_KEYWORD.test(keyword)) {
+        // Not a keyword: taking it for one would end the feature table and drop what follows.
+        throw new ParseError(
+          "InvalidHeader",
+          `${JSON.stringify(line.slice(0, 40))}: expected a keyword in capitals (DEFINITION, ` +
+            `FEATURES, ORIGIN, …) or a line indented by spaces`,
+          { file: this.file, line: lineNumber },
+        );
+      }
+      this.#keyword = keyword;
+      switch (keyword) {
+        case "FEATURES":
+          this.#section = "features";
+          this.#features = new InsdcFeatureTableParser(this.file);
+          return;
+        case "ORIGIN":
+          this.#endFeatures(record);
+          this.#section = "origin";
+          return;
+        case "LOCUS":
+          throw this.headerInsideRecord(lineNumber);
+      }
+      this.#endFeatures(record);
+      this.#section = "header";
+      this.#headerValue(record, keyword, value, false);
+      return;
+    }
+    // A continuation or sub-keyword (`  ORGANISM`) of the header.
+    const sub = line.slice(0, 12).trim();
+    const value = line.slice(12).trim();
+    if (sub !== "") {
+      this.#keyword = sub;
+      this.#headerValue(record, sub, value, false);
+    } else {
+      this.#headerValue(record, this.#keyword, value, true);
+    }
   }
 
   #headerValue(record: InsdcRecord, keyword: string, value: string, continued: boolean): void {
@@ -189,45 +207,50 @@ export class GenbankRecordParser implements InsdcLineParser {
         else record.organism = value;
         break;
       case "COMMENT":
-        this.#builder.addComment(value);
+        this.addComment(value);
         break;
     }
   }
 
-  #endFeatures(): void {
-    const record = this.#builder.record;
-    if (this.#features !== undefined && record !== undefined) {
+  #endFeatures(record: InsdcRecord): void {
+    if (this.#features !== undefined) {
       record.features = this.#features.finish();
       this.#features = undefined;
     }
   }
 
-  #originLine(line: string, lineNumber: number): void {
-    if (line.trim() === "") return;
-    const match = ORIGIN_LINE.exec(line);
-    if (!match) {
+  /**
+   * One `ORIGIN` line, `^\s*(\d+)((?:\s+[A-Za-z*\-.~]+)*)\s*$` scanned by index: the base
+   * number, then groups of letters each after white space. The letters go straight into the
+   * record's residue buffer (and are taken back when the line turns out bad).
+   */
+  #originLine(text: string, start: number, end: number, lineNumber: number): void {
+    const digits = skipSpaces(text, start, end);
+    if (digits === end) return;
+    const letters = skipDigits(text, digits, end);
+    const residues = this.residues;
+    const before = residues.length;
+    if (
+      letters === digits || (letters < end && !isSpace(text.charCodeAt(letters))) ||
+      residues.append(text, letters, end) !== end
+    ) {
+      residues.truncate(before);
       throw new ParseError(
         "InvalidSequence",
-        `sequence line ${JSON.stringify(line.slice(0, 30))}: expected a base number and letters`,
-        { file: this.#builder.file, line: lineNumber },
+        `sequence line ${
+          JSON.stringify(text.slice(start, Math.min(end, start + 30)))
+        }: expected a base number and letters`,
+        { file: this.file, line: lineNumber },
       );
     }
-    const position = Number(match[1]);
-    const expected = this.#builder.sequenceLength + 1;
-    if (position !== expected) {
+    const position = digitsValue(text, digits, letters);
+    if (position !== before + 1) {
+      residues.truncate(before);
       throw new ParseError(
         "InvalidSequence",
-        `sequence line starts at base ${position}: expected ${expected}`,
-        { file: this.#builder.file, line: lineNumber },
+        `sequence line starts at base ${position}: expected ${before + 1}`,
+        { file: this.file, line: lineNumber },
       );
     }
-    this.#builder.addSequence(match[2].replace(/\s+/g, ""));
-  }
-
-  #end(lineNumber: number): InsdcRecord {
-    this.#endFeatures();
-    const record = this.#builder.end(lineNumber);
-    this.#section = "header";
-    return record;
   }
 }

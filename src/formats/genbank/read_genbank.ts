@@ -45,6 +45,6 @@ import { parseGenbank } from "./parse_genbank.ts";
  */
 export function readGenbank(input: string | Uint8Array, options: ReadOptions = {}): BaktaRun {
   const file = options.file ?? DEFAULT_FILE_NAME;
-  const text = decodeInput(input, file);
+  const text = decodeInput(input, file, options.maxDecompressedBytes);
   return insdcRecordsToRun(parseGenbank(text, { file }), { file, format: "genbank" });
 }

@@ -58,7 +58,7 @@ import { eachGff3Line } from "./_each_gff3_line.ts";
  */
 export function readGff3(input: string | Uint8Array, options: ReadOptions = {}): BaktaRun {
   const file = options.file ?? DEFAULT_FILE_NAME;
-  const text = decodeInput(input, file);
+  const text = decodeInput(input, file, options.maxDecompressedBytes);
   const assembler = new Gff3FeatureAssembler({ file });
   const features: Feature[] = [];
   eachGff3Line(text, file, (line) => {

@@ -32,6 +32,17 @@ export interface InsdcLineParser {
    */
   push(line: string): InsdcRecord | undefined;
   /**
+   * Takes the next line as the range `text[start, end)` of a larger text (without its line
+   * break), so that a whole-text front-end need not cut the text into a string per line.
+   *
+   * @param text The text holding the line.
+   * @param start The index of the line's first character.
+   * @param end The index after its last character.
+   * @returns The record that this line finished, if any.
+   * @throws {ParseError} For bad input, naming the file and line.
+   */
+  pushRange(text: string, start: number, end: number): InsdcRecord | undefined;
+  /**
    * Ends the input.
    *
    * @returns Nothing: every complete record was returned by `push`.

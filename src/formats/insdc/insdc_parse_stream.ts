@@ -19,6 +19,9 @@ import type { InsdcRecord } from "./insdc_record.ts";
  * const parser = {
  *   push: (line: string): InsdcRecord | undefined =>
  *     line === "//" ? { name: "c1", length: 0, features: [], line: 1 } : undefined,
+ *   pushRange(text: string, start: number, end: number): InsdcRecord | undefined {
+ *     return this.push(text.slice(start, end));
+ *   },
  *   finish: (): undefined => undefined,
  * };
  * const records = await Array.fromAsync(

@@ -6,7 +6,6 @@
 
 import type {
   BaktaRun,
-  DbXref,
   Feature,
   FeatureType,
   GenomeInfo,
@@ -24,7 +23,7 @@ import {
   readSoftwareComment,
 } from "./_bakta_conventions.ts";
 import type { InsdcFeature, InsdcRecord } from "./insdc_record.ts";
-import { locationToSpan, spanTruncation } from "./location_span.ts";
+import { type InsdcSpan, locationToSpan, spanTruncation } from "./location_span.ts";
 import { parseLocation } from "./parse_location.ts";
 
 /** One INSDC feature as kept in {@linkcode Feature.original}: key, location and qualifiers. */
@@ -138,26 +137,28 @@ export function insdcRecordsToRun(
     }
     seen.add(record.name);
     sequences.push(toSequence(record, genome));
-    let pendingGene: InsdcFeature | undefined;
+    let pendingGene: InsdcOriginalFeature | undefined;
     for (const insdc of record.features) {
       if (insdc.key === "source") continue;
+      const original = toOriginal(insdc);
       if (insdc.key === "gene") {
-        pendingGene = insdc;
+        pendingGene = original;
         continue;
       }
-      const type = featureType(insdc);
+      const type = featureType(original);
       if (type === undefined) continue;
-      let gene: InsdcFeature | undefined;
+      let gene: InsdcOriginalFeature | undefined;
       if (pendingGene !== undefined) {
-        const locus = first(insdc, "locus_tag");
+        const locus = first(original, "locus_tag");
         if (locus !== undefined && first(pendingGene, "locus_tag") === locus) gene = pendingGene;
         pendingGene = undefined;
       }
       if (type === "cds" && genome.translationTable === undefined) {
-        const table = Number(first(insdc, "transl_table"));
+        const table = Number(first(original, "transl_table"));
         if (Number.isInteger(table) && table > 0) genome.translationTable = table;
       }
-      features.push(toFeature(insdc, gene, type, record, file, format, pseudoIsPseudogene));
+      const where = { record, file, format, pseudoIsPseudogene };
+      features.push(toFeature({ sequence: record.name, ...original }, gene, type, where));
     }
   }
   const run: BaktaRun = {
@@ -172,33 +173,30 @@ export function insdcRecordsToRun(
   return run;
 }
 
-function first(feature: InsdcFeature, name: string): string | undefined {
-  for (const qualifier of feature.qualifiers) {
-    if (qualifier.name === name) return qualifier.value ?? "";
-  }
-  return undefined;
+/**
+ * The first value of a qualifier (`""` for a flag), or undefined without one. (The names asked
+ * for here are none of `Object.prototype`'s, so a plain property read is safe.)
+ */
+function first(feature: InsdcOriginalFeature, name: string): string | undefined {
+  return feature.qualifiers[name]?.[0];
 }
 
-function all(feature: InsdcFeature, name: string): string[] {
-  const values: string[] = [];
-  for (const qualifier of feature.qualifiers) {
-    if (qualifier.name === name) values.push(qualifier.value ?? "");
-  }
-  return values;
+/** Every value of a qualifier, in file order. */
+function all(feature: InsdcOriginalFeature, name: string): string[] {
+  return feature.qualifiers[name] ?? [];
 }
 
-function has(feature: InsdcFeature | undefined, name: string): boolean {
-  return feature !== undefined && feature.qualifiers.some((qualifier) => qualifier.name === name);
+function has(feature: InsdcOriginalFeature | undefined, name: string): boolean {
+  return feature !== undefined && feature.qualifiers[name] !== undefined;
 }
 
-function featureType(feature: InsdcFeature): FeatureType | undefined {
+function featureType(feature: InsdcOriginalFeature): FeatureType | undefined {
   switch (feature.key) {
     case "CDS":
-      return all(feature, "inference").some((value) =>
-          value.startsWith("ab initio prediction:Bakta")
-        )
-        ? "sorf"
-        : "cds";
+      for (const inference of all(feature, "inference")) {
+        if (inference.startsWith("ab initio prediction:Bakta")) return "sorf";
+      }
+      return "cds";
     case "tRNA":
     case "tmRNA":
     case "rRNA":
@@ -224,7 +222,8 @@ function toSequence(record: InsdcRecord, genome: GenomeInfo): Sequence {
   const definition = record.definition?.replace(/\.$/, "");
   if (definition !== undefined && definition !== "") sequence.description = definition;
   if (record.topology !== undefined) sequence.topology = record.topology;
-  const source = record.features.find((feature) => feature.key === "source");
+  const sourceFeature = record.features.find((feature) => feature.key === "source");
+  const source = sourceFeature && toOriginal(sourceFeature);
   const plasmid = source && first(source, "plasmid");
   const chromosome = source && first(source, "chromosome");
   const text = definition ?? "";
@@ -251,80 +250,117 @@ function toSequence(record: InsdcRecord, genome: GenomeInfo): Sequence {
   return sequence;
 }
 
+/**
+ * A feature as kept in {@linkcode Feature.original}, its qualifiers gathered by name once: the
+ * reader looks them up there too.
+ */
 function toOriginal(feature: InsdcFeature): InsdcOriginalFeature {
   const qualifiers: Record<string, string[]> = {};
   for (const { name, value } of feature.qualifiers) {
-    (qualifiers[name] ??= []).push(value ?? "");
+    const values = qualifiers[name];
+    if (values !== undefined && Object.hasOwn(qualifiers, name)) values.push(value ?? "");
+    else if (name === "__proto__") {
+      Object.defineProperty(qualifiers, name, {
+        value: [value ?? ""],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } else qualifiers[name] = [value ?? ""];
   }
   return { key: feature.key, location: feature.location, qualifiers, line: feature.line };
 }
 
+/** Where a feature was read and how its file's flags are meant. */
+interface FeatureContext {
+  record: InsdcRecord;
+  file: string;
+  format: "genbank" | "embl";
+  pseudoIsPseudogene: boolean;
+}
+
 function toFeature(
-  insdc: InsdcFeature,
-  gene: InsdcFeature | undefined,
+  original: InsdcOriginalRecord,
+  gene: InsdcOriginalFeature | undefined,
   type: FeatureType,
-  record: InsdcRecord,
-  file: string,
-  format: "genbank" | "embl",
-  pseudoIsPseudogene: boolean,
+  context: FeatureContext,
 ): Feature {
-  const span = locationToSpan(parseLocation(insdc.location, { file, line: insdc.line }), {
+  const { record, file } = context;
+  const span = locationToSpan(parseLocation(original.location, { file, line: original.line }), {
     sequenceLength: record.length,
     file,
-    line: insdc.line,
+    line: original.line,
   });
-  let strand: Strand = span.strand;
-  if (strand === "+") {
-    if (type === "gap") strand = ".";
-    else if (type === "crispr" || type === "oriC" || type === "oriV" || type === "oriT") {
-      strand = "?";
-    }
-  }
-  const original: InsdcOriginalRecord = { sequence: record.name, ...toOriginal(insdc) };
-  if (gene !== undefined) original.gene = toOriginal(gene);
+  if (gene !== undefined) original.gene = gene;
   const feature: Feature = {
     type,
     sequenceId: record.name,
     start: span.start,
     stop: span.stop,
-    strand,
+    strand: featureStrand(span.strand, type),
     edge: span.edge,
     hypothetical: false,
     pseudo: false,
     dbXrefs: [],
-    original: { format, record: original },
+    original: { format: context.format, record: original },
   };
-  const locus = first(insdc, "locus_tag") ?? (gene && first(gene, "locus_tag"));
+  const locus = first(original, "locus_tag") ?? (gene && first(gene, "locus_tag"));
   if (locus) feature.locusTag = locus;
-  const geneName = first(insdc, "gene") ?? (gene && first(gene, "gene"));
+  const geneName = first(original, "gene") ?? (gene && first(gene, "gene"));
   if (geneName) feature.gene = geneName;
-  let product = first(insdc, "product");
-  if (product === undefined && PRODUCT_IN_NOTE.has(type)) {
-    const notes = all(insdc, "note");
-    if (notes.length > 0) product = notes[notes.length - 1];
-  }
+  const product = featureProduct(original, type);
   if (product !== undefined && product !== "") feature.product = product;
   if ((type === "cds" || type === "sorf") && product === HYPOTHETICAL_PRODUCT) {
     feature.hypothetical = true;
   }
-  const pseudoFlag = has(insdc, "pseudo") || has(gene, "pseudo");
-  if (has(insdc, "pseudogene") || has(gene, "pseudogene") || (pseudoFlag && pseudoIsPseudogene)) {
+  const pseudoFlag = has(original, "pseudo") || has(gene, "pseudo");
+  if (
+    has(original, "pseudogene") || has(gene, "pseudogene") ||
+    (pseudoFlag && context.pseudoIsPseudogene)
+  ) {
     feature.pseudo = true;
   }
-  let truncated = span.edge ? undefined : spanTruncation(span);
-  if (truncated === undefined) {
-    for (const note of all(insdc, "note")) {
-      if (note in TRUNCATION_NOTES) truncated = TRUNCATION_NOTES[note];
-    }
-  }
-  if (truncated === undefined && pseudoFlag && !pseudoIsPseudogene) truncated = "?";
+  const truncated = featureTruncation(original, span, pseudoFlag && !context.pseudoIsPseudogene);
   if (truncated !== undefined) feature.truncated = truncated;
-  const xrefs: DbXref[] = [];
-  for (const value of all(insdc, "db_xref")) {
-    xrefs.push(splitDbXref(value, "/db_xref", file, insdc.line));
-  }
-  feature.dbXrefs = xrefs;
-  const translation = first(insdc, "translation");
+  feature.dbXrefs = all(original, "db_xref").map((value) =>
+    splitDbXref(value, "/db_xref", file, original.line)
+  );
+  const translation = first(original, "translation");
   if (translation) feature.aa = translation;
   return feature;
+}
+
+/** `+` for the types INSDC cannot give a strand: `?` for CRISPR arrays and origins, `.` for gaps. */
+function featureStrand(strand: "+" | "-", type: FeatureType): Strand {
+  if (strand === "-") return strand;
+  if (type === "gap") return ".";
+  if (type === "crispr" || type === "oriC" || type === "oriV" || type === "oriT") return "?";
+  return strand;
+}
+
+/** `/product`, or for the types without one (see `PRODUCT_IN_NOTE`) the last `/note`. */
+function featureProduct(original: InsdcOriginalFeature, type: FeatureType): string | undefined {
+  const product = first(original, "product");
+  if (product !== undefined || !PRODUCT_IN_NOTE.has(type)) return product;
+  const notes = all(original, "note");
+  return notes.length > 0 ? notes[notes.length - 1] : undefined;
+}
+
+/**
+ * From the partial markers, else from Bakta's notes, else `?` when a bare `/pseudo` marks a
+ * truncated feature.
+ */
+function featureTruncation(
+  original: InsdcOriginalFeature,
+  span: InsdcSpan,
+  pseudoMeansTruncated: boolean,
+): Truncation | undefined {
+  let truncated = span.edge ? undefined : spanTruncation(span);
+  if (truncated === undefined) {
+    for (const note of all(original, "note")) {
+      if (Object.hasOwn(TRUNCATION_NOTES, note)) truncated = TRUNCATION_NOTES[note];
+    }
+  }
+  if (truncated === undefined && pseudoMeansTruncated) truncated = "?";
+  return truncated;
 }

@@ -10,7 +10,8 @@ import type { InsdcRecord } from "./insdc_record.ts";
 /**
  * Feeds a whole text, line by line (`\n`; a `\r` before it is the parser's to drop), to an
  * incremental GenBank or EMBL parser and gathers its records: the engine of `parseGenbank` and
- * `parseEmbl`.
+ * `parseEmbl`. Each line goes as an index range of the text ({@linkcode InsdcLineParser.pushRange}),
+ * not as a string of its own.
  *
  * @param text The whole file.
  * @param parser A fresh parser (`GenbankRecordParser`, `EmblRecordParser`).
@@ -27,6 +28,9 @@ import type { InsdcRecord } from "./insdc_record.ts";
  *     seen.push(line);
  *     return line === "//" ? { name: "c1", length: 0, features: [], line: 1 } : undefined;
  *   },
+ *   pushRange(text: string, start: number, end: number): InsdcRecord | undefined {
+ *     return this.push(text.slice(start, end));
+ *   },
  *   finish: (): undefined => undefined,
  * };
  * const records = parseInsdcRecords("A\n//\n", parser);
@@ -40,7 +44,7 @@ export function parseInsdcRecords(text: string, parser: InsdcLineParser): InsdcR
   while (start < length) {
     let end = text.indexOf("\n", start);
     if (end < 0) end = length;
-    const record = parser.push(text.slice(start, end));
+    const record = parser.pushRange(text, start, end);
     if (record !== undefined) records.push(record);
     start = end + 1;
   }

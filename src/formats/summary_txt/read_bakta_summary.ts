@@ -97,7 +97,7 @@ export function readBaktaSummary(
   options: ReadOptions = {},
 ): BaktaSummary {
   const file = options.file ?? DEFAULT_FILE_NAME;
-  const lines = decodeInput(input, file).split("\n");
+  const lines = decodeInput(input, file, options.maxDecompressedBytes).split("\n");
   const sequences: Partial<BaktaSummarySequences> = {};
   const counts: Partial<BaktaSummaryCounts> = {};
   const summary: Omit<BaktaSummary, "sequences" | "counts"> = { extra: {} };

@@ -127,7 +127,7 @@ const SPACER_PREFIX = "CRISPR spacer, sequence ";
  */
 export function readBaktaTsv(input: string | Uint8Array, options: ReadOptions = {}): BaktaRun {
   const file = options.file ?? DEFAULT_FILE_NAME;
-  const text = decodeInput(input, file);
+  const text = decodeInput(input, file, options.maxDecompressedBytes);
   const software: SoftwareVersions = {};
   const n = text.length;
   let pos = 0;

@@ -82,7 +82,7 @@ export function readHypotheticalsTsv(
 ): HypotheticalsTsvRow[] {
   const file = options.file ?? DEFAULT_FILE_NAME;
   const table = readTsvTable(
-    decodeInput(input, file),
+    decodeInput(input, file, options.maxDecompressedBytes),
     ["Sequence Id", "ID"],
     "hypotheticals TSV",
     file,

@@ -78,7 +78,12 @@ export function readInferenceTsv(
   options: ReadOptions = {},
 ): InferenceTsvRow[] {
   const file = options.file ?? DEFAULT_FILE_NAME;
-  const table = readTsvTable(decodeInput(input, file), ["Sequence Id"], "inference TSV", file);
+  const table = readTsvTable(
+    decodeInput(input, file, options.maxDecompressedBytes),
+    ["Sequence Id"],
+    "inference TSV",
+    file,
+  );
   const index = (name: string) => table.header.indexOf(name);
   for (const name of REQUIRED) {
     if (index(name) === -1) {

@@ -103,6 +103,8 @@ async function rebuiltRecords(
     .executeTakeFirst();
   if (marked === undefined) return undefined;
   const { file, bytes } = await getResultFile(db, marked.id);
-  return readGff3(bytes, { file: file.fileName }).features
+  // The file passed the import's bound on its decompressed size already.
+  return readGff3(bytes, { file: file.fileName, maxDecompressedBytes: Number.MAX_SAFE_INTEGER })
+    .features
     .map((f) => reviveOriginalRecord(JSON.parse(JSON.stringify(f.original))));
 }

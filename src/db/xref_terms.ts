@@ -67,18 +67,54 @@ export async function xrefTermIds(
   db: Kysely<Database>,
   xrefs: Iterable<DbXref>,
 ): Promise<Map<string, number>> {
-  const wanted = accessionsByDb(xrefs);
-  const ids = new Map<string, number>();
-  await findTerms(db, wanted, ids);
-  const missing = missingPairs(wanted, ids);
+  const { ids, missing } = await findXrefTerms(db, xrefs);
   if (missing.length === 0) return ids;
+  const wanted = accessionsByDb(missing);
   for (let at = 0; at < missing.length; at += CHUNK) {
     const added = await db.insertInto("xref_terms").values(missing.slice(at, at + CHUNK))
       .onConflict((oc) => oc.doNothing()).returning(["id", "db", "accession"]).execute();
     for (const t of added) ids.set(xrefTermKey(t.db, t.accession), t.id);
   }
-  if (ids.size < countPairs(wanted)) await findTerms(db, wanted, ids);
+  if (missing.some(({ db: d, accession }) => !ids.has(xrefTermKey(d, accession)))) {
+    await findTerms(db, wanted, ids);
+  }
   return ids;
+}
+
+/**
+ * The stored term ids of the given pairs, and the pairs not stored yet (distinct, sorted by db and
+ * accession). A writer that holds the write transaction (every store write does: SQLite `begin
+ * immediate`, PostgreSQL's writer lock) may add the missing ones with ids of its own
+ * (`reserveIds`); others use {@linkcode xrefTermIds}.
+ *
+ * @param db The database or transaction.
+ * @param xrefs The pairs (duplicates allowed).
+ * @returns The ids found, by {@linkcode xrefTermKey}, and the missing pairs.
+ *
+ * @example One pair stored, one not
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { openDatabase } from "./open_database.ts";
+ * import { findXrefTerms, xrefTermIds } from "./xref_terms.ts";
+ * const db = await openDatabase(":memory:");
+ * await xrefTermIds(db, [{ db: "EC", accession: "1.1.1.1" }]);
+ * const { ids, missing } = await findXrefTerms(db, [
+ *   { db: "GO", accession: "GO:0005524" },
+ *   { db: "EC", accession: "1.1.1.1" },
+ * ]);
+ * assert.equal(ids.size, 1);
+ * assert.deepEqual(missing, [{ db: "GO", accession: "GO:0005524" }]);
+ * await db.destroy();
+ * ```
+ */
+export async function findXrefTerms(
+  db: Kysely<Database>,
+  xrefs: Iterable<DbXref>,
+): Promise<{ ids: Map<string, number>; missing: DbXref[] }> {
+  const wanted = accessionsByDb(xrefs);
+  const ids = new Map<string, number>();
+  await findTerms(db, wanted, ids);
+  return { ids, missing: missingPairs(wanted, ids) };
 }
 
 /**
@@ -138,12 +174,6 @@ function accessionsByDb(xrefs: Iterable<DbXref>): Map<string, Set<string>> {
     set.add(accession);
   }
   return byDb;
-}
-
-function countPairs(wanted: Map<string, Set<string>>): number {
-  let n = 0;
-  for (const set of wanted.values()) n += set.size;
-  return n;
 }
 
 /** Reads the stored ids of the wanted pairs not in `ids` yet into `ids`. */

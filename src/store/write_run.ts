@@ -14,7 +14,7 @@ import { ImportError } from "./import_error.ts";
 import { addMissingFiles, annotationHoldingFiles, insertFiles } from "./_known_run.ts";
 import { withIndexFill } from "./_feature_index_fill.ts";
 import { reserveIds } from "../db/reserve_ids.ts";
-import { xrefTermIds, xrefTermKey } from "../db/xref_terms.ts";
+import { findXrefTerms, xrefTermKey } from "../db/xref_terms.ts";
 
 /** What happened to the genome's assembly versions. */
 export type VersionAction =
@@ -525,8 +525,9 @@ async function insertFeatures(
 }
 
 /**
- * Links the run's features to their cross-reference terms (found or added first), the links in
- * key order `(feature_id, term_id)`.
+ * Links the run's features to their cross-reference terms, the links in key order `(feature_id,
+ * term_id)`. Terms not stored yet are added first with reserved ids (the write transaction holds
+ * the database), through the bulk-insert seam.
  */
 async function insertXrefLinks(
   trx: Kysely<Database>,
@@ -534,7 +535,16 @@ async function insertXrefLinks(
   xrefs: PreparedRun["xrefs"],
 ): Promise<void> {
   if (xrefs.length === 0) return;
-  const terms = await xrefTermIds(trx, xrefs.map(([, db, accession]) => ({ db, accession })));
+  const { ids: terms, missing } = await findXrefTerms(
+    trx,
+    xrefs.map(([, db, accession]) => ({ db, accession })),
+  );
+  if (missing.length > 0) {
+    const first = await reserveIds(trx, "xref_terms", missing.length);
+    const rows = missing.map((t, k) => [first + k, t.db, t.accession]);
+    await bulkInsert(trx, "xref_terms", ["id", "db", "accession"], rows);
+    missing.forEach((t, k) => terms.set(xrefTermKey(t.db, t.accession), first + k));
+  }
   const links = xrefs.map(([index, db, accession]) => [
     firstId + index,
     terms.get(xrefTermKey(db, accession))!,

@@ -1,6 +1,6 @@
 /**
  * Draws the README's figures from the real Bakta samples (`../shared/bakta-samples/`) with the
- * public API: `deno run -A docs/figures/make_figures.ts`. Writes `docs/figures/*.png`.
+ * public API: `deno task figures` (or `deno run -A docs/figures/make_figures.ts`). Writes `docs/figures/*.png`.
  *
  * @module
  */

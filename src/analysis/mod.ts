@@ -33,6 +33,7 @@ export * from "./feature_type_counts.ts";
 export * from "./cog_matrix.ts";
 export * from "./gene_families.ts";
 export * from "./pangenome_classes.ts";
+export * from "./cohort_species.ts";
 export * from "./genome_diff.ts";
 export * from "./annotation_diff.ts";
 export * from "./fisher_exact.ts";

@@ -8,11 +8,15 @@ import { Command, CommanderError } from "../deps/commander.ts";
 import {
   CliError,
   type CliIo,
+  databaseLocation,
   DENO_IO,
   escapingIo,
   EXIT,
+  type GlobalOptions,
   permissionErrorIn,
 } from "./cli_context.ts";
+import { toSqlitePath } from "../db/database_location.ts";
+import { exposedSecretsWarning } from "../db/database_file_mode.ts";
 import { escapeControl } from "./escape_control.ts";
 import { COMMANDS } from "./commands.ts";
 import { refuseOptionLikeValues } from "./_option_values.ts";
@@ -45,6 +49,8 @@ export function createProgram(terminal: CliIo = DENO_IO): Command {
     .exitOverride();
   // One check for every option of every command, present and future: `--genome --db` is refused.
   program.hook("preAction", (_program, action) => refuseOptionLikeValues(action));
+  // A database file holding job secrets that others can read: say so before any work.
+  program.hook("preAction", (_program, action) => warnIfSecretsExposed(action, io));
   for (const register of COMMANDS) register(program, io);
   for (const command of program.commands) command.exitOverride();
   return program;
@@ -103,4 +109,16 @@ function reportError(error: unknown, io: CliIo, verbose: boolean): number {
 
 if (import.meta.main) {
   Deno.exit(await runCli(Deno.args));
+}
+
+function warnIfSecretsExposed(action: Command, io: CliIo): void {
+  let path: string;
+  try {
+    path = toSqlitePath(databaseLocation(action.optsWithGlobals<GlobalOptions>()));
+  } catch {
+    return; // PostgreSQL: the server keeps the secrets
+  }
+  if (path === ":memory:") return;
+  const warning = exposedSecretsWarning(path);
+  if (warning !== undefined) io.err(`${warning}\n`);
 }

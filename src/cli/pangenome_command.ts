@@ -8,6 +8,7 @@
 
 import type { Command } from "../deps/commander.ts";
 import { pangenomeClasses, pangenomeSummary } from "../analysis/pangenome_classes.ts";
+import { cohortSpecies, mixedSpeciesWarning } from "../analysis/cohort_species.ts";
 import {
   formatRoaryCsv,
   roaryPresenceAbsence,
@@ -124,6 +125,11 @@ export function registerPangenome(program: Command, io: CliIo): void {
       const types = parseTypesOption(options.types);
       await withDatabase(options, async (db) => {
         const cohort = { ...(await cohortFromArguments(db, genomes, options)), types, pseudogenes };
+        if (options.classes || (options.format === undefined && !options.tsv && !options.json)) {
+          // Core, shell and cloud are asked for: say so when the genomes are of several species.
+          const warning = mixedSpeciesWarning(await cohortSpecies(db, cohort));
+          if (warning !== undefined) io.err(`Warning: ${warning}\n`);
+        }
         if (options.classes) {
           const summary = await pangenomeSummary(db, cohort);
           const rows = summary.objects() as { class: string; families: number }[];

@@ -9,6 +9,7 @@ import { CliError, EXIT, type GlobalOptions, type SafeCliIo, withDatabase } from
 import { collectReport } from "../report/collect_report.ts";
 import { renderReportHtml } from "../report/render_report_html.ts";
 import { formatBytes } from "./_table.ts";
+import { writeTextFileAtomic } from "../export/write_text_file_atomic.ts";
 
 /** Options of `baktadb report`. */
 interface ReportCommandOptions extends GlobalOptions {
@@ -86,7 +87,7 @@ several species.
         return;
       }
       try {
-        await Deno.writeTextFile(out, page);
+        await writeTextFileAtomic(out, page);
       } catch (error) {
         throw new CliError(`Cannot write report "${out}": ${(error as Error).message}`);
       }

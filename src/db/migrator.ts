@@ -7,6 +7,7 @@
 
 import type { Kysely } from "../deps/kysely.ts";
 import {
+  type Migration,
   type MigrationInfo,
   type MigrationProvider,
   type MigrationResult,
@@ -17,6 +18,7 @@ import { MIGRATIONS } from "../../migrations/mod.ts";
 import type { Database } from "./schema.ts";
 import { MigrationError, SchemaTooNewError } from "./errors.ts";
 import { withWriteLock } from "./transaction.ts";
+import { pausePoint } from "./pause_point.ts";
 
 /** One migration and whether it has run. */
 export interface MigrationState {
@@ -48,9 +50,21 @@ export interface MigrationStep {
   status: MigrationResult["status"];
 }
 
-/** A provider serving the static record of `migrations/mod.ts`. */
+/**
+ * A provider serving the static record of `migrations/mod.ts`. Each `up` ends at a test-only
+ * pause point (`migrate:<name>`), where the crash tests kill a migration half done.
+ */
 const STATIC_PROVIDER: MigrationProvider = {
-  getMigrations: () => Promise.resolve({ ...MIGRATIONS }),
+  getMigrations: () =>
+    Promise.resolve(Object.fromEntries(
+      Object.entries(MIGRATIONS).map(([name, migration]) => [name, {
+        ...migration,
+        up: async (db: Parameters<Migration["up"]>[0]) => {
+          await migration.up(db);
+          await pausePoint(`migrate:${name}`);
+        },
+      }]),
+    )),
 };
 
 /** The names of every migration this baktadb knows, in order. */

@@ -14,6 +14,7 @@ import { isPostgresUrl, redactDatabaseUrl } from "./postgres/postgres_url.ts";
 import { openPostgres } from "./postgres/open_postgres.ts";
 import { DatabaseError, MigrationError } from "./errors.ts";
 import { migrateToLatest, migrationStatus } from "./migrator.ts";
+import { createPrivateDatabaseFile } from "./database_file_mode.ts";
 
 /** Options of {@linkcode openDatabase}. */
 export interface OpenDatabaseOptions {
@@ -47,7 +48,8 @@ export const DEFAULT_OPEN_DATABASE_OPTIONS: Required<OpenDatabaseOptions> = Obje
 /**
  * Opens (creating if needed) a baktadb database and brings its schema up to date.
  *
- * SQLite, on open: foreign keys on, WAL journal (for files), `synchronous = NORMAL` (safe with
+ * SQLite, on open: a new file is created with mode 0600 whatever the umask (it holds job
+ * secrets; SQLite gives its `-wal`/`-shm` the same mode), foreign keys on, WAL journal (for files), `synchronous = NORMAL` (safe with
  * WAL), a busy timeout. PostgreSQL: a small connection pool (see `openPostgres`); the password
  * comes from the URL, `$PGPASSWORD` or `~/.pgpass` and is never shown in messages. Both run the
  * same migrations. Close it with `await db.destroy()`.
@@ -102,6 +104,8 @@ function openNative(
 ): DatabaseSync {
   let native: DatabaseSync;
   try {
+    // It holds job secrets: a new file is created 0600 (SQLite gives -wal/-shm the same mode).
+    if (!readOnly && path !== ":memory:" && path !== "") createPrivateDatabaseFile(path);
     native = new DatabaseSync(path, { readOnly, enableForeignKeyConstraints: true });
   } catch (error) {
     throw new DatabaseError(`Cannot open database "${path}": ${(error as Error).message}`, {

@@ -4,6 +4,8 @@
  * @module
  */
 
+import { pausePoint } from "../db/pause_point.ts";
+
 /**
  * Writes text to a file atomically: first to a temporary file in the same folder, then renamed
  * over the target, so that readers see the old file or the whole new one, and a failure (a full
@@ -42,6 +44,7 @@ export async function writeTextFileAtomic(path: string, text: string): Promise<v
   const temp = await Deno.makeTempFile({ dir, prefix: `.${name}.`, suffix: ".tmp" });
   try {
     await Deno.writeTextFile(temp, text);
+    await pausePoint("write:temp");
     if (Deno.build.os !== "windows") {
       await Deno.chmod(temp, (mode ?? 0o666 & ~currentUmask()) & 0o7777);
     }

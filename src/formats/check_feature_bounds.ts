@@ -16,15 +16,16 @@ import { ParseError, type ParseErrorKind } from "./parse_error.ts";
  *   cross its origin (`edge`, start > stop); on a linear one that is `LinearOriginSpan`;
  * - an origin-spanning feature stops before it starts (`InvalidStop`).
  *
- * Features on a sequence the run does not list (a TSV read alone) are not checked: their length
- * is unknown. The error names the file, the feature (type, locus tag, else id, else its number)
+ * - every feature lies on a sequence the run lists (`UnknownSequence`), when it lists any; a run
+ *   without sequences (a TSV read alone) is not checked at all.
+ * The error names the file, the feature (type, locus tag, else id, else its number)
  * and where it was read: the line for GFF3, GenBank, EMBL and TSV (from the original record), the
  * JSON path (`features[3].stop`) for Bakta JSON.
  *
  * @param run The run, as a reader built it.
  * @param file The file the features were read from, for errors.
  * @throws {ParseError} `BeyondSequence`, `LinearOriginSpan` or `InvalidStop` for the first feature
- * that contradicts its sequence.
+ * that contradicts its sequence; `UnknownSequence` for one on a sequence the run does not list.
  *
  * @example A CDS past the end of a linear contig
  * ```ts
@@ -51,7 +52,14 @@ export function checkFeatureBounds(run: BaktaRun, file: string): void {
   for (let index = 0; index < run.features.length; index++) {
     const feature = run.features[index];
     const sequence = sequences.get(feature.sequenceId);
-    if (sequence === undefined) continue;
+    if (sequence === undefined) {
+      throw boundsError(feature, index, {
+        kind: "UnknownSequence",
+        field: "sequence",
+        detail: `it lies on sequence ${JSON.stringify(feature.sequenceId)}, which the run does ` +
+          `not list (${describeIds(run.sequences)})`,
+      }, file);
+    }
     const problem = spanProblem(feature, sequence) ?? partsProblem(feature, sequence);
     if (problem !== undefined) throw boundsError(feature, index, problem, file);
   }
@@ -60,7 +68,7 @@ export function checkFeatureBounds(run: BaktaRun, file: string): void {
 /** What is wrong with a span, and which end (for the JSON path). */
 interface Problem {
   kind: ParseErrorKind;
-  field?: "start" | "stop";
+  field?: "start" | "stop" | "sequence";
   detail: string;
 }
 
@@ -108,6 +116,11 @@ function partsProblem(feature: Feature, sequence: Sequence): Problem | undefined
     if (problem !== undefined) return { kind: problem.kind, detail: problem.detail };
   }
   return undefined;
+}
+
+function describeIds(sequences: readonly Sequence[]): string {
+  const ids = sequences.slice(0, 3).map((s) => JSON.stringify(s.id)).join(", ");
+  return sequences.length > 3 ? `${ids}, … ${sequences.length} in all` : ids;
 }
 
 function describe(sequence: Sequence): string {

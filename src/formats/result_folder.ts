@@ -195,7 +195,9 @@ export async function readResultFolder(
   for (const { file, records } of fastas) {
     if (file.path === mainPath || records.length === 0 || run.mode === "proteins") continue;
     let used: string[] = [];
-    if (records.some((r) => mainIds.has(r.id))) {
+    // A main source without sequences or features (a TSV with no rows) takes the FASTA's.
+    const fills = mainIds.size === 0 && !looksLikeFeatureFasta(records);
+    if (fills || records.some((r) => mainIds.has(r.id))) {
       used = mergeRun(run, { ...emptyRun(), sequences: records.map(fastaRecordToSequence) });
     } else if (records.some((r) => locusTags.has(r.id))) {
       const field = looksLikeProtein(records) ? "aa" : "nt";

@@ -145,3 +145,37 @@ export function stringField(row: unknown, field: string, index: number, what: st
     })`,
   );
 }
+
+/**
+ * Splits a figure's options into those its layout takes (named once, in the layout's module, as a
+ * record whose keys are the option names) and the rest (figure and Plot options).
+ */
+export function splitOptions<T extends object, K extends keyof T>(
+  options: T,
+  names: Readonly<Record<K, true>>,
+): { picked: Pick<T, K>; rest: Omit<T, K> } {
+  const picked: Partial<T> = {};
+  const rest: Partial<T> = {};
+  for (const [key, value] of Object.entries(options) as [keyof T, T[keyof T]][]) {
+    if (Object.hasOwn(names, key)) picked[key] = value;
+    else rest[key] = value;
+  }
+  return { picked: picked as Pick<T, K>, rest: rest as Omit<T, K> };
+}
+
+/** Rows with their required fields read as numbers or strings, or a TypeError naming the row. */
+export function typedRows<R extends object>(
+  rows: readonly R[],
+  fields: Readonly<Record<string, "number" | "string">>,
+  what: string,
+): R[] {
+  return rows.map((row, i) => {
+    const typed = { ...row } as Record<string, unknown>;
+    for (const [field, kind] of Object.entries(fields)) {
+      typed[field] = kind === "number"
+        ? numberField(row, field, i, what)
+        : stringField(row, field, i, what);
+    }
+    return typed as R;
+  });
+}

@@ -31,10 +31,15 @@ export function countTicks(max: number, count = 5): number[] {
   return ticksWithStep(0, Math.ceil(top / step) * step, step);
 }
 
-/** The `ticks` and `tickFormat` of a count axis over `[0, max]` (see {@linkcode countTicks}). */
+/**
+ * The `domain`, `ticks` and `tickFormat` of a count axis over `[0, max]` (see
+ * {@linkcode countTicks}): the domain ends at the last tick, so that every tick lies on the axis
+ * (a tick beyond the domain would be drawn in the next facet's panel).
+ */
 export function countAxis(
   max: number,
   count = 5,
-): { ticks: number[]; tickFormat: (d: number) => string } {
-  return { ticks: countTicks(max, count), tickFormat: (d) => d.toLocaleString("en-US") };
+): { domain: [number, number]; ticks: number[]; tickFormat: (d: number) => string } {
+  const ticks = countTicks(max, count);
+  return { domain: [0, ticks.at(-1)!], ticks, tickFormat: (d) => d.toLocaleString("en-US") };
 }

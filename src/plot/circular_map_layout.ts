@@ -9,12 +9,20 @@
 
 import { COG_PALETTES, type CogPalette } from "./cog_categories.ts";
 import { type FeatureColorBy, featureColorScale } from "./feature_color_scale.ts";
-import { featureTooltip } from "./feature_tooltip.ts";
+import { featureLabel, featureTooltip } from "./feature_tooltip.ts";
 import { gcContent, type GcWindow } from "./gc_content.ts";
 import { gcSkew } from "./gc_skew.ts";
 import { baseWindows } from "./_base_windows.ts";
 import { oneOf, positive } from "./_figure.ts";
 import { estimateTextWidth, formatBases } from "./_text.ts";
+import { polarPoint } from "./_polar.ts";
+import {
+  type CircularGeneLabel,
+  type GeneLabelCandidate,
+  placeGeneLabels,
+} from "./_circular_gene_labels.ts";
+
+export { polarPoint } from "./_polar.ts";
 import { niceStep, ticksWithStep } from "./_ticks.ts";
 
 /** A sequence of a circular map. */
@@ -116,6 +124,12 @@ export interface CircularMapLayoutOptions {
    * @default 13
    */
   fontSize?: number;
+  /**
+   * The most genes labelled (gene name, else locus tag), written radially outside the ticks where
+   * they do not overlap: named genes first, then the longest; 0 for none.
+   * @default 60
+   */
+  geneLabels?: number;
 }
 
 /** The defaults of {@linkcode CircularMapLayoutOptions}. */
@@ -129,6 +143,7 @@ export const DEFAULT_CIRCULAR_MAP_LAYOUT_OPTIONS: Readonly<{
   gap: number;
   size: number;
   fontSize: number;
+  geneLabels: number;
 }> = Object.freeze({
   colorBy: "cog" as const,
   palette: "baktadb" as CogPalette,
@@ -139,6 +154,27 @@ export const DEFAULT_CIRCULAR_MAP_LAYOUT_OPTIONS: Readonly<{
   gap: 2,
   size: 720,
   fontSize: 13,
+  geneLabels: 60,
+});
+
+/**
+ * The names of the layout options a figure passes on to {@linkcode circularMapLayout} (all but
+ * `fontSize`, which is a figure option): the one list `circularMapPlot` splits its options by.
+ */
+export const CIRCULAR_MAP_LAYOUT_OPTION_NAMES: Readonly<
+  Record<Exclude<keyof CircularMapLayoutOptions, "fontSize">, true>
+> = Object.freeze({
+  colorBy: true,
+  palette: true,
+  gcWindow: true,
+  gcStep: true,
+  gc: true,
+  gcSkew: true,
+  maxSequences: true,
+  gap: true,
+  label: true,
+  size: true,
+  geneLabels: true,
 });
 
 /** The GC ring colours of Bakta's plot (`COLORS` in `bakta/plot.py`). */
@@ -219,6 +255,8 @@ export interface CircularMapLayout {
   ticks: { lines: [number, number][][]; labels: CircularLabel[] };
   /** The sequence names that fit without overlapping. */
   sequenceLabels: CircularLabel[];
+  /** The gene labels placed (gene name, else locus tag), radially outside the ticks. */
+  geneLabels: CircularGeneLabel[];
   /** The names of the rings (`+`, `−`, `GC`, `skew`) at the top. */
   ringLabels: CircularLabel[];
   /** The text in the middle. */
@@ -241,27 +279,6 @@ export interface SequenceArc extends CircularMapSequence {
 
 const MIN_ARC_DEGREES = 0.12;
 const WHAT = "circular map";
-
-/**
- * A point at a radius and an angle, in ring units (y grows downwards, as on screen).
- *
- * @param radius The radius (1 is the backbone).
- * @param degrees The angle, clockwise from the top.
- * @returns `[x, y]`.
- *
- * @example A quarter turn is to the right
- * ```ts
- * import assert from "node:assert/strict";
- * import { polarPoint } from "./circular_map_layout.ts";
- *
- * const [x, y] = polarPoint(1, 90);
- * assert.ok(Math.abs(x - 1) < 1e-12 && Math.abs(y) < 1e-12);
- * ```
- */
-export function polarPoint(radius: number, degrees: number): [number, number] {
-  const t = (degrees * Math.PI) / 180;
-  return [radius * Math.sin(t), -radius * Math.cos(t)];
-}
 
 /**
  * A closed annular sector from `a0` to `a1` degrees between two radii, as a polygon ring with a
@@ -320,7 +337,11 @@ function validate(options: CircularMapLayoutOptions) {
     gap: options.gap ?? D.gap,
     size: options.size ?? D.size,
     fontSize: options.fontSize ?? D.fontSize,
+    geneLabels: options.geneLabels ?? D.geneLabels,
   };
+  if (!(o.geneLabels >= 0)) {
+    throw new RangeError(`Option "geneLabels" must be a number >= 0, got ${o.geneLabels}`);
+  }
   if (typeof o.colorBy !== "function") oneOf("colorBy", o.colorBy, ["cog", "type", "strand"]);
   oneOf("palette", o.palette, COG_PALETTES);
   if (o.gcWindow !== "auto") positive("gcWindow", o.gcWindow);
@@ -408,6 +429,7 @@ export function circularMapLayout(
     }
   }
   const sequenceLabels = placeSequenceLabels(arcs, o.size, o.fontSize);
+  const tickMarks = ticks(arcs, total, sequenceLabels);
   return {
     arcs,
     backbone: arcs.map((arc) =>
@@ -426,8 +448,13 @@ export function circularMapLayout(
     gcContent: gc?.content ?? [],
     gcSkew: gc?.skew ?? [],
     baselines: gc === undefined || gc.content.length === 0 ? [] : baselines(gc.arcs, skewDrawn),
-    ticks: ticks(arcs, total, sequenceLabels),
+    ticks: tickMarks,
     sequenceLabels,
+    geneLabels: o.geneLabels === 0 ? [] : placeGeneLabels(
+      geneLabelCandidates(drawn.map((d) => d.feature), arcs),
+      labelSpans([...tickMarks.labels, ...sequenceLabels], o.size, o.fontSize),
+      { size: o.size, extent: CIRCULAR_MAP_EXTENT, fontSize: o.fontSize * 0.75, max: o.geneLabels },
+    ),
     ringLabels: ringLabels(gc !== undefined && gc.content.length > 0, skewDrawn),
     center: o.label ?? centerText(arcs, total, gc?.mean),
     color: { domain, range },
@@ -668,6 +695,43 @@ function placeSequenceLabels(
     labels.push({ x, y, text, anchor });
   }
   return labels;
+}
+
+/** The gene label each drawn feature asks for (gene name, else locus tag), at its middle. */
+function geneLabelCandidates(
+  features: readonly CircularMapFeature[],
+  arcs: readonly SequenceArc[],
+): GeneLabelCandidate[] {
+  const byId = new Map(arcs.map((a) => [a.id, a]));
+  return features.flatMap((f) => {
+    const text = featureLabel(f, "gene");
+    const arc = byId.get(f.sequenceId);
+    if (text === undefined || arc === undefined) return [];
+    const length = f.start <= f.stop ? f.stop - f.start + 1 : arc.length - f.start + 1 + f.stop;
+    const middle = (f.start - 1 + length / 2) % arc.length;
+    return [{
+      text,
+      angle: arc.angle0 + middle * arc.scale,
+      named: typeof f.gene === "string" && f.gene.trim() !== "",
+      length,
+    }];
+  });
+}
+
+/** The angular intervals, in degrees, that written labels take around the circle. */
+function labelSpans(
+  labels: readonly CircularLabel[],
+  size: number,
+  fontSize: number,
+): [number, number][] {
+  const pxPerUnit = size / (2 * CIRCULAR_MAP_EXTENT);
+  return labels.filter((l) => l.text !== "").map((l) => {
+    const angle = (Math.atan2(l.x, -l.y) * 180) / Math.PI;
+    const across = Math.abs(Math.cos((angle * Math.PI) / 180));
+    const px = estimateTextWidth(l.text, fontSize) * across + fontSize;
+    const half = ((px / pxPerUnit / Math.hypot(l.x, l.y)) * 90) / Math.PI;
+    return [angle - half, angle + half];
+  });
 }
 
 /** Tick lines every nice step, and their labels where the sequence is long enough. */

@@ -83,6 +83,19 @@ export function circularMapMarks(layout: CircularMapLayout): Plot.CompoundMark {
         ariaDescription: "sequence names",
       })
     ),
+    ...(["start", "end"] as const).map((anchor) =>
+      Plot.text(layout.geneLabels.filter((l) => l.anchor === anchor), {
+        x: "x",
+        y: "y",
+        text: "text",
+        rotate: "rotate",
+        textAnchor: anchor,
+        fontSize: fontSize * 0.75,
+        fontStyle: "italic",
+        fill: INK,
+        ariaDescription: "gene labels",
+      })
+    ),
     Plot.geo(layout.guides, { fill: "#f4f4f4", ariaDescription: "ring guides" }),
     // Thin white edges part neighbouring genes, where arcs are wide enough to afford them.
     geo(layout.features, "features", thinEdges ? { stroke: "white", strokeWidth: 0.4 } : {}),

@@ -10,6 +10,7 @@ import type { PlotFigure } from "./plot_figure.ts";
 import { rowsOf, type RowSource } from "./rows_of.ts";
 import {
   CIRCULAR_MAP_EXTENT,
+  CIRCULAR_MAP_LAYOUT_OPTION_NAMES,
   type CircularMapFeature,
   circularMapLayout,
   type CircularMapLayoutOptions,
@@ -17,7 +18,7 @@ import {
   DEFAULT_CIRCULAR_MAP_LAYOUT_OPTIONS,
 } from "./circular_map_layout.ts";
 import { circularMapMarks } from "./circular_map_marks.ts";
-import { fontOf, numberField, renderFigure, sharedOptions, stringField } from "./_figure.ts";
+import { fontOf, renderFigure, sharedOptions, splitOptions, typedRows } from "./_figure.ts";
 
 export {
   CIRCULAR_MAP_RINGS,
@@ -81,51 +82,25 @@ export function circularMapPlot(
   data: CircularMapData,
   options: CircularMapPlotOptions = {},
 ): PlotFigure {
-  const {
-    colorBy,
-    palette,
-    gcWindow,
-    gcStep,
-    gc,
-    gcSkew,
-    maxSequences,
-    gap,
-    label,
-    size = DEFAULT_CIRCULAR_MAP_PLOT_OPTIONS.size,
-    ...rest
-  } = options;
-  const { shared, leftovers } = sharedOptions(rest);
-  const { fontSize } = fontOf(shared);
   if (data === null || typeof data !== "object") {
     throw new TypeError("Cannot plot circular map: expected { sequences, features }");
   }
+  const { picked, rest } = splitOptions(options, CIRCULAR_MAP_LAYOUT_OPTION_NAMES);
+  const { shared, leftovers } = sharedOptions(rest);
+  const { fontSize } = fontOf(shared);
+  const size = picked.size ?? DEFAULT_CIRCULAR_MAP_PLOT_OPTIONS.size;
   const what = "circular map";
-  const sequences = rowsOf(data.sequences, "sequences").map((s, i) => ({
-    ...s,
-    id: stringField(s, "id", i, `${what} sequences`),
-    length: numberField(s, "length", i, `${what} sequences`),
-  }));
-  const features = rowsOf(data.features, "features").map((f, i) => ({
-    ...f,
-    sequenceId: stringField(f, "sequenceId", i, `${what} features`),
-    start: numberField(f, "start", i, `${what} features`),
-    stop: numberField(f, "stop", i, `${what} features`),
-    strand: stringField(f, "strand", i, `${what} features`),
-    type: stringField(f, "type", i, `${what} features`),
-  }));
-  const layout = circularMapLayout(sequences, features, {
-    colorBy,
-    palette,
-    gcWindow,
-    gcStep,
-    gc,
-    gcSkew,
-    maxSequences,
-    gap,
-    label,
-    size,
-    fontSize,
-  });
+  const sequences = typedRows(
+    rowsOf(data.sequences, "sequences"),
+    { id: "string", length: "number" },
+    `${what} sequences`,
+  );
+  const features = typedRows(
+    rowsOf(data.features, "features"),
+    { sequenceId: "string", start: "number", stop: "number", strand: "string", type: "string" },
+    `${what} features`,
+  );
+  const layout = circularMapLayout(sequences, features, { ...picked, size, fontSize });
   const e = CIRCULAR_MAP_EXTENT;
   return renderFigure(
     {

@@ -47,6 +47,8 @@ export * from "./feature_tooltip.ts";
 export * from "./region_map_layout.ts";
 export * from "./region_map_marks.ts";
 export * from "./feature_types_plot.ts";
+export * from "./cog_categories_layout.ts";
+export * from "./cog_categories_marks.ts";
 export * from "./cog_categories_plot.ts";
 export * from "./region_map_plot.ts";
 export * from "./circular_map_layout.ts";

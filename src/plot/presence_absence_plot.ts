@@ -86,6 +86,13 @@ export interface PresenceAbsencePlotOptions extends FigureOptions {
    * @default true
    */
   dendrogram?: boolean;
+  /**
+   * The most cells that get a tooltip each (genome, family, present or absent). A larger heatmap
+   * gets one tooltip per family column instead (the family and how many genomes have it, hovering
+   * anywhere in its column), which keeps the file small and the page fast.
+   * @default 4000
+   */
+  maxCellTitles?: number;
 }
 
 /** The defaults of {@linkcode presenceAbsencePlot}. */
@@ -98,6 +105,7 @@ export const DEFAULT_PRESENCE_ABSENCE_PLOT_OPTIONS: Readonly<{
   rowHeight: number;
   familyOrder: "auto" | "frequency" | "name";
   dendrogram: boolean;
+  maxCellTitles: number;
 }> = Object.freeze({
   title: "Gene family presence and absence",
   genomeOrder: "cluster" as GenomeOrder,
@@ -107,6 +115,7 @@ export const DEFAULT_PRESENCE_ABSENCE_PLOT_OPTIONS: Readonly<{
   rowHeight: 22,
   familyOrder: "auto" as "auto" | "frequency" | "name",
   dendrogram: true,
+  maxCellTitles: 4000,
 });
 
 interface Cell {
@@ -225,6 +234,24 @@ function dendrogramMark(tree: Dendrogram, top: number, rowHeight: number) {
 }
 
 /**
+ * One transparent cell per family spanning every genome's row, whose tooltip names the family and
+ * how many genomes have it: the heatmap's tooltips when cells are too many for one each.
+ */
+function familyColumnTitles(
+  families: readonly string[],
+  frequency: ReadonlyMap<string, number>,
+  genomes: number,
+) {
+  return Plot.cell(families, {
+    x: (f: string) => f,
+    fill: "white",
+    fillOpacity: 0,
+    title: (f: string) => `${f}\nin ${frequency.get(f)} of ${genomes} genomes`,
+    ariaDescription: "family columns",
+  });
+}
+
+/**
  * Draws which genomes have which gene families as a heatmap: one row per genome, one column per
  * family, every cell drawn (present or absent). Families are ordered by how many genomes have
  * them (core families on the left), then by their pattern across the genomes so that families
@@ -263,12 +290,16 @@ export function presenceAbsencePlot(
     rowHeight = D.rowHeight,
     dendrogram = D.dendrogram,
     familyOrder = D.familyOrder,
+    maxCellTitles = D.maxCellTitles,
     ...rest
   } = options;
   oneOf("familyOrder", familyOrder, ["auto", "frequency", "name"]);
   positive("rowHeight", rowHeight);
   if (!(maxFamilyLabels >= 0)) {
     throw new RangeError(`Option "maxFamilyLabels" must be >= 0, got ${maxFamilyLabels}`);
+  }
+  if (!(maxCellTitles >= 0)) {
+    throw new RangeError(`Option "maxCellTitles" must be >= 0, got ${maxCellTitles}`);
   }
   const { shared, leftovers } = sharedOptions(rest);
   const { fontSize } = fontOf(shared);
@@ -315,6 +346,7 @@ export function presenceAbsencePlot(
     }
   }
 
+  const cellTitles = cells.length <= maxCellTitles;
   const labelled = families.length <= maxFamilyLabels;
   const familyLabelWidth = labelled
     ? Math.max(0, ...families.map((f) => estimateTextWidth(f, fontSize * 0.85)))
@@ -364,8 +396,9 @@ export function presenceAbsencePlot(
           ...((width - marginLeft - 20) / Math.max(1, families.length) < 3
             ? { shapeRendering: "crispEdges" }
             : {}),
-          title: (d: Cell) => `${d.genome}\n${d.family}: ${d.state}`,
+          ...(cellTitles ? { title: (d: Cell) => `${d.genome}\n${d.family}: ${d.state}` } : {}),
         }),
+        ...(cellTitles ? [] : [familyColumnTitles(families, frequency, genomes.length)]),
         ...(tree ? [dendrogramMark(tree, 10, rowHeight)] : []),
       ],
     },

@@ -87,6 +87,26 @@ export const DEFAULT_REGION_MAP_LAYOUT_OPTIONS: Readonly<{
   fontSize: 13,
 });
 
+/**
+ * The names of the layout options a figure passes on to {@linkcode regionMapLayout} (all but
+ * `fontSize` and `width`, which are figure options): the one list `regionMapPlot` splits its
+ * options by.
+ */
+export const REGION_MAP_LAYOUT_OPTION_NAMES: Readonly<
+  Record<Exclude<keyof RegionMapLayoutOptions, "fontSize" | "width">, true>
+> = Object.freeze({
+  colorBy: true,
+  palette: true,
+  label: true,
+  sequenceId: true,
+  laneHeight: true,
+  arrowHead: true,
+  sequenceLength: true,
+  from: true,
+  to: true,
+  overlapTolerance: true,
+});
+
 /** A corner of an arrow outline (x in unrolled bases, y in lanes: + strand above 0). */
 export interface RegionArrowPoint {
   /** The arrow (one per drawn piece). */

@@ -11,13 +11,14 @@ import { rowsOf, type RowSource } from "./rows_of.ts";
 import type { RegionFeature } from "./region_layout.ts";
 import {
   DEFAULT_REGION_MAP_LAYOUT_OPTIONS,
+  REGION_MAP_LAYOUT_OPTION_NAMES,
   regionMapLayout,
   type RegionMapLayoutOptions,
 } from "./region_map_layout.ts";
 import { regionMapMarks } from "./region_map_marks.ts";
 import type { FeatureColorBy } from "./feature_color_scale.ts";
 import type { FeatureLabel } from "./feature_tooltip.ts";
-import { fontOf, numberField, renderFigure, sharedOptions, stringField } from "./_figure.ts";
+import { fontOf, renderFigure, sharedOptions, splitOptions, typedRows } from "./_figure.ts";
 
 /** Options of {@linkcode regionMapPlot}; other Plot options pass through to `Plot.plot`. */
 export interface RegionMapPlotOptions
@@ -67,46 +68,20 @@ export function regionMapPlot(
   data: RowSource<RegionFeature>,
   options: RegionMapPlotOptions = {},
 ): PlotFigure {
-  const {
-    colorBy,
-    palette,
-    label,
-    sequenceId,
-    laneHeight,
-    arrowHead,
-    sequenceLength,
-    from,
-    to,
-    overlapTolerance,
-    ...rest
-  } = options;
+  const { picked, rest } = splitOptions(options, REGION_MAP_LAYOUT_OPTION_NAMES);
   const { shared, leftovers } = sharedOptions(rest);
   const { fontSize } = fontOf(shared);
   const what = "region map";
-  const features: RegionFeature[] = rowsOf(data, what).map((row, i) => ({
-    ...row,
-    start: numberField(row, "start", i, what),
-    stop: numberField(row, "stop", i, what),
-    strand: stringField(row, "strand", i, what),
-    type: stringField(row, "type", i, what),
-  }));
+  const features = typedRows(
+    rowsOf(data, what),
+    { start: "number", stop: "number", strand: "string", type: "string" },
+    what,
+  );
   const width = typeof leftovers.width === "number"
     ? leftovers.width
     : DEFAULT_REGION_MAP_LAYOUT_OPTIONS.width;
-  const layout = regionMapLayout(features, {
-    colorBy,
-    palette,
-    label,
-    sequenceId,
-    laneHeight,
-    arrowHead,
-    sequenceLength,
-    from,
-    to,
-    overlapTolerance,
-    width,
-    fontSize,
-  });
+  const layout = regionMapLayout(features, { ...picked, width, fontSize });
+  const { sequenceId } = picked;
   const { frame, region } = layout;
   return renderFigure(
     {

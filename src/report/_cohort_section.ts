@@ -9,13 +9,10 @@ import { featureTypesPlot } from "../plot/feature_types_plot.ts";
 import { cogCategoriesPlot } from "../plot/cog_categories_plot.ts";
 import { presenceAbsencePlot } from "../plot/presence_absence_plot.ts";
 import { pangenomeClassPlot } from "../plot/pangenome_class_plot.ts";
-import { dropTitles, figureBlock, noteBlock } from "./_figure_block.ts";
+import { figureBlock, noteBlock } from "./_figure_block.ts";
 import { markup, type SafeHtml } from "./_html.ts";
 import { sampleFamilies } from "./_sample_families.ts";
 import type { ReportCohortModel } from "./report_model.ts";
-
-/** Above this many cells the presence/absence figure drops its per-cell tool tips (file size). */
-const MAX_CELL_TITLES = 4000;
 
 /**
  * The cohort section: feature types, pangenome classes (with a warning on a cohort of several
@@ -125,12 +122,12 @@ function presenceBlock(cohort: ReportCohortModel, maxPresenceFamilies: number): 
       keep.length.toLocaleString("en-US")
     } of the ${total} gene families (every ${
       (families.length / keep.length).toFixed(1)
-    }th in order of prevalence, so that each prevalence and pattern keeps its share): more columns than the figure has pixels. Families are UniRef90 clusters, else UniRef50, else the protein's MD5; the most shared are on the left.`
-    : `All ${total} gene families (UniRef90 clusters, else UniRef50, else the protein's MD5); the most shared are on the left, genomes are clustered by gene content. Hover over a cell for the family.`;
+    }th in order of prevalence, so that each prevalence and pattern keeps its share): more columns than the figure has pixels. Families are UniRef90 clusters, else UniRef50, else the protein's MD5; the most shared are on the left. Hover over a column for its family and how many genomes have it.`
+    : `All ${total} gene families (UniRef90 clusters, else UniRef50, else the protein's MD5); the most shared are on the left, genomes are clustered by gene content. Hover over a cell (or, in a large figure, a column) for its family.`;
   return figureBlock(
     "Gene family presence and absence",
-    () => {
-      const figure = presenceAbsencePlot(
+    () =>
+      presenceAbsencePlot(
         {
           genomes,
           families: keep.map((i) => labels[i] ? `${families[i]} (${labels[i]})` : families[i]),
@@ -145,12 +142,7 @@ function presenceBlock(cohort: ReportCohortModel, maxPresenceFamilies: number): 
             },
           }
           : {},
-      );
-      if (keep.length * genomes.length > MAX_CELL_TITLES) {
-        dropTitles(figure, 'g[aria-label="cell"] title');
-      }
-      return figure;
-    },
+      ),
     caption,
     true,
   );

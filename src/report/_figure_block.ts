@@ -11,11 +11,6 @@ import { markup, rawHtml, type SafeHtml } from "./_html.ts";
 /** Markup that can never appear in a correctly escaped SVG figure. */
 const FORBIDDEN_MARKUP = /<\s*(script|iframe|object|embed|foreignobject)\b/i;
 
-/** Removes per-mark tool tips from a dense figure (thousands of cells nobody can hover). */
-export function dropTitles(figure: PlotFigure, selector: string): void {
-  for (const title of Array.from(figure.querySelectorAll(selector))) title.remove();
-}
-
 /** A figure as inline SVG, or a note when it cannot be drawn. */
 export function figureBlock(
   name: string,

@@ -10,7 +10,7 @@ import { circularMapPlot } from "../plot/circular_map_plot.ts";
 import { proteinLengthPlot } from "../plot/protein_length_plot.ts";
 import { figureBlock, noteBlock } from "./_figure_block.ts";
 import { markup, type SafeHtml } from "./_html.ts";
-import { familyLink } from "./_links.ts";
+import { familyLink, xrefLink } from "./_links.ts";
 import { count, percent } from "./_summary_section.ts";
 import type { ReportGenomeModel, ReportUniqueFamily } from "./report_model.ts";
 
@@ -35,7 +35,7 @@ function uniqueFamiliesBlock(genome: string, uniques: readonly ReportUniqueFamil
 <caption>All ${
     uniques.length.toLocaleString("en-US")
   } (named products first): the other genomes of the report lack them.</caption>
-<thead><tr><th scope="col" class="text">Family</th><th scope="col" class="text">Gene</th><th scope="col" class="text">Product</th><th scope="col">Copies</th></tr></thead>
+<thead><tr><th scope="col" class="text">Family</th><th scope="col" class="text">Gene</th><th scope="col" class="text">Product</th><th scope="col" class="text">Cross-references</th><th scope="col">Copies</th></tr></thead>
 <tbody>
 ${
     sorted.map((u) =>
@@ -43,8 +43,12 @@ ${
         familyLink(u.family)
       }</th><td class="text${u.gene === null ? " missing" : ""}">${
         u.gene ?? "–"
-      }</td><td class="text product">${
-        u.product ?? "–"
+      }</td><td class="text product">${u.product ?? "–"}</td><td class="text xrefs${
+        u.xrefs.length === 0 ? " missing" : ""
+      }" data-value="${u.xrefs.join(" ")}">${
+        u.xrefs.length === 0
+          ? "–"
+          : u.xrefs.map((x, i) => markup`${i > 0 ? " " : ""}${xrefLink(x)}`)
       }</td><td data-value="${u.copies}">${u.copies}</td></tr>
 `
     )

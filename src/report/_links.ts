@@ -12,7 +12,7 @@ const ATTRIBUTES = 'target="_blank" rel="noopener noreferrer"';
 /**
  * The URL of a cross-reference's page, or `undefined` when baktadb knows none: UniRef clusters at
  * UniProt, COG ids and categories at NCBI COG, GO terms at the Gene Ontology's AmiGO, KEGG orthologs
- * at KEGG.
+ * at KEGG, EC numbers at ExPASy ENZYME.
  */
 export function xrefUrl(db: string, accession: string): string | undefined {
   const id = encodeURIComponent(accession);
@@ -29,6 +29,8 @@ export function xrefUrl(db: string, accession: string): string | undefined {
       return `https://amigo.geneontology.org/amigo/term/GO:${id.replace(/^GO%3A/i, "")}`;
     case "KEGG":
       return `https://www.kegg.jp/entry/${id}`;
+    case "EC":
+      return `https://enzyme.expasy.org/EC/${id}`;
     default:
       return undefined;
   }

@@ -16,8 +16,6 @@ export interface ReportGenome {
   anchor: string;
   annotationId: number;
   organism: string | null;
-  /** `Genus species` (without strain), from the genome or its run. */
-  species: string | null;
   baktaVersion: string | null;
   dbVersion: string | null;
   dbType: string | null;
@@ -52,7 +50,6 @@ export async function reportGenomes(
       anchor: `genome-${i + 1}`,
       annotationId: row.id,
       organism: organismName(row),
-      species: organismName({ ...row, strain: null }),
       baktaVersion: row.bakta_version,
       dbVersion: row.db_version,
       dbType: row.db_type,

@@ -127,6 +127,7 @@ ${
       ANNOTATION_COLUMNS,
       "Feature counts as in Bakta's summary: pseudogenes and hypotheticals are CDSs; ncRNA regions are counted apart from ncRNAs.",
       "annotation",
+      { label: "Species", value: (g) => g.species },
     )
   }
 </section>`;

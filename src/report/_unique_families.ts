@@ -21,6 +21,7 @@ export function uniqueFamilies(
       copies: Number(row?.copies ?? 1),
       gene: row?.gene ?? null,
       product: row?.product ?? null,
+      xrefs: [],
     });
   });
   return uniques;

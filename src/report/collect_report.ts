@@ -13,11 +13,16 @@ import { featureTypeCounts } from "../analysis/feature_type_counts.ts";
 import { cogCategoryCounts } from "../analysis/cog_matrix.ts";
 import { presenceAbsence } from "../analysis/gene_families.ts";
 import { PANGENOME_CLASSES, pangenomeClasses } from "../analysis/pangenome_classes.ts";
-import { GENOME_METADATA_KEYS } from "../formats/genome_metadata_keys.ts";
+import {
+  cohortSpecies,
+  type CohortSpeciesGroup,
+  UNKNOWN_SPECIES,
+} from "../analysis/cohort_species.ts";
 import { genomeMapData } from "./genome_map_data.ts";
 import { type ReportGenome, reportGenomes } from "./_report_genome.ts";
 import { proteinLengths } from "./_protein_lengths.ts";
 import { uniqueFamilies } from "./_unique_families.ts";
+import { familyXrefs } from "./_family_xrefs.ts";
 import { reportVersions } from "./report_versions.ts";
 import { collectAssociation } from "./_association_model.ts";
 import type {
@@ -142,12 +147,25 @@ export async function collectReport(
   };
   step("Reading the genomes");
   const genomes = await reportGenomes(db, o.genomes);
+  const species = genomes.length === 0
+    ? []
+    : await cohortSpecies(db, { genomes: genomes.map((g) => g.name) });
   const cohort = genomes.length >= 2 ? await collectCohort(db, genomes, step) : null;
-  const models = genomes.length === 0 ? [] : await collectGenomes(db, genomes, o.gcRings, step);
+  const models = genomes.length === 0
+    ? []
+    : await collectGenomes(db, genomes, speciesByGenome(species), o.gcRings, step);
   if (cohort !== null) {
-    cohort.species = speciesGroups(models);
+    cohort.species = species;
     const uniques = uniqueFamilies(cohort.presence, cohort.familyInfo);
-    for (const g of models) g.uniqueFamilies = uniques.get(g.name) ?? [];
+    step("Reading the cross-references of each genome's own families");
+    const own = new Set([...uniques.values()].flat().map((u) => u.family));
+    const xrefs = await familyXrefs(db, cohort.presence.genomes, own);
+    for (const g of models) {
+      g.uniqueFamilies = (uniques.get(g.name) ?? []).map((u) => ({
+        ...u,
+        xrefs: xrefs.get(u.family) ?? [],
+      }));
+    }
   }
   let association = null;
   if (cohort !== null) {
@@ -172,6 +190,7 @@ export async function collectReport(
 async function collectGenomes(
   db: Kysely<Database>,
   genomes: readonly ReportGenome[],
+  species: ReadonlyMap<string, string | null>,
   gcRings: boolean,
   step: (message: string) => void,
 ): Promise<ReportGenomeModel[]> {
@@ -195,8 +214,7 @@ async function collectGenomes(
       anchor: g.anchor,
       annotationId: g.annotationId,
       organism: g.organism,
-      species: own.find((t) => t.key === GENOME_METADATA_KEYS.gtdbSpecies)?.value ??
-        g.species,
+      species: species.get(g.name) ?? null,
       traits: own,
       baktaVersion: g.baktaVersion,
       dbVersion: g.dbVersion,
@@ -295,32 +313,11 @@ function withoutFamilyInfo(cohort: CohortWithInfo): ReportCohortModel {
   return rest;
 }
 
-/**
- * Groups genomes by species, in report order; genomes of unknown species form one group.
- *
- * @param genomes The genomes and their species.
- * @returns The groups; more than one means a mixed cohort.
- *
- * @example Two species
- * ```ts
- * import assert from "node:assert/strict";
- * import { speciesGroups } from "./collect_report.ts";
- *
- * const groups = speciesGroups([
- *   { name: "a", species: "Escherichia coli" },
- *   { name: "b", species: "Klebsiella pneumoniae" },
- *   { name: "c", species: "Escherichia coli" },
- * ]);
- * assert.deepEqual(groups.map((g) => g.genomes), [["a", "c"], ["b"]]);
- * ```
- */
-export function speciesGroups(
-  genomes: readonly { name: string; species: string | null }[],
-): { species: string; genomes: string[] }[] {
-  const groups = new Map<string, string[]>();
-  for (const g of genomes) {
-    const key = g.species ?? "unknown species";
-    groups.set(key, [...(groups.get(key) ?? []), g.name]);
-  }
-  return [...groups].map(([species, names]) => ({ species, genomes: names }));
+/** Each genome's species, by name; null for a genome of unknown species. */
+function speciesByGenome(groups: readonly CohortSpeciesGroup[]): Map<string, string | null> {
+  return new Map(
+    groups.flatMap((g) =>
+      g.genomes.map((name) => [name, g.species === UNKNOWN_SPECIES ? null : g.species])
+    ),
+  );
 }

@@ -29,6 +29,8 @@ export interface ReportUniqueFamily {
   gene: string | null;
   /** A product of the family, if any. */
   product: string | null;
+  /** Its members' functional cross-references (`COG:COG0593`, `GO:0005524`, `KEGG:K02313`, `EC:…`). */
+  xrefs: string[];
 }
 
 /** One genome of the report. */
@@ -41,7 +43,10 @@ export interface ReportGenomeModel {
   annotationId: number;
   /** `Genus species strain`, from the genome or its run. */
   organism: string | null;
-  /** Its species: the `gtdbtk.species` trait when present, else Bakta's genus and species. */
+  /**
+   * Its species (`cohortSpecies`): the `gtdbtk.species` trait when present, else the `Genus species`
+   * of Bakta's organism; null when neither names one.
+   */
   species: string | null;
   /** Its traits, by key. */
   traits: ReportTrait[];
@@ -102,7 +107,7 @@ export interface ReportCohortModel {
   };
   /** Gene families per pangenome class. */
   classes: { class: "core" | "soft-core" | "shell" | "cloud"; count: number }[];
-  /** The species of the cohort and their genomes; more than one is a mixed cohort. */
+  /** The species of the cohort and their genomes, the largest first; more than one is a mixed cohort. */
   species: { species: string; genomes: string[] }[];
 }
 

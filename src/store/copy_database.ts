@@ -13,6 +13,7 @@ import { migrationStatus } from "../db/migrator.ts";
 import { isPostgres } from "../query/_sqlite_indexes.ts";
 import { bulkInsert } from "./_bulk_insert.ts";
 import { sha256Hex } from "./_codec.ts";
+import { pausePoint } from "../db/pause_point.ts";
 
 /** How each table is read in chunks: by its `id`, or by ranges of another key column. */
 interface TablePlan {
@@ -111,6 +112,7 @@ export async function copyDatabase(
   await transaction(to, async (trx) => {
     for (const plan of TABLES) {
       rows[plan.table] = await copyTable(from, trx, plan, chunkKeys, onProgress);
+      await pausePoint(`copy:${plan.table}`);
     }
     if (isPostgres(to)) await moveSequences(trx);
   });

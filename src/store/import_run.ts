@@ -17,6 +17,7 @@ import {
   type PrepareRunOptions,
 } from "./prepare_run.ts";
 import { type StoreCache, storeCacheFor } from "./store_cache.ts";
+import { pausePoint } from "../db/pause_point.ts";
 import {
   findImportedFiles,
   genomeNameFor,
@@ -131,5 +132,6 @@ export async function writePrepared(
     cache.setGenomeId(outcome.staged.genome, outcome.staged.genomeId);
     cache.setSequences(outcome.staged.genomeId, outcome.staged.sequences);
   }
+  await pausePoint("import:committed");
   return outcome.result;
 }

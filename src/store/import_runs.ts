@@ -16,6 +16,7 @@ import { findImportedFiles, type ImportRunResult } from "./write_run.ts";
 import { StoreCache, storeCacheFor } from "./store_cache.ts";
 import { readBakrepRunMetadata } from "./bakrep_dataset.ts";
 import { setGenomeMetadata } from "./genome_metadata.ts";
+import { pausePoint } from "../db/pause_point.ts";
 
 /** The outcome of one item of a batch. */
 export interface ImportItemResult {
@@ -307,6 +308,7 @@ async function writeStage(
   const { item, prefix } = step;
   if (step.kind === "failed") return { item, prefix, status: "failed", error: step.error };
   try {
+    await pausePoint("import:prepared");
     const result = step.kind === "known"
       ? step.result
       : await writePrepared(db, step.prepared, options);

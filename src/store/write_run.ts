@@ -15,6 +15,7 @@ import { addMissingFiles, annotationHoldingFiles, insertFiles } from "./_known_r
 import { withIndexFill } from "./_feature_index_fill.ts";
 import { reserveIds } from "../db/reserve_ids.ts";
 import { findXrefTerms, xrefTermKey } from "../db/xref_terms.ts";
+import { pausePoint } from "../db/pause_point.ts";
 
 /** What happened to the genome's assembly versions. */
 export type VersionAction =
@@ -233,16 +234,19 @@ export async function writeRun(
   const known = await findImported(trx, prepared.fingerprint, prepared.prefix, prepared.where);
   if (known !== undefined) return { result: await addToKnownRun(trx, known, prepared, options) };
   const { genomeId, isNew } = await genomeFor(trx, name, prepared, cache);
+  await pausePoint("import:genome");
   const version = await assemblyVersionFor(trx, genomeId, isNew, prepared, cache);
   const annotationId = await insertAnnotation(trx, genomeId, version.sequenceVersion, prepared, {
     source: options.source,
     jobId: options.jobId,
   });
   const features = await insertFeatures(trx, annotationId, prepared, version.rowIds);
+  await pausePoint("import:features");
   await options.hooks?.afterFeatures?.(trx, { annotationId, features });
   const fileIds = await insertFiles(trx, annotationId, prepared.files);
   await linkResidues(trx, prepared.residuesFile, fileIds, version.byReference);
   await markRecordsFile(trx, prepared.recordsFile, fileIds);
+  await pausePoint("import:files");
   const warnings = [...prepared.warnings];
   if (prepared.run.mode === "proteins") {
     warnings.push(

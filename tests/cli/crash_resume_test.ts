@@ -13,14 +13,13 @@ import { listJobs } from "../../src/store/jobs_repository.ts";
 import type { BaktaStandIn } from "../../src/testing/bakta_stand_in/mod.ts";
 import { spawnCli, until } from "../_cli_process.ts";
 import {
-  assertNoSecretsIn,
-  assertNoSecretsInDatabase,
-  secretsOf,
   standInFor,
-  storedCounts,
   type TestGenome,
   writeFactoryGenomes,
 } from "../client/job_service/_helpers.ts";
+import { assertJobsDoneOnce, crashCase } from "../reliability/_crash.ts";
+
+const WHAT = "SIGKILL during `submit --wait` (init, upload, start, polling, download, import)";
 
 /** The claim a killed `submit` leaves on a job it was importing runs out after this long. */
 const CLAIM_LEASE_MS = 2_000;
@@ -101,70 +100,55 @@ const SCENARIOS: Scenario[] = [
 ];
 
 for (const scenario of SCENARIOS) {
-  Deno.test(`baktadb submit killed ${scenario.name}: sync --wait finishes every job once`, async () => {
-    const dir = await Deno.makeTempDir({ prefix: "baktadb-crash-" });
-    const dbPath = `${dir}/crash.sqlite`;
-    try {
-      const genomes: TestGenome[] = await writeFactoryGenomes(dir, 3, 111);
-      await using standIn = await standInFor(genomes, { runningMs: 100 });
-      scenario.arm?.(standIn);
-      const submit = spawnCli([
-        "submit",
-        ...genomes.map((g) => g.fasta),
-        "--wait",
-        "--interval",
-        "0.05",
-        "--api",
-        standIn.baseUrl,
-        "--db",
-        dbPath,
-      ], { BAKTADB_CLAIM_LEASE_MS: String(CLAIM_LEASE_MS) });
+  Deno.test(`baktadb submit killed ${scenario.name}: sync --wait finishes every job once`, () =>
+    crashCase(WHAT, scenario.name, async () => {
+      const dir = await Deno.makeTempDir({ prefix: "baktadb-crash-" });
+      const dbPath = `${dir}/crash.sqlite`;
       try {
-        // a CLI that exits before the kill point (e.g. cannot start) fails the test at once
-        const exited = submit.output.then((o) => {
-          throw new Error(`submit exited early (code ${o.code}): ${o.stdout}${o.stderr}`);
-        });
-        exited.catch(() => {});
-        await Promise.race([scenario.killWhen(standIn), exited]);
-      } catch (error) {
-        submit.child.kill("SIGKILL");
-        const { stdout, stderr } = await submit.output;
-        throw new Error(`${(error as Error).message}\n${stdout}\n${stderr}`);
-      }
-      submit.child.kill("SIGKILL");
-      const killed = await submit.output;
-      assert.equal(killed.signal, "SIGKILL", `not killed: ${killed.stdout}${killed.stderr}`);
-      standIn.clearFaults();
-      const left = await openDatabase(dbPath);
-      try {
-        scenario.left(await listJobs(left), standIn);
-      } finally {
-        await left.destroy();
-      }
-
-      const syncs = (scenario.twoSyncs ? [1, 2] : [1]).map(() =>
-        spawnCli(["sync", "--wait", "--interval", "0.05", "--db", dbPath])
-      );
-      const outputs = await Promise.all(syncs.map((s) => s.output));
-      for (const output of outputs) assert.equal(output.code, 0, output.stdout + output.stderr);
-      assert.match(outputs[0].stdout, /Imported 3, failed 0, pending 0 of 3 job\(s\)/);
-
-      const db = await openDatabase(dbPath);
-      try {
-        const jobs = await listJobs(db);
-        assert.equal(jobs.length, 3, "one job per genome, nothing lost");
-        const annotations = await db.selectFrom("annotations").select(["id", "job_id"]).execute();
-        assert.equal(annotations.length, 3, "each genome imported exactly once");
-        for (const genome of genomes) {
-          const job = jobs.find((j) => j.name === genome.genome)!;
-          assert.equal(job.status, "IMPORTED");
-          assert.deepEqual(await storedCounts(db, job.annotationId!), genome.expected);
-          assert.equal(standIn.jobs.get(job.jobId)!.submissions, 1, "started exactly once");
+        const genomes: TestGenome[] = await writeFactoryGenomes(dir, 3, 111);
+        await using standIn = await standInFor(genomes, { runningMs: 100 });
+        scenario.arm?.(standIn);
+        const submit = spawnCli([
+          "submit",
+          ...genomes.map((g) => g.fasta),
+          "--wait",
+          "--interval",
+          "0.05",
+          "--api",
+          standIn.baseUrl,
+          "--db",
+          dbPath,
+        ], { BAKTADB_CLAIM_LEASE_MS: String(CLAIM_LEASE_MS) });
+        try {
+          // a CLI that exits before the kill point (e.g. cannot start) fails the test at once
+          const exited = submit.output.then((o) => {
+            throw new Error(`submit exited early (code ${o.code}): ${o.stdout}${o.stderr}`);
+          });
+          exited.catch(() => {});
+          await Promise.race([scenario.killWhen(standIn), exited]);
+        } catch (error) {
+          submit.child.kill("SIGKILL");
+          const { stdout, stderr } = await submit.output;
+          throw new Error(`${(error as Error).message}\n${stdout}\n${stderr}`);
         }
-        const started = [...standIn.jobs.values()].filter((j) => j.submissions > 0);
-        assert.equal(started.length, 3, "no other job was ever started");
-        assert.ok(started.every((j) => j.submissions === 1));
-        const secrets = secretsOf(standIn);
+        submit.child.kill("SIGKILL");
+        const killed = await submit.output;
+        assert.equal(killed.signal, "SIGKILL", `not killed: ${killed.stdout}${killed.stderr}`);
+        standIn.clearFaults();
+        const left = await openDatabase(dbPath);
+        try {
+          scenario.left(await listJobs(left), standIn);
+        } finally {
+          await left.destroy();
+        }
+
+        const syncs = (scenario.twoSyncs ? [1, 2] : [1]).map(() =>
+          spawnCli(["sync", "--wait", "--interval", "0.05", "--db", dbPath])
+        );
+        const outputs = await Promise.all(syncs.map((s) => s.output));
+        for (const output of outputs) assert.equal(output.code, 0, output.stdout + output.stderr);
+        assert.match(outputs[0].stdout, /Imported 3, failed 0, pending 0 of 3 job\(s\)/);
+
         const streams: Record<string, string> = {
           "submit stdout": killed.stdout,
           "submit stderr": killed.stderr,
@@ -173,13 +157,9 @@ for (const scenario of SCENARIOS) {
           streams[`sync ${i} stdout`] = o.stdout;
           streams[`sync ${i} stderr`] = o.stderr;
         });
-        assertNoSecretsIn(streams, secrets);
-        await assertNoSecretsInDatabase(db, secrets);
+        await assertJobsDoneOnce(dbPath, genomes, standIn, streams);
       } finally {
-        await db.destroy();
+        await Deno.remove(dir, { recursive: true });
       }
-    } finally {
-      await Deno.remove(dir, { recursive: true });
-    }
-  });
+    }));
 }

@@ -280,3 +280,23 @@ Deno.test("readGff3() agrees with the base-by-base walk on random ends, circular
     { seed: 2026_12_06, numRuns: 1000 },
   );
 });
+
+Deno.test("readGff3() names the line of a feature on a sequence the file does not declare", () => {
+  const lines = [
+    "##gff-version 3",
+    "##sequence-region c1 1 100",
+    "c1\tBakta\tregion\t1\t100\t.\t+\t.\tID=c1;Name=c1",
+    "c1\tProdigal\tCDS\t1\t9\t.\t+\t0\tID=X_1;locus_tag=X_1",
+    "c2\tProdigal\tCDS\t1\t9\t.\t+\t0\tID=X_2;locus_tag=X_2",
+  ];
+  assert.throws(() => readGff3(lines.join("\n"), { file: "x.gff3" }), (error: unknown) => {
+    assert.ok(error instanceof ParseError);
+    assert.equal(error.kind, "UnknownSequence");
+    assert.equal(error.line, lines.findIndex((l) => l.startsWith("c2")) + 1);
+    assert.match(
+      error.message,
+      /^Cannot parse x\.gff3 line 5: .*"c2", which the run does not list/,
+    );
+    return true;
+  });
+});

@@ -19,7 +19,6 @@ import { type Mutation, pick, swapTwoLines } from "./_fuzz.ts";
 const present = reportSamples("fuzz_gff3_insdc_test");
 const SEED = 0x5eed_b4c7;
 const CASES_PER_INPUT = 60;
-const MAX_MS_PER_CASE = 2_000;
 
 const NASTY = [
   "\t",
@@ -150,6 +149,8 @@ Deno.test("the GFF3, GenBank and EMBL readers throw only ParseError on damaged i
   const random = createPrng(SEED);
   let cases = 0;
   let parseErrors = 0;
+  // The slowest case is printed for a person to look at; speed is not asserted (benches measure it).
+  let slowest = { ms: 0, label: "" };
   const kinds = new Set<string>();
   for (const input of inputs()) {
     input.read(input.text); // the undamaged input reads
@@ -171,7 +172,7 @@ Deno.test("the GFF3, GenBank and EMBL readers throw only ParseError on damaged i
         parseErrors++;
       }
       const elapsed = performance.now() - started;
-      assert.ok(elapsed < MAX_MS_PER_CASE, `${label}: took ${elapsed.toFixed(0)} ms`);
+      if (elapsed > slowest.ms) slowest = { ms: elapsed, label };
       cases++;
     }
   }
@@ -181,6 +182,7 @@ Deno.test("the GFF3, GenBank and EMBL readers throw only ParseError on damaged i
     `only ${parseErrors} of ${cases} damaged inputs were rejected`,
   );
   console.log(
-    `fuzz: ${cases} cases, ${parseErrors} ParseErrors of kinds ${[...kinds].sort().join(", ")}`,
+    `fuzz: ${cases} cases, ${parseErrors} ParseErrors of kinds ${[...kinds].sort().join(", ")}; ` +
+      `slowest ${slowest.ms.toFixed(0)} ms (${slowest.label})`,
   );
 });

@@ -121,7 +121,6 @@ const TARGETS: [file: string, reader: string][] = [
 ];
 
 const CASES_PER_TARGET = 30;
-const SLOW_MS = 2000;
 
 const present = reportSamples("fuzz_json_tsv_test");
 
@@ -135,6 +134,8 @@ Deno.test({
     const outcomes = { ok: 0, parseError: 0 };
     let cases = 0;
     const started = performance.now();
+    // Printed for a person to look at; speed is not asserted in tests (benches measure it).
+    let slowest = { ms: 0, label: "" };
 
     const attempt = (
       label: string,
@@ -155,7 +156,7 @@ Deno.test({
         }
       }
       const elapsed = performance.now() - t0;
-      if (elapsed > SLOW_MS) failures.push(`${label} ${name}: took ${elapsed.toFixed(0)} ms`);
+      if (elapsed > slowest.ms) slowest = { ms: elapsed, label: `${label} ${name}` };
       cases++;
     };
 
@@ -180,7 +181,8 @@ Deno.test({
     const seconds = (performance.now() - started) / 1000;
     console.log(
       `fuzz: ${cases} cases in ${seconds.toFixed(1)} s: ${outcomes.ok} valid results, ` +
-        `${outcomes.parseError} ParseErrors, ${failures.length} failures`,
+        `${outcomes.parseError} ParseErrors, ${failures.length} failures; ` +
+        `slowest ${slowest.ms.toFixed(0)} ms (${slowest.label})`,
     );
     assert.deepEqual(failures, []);
     assert.ok(cases >= 300, `only ${cases} cases`);

@@ -277,3 +277,18 @@ Deno.test({
     assert.equal(edge[0].aa?.length, 166);
   },
 });
+
+Deno.test("readGenbank() keeps qualifiers named like Object.prototype's members as plain values", () => {
+  const text = MINI.replace(
+    '                     /rpt_family="CRISPR"',
+    '                     /rpt_family="CRISPR"\n                     /constructor="c"\n' +
+      '                     /__proto__="p"\n                     /note="toString"',
+  );
+  const run = readGenbank(text, { file: "bakta_mini.gbff" });
+  const crispr = run.features.find((f) => f.type === "crispr")!;
+  const { qualifiers } = crispr.original.record as InsdcOriginalRecord;
+  assert.deepEqual(Object.getPrototypeOf(qualifiers), Object.prototype);
+  assert.ok(Object.hasOwn(qualifiers, "__proto__"));
+  assert.deepEqual([qualifiers.constructor, qualifiers["__proto__"]], [["c"], ["p"]]);
+  assert.equal(crispr.truncated, undefined, "a note naming a member of Object.prototype");
+});

@@ -118,6 +118,18 @@ Deno.test("readResultFolder() prefers the JSON and fills only what it lacks", as
   }
 });
 
+Deno.test("readResultFolder() gives a TSV without rows the sequences of its .fna", async () => {
+  const header = TSV.split("\n").slice(0, 4).join("\n") + "\n";
+  const dir = await folderWith({ "r.tsv": header, "r.fna": FNA });
+  try {
+    const run = await readResultFolder(dir);
+    assert.equal(run.features.length, 0);
+    assert.deepEqual(run.sequences.map((s) => [s.id, s.length]), [["c1", 22]]);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 Deno.test("readResultFolder() refuses files of other runs", async (t) => {
   const dir = await folderWith({
     "run.tsv": TSV,

@@ -214,6 +214,8 @@ function checkExecuted(name: string, notebook: Notebook): { svg: number; html: n
     if (/^show\(/m.test(source)) {
       assert.ok(htmls.length >= 1, `${where} shows a table: a text/html output`);
       assert.match(htmls[0], /<table/, where);
+      // Missing values are empty cells, never the word "null".
+      for (const h of htmls) assert.doesNotMatch(h, /<td[^>]*>\s*(null|undefined)\s*<\/td>/, where);
     }
     svg += svgs.length;
     html += htmls.length;

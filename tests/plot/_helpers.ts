@@ -9,6 +9,7 @@ import fc from "fast-check";
 import type { FigureElement } from "../../src/plot/plot_figure.ts";
 import { toPng } from "../../src/plot/to_png.ts";
 import { SAMPLES_PRESENT, SAMPLES_URL } from "../_samples.ts";
+import { assertPngMatches } from "./_png_diff.ts";
 
 /** The folder of real Bakta outputs (`../shared/bakta-samples/` beside the repository). */
 export const SAMPLES: URL = SAMPLES_URL;
@@ -194,10 +195,11 @@ print(json.dumps({"width": w, "height": h, "counts": counts, "dark": dark}))
 const SNAPSHOTS = new URL("../testdata/plot/snapshots/", import.meta.url);
 
 /**
- * Compares an SVG with its stored snapshot (`tests/testdata/plot/snapshots/NAME.svg`). A missing
- * snapshot is written (and the test says so), except under CI, where it fails; set
- * `UPDATE_SNAPSHOTS=1` to rewrite snapshots after an intended change. With the figure, writing a
- * snapshot also writes its PNG (`NAME.png`): the reference a person looks at once.
+ * Compares a figure with its stored snapshots in `tests/testdata/plot/snapshots/`: its rendering
+ * with the PNG reference `NAME.png` (a person looked at it once; pixels compared with a tolerance,
+ * see `_png_diff.ts`), then its SVG text with `NAME.svg`, exactly. A missing snapshot is written
+ * (and the test says so), except under CI, where it fails; set `UPDATE_SNAPSHOTS=1` to rewrite
+ * snapshots after an intended change, and look at the new PNGs.
  */
 export async function assertSnapshot(
   name: string,
@@ -205,29 +207,44 @@ export async function assertSnapshot(
   figure?: FigureElement,
 ): Promise<void> {
   const url = new URL(`${name}.svg`, SNAPSHOTS);
+  const pngUrl = new URL(`${name}.png`, SNAPSHOTS);
   const update = Deno.env.get("UPDATE_SNAPSHOTS") === "1";
-  let stored: string | undefined;
-  try {
-    stored = await Deno.readTextFile(url);
-  } catch (e) {
-    if (!(e instanceof Deno.errors.NotFound)) throw e;
+  const stored = await readIfPresent(url, (u) => Deno.readTextFile(u));
+  const storedPng = figure === undefined
+    ? undefined
+    : await readIfPresent(pngUrl, (u) => Deno.readFile(u));
+  const missing = stored === undefined || (figure !== undefined && storedPng === undefined);
+  if (missing && !update && Deno.env.get("CI") === "true") {
+    throw new Error(`The snapshot ${url.pathname} (or its PNG) is missing`);
+  }
+  if (figure !== undefined) {
+    const png = await toPng(figure);
+    if (storedPng === undefined || update) {
+      await Deno.mkdir(SNAPSHOTS, { recursive: true });
+      await Deno.writeFile(pngUrl, png);
+      console.log(`Wrote the PNG reference ${pngUrl.pathname}: look at it`);
+    } else {
+      await assertPngMatches(name, storedPng, png);
+    }
   }
   if (stored === undefined || update) {
-    if (stored === undefined && Deno.env.get("CI") === "true") {
-      throw new Error(`The snapshot ${url.pathname} is missing`);
-    }
     await Deno.mkdir(SNAPSHOTS, { recursive: true });
     await Deno.writeTextFile(url, `${svg}\n`);
     console.log(`Wrote the snapshot ${url.pathname}`);
-    if (figure !== undefined) {
-      // The PNG reference, for a person to look at (fonts vary between machines: not compared).
-      await Deno.writeFile(new URL(`${name}.png`, SNAPSHOTS), await toPng(figure));
-    }
     return;
   }
   if (stored !== `${svg}\n`) {
     throw new Error(
       `The SVG of ${name} differs from its snapshot ${url.pathname} (run with UPDATE_SNAPSHOTS=1 after an intended change)`,
     );
+  }
+}
+
+async function readIfPresent<T>(url: URL, read: (url: URL) => Promise<T>): Promise<T | undefined> {
+  try {
+    return await read(url);
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return undefined;
+    throw e;
   }
 }

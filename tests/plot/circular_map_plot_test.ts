@@ -68,6 +68,7 @@ Deno.test("circularMapPlot() defaults: COG colours, auto GC windows and skew, 20
     gap: 2,
     size: 720,
     fontSize: 13,
+    geneLabels: 60,
   });
   assert.throws(
     () => circularMapPlot({ sequences: [P1], features: [] }, { gcSkew: "x" as never }),

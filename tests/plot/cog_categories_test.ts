@@ -34,16 +34,21 @@ Deno.test("COG_CATEGORIES puts each category in its NCBI functional group", () =
   });
 });
 
-Deno.test("COG_CATEGORIES has Bakta's plot colours, all distinct hex colours", () => {
-  for (const c of COG_CATEGORIES) {
-    assert.match(c.baktaColor, /^#[0-9a-f]{6}$/, c.letter);
-    assert.match(c.ncbiColor, /^#[0-9A-F]{6}$/, c.letter);
-  }
-  assert.equal(new Set(COG_CATEGORIES.map((c) => c.baktaColor)).size, 26);
-  // Spot checks against bakta/plot.py COLORS['cog-classes'].
-  assert.equal(cogColor("J", "bakta"), "#a6cee3");
-  assert.equal(cogColor("S", "bakta"), "#222222");
-  assert.equal(cogColor("X", "bakta"), "#d9d9d9");
+const BAKTA_PLOT_COLORS = new URL("../testdata/plot/bakta_plot_cog_colors.tsv", import.meta.url);
+
+Deno.test("COG_CATEGORIES has Bakta's plot colours for all 26 letters (bakta/plot.py COLORS['cog-classes'])", async () => {
+  // Source: the COLORS['cog-classes'] constant of bakta/plot.py (oschwengers/bakta, commit
+  // 01189833cf70), transcribed into tests/testdata/plot/bakta_plot_cog_colors.tsv, not read from
+  // the table under test.
+  const expected = (await Deno.readTextFile(BAKTA_PLOT_COLORS)).trim().split("\n")
+    .map((line) => line.split("\t"));
+  assert.equal(expected.length, 26);
+  assert.deepEqual(
+    Object.fromEntries(COG_CATEGORIES.map((c) => [c.letter, c.baktaColor])),
+    Object.fromEntries(expected),
+  );
+  for (const [letter, color] of expected) assert.equal(cogColor(letter, "bakta"), color, letter);
+  for (const c of COG_CATEGORIES) assert.match(c.ncbiColor, /^#[0-9A-F]{6}$/, c.letter);
 });
 
 Deno.test("cogCategory(), cogColor() and cogLabel() look letters up case-insensitively", () => {

@@ -36,7 +36,13 @@ Deno.test("presenceAbsencePlot() defaults: clustered genomes, blue on grey, 60 l
     rowHeight: 22,
     familyOrder: "auto",
     dendrogram: true,
+    maxCellTitles: 4000,
   });
+  assert.throws(
+    () => presenceAbsencePlot(MATRIX, { maxCellTitles: -1 }),
+    RangeError,
+    "maxCellTitles",
+  );
   assert.throws(
     () => presenceAbsencePlot(MATRIX, { genomeOrder: "alphabet" as never }),
     RangeError,
@@ -163,4 +169,35 @@ Deno.test("presenceAbsencePlot() of a pair puts a gene's gained and lost familie
   // Three genomes or more: most shared first, as before.
   assert.deepEqual(presenceAbsencePlot(MATRIX).scale("x")!.domain[0], "f1");
   assert.throws(() => presenceAbsencePlot(rows, { familyOrder: "x" as never }), RangeError);
+});
+
+Deno.test("presenceAbsencePlot() past maxCellTitles names each family once, over its whole column", () => {
+  // 3 genomes x 2,000 families = 6,000 cells: more than the default 4,000 tooltips.
+  const genomes = ["A", "B", "C"];
+  const families = Array.from({ length: 2000 }, (_, i) => `F${i}`);
+  const has = (g: number, f: number) => (f * 7 + g * 3) % 5 < 2 + g;
+  const present = genomes.map((_, g) => families.map((_, f) => has(g, f)));
+  const figure = presenceAbsencePlot({ genomes, families, present });
+  const svg = mainSvg(figure);
+  const heatmap = (root: typeof svg) =>
+    all(root, 'g[aria-label="cell"]').filter((g) => !g.getAttribute("aria-description"));
+  assert.equal(heatmap(svg).length, 1);
+  assert.equal(all(heatmap(svg)[0], "rect").length, 6000);
+  assert.equal(all(heatmap(svg)[0], "title").length, 0, "no tooltip per cell");
+  const columns = all(svg, 'g[aria-description="family columns"] rect');
+  assert.equal(columns.length, families.length);
+  const plotHeight = Number(all(heatmap(svg)[0], "rect")[0].getAttribute("height")) * 3;
+  for (const rect of columns) {
+    const [family, count] = (rect.querySelector("title")?.textContent ?? "").split("\n");
+    const f = families.indexOf(family);
+    const expected = genomes.filter((_, g) => has(g, f)).length; // counted here, cell by cell
+    assert.equal(count, `in ${expected} of 3 genomes`, family);
+    assert.ok(Math.abs(Number(rect.getAttribute("height")) - plotHeight) < 0.01, "spans every row");
+  }
+  // Under the limit every cell keeps its own tooltip, and there are no column tooltips.
+  const small = mainSvg(
+    presenceAbsencePlot({ genomes, families, present }, { maxCellTitles: 6000 }),
+  );
+  assert.equal(all(small, 'g[aria-description="family columns"] rect').length, 0);
+  assert.equal(all(heatmap(small)[0], "title").length, 6000);
 });

@@ -3,7 +3,7 @@ import { parseHTML } from "linkedom";
 import { openDatabase } from "../../src/db/open_database.ts";
 import { importRun } from "../../src/store/import_run.ts";
 import { makeCohort } from "../../src/testing/factory/make_cohort.ts";
-import { collectReport, speciesGroups } from "../../src/report/collect_report.ts";
+import { collectReport } from "../../src/report/collect_report.ts";
 import { renderReportHtml } from "../../src/report/render_report_html.ts";
 import { renderReport } from "../../src/report/render_report.ts";
 import type { ReportModel } from "../../src/report/report_model.ts";
@@ -104,13 +104,19 @@ Deno.test("the report warns about a mixed-species cohort and shows deviations fo
   assert.ok(traits.includes("penicillin"));
 });
 
-Deno.test("speciesGroups() groups genomes by species in report order", () => {
-  assert.deepEqual(
-    speciesGroups([
-      { name: "a", species: "X" },
-      { name: "b", species: null },
-      { name: "c", species: "X" },
-    ]),
-    [{ species: "X", genomes: ["a", "c"] }, { species: "unknown species", genomes: ["b"] }],
-  );
+Deno.test("collectReport() groups the cohort by species: GTDB-Tk's where present, else Bakta's organism", async () => {
+  const model = await cohortModel(["s__Escherichia coli", null, "Escherichia coli"]);
+  const organism = model.genomes[1].organism;
+  // The genome without a GTDB species falls back to its organism, strain left out.
+  const expected = organism?.split(" ").slice(0, 2).join(" ") ?? "unknown species";
+  assert.equal(model.genomes[0].species, "Escherichia coli");
+  assert.equal(model.genomes[1].species, expected === "unknown species" ? null : expected);
+  const groups = new Map(model.cohort!.species.map((g) => [g.species, g.genomes]));
+  assert.deepEqual(groups.get("Escherichia coli"), [model.genomes[0].name, model.genomes[2].name]);
+  assert.deepEqual(groups.get(expected), [model.genomes[1].name]);
+  // The annotation table names each genome's species.
+  const page = documentOf(renderReportHtml(model));
+  const cells = [...page.querySelectorAll('table[data-name="annotation"] tbody tr td.text')]
+    .map((td) => td.textContent);
+  assert.deepEqual(cells, model.genomes.map((g) => g.species ?? "–"));
 });

@@ -87,7 +87,7 @@ function cellValues(doc: Doc, genome: string): Map<string, string> {
 
 /** Links out the report may hold (plain links, opened in a new tab; nothing is fetched). */
 const LINK_OUT =
-  /^https:\/\/(www\.uniprot\.org|www\.ncbi\.nlm\.nih\.gov|amigo\.geneontology\.org|www\.kegg\.jp)\//;
+  /^https:\/\/(www\.uniprot\.org|www\.ncbi\.nlm\.nih\.gov|amigo\.geneontology\.org|www\.kegg\.jp|enzyme\.expasy\.org)\//;
 
 /** Asserts the page's only script is the report's own inline one. */
 function assertOwnScriptOnly(page: string, doc: Doc): void {
@@ -169,6 +169,8 @@ Deno.test("renderReport() has per-genome figures, cohort figures and versions", 
         "Feature types per genome",
         "Pangenome composition",
         "COG functional categories",
+        // One species (the runs name a strain each; the species leaves it out): the deviations.
+        "COG categories: each genome against the cohort",
         "Gene family presence and absence",
       ],
     );

@@ -290,7 +290,7 @@ function readFeatureRows(text: string, from: number, linesBefore: number, file: 
       continue;
     }
 
-    const type = TSV_TYPES[typeText];
+    const type = Object.hasOwn(TSV_TYPES, typeText) ? TSV_TYPES[typeText] : undefined;
     if (type === undefined) {
       throw new ParseError(
         "Unexpected",

@@ -136,6 +136,7 @@ Deno.test("readBaktaTsv() names the line of each problem", async (t) => {
     ["c1\tcds\t1\t-9\t+\tX_1\t\tp\t", "InvalidStop"],
     ["c1\tcds\t1\t9\t++\tX_1\t\tp\t", "InvalidStrand"],
     ["c1\tgene\t1\t9\t+\tX_1\t\tp\t", "Unexpected"],
+    ["c1\tconstructor\t1\t9\t+\tX_1\t\tp\t", "Unexpected"],
     ["c1\tcds\t1\t9\t+\tX_1\t\tp\tnocolon", "InvalidAttribute"],
     ["c1\tcds\t1\t9\t+\tX_1\t\tp\tSO:1, ", "InvalidAttribute"],
     ["\tcds\t1\t9\t+\tX_1\t\tp\t", "MissingColumn"],

@@ -1,0 +1,85 @@
+/**
+ * `readGff3` and `readBaktaTsv` against the floor of splitting the same text into lines, in CPU
+ * time, for a machine shared with other work (where wall-clock times, and so `deno bench`'s, swing
+ * with the load). The floor and the readers take turns, `ROUNDS` times, each timed by
+ * `process.cpuUsage()` (garbage-collection threads included); the table gives the fastest and the
+ * median CPU time of each and the ratios to the floor.
+ *
+ * Files: CI-8050.gff3 (3.6 MB, ~2,700 features and a 2.7 MB `##FASTA` section) and CI-8050.tsv
+ * (0.64 MB, 2,652 rows) of `../shared/bakta-samples/v1.9.4-efaecalis-CI-8050/`. The aim (issue
+ * #16): at most 3× the floor.
+ *
+ * Run: `deno run -A bench/parse_floor_cpu.ts [rounds]`. Prints a SKIPPED line without the samples.
+ *
+ * @module
+ */
+
+import process from "node:process";
+import { parseGff3 } from "../src/formats/gff3/parse_gff3.ts";
+import { readGff3 } from "../src/formats/gff3/read_gff3.ts";
+import { readBaktaTsv } from "../src/formats/tsv/read_bakta_tsv.ts";
+
+const SAMPLES = new URL("../../shared/bakta-samples/v1.9.4-efaecalis-CI-8050/", import.meta.url);
+const ROUNDS = Number(Deno.args[0] ?? 40);
+
+function load(name: string): string | undefined {
+  try {
+    return Deno.readTextFileSync(new URL(name, SAMPLES));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Milliseconds of CPU time `run` takes. */
+function cpuMs(run: () => unknown): number {
+  const start = process.cpuUsage();
+  run();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+function main(): void {
+  const gff3 = load("CI-8050.gff3");
+  const tsv = load("CI-8050.tsv");
+  if (gff3 === undefined || tsv === undefined) {
+    console.log(`SKIPPED parse_floor_cpu: the Bakta samples are not in ${SAMPLES.pathname}`);
+    return;
+  }
+  const cases: [string, () => unknown][] = [
+    ["CI-8050.gff3: split into lines (floor)", () => gff3.split("\n")],
+    ["CI-8050.gff3: readGff3 → BaktaRun", () => readGff3(gff3)],
+    ["CI-8050.gff3: parseGff3 → typed lines", () => parseGff3(gff3)],
+    ["CI-8050.tsv: split into lines (floor)", () => tsv.split("\n")],
+    ["CI-8050.tsv: readBaktaTsv → BaktaRun", () => readBaktaTsv(tsv)],
+  ];
+  const floorOf = [0, 0, 0, 3, 3];
+  const times = cases.map(() => [] as number[]);
+  const loadBefore = Deno.loadavg().map((l) => l.toFixed(2)).join(", ");
+  for (let round = -3; round < ROUNDS; round++) {
+    cases.forEach(([, run], i) => {
+      const ms = cpuMs(run);
+      if (round >= 0) times[i].push(ms);
+    });
+  }
+  const sorted = times.map((t) => t.toSorted((a, b) => a - b));
+  const fastest = sorted.map((t) => t[0]);
+  const median = sorted.map((t) => t[t.length >> 1]);
+  console.log("| what | fastest CPU ms | median CPU ms | fastest / floor | median / floor |");
+  console.log("| --- | --- | --- | --- | --- |");
+  cases.forEach(([name], i) => {
+    const floor = floorOf[i];
+    console.log(
+      `| ${name} | ${fastest[i].toFixed(2)} | ${median[i].toFixed(2)} | ` +
+        `${(fastest[i] / fastest[floor]).toFixed(1)}x | ${
+          (median[i] / median[floor]).toFixed(1)
+        }x |`,
+    );
+  });
+  console.log(
+    `${ROUNDS} rounds after 3 warm-ups; aim <= 3x; load before: ${loadBefore}; after: ${
+      Deno.loadavg().map((l) => l.toFixed(2)).join(", ")
+    }`,
+  );
+}
+
+if (import.meta.main) main();

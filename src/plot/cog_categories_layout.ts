@@ -1,0 +1,480 @@
+/**
+ * The layout of the COG categories figure, computed without a DOM: the bars (counts, shares or
+ * deviations per genome and category), their colours, each genome's n, the axes and the frame.
+ * {@linkcode cogCategoriesMarks} turns it into Observable Plot marks and
+ * {@linkcode cogCategoriesPlot} renders them.
+ *
+ * @module
+ */
+
+import { rowsOf, type RowSource } from "./rows_of.ts";
+import {
+  COG_CATEGORIES,
+  COG_PALETTES,
+  cogCategory,
+  cogColor,
+  cogLabel,
+  type CogPalette,
+} from "./cog_categories.ts";
+import { numberField, oneOf, positive, stringField } from "./_figure.ts";
+import { NO_COG_COLOR } from "./palette.ts";
+import { NO_COG_LABEL } from "./feature_color_scale.ts";
+import { countAxis } from "./_ticks.ts";
+import { estimateTextWidth } from "./_text.ts";
+
+/** One row of {@linkcode cogCategoriesPlot}: how many features of a genome are in a category. */
+export interface CogCategoryCountRow {
+  /** The genome (run) name. */
+  genome: string;
+  /** The COG category letter (`J`, `K`…); other values are drawn in grey after the known ones. */
+  category: string;
+  /** The number of features (a `bigint` from SQLite is accepted). */
+  count: number | bigint;
+  /**
+   * The genome's CDSs with a COG category (as `cogCategoryCounts` gives it): with `cdss`, the n
+   * written beside each genome and the share of CDSs without a category.
+   */
+  assigned?: number | bigint | null;
+  /** The genome's CDSs (as `cogCategoryCounts` gives it). */
+  cdss?: number | bigint | null;
+}
+
+/**
+ * How {@linkcode cogCategoriesPlot} lays out the genomes: `grouped` (a panel per genome, a bar per
+ * category), `stacked` (a bar per genome) or `deviation` (a panel per genome, each category's share
+ * minus the cohort's mean share, in percentage points: what sets a genome apart in a cohort of one
+ * species, whose shares are otherwise all alike).
+ */
+export type CogCategoriesLayout = "grouped" | "stacked" | "deviation";
+
+/** Options of {@linkcode cogCategoriesLayout} (and of `cogCategoriesPlot`). */
+export interface CogCategoriesLayoutOptions {
+  /**
+   * Show each genome's categories as percentages: of its CDSs when the rows carry `assigned` and
+   * `cdss` (with a "No COG category" share), else of its category assignments.
+   * @default false
+   */
+  normalize?: boolean;
+  /**
+   * `grouped`, `stacked` or `deviation` (see {@linkcode CogCategoriesLayout}).
+   * @default "grouped"
+   */
+  layout?: CogCategoriesLayout;
+  /**
+   * The COG palette: `baktadb` (distinguishable colours grouped by functional class), `ncbi` (the
+   * NCBI COG colours, `fun-20.tab`) or `bakta` (those of Bakta's plot).
+   * @default "baktadb"
+   */
+  palette?: CogPalette;
+  /**
+   * Show all 26 categories, also those no genome has.
+   * @default false
+   */
+  showEmpty?: boolean;
+  /**
+   * The width of one genome's panel in the grouped and deviation layouts, in px (the figure's width
+   * follows unless `width` is given).
+   * @default 180
+   */
+  panelWidth?: number;
+  /**
+   * The height of one bar band (a category in the grouped layout, a genome in the stacked one).
+   * @default 20
+   */
+  barHeight?: number;
+}
+
+/** The defaults of {@linkcode CogCategoriesLayoutOptions}. */
+export const DEFAULT_COG_CATEGORIES_LAYOUT_OPTIONS: Readonly<{
+  normalize: boolean;
+  layout: CogCategoriesLayout;
+  palette: CogPalette;
+  showEmpty: boolean;
+  panelWidth: number;
+  barHeight: number;
+}> = Object.freeze({
+  normalize: false,
+  layout: "grouped" as CogCategoriesLayout,
+  palette: "baktadb" as CogPalette,
+  showEmpty: false,
+  panelWidth: 180,
+  barHeight: 20,
+});
+
+/** The names of {@linkcode CogCategoriesLayoutOptions}: the one list `cogCategoriesPlot` splits by. */
+export const COG_CATEGORIES_LAYOUT_OPTION_NAMES: Readonly<
+  Record<keyof CogCategoriesLayoutOptions, true>
+> = Object.freeze({
+  normalize: true,
+  layout: true,
+  palette: true,
+  showEmpty: true,
+  panelWidth: true,
+  barHeight: true,
+});
+
+/** The colour of values that are not a COG category letter. */
+const OTHER_COLOR = "#9e9e9e";
+
+/** One bar of the COG categories figure. */
+export interface CogBar {
+  /** The genome. */
+  genome: string;
+  /** The category letter (or `No COG category`). */
+  category: string;
+  /** The category's label, `J: Translation, …` (the colour key). */
+  label: string;
+  /** Features in the category. */
+  count: number;
+  /** What the bar shows: the count, a share in per cent, or a deviation in percentage points. */
+  value: number;
+  /** The tooltip. */
+  title: string;
+}
+
+/** What {@linkcode cogCategoriesLayout} returns: the bars, colours, axes and frame of the figure. */
+export interface CogCategoriesBars {
+  /** The arrangement. */
+  layout: CogCategoriesLayout;
+  /** The genomes, in input order. */
+  genomes: string[];
+  /** The category labels drawn, in NCBI order (the y domain of the grouped and deviation layouts). */
+  categories: string[];
+  /** The bars. */
+  bars: CogBar[];
+  /** Each genome's n (`n = 1,834 of 2,302 CDSs`) and where its stacked bar ends. */
+  n: { genome: string; text: string; end: number }[];
+  /** The colour scale: category labels and their colours, in drawing order. */
+  color: { domain: string[]; range: string[] };
+  /** The x axis: its label and, on count axes, integer ticks within the domain. */
+  x: {
+    label: string;
+    domain?: [number, number];
+    ticks?: number[] | number;
+    tickFormat?: (d: number) => string;
+    nice?: boolean;
+  };
+  /** The figure's size and margins, in px. */
+  frame: {
+    width: number;
+    height: number;
+    marginLeft: number;
+    marginRight: number;
+    marginTop: number;
+    marginBottom: number;
+  };
+  /** The base font size, in px. */
+  fontSize: number;
+}
+
+/**
+ * Lays out the COG categories figure (see `cogCategoriesPlot`): sums the rows per genome and
+ * category, computes the bars of the chosen arrangement, the colours in the chosen palette, each
+ * genome's n and the frame.
+ *
+ * @param data Rows `{genome, category, count}`, optionally with `assigned`/`cdss` per genome.
+ * @param options Arrangement, normalization, palette, sizes.
+ * @returns The layout.
+ * @throws {TypeError} When a row lacks a field or has a count that is not a number.
+ * @throws {RangeError} When a count is negative or an option is out of range.
+ *
+ * @example Shares of the CDSs, with the part without a COG category
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { cogCategoriesLayout } from "./cog_categories_layout.ts";
+ *
+ * const layout = cogCategoriesLayout([
+ *   { genome: "G1", category: "J", count: 30, assigned: 40, cdss: 50 },
+ *   { genome: "G1", category: "S", count: 10, assigned: 40, cdss: 50 },
+ * ], { layout: "stacked", normalize: true });
+ * assert.deepEqual(
+ *   layout.bars.map((b) => [b.category, Math.round(b.value)]),
+ *   [["J", 60], ["S", 20], ["No COG category", 20]],
+ * );
+ * assert.equal(layout.n[0].text, "n = 40 of 50 CDSs");
+ * ```
+ */
+export function cogCategoriesLayout(
+  data: RowSource<CogCategoryCountRow>,
+  options: CogCategoriesLayoutOptions & { fontSize?: number } = {},
+): CogCategoriesBars {
+  const D = DEFAULT_COG_CATEGORIES_LAYOUT_OPTIONS;
+  const {
+    normalize = D.normalize,
+    layout = D.layout,
+    palette = D.palette,
+    showEmpty = D.showEmpty,
+    panelWidth = D.panelWidth,
+    barHeight = D.barHeight,
+    fontSize = 13,
+  } = options;
+  oneOf("layout", layout, ["grouped", "stacked", "deviation"]);
+  oneOf("palette", palette, COG_PALETTES);
+  positive("panelWidth", panelWidth);
+  positive("barHeight", barHeight);
+  positive("fontSize", fontSize);
+  const sums = sumRows(data);
+  const categories = categoriesOf(sums, showEmpty);
+  const unit = layout === "deviation" ? "deviation" : normalize ? "share" : "count";
+  const bars =
+    (layout === "stacked"
+      ? stackedBars(sums, categories, normalize)
+      : layout === "deviation"
+      ? deviationBars(sums, categories)
+      : groupedBars(sums, categories, normalize, showEmpty))
+      .map((b) => ({ ...b, title: tip(b, unit) }));
+  const color = colorsOf(categories, palette, bars, layout === "stacked");
+  const genomes = [...sums.keys()];
+  const n = genomes.map((genome) => ({
+    genome,
+    text: nLabel(sums.get(genome)!),
+    end: bars.filter((b) => b.genome === genome).reduce((s, b) => s + b.value, 0),
+  }));
+  const sizes = { fontSize, panelWidth, barHeight };
+  const labels = categories.map(cogLabel);
+  return {
+    layout,
+    genomes,
+    categories: labels,
+    bars,
+    n,
+    color,
+    x: xAxis(layout, unit, bars, n, [...sums.values()].every((g) => g.cdss !== undefined)),
+    frame: layout === "stacked"
+      ? stackedFrame(genomes, n, color.domain, sizes)
+      : panelFrame(genomes.length, labels, sizes),
+    fontSize,
+  };
+}
+
+/** The colour scale: every category drawn, in order ("No COG category" last in stacked bars). */
+function colorsOf(
+  categories: readonly string[],
+  palette: CogPalette,
+  bars: readonly CogBar[],
+  onlyDrawn: boolean,
+): { domain: string[]; range: string[] } {
+  const all = [
+    ...categories.map((c) => [cogLabel(c), cogCategory(c) ? cogColor(c, palette) : OTHER_COLOR]),
+    [NO_COG_LABEL, NO_COG_COLOR],
+  ];
+  const drawn = new Set(bars.map((b) => b.label));
+  const kept = onlyDrawn ? all.filter(([l]) => drawn.has(l)) : all;
+  return { domain: kept.map(([l]) => l), range: kept.map(([, c]) => c) };
+}
+
+/** The x axis: counts tick at integers within their domain; shares run to 100 %. */
+function xAxis(
+  layout: CogCategoriesLayout,
+  unit: "count" | "share" | "deviation",
+  bars: readonly CogBar[],
+  n: readonly { end: number }[],
+  cdssKnown: boolean,
+): CogCategoriesBars["x"] {
+  if (layout === "stacked") {
+    return unit === "share"
+      ? {
+        label: cdssKnown ? "Share of CDSs (%)" : "Share of COG assignments (%)",
+        domain: [0, 100],
+      }
+      : { label: "Number of features", ...countAxis(Math.max(0, ...n.map((g) => g.end))) };
+  }
+  if (unit === "count") {
+    return {
+      label: "Number of features",
+      ...countAxis(Math.max(0, ...bars.map((b) => b.value)), 4),
+    };
+  }
+  return {
+    label: unit === "share"
+      ? "Share of COG assignments (%)"
+      : "Difference from the cohort mean (percentage points)",
+    ticks: 4,
+    nice: true,
+  };
+}
+
+/** The frame of the stacked layout: genome names on the left, each genome's n on the right. */
+function stackedFrame(
+  genomes: readonly string[],
+  n: readonly { text: string }[],
+  legend: readonly string[],
+  s: { fontSize: number; barHeight: number },
+): CogCategoriesBars["frame"] {
+  const genomeWidth = Math.max(0, ...genomes.map((g) => estimateTextWidth(g, s.fontSize)));
+  const nWidth = Math.max(0, ...n.map((g) => estimateTextWidth(g.text, s.fontSize * 0.85)));
+  const legendColumn = Math.max(0, ...legend.map((l) => estimateTextWidth(l, s.fontSize))) + 15 +
+    1.5 * s.fontSize;
+  const marginBottom = 2.8 * s.fontSize + 6;
+  return {
+    width: Math.max(640, Math.ceil(2 * legendColumn)),
+    height: 10 + marginBottom + genomes.length * Math.max(s.barHeight, 30),
+    marginLeft: Math.ceil(genomeWidth) + 14,
+    marginRight: Math.ceil(nWidth) + 16,
+    marginTop: 10,
+    marginBottom,
+  };
+}
+
+/** The frame of the grouped and deviation layouts: a panel per genome, categories on the left. */
+function panelFrame(
+  genomes: number,
+  labels: readonly string[],
+  s: { fontSize: number; panelWidth: number; barHeight: number },
+): CogCategoriesBars["frame"] {
+  const labelWidth = Math.max(0, ...labels.map((l) => estimateTextWidth(l, s.fontSize)));
+  const marginLeft = Math.ceil(labelWidth) + 14;
+  const marginTop = genomes > 1 ? 3.2 * s.fontSize + 4 : 10;
+  const marginBottom = 2.8 * s.fontSize + 6;
+  return {
+    width: marginLeft + 20 + Math.max(1, genomes) * s.panelWidth,
+    height: marginTop + marginBottom + labels.length * s.barHeight,
+    marginLeft,
+    marginRight: 20,
+    marginTop,
+    marginBottom,
+  };
+}
+
+const WHAT = "COG categories";
+
+/** Adds the rows up per genome and category; keeps each genome's `assigned` and `cdss`. */
+function sumRows(data: RowSource<CogCategoryCountRow>): Map<string, GenomeCounts> {
+  const sums = new Map<string, GenomeCounts>();
+  rowsOf(data, WHAT).forEach((row, i) => {
+    const genome = stringField(row, "genome", i, WHAT);
+    const raw = stringField(row, "category", i, WHAT).trim();
+    const category = cogCategory(raw)?.letter ?? raw;
+    const count = numberField(row, "count", i, WHAT);
+    if (count < 0) {
+      throw new RangeError(`Cannot plot ${WHAT}: row ${i} has a negative count ${count}`);
+    }
+    const entry = sums.get(genome) ?? { counts: new Map<string, number>() };
+    entry.counts.set(category, (entry.counts.get(category) ?? 0) + count);
+    if (row.assigned != null && row.cdss != null) {
+      entry.assigned = numberField(row, "assigned", i, WHAT);
+      entry.cdss = numberField(row, "cdss", i, WHAT);
+    }
+    sums.set(genome, entry);
+  });
+  return sums;
+}
+
+/** The categories drawn: known letters in NCBI order, then other values alphabetically. */
+function categoriesOf(sums: Map<string, GenomeCounts>, showEmpty: boolean): string[] {
+  const present = new Set(
+    [...sums.values()].flatMap((g) => [...g.counts].filter(([, n]) => n > 0).map(([c]) => c)),
+  );
+  const known = COG_CATEGORIES.map((c) => c.letter).filter((l) => showEmpty || present.has(l));
+  const unknown = [...present].filter((c) => cogCategory(c) === undefined).sort();
+  return [...known, ...unknown];
+}
+
+function totalOf(g: GenomeCounts): number {
+  return [...g.counts.values()].reduce((a, b) => a + b, 0);
+}
+
+function groupedBars(
+  sums: Map<string, GenomeCounts>,
+  categories: readonly string[],
+  normalize: boolean,
+  showEmpty: boolean,
+): Omit<CogBar, "title">[] {
+  const bars: Omit<CogBar, "title">[] = [];
+  for (const [genome, g] of sums) {
+    const total = totalOf(g);
+    for (const category of categories) {
+      const count = g.counts.get(category) ?? 0;
+      if (count <= 0 && !showEmpty) continue;
+      const value = normalize ? (total > 0 ? (100 * count) / total : 0) : count;
+      bars.push({ genome, category, label: cogLabel(category), count, value });
+    }
+  }
+  return bars;
+}
+
+/**
+ * A bar per genome: counts, or shares that add up to 100 % of the genome's CDSs (the categories
+ * sharing the part with a category, "No COG category" the rest) when `assigned` and `cdss` are
+ * known, else of its category assignments.
+ */
+function stackedBars(
+  sums: Map<string, GenomeCounts>,
+  categories: readonly string[],
+  normalize: boolean,
+): Omit<CogBar, "title">[] {
+  const bars: Omit<CogBar, "title">[] = [];
+  for (const [genome, g] of sums) {
+    const total = totalOf(g);
+    const covered = normalize && g.cdss ? (g.assigned ?? 0) / g.cdss : 1;
+    for (const category of categories) {
+      const count = g.counts.get(category) ?? 0;
+      if (count <= 0) continue;
+      const value = normalize ? (total > 0 ? (100 * covered * count) / total : 0) : count;
+      bars.push({ genome, category, label: cogLabel(category), count, value });
+    }
+    if (normalize && g.cdss && g.cdss > (g.assigned ?? 0)) {
+      const count = g.cdss - (g.assigned ?? 0);
+      bars.push({
+        genome,
+        category: NO_COG_LABEL,
+        label: NO_COG_LABEL,
+        count,
+        value: 100 * (1 - covered),
+      });
+    }
+  }
+  return bars;
+}
+
+/** Each genome's share of each category minus the cohort's mean share, in percentage points. */
+function deviationBars(
+  sums: Map<string, GenomeCounts>,
+  categories: readonly string[],
+): Omit<CogBar, "title">[] {
+  const share = (g: GenomeCounts, c: string) => {
+    const total = totalOf(g);
+    return total > 0 ? (100 * (g.counts.get(c) ?? 0)) / total : 0;
+  };
+  const genomes = [...sums.values()];
+  const bars: Omit<CogBar, "title">[] = [];
+  for (const category of categories) {
+    const mean = genomes.reduce((sum, g) => sum + share(g, category), 0) / genomes.length;
+    for (const [genome, g] of sums) {
+      const count = g.counts.get(category) ?? 0;
+      bars.push({
+        genome,
+        category,
+        label: cogLabel(category),
+        count,
+        value: share(g, category) - mean,
+      });
+    }
+  }
+  return bars;
+}
+
+/** `n = 1,834 of 2,302 CDSs` (or `n = 2,410 assignments` when the CDSs are not known). */
+function nLabel(g: GenomeCounts): string {
+  const fmt = (n: number) => n.toLocaleString("en-US");
+  return g.cdss !== undefined
+    ? `n = ${fmt(g.assigned ?? 0)} of ${fmt(g.cdss)} CDSs`
+    : `n = ${fmt(totalOf(g))} assignments`;
+}
+
+/** A genome's category counts and, where known, its CDSs with a category and all its CDSs. */
+interface GenomeCounts {
+  counts: Map<string, number>;
+  assigned?: number;
+  cdss?: number;
+}
+
+function tip(d: Omit<CogBar, "title">, unit: "count" | "share" | "deviation"): string {
+  const n = d.count.toLocaleString("en-US");
+  const detail = unit === "share"
+    ? ` (${d.value.toFixed(1)}%)`
+    : unit === "deviation"
+    ? ` (${d.value >= 0 ? "+" : ""}${d.value.toFixed(1)} points from the cohort mean)`
+    : "";
+  return `${d.genome}\n${d.label}: ${n}${detail}`;
+}

@@ -57,8 +57,15 @@ export async function ceiling(prepared: PreparedRun[], schema: "full" | "bare") 
       FEATURE_COLUMNS.map(() => "?").join(", ")
     })`,
   );
+  // The real schema (v5) keeps each (db, accession) once, in xref_terms, and links to it.
+  const insertTerm = schema === "full"
+    ? db.prepare("insert into xref_terms (db, accession) values (?, ?) on conflict do nothing")
+    : undefined;
   const insertXref = db.prepare(
-    "insert into feature_xrefs (feature_id, db, accession) values (?, ?, ?)",
+    schema === "full"
+      ? `insert or ignore into feature_xrefs (feature_id, term_id)
+         select ?, id from xref_terms where db = ? and accession = ?`
+      : "insert into feature_xrefs (feature_id, db, accession) values (?, ?, ?)",
   );
   const insertFile = db.prepare(
     "insert into result_files (annotation_id, kind, file_name, size, checksum, content, encoding) values (?, ?, ?, ?, ?, ?, ?)",
@@ -90,6 +97,7 @@ export async function ceiling(prepared: PreparedRun[], schema: "full" | "bare") 
       rows++;
     });
     for (const [index, xdb, accession] of run.xrefs) {
+      insertTerm?.run(xdb, accession);
       insertXref.run(first + index, xdb, accession);
       rows++;
     }

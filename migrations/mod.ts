@@ -10,6 +10,7 @@ import * as m0001 from "./0001_initial.ts";
 import * as m0002 from "./0002_genome_traits.ts";
 import * as m0003 from "./0003_feature_family.ts";
 import * as m0004 from "./0004_run_identity.ts";
+import * as m0005 from "./0005_xref_terms.ts";
 import * as m0006 from "./0006_feature_family_order.ts";
 import * as m0007 from "./0007_reader_without_secrets.ts";
 
@@ -19,6 +20,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   "0002_genome_traits": m0002,
   "0003_feature_family": m0003,
   "0004_run_identity": m0004,
+  "0005_xref_terms": m0005,
   "0006_feature_family_order": m0006,
   "0007_reader_without_secrets": m0007,
 });

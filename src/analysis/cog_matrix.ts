@@ -10,6 +10,7 @@ import { type Kysely, type SelectQueryBuilder, sql } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { type CohortOptions, cohortQuery } from "./_cohort.ts";
 import { joinedText } from "../query/_sqlite_indexes.ts";
+import { featureTermsFrom } from "../db/xref_terms.ts";
 import { rowsToTable } from "./to_table.ts";
 
 /** The 26 one-letter COG functional categories, in the NCBI order (`fun-20.tab`). */
@@ -60,9 +61,10 @@ export interface CogCategorySetRow {
  * with "cohort" as (…latest annotations…),
  * "sets" as (
  *   select "features"."annotation_id",
- *     (select group_concat("x"."accession", '') from "feature_xrefs" as "x"
- *       where "x"."feature_id" = "features"."id" and "x"."db" = 'COG'
- *         and "x"."accession" not like 'COG%') as "categories",
+ *     (select group_concat("t"."accession", '') from "feature_xrefs" as "x"
+ *       inner join "xref_terms" as "t" on "t"."id" = "x"."term_id"
+ *       where "x"."feature_id" = "features"."id" and "t"."db" = 'COG'
+ *         and "t"."accession" not like 'COG%') as "categories",
  *     count(*) as "cdss"
  *   from "features"
  *   where "features"."annotation_id" in (select "cohort"."annotation_id" from "cohort")
@@ -82,12 +84,10 @@ export function cogCategorySetsQuery(
   options: CohortOptions = {},
 ): SelectQueryBuilder<Database, never, CogCategorySetRow> {
   const ref = sql.ref;
-  const concat = joinedText(db, ref("x.accession"), "");
-  const categories = sql<string | null>`(select ${concat} from ${sql.table("feature_xrefs")} as ${
-    sql.id("x")
-  } where ${ref("x.feature_id")} = ${ref("features.id")} and ${ref("x.db")} = 'COG' and ${
-    ref("x.accession")
-  } not like 'COG%')`;
+  const concat = joinedText(db, ref("t.accession"), "");
+  const categories = sql<string | null>`(select ${concat} from ${
+    featureTermsFrom("features.id")
+  } and ${ref("t.db")} = 'COG' and ${ref("t.accession")} not like 'COG%')`;
   const query = db
     .with("cohort", () => cohortQuery(db, options))
     .with("sets", (qc) =>
@@ -154,6 +154,7 @@ async function countCategories(
  * ```ts
  * import assert from "node:assert/strict";
  * import { openDatabase } from "../db/open_database.ts";
+ * import { insertFeatureXrefs } from "../db/xref_terms.ts";
  * import { cogCategoryCounts } from "./cog_matrix.ts";
  *
  * const db = await openDatabase(":memory:");
@@ -170,11 +171,11 @@ async function countCategories(
  *   { ...base, type: "cds", start: 1, stop: 90 },
  *   { ...base, type: "cds", start: 100, stop: 190 },
  * ]).returning("id").execute();
- * await db.insertInto("feature_xrefs").values([
- *   { feature_id: f1.id, db: "COG", accession: "COG0745" },
- *   { feature_id: f1.id, db: "COG", accession: "KT" },
- *   { feature_id: f2.id, db: "COG", accession: "K" },
- * ]).execute();
+ * await insertFeatureXrefs(db, [
+ *   [f1.id, "COG", "COG0745"],
+ *   [f1.id, "COG", "KT"],
+ *   [f2.id, "COG", "K"],
+ * ]);
  * const rows = (await cogCategoryCounts(db)).objects();
  * assert.deepEqual(rows, [
  *   { genome: "g1", category: "K", count: 2, fraction: 1, assigned: 2, cdss: 2 },

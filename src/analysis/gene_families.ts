@@ -9,6 +9,7 @@ import { type ColumnTable, table } from "../deps/arquero.ts";
 import { type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { show } from "../query/_validate.ts";
+import { featureTermsFrom } from "../db/xref_terms.ts";
 import { type CohortOptions, cohortQuery } from "./_cohort.ts";
 import {
   familiesByPrevalence,
@@ -53,7 +54,8 @@ export const MD5_FAMILY_PREFIX = "MD5:";
  * 4. else null: the feature is in no family (a pseudogene or a record without its protein).
  *
  * When a protein has several clusters of one level (it should not), the smallest accession wins.
- * The UniRef look-ups are ranges on the primary key `feature_xrefs(feature_id, db, accession)`.
+ * The UniRef look-ups read the feature's links `feature_xrefs(feature_id, term_id)` (a range of
+ * the primary key) joined to their terms.
  *
  * This is the definition of a family. Since schema v3 it is stored in `features.family` (computed
  * by the store at import, and by migration 0003 with this same SQL for older rows), and the tables
@@ -72,12 +74,10 @@ export function familyKey(): RawBuilder<string | null> {
 /** The smallest UniRef cluster of a level (`"90"`, `"50"`) of the feature in scope, in SQL. */
 function cluster(level: "90" | "50"): RawBuilder<string | null> {
   const ref = sql.ref;
-  return sql<string | null>`(select min(${ref("x.accession")}) from ${
-    sql.table("feature_xrefs")
-  } as ${sql.id("x")} where ${ref("x.feature_id")} = ${ref("features.id")} and ${
-    ref("x.db")
-  } = 'UniRef' and ${ref("x.accession")} >= ${sql.lit(`UniRef${level}_`)} and ${
-    ref("x.accession")
+  return sql<string | null>`(select min(${ref("t.accession")}) from ${
+    featureTermsFrom("features.id")
+  } and ${ref("t.db")} = 'UniRef' and ${ref("t.accession")} >= ${sql.lit(`UniRef${level}_`)} and ${
+    ref("t.accession")
   } < ${sql.lit(`UniRef${level}\``)})`;
 }
 
@@ -122,9 +122,10 @@ export type CohortQuery<O> = SelectQueryBuilder<Database, never, O>;
  * ```sql
  * select "features"."annotation_id", "features"."id" as "feature_id",
  *   coalesce("features"."family",
- *     coalesce((select min("x"."accession") from "feature_xrefs" as "x"
- *         where "x"."feature_id" = "features"."id" and "x"."db" = 'UniRef'
- *           and "x"."accession" >= 'UniRef90_' and "x"."accession" < 'UniRef90`'),
+ *     coalesce((select min("t"."accession") from "feature_xrefs" as "x"
+ *         inner join "xref_terms" as "t" on "t"."id" = "x"."term_id"
+ *         where "x"."feature_id" = "features"."id" and "t"."db" = 'UniRef'
+ *           and "t"."accession" >= 'UniRef90_' and "t"."accession" < 'UniRef90`'),
  *       (… 'UniRef50_' …), 'MD5:' || "features"."aa_hexdigest")) as "family"
  * from (…latest annotations…) as "cohort" cross join "features"
  * where "features"."annotation_id" = "cohort"."annotation_id" and "features"."type" in (?)
@@ -296,6 +297,7 @@ export function familyPresence(
  * ```ts
  * import assert from "node:assert/strict";
  * import { openDatabase } from "../db/open_database.ts";
+ * import { insertFeatureXrefs } from "../db/xref_terms.ts";
  * import { presenceAbsence } from "./gene_families.ts";
  *
  * const db = await openDatabase(":memory:");
@@ -313,8 +315,7 @@ export function familyPresence(
  *       annotation_id: a.id, sequence_id: s.id, original_json: "{}", type: "cds", start: 1,
  *       stop: 90, strand: "+",
  *     }).returning("id").executeTakeFirstOrThrow();
- *     await db.insertInto("feature_xrefs").values({ feature_id: f.id, db: "UniRef", accession: cluster })
- *       .execute();
+ *     await insertFeatureXrefs(db, [[f.id, "UniRef", cluster]]);
  *   }
  * }
  * const matrix = await presenceAbsence(db);

@@ -140,6 +140,7 @@ export function genomeDiffQuery(
  * ```ts
  * import assert from "node:assert/strict";
  * import { openDatabase } from "../db/open_database.ts";
+ * import { insertFeatureXrefs } from "../db/xref_terms.ts";
  * import { compareGenomes } from "./genome_diff.ts";
  *
  * const db = await openDatabase(":memory:");
@@ -157,8 +158,7 @@ export function genomeDiffQuery(
  *       annotation_id: a.id, sequence_id: s.id, original_json: "{}", type: "cds", start: 1,
  *       stop: 90, strand: "+", product: `protein ${cluster}`,
  *     }).returning("id").executeTakeFirstOrThrow();
- *     await db.insertInto("feature_xrefs").values({ feature_id: f.id, db: "UniRef", accession: cluster })
- *       .execute();
+ *     await insertFeatureXrefs(db, [[f.id, "UniRef", cluster]]);
  *   }
  * }
  * const diff = await compareGenomes(db, { from: "early", to: "late" });

@@ -217,15 +217,18 @@ export async function listGenomeFeatures(
   const xrefs = new Map<number, string[]>();
   if (rows.length > 0) {
     // Few rows: by their ids (bound parameters); many: every cross-reference of the annotation.
-    const base = db.selectFrom("feature_xrefs").select(["feature_id", "db", "accession"]);
+    const base = db.selectFrom("feature_xrefs as x")
+      .innerJoin("xref_terms as t", "t.id", "x.term_id")
+      .select(["x.feature_id", "t.db", "t.accession"]);
     const scoped = rows.length <= 500
-      ? base.where("feature_id", "in", rows.map((r) => r.id))
+      ? base.where("x.feature_id", "in", rows.map((r) => r.id))
       : base.where(
-        "feature_id",
+        "x.feature_id",
         "in",
         db.selectFrom("features").select("id").where("annotation_id", "=", annotation.id),
       );
-    const found = await scoped.orderBy("feature_id").orderBy("db").orderBy("accession").execute();
+    const found = await scoped.orderBy("x.feature_id").orderBy("t.db").orderBy("t.accession")
+      .execute();
     for (const x of found) {
       const list = xrefs.get(x.feature_id) ?? [];
       list.push(`${x.db}:${x.accession}`);

@@ -10,4 +10,5 @@ export * from "./open_database.ts";
 export * from "./database_location.ts";
 export * from "./transaction.ts";
 export * from "./migrator.ts";
+export * from "./xref_terms.ts";
 export { adaptSqlite, translateSqliteError } from "./sqlite_adapter.ts";

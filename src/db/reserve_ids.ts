@@ -33,7 +33,7 @@ import type { Database } from "./schema.ts";
  */
 export async function reserveIds(
   trx: Kysely<Database>,
-  table: "features" | "sequences" | "genomes" | "annotations",
+  table: "features" | "sequences" | "genomes" | "annotations" | "xref_terms",
   count: number,
 ): Promise<number> {
   if (!Number.isInteger(count) || count < 1) {

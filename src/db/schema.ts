@@ -1,6 +1,6 @@
 /**
- * The typed Kysely schema of a baktadb database (schema v4, `migrations/0001_initial.ts` to
- * `migrations/0004_run_identity.ts`).
+ * The typed Kysely schema of a baktadb database (schema v5, `migrations/0001_initial.ts` to
+ * `migrations/0005_xref_terms.ts`).
  * `docs/schema.md` documents every table and column; field comments here repeat the essentials.
  *
  * Conventions: ids are integer surrogate keys; times are ISO 8601 UTC text; booleans are integers
@@ -219,6 +219,11 @@ export interface ResultFilesTable {
   content: Uint8Array;
   /** `plain` or `gzip`. */
   encoding: string;
+  /**
+   * 1 on the file (a GFF3 read alone) the annotation's feature records are rebuilt from (schema
+   * v5): they are then not packed in `feature_originals`.
+   */
+  rebuilds_records: ColumnType<number, number | undefined, number>;
 }
 
 /** One feature of one annotation. */
@@ -273,14 +278,25 @@ export interface FeaturesTable {
   family: string | null;
 }
 
-/** A cross-reference of a feature. */
-export interface FeatureXrefsTable {
-  /** The feature. */
-  feature_id: number;
+/**
+ * A cross-reference term (schema v5): one distinct `(db, accession)` pair, stored once however
+ * many features carry it.
+ */
+export interface XrefTermsTable {
+  /** The term id. */
+  id: Generated<number>;
   /** The database, e.g. `COG`, `EC`, `GO`, `KEGG`, `UniRef`, `RefSeq`. */
   db: string;
   /** The accession within `db`. */
   accession: string;
+}
+
+/** A cross-reference of a feature (schema v5): a link to its term. */
+export interface FeatureXrefsTable {
+  /** The feature. */
+  feature_id: number;
+  /** The term (`xref_terms.id`). */
+  term_id: number;
 }
 
 /**
@@ -332,6 +348,7 @@ export interface Database {
   annotations: AnnotationsTable;
   result_files: ResultFilesTable;
   features: FeaturesTable;
+  xref_terms: XrefTermsTable;
   feature_xrefs: FeatureXrefsTable;
   genome_traits: GenomeTraitsTable;
   feature_originals: FeatureOriginalsTable;
@@ -370,5 +387,7 @@ export type NewResultFile = Insertable<ResultFilesTable>;
 export type FeatureRow = Selectable<FeaturesTable>;
 /** A feature row to insert. */
 export type NewFeature = Insertable<FeaturesTable>;
-/** A cross-reference row. */
+/** A cross-reference link row. */
 export type FeatureXref = Selectable<FeatureXrefsTable>;
+/** A cross-reference term row. */
+export type XrefTerm = Selectable<XrefTermsTable>;

@@ -32,7 +32,7 @@ export interface XrefOptions extends AnnotationScope {
 
 /** An xref condition as stored: Bakta's `"DB:accession"` split at the first colon. */
 export interface XrefMatch {
-  /** `feature_xrefs.db`. */
+  /** `xref_terms.db`. */
   db: string;
   /** The accessions that match exactly (`in`). */
   accessions?: string[];
@@ -60,7 +60,7 @@ const CANONICAL_DBS: ReadonlyMap<string, string> = new Map(
 );
 
 /**
- * How an xref look-up is matched against `feature_xrefs`, which stores Bakta's `"DB:accession"`
+ * How an xref look-up is matched against `xref_terms`, which stores Bakta's `"DB:accession"`
  * strings split at the first colon (`COG:COG0001`, `COG:K`, `EC:1.1.1.1`, `GO:0005737`,
  * `UniRef:UniRef90_P12345`):
  *
@@ -109,7 +109,8 @@ export function xrefMatch(db: string, accession: string): XrefMatch {
 
 /**
  * The features that carry a cross-reference, in the latest annotation of each genome (or the scope
- * chosen), through the `feature_xrefs(db, accession, feature_id)` index. See
+ * chosen), through the unique index of `xref_terms(db, accession)` and the index
+ * `feature_xrefs(term_id, feature_id)` (schema v5). See
  * {@linkcode xrefMatch} for how names and accessions are matched.
  *
  * The SQL emitted (an accession; a COG category replaces `"accession" in (?)` by
@@ -122,7 +123,9 @@ export function xrefMatch(db: string, accession: string): XrefMatch {
  * where "features"."annotation_id" in (select "annotations"."id" from … latest …)
  *   and "features"."id" in (
  *     select "feature_xrefs"."feature_id" from "feature_xrefs"
- *     where "feature_xrefs"."db" = ? and "feature_xrefs"."accession" in (?))
+ *     where "feature_xrefs"."term_id" in (
+ *       select "xref_terms"."id" from "xref_terms"
+ *       where "xref_terms"."db" = ? and "xref_terms"."accession" in (?)))
  * order by "features"."id"
  * ```
  *
@@ -135,6 +138,7 @@ export function xrefMatch(db: string, accession: string): XrefMatch {
  * ```ts
  * import assert from "node:assert/strict";
  * import { openDatabase } from "../db/open_database.ts";
+ * import { insertFeatureXrefs } from "../db/xref_terms.ts";
  * import { featuresByXref } from "./features_by_xref.ts";
  *
  * const db = await openDatabase(":memory:");
@@ -150,10 +154,7 @@ export function xrefMatch(db: string, accession: string): XrefMatch {
  *   annotation_id: a.id, sequence_id: s.id, original_json: "{}", type: "cds", start: 1, stop: 90,
  *   strand: "+", locus_tag: "X_1",
  * }).returning("id").executeTakeFirstOrThrow();
- * await db.insertInto("feature_xrefs").values([
- *   { feature_id: f.id, db: "COG", accession: "COG0745" },
- *   { feature_id: f.id, db: "COG", accession: "KT" },
- * ]).execute();
+ * await insertFeatureXrefs(db, [[f.id, "COG", "COG0745"], [f.id, "COG", "KT"]]);
  * const byCategory = await featuresByXref(db, { db: "COG", accession: "T" }).execute();
  * const byId = await featuresByXref(db, { db: "COG", accession: "COG0745" }).execute();
  * assert.deepEqual([byCategory.length, byId.length], [1, 1]);
@@ -162,15 +163,16 @@ export function xrefMatch(db: string, accession: string): XrefMatch {
  */
 export function featuresByXref(db: Kysely<Database>, options: XrefOptions): FeatureQuery {
   const match = xrefMatch(options?.db, options?.accession);
-  let ids = db.selectFrom("feature_xrefs")
-    .select("feature_xrefs.feature_id")
-    .where("feature_xrefs.db", "=", match.db);
+  let terms = db.selectFrom("xref_terms").select("xref_terms.id")
+    .where("xref_terms.db", "=", match.db);
   if (match.cogCategory !== undefined) {
-    ids = ids.where("feature_xrefs.accession", "not like", "COG%")
-      .where("feature_xrefs.accession", "like", `%${match.cogCategory}%`);
+    terms = terms.where("xref_terms.accession", "not like", "COG%")
+      .where("xref_terms.accession", "like", `%${match.cogCategory}%`);
   } else {
-    ids = ids.where("feature_xrefs.accession", "in", match.accessions!);
+    terms = terms.where("xref_terms.accession", "in", match.accessions!);
   }
+  const ids = db.selectFrom("feature_xrefs").select("feature_xrefs.feature_id")
+    .where("feature_xrefs.term_id", "in", terms);
   return scopeFeatures(selectFeatures(db), db, options)
     .where("features.id", "in", ids)
     .orderBy("features.id");

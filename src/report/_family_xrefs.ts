@@ -15,7 +15,7 @@ export const FAMILY_XREF_DBS: readonly string[] = Object.freeze(["COG", "GO", "K
 /**
  * The cross-references (`DB:accession`, sorted by {@linkcode FAMILY_XREF_DBS} then accession) of
  * the members of each wanted family in the genomes' latest annotations. One query: the families'
- * members joined to `feature_xrefs` for those databases; the rows of other families are dropped
+ * members joined to `feature_xrefs` and their `xref_terms` for those databases; the rows of other families are dropped
  * here.
  *
  * @param db The database.
@@ -32,8 +32,9 @@ export async function familyXrefs(
   const rows = await db.with("members", () => familyMembersQuery(db, { genomes: [...genomes] }))
     .selectFrom("members")
     .innerJoin("feature_xrefs", "feature_xrefs.feature_id", "members.feature_id")
-    .select(["members.family", "feature_xrefs.db", "feature_xrefs.accession"])
-    .where("feature_xrefs.db", "in", [...FAMILY_XREF_DBS])
+    .innerJoin("xref_terms", "xref_terms.id", "feature_xrefs.term_id")
+    .select(["members.family", "xref_terms.db", "xref_terms.accession"])
+    .where("xref_terms.db", "in", [...FAMILY_XREF_DBS])
     .distinct()
     .execute();
   const byFamily = new Map<string, Set<string>>();

@@ -10,6 +10,7 @@ import type { Database } from "../db/schema.ts";
 import { annotationOf } from "../query/annotation_of.ts";
 import { getResidues } from "../store/sequences_repository.ts";
 import { joinedText } from "../query/_sqlite_indexes.ts";
+import { featureTermsFrom } from "../db/xref_terms.ts";
 
 /** A sequence of {@linkcode GenomeMapData} (the shape `circularMapPlot` takes). */
 export interface GenomeMapSequence {
@@ -91,10 +92,12 @@ export const DEFAULT_GENOME_MAP_DATA_OPTIONS: Readonly<{ residues: boolean }> = 
  *
  * ```sql
  * select "sequences"."seq_id", "features"."type", "features"."start", …,
- *   (select group_concat("x"."accession", '') from "feature_xrefs" as "x"
- *    where "x"."feature_id" = "features"."id" and "x"."db" = 'COG'
- *      and "x"."accession" not like 'COG%') as "cog",
- *   (select group_concat("x"."db" || ':' || "x"."accession", ' ') from "feature_xrefs" as "x"
+ *   (select group_concat("t"."accession", '') from "feature_xrefs" as "x"
+ *    inner join "xref_terms" as "t" on "t"."id" = "x"."term_id"
+ *    where "x"."feature_id" = "features"."id" and "t"."db" = 'COG'
+ *      and "t"."accession" not like 'COG%') as "cog",
+ *   (select group_concat("t"."db" || ':' || "t"."accession", ' ') from "feature_xrefs" as "x"
+ *    inner join "xref_terms" as "t" on "t"."id" = "x"."term_id"
  *    where "x"."feature_id" = "features"."id") as "xrefs"
  * from "features" inner join "sequences" on "sequences"."id" = "features"."sequence_id"
  * where "features"."annotation_id" = ? order by "features"."id"
@@ -168,16 +171,12 @@ export async function genomeMapData(
       "features.locus_tag",
       "features.gene",
       "features.product",
-      sql<string | null>`(select ${joinedText(db, ref("x.accession"), "")} from ${
-        sql.table("feature_xrefs")
-      } as ${sql.id("x")} where ${ref("x.feature_id")} = ${ref("features.id")} and ${
-        ref("x.db")
-      } = 'COG' and ${ref("x.accession")} not like 'COG%')`.as("cog"),
+      sql<string | null>`(select ${joinedText(db, ref("t.accession"), "")} from ${
+        featureTermsFrom("features.id")
+      } and ${ref("t.db")} = 'COG' and ${ref("t.accession")} not like 'COG%')`.as("cog"),
       sql<string | null>`(select ${
-        joinedText(db, sql`${ref("x.db")} || ':' || ${ref("x.accession")}`, " ")
-      } from ${sql.table("feature_xrefs")} as ${sql.id("x")} where ${ref("x.feature_id")} = ${
-        ref("features.id")
-      })`.as("xrefs"),
+        joinedText(db, sql`${ref("t.db")} || ':' || ${ref("t.accession")}`, " ")
+      } from ${featureTermsFrom("features.id")})`.as("xrefs"),
     ])
     .where("features.annotation_id", "=", annotation.id)
     .orderBy("features.id")

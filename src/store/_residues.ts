@@ -16,33 +16,66 @@ export function gcOfBytes(bytes: Uint8Array): number | null {
   return total === 0 ? null : gc / total;
 }
 
+/** Bases per block of a {@linkcode GcIndex}. */
+const GC_BLOCK = 64;
+
+/** 1 for the bytes g, c, G, C; 0 else. */
+const IS_GC = byteTable("gcGC");
+/** 1 for the bytes a, c, g, t in either case; 0 else. */
+const IS_ACGT = byteTable("acgtACGT");
+
+function byteTable(letters: string): Uint8Array {
+  const table = new Uint8Array(256);
+  for (const letter of letters) table[letter.charCodeAt(0)] = 1;
+  return table;
+}
+
 /**
- * Cumulative G/C and A/C/G/T counts of a sequence, so that the GC fraction of any span is two
- * look-ups: `gc[i]` and `acgt[i]` count the bases before position `i` (0-based).
+ * Cumulative G/C and A/C/G/T counts of a sequence at every {@linkcode GC_BLOCK}-th position, so
+ * that the GC fraction of any span is two block look-ups and at most two partial blocks counted:
+ * `gc[k]` and `acgt[k]` count the bases before position `k × 64` (0-based).
  */
 export interface GcIndex {
-  /** G and C before each position (length + 1 entries). */
+  /** The residues (ASCII). */
+  bytes: Uint8Array;
+  /** G and C before each block. */
   gc: Int32Array;
-  /** A, C, G and T before each position (length + 1 entries). */
+  /** A, C, G and T before each block. */
   acgt: Int32Array;
 }
 
-/** Builds the {@linkcode GcIndex} of ASCII residues. */
+/** Builds the {@linkcode GcIndex} of ASCII residues: one table-driven pass, a count per block. */
 export function buildGcIndex(bytes: Uint8Array): GcIndex {
-  const gc = new Int32Array(bytes.length + 1);
-  const acgt = new Int32Array(bytes.length + 1);
+  const blocks = Math.floor(bytes.length / GC_BLOCK) + 1;
+  const gc = new Int32Array(blocks);
+  const acgt = new Int32Array(blocks);
   let g = 0;
   let n = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const c = bytes[i] | 0x20;
-    if (c === 0x67 || c === 0x63) {
-      g++;
-      n++;
-    } else if (c === 0x61 || c === 0x74) n++;
-    gc[i + 1] = g;
-    acgt[i + 1] = n;
+  for (let k = 1; k < blocks; k++) {
+    const end = k * GC_BLOCK;
+    for (let i = end - GC_BLOCK; i < end; i++) {
+      const b = bytes[i];
+      g += IS_GC[b];
+      n += IS_ACGT[b];
+    }
+    gc[k] = g;
+    acgt[k] = n;
   }
-  return { gc, acgt };
+  return { bytes, gc, acgt };
+}
+
+/** G/C and A/C/G/T counts before `position` (0-based), written into `out`. */
+function countsBefore(index: GcIndex, position: number, out: [number, number]): void {
+  const k = Math.floor(position / GC_BLOCK);
+  let g = index.gc[k];
+  let n = index.acgt[k];
+  const bytes = index.bytes;
+  for (let i = k * GC_BLOCK; i < position; i++) {
+    g += IS_GC[bytes[i]];
+    n += IS_ACGT[bytes[i]];
+  }
+  out[0] = g;
+  out[1] = n;
 }
 
 /**
@@ -60,16 +93,19 @@ export function indexedSpanGc(
   stop: number,
   edge: boolean,
 ): number | null {
-  const length = index.gc.length - 1;
+  const length = index.bytes.length;
   if (start > length || stop > length || start < 1 || stop < 1) return null;
-  let g: number;
-  let n: number;
-  if (!edge) {
-    g = index.gc[stop] - index.gc[start - 1];
-    n = index.acgt[stop] - index.acgt[start - 1];
-  } else {
-    g = index.gc[length] - index.gc[start - 1] + index.gc[stop];
-    n = index.acgt[length] - index.acgt[start - 1] + index.acgt[stop];
+  const before: [number, number] = [0, 0];
+  const through: [number, number] = [0, 0];
+  countsBefore(index, start - 1, before);
+  countsBefore(index, stop, through);
+  let g = through[0] - before[0];
+  let n = through[1] - before[1];
+  if (edge) {
+    const whole: [number, number] = [0, 0];
+    countsBefore(index, length, whole);
+    g += whole[0];
+    n += whole[1];
   }
   return n === 0 ? null : g / n;
 }

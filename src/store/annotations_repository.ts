@@ -12,6 +12,7 @@ import type { GenomeInfo } from "../formats/model.ts";
 import { transaction } from "../db/transaction.ts";
 import { encodeContent, utf8 } from "./_codec.ts";
 import { referencedResidues } from "./stored_residues.ts";
+import { dropUnusedXrefTerms, termsOfAnnotations } from "../db/xref_terms.ts";
 
 /** An annotation (one stored Bakta run), camelCase. */
 export interface AnnotationRecord {
@@ -337,7 +338,9 @@ export async function deleteAnnotation(
     await trx.updateTable("jobs").set({ annotation_id: null }).where("annotation_id", "=", id)
       .execute();
     await keepReferencedResidues(trx, id);
+    const terms = await termsOfAnnotations(trx, [id]);
     await trx.deleteFrom("annotations").where("id", "=", id).execute();
+    await dropUnusedXrefTerms(trx, terms);
     return annotation;
   };
   return await transaction(db, work);

@@ -38,6 +38,7 @@ const TABLES: readonly TablePlan[] = [
   // After the files: `residues_file_id` may name one.
   { table: "sequences", key: "id", serial: true },
   { table: "features", key: "id", serial: true },
+  { table: "xref_terms", key: "id", serial: true },
   { table: "feature_xrefs", key: "feature_id", serial: false },
   { table: "feature_originals", key: "annotation_id", serial: false },
 ];

@@ -254,8 +254,10 @@ export async function getFeatureXrefs(
   db: Kysely<Database>,
   featureId: number,
 ): Promise<DbXref[]> {
-  return await db.selectFrom("feature_xrefs").select(["db", "accession"])
-    .where("feature_id", "=", featureId).orderBy("db").orderBy("accession").execute();
+  return await db.selectFrom("feature_xrefs as x")
+    .innerJoin("xref_terms as t", "t.id", "x.term_id")
+    .select(["t.db", "t.accession"])
+    .where("x.feature_id", "=", featureId).orderBy("t.db").orderBy("t.accession").execute();
 }
 
 /**

@@ -8,6 +8,7 @@ import { type Kysely, sql } from "../deps/kysely.ts";
 import type { Database, Genome } from "../db/schema.ts";
 import { NotFoundError } from "../db/errors.ts";
 import { transaction } from "../db/transaction.ts";
+import { dropUnusedXrefTerms, termsOfAnnotations } from "../db/xref_terms.ts";
 import { type StoreCache, storeCacheFor } from "./store_cache.ts";
 
 /** A genome, as the store gives it (camelCase). */
@@ -427,6 +428,8 @@ export async function deleteGenome(
   };
   await db.updateTable("jobs").set({ annotation_id: null })
     .where("annotation_id", "in", annotationIds).execute();
+  const terms = await termsOfAnnotations(db, (await annotationIds.execute()).map((a) => a.id));
   await db.deleteFrom("genomes").where("id", "=", genome.id).execute();
+  await dropUnusedXrefTerms(db, terms);
   return deleted;
 }

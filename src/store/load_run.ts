@@ -349,7 +349,8 @@ async function xrefsOf(
   const byFeature = new Map<number, DbXref[]>();
   let query = db.selectFrom("feature_xrefs as x")
     .innerJoin("features as f", "f.id", "x.feature_id")
-    .select(["x.feature_id", "x.db", "x.accession"])
+    .innerJoin("xref_terms as t", "t.id", "x.term_id")
+    .select(["x.feature_id", "t.db", "t.accession"])
     .where("f.annotation_id", "=", annotationId);
   if (only !== undefined) {
     if (only.length === 0) return byFeature;
@@ -357,7 +358,7 @@ async function xrefsOf(
     const hi = Math.max(...only.map((r) => r.id));
     query = query.where("x.feature_id", ">=", lo).where("x.feature_id", "<=", hi);
   }
-  const rows = await query.orderBy("x.feature_id").orderBy("x.db").orderBy("x.accession")
+  const rows = await query.orderBy("x.feature_id").orderBy("t.db").orderBy("t.accession")
     .execute();
   for (const row of rows) {
     const list = byFeature.get(row.feature_id);

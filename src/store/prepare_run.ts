@@ -92,10 +92,6 @@ const NO_ORIGINALS: EncodedContent = Object.freeze({
   encoding: "plain",
 });
 
-function byDbAndAccession(a: [number, string, string], b: [number, string, string]): number {
-  return a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : a[0] - b[0];
-}
-
 /** The columns of a feature row, in the order of {@linkcode PreparedRun.featureRows}. */
 export const FEATURE_COLUMNS = [
   "id",
@@ -141,8 +137,14 @@ export interface PreparedRun {
    */
   residuesFile?: string;
   /**
+   * The name of the stored file (a GFF3) the features' original records are rebuilt from, when the
+   * run was read from that file alone (`result_files.rebuilds_records`): `originals` is then empty
+   * and nothing goes to `feature_originals`.
+   */
+  recordsFile?: string;
+  /**
    * The features' original records, packed ({@linkcode packOriginals}: a gzipped JSON array in row
-   * order), for `feature_originals`.
+   * order), for `feature_originals` (empty with {@linkcode PreparedRun.recordsFile}).
    */
   originals: EncodedContent;
   /** The sequences (for a run without sequences but with features: made up from them). */
@@ -340,10 +342,10 @@ export async function parseRunFiles(
   const run = await readRun(readable.map((f) => f.path!));
   // A run read from one FASTA or GFF3 alone took its residues from that file: keep them there.
   const only = readable.length === 1 && options.readRun === undefined ? readable[0] : undefined;
-  const residuesFile = only !== undefined && RESIDUE_FILE_KINDS.includes(only.kind)
-    ? only.name
-    : undefined;
-  return prepareParsedRun(run, loaded, options, residuesFile);
+  const kept = only !== undefined && RESIDUE_FILE_KINDS.includes(only.kind)
+    ? { residuesFile: only.name, recordsFile: only.kind === "gff3" ? only.name : undefined }
+    : {};
+  return prepareParsedRun(run, loaded, options, kept);
 }
 
 /**
@@ -394,7 +396,7 @@ function prepareParsedRun(
   run: BaktaRun,
   loaded: LoadedRunFiles,
   options: PrepareRunOptions,
-  residuesFile?: string,
+  kept: { residuesFile?: string; recordsFile?: string } = {},
 ): PreparedRun {
   const prepared: PreparedRun = {
     prefix: loaded.prefix,
@@ -410,7 +412,8 @@ function prepareParsedRun(
     warnings: [],
   };
   if (run.mode === "proteins") return prepared;
-  if (residuesFile !== undefined) prepared.residuesFile = residuesFile;
+  if (kept.residuesFile !== undefined) prepared.residuesFile = kept.residuesFile;
+  if (kept.recordsFile !== undefined) prepared.recordsFile = kept.recordsFile;
   const sequences = runSequences(run, loaded.where, prepared.warnings);
   const level = options.compressionLevel ?? DEFAULT_COMPRESSION_LEVEL;
   const gcIndexes = prepareSequences(prepared, sequences, level);
@@ -500,7 +503,7 @@ function prepareFeatures(
       );
     }
     prepared.featureRows.push(featureRow(feature, length, gcIndexes.get(feature.sequenceId)));
-    originals.push(JSON.stringify(feature.original));
+    if (prepared.recordsFile === undefined) originals.push(JSON.stringify(feature.original));
     prepared.featureSequenceIds.push(feature.sequenceId);
     const seen = new Set<string>();
     for (const xref of feature.dbXrefs) {
@@ -510,8 +513,9 @@ function prepareFeatures(
       prepared.xrefs.push([i, xref.db, xref.accession]);
     }
   }
-  prepared.xrefs.sort(byDbAndAccession);
-  prepared.originals = packOriginals(originals, ORIGINALS_COMPRESSION_LEVEL);
+  if (prepared.recordsFile === undefined) {
+    prepared.originals = packOriginals(originals, ORIGINALS_COMPRESSION_LEVEL);
+  }
 }
 
 /**

@@ -80,7 +80,7 @@ const META = [
 ] as const;
 
 function toRecord(
-  row: Omit<ResultFile, "content"> & { stored_size: number },
+  row: Omit<ResultFile, "content" | "rebuilds_records"> & { stored_size: number },
 ): ResultFileRecord {
   return {
     id: row.id,

@@ -14,6 +14,7 @@ import { ImportError } from "./import_error.ts";
 import { addMissingFiles, annotationHoldingFiles, insertFiles } from "./_known_run.ts";
 import { withIndexFill } from "./_feature_index_fill.ts";
 import { reserveIds } from "../db/reserve_ids.ts";
+import { findXrefTerms, xrefTermKey } from "../db/xref_terms.ts";
 import { pausePoint } from "../db/pause_point.ts";
 
 /** What happened to the genome's assembly versions. */
@@ -244,6 +245,7 @@ export async function writeRun(
   await options.hooks?.afterFeatures?.(trx, { annotationId, features });
   const fileIds = await insertFiles(trx, annotationId, prepared.files);
   await linkResidues(trx, prepared.residuesFile, fileIds, version.byReference);
+  await markRecordsFile(trx, prepared.recordsFile, fileIds);
   await pausePoint("import:files");
   const warnings = [...prepared.warnings];
   if (prepared.run.mode === "proteins") {
@@ -516,13 +518,60 @@ async function insertFeatures(
   await withIndexFill(trx, firstId, firstId + rows.length - 1, async () => {
     await bulkInsert(trx, "features", FEATURE_COLUMNS, rows);
   });
-  const xrefRows = prepared.xrefs.map(([index, db, accession]) => [firstId + index, db, accession]);
-  await bulkInsert(trx, "feature_xrefs", ["feature_id", "db", "accession"], xrefRows);
-  const packed = prepared.originals;
-  await trx.insertInto("feature_originals")
-    .values({ annotation_id: annotationId, content: packed.bytes, encoding: packed.encoding })
-    .execute();
+  await insertXrefLinks(trx, firstId, prepared.xrefs);
+  if (prepared.recordsFile === undefined) {
+    const packed = prepared.originals;
+    await trx.insertInto("feature_originals")
+      .values({ annotation_id: annotationId, content: packed.bytes, encoding: packed.encoding })
+      .execute();
+  }
   return rows.length;
+}
+
+/**
+ * Links the run's features to their cross-reference terms, the links in key order `(feature_id,
+ * term_id)`. Terms not stored yet are added first with reserved ids (the write transaction holds
+ * the database), through the bulk-insert seam.
+ */
+async function insertXrefLinks(
+  trx: Kysely<Database>,
+  firstId: number,
+  xrefs: PreparedRun["xrefs"],
+): Promise<void> {
+  if (xrefs.length === 0) return;
+  const { ids: terms, missing } = await findXrefTerms(
+    trx,
+    xrefs.map(([, db, accession]) => ({ db, accession })),
+  );
+  if (missing.length > 0) {
+    const first = await reserveIds(trx, "xref_terms", missing.length);
+    const rows = missing.map((t, k) => [first + k, t.db, t.accession]);
+    await bulkInsert(trx, "xref_terms", ["id", "db", "accession"], rows);
+    missing.forEach((t, k) => terms.set(xrefTermKey(t.db, t.accession), first + k));
+  }
+  const links = xrefs.map(([index, db, accession]) => [
+    firstId + index,
+    terms.get(xrefTermKey(db, accession))!,
+  ]);
+  links.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  await bulkInsert(trx, "feature_xrefs", ["feature_id", "term_id"], links);
+}
+
+/** Marks the stored file the features' original records are rebuilt from. */
+async function markRecordsFile(
+  trx: Kysely<Database>,
+  recordsFile: string | undefined,
+  fileIds: Map<string, number>,
+): Promise<void> {
+  if (recordsFile === undefined) return;
+  const fileId = fileIds.get(recordsFile);
+  if (fileId === undefined) {
+    throw new Error(
+      `Cannot rebuild feature records from "${recordsFile}": the file was not stored`,
+    );
+  }
+  await trx.updateTable("result_files").set({ rebuilds_records: 1 }).where("id", "=", fileId)
+    .execute();
 }
 
 /** Points sequence rows whose residues are kept by reference to the stored file holding them. */

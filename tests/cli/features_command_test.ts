@@ -110,11 +110,11 @@ engineTest("baktadb features --search and --xref find what the tables hold", asy
 
     const db = await openDatabase(fx.db);
     try {
-      const xref = await db.selectFrom("feature_xrefs").select(["db", "accession"])
+      const xref = await db.selectFrom("xref_terms").select(["id", "db", "accession"])
         .where("db", "=", "COG").where("accession", "like", "COG%").limit(1)
         .executeTakeFirstOrThrow();
       const holders = await db.selectFrom("feature_xrefs").select("feature_id")
-        .where("db", "=", xref.db).where("accession", "=", xref.accession).execute();
+        .where("term_id", "=", xref.id).execute();
       const listed = await listJson(["factory", "--xref", `COG:${xref.accession}`], fx.db);
       assert.deepStrictEqual(
         listed.map(key).sort(),

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { ConstraintError } from "../../src/db/mod.ts";
+import { ConstraintError, insertFeatureXrefs } from "../../src/db/mod.ts";
 import type { Kysely } from "kysely";
 import type { Database } from "../../src/db/mod.ts";
 import { withDb } from "../_with_db.ts";
@@ -99,23 +99,24 @@ engineTest(
 );
 
 engineTest(
-  "feature_xrefs reject the same (feature, db, accession) twice",
+  "feature_xrefs reject the same (feature, term) twice, and xref_terms the same (db, accession)",
   () =>
     withDb(async (db) => {
       const ids = await seed(db);
       const { id } = await db.insertInto("features").values(feature(ids)).returning("id")
         .executeTakeFirstOrThrow();
-      await db.insertInto("feature_xrefs").values({
-        feature_id: id,
-        db: "COG",
-        accession: "COG0001",
-      })
-        .execute();
+      const term = await db.insertInto("xref_terms").values({ db: "COG", accession: "COG0001" })
+        .returning("id").executeTakeFirstOrThrow();
+      await db.insertInto("feature_xrefs").values({ feature_id: id, term_id: term.id }).execute();
       await rejectsWith(
-        db.insertInto("feature_xrefs").values({ feature_id: id, db: "COG", accession: "COG0001" })
-          .execute(),
+        db.insertInto("feature_xrefs").values({ feature_id: id, term_id: term.id }).execute(),
         "primary-key",
         "feature_xrefs",
+      );
+      await rejectsWith(
+        db.insertInto("xref_terms").values({ db: "COG", accession: "COG0001" }).execute(),
+        "unique",
+        "xref_terms",
       );
     }),
 );
@@ -128,12 +129,7 @@ Deno.test(
       const { id } = await db.insertInto("features")
         .values(feature(ids, { locus_tag: "ABC_00005", product: "DNA gyrase" })).returning("id")
         .executeTakeFirstOrThrow();
-      await db.insertInto("feature_xrefs").values({
-        feature_id: id,
-        db: "EC",
-        accession: "5.6.2.2",
-      })
-        .execute();
+      await insertFeatureXrefs(db, [[id, "EC", "5.6.2.2"]]);
       await db.deleteFrom("genomes").where("id", "=", ids.genomeId).execute();
       for (const table of ["sequences", "annotations", "features", "feature_xrefs"] as const) {
         const { n } = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n"))

@@ -56,8 +56,9 @@ Deno.test({
       assert.equal(row.locus_tag, f.locus_tag ?? "");
       assert.equal(row.product, f.product ?? "");
       assert.equal(row.pseudo, String(f.pseudo));
-      const xrefs = await db.selectFrom("feature_xrefs").select(["db", "accession"])
-        .where("feature_id", "=", f.id).execute();
+      const xrefs = await db.selectFrom("feature_xrefs as x")
+        .innerJoin("xref_terms as t", "t.id", "x.term_id").select(["t.db", "t.accession"])
+        .where("x.feature_id", "=", f.id).execute();
       assert.deepStrictEqual(
         row.db_xrefs === "" ? [] : row.db_xrefs.split(";").sort(),
         xrefs.map((x) => `${x.db}:${x.accession}`).sort(),

@@ -9,6 +9,7 @@
 import type { Kysely } from "kysely";
 import { openTestDatabase } from "../_engines.ts";
 import type { Database } from "../../src/db/schema.ts";
+import { insertFeatureXrefs } from "../../src/db/xref_terms.ts";
 
 /** A fresh, fully migrated database of the running test's engine (see `tests/_engines.ts`). */
 export function freshDb(): Promise<Kysely<Database>> {
@@ -130,9 +131,7 @@ export async function insertAnnotation(
     }).returning("id").executeTakeFirstOrThrow();
     featureIds.push(id);
     if (f.xrefs !== undefined && f.xrefs.length > 0) {
-      await db.insertInto("feature_xrefs")
-        .values(f.xrefs.map((x) => ({ feature_id: id, db: x.db, accession: x.accession })))
-        .execute();
+      await insertFeatureXrefs(db, f.xrefs.map((x) => [id, x.db, x.accession] as const));
     }
   }
   return { genomeId, annotationId, sequenceIds, featureIds };

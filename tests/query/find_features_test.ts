@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import type { Kysely } from "kysely";
 import type { Database } from "../../src/db/schema.ts";
+import { insertFeatureXrefs } from "../../src/db/xref_terms.ts";
 import type { BaktaRun, Feature } from "../../src/formats/model.ts";
 import { countFeatures } from "../../src/formats/run_counts.ts";
 import {
@@ -225,10 +226,7 @@ engineTest("featuresByXref() equals a brute-force look-up in the runs' db_xrefs"
           strand: "+",
           original_json: "{}",
         }).returning("id").executeTakeFirstOrThrow();
-        await db2.insertInto("feature_xrefs").values([
-          { feature_id: f.id, db: "COG", accession: "COG0745" },
-          { feature_id: f.id, db: "COG", accession: "KT" },
-        ]).execute();
+        await insertFeatureXrefs(db2, [[f.id, "COG", "COG0745"], [f.id, "COG", "KT"]]);
         for (const [accession, n] of [["K", 1], ["T", 1], ["C", 0], ["O", 0]] as const) {
           assert.equal(
             (await featuresByXref(db2, { db: "COG", accession }).execute()).length,

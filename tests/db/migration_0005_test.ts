@@ -1,13 +1,6 @@
 import assert from "node:assert/strict";
 import { type Kysely, sql } from "kysely";
-import {
-  migrateDown,
-  migrateTo,
-  migrateToLatest,
-  MigrationError,
-  migrationStatus,
-  openDatabase,
-} from "../../src/db/mod.ts";
+import { migrateTo, MigrationError, migrationStatus, openDatabase } from "../../src/db/mod.ts";
 import { featuresByXref, xrefMatch } from "../../src/query/features_by_xref.ts";
 import { engineTest, openTestDatabase } from "../_engines.ts";
 import { reportSamples, samplePath } from "../_samples.ts";
@@ -86,12 +79,8 @@ engineTest(
       }
       assert.ok(Object.values(answersBefore).filter((a) => a.length > 0).length >= 6);
 
-      const steps = await migrateToLatest(db);
-      assert.deepEqual(steps.map((s) => [s.name, s.status]).slice(0, 1), [[
-        "0005_xref_terms",
-        "Success",
-      ]]);
-      assert.ok(steps.every((s) => s.status === "Success"));
+      const steps = await migrateTo(db, "0005_xref_terms");
+      assert.deepEqual(steps.map((s) => [s.name, s.status]), [["0005_xref_terms", "Success"]]);
       assert.deepEqual(await triples(db), before);
       const terms = await db.selectFrom("xref_terms").select(sql<number>`count(*)`.as("n"))
         .executeTakeFirstOrThrow();
@@ -105,7 +94,7 @@ engineTest(
         );
       }
 
-      await migrateDown(db);
+      await migrateTo(db, "0004_run_identity");
       assert.equal((await migrationStatus(db)).current, "0004_run_identity");
       assert.deepEqual(await triples(db), before);
     } finally {
@@ -128,12 +117,12 @@ Deno.test({
       // already written and the old table gone.
       await sql`create view old_xrefs as select db from feature_xrefs`.execute(db);
       const tablesBefore = await tables();
-      await assert.rejects(migrateToLatest(db), MigrationError);
+      await assert.rejects(migrateTo(db, "0005_xref_terms"), MigrationError);
       assert.equal((await migrationStatus(db)).current, "0004_run_identity");
       assert.deepEqual(await tables(), tablesBefore);
       assert.deepEqual(await triples(db), before);
       await sql`drop view old_xrefs`.execute(db);
-      const steps = await migrateToLatest(db);
+      const steps = await migrateTo(db, "0005_xref_terms");
       assert.deepEqual(steps.map((s) => s.status), ["Success"]);
       assert.deepEqual(await triples(db), before);
     } finally {

@@ -78,7 +78,7 @@ function* chunksOf(
  * violations surface as baktadb's `ConstraintError`, as for an insert.
  *
  * ```sql
- * copy "feature_xrefs" ("feature_id", "db", "accession") from stdin
+ * copy "feature_xrefs" ("feature_id", "term_id") from stdin
  * ```
  *
  * @param db A database opened with `openPostgres` (or a transaction of one).
@@ -94,7 +94,7 @@ function* chunksOf(
  * import { openDatabase } from "../open_database.ts";
  * import { copyRows } from "./copy_rows.ts";
  * const db = await openDatabase(":memory:");
- * if (await copyRows(db, "feature_xrefs", ["feature_id", "db", "accession"], []) !== 0) {
+ * if (await copyRows(db, "feature_xrefs", ["feature_id", "term_id"], []) !== 0) {
  *   throw new Error("no rows");
  * }
  * await db.destroy();

@@ -10,6 +10,7 @@ import type { FigureElement } from "../../src/plot/plot_figure.ts";
 import { toPng } from "../../src/plot/to_png.ts";
 import { SAMPLES_PRESENT, SAMPLES_URL } from "../_samples.ts";
 import { assertPngMatches } from "./_png_diff.ts";
+import { PYTHON, pythonHas } from "../_python.ts";
 
 /** The folder of real Bakta outputs (`../shared/bakta-samples/` beside the repository). */
 export const SAMPLES: URL = SAMPLES_URL;
@@ -91,15 +92,7 @@ export function swatches(figure: FigureElement): { label: string; color: string 
 }
 
 /** True when /usr/bin/python3 (with its strict XML parser) is there to cross-check SVG output. */
-export const PYTHON = (() => {
-  try {
-    Deno.statSync("/usr/bin/python3");
-    return true;
-  } catch {
-    console.log("SKIPPED the XML cross-checks: /usr/bin/python3 is absent");
-    return false;
-  }
-})();
+export const PYTHON_XML: boolean = pythonHas("plot", "xml.etree.ElementTree");
 
 /**
  * Parses SVG text with Python's strict, namespace-aware XML parser; returns the root's tag, the
@@ -118,7 +111,7 @@ for e in root.iter():
     ns.add(uri); counts[local] += 1
 print(json.dumps({"root": root.tag, "namespaces": sorted(ns), "counts": counts}))
 `;
-  const child = new Deno.Command("/usr/bin/python3", {
+  const child = new Deno.Command(PYTHON, {
     args: ["-c", script],
     stdin: "piped",
     stdout: "piped",
@@ -176,7 +169,7 @@ for line in rows:
             if all(abs(px[j] - t[j]) <= 6 for j in range(3)): counts[k] += 1
 print(json.dumps({"width": w, "height": h, "counts": counts, "dark": dark}))
 `;
-  const child = new Deno.Command("/usr/bin/python3", {
+  const child = new Deno.Command(PYTHON, {
     args: ["-c", script, JSON.stringify(colors)],
     stdin: "piped",
     stdout: "piped",

@@ -5,7 +5,7 @@ import { SVG_NAMESPACE } from "../../src/plot/to_svg_string.ts";
 import { parseMarkup } from "../../src/plot/dom.ts";
 import { featureTypesPlot } from "../../src/plot/feature_types_plot.ts";
 import { regionMapPlot } from "../../src/plot/region_map_plot.ts";
-import { countPngColors, parseWithPython, PYTHON } from "./_helpers.ts";
+import { countPngColors, parseWithPython, PYTHON_XML } from "./_helpers.ts";
 
 const figure = () =>
   featureTypesPlot([
@@ -68,7 +68,7 @@ Deno.test("savePlot() writes a standalone SVG with the SVG namespace and the leg
       t.textContent
     );
     assert.deepEqual(labels, ["tRNA", "CDS"]);
-    if (PYTHON) {
+    if (PYTHON_XML) {
       const parsed = await parseWithPython(text);
       assert.equal(parsed.root, `{${SVG_NAMESPACE}}svg`);
     }
@@ -102,7 +102,7 @@ Deno.test("savePlot() renders a PNG whose IHDR gives the figure's size times the
 
 Deno.test({
   name: "toPng() paints the arrows, the legend and the text (decoded with python3)",
-  ignore: !PYTHON,
+  ignore: !PYTHON_XML,
   fn: async () => {
     const png = await toPng(
       regionMapPlot([{ start: 1, stop: 900, strand: "+", type: "tRNA", gene: "abcD" }], {

@@ -7,7 +7,7 @@ import {
 } from "../../src/plot/to_svg_string.ts";
 import { parseMarkup, plotDocument } from "../../src/plot/dom.ts";
 import type { PlotFigure } from "../../src/plot/plot_figure.ts";
-import { mainSvg, parseWithPython, PYTHON } from "./_helpers.ts";
+import { mainSvg, parseWithPython, PYTHON_XML } from "./_helpers.ts";
 
 const DATA = [
   { genome: "C22", type: "CDS", count: 2500 },
@@ -104,7 +104,7 @@ Deno.test("toSvgString() lays out column legends and symbol legends", () => {
 
 Deno.test({
   name: "toSvgString() output is well-formed XML, all in the SVG namespace (python3)",
-  ignore: !PYTHON,
+  ignore: !PYTHON_XML,
   fn: async () => {
     for (const figure of [bare(), withLegend()]) {
       const parsed = await parseWithPython(toSvgString(figure, { xmlDeclaration: true }));

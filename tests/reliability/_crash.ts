@@ -12,6 +12,7 @@ import { type CliOutput, spawnCli, until } from "../_cli_process.ts";
 import { sqlite3 } from "../_sqlite3.ts";
 import { recordCells } from "./_record.ts";
 import { openDatabase } from "../../src/db/open_database.ts";
+import { isPostgresUrl } from "../../src/db/postgres/postgres_url.ts";
 import { listJobs } from "../../src/store/jobs_repository.ts";
 import type { BaktaStandIn } from "../../src/testing/bakta_stand_in/mod.ts";
 import {
@@ -83,7 +84,7 @@ function exists(path: string): boolean {
  * @param path The database file.
  */
 export async function assertIntegrity(path: string): Promise<void> {
-  if (path.startsWith("postgres")) return; // the server keeps its own integrity; nothing to open
+  if (isPostgresUrl(path)) return; // the server keeps its own integrity; no file to check
   assert.deepEqual(await sqlite3(path, "pragma integrity_check"), ["ok"], `${path}: integrity`);
   assert.deepEqual(await sqlite3(path, "pragma foreign_key_check"), [], `${path}: foreign keys`);
 }

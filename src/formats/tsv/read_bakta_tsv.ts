@@ -17,6 +17,7 @@ import type {
 } from "../model.ts";
 import { HYPOTHETICAL_PRODUCT } from "../insdc/_bakta_conventions.ts";
 import { ParseError } from "../parse_error.ts";
+import { proteinsRun } from "../proteins_run.ts";
 import { DEFAULT_FILE_NAME, type ReadOptions } from "../read_options.ts";
 import { parseDigits, readVersionComment, splitLines } from "./_tsv_support.ts";
 
@@ -508,13 +509,5 @@ function readProteinRows(
       db_xrefs: dbXrefs,
     });
   }
-  return {
-    mode: "proteins",
-    genome: {},
-    software,
-    sequences: [],
-    features: [],
-    proteins,
-    sources: [{ file, format: "tsv", used: ["proteins"] }],
-  };
+  return proteinsRun(proteins, software, { file, format: "tsv", used: ["proteins"] });
 }

@@ -323,7 +323,7 @@ function mergeRun(run: BaktaRun, other: BaktaRun): string[] {
       if (!source) continue;
       for (const key of SEQUENCE_FILL_KEYS) {
         if (sequence[key] === undefined && source[key] !== undefined) {
-          (sequence as unknown as Record<string, unknown>)[key] = source[key];
+          fillField(sequence, source, key);
           used.add(`sequences.${key}`);
         }
       }
@@ -363,6 +363,11 @@ function mergeRun(run: BaktaRun, other: BaktaRun): string[] {
     }
   }
   return [...used];
+}
+
+/** Copies `source[key]` to `target[key]` (one key of one type on both sides). */
+function fillField<K extends keyof Sequence>(target: Sequence, source: Sequence, key: K): void {
+  target[key] = source[key];
 }
 
 const SEQUENCE_FILL_KEYS: (keyof Sequence)[] = [

@@ -97,10 +97,10 @@ export function isBaktaJsonDocument(doc: unknown): doc is Record<string, unknown
 export function normalizeBaktaJson(doc: unknown, options: ReadOptions = {}): BaktaRun {
   const file = options.file ?? DEFAULT_FILE_NAME;
   if (!isBaktaJsonDocument(doc)) {
-    const what = Array.isArray(doc) ? "an array" : isObject(doc) ? "an object" : typeof doc;
+    const found = Array.isArray(doc) ? "an array" : isObject(doc) ? "an object" : typeof doc;
     throw new ParseError(
       "UnknownFormat",
-      `not a Bakta JSON document: found ${what}, expected an object with "features" and ` +
+      `not a Bakta JSON document: found ${found}, expected an object with "features" and ` +
         `"sequences" or "version"`,
       { file },
     );

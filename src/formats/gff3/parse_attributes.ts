@@ -148,11 +148,11 @@ function decodeValue(value: string, raw: string, file: string, line: number | un
   return decoded!;
 }
 
-function fail(pair: string, problem: string, file: string, line: number | undefined): never {
+function fail(tagValue: string, problem: string, file: string, line: number | undefined): never {
   throw new ParseError(
     "InvalidAttribute",
     `attribute ${
-      JSON.stringify(pair.length > 60 ? `${pair.slice(0, 60)}…` : pair)
+      JSON.stringify(tagValue.length > 60 ? `${tagValue.slice(0, 60)}…` : tagValue)
     } has ${problem}: expected tag=value`,
     { file, line },
   );

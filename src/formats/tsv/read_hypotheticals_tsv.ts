@@ -135,6 +135,16 @@ function readLayout(header: string[], headerLine: number, file: string): Hypothe
   return { header, proteins, columns, minimum };
 }
 
+/** The cells of one row and where it was read. */
+interface RowCells {
+  /** The row's cells, in column order. */
+  cells: string[];
+  /** The file, for errors. */
+  file: string;
+  /** The 1-based line, for errors. */
+  line: number;
+}
+
 /** One row: its placement (genome) or length (proteins), then its measures and hits. */
 function readRow(
   layout: HypotheticalsLayout,
@@ -163,9 +173,9 @@ function readRow(
       return row;
     }
   } else {
-    readPlacementCells(row, layout, cells, file, line);
+    readPlacementCells(row, layout, { cells, file, line });
   }
-  readMeasureCells(row, layout, cells, file, line);
+  readMeasureCells(row, layout, { cells, file, line });
   return row;
 }
 
@@ -192,9 +202,7 @@ function readProteinCells(
 function readPlacementCells(
   row: HypotheticalsTsvRow,
   { columns }: HypotheticalsLayout,
-  cells: string[],
-  file: string,
-  line: number,
+  { cells, file, line }: RowCells,
 ): void {
   const sequenceId = cells[columns.sequenceId];
   if (sequenceId === "") {
@@ -219,9 +227,7 @@ function readPlacementCells(
 function readMeasureCells(
   row: HypotheticalsTsvRow,
   { columns }: HypotheticalsLayout,
-  cells: string[],
-  file: string,
-  line: number,
+  { cells, file, line }: RowCells,
 ): void {
   const { weight, point, pfam, xrefs } = columns;
   if (weight !== -1) {

@@ -13,6 +13,7 @@ import type {
   Gff3Strand,
 } from "./gff3_line.ts";
 import type { StringPool } from "../_string_pool.ts";
+import { digitsOnlyValue } from "../_text_scan.ts";
 import { readAttributeRange } from "./parse_attributes.ts";
 import { decodePercent } from "./percent_encoding.ts";
 
@@ -272,13 +273,7 @@ function readPhase(phase: string, file: string, lineNumber: number): Gff3Phase {
 
 /** A positive integer of at most 15 digits in `text[from, to)`, or -1. */
 function positionAt(text: string, from: number, to: number): number {
-  if (to <= from || to - from > 15) return -1;
-  let value = 0;
-  for (let i = from; i < to; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
+  const value = digitsOnlyValue(text, from, to);
   return value > 0 ? value : -1;
 }
 

@@ -18,6 +18,7 @@ import type {
 import { HYPOTHETICAL_PRODUCT } from "../insdc/_bakta_conventions.ts";
 import { ParseError } from "../parse_error.ts";
 import { proteinsRun } from "../proteins_run.ts";
+import { digitsOnlyValue } from "../_text_scan.ts";
 import { DEFAULT_FILE_NAME, type ReadOptions } from "../read_options.ts";
 import { parseDigits, readVersionComment, splitLines } from "./_tsv_support.ts";
 
@@ -333,7 +334,7 @@ function readPosition(
 ): number {
   const from = row.tabs[after] + 1;
   const to = row.tabs[after + 1];
-  const value = digitsAt(row.text, from, to);
+  const value = digitsOnlyValue(row.text, from, to);
   if (value < 1) {
     throw new ParseError(
       kind,
@@ -390,18 +391,6 @@ function productPrefixAt(text: string, at: number): (typeof PRODUCT_PREFIXES)[nu
 }
 
 const STRAND_BY_CODE: Record<number, Strand> = { 0x2b: "+", 0x2d: "-", 0x2e: ".", 0x3f: "?" };
-
-/** Reads the digits in `text[from, to)` as a positive integer; -1 when not all digits. */
-function digitsAt(text: string, from: number, to: number): number {
-  if (to <= from || to - from > 15) return -1;
-  let value = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    value = value * 10 + c;
-  }
-  return value;
-}
 
 /** Reads `DB:accession, DB:accession, …` in `text[from, to)`, reusing known database names. */
 function readXrefs(

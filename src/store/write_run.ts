@@ -14,7 +14,12 @@ import { ImportError } from "./import_error.ts";
 import { addMissingFiles, annotationHoldingFiles, insertFiles } from "./_known_run.ts";
 import { withIndexFill } from "./_feature_index_fill.ts";
 import { reserveIds } from "../db/reserve_ids.ts";
-import { findXrefTerms, xrefTermKey } from "../db/xref_terms.ts";
+import {
+  findXrefTerms,
+  newXrefTermRows,
+  XREF_TERM_COLUMNS,
+  xrefTermKey,
+} from "../db/xref_terms.ts";
 import { pausePoint } from "../db/pause_point.ts";
 
 /** What happened to the genome's assembly versions. */
@@ -545,8 +550,7 @@ async function insertXrefLinks(
   );
   if (missing.length > 0) {
     const first = await reserveIds(trx, "xref_terms", missing.length);
-    const rows = missing.map((t, k) => [first + k, t.db, t.accession]);
-    await bulkInsert(trx, "xref_terms", ["id", "db", "accession"], rows);
+    await bulkInsert(trx, "xref_terms", XREF_TERM_COLUMNS, newXrefTermRows(first, missing));
     missing.forEach((t, k) => terms.set(xrefTermKey(t.db, t.accession), first + k));
   }
   const links = xrefs.map(([index, db, accession]) => [

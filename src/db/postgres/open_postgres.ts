@@ -12,24 +12,19 @@ import {
   type PostgresPoolClient,
 } from "../../deps/kysely.ts";
 import type { Database } from "../schema.ts";
+import type { OpenDatabaseOptions } from "../open_database.ts";
 import { DatabaseError } from "../errors.ts";
 import { type PostgresConnectionOptions, resolvePostgresConnection } from "./postgres_url.ts";
 import { translatePostgresError } from "./translate_postgres_error.ts";
 import { isCopyFromStdin, runCopyFromStdin } from "./copy_rows.ts";
 
-/** Options of {@linkcode openPostgres}. */
-export interface OpenPostgresOptions extends PostgresConnectionOptions {
-  /**
-   * How long a statement waits for a row or table lock held by another session before it fails
-   * with a `BusyError` (PostgreSQL's `lock_timeout`), in ms; 0 waits for ever.
-   * @default 5000
-   */
-  busyTimeoutMs?: number;
-  /**
-   * Open read-only (every transaction is `read only`).
-   * @default false
-   */
-  readOnly?: boolean;
+/**
+ * Options of {@linkcode openPostgres}: the connection's, and `busyTimeoutMs` (PostgreSQL's
+ * `lock_timeout`; 0 waits for ever) and `readOnly` (every transaction `read only`) as
+ * {@linkcode OpenDatabaseOptions} describes them.
+ */
+export interface OpenPostgresOptions
+  extends PostgresConnectionOptions, Pick<OpenDatabaseOptions, "busyTimeoutMs" | "readOnly"> {
   /**
    * The most connections the pool opens.
    * @default 4

@@ -68,6 +68,13 @@ async function fillSource(db: Kysely<Database>): Promise<void> {
     .execute();
 }
 
+/** Every index definition of a PostgreSQL database's tables, sorted (from `pg_indexes`). */
+async function postgresIndexes(db: Kysely<Database>): Promise<string[]> {
+  const { rows } = await sql<{ indexdef: string }>`select indexdef from pg_indexes
+    where schemaname = current_schema() order by indexdef`.execute(db);
+  return rows.map((row) => row.indexdef);
+}
+
 /** Every row of every table, in key order, as plain values. */
 async function dump(db: Kysely<Database>): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
@@ -95,7 +102,11 @@ Deno.test({
       const before = await dump(source);
       const pgUrl = await freshPostgresUrl();
       const pg = await openDatabase(pgUrl);
+      const indexes = await postgresIndexes(pg);
       const there = await copyDatabase(source, pg, { chunkKeys: 37 });
+      // The indexes dropped for the copy are built again, as the migrations made them.
+      assert.deepEqual(await postgresIndexes(pg), indexes);
+      assert.ok(indexes.some((i) => i.includes("gist")) && indexes.some((i) => i.includes("gin")));
       for (const table of TABLES) {
         assert.equal(there.rows[table], before[table].length, table);
         assert.ok(there.rows[table] > 0, `${table} has rows`);

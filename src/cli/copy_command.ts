@@ -71,7 +71,7 @@ export function registerCopy(program: Command, io: CliIo): void {
               `${result.filesVerified} original file(s) equal by SHA-256\n`,
           );
           for (const [table, rows] of Object.entries(result.rows)) {
-            io.out(`  ${table.padEnd(14)} ${rows.toLocaleString("en-US").padStart(12)}\n`);
+            io.out(`  ${table.padEnd(17)} ${rows.toLocaleString("en-US").padStart(12)}\n`);
           }
           const steps = await migrateToLatest(to);
           if (steps.length > 0) io.out(`Migrated the copy to ${steps.at(-1)!.name}\n`);

@@ -127,7 +127,9 @@ function translatingPool(pool: pg.Pool): PostgresPool {
   const wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
   const wrap = (client: pg.PoolClient): PostgresPoolClient => ({
     get processID() {
-      return (client as unknown as { processID?: number }).processID;
+      // The driver sets it on every client; its type declarations do not list it.
+      const id: unknown = Reflect.get(client, "processID");
+      return typeof id === "number" ? id : undefined;
     },
     // deno-lint-ignore no-explicit-any
     async query(sql: any, parameters?: any): Promise<any> {

@@ -59,6 +59,8 @@ export * from "./circular_map_layout.ts";
 export * from "./circular_map_marks.ts";
 export * from "./circular_map_plot.ts";
 export * from "./genome_dendrogram.ts";
+export * from "./presence_absence_layout.ts";
+export * from "./presence_absence_marks.ts";
 export * from "./presence_absence_plot.ts";
 export * from "./pangenome_class_plot.ts";
 export * from "./protein_length_plot.ts";

@@ -22,7 +22,11 @@ import {
   cogCategoriesLayout,
   type CogCategoryCountRow,
 } from "../../src/plot/cog_categories_layout.ts";
-import type { PresenceAbsenceRow } from "../../src/plot/presence_absence_plot.ts";
+import {
+  presenceAbsenceLayout,
+  type PresenceAbsenceMatrix,
+} from "../../src/plot/presence_absence_layout.ts";
+import { presenceAbsencePlot } from "../../src/plot/presence_absence_plot.ts";
 import { cogCategoriesPlot } from "../../src/plot/cog_categories_plot.ts";
 import { speciesBands } from "../../src/plot/species_bands.ts";
 import type { FigureElement } from "../../src/plot/plot_figure.ts";
@@ -43,7 +47,7 @@ interface Fixture {
   species: { species: string; genomes: string[] }[];
   types: FeatureTypeCountRow[];
   cogs: CogCategoryCountRow[];
-  presence: PresenceAbsenceRow[];
+  presence: PresenceAbsenceMatrix;
 }
 
 async function makeFixture(): Promise<Fixture> {
@@ -75,11 +79,21 @@ async function makeFixture(): Promise<Fixture> {
       species: await cohortSpecies(db),
       types: (await featureTypeCounts(db)).objects() as FeatureTypeCountRow[],
       cogs: (await cogCategoryCounts(db)).objects() as CogCategoryCountRow[],
-      presence: (await presenceAbsence(db)).objects() as PresenceAbsenceRow[],
+      presence: asMatrix((await presenceAbsence(db)).objects() as Record<string, unknown>[]),
     };
   } finally {
     await db.destroy();
   }
+}
+
+/** `presenceAbsence()`'s wide table (a row per family, a column per genome) as a matrix. */
+function asMatrix(rows: Record<string, unknown>[]): PresenceAbsenceMatrix {
+  const genomes = MADE.map(([g]) => g);
+  return {
+    genomes,
+    families: rows.map((r) => String(r.family)),
+    present: genomes.map((g) => rows.map((r) => Number(r[g]) > 0)),
+  };
 }
 
 const fixture = makeFixture();
@@ -196,4 +210,32 @@ Deno.test("cogCategoriesLayout() deviation with species: each genome against its
     assert.ok(Math.abs(bar.value - (mine - mean)) < 1e-9, `${bar.genome} ${bar.category}`);
   }
   assert.match(layout.x.label, /the species' mean/);
+});
+
+Deno.test("presenceAbsencePlot() with species: rows species by species, each clustered with its own dendrogram", async () => {
+  const { species, presence } = await fixture;
+  const layout = presenceAbsenceLayout(presence, { species });
+  assert.deepEqual(layout.bands.genomes.slice(0, 3).sort(), [...E].sort());
+  assert.deepEqual(layout.bands.genomes.slice(3).sort(), [...K].sort());
+  // Escherichia coli has three genomes (a dendrogram below its label), Klebsiella two (none).
+  assert.equal(layout.trees.length, 1);
+  assert.equal(layout.trees[0].firstBand, 1);
+  assert.deepEqual(
+    layout.trees[0].tree.order.map((i) => layout.trees[0].tree.names[i]),
+    layout.bands.genomes.slice(0, 3),
+  );
+  const figure = presenceAbsencePlot(presence, { species });
+  assert.deepEqual(speciesLabels(figure).map((l) => l.text), [
+    "Escherichia coli (3 genomes)",
+    "Klebsiella pneumoniae (2 genomes)",
+  ]);
+  const rowY = new Map<string, number>();
+  for (const rect of all(mainSvg(figure), 'g[aria-label="cell"] rect')) {
+    const genome = (rect.querySelector("title")?.textContent ?? "").split("\n")[0];
+    rowY.set(genome, Number(rect.getAttribute("y")));
+  }
+  const labels = speciesLabels(figure);
+  for (const g of E) assert.ok(labels[0].y < rowY.get(g)! && rowY.get(g)! < labels[1].y, g);
+  for (const g of K) assert.ok(labels[1].y < rowY.get(g)!, g);
+  assert.equal(all(mainSvg(figure), 'g[aria-label="dendrogram"]').length, 1);
 });

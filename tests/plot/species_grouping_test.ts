@@ -30,7 +30,8 @@ import { presenceAbsencePlot } from "../../src/plot/presence_absence_plot.ts";
 import { cogCategoriesPlot } from "../../src/plot/cog_categories_plot.ts";
 import { speciesBands } from "../../src/plot/species_bands.ts";
 import type { FigureElement } from "../../src/plot/plot_figure.ts";
-import { all, mainSvg } from "./_helpers.ts";
+import { toSvgString } from "../../src/plot/to_svg_string.ts";
+import { all, assertSnapshot, mainSvg } from "./_helpers.ts";
 
 /** The truth: each genome's species as the factory made it, in import order (mixed). */
 const MADE: [string, string][] = [
@@ -238,4 +239,19 @@ Deno.test("presenceAbsencePlot() with species: rows species by species, each clu
   for (const g of E) assert.ok(labels[0].y < rowY.get(g)! && rowY.get(g)! < labels[1].y, g);
   for (const g of K) assert.ok(labels[1].y < rowY.get(g)!, g);
   assert.equal(all(mainSvg(figure), 'g[aria-label="dendrogram"]').length, 1);
+});
+
+Deno.test("featureTypesPlot() grouped by species matches its SVG snapshot and PNG reference", async () => {
+  const rows = MADE.flatMap(([genome], i) => [
+    { genome, type: "cds", count: 4000 + 150 * i },
+    { genome, type: "tRNA", count: 70 + i },
+    { genome, type: "rRNA", count: 22 },
+    { genome, type: "ncRNA", count: 40 + 3 * i },
+  ]);
+  const species = [
+    { species: "Escherichia coli", genomes: E },
+    { species: "Klebsiella pneumoniae", genomes: K },
+  ];
+  const figure = featureTypesPlot(rows, { species, width: 640 });
+  await assertSnapshot("feature_types_by_species", toSvgString(figure), figure);
 });

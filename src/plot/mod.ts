@@ -62,6 +62,8 @@ export * from "./genome_dendrogram.ts";
 export * from "./presence_absence_layout.ts";
 export * from "./presence_absence_marks.ts";
 export * from "./presence_absence_plot.ts";
+export * from "./pangenome_class_layout.ts";
+export * from "./pangenome_class_marks.ts";
 export * from "./pangenome_class_plot.ts";
 export * from "./protein_length_plot.ts";
 export * from "./gc_distribution_plot.ts";

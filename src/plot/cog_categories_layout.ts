@@ -8,6 +8,7 @@
  */
 
 import { rowsOf, type RowSource } from "./rows_of.ts";
+import type { FigureFrame } from "./figure_options.ts";
 import {
   COG_CATEGORIES,
   COG_PALETTES,
@@ -166,14 +167,7 @@ export interface CogCategoriesBars {
     nice?: boolean;
   };
   /** The figure's size and margins, in px. */
-  frame: {
-    width: number;
-    height: number;
-    marginLeft: number;
-    marginRight: number;
-    marginTop: number;
-    marginBottom: number;
-  };
+  frame: FigureFrame;
   /** The base font size, in px. */
   fontSize: number;
 }

@@ -7,6 +7,7 @@
  */
 
 import { rowsOf, type RowSource } from "./rows_of.ts";
+import type { FigureFrame } from "./figure_options.ts";
 import { featureTypeColor, featureTypeLabel, orderFeatureTypes } from "./feature_colors.ts";
 import { numberField, positive, stringField } from "./_figure.ts";
 import { estimateTextWidth } from "./_text.ts";
@@ -102,13 +103,7 @@ export interface FeatureTypesBars {
   /** The largest total (for the count axis). */
   maxTotal: number;
   /** The figure's height and margins, in px. */
-  frame: {
-    height: number;
-    marginLeft: number;
-    marginRight: number;
-    marginTop: number;
-    marginBottom: number;
-  };
+  frame: Omit<FigureFrame, "width">;
 }
 
 /**

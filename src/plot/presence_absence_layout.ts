@@ -8,6 +8,7 @@
  */
 
 import { rowsOf, type RowSource } from "./rows_of.ts";
+import type { FigureFrame } from "./figure_options.ts";
 import { oneOf, positive, stringField } from "./_figure.ts";
 import { estimateTextWidth } from "./_text.ts";
 import { averageLinkage, type Dendrogram, jaccardDistance } from "./genome_dendrogram.ts";
@@ -174,15 +175,7 @@ export interface PresenceAbsenceCells {
   /** The colours of present and absent cells. */
   colors: { present: string; absent: string };
   /** The row height, the figure's width, height and margins, in px. */
-  frame: {
-    rowHeight: number;
-    width: number;
-    height: number;
-    marginLeft: number;
-    marginRight: number;
-    marginTop: number;
-    marginBottom: number;
-  };
+  frame: FigureFrame & { rowHeight: number };
 }
 
 /**

@@ -8,7 +8,7 @@ import type { FigureElement } from "./plot_figure.ts";
 import { toSvgString } from "./to_svg_string.ts";
 import { toPng, type ToPngOptions } from "./to_png.ts";
 import { escapeXml } from "./_text.ts";
-import { writeTextFileAtomic } from "../export/write_text_file_atomic.ts";
+import { writeTextFileAtomic } from "../fs/write_text_file_atomic.ts";
 import { fileURLToPath } from "node:url";
 
 /** The file formats {@linkcode savePlot} writes. */

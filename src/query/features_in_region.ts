@@ -147,7 +147,7 @@ export function regionBoxes(
  *   { ...base, start: 400, stop: 600, strand: "-", edge: 0, locus_tag: "P_2" },
  * ]).execute();
  * const query = await featuresInRegion(db, { genome: "p1", sequence: "plasmid", from: 10, to: 20 });
- * assert.deepEqual((await query.execute()).map((f) => f.locus_tag), ["P_1"]);
+ * assert.deepEqual((await query.execute()).map((f) => f.locusTag), ["P_1"]);
  * await db.destroy();
  * ```
  */

@@ -126,7 +126,8 @@ export function featureRecordSelection<T extends string>(
  * {@linkcode featureRecordSelection} into booleans (null kept); every other field is kept.
  *
  * @param row A row whose feature columns carry their camelCase names.
- * @returns A new object; `row` is not changed.
+ * @returns A new object; `row` is not changed. (`T` is the row's type once translated: SQL
+ *   drivers type a select's rows as the caller declares them.)
  *
  * @example Flags, and a column the caller added
  * ```ts
@@ -138,13 +139,13 @@ export function featureRecordSelection<T extends string>(
  * );
  * ```
  */
-export function withBooleanFlags(row: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const out = { ...row };
+export function withBooleanFlags<T extends object>(row: Readonly<T>): T {
+  const out: Record<string, unknown> = { ...row };
   for (const flag of FLAG_FIELDS) {
     const value = out[flag];
     if (value !== undefined && value !== null) out[flag] = value === 1 || value === true;
   }
-  return out;
+  return out as T;
 }
 
 /**

@@ -40,6 +40,7 @@ export * from "./find_features.ts";
 export * from "./flagged_features.ts";
 export * from "./genome_organism.ts";
 export * from "./features_in_region.ts";
+export * from "./region_features.ts";
 export * from "./search_features.ts";
 export * from "./to_ts_query.ts";
 export * from "./features_by_xref.ts";

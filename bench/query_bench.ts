@@ -18,14 +18,28 @@
  * timings are about the amount of data (2.0 million CDSs), not the class mix; class correctness is
  * tested against brute force in `tests/analysis/`.
  *
- * Run: `deno task bench bench/query_bench.ts`.
+ * - `BAKTADB_BENCH_READONLY=1` — open the database read-only and build nothing (for a database
+ *   another process owns, e.g. the lead's `/tmp/baktadb-query-bench-1000.sqlite`).
+ *
+ * Run: `deno task bench bench/query_bench.ts`; on a finished shared database:
+ * `BAKTADB_BENCH_READONLY=1 deno bench -A bench/query_bench.ts`. The load average is printed
+ * first: compare cases of one run (ratios), not figures of runs under different load.
  *
  * @module
  */
 
 import { openDatabase } from "../src/db/open_database.ts";
 import { SeededRandom } from "../src/testing/factory/mod.ts";
-import { featuresInRegion, searchFeatures } from "../src/query/mod.ts";
+import {
+  featuresByXref,
+  featuresInRegion,
+  findFeatures,
+  genomeStatistics,
+  pseudogenes,
+  regionFeatures,
+  searchFeatures,
+  selectGenomes,
+} from "../src/query/mod.ts";
 import { featureTypeCounts, genomeSummary } from "../src/analysis/mod.ts";
 import { buildFactoryCohort } from "./build_factory_cohort.ts";
 
@@ -38,12 +52,14 @@ const PATH = Deno.env.get("BAKTADB_BENCH_DB") ?? `${TMP}/baktadb-query-bench-${G
 
 // Opening brings the schema up to date (on an older database: its migrations, timed here).
 const opening = performance.now();
-const db = await openDatabase(PATH);
+const READONLY = Deno.env.get("BAKTADB_BENCH_READONLY") === "1";
+const db = await openDatabase(PATH, { readOnly: READONLY });
 console.log(
   `opened ${PATH} (migrations included) in ${((performance.now() - opening) / 1000).toFixed(1)} s`,
 );
-const built = await buildFactoryCohort(db, { genomes: GENOMES });
+const built = READONLY ? 0 : await buildFactoryCohort(db, { genomes: GENOMES });
 console.log(`bench database ${PATH}: ${GENOMES} genomes (${built} built now)`);
+console.log(`load average ${Deno.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
 
 // Windows for the region query: 10 kb on the chromosome of a genome, one in ten across the origin.
 const chromosomes = await db.selectFrom("sequences")
@@ -68,6 +84,15 @@ Deno.bench({
   async fn() {
     const query = await featuresInRegion(db, windows[next++ % windows.length]);
     await query.execute();
+  },
+});
+
+Deno.bench({
+  name: "regionFeatures: 10 kb window (one prepared statement)",
+  group: "query",
+  baseline: true,
+  async fn() {
+    await regionFeatures(db, windows[next++ % windows.length]);
   },
 });
 
@@ -117,6 +142,73 @@ Deno.bench({
   warmup: 1,
   async fn() {
     await featureTypeCounts(db);
+  },
+});
+
+// What a notebook cell over the cohort calls (each aim: under a second).
+const firstGenome = windows[0].genome;
+
+Deno.bench({
+  name: `genomeStatistics: ${GENOMES} genomes`,
+  group: "notebook",
+  n: 3,
+  warmup: 1,
+  async fn() {
+    await genomeStatistics(db).execute();
+  },
+});
+
+Deno.bench({
+  name: "findFeatures: one genome's CDSs on the + strand",
+  group: "notebook",
+  async fn() {
+    await findFeatures(db, { genome: firstGenome, type: "cds", strand: "+" }).execute();
+  },
+});
+
+Deno.bench({
+  name: "findFeatures: the cohort's tRNAs",
+  group: "notebook",
+  n: 3,
+  warmup: 1,
+  async fn() {
+    await findFeatures(db, { type: "tRNA" }).execute();
+  },
+});
+
+Deno.bench({
+  name: "featuresByXref: COG category J in one genome",
+  group: "notebook",
+  async fn() {
+    await featuresByXref(db, { genome: firstGenome, db: "COG", accession: "J" }).execute();
+  },
+});
+
+Deno.bench({
+  name: "featuresByXref: one COG id across the cohort",
+  group: "notebook",
+  n: 3,
+  warmup: 1,
+  async fn() {
+    await featuresByXref(db, { db: "COG", accession: "COG0001" }).execute();
+  },
+});
+
+Deno.bench({
+  name: "pseudogenes: across the cohort",
+  group: "notebook",
+  n: 3,
+  warmup: 1,
+  async fn() {
+    await pseudogenes(db).execute();
+  },
+});
+
+Deno.bench({
+  name: "selectGenomes: every genome",
+  group: "notebook",
+  async fn() {
+    await selectGenomes(db, {});
   },
 });
 

@@ -8,16 +8,19 @@ import type { Command } from "../deps/commander.ts";
 import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { FEATURE_TYPES, type FeatureType } from "../formats/model.ts";
-import { featuresByXref } from "../query/features_by_xref.ts";
-import { featuresInRegion } from "../query/features_in_region.ts";
-import { type FeatureListRow, type FeatureQuery, findFeatures } from "../query/find_features.ts";
-import { searchFeatures } from "../query/search_features.ts";
+import {
+  type GenomeFeature,
+  type GenomeFeaturesRegion,
+  listGenomeFeatures,
+} from "../query/list_genome_features.ts";
+import type { AnnotationWithGenome } from "../query/annotation_of.ts";
+import { listSequences } from "../store/sequences_repository.ts";
 import { parseRegion } from "../export/parse_region.ts";
 import { CliError, type CliIo, EXIT, type GlobalOptions, withDatabase } from "./cli_context.ts";
 import { parsePositiveInteger, resolveAnnotation } from "./_resolve_annotation.ts";
 import { formatTable, formatTsv, toJsonText } from "./_table.ts";
 
-/** The filters of {@linkcode listGenomeFeatures}; they combine with AND. */
+/** The filters of {@linkcode listFeatureRows}, as the command's options give them; they combine with AND. */
 export interface FeatureFilterOptions {
   /** Only these types (Bakta JSON names, e.g. `cds`, `tRNA`). */
   types?: readonly FeatureType[];
@@ -119,8 +122,9 @@ export function parseXref(text: string): { db: string; accession: string } {
 }
 
 /**
- * The features of a genome's latest annotation (or of `annotationId`) that pass every filter:
- * search hits best first; else, with a region, by position; else in file order.
+ * The features of a genome's latest annotation (or of `annotationId`) that pass every filter, as
+ * `features` prints them: {@linkcode listGenomeFeatures} with the command's texts parsed and its
+ * errors turned into exit codes, each row in the documented output columns.
  *
  * @param db The database.
  * @param genome The genome's name or id.
@@ -136,120 +140,86 @@ export function parseXref(text: string): { db: string; accession: string } {
  * import { openDatabase } from "../db/open_database.ts";
  * import { importRun } from "../store/import_run.ts";
  * import { makeRun } from "../testing/factory/make_run.ts";
- * import { listGenomeFeatures } from "./features_command.ts";
+ * import { listFeatureRows } from "./features_command.ts";
  * const db = await openDatabase(":memory:");
  * const run = makeRun({ seed: 3, sequences: 1, featuresPerSequence: 12 });
  * await importRun(db, run, { genome: "demo" });
- * const found = await listGenomeFeatures(db, "demo", {
+ * const found = await listFeatureRows(db, "demo", {
  *   types: ["cds"], region: `${run.sequences[0].id}:1-2000`,
  * });
+ * assert.ok(found.length > 0);
  * assert.ok(found.every((f) => f.type === "cds" && (f.start <= 2000 || f.edge)));
  * await db.destroy();
  * ```
  */
-export async function listGenomeFeatures(
+export async function listFeatureRows(
   db: Kysely<Database>,
   genome: string,
   options: FeatureFilterOptions = {},
 ): Promise<FeatureListing[]> {
   const annotation = await resolveAnnotation(db, genome, options.annotationId);
-  const scope = { genome: annotation.genome, annotationId: annotation.id };
-  const ids = (query: FeatureQuery) => query.clearSelect().clearOrderBy().select("features.id");
+  const region = options.region === undefined ? undefined : parseRegionOption(options.region);
+  if (region !== undefined) await checkSequence(db, annotation, region.sequence);
+  const xref = options.xref === undefined ? undefined : parseXref(options.xref);
+  try {
+    const features = await listGenomeFeatures(db, {
+      genome: annotation.genome,
+      annotationId: annotation.id,
+      types: options.types,
+      region,
+      search: options.search,
+      xref,
+      limit: options.limit,
+    });
+    return features.map(toListing);
+  } catch (error) {
+    if (error instanceof RangeError) throw new CliError(error.message, EXIT.USAGE);
+    throw error;
+  }
+}
 
-  let regionQuery: FeatureQuery | undefined;
-  if (options.region !== undefined) {
-    let region;
-    try {
-      region = parseRegion(options.region);
-    } catch (error) {
-      throw new CliError((error as Error).message, EXIT.USAGE);
-    }
-    const sequence = await db.selectFrom("sequences").select(["id", "length"])
-      .where("genome_id", "=", annotation.genome_id)
-      .where("version", "=", annotation.sequence_version)
-      .where("seq_id", "=", region.sequence).executeTakeFirst();
-    if (sequence === undefined) {
-      throw new CliError(
-        `Genome "${annotation.genome}" has no sequence "${region.sequence}"`,
-        EXIT.NOT_FOUND,
-      );
-    }
-    if (region.from === undefined) {
-      regionQuery = findFeatures(db, { ...scope, sequence: region.sequence });
-    } else {
-      try {
-        regionQuery = await featuresInRegion(db, {
-          ...scope,
-          sequence: region.sequence,
-          from: region.from,
-          to: region.to!,
-        });
-      } catch (error) {
-        if (error instanceof RangeError) throw new CliError(error.message, EXIT.USAGE);
-        throw error;
-      }
-    }
+function parseRegionOption(text: string): GenomeFeaturesRegion {
+  try {
+    return parseRegion(text);
+  } catch (error) {
+    throw new CliError((error as Error).message, EXIT.USAGE);
   }
+}
 
-  let query: FeatureQuery;
-  if (options.search !== undefined) {
-    query = searchFeatures(db, options.search, {
-      ...scope,
-      prefix: true,
-    }) as unknown as FeatureQuery;
-    if (regionQuery !== undefined) query = query.where("features.id", "in", ids(regionQuery));
-  } else {
-    query = regionQuery ?? findFeatures(db, scope);
-  }
-  if (options.types !== undefined && options.types.length > 0) {
-    query = query.where("features.type", "in", options.types);
-  }
-  if (options.xref !== undefined) {
-    const { db: xrefDb, accession } = parseXref(options.xref);
-    query = query.where(
-      "features.id",
-      "in",
-      ids(featuresByXref(db, { ...scope, db: xrefDb, accession })),
+/** Exits with NOT_FOUND when the annotated assembly has no sequence `sequence`. */
+async function checkSequence(
+  db: Kysely<Database>,
+  annotation: AnnotationWithGenome,
+  sequence: string,
+): Promise<void> {
+  const sequences = await listSequences(db, annotation.genome_id, {
+    version: annotation.sequence_version,
+  });
+  if (!sequences.some((s) => s.seqId === sequence)) {
+    throw new CliError(
+      `Genome "${annotation.genome}" has no sequence "${sequence}"`,
+      EXIT.NOT_FOUND,
     );
   }
-  if (options.limit !== undefined) query = query.limit(options.limit);
-  const rows: FeatureListRow[] = await query.execute();
-  const xrefs = new Map<number, string[]>();
-  if (rows.length > 0) {
-    // Few rows: by their ids (bound parameters); many: every cross-reference of the annotation.
-    const base = db.selectFrom("feature_xrefs as x")
-      .innerJoin("xref_terms as t", "t.id", "x.term_id")
-      .select(["x.feature_id", "t.db", "t.accession"]);
-    const scoped = rows.length <= 500
-      ? base.where("x.feature_id", "in", rows.map((r) => r.id))
-      : base.where(
-        "x.feature_id",
-        "in",
-        db.selectFrom("features").select("id").where("annotation_id", "=", annotation.id),
-      );
-    const found = await scoped.orderBy("x.feature_id").orderBy("t.db").orderBy("t.accession")
-      .execute();
-    for (const x of found) {
-      const list = xrefs.get(x.feature_id) ?? [];
-      list.push(`${x.db}:${x.accession}`);
-      xrefs.set(x.feature_id, list);
-    }
-  }
-  return rows.map((r) => ({
-    sequence: r.sequence,
-    type: r.type,
-    start: r.start,
-    stop: r.stop,
-    strand: r.strand,
-    edge: r.edge === 1,
-    locus_tag: r.locus_tag,
-    gene: r.gene,
-    product: r.product,
-    hypothetical: r.hypothetical === 1,
-    pseudo: r.pseudo === 1,
-    truncated: r.truncated,
-    db_xrefs: xrefs.get(r.id) ?? [],
-  }));
+}
+
+/** A feature in the documented output columns of `features`. */
+function toListing(f: GenomeFeature): FeatureListing {
+  return {
+    sequence: f.sequence,
+    type: f.type,
+    start: f.start,
+    stop: f.stop,
+    strand: f.strand,
+    edge: f.edge,
+    locus_tag: f.locusTag,
+    gene: f.gene,
+    product: f.product,
+    hypothetical: f.hypothetical,
+    pseudo: f.pseudo,
+    truncated: f.truncated,
+    db_xrefs: f.dbXrefs,
+  };
 }
 
 const TSV_COLUMNS: readonly (keyof FeatureListing)[] = [
@@ -351,7 +321,7 @@ export function registerFeatures(program: Command, io: CliIo): void {
       if (options.annotation !== undefined) {
         filters.annotationId = parsePositiveInteger(options.annotation, "--annotation");
       }
-      const features = await withDatabase(options, (db) => listGenomeFeatures(db, genome, filters));
+      const features = await withDatabase(options, (db) => listFeatureRows(db, genome, filters));
       if (options.json) {
         io.out(toJsonText(features));
       } else if (options.tsv) {

@@ -22,7 +22,7 @@ interface SearchOptions extends CohortCommandOptions {
   limit: string;
 }
 
-const COLUMNS = [
+const COLUMNS: readonly (keyof SearchListing)[] = [
   "genome",
   "locus_tag",
   "type",
@@ -33,6 +33,19 @@ const COLUMNS = [
   "stop",
   "strand",
 ];
+
+/** A hit in the documented output columns of `search`. */
+interface SearchListing {
+  genome: string;
+  locus_tag: string | null;
+  type: string;
+  gene: string | null;
+  product: string | null;
+  sequence: string;
+  start: number;
+  stop: number;
+  strand: string;
+}
 
 /**
  * Adds `baktadb search`.
@@ -70,10 +83,18 @@ export function registerSearch(program: Command, io: CliIo): void {
         const query = searchFeatures(db, text, { genomes: names, prefix: options.prefix });
         return await (limit > 0 ? query.limit(limit) : query).execute();
       });
-      const objects = hits.map((h) =>
-        Object.fromEntries(COLUMNS.map((c) => [c, h[c as keyof typeof h] ?? null]))
-      );
-      const rows = objects.map((o) => COLUMNS.map((c) => o[c] as string | number | null));
+      const objects = hits.map((h): SearchListing => ({
+        genome: h.genome,
+        locus_tag: h.locusTag,
+        type: h.type,
+        gene: h.gene,
+        product: h.product,
+        sequence: h.sequence,
+        start: h.start,
+        stop: h.stop,
+        strand: h.strand,
+      }));
+      const rows = objects.map((o) => COLUMNS.map((c) => o[c]));
       if (options.json) {
         io.out(toJsonText(objects));
       } else if (options.tsv) io.out(formatTsv(COLUMNS, rows));

@@ -147,7 +147,7 @@ export function regionBoxes(
  *   { ...base, start: 400, stop: 600, strand: "-", edge: 0, locus_tag: "P_2" },
  * ]).execute();
  * const query = await featuresInRegion(db, { genome: "p1", sequence: "plasmid", from: 10, to: 20 });
- * assert.deepEqual((await query.execute()).map((f) => f.locus_tag), ["P_1"]);
+ * assert.deepEqual((await query.execute()).map((f) => f.locusTag), ["P_1"]);
  * await db.destroy();
  * ```
  */
@@ -156,17 +156,12 @@ export async function featuresInRegion(
   options: RegionOptions,
 ): Promise<FeatureQuery> {
   const { genome, sequence, from, to, annotationId, index = "auto" } = options ?? {};
-  checkName(genome, "genome");
-  checkName(sequence, "sequence");
-  if (annotationId !== undefined) checkId(annotationId, "annotationId");
-  checkPosition(from, "from");
-  checkPosition(to, "to");
+  checkRegionOptions(options);
   if (index !== "auto" && index !== "rtree" && index !== "btree") {
     throw new RangeError(
       `Invalid option "index": expected "auto", "rtree" or "btree", got ${show(index)}`,
     );
   }
-
   // One look-up: the annotation and, through its assembly version, the sequence.
   const found = await annotationOf(db, genome, { annotationId }).clearSelect()
     .leftJoin("sequences", (join) =>
@@ -174,42 +169,16 @@ export async function featuresInRegion(
         .onRef("sequences.version", "=", "annotations.sequence_version")
         .on("sequences.seq_id", "=", sequence))
     .select([
-      "annotations.id as annotation_id",
-      "sequences.id as sequence_id",
+      "annotations.id as annotationId",
+      "sequences.id as sequenceId",
       "sequences.length",
       "sequences.topology",
     ])
     .executeTakeFirst();
-  if (found === undefined) {
-    throw new RangeError(
-      annotationId === undefined
-        ? `Cannot query region: genome "${genome}" has no annotation`
-        : `Cannot query region: genome "${genome}" has no annotation ${annotationId}`,
-    );
-  }
-  if (found.sequence_id === null || found.length === null) {
-    throw new RangeError(
-      `Cannot query region: genome "${genome}" has no sequence "${sequence}" in annotation ${found.annotation_id}`,
-    );
-  }
-  const row = { id: found.sequence_id, length: found.length, topology: found.topology };
-  const annotation = { id: found.annotation_id };
-  const circular = row.topology === "circular";
-  for (const [name, value] of [["from", from], ["to", to]] as const) {
-    if (value > row.length) {
-      throw new RangeError(
-        `Invalid option "${name}": ${value} is beyond the end of sequence "${sequence}" (length ${row.length})`,
-      );
-    }
-  }
-  if (from > to && !circular) {
-    throw new RangeError(
-      `Invalid window ${from}..${to}: from > to crosses the origin, but sequence "${sequence}" is ${
-        row.topology ?? "not known to be circular"
-      }`,
-    );
-  }
-
+  const target = checkRegionTarget(found, options);
+  const row = { id: target.sequenceId, length: target.length };
+  const annotation = { id: target.annotationId };
+  const circular = target.circular;
   const boxes = regionBoxes(from, to, row.length, circular);
   const useRtree = index === "rtree" || (index === "auto" && isSqlite(db));
   if (index === "auto" && isPostgres(db)) {
@@ -309,6 +278,97 @@ function btreeOverlap(box: RegionBox, length: number): Expression<SqlBool> {
   } = 1 then ${sql.ref("features.stop")} + ${length} else ${
     sql.ref("features.stop")
   } end >= ${box.lo})`;
+}
+
+/**
+ * Checks the genome, sequence, window and annotation of {@linkcode RegionOptions} (types and
+ * ranges that need no database).
+ *
+ * @param options The options.
+ * @throws {TypeError} When `genome` or `sequence` is not a non-empty string.
+ * @throws {RangeError} When `from`/`to` are not positions or `annotationId` is not an id.
+ */
+export function checkRegionOptions(options: RegionOptions): void {
+  const { genome, sequence, from, to, annotationId } = options ?? {};
+  checkName(genome, "genome");
+  checkName(sequence, "sequence");
+  if (annotationId !== undefined) checkId(annotationId, "annotationId");
+  checkPosition(from, "from");
+  checkPosition(to, "to");
+}
+
+/** The annotation and sequence a window was looked up in, as the look-up found them. */
+export interface RegionTargetRow {
+  /** The annotation read. */
+  annotationId: number;
+  /** The sequence row, or null when the annotated assembly has no such sequence. */
+  sequenceId: number | null;
+  /** The sequence's length, or null. */
+  length: number | null;
+  /** The sequence's topology, or null. */
+  topology: string | null;
+}
+
+/** A checked {@linkcode RegionTargetRow}. */
+export interface RegionTarget {
+  /** The annotation read. */
+  annotationId: number;
+  /** The sequence row. */
+  sequenceId: number;
+  /** The sequence's length in bases. */
+  length: number;
+  /** Whether the sequence is circular. */
+  circular: boolean;
+}
+
+/**
+ * Checks what the look-up of a window found: the annotation (undefined: the genome or the
+ * annotation asked for does not exist), the sequence, and the window against its length and
+ * topology.
+ *
+ * @param found The look-up's row.
+ * @param options The options it was made with.
+ * @returns The annotation and sequence.
+ * @throws {RangeError} When something is missing or the window does not fit the sequence.
+ */
+export function checkRegionTarget(
+  found: RegionTargetRow | undefined,
+  options: RegionOptions,
+): RegionTarget {
+  const { genome, sequence, from, to, annotationId } = options;
+  if (found === undefined) {
+    throw new RangeError(
+      annotationId === undefined
+        ? `Cannot query region: genome "${genome}" has no annotation`
+        : `Cannot query region: genome "${genome}" has no annotation ${annotationId}`,
+    );
+  }
+  if (found.sequenceId === null || found.length === null) {
+    throw new RangeError(
+      `Cannot query region: genome "${genome}" has no sequence "${sequence}" in annotation ${found.annotationId}`,
+    );
+  }
+  for (const [name, value] of [["from", from], ["to", to]] as const) {
+    if (value > found.length) {
+      throw new RangeError(
+        `Invalid option "${name}": ${value} is beyond the end of sequence "${sequence}" (length ${found.length})`,
+      );
+    }
+  }
+  const circular = found.topology === "circular";
+  if (from > to && !circular) {
+    throw new RangeError(
+      `Invalid window ${from}..${to}: from > to crosses the origin, but sequence "${sequence}" is ${
+        found.topology ?? "not known to be circular"
+      }`,
+    );
+  }
+  return {
+    annotationId: found.annotationId,
+    sequenceId: found.sequenceId,
+    length: found.length,
+    circular,
+  };
 }
 
 function checkPosition(value: unknown, option: string): asserts value is number {

@@ -5,54 +5,33 @@
  * @module
  */
 
-import type { Kysely, SelectQueryBuilder } from "../deps/kysely.ts";
+import {
+  type Expression,
+  type Kysely,
+  type SelectQueryBuilder,
+  sql,
+  type SqlBool,
+} from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
+import {
+  FEATURE_ROWS_PLUGIN,
+  type FeatureRecord,
+  featureRecordSelection,
+} from "../db/_feature_rows.ts";
 import type { FeatureType, Strand, Truncation } from "../formats/model.ts";
 import { annotationOf, latestAnnotationQuery } from "./annotation_of.ts";
 import { checkId, checkName, checkNames, show } from "./_validate.ts";
 
-/** One feature as the query helpers return it (no `original_json`: select it when needed). */
-export interface FeatureListRow {
-  /** The feature's id (`features.id`). */
-  id: number;
-  /** The annotation (`annotations.id`). */
-  annotation_id: number;
-  /** The genome's name. */
+/**
+ * One feature as the query helpers return it: the stored feature's fields (camelCase, flags as
+ * booleans; see `FeatureRecord`) with the names of its genome and sequence. `original_json` is not
+ * selected: add it when needed (columns a caller adds keep their SQL names).
+ */
+export interface FeatureListRow extends FeatureRecord {
+  /** The genome's name (`genomes.name`). */
   genome: string;
-  /** The sequence's id (`sequences.seq_id`, e.g. `contig_1`). */
+  /** The sequence's record id (`sequences.seq_id`, e.g. `contig_1`). */
   sequence: string;
-  /** The sequence row (`sequences.id`). */
-  sequence_id: number;
-  /** The feature type in Bakta JSON naming (`cds`, `sorf`, `tRNA`, …). */
-  type: string;
-  /** First base, 1-based inclusive; greater than `stop` when `edge` is 1. */
-  start: number;
-  /** Last base, 1-based inclusive. */
-  stop: number;
-  /** `+`, `-`, `.` or `?`. */
-  strand: string;
-  /** 1 when the feature crosses the origin of a circular sequence. */
-  edge: number;
-  /** The locus tag. */
-  locus_tag: string | null;
-  /** The gene symbol. */
-  gene: string | null;
-  /** The product. */
-  product: string | null;
-  /** Reading frame 1–3 of a CDS/sORF. */
-  frame: number | null;
-  /** 1 for a hypothetical protein. */
-  hypothetical: number;
-  /** 1 for a pseudogene. */
-  pseudo: number;
-  /** `5-prime`, `3-prime`, `both`, `?` or null. */
-  truncated: string | null;
-  /** MD5 of the protein. */
-  aa_hexdigest: string | null;
-  /** Protein length in residues. */
-  aa_length: number | null;
-  /** GC fraction of the feature's nucleotides. */
-  nt_gc: number | null;
 }
 
 /** The tables a feature query reads. */
@@ -127,28 +106,15 @@ export interface FindFeaturesOptions extends AnnotationScope {
 const STRANDS: readonly string[] = ["+", "-", ".", "?"];
 const TRUNCATIONS: readonly string[] = ["5-prime", "3-prime", "both", "?"];
 
-/** The columns every feature query selects (the shape of {@linkcode FeatureQuery} rows). */
-export const FEATURE_LIST_COLUMNS = [
-  "features.id",
-  "features.annotation_id",
+/**
+ * The columns every feature query selects (the shape of {@linkcode FeatureQuery} rows once
+ * its flags are booleans): the feature's columns under their camelCase names
+ * (`"features"."locus_tag" as "locusTag"`, …), the genome's name and the sequence's record id.
+ */
+const FEATURE_LIST_COLUMNS = [
+  ...featureRecordSelection("features"),
   "genomes.name as genome",
   "sequences.seq_id as sequence",
-  "features.sequence_id",
-  "features.type",
-  "features.start",
-  "features.stop",
-  "features.strand",
-  "features.edge",
-  "features.locus_tag",
-  "features.gene",
-  "features.product",
-  "features.frame",
-  "features.hypothetical",
-  "features.pseudo",
-  "features.truncated",
-  "features.aa_hexdigest",
-  "features.aa_length",
-  "features.nt_gc",
 ] as const;
 
 /**
@@ -181,7 +147,9 @@ export function selectFeatures(db: Kysely<Database>): FeatureQuery {
   return db.selectFrom("features")
     .innerJoin("sequences", "sequences.id", "features.sequence_id")
     .innerJoin("genomes", "genomes.id", "sequences.genome_id")
-    .select(FEATURE_LIST_COLUMNS);
+    .select(FEATURE_LIST_COLUMNS)
+    .withPlugin(FEATURE_ROWS_PLUGIN)
+    .$castTo<FeatureListRow>();
 }
 
 /**
@@ -209,7 +177,7 @@ export function selectFeatures(db: Kysely<Database>): FeatureQuery {
  *   genome: "demo",
  * });
  * const latest = await scopeFeatures(selectFeatures(db), db, { genome: "demo" }).execute();
- * if (latest.length !== 7 || latest.some((f) => f.annotation_id !== now.annotationId)) {
+ * if (latest.length !== 7 || latest.some((f) => f.annotationId !== now.annotationId)) {
  *   throw new Error("expected the 7 features of the latest annotation");
  * }
  * const chosen = { genome: "demo", annotationId: old.annotationId };
@@ -219,36 +187,38 @@ export function selectFeatures(db: Kysely<Database>): FeatureQuery {
  * await db.destroy();
  * ```
  */
-export function scopeFeatures<T extends FeatureTables, O>(
-  query: SelectQueryBuilder<Database, T, O>,
+export function scopeFeatures<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
   db: Kysely<Database>,
   scope: AnnotationScope,
-): SelectQueryBuilder<Database, T, O> {
+): SelectQueryBuilder<DB, TB, O> {
+  return query.where(annotationScope(db, scope));
+}
+
+/**
+ * The condition of {@linkcode scopeFeatures} on `features.annotation_id` (and `genomes.name` when
+ * both `annotationId` and `genome` are given), for a query of any shape that reads `features`.
+ */
+function annotationScope(db: Kysely<Database>, scope: AnnotationScope): Expression<SqlBool> {
   const { genome, annotationId, genomes } = scope;
-  const q = query as unknown as SelectQueryBuilder<Database, FeatureTables, O>;
-  let scoped: SelectQueryBuilder<Database, FeatureTables, O>;
+  const annotation = sql.ref("features.annotation_id");
   if (annotationId !== undefined) {
     checkId(annotationId, "annotationId");
-    scoped = q.where("features.annotation_id", "=", annotationId);
-    if (genome !== undefined) {
-      checkName(genome, "genome");
-      scoped = scoped.where("genomes.name", "=", genome);
-    }
-  } else if (genome !== undefined) {
-    scoped = q.where(
-      "features.annotation_id",
-      "=",
-      annotationOf(db, genome).clearSelect().select("annotations.id"),
-    );
-  } else {
-    checkNames(genomes, "genomes");
-    scoped = q.where(
-      "features.annotation_id",
-      "in",
-      latestAnnotationQuery(db, { genomes }).select("annotations.id"),
-    );
+    if (genome === undefined) return sql<SqlBool>`${annotation} = ${annotationId}`;
+    checkName(genome, "genome");
+    return sql<SqlBool>`(${annotation} = ${annotationId} and ${
+      sql.ref("genomes.name")
+    } = ${genome})`;
   }
-  return scoped as unknown as SelectQueryBuilder<Database, T, O>;
+  if (genome !== undefined) {
+    return sql<SqlBool>`${annotation} = ${
+      annotationOf(db, genome).clearSelect().select("annotations.id")
+    }`;
+  }
+  checkNames(genomes, "genomes");
+  return sql<SqlBool>`${annotation} in ${
+    latestAnnotationQuery(db, { genomes }).select("annotations.id")
+  }`;
 }
 
 /**
@@ -300,7 +270,7 @@ export function scopeFeatures<T extends FeatureTables, O>(
  *   { ...base, type: "cds", start: 200, stop: 400, strand: "+", locus_tag: "X_3" },
  * ]).execute();
  * const rows = await findFeatures(db, { genome: "g1", type: "tRNA", strand: "+" }).execute();
- * assert.deepEqual(rows.map((r) => r.locus_tag), ["X_1"]);
+ * assert.deepEqual(rows.map((r) => r.locusTag), ["X_1"]);
  * await db.destroy();
  * ```
  */

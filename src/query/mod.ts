@@ -28,7 +28,7 @@
  * const region = await featuresInRegion(db, { genome: "p1", sequence: "pA", from: 4990, to: 10 });
  * assert.equal((await region.execute()).length, 1);
  * const hits = await searchFeatures(db, "replic", { prefix: true }).execute();
- * assert.equal(hits[0].locus_tag, "P_00010");
+ * assert.equal(hits[0].locusTag, "P_00010");
  * await db.destroy();
  * ```
  *
@@ -40,9 +40,11 @@ export * from "./find_features.ts";
 export * from "./flagged_features.ts";
 export * from "./genome_organism.ts";
 export * from "./features_in_region.ts";
+export * from "./region_features.ts";
 export * from "./search_features.ts";
 export * from "./to_ts_query.ts";
 export * from "./features_by_xref.ts";
 export * from "./genome_statistics.ts";
 export * from "./where_clause.ts";
 export * from "./select_genomes.ts";
+export * from "./list_genome_features.ts";

@@ -14,7 +14,6 @@ import {
 import type { Database } from "../db/schema.ts";
 import {
   type AnnotationScope,
-  FEATURE_LIST_COLUMNS,
   type FeatureListRow,
   type FeatureTables,
   scopeFeatures,
@@ -55,8 +54,8 @@ export type SearchHit = FeatureListRow & {
 
 /** The query {@linkcode searchFeatures} returns. */
 export type SearchQuery = SelectQueryBuilder<
-  IndexedDatabase,
-  FeatureTables | "features_fts",
+  Database & { hits: SearchHitRank },
+  FeatureTables | "hits",
   SearchHit
 >;
 
@@ -165,64 +164,76 @@ export function searchFeatures(
   text: string,
   options: SearchFeaturesOptions = {},
 ): SearchQuery {
-  const query = toFtsQuery(text, options);
-  const idb = withIndexes(db);
-  if (isSqlite(db)) {
-    const base = idb.selectFrom("features_fts")
-      .innerJoin("features", "features.id", "features_fts.rowid")
-      .innerJoin("sequences", "sequences.id", "features.sequence_id")
-      .innerJoin("genomes", "genomes.id", "sequences.genome_id")
-      .select((eb) => [
-        ...FEATURE_LIST_COLUMNS,
-        eb.ref("features_fts.rank").as("rank"),
-      ])
-      .where(sql<SqlBool>`${sql.ref("features_fts")} match ${query ?? '""'}`)
-      .orderBy("features_fts.rank")
-      .orderBy("features.id");
-    return narrowToAnnotation(
-      scopeFeatures(base, db, options) as unknown as SearchQuery,
-      db,
-      options,
-    );
-  }
-  const chosen = checkColumns(options.columns) ?? SEARCH_COLUMNS;
-  const words = splitWords(text);
-  if (isPostgres(db)) return searchPostgres(db, words, chosen, options);
-  const base = selectFeatures(db)
-    .select(sql<number>`0`.as("rank"))
-    .where((eb) =>
-      words.length === 0 ? eb.lit(false) : eb.and(words.map((word) => likeAny(word, chosen)))
-    );
-  return scopeFeatures(base, db, options).orderBy("features.id") as unknown as SearchQuery;
+  const hits = isSqlite(db)
+    ? ftsHits(db, toFtsQuery(text, options))
+    : isPostgres(db)
+    ? tsHits(db, splitWords(text), checkColumns(options.columns) ?? SEARCH_COLUMNS, options)
+    : likeHits(db, splitWords(text), checkColumns(options.columns) ?? SEARCH_COLUMNS);
+  const scoped = scopeFeatures(
+    selectFeatures(db)
+      .innerJoin(hits.as("hits"), "hits.id", "features.id")
+      .select("hits.rank"),
+    db,
+    options,
+  );
+  return narrowToAnnotation(scoped, db, options).orderBy("hits.rank").orderBy("features.id");
+}
+
+/** The matches of one search: feature ids and their rank (lower is better). */
+type HitsQuery = SelectQueryBuilder<IndexedDatabase, "features_fts" | "features", SearchHitRank>;
+
+/** A row of {@linkcode HitsQuery}. */
+interface SearchHitRank {
+  /** The feature id. */
+  id: number;
+  /** The rank: bm25, `-ts_rank` or 0. */
+  rank: number;
+}
+
+/** SQLite: the FTS5 `match`, ranked by bm25. */
+function ftsHits(db: Kysely<Database>, query: string | undefined): HitsQuery {
+  return withIndexes(db).selectFrom("features_fts")
+    .select(["features_fts.rowid as id", "features_fts.rank as rank"])
+    .where(sql<SqlBool>`${sql.ref("features_fts")} match ${query ?? '""'}`);
 }
 
 /**
- * The PostgreSQL form: the GIN-indexed `baktadb_fts_document(…) @@ tsquery`, ranked by
- * `ts_rank` (negated, so that lower is better as with bm25).
+ * PostgreSQL: the GIN-indexed `baktadb_fts_document(…) @@ tsquery`, ranked by `ts_rank` (negated,
+ * so that lower is better as with bm25).
  */
-function searchPostgres(
+function tsHits(
   db: Kysely<Database>,
   words: string[],
   columns: readonly SearchColumn[],
-  options: SearchFeaturesOptions,
-): SearchQuery {
+  options: FtsQueryOptions,
+): HitsQuery {
   const query = toTsQuery(words, columns, options.prefix ?? false);
   const document = sql`baktadb_fts_document(${sql.ref("features.locus_tag")}, ${
     sql.ref("features.gene")
   }, ${sql.ref("features.product")})`;
   const tsquery = sql`cast(${query ?? null} as tsquery)`;
-  const base = selectFeatures(db)
-    .select(sql<number>`-ts_rank(${document}, ${tsquery})`.as("rank"))
+  return withIndexes(db).selectFrom("features")
+    .select(["features.id", sql<number>`-ts_rank(${document}, ${tsquery})`.as("rank")])
     .where(query === undefined ? sql<SqlBool>`false` : sql<SqlBool>`${document} @@ ${tsquery}`);
-  return scopeFeatures(base, db, options).orderBy("rank").orderBy(
-    "features.id",
-  ) as unknown as SearchQuery;
+}
+
+/** Elsewhere: every word a case-insensitive substring of one of the columns; rank 0. */
+function likeHits(
+  db: Kysely<Database>,
+  words: string[],
+  columns: readonly SearchColumn[],
+): HitsQuery {
+  return withIndexes(db).selectFrom("features")
+    .select(["features.id", sql<number>`0`.as("rank")])
+    .where((eb) =>
+      words.length === 0 ? eb.lit(false) : eb.and(words.map((word) => likeAny(word, columns)))
+    );
 }
 
 /**
- * For a one-annotation scope, bounds the FTS5 rowids by the annotation's smallest and largest
- * feature id (a rowid range FTS5 uses to skip the other genomes' matches); the exact annotation
- * condition stays, so this only makes the search faster.
+ * For a one-annotation scope, bounds the hits by the annotation's smallest and largest feature
+ * id (a rowid range FTS5 uses to skip the other genomes' matches); the exact annotation condition
+ * stays, so this only makes the search faster.
  */
 function narrowToAnnotation(
   query: SearchQuery,
@@ -237,8 +248,8 @@ function narrowToAnnotation(
       .select(sql<number>`${sql.raw(fn)}(${sql.ref("bounds.id")})`.as("id"))
       .where("bounds.annotation_id", "=", id);
   return query
-    .where("features_fts.rowid", ">=", bound("min"))
-    .where("features_fts.rowid", "<=", bound("max"));
+    .where("hits.id", ">=", bound("min"))
+    .where("hits.id", "<=", bound("max"));
 }
 
 function splitWords(text: string): string[] {

@@ -11,6 +11,7 @@ import { annotationOf } from "../query/annotation_of.ts";
 import { getResidues } from "../store/sequences_repository.ts";
 import { joinedText } from "../query/_sqlite_indexes.ts";
 import { featureTermsFrom } from "../db/xref_terms.ts";
+import { selectFeatures } from "../query/find_features.ts";
 
 /** A sequence of {@linkcode GenomeMapData} (the shape `circularMapPlot` takes). */
 export interface GenomeMapSequence {
@@ -91,7 +92,7 @@ export const DEFAULT_GENOME_MAP_DATA_OPTIONS: Readonly<{ residues: boolean }> = 
  * The feature query (one statement):
  *
  * ```sql
- * select "sequences"."seq_id", "features"."type", "features"."start", …,
+ * select "features"."id", …, "genomes"."name" as "genome", "sequences"."seq_id" as "sequence",
  *   (select group_concat("t"."accession", '') from "feature_xrefs" as "x"
  *    inner join "xref_terms" as "t" on "t"."id" = "x"."term_id"
  *    where "x"."feature_id" = "features"."id" and "t"."db" = 'COG'
@@ -100,6 +101,7 @@ export const DEFAULT_GENOME_MAP_DATA_OPTIONS: Readonly<{ residues: boolean }> = 
  *    inner join "xref_terms" as "t" on "t"."id" = "x"."term_id"
  *    where "x"."feature_id" = "features"."id") as "xrefs"
  * from "features" inner join "sequences" on "sequences"."id" = "features"."sequence_id"
+ *   inner join "genomes" on "genomes"."id" = "sequences"."genome_id"
  * where "features"."annotation_id" = ? order by "features"."id"
  * ```
  *
@@ -143,14 +145,25 @@ export async function genomeMapData(
         : `Cannot map genome "${genome}": it has no annotation ${annotationId}`,
     );
   }
-  const sequenceRows = await db.selectFrom("sequences")
+  const sequences = await readSequences(db, annotation, residues);
+  const features = await readFeatures(db, annotation.id);
+  return { genome, annotationId: annotation.id, sequences, features };
+}
+
+/** The sequences of the annotated assembly version, in stored order, with residues if asked. */
+async function readSequences(
+  db: Kysely<Database>,
+  annotation: { genome_id: number; sequence_version: number },
+  residues: boolean,
+): Promise<GenomeMapSequence[]> {
+  const rows = await db.selectFrom("sequences")
     .select(["id", "seq_id", "length", "topology"])
     .where("genome_id", "=", annotation.genome_id)
     .where("version", "=", annotation.sequence_version)
     .orderBy("id")
     .execute();
   const sequences: GenomeMapSequence[] = [];
-  for (const row of sequenceRows) {
+  for (const row of rows) {
     sequences.push({
       id: row.seq_id,
       length: row.length,
@@ -158,19 +171,17 @@ export async function genomeMapData(
       topology: row.topology,
     });
   }
+  return sequences;
+}
+
+/** The annotation's features in stored order, with COG category letters and cross-references. */
+async function readFeatures(
+  db: Kysely<Database>,
+  annotationId: number,
+): Promise<GenomeMapFeature[]> {
   const ref = sql.ref;
-  const rows = await db.selectFrom("features")
-    .innerJoin("sequences", "sequences.id", "features.sequence_id")
+  const rows = await selectFeatures(db)
     .select([
-      "sequences.seq_id",
-      "features.type",
-      "features.start",
-      "features.stop",
-      "features.strand",
-      "features.edge",
-      "features.locus_tag",
-      "features.gene",
-      "features.product",
       sql<string | null>`(select ${joinedText(db, ref("t.accession"), "")} from ${
         featureTermsFrom("features.id")
       } and ${ref("t.db")} = 'COG' and ${ref("t.accession")} not like 'COG%')`.as("cog"),
@@ -178,21 +189,20 @@ export async function genomeMapData(
         joinedText(db, sql`${ref("t.db")} || ':' || ${ref("t.accession")}`, " ")
       } from ${featureTermsFrom("features.id")})`.as("xrefs"),
     ])
-    .where("features.annotation_id", "=", annotation.id)
+    .where("features.annotation_id", "=", annotationId)
     .orderBy("features.id")
     .execute();
-  const features = rows.map((row): GenomeMapFeature => ({
-    sequenceId: row.seq_id,
+  return rows.map((row): GenomeMapFeature => ({
+    sequenceId: row.sequence,
     start: row.start,
     stop: row.stop,
     strand: row.strand,
     type: row.type,
     cogCategory: row.cog === null || row.cog === "" ? null : row.cog,
-    edge: row.edge === 1,
-    locusTag: row.locus_tag,
+    edge: row.edge,
+    locusTag: row.locusTag,
     gene: row.gene,
     product: row.product,
     xrefs: row.xrefs === null || row.xrefs === "" ? [] : row.xrefs.split(" "),
   }));
-  return { genome, annotationId: annotation.id, sequences, features };
 }

@@ -5,51 +5,18 @@
  */
 
 import type { Kysely } from "../deps/kysely.ts";
-import type { Database, FeatureRow } from "../db/schema.ts";
+import type { Database } from "../db/schema.ts";
+import {
+  FEATURE_RECORD_COLUMNS,
+  type FeatureRecord,
+  toFeatureRecord,
+} from "../db/_feature_rows.ts";
 import { loadOriginals } from "./feature_originals.ts";
 import { NotFoundError } from "../db/errors.ts";
 import type { DbXref, OriginalRecord } from "../formats/model.ts";
 import { reviveOriginalRecord } from "../formats/revive_original_record.ts";
 
-/** A stored feature (camelCase, without its original record). */
-export interface FeatureRecord {
-  /** Surrogate key. */
-  id: number;
-  /** The annotation. */
-  annotationId: number;
-  /** The sequence (`sequences.id`). */
-  sequenceId: number;
-  /** Bakta JSON type name. */
-  type: string;
-  /** First base, 1-based inclusive (greater than `stop` when `edge`). */
-  start: number;
-  /** Last base, 1-based inclusive. */
-  stop: number;
-  /** The strand. */
-  strand: string;
-  /** True when it crosses the origin. */
-  edge: boolean;
-  /** The locus tag. */
-  locusTag: string | null;
-  /** The gene symbol. */
-  gene: string | null;
-  /** The product. */
-  product: string | null;
-  /** The reading frame. */
-  frame: number | null;
-  /** A hypothetical protein. */
-  hypothetical: boolean;
-  /** A pseudogene. */
-  pseudo: boolean;
-  /** How it is truncated. */
-  truncated: string | null;
-  /** MD5 of the protein. */
-  aaHexdigest: string | null;
-  /** Protein length. */
-  aaLength: number | null;
-  /** GC fraction of its nucleotides. */
-  ntGc: number | null;
-}
+export { type FeatureRecord, toFeatureRecord };
 
 /** A feature found by locus tag, with where it lives. */
 export interface LocatedFeature extends FeatureRecord {
@@ -69,72 +36,7 @@ export interface ListFeaturesOptions {
   limit?: number;
 }
 
-const FEATURE_COLUMNS = [
-  "f.id",
-  "f.annotation_id",
-  "f.sequence_id",
-  "f.type",
-  "f.start",
-  "f.stop",
-  "f.strand",
-  "f.edge",
-  "f.locus_tag",
-  "f.gene",
-  "f.product",
-  "f.frame",
-  "f.hypothetical",
-  "f.pseudo",
-  "f.truncated",
-  "f.aa_hexdigest",
-  "f.aa_length",
-  "f.nt_gc",
-] as const;
-
-/**
- * Turns a `features` row into a {@linkcode FeatureRecord}.
- *
- * @param row The row.
- * @returns The record.
- *
- * @example Converting a selected row
- * ```ts
- * import { openDatabase } from "../db/open_database.ts";
- * import { makeRun } from "../testing/factory/make_run.ts";
- * import { importRun } from "./import_run.ts";
- * import { toFeatureRecord } from "./features_repository.ts";
- * const db = await openDatabase(":memory:");
- * const run = makeRun({ seed: 1, sequences: 1, featuresPerSequence: 5 });
- * await importRun(db, run, { genome: "demo" });
- * const row = await db.selectFrom("features").selectAll().executeTakeFirstOrThrow();
- * const record = toFeatureRecord(row);
- * if (record.locusTag !== row.locus_tag || record.edge !== (row.edge === 1)) {
- *   throw new Error("record");
- * }
- * await db.destroy();
- * ```
- */
-export function toFeatureRecord(row: Omit<FeatureRow, "original_json" | "family">): FeatureRecord {
-  return {
-    id: row.id,
-    annotationId: row.annotation_id,
-    sequenceId: row.sequence_id,
-    type: row.type,
-    start: row.start,
-    stop: row.stop,
-    strand: row.strand,
-    edge: row.edge === 1,
-    locusTag: row.locus_tag,
-    gene: row.gene,
-    product: row.product,
-    frame: row.frame,
-    hypothetical: row.hypothetical === 1,
-    pseudo: row.pseudo === 1,
-    truncated: row.truncated,
-    aaHexdigest: row.aa_hexdigest,
-    aaLength: row.aa_length,
-    ntGc: row.nt_gc,
-  };
-}
+const FEATURE_COLUMNS = FEATURE_RECORD_COLUMNS.map((column) => `f.${column}` as const);
 
 /**
  * Finds features by locus tag, over every genome (or one), newest annotation first.

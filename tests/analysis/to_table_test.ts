@@ -13,19 +13,15 @@ engineTest("toTable() keeps column types, nulls and order", async () => {
       { seqId: "c", start: 100, stop: 190, gene: null, product: "x" },
     ]);
     const table = await toTable(findFeatures(db).select("features.original_json"));
-    assert.deepEqual(table.columnNames().slice(0, 4), [
-      "id",
-      "annotation_id",
-      "genome",
-      "sequence",
-    ]);
+    assert.deepEqual(table.columnNames().slice(0, 4), ["id", "annotationId", "sequenceId", "type"]);
+    assert.deepEqual(table.columnNames().slice(-3, -1), ["genome", "sequence"]);
     assert.equal(table.columnNames().at(-1), "original_json");
     assert.deepEqual(table.array("start"), [5, 100]);
     assert.equal(typeof table.get("start", 0), "number");
     assert.deepEqual(table.array("gene"), ["dnaA", null]);
     assert.deepEqual(table.array("product"), [null, "x"]);
-    assert.deepEqual(table.array("hypothetical"), [1, 0]);
-    assert.deepEqual(table.array("nt_gc"), [null, null]);
+    assert.deepEqual(table.array("hypothetical"), [true, false]);
+    assert.deepEqual(table.array("ntGc"), [null, null]);
   } finally {
     await db.destroy();
   }
@@ -38,7 +34,7 @@ engineTest("toTable() of an empty query keeps the selected columns", async (t) =
       const empty = await toTable(findFeatures(db, { genome: "nobody" }));
       assert.equal(empty.numRows(), 0);
       assert.equal(empty.numCols(), 20);
-      assert.deepEqual(empty.columnNames().slice(0, 3), ["id", "annotation_id", "genome"]);
+      assert.deepEqual(empty.columnNames().slice(0, 3), ["id", "annotationId", "sequenceId"]);
     });
     await t.step("aliased expressions", async () => {
       const q = db.selectFrom("genomes").select([

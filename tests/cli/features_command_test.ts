@@ -120,6 +120,7 @@ engineTest("baktadb features --search and --xref find what the tables hold", asy
         listed.map(key).sort(),
         fx.features.filter((f) => holders.some((h) => h.feature_id === f.id)).map(key).sort(),
       );
+      assert.ok(listed.length > 0, `COG:${xref.accession} is held by some feature`);
       assert.ok(listed.every((f) => f.db_xrefs.includes(`COG:${xref.accession}`)));
       // Filters combine: the cross-reference within the window of one holder is exactly the
       // holders that overlap that window (brute force over the listing above).

@@ -241,7 +241,7 @@ function withoutIds(rows: readonly object[]): unknown[] {
   return rows.map((row) =>
     Object.fromEntries(
       Object.entries(row).filter(([key]) =>
-        !["id", "annotation_id", "feature_id", "rank"].includes(key)
+        !["id", "annotationId", "feature_id", "rank"].includes(key)
       ),
     )
   );

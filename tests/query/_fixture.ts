@@ -173,12 +173,12 @@ export function tokens(text: string | null | undefined): string[] {
  * locus tag, gene or product — the last one as a prefix of a token when `prefix`.
  */
 export function matchesWords(
-  feature: { locus_tag: string | null; gene: string | null; product: string | null },
+  feature: { locusTag: string | null; gene: string | null; product: string | null },
   words: readonly string[],
   prefix: boolean,
 ): boolean {
   if (words.length === 0) return false;
-  const all = [...tokens(feature.locus_tag), ...tokens(feature.gene), ...tokens(feature.product)];
+  const all = [...tokens(feature.locusTag), ...tokens(feature.gene), ...tokens(feature.product)];
   return words.every((word, i) => {
     const w = word.toLowerCase();
     return prefix && i === words.length - 1

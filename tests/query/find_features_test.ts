@@ -46,10 +46,10 @@ function rowKey(
     start: number;
     stop: number;
     strand: string;
-    locus_tag: string | null;
+    locusTag: string | null;
   },
 ): string {
-  return [r.genome, r.sequence, r.type, r.start, r.stop, r.strand, r.locus_tag ?? ""].join("|");
+  return [r.genome, r.sequence, r.type, r.start, r.stop, r.strand, r.locusTag ?? ""].join("|");
 }
 
 engineTest("findFeatures() filters equal a brute-force filter over the runs", async () => {

@@ -10,7 +10,7 @@ import { freshDb, insertAnnotation, matchesWords, tokens } from "./_fixture.ts";
 import { currentEngine, engineTest } from "../_engines.ts";
 import { toTsQuery } from "../../src/query/to_ts_query.ts";
 
-type Row = { id: number; locus_tag: string | null; gene: string | null; product: string | null };
+type Row = { id: number; locusTag: string | null; gene: string | null; product: string | null };
 
 /** Two factory genomes (one annotated twice) and one genome with hostile text. */
 async function searchDb(): Promise<{ db: Kysely<Database>; latest: Row[] }> {
@@ -55,7 +55,7 @@ function phraseMatch(row: Row, text: string, prefix: boolean): boolean {
   const phrases = words.map((w, i) => ({ tokens: tokens(w), last: i === words.length - 1 }))
     .filter((p) => p.tokens.length > 0);
   if (phrases.length === 0) return false;
-  const columns = [tokens(row.locus_tag), tokens(row.gene), tokens(row.product)];
+  const columns = [tokens(row.locusTag), tokens(row.gene), tokens(row.product)];
   return phrases.every(({ tokens: phrase, last }) =>
     columns.some((column) => {
       for (let at = 0; at + phrase.length <= column.length; at++) {
@@ -122,7 +122,7 @@ engineTest(
     try {
       const vocabulary = [
         ...new Set(
-          latest.flatMap((r) => [...tokens(r.locus_tag), ...tokens(r.gene), ...tokens(r.product)]),
+          latest.flatMap((r) => [...tokens(r.locusTag), ...tokens(r.gene), ...tokens(r.product)]),
         ),
       ].filter((t) => /^[a-z0-9]+$/.test(t)).sort();
       assert.ok(vocabulary.length > 20, "the fixture has words to search");
@@ -162,11 +162,11 @@ engineTest("searchFeatures() scopes to a genome, an annotation and columns", asy
   try {
     await t.step("the hostile genome's text is searchable as text", async () => {
       const hits = await searchFeatures(db, '"quoted" (partial', { genome: "H" }).execute();
-      assert.deepEqual(hits.map((h) => h.locus_tag), ["HOST_0"]);
+      assert.deepEqual(hits.map((h) => h.locusTag), ["HOST_0"]);
       const operators = await searchFeatures(db, "NOT near", { genome: "H" }).execute();
-      assert.deepEqual(operators.map((h) => h.locus_tag), ["HOST_1"]);
+      assert.deepEqual(operators.map((h) => h.locusTag), ["HOST_1"]);
       const locus = await searchFeatures(db, "host_4").execute();
-      assert.deepEqual(locus.map((h) => h.locus_tag), ["HOST_4"]);
+      assert.deepEqual(locus.map((h) => h.locusTag), ["HOST_4"]);
     });
     await t.step("a locus tag is one token (underscore kept)", async () => {
       assert.deepEqual(await searchFeatures(db, "host").execute(), []);
@@ -175,7 +175,7 @@ engineTest("searchFeatures() scopes to a genome, an annotation and columns", asy
     });
     await t.step("columns restrict where words are looked for", async () => {
       const inGene = await searchFeatures(db, "hst2", { columns: ["gene"] }).execute();
-      assert.deepEqual(inGene.map((h) => h.locus_tag), ["HOST_2"]);
+      assert.deepEqual(inGene.map((h) => h.locusTag), ["HOST_2"]);
       const inProduct = await searchFeatures(db, "hst2", { columns: ["product"] }).execute();
       assert.deepEqual(inProduct, []);
       assert.throws(
@@ -196,11 +196,11 @@ engineTest("searchFeatures() scopes to a genome, an annotation and columns", asy
         .execute();
       const all = await searchFeatures(db, "protein", { genome: "B" }).execute();
       assert.ok(all.length > 0);
-      assert.ok(all.every((h) => h.annotation_id === annotations[1].id));
+      assert.ok(all.every((h) => h.annotationId === annotations[1].id));
       const older = await searchFeatures(db, "protein", { annotationId: annotations[0].id })
         .execute();
       assert.ok(older.length > 0);
-      assert.ok(older.every((h) => h.annotation_id === annotations[0].id));
+      assert.ok(older.every((h) => h.annotationId === annotations[0].id));
     });
     await t.step("hits are ordered by rank and carry it", async () => {
       const hits = await searchFeatures(db, "protein").execute();

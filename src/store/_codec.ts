@@ -22,10 +22,8 @@ export interface EncodedContent {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** SHA-256 (lower-case hex) of bytes or of the UTF-8 bytes of a string. */
-export function sha256Hex(data: Uint8Array | string): string {
-  return createHash("sha256").update(data).digest("hex");
-}
+/** SHA-256 (lower-case hex): re-exported from its one home, `src/hash/sha256_hex.ts`. */
+export { sha256Hex } from "../hash/sha256_hex.ts";
 
 /** MD5 (lower-case hex) of bytes or of the UTF-8 bytes of a string (Bakta's `aa_hexdigest`). */
 export function md5Hex(data: Uint8Array | string): string {

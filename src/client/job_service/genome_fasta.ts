@@ -5,7 +5,8 @@
  * @module
  */
 
-import { gunzipIfNeeded, sha256Hex, toAbsolutePath } from "./_files.ts";
+import { sha256Hex } from "../../hash/sha256_hex.ts";
+import { gunzipIfNeeded, toAbsolutePath } from "./_files.ts";
 import {
   type FastaSummary,
   type FastaValidationOptions,
@@ -99,7 +100,7 @@ export async function readGenomeFasta(
   });
   return {
     bytes,
-    sha256: await sha256Hex(bytes),
+    sha256: sha256Hex(bytes),
     paths: parts.flatMap((part) => (part.path === undefined ? [] : [part.path])),
     file: parts[0].file,
     summary,

@@ -10,4 +10,5 @@
  * @module
  */
 
+export { md5Hex } from "./md5_hex.ts";
 export { sha256Hex } from "./sha256_hex.ts";

@@ -89,16 +89,20 @@ export async function loadRecordedUploads(
   row: JobRecord,
 ): Promise<JobUploads> {
   const record = await readSubmission(db, row.id);
-  const what = `Cannot resume job ${row.id} ("${row.name}")`;
+  const cannotResume = `Cannot resume job ${row.id} ("${row.name}")`;
   if (record === undefined) {
-    throw new JobServiceError("CannotResume", `${what}: what was submitted is not recorded`, {
-      job: row.id,
-    });
+    throw new JobServiceError(
+      "CannotResume",
+      `${cannotResume}: what was submitted is not recorded`,
+      {
+        job: row.id,
+      },
+    );
   }
   if (record.inline === true || record.fasta.length === 0) {
     throw new JobServiceError(
       "CannotResume",
-      `${what}: its input was given as content, which is not kept; submit it again`,
+      `${cannotResume}: its input was given as content, which is not kept; submit it again`,
       { job: row.id },
     );
   }
@@ -108,7 +112,7 @@ export async function loadRecordedUploads(
       return await work();
     } catch (error) {
       if (error instanceof Deno.errors.NotFound) {
-        throw new JobServiceError("InputMissing", `${what}: "${file}" is gone`, {
+        throw new JobServiceError("InputMissing", `${cannotResume}: "${file}" is gone`, {
           job: row.id,
           file,
         });
@@ -124,7 +128,7 @@ export async function loadRecordedUploads(
   if (fasta.sha256 !== record.sha256) {
     throw new JobServiceError(
       "InputChanged",
-      `${what}: ${
+      `${cannotResume}: ${
         record.fasta.map((path) => `"${path}"`).join(", ")
       } changed since the job was submitted; submit it again`,
       { job: row.id, file: record.fasta[0] },

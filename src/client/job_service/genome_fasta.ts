@@ -122,8 +122,8 @@ export async function readGenomeFasta(
  */
 export function genomeNameFromPath(path: string | URL): string {
   const text = path instanceof URL ? decodeURIComponent(path.pathname) : path;
-  const base = text.replace(/[\\/]+$/, "").split(/[\\/]/).pop() ?? "";
-  return base.replace(/\.gz$/i, "").replace(FASTA_EXTENSION, "");
+  const fileName = text.replace(/[\\/]+$/, "").split(/[\\/]/).pop() ?? "";
+  return fileName.replace(/\.gz$/i, "").replace(FASTA_EXTENSION, "");
 }
 
 function isText(source: GenomeFastaSource): source is GenomeFastaText {

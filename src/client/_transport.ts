@@ -69,7 +69,7 @@ export class BaktaTransport {
   readonly config: Readonly<BaktaResolvedClientConfig>;
   /** The sleep between retries and polls. */
   readonly sleep: BaktaSleep;
-  /** The clock. */
+  /** The clock, in milliseconds since the epoch (`Date.now` unless a test gives another). */
   readonly now: () => number;
   readonly #fetch: BaktaFetch;
   readonly #random: () => number;

@@ -47,9 +47,9 @@ export interface JobUploads {
 
 /** What the advancing functions need. */
 export interface AdvanceContext {
-  /** The database. */
+  /** The database the jobs are recorded in. */
   db: Kysely<Database>;
-  /** The client(s). */
+  /** The client of the service, or one client per service URL. */
   clients: JobClients;
   /** Cancels the work. */
   signal?: AbortSignal;

@@ -95,7 +95,7 @@ export interface StandInRequestRecord {
   readonly method: string;
   /** The full URL, query included. */
   readonly url: string;
-  /** The path. */
+  /** The URL's path, without the query (e.g. `/api/v1/job/init`). */
   readonly path: string;
   /** The endpoint, or `undefined` for an unknown route. */
   readonly endpoint?: StandInEndpoint;

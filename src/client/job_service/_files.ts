@@ -20,7 +20,7 @@ export async function gunzipIfNeeded(bytes: Uint8Array, file = "input"): Promise
   try {
     const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream()
       .pipeThrough(new DecompressionStream("gzip"));
-    return new Uint8Array(await new Response(stream).arrayBuffer());
+    return await new Response(stream).bytes();
   } catch (error) {
     throw new RangeError(`Cannot decompress "${file}": the gzip data is damaged`, {
       cause: error,

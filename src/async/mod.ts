@@ -1,5 +1,6 @@
 /**
- * Small asynchronous helpers every layer may use (they import nothing of ours).
+ * Small asynchronous helpers every layer may use (they import nothing of ours but the pinned
+ * `p-limit`): the back-off, the one worker pool and an abortable sleep.
  *
  * @example The back-off before the third retry
  * ```ts
@@ -12,3 +13,5 @@
  */
 
 export { backoffDelay, type BackoffPolicy } from "./backoff.ts";
+export { settleConcurrently } from "./settle_concurrently.ts";
+export { sleep } from "./sleep.ts";

@@ -7,7 +7,7 @@
 
 import { Deadline } from "../client/_deadline.ts";
 import { type DownloadPart, resumableBody } from "../client/_resumable_body.ts";
-import { sleep } from "../client/_sleep.ts";
+import { sleep } from "../async/sleep.ts";
 import {
   backoffDelay,
   type BaktaRetryConfig,
@@ -272,10 +272,10 @@ export class BakrepClient {
       } catch (error) {
         if (error instanceof BakrepError) throw error;
         if (request.signal?.aborted) throw request.signal.reason;
-        const what = deadline.timedOut
+        const reason = deadline.timedOut
           ? `no answer within ${this.config.timeoutMs} ms`
           : (error as Error).message;
-        failure = new BakrepError(`${request.action}: ${what}`, {
+        failure = new BakrepError(`${request.action}: ${reason}`, {
           url: request.url,
           attempts: attempt,
           cause: error,

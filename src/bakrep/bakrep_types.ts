@@ -37,9 +37,9 @@ export interface BakrepSearchBody {
   search_after?: (string | number | null)[];
   /** How many matches at most. */
   limit: number;
-  /** The query. */
+  /** The search conditions, as BakRep's search API reads them. */
   query: BakrepQuery;
-  /** The order. */
+  /** How the matches are ordered (BakRep's default order when not given). */
   sort?: BakrepSort[];
 }
 

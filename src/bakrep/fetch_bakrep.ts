@@ -7,7 +7,7 @@
 
 import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
-import { settleConcurrently } from "../client/job_service/_pool.ts";
+import { settleConcurrently } from "../async/settle_concurrently.ts";
 import type { BakrepDatasetFile } from "../formats/bakrep/read_bakrep_dataset.ts";
 import { readBakrepDataset } from "../formats/bakrep/read_bakrep_dataset.ts";
 import { verifyBakrepFile } from "../store/bakrep_dataset.ts";

@@ -20,23 +20,35 @@ import type {
 } from "../client/job_service/job_service_options.ts";
 import type { PublicJob } from "../client/job_service/job_state.ts";
 
-/** The job option flags, as commander gives them. */
-export interface JobOptionFlags {
-  genus?: string;
-  species?: string;
-  strain?: string;
-  plasmid?: string;
-  complete?: boolean;
-  compliant?: boolean;
-  locus?: string;
-  locusTag?: string;
+/** The job options commander gives with the type `JobOptions` has (text and switches). */
+const PLAIN_JOB_FLAGS = [
+  "genus",
+  "species",
+  "strain",
+  "plasmid",
+  "complete",
+  "compliant",
+  "locus",
+  "locusTag",
+  "keepContigHeaders",
+] as const;
+
+/**
+ * The job option flags, as commander gives them: the plain ones typed as in `JobOptions`, the
+ * numbers and file paths as the text typed.
+ */
+export type JobOptionFlags = Pick<JobOptions, typeof PLAIN_JOB_FLAGS[number]> & {
+  /** `--translation-table`: "11" or "4". */
   translationTable?: string;
+  /** `--gram`: "+", "-" or "?". */
   gram?: string;
-  keepContigHeaders?: boolean;
+  /** `--min-contig-length`: a whole number of bases as typed. */
   minContigLength?: string;
+  /** `--replicons`: the path of a replicon table. */
   replicons?: string;
+  /** `--prodigal-tf`: the path of a Prodigal training file. */
   prodigalTf?: string;
-}
+};
 
 /**
  * Adds the flags of Bakta's job options to a command.
@@ -81,32 +93,28 @@ export function jobOptionsFrom(flags: JobOptionFlags): JobOptions {
   const set = <K extends keyof JobOptions>(key: K, value: JobOptions[K] | undefined) => {
     if (value !== undefined) options[key] = value;
   };
-  set("genus", flags.genus);
-  set("species", flags.species);
-  set("strain", flags.strain);
-  set("plasmid", flags.plasmid);
-  set("complete", flags.complete);
-  set("compliant", flags.compliant);
-  set("locus", flags.locus);
-  set("locusTag", flags.locusTag);
+  for (const key of PLAIN_JOB_FLAGS) set(key, flags[key]);
   if (flags.translationTable !== undefined) {
     set("translationTable", Number(flags.translationTable) as TranslationTable);
   }
   set("gram", flags.gram as GramStain | undefined);
-  set("keepContigHeaders", flags.keepContigHeaders);
   if (flags.minContigLength !== undefined) {
-    const value = Number(flags.minContigLength);
-    if (!/^\d+$/.test(flags.minContigLength) || !Number.isSafeInteger(value)) {
-      throw new CliError(
-        `Invalid --min-contig-length "${flags.minContigLength}": expected an integer >= 0`,
-        EXIT.USAGE,
-      );
-    }
-    set("minContigLength", value);
+    set("minContigLength", parseMinContigLength(flags.minContigLength));
   }
   set("repliconTable", flags.replicons);
   set("prodigalTrainingFile", flags.prodigalTf);
   return options;
+}
+
+function parseMinContigLength(text: string): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value)) {
+    throw new CliError(
+      `Invalid --min-contig-length "${text}": expected an integer >= 0`,
+      EXIT.USAGE,
+    );
+  }
+  return value;
 }
 
 /**

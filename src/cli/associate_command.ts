@@ -122,7 +122,14 @@ function parseNumber(text: string | undefined, option: string): number | undefin
  * @param io Where to write.
  */
 export function registerAssociate(program: Command, io: CliIo): void {
-  addCohortOptions(
+  declareAssociate(program).action((trait: string, genomes: string[], _options, command: Command) =>
+    associateAction(trait, genomes, command.optsWithGlobals<AssociateOptions>(), io)
+  );
+}
+
+/** The `associate` command: its arguments, flags and help. */
+function declareAssociate(program: Command): Command {
+  return addCohortOptions(
     program.command("associate")
       .description("gene families associated with a binary trait (Fisher's exact test)")
       .argument("<trait>", "the trait: a sample-sheet column (e.g. penicillin) or a --where name")
@@ -152,51 +159,60 @@ export function registerAssociate(program: Command, io: CliIo): void {
         "true/false, R/S; NA, '.', '-' and empty are left out (and counted in the header). By default a\n" +
         "genome whose only copies of a family are pseudogenes lacks it (loss of function).\n" +
         WHERE_HELP,
-    )
-    .action(async (trait: string, genomes: string[], _options, command: Command) => {
-      const options = command.optsWithGlobals<AssociateOptions>();
-      const limit = parseNumber(options.limit, "--limit")!;
-      if (!Number.isInteger(limit) || limit < 0) {
-        throw new CliError(`--limit: expected an integer >= 0, got "${options.limit}"`, EXIT.USAGE);
-      }
-      const settings = {
-        trait,
-        threshold: parseNumber(options.threshold, "--threshold"),
-        strata: options.strata,
-        pseudogenes: parseChoice(options.pseudo, "--pseudo", ["absent", "present"] as const),
-        types: parseTypesOption(options.types),
-        familyLevel: parseChoice(
-          options.familyLevel,
-          "--family-level",
-          [
-            "uniref90",
-            "uniref50",
-          ] as const,
-        ),
-      };
-      const result = await withDatabase(options, async (db) => {
-        const cohort = await cohortFromArguments(db, genomes, options);
-        try {
-          return await traitAssociation(db, { ...cohort, ...settings });
-        } catch (error) {
-          if (error instanceof RangeError) throw new CliError(error.message, EXIT.FAILURE);
-          throw error;
-        }
-      });
-      if (result.genomes.length === 0) {
-        io.err(`baktadb: no selected genome has a value of trait "${result.trait}"\n`);
-      }
-      if (options.json) {
-        const { table, ...header } = result;
-        io.out(toJsonText({ ...header, families: table.objects() }));
-      } else if (options.tsv) {
-        const rows = result.table.objects() as Record<string, unknown>[];
-        io.out(
-          associationHeader(result) +
-            formatTsv(ASSOCIATION_COLUMNS, rows.map((r) => ASSOCIATION_COLUMNS.map((c) => r[c]))),
-        );
-      } else {
-        io.out(associationHeader(result) + associationTable(result, limit));
-      }
-    });
+    );
+}
+
+/** What `associate` does: check the flags, test the cohort, print as asked. */
+async function associateAction(
+  trait: string,
+  genomes: string[],
+  options: AssociateOptions,
+  io: CliIo,
+): Promise<void> {
+  const limit = parseNumber(options.limit, "--limit")!;
+  if (!Number.isInteger(limit) || limit < 0) {
+    throw new CliError(`--limit: expected an integer >= 0, got "${options.limit}"`, EXIT.USAGE);
+  }
+  const settings = {
+    trait,
+    threshold: parseNumber(options.threshold, "--threshold"),
+    strata: options.strata,
+    pseudogenes: parseChoice(options.pseudo, "--pseudo", ["absent", "present"] as const),
+    types: parseTypesOption(options.types),
+    familyLevel: parseChoice(options.familyLevel, "--family-level", FAMILY_LEVELS),
+  };
+  const result = await withDatabase(options, async (db) => {
+    const cohort = await cohortFromArguments(db, genomes, options);
+    try {
+      return await traitAssociation(db, { ...cohort, ...settings });
+    } catch (error) {
+      if (error instanceof RangeError) throw new CliError(error.message, EXIT.FAILURE);
+      throw error;
+    }
+  });
+  if (result.genomes.length === 0) {
+    io.err(`baktadb: no selected genome has a value of trait "${result.trait}"\n`);
+  }
+  io.out(formatAssociation(result, options, limit));
+}
+
+/** `--family-level` values: the UniRef cluster level that makes a family. */
+const FAMILY_LEVELS = ["uniref90", "uniref50"] as const;
+
+/** An association as `--json`, `--tsv` or (by default) a text table of the `limit` best rows. */
+function formatAssociation(
+  result: TraitAssociation,
+  options: AssociateOptions,
+  limit: number,
+): string {
+  if (options.json) {
+    const { table, ...header } = result;
+    return toJsonText({ ...header, families: table.objects() });
+  }
+  if (options.tsv) {
+    const rows = result.table.objects() as Record<string, unknown>[];
+    return associationHeader(result) +
+      formatTsv(ASSOCIATION_COLUMNS, rows.map((row) => ASSOCIATION_COLUMNS.map((c) => row[c])));
+  }
+  return associationHeader(result) + associationTable(result, limit);
 }

@@ -243,9 +243,9 @@ function printFetch(result: FetchBakrepResult, io: CliIo): void {
       io.out(`failed    ${item.id}: ${item.error?.message.split("\n")[0] ?? "unknown error"}\n`);
       continue;
     }
-    const what = item.status === "skipped" ? "imported before" : "new genome";
+    const outcome = item.status === "skipped" ? "imported before" : "new genome";
     io.out(
-      `${item.status.padEnd(9)} ${item.id}: ${what}; downloaded ${item.downloaded} file(s), ` +
+      `${item.status.padEnd(9)} ${item.id}: ${outcome}; downloaded ${item.downloaded} file(s), ` +
         `${formatBytes(item.bytes)}\n`,
     );
   }

@@ -87,10 +87,10 @@ export interface SafeCliIo extends CliIo {
 export function escapingIo<T extends CliIo>(io: T): T & SafeCliIo {
   if ("raw" in io) return io as T & SafeCliIo;
   const safe = Object.create(io) as T & { raw: CliIo };
-  const keep = { keepLineStructure: true };
+  const keepLines = { keepLineStructure: true };
   Object.defineProperties(safe, {
-    out: { value: (text: string) => io.out(escapeControl(text, keep)) },
-    err: { value: (text: string) => io.err(escapeControl(text, keep)) },
+    out: { value: (text: string) => io.out(escapeControl(text, keepLines)) },
+    err: { value: (text: string) => io.err(escapeControl(text, keepLines)) },
     raw: { value: io },
   });
   return safe;

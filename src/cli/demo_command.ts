@@ -106,11 +106,16 @@ samples folder is absent). The results go into the database (--db, $BAKTADB_DATA
  */
 export async function demoGenomes(samples: string, scratch: string): Promise<DemoGenome[]> {
   const found: DemoGenome[] = [];
-  const base = samples.replace(/\/+$/, "");
+  const samplesFolder = samples.replace(/\/+$/, "");
   for (const [genome, folder, fasta] of SAMPLE_GENOMES) {
-    const path = `${base}/${folder}/${fasta}`;
+    const path = `${samplesFolder}/${folder}/${fasta}`;
     if (await exists(path)) {
-      found.push({ genome, fasta: path, results: `${base}/${folder}`, origin: `sample ${folder}` });
+      found.push({
+        genome,
+        fasta: path,
+        results: `${samplesFolder}/${folder}`,
+        origin: `sample ${folder}`,
+      });
     }
   }
   if (found.length > 0) return found;

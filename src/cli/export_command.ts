@@ -51,40 +51,48 @@ export function registerExport(program: Command, io: SafeCliIo): void {
         "  baktadb export pOSAK1 -f fna --region contig_1:1200-150     # across the origin\n" +
         "  baktadb export CI-8050 -f json --annotation 3 -o old.json\n",
     )
-    .action(async (genome: string, _options, command: Command) => {
-      const options = command.optsWithGlobals<ExportCommandOptions>();
-      let format: ExportFormat;
-      let region: LoadRunRegion | undefined;
-      try {
-        format = toExportFormat(options.format);
-        if (options.region !== undefined) region = parseRegion(options.region);
-      } catch (error) {
-        throw new CliError((error as Error).message, EXIT.USAGE);
-      }
-      const annotationId = options.annotation === undefined
-        ? undefined
-        : parsePositiveInteger(options.annotation, "--annotation");
-      const { text, annotation } = await withDatabase(options, async (db) => {
-        const annotation = await resolveAnnotation(db, genome, annotationId);
-        try {
-          return {
-            text: await exportAnnotation(db, annotation.id, format, { region }),
-            annotation,
-          };
-        } catch (error) {
-          if (error instanceof RangeError) throw new CliError(error.message, EXIT.USAGE);
-          throw error;
-        }
-      });
-      if (options.out === undefined) {
-        io.raw.out(text);
-        return;
-      }
-      await writeTextFileAtomic(options.out, text);
-      io.err(
-        `Wrote ${options.out}: ${format} of genome "${annotation.genome}", annotation ${annotation.id}${
-          options.region ? `, region ${options.region}` : ""
-        }\n`,
-      );
-    });
+    .action((genome: string, _options, command: Command) =>
+      exportAction(genome, command.optsWithGlobals<ExportCommandOptions>(), io)
+    );
+}
+
+/** What `export` does: check the flags, format the annotation, write to `--out` or stdout. */
+async function exportAction(
+  genome: string,
+  options: ExportCommandOptions,
+  io: SafeCliIo,
+): Promise<void> {
+  let format: ExportFormat;
+  let region: LoadRunRegion | undefined;
+  try {
+    format = toExportFormat(options.format);
+    if (options.region !== undefined) region = parseRegion(options.region);
+  } catch (error) {
+    throw new CliError((error as Error).message, EXIT.USAGE);
+  }
+  const annotationId = options.annotation === undefined
+    ? undefined
+    : parsePositiveInteger(options.annotation, "--annotation");
+  const { text, annotation } = await withDatabase(options, async (db) => {
+    const annotation = await resolveAnnotation(db, genome, annotationId);
+    try {
+      return {
+        text: await exportAnnotation(db, annotation.id, format, { region }),
+        annotation,
+      };
+    } catch (error) {
+      if (error instanceof RangeError) throw new CliError(error.message, EXIT.USAGE);
+      throw error;
+    }
+  });
+  if (options.out === undefined) {
+    io.raw.out(text);
+    return;
+  }
+  await writeTextFileAtomic(options.out, text);
+  io.err(
+    `Wrote ${options.out}: ${format} of genome "${annotation.genome}", annotation ${annotation.id}${
+      options.region ? `, region ${options.region}` : ""
+    }\n`,
+  );
 }

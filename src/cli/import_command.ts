@@ -23,8 +23,10 @@ import type { ImportRunResult } from "../store/write_run.ts";
 import { ProgressBar } from "./progress_bar.ts";
 import { DEFAULT_MAX_DECOMPRESSED_BYTES } from "../formats/read_options.ts";
 
-const MIB = 1024 * 1024;
 import { formatBytes, toJsonText } from "./_table.ts";
+
+/** Bytes in a mebibyte: `--max-decompressed-mib` counts in MiB. */
+const MIB = 1024 * 1024;
 
 /** Options of `baktadb import`. */
 interface ImportCommandOptions extends GlobalOptions {
@@ -42,7 +44,14 @@ interface ImportCommandOptions extends GlobalOptions {
  * @param io Where to write.
  */
 export function registerImport(program: Command, io: SafeCliIo): void {
-  program.command("import")
+  declareImport(program).action((paths: string[], _options, command: Command) =>
+    importAction(paths, command.optsWithGlobals<ImportCommandOptions>(), io)
+  );
+}
+
+/** The `import` command: its arguments, flags and help. */
+function declareImport(program: Command): Command {
+  return program.command("import")
     .description("import Bakta runs: result folders, files or globs (each run once)")
     .argument("<paths...>", "result folders, files of runs, or globs such as 'results/*.gff3.gz'")
     .option("--genome <name>", "store every run under this genome (default: the file prefix)")
@@ -75,54 +84,77 @@ expand to --max-decompressed-mib (512 MiB by default; a Bakta JSON of a 15 Mb ge
 100 MB): past that its reading stops with an error. Exit code 1 when every run failed (a bad
 file is named with its line), 4 when some runs failed and others did not.
 `,
-    )
-    .action(async (paths: string[], _options, command: Command) => {
-      const options = command.optsWithGlobals<ImportCommandOptions>();
-      const concurrency = Number(options.concurrency ?? "2");
-      if (!Number.isInteger(concurrency) || concurrency < 1) {
-        throw new CliError(
-          `Invalid --concurrency "${options.concurrency}": expected a positive integer`,
-          EXIT.USAGE,
-        );
-      }
-      const maxMib = Number(options.maxDecompressedMib);
-      if (!Number.isInteger(maxMib) || maxMib < 1 || maxMib * MIB > Number.MAX_SAFE_INTEGER) {
-        throw new CliError(
-          `Invalid --max-decompressed-mib "${options.maxDecompressedMib}": expected a positive ` +
-            `integer`,
-          EXIT.USAGE,
-        );
-      }
-      const bar = new ProgressBar({ write: io.raw.err, enabled: io.isTerminal && !options.json });
-      const result = await withDatabase(options, (db) =>
-        importRuns(db, paths, {
-          genome: options.genome,
-          recursive: options.recursive,
-          concurrency,
-          maxDecompressedBytes: maxMib * MIB,
-          onProgress: (p) => bar.update(p),
-        }), { create: true });
-      bar.finish();
-      explainItemErrors(result, databaseLocation(options));
-      if (options.json) io.out(toJsonText(resultToJson(result)));
-      else printSummary(result, io, options.verbose === true);
-      const total = result.items.length;
-      if (total === 0) throw new CliError("Nothing to import: no Bakta output files found");
-      // A database that refuses writes to this user fails every item the same way: say so once.
-      const refused = result.items.find((item) => permissionErrorIn(item.error) !== undefined);
-      if (refused !== undefined) throw refused.error;
-      if (result.failed === total) {
-        throw new CliError(
-          total === 1
-            ? result.items[0].error?.message ?? "The import failed"
-            : `All ${total} runs failed`,
-          EXIT.FAILURE,
-        );
-      }
-      if (result.failed > 0) {
-        throw new CliError(`${result.failed} of ${total} runs failed`, EXIT.PARTIAL);
-      }
-    });
+    );
+}
+
+/** What `import` does: check the flags, import with a progress bar, print, exit code. */
+async function importAction(
+  paths: string[],
+  options: ImportCommandOptions,
+  io: SafeCliIo,
+): Promise<void> {
+  const { concurrency, maxDecompressedBytes } = importSettings(options);
+  const bar = new ProgressBar({ write: io.raw.err, enabled: io.isTerminal && !options.json });
+  const result = await withDatabase(options, (db) =>
+    importRuns(db, paths, {
+      genome: options.genome,
+      recursive: options.recursive,
+      concurrency,
+      maxDecompressedBytes,
+      onProgress: (progress) => bar.update(progress),
+    }), { create: true });
+  bar.finish();
+  explainItemErrors(result, databaseLocation(options));
+  if (options.json) io.out(toJsonText(resultToJson(result)));
+  else printSummary(result, io, options.verbose === true);
+  const error = importExitError(result);
+  if (error !== undefined) throw error;
+}
+
+/** `--concurrency` (runs parsed at once) and `--max-decompressed-mib` (in bytes), checked. */
+function importSettings(
+  options: ImportCommandOptions,
+): { concurrency: number; maxDecompressedBytes: number } {
+  const concurrency = Number(options.concurrency ?? "2");
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new CliError(
+      `Invalid --concurrency "${options.concurrency}": expected a positive integer`,
+      EXIT.USAGE,
+    );
+  }
+  const maxMib = Number(options.maxDecompressedMib);
+  if (!Number.isInteger(maxMib) || maxMib < 1 || maxMib * MIB > Number.MAX_SAFE_INTEGER) {
+    throw new CliError(
+      `Invalid --max-decompressed-mib "${options.maxDecompressedMib}": expected a positive ` +
+        `integer`,
+      EXIT.USAGE,
+    );
+  }
+  return { concurrency, maxDecompressedBytes: maxMib * MIB };
+}
+
+/**
+ * The error `import` ends with: nothing found, a database refusing writes (said once), every run
+ * failed (exit 1), some failed (exit 4); `undefined` when every run went in or was skipped.
+ */
+function importExitError(result: ImportRunsResult): Error | undefined {
+  const total = result.items.length;
+  if (total === 0) return new CliError("Nothing to import: no Bakta output files found");
+  // A database that refuses writes to this user fails every item the same way: say so once.
+  const refused = result.items.find((item) => permissionErrorIn(item.error) !== undefined);
+  if (refused !== undefined) return refused.error;
+  if (result.failed === total) {
+    return new CliError(
+      total === 1
+        ? result.items[0].error?.message ?? "The import failed"
+        : `All ${total} runs failed`,
+      EXIT.FAILURE,
+    );
+  }
+  if (result.failed > 0) {
+    return new CliError(`${result.failed} of ${total} runs failed`, EXIT.PARTIAL);
+  }
+  return undefined;
 }
 
 /** A run that failed on the database (a read-only file) says so with the file's name. */

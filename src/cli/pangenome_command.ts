@@ -7,6 +7,8 @@
  */
 
 import type { Command } from "../deps/commander.ts";
+import type { Kysely } from "../deps/kysely.ts";
+import type { Database } from "../db/schema.ts";
 import { pangenomeClasses, pangenomeSummary } from "../analysis/pangenome_classes.ts";
 import { cohortSpecies, mixedSpeciesWarning } from "../analysis/cohort_species.ts";
 import {
@@ -91,7 +93,14 @@ function presenceAbsenceJson(table: RoaryTable): string {
  * @param io Where to write.
  */
 export function registerPangenome(program: Command, io: CliIo): void {
-  addCohortOptions(
+  declarePangenome(program).action((genomes: string[], _options, command: Command) =>
+    pangenomeAction(genomes, command.optsWithGlobals<PangenomeOptions>(), io)
+  );
+}
+
+/** The `pangenome` command: its arguments, flags and help. */
+function declarePangenome(program: Command): Command {
+  return addCohortOptions(
     program.command("pangenome")
       .description("gene families across genomes: classes, presence/absence, Roary's CSV")
       .argument("[genomes...]", "genome names (or ids); default: every annotated genome")
@@ -112,57 +121,89 @@ export function registerPangenome(program: Command, io: CliIo): void {
         "  baktadb pangenome --where lineage=3 --classes --json\n" +
         "\nFamilies: UniRef90 cluster, else UniRef50, else identical protein (MD5). Classes: core\n" +
         ">= 99% of genomes, soft-core 95-99%, shell 15-95%, cloud < 15%.\n" + WHERE_HELP,
-    )
-    .action(async (genomes: string[], _options, command: Command) => {
-      const options = command.optsWithGlobals<PangenomeOptions>();
-      if (options.format !== undefined && options.format !== "roary") {
-        throw new CliError(`--format: expected roary, got "${options.format}"`, EXIT.USAGE);
-      }
-      if (options.out !== undefined && options.format === undefined) {
-        throw new CliError("--out goes with --format roary", EXIT.USAGE);
-      }
-      const pseudogenes = parseChoice(options.pseudo, "--pseudo", ["present", "absent"] as const);
-      const types = parseTypesOption(options.types);
-      await withDatabase(options, async (db) => {
-        const cohort = { ...(await cohortFromArguments(db, genomes, options)), types, pseudogenes };
-        if (options.classes || (options.format === undefined && !options.tsv && !options.json)) {
-          // Core, shell and cloud are asked for: say so when the genomes are of several species.
-          const warning = mixedSpeciesWarning(await cohortSpecies(db, cohort));
-          if (warning !== undefined) io.err(`Warning: ${warning}\n`);
-        }
-        if (options.classes) {
-          const summary = await pangenomeSummary(db, cohort);
-          const rows = summary.objects() as { class: string; families: number }[];
-          if (options.json) io.out(toJsonText(rows));
-          else if (options.tsv) io.out(formatTsv(["class", "families"], rows.map(Object.values)));
-          else {io.out(
-              formatTable(["class", "families"], rows.map(Object.values) as [string, number][]),
-            );}
-        } else if (options.format === "roary" || options.tsv || options.json) {
-          const table = await roaryPresenceAbsence(db, cohort);
-          const text = options.format === "roary"
-            ? formatRoaryCsv(table)
-            : options.tsv
-            ? presenceAbsenceTsv(table)
-            : presenceAbsenceJson(table);
-          if (options.out !== undefined) {
-            await writeTextFileAtomic(options.out, text);
-            io.err(
-              `Wrote ${table.rows.length} families x ${table.genomes.length} genomes to ${options.out}\n`,
-            );
-          } else {
-            io.out(text);
-          }
-        } else {
-          const classes = await pangenomeClasses(db, cohort);
-          const rows = classes.objects() as Record<string, string | number | null>[];
-          io.out(
-            rows.length === 0 ? "(no gene families)\n" : formatTable(
-              ["family", "gene", "product", "genomes", "class"],
-              rows.map((r) => [r.family, r.gene, r.product, r.genomes, r.class]),
-            ),
-          );
-        }
-      });
-    });
+    );
+}
+
+/** The cohort options `pangenome` passes to the analysis functions. */
+type PangenomeCohort = Parameters<typeof pangenomeClasses>[1];
+
+/** What `pangenome` does: check the flags, then print classes, presence/absence or families. */
+async function pangenomeAction(
+  genomes: string[],
+  options: PangenomeOptions,
+  io: CliIo,
+): Promise<void> {
+  if (options.format !== undefined && options.format !== "roary") {
+    throw new CliError(`--format: expected roary, got "${options.format}"`, EXIT.USAGE);
+  }
+  if (options.out !== undefined && options.format === undefined) {
+    throw new CliError("--out goes with --format roary", EXIT.USAGE);
+  }
+  const pseudogenes = parseChoice(options.pseudo, "--pseudo", ["present", "absent"] as const);
+  const types = parseTypesOption(options.types);
+  await withDatabase(options, async (db) => {
+    const cohort = { ...(await cohortFromArguments(db, genomes, options)), types, pseudogenes };
+    if (options.classes || (options.format === undefined && !options.tsv && !options.json)) {
+      // Core, shell and cloud are asked for: say so when the genomes are of several species.
+      const warning = mixedSpeciesWarning(await cohortSpecies(db, cohort));
+      if (warning !== undefined) io.err(`Warning: ${warning}\n`);
+    }
+    if (options.classes) await printClassSummary(db, cohort, options, io);
+    else if (options.format === "roary" || options.tsv || options.json) {
+      await writePresenceAbsence(db, cohort, options, io);
+    } else await printFamilyClasses(db, cohort, io);
+  });
+}
+
+/** `--classes`: families per class, as JSON, TSV or a text table. */
+async function printClassSummary(
+  db: Kysely<Database>,
+  cohort: PangenomeCohort,
+  options: PangenomeOptions,
+  io: CliIo,
+): Promise<void> {
+  const summary = await pangenomeSummary(db, cohort);
+  const rows = summary.objects() as { class: string; families: number }[];
+  if (options.json) io.out(toJsonText(rows));
+  else if (options.tsv) io.out(formatTsv(["class", "families"], rows.map(Object.values)));
+  else io.out(formatTable(["class", "families"], rows.map(Object.values) as [string, number][]));
+}
+
+/** `--format roary`, `--tsv` or `--json`: presence/absence, to `--out` or standard output. */
+async function writePresenceAbsence(
+  db: Kysely<Database>,
+  cohort: PangenomeCohort,
+  options: PangenomeOptions,
+  io: CliIo,
+): Promise<void> {
+  const table = await roaryPresenceAbsence(db, cohort);
+  const text = options.format === "roary"
+    ? formatRoaryCsv(table)
+    : options.tsv
+    ? presenceAbsenceTsv(table)
+    : presenceAbsenceJson(table);
+  if (options.out === undefined) {
+    io.out(text);
+    return;
+  }
+  await writeTextFileAtomic(options.out, text);
+  io.err(
+    `Wrote ${table.rows.length} families x ${table.genomes.length} genomes to ${options.out}\n`,
+  );
+}
+
+/** The default output: each family with its class, as a text table. */
+async function printFamilyClasses(
+  db: Kysely<Database>,
+  cohort: PangenomeCohort,
+  io: CliIo,
+): Promise<void> {
+  const classes = await pangenomeClasses(db, cohort);
+  const rows = classes.objects() as Record<string, string | number | null>[];
+  io.out(
+    rows.length === 0 ? "(no gene families)\n" : formatTable(
+      ["family", "gene", "product", "genomes", "class"],
+      rows.map((row) => [row.family, row.gene, row.product, row.genomes, row.class]),
+    ),
+  );
 }

@@ -17,13 +17,13 @@ import { formatPercent, formatTable, toJsonText } from "./_table.ts";
 import { genomeMetadata } from "../store/genome_metadata.ts";
 
 /**
- * Everything `show` prints, as one object.
+ * Everything `show` prints, as one object (what `show --json` prints).
  *
  * @param db The database.
  * @param genome The genome's name or id.
  * @returns The genome (with its organism, see `organismName`), its versions (with sequences) and annotations (with feature statistics).
  */
-export async function describeGenome(db: Kysely<Database>, genome: string) {
+export async function genomeOverview(db: Kysely<Database>, genome: string) {
   const g = await resolveGenome(db, genome);
   const versions = await listSequenceVersions(db, g.id);
   const sequences = await listSequences(db, g.id, { version: "all" });
@@ -56,67 +56,85 @@ export function registerShow(program: Command, io: CliIo): void {
     .addHelpText("after", "\nExamples:\n  baktadb show CI-8050\n  baktadb show C22 --json\n")
     .action(async (genome: string, _options, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions & { json?: boolean }>();
-      const shown = await withDatabase(options, (db) => describeGenome(db, genome));
+      const overview = await withDatabase(options, (db) => genomeOverview(db, genome));
       if (options.json) {
-        io.out(toJsonText(shown));
+        io.out(toJsonText(overview));
         return;
       }
-      const g = shown.genome;
-      io.out(escaped`Genome ${g.name} (id ${g.id})\n`);
-      if (g.organism) io.out(escaped`  organism: ${g.organism}\n`);
-      if (g.notes) io.out(escaped`  notes: ${g.notes}\n`);
-      io.out(escaped`  created: ${g.createdAt}\n`);
-      const metadata = Object.entries(shown.metadata);
-      if (metadata.length > 0) {
-        io.out("\nMetadata:\n");
-        for (const [key, value] of metadata) io.out(escaped`  ${key}: ${value}\n`);
-      }
-      io.out("\nAssembly versions:\n");
-      if (shown.versions.length === 0) io.out("  (none)\n");
-      for (const v of shown.versions) {
-        io.out(
-          `  version ${v.version}: ${v.sequences} sequence(s), ${
-            v.totalLength.toLocaleString("en-US")
-          } bp${v.supersededBy ? `, superseded by version ${v.supersededBy}` : ", current"}${
-            v.checksumsKnown ? "" : ", residues not all known"
-          }\n`,
-        );
-      }
-      io.out("\nAnnotations:\n");
-      if (shown.annotations.length === 0) io.out("  (none)\n");
-      for (const a of shown.annotations) {
-        const run = a.mode === "proteins" ? "proteins run" : `on version ${a.sequenceVersion}`;
-        const dbType = a.dbType ? ` (${a.dbType})` : "";
-        const runStart = a.runStart ? `, run ${a.runStart}` : "";
-        io.out(
-          escaped`  #${a.id} ${run}: Bakta ${a.baktaVersion ?? "?"}, database ${
-            a.dbVersion ?? "?"
-          }${dbType}, imported ${a.importedAt}${runStart}\n`,
-        );
-        const s = a.stats;
-        if (s.size !== null) {
-          io.out(
-            `    ${s.size.toLocaleString("en-US")} bp, GC ${formatPercent(s.gc)}, N50 ${
-              s.n50?.toLocaleString("en-US") ?? "-"
-            }, coding ${formatPercent(s.codingRatio)}\n`,
-          );
-        }
-        const f = a.features;
-        if (f.total > 0) {
-          io.out(
-            `    ${
-              f.total.toLocaleString("en-US")
-            } features (${f.hypotheticals} hypothetical, ${f.pseudogenes} pseudo CDS), ${
-              f.xrefs.toLocaleString("en-US")
-            } cross-references\n`,
-          );
-          io.out(
-            formatTable(["type", "count"], Object.entries(f.byType)).trimEnd().replace(
-              /^/gm,
-              "      ",
-            ) + "\n",
-          );
-        }
-      }
+      printGenome(overview, io);
+      printVersions(overview, io);
+      printAnnotations(overview, io);
     });
+}
+
+/** What `show` prints, as `genomeOverview` gives it. */
+type GenomeOverview = Awaited<ReturnType<typeof genomeOverview>>;
+
+/** The genome's name, organism, notes, creation time and metadata. */
+function printGenome(overview: GenomeOverview, io: CliIo): void {
+  const genome = overview.genome;
+  io.out(escaped`Genome ${genome.name} (id ${genome.id})\n`);
+  if (genome.organism) io.out(escaped`  organism: ${genome.organism}\n`);
+  if (genome.notes) io.out(escaped`  notes: ${genome.notes}\n`);
+  io.out(escaped`  created: ${genome.createdAt}\n`);
+  const metadata = Object.entries(overview.metadata);
+  if (metadata.length > 0) {
+    io.out("\nMetadata:\n");
+    for (const [key, value] of metadata) io.out(escaped`  ${key}: ${value}\n`);
+  }
+}
+
+/** One line per assembly version: sequences, length, superseded or current. */
+function printVersions(overview: GenomeOverview, io: CliIo): void {
+  io.out("\nAssembly versions:\n");
+  if (overview.versions.length === 0) io.out("  (none)\n");
+  for (const version of overview.versions) {
+    io.out(
+      `  version ${version.version}: ${version.sequences} sequence(s), ${
+        version.totalLength.toLocaleString("en-US")
+      } bp${
+        version.supersededBy ? `, superseded by version ${version.supersededBy}` : ", current"
+      }${version.checksumsKnown ? "" : ", residues not all known"}\n`,
+    );
+  }
+}
+
+/** Each annotation: its run, assembly statistics and feature counts by type. */
+function printAnnotations(overview: GenomeOverview, io: CliIo): void {
+  io.out("\nAnnotations:\n");
+  if (overview.annotations.length === 0) io.out("  (none)\n");
+  for (const annotation of overview.annotations) {
+    const run = annotation.mode === "proteins"
+      ? "proteins run"
+      : `on version ${annotation.sequenceVersion}`;
+    const dbType = annotation.dbType ? ` (${annotation.dbType})` : "";
+    const runStart = annotation.runStart ? `, run ${annotation.runStart}` : "";
+    io.out(
+      escaped`  #${annotation.id} ${run}: Bakta ${annotation.baktaVersion ?? "?"}, database ${
+        annotation.dbVersion ?? "?"
+      }${dbType}, imported ${annotation.importedAt}${runStart}\n`,
+    );
+    const stats = annotation.stats;
+    if (stats.size !== null) {
+      io.out(
+        `    ${stats.size.toLocaleString("en-US")} bp, GC ${formatPercent(stats.gc)}, N50 ${
+          stats.n50?.toLocaleString("en-US") ?? "-"
+        }, coding ${formatPercent(stats.codingRatio)}\n`,
+      );
+    }
+    const features = annotation.features;
+    if (features.total > 0) {
+      io.out(
+        `    ${
+          features.total.toLocaleString("en-US")
+        } features (${features.hypotheticals} hypothetical, ${features.pseudogenes} pseudo CDS), ${
+          features.xrefs.toLocaleString("en-US")
+        } cross-references\n`,
+      );
+      io.out(
+        formatTable(["type", "count"], Object.entries(features.byType)).trimEnd()
+          .replace(/^/gm, "      ") + "\n",
+      );
+    }
+  }
 }

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { basename } from "node:path";
 import type { Command } from "../deps/commander.ts";
 import { readSampleSheet } from "../formats/sample_sheet/read_sample_sheet.ts";
 import { selectGenomes } from "../query/select_genomes.ts";
@@ -85,7 +86,17 @@ export function registerTraits(program: Command, io: CliIo): void {
         "  baktadb traits list --where lineage=3 --tsv\n",
     );
 
-  traits.command("import")
+  declareTraitsImport(traits).action((sheetPath: string, _options, command: Command) =>
+    traitsImportAction(sheetPath, command.optsWithGlobals<ImportOptions>(), io)
+  );
+  declareTraitsList(traits).action((genomes: string[], _options, command: Command) =>
+    traitsListAction(genomes, command.optsWithGlobals<ListOptions>(), io)
+  );
+}
+
+/** The `traits import` subcommand: its argument, flags and help. */
+function declareTraitsImport(traits: Command): Command {
+  return traits.command("import")
     .description("store the columns of a CSV/TSV sample sheet as traits of the genomes it names")
     .argument("<sheet>", "the sample sheet (.csv, or .tsv/.tab for tab-separated)")
     .requiredOption("--key <column>", "the column holding genome names")
@@ -98,20 +109,12 @@ export function registerTraits(program: Command, io: CliIo): void {
         "  baktadb traits import phenotypes.tsv --key isolate\n" +
         "\nEvery other column becomes a trait (empty cells are skipped). Rows whose key names no\n" +
         "genome are listed and skipped; the rest are imported.\n",
-    )
-    .action(async (sheetPath: string, _options, command: Command) => {
-      const options = command.optsWithGlobals<ImportOptions>();
-      const file = sheetPath.split("/").at(-1) ?? sheetPath;
-      const sheet = readSampleSheet(await Deno.readTextFile(sheetPath), {
-        key: options.key,
-        file,
-        delimiter: delimiterOf(options.delimiter),
-      });
-      const result = await withDatabase(options, (db) => importSampleSheet(db, sheet));
-      io.out(options.json ? toJsonText(result) : formatSheetImport(file, result));
-    });
+    );
+}
 
-  addCohortOptions(
+/** The `traits list` subcommand (the default): its arguments, flags and help. */
+function declareTraitsList(traits: Command): Command {
+  return addCohortOptions(
     traits.command("list", { isDefault: true })
       .description("list the traits of the genomes (default)")
       .argument("[genomes...]", "genome names (or ids); default: every genome")
@@ -127,19 +130,39 @@ export function registerTraits(program: Command, io: CliIo): void {
         "  baktadb traits list\n" +
         "  baktadb traits list 7622-3-93 --json\n" +
         "  baktadb traits list --key penicillin --where lineage=3\n" + WHERE_HELP,
-    )
-    .action(async (genomes: string[], _options, command: Command) => {
-      const options = command.optsWithGlobals<ListOptions>();
-      const rows = await withDatabase(options, async (db) => {
-        const cohort = await cohortFromArguments(db, genomes, options);
-        const selected = await selectGenomes(db, cohort);
-        return await listTraits(db, { genomes: selected.map((g) => g.name), keys: options.key });
-      });
-      if (options.json) io.out(toJsonText(rows));
-      else if (options.tsv) io.out(formatTsv(["genome", "key", "value"], rows.map(Object.values)));
-      else if (rows.length === 0) io.out("(no traits)\n");
-      else {io.out(
-          formatTable(["genome", "key", "value"], rows.map((r) => [r.genome, r.key, r.value])),
-        );}
-    });
+    );
+}
+
+/** What `traits import` does: read the sheet, store its columns, print what went in. */
+async function traitsImportAction(
+  sheetPath: string,
+  options: ImportOptions,
+  io: CliIo,
+): Promise<void> {
+  const file = basename(sheetPath);
+  const sheet = readSampleSheet(await Deno.readTextFile(sheetPath), {
+    key: options.key,
+    file,
+    delimiter: delimiterOf(options.delimiter),
+  });
+  const result = await withDatabase(options, (db) => importSampleSheet(db, sheet));
+  io.out(options.json ? toJsonText(result) : formatSheetImport(file, result));
+}
+
+/** What `traits list` does: the traits of the selected genomes as JSON, TSV or a table. */
+async function traitsListAction(
+  genomes: string[],
+  options: ListOptions,
+  io: CliIo,
+): Promise<void> {
+  const rows = await withDatabase(options, async (db) => {
+    const cohort = await cohortFromArguments(db, genomes, options);
+    const selected = await selectGenomes(db, cohort);
+    return await listTraits(db, { genomes: selected.map((g) => g.name), keys: options.key });
+  });
+  const columns = ["genome", "key", "value"];
+  if (options.json) io.out(toJsonText(rows));
+  else if (options.tsv) io.out(formatTsv(columns, rows.map(Object.values)));
+  else if (rows.length === 0) io.out("(no traits)\n");
+  else io.out(formatTable(columns, rows.map((row) => [row.genome, row.key, row.value])));
 }

@@ -90,6 +90,8 @@ export async function downloadFile(
 
 function downloadAction(url: string, shown: string, jobId: string | undefined): string {
   const name = fileNameFromDownloadUrl(url);
-  const what = name === undefined ? shown : JSON.stringify(name);
-  return `Cannot download ${what}${jobId === undefined ? "" : ` of job ${JSON.stringify(jobId)}`}`;
+  const shownName = name === undefined ? shown : JSON.stringify(name);
+  return `Cannot download ${shownName}${
+    jobId === undefined ? "" : ` of job ${JSON.stringify(jobId)}`
+  }`;
 }

@@ -61,128 +61,194 @@ export function announcedLength(response: Response): number | undefined {
  * @returns The body stream.
  */
 export function resumableBody(config: ResumableBodyConfig): ReadableStream<Uint8Array> {
-  let part = config.first;
-  let reader = part.response.body?.getReader();
-  let total = announcedLength(part.response);
-  const etag = part.response.headers.get("etag") ?? undefined;
-  let received = 0;
-  let skip = 0;
-  let resumes = 0;
-  let finished = false;
-  const maxBytes = config.maxBytes ?? Infinity;
-
-  const finish = () => {
-    finished = true;
-    part.deadline.dispose();
-    config.signal?.removeEventListener("abort", onAbort);
-  };
-  const onAbort = () => {
-    reader?.cancel(config.signal?.reason).catch(() => {});
-  };
-  config.signal?.addEventListener("abort", onAbort, { once: true });
-
+  const download = new ResumableDownload(config);
   return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      while (!finished) {
-        let chunk: ReadableStreamReadResult<Uint8Array> | undefined;
-        let problem: unknown;
-        if (reader) {
-          part.deadline.restartTimer(config.idleTimeoutMs);
-          try {
-            chunk = await reader.read();
-          } catch (error) {
-            problem = error;
-          } finally {
-            part.deadline.clearTimer();
-          }
-        } else {
-          chunk = { done: true, value: undefined };
-        }
-        if (config.signal?.aborted) {
-          finish();
-          controller.error(config.signal.reason);
-          return;
-        }
-        if (chunk && !chunk.done) {
-          let bytes = chunk.value;
-          if (skip > 0) {
-            if (bytes.byteLength <= skip) {
-              skip -= bytes.byteLength;
-              continue;
-            }
-            bytes = bytes.subarray(skip);
-            skip = 0;
-          }
-          if (received + bytes.byteLength > maxBytes || (total ?? 0) > maxBytes) {
-            finish();
-            reader?.cancel().catch(() => {});
-            const size = total === undefined ? "more" : `${total}`;
-            controller.error(
-              config.fail(
-                `the file is larger than the cap (${size} bytes; maxDownloadBytes is ${maxBytes})`,
-                undefined,
-                false,
-              ),
-            );
-            return;
-          }
-          received += bytes.byteLength;
-          controller.enqueue(bytes);
-          return;
-        }
-        if (chunk?.done && (total === undefined || received >= total)) {
-          finish();
-          controller.close();
-          return;
-        }
-        const timedOut = part.deadline.timedOut;
-        const of = total === undefined ? "" : ` of ${total}`;
-        const detail = chunk?.done
-          ? `the body ended after ${received}${of} bytes`
-          : timedOut
-          ? `no data for ${config.idleTimeoutMs / 1000} s after ${received}${of} bytes`
-          : `the connection broke after ${received}${of} bytes`;
-        if (resumes >= config.maxResumes) {
-          finish();
-          controller.error(config.fail(detail, problem, timedOut));
-          return;
-        }
-        resumes++;
-        reader?.cancel().catch(() => {});
-        part.deadline.dispose();
-        try {
-          part = await config.refetch(received, etag);
-        } catch (error) {
-          finished = true;
-          config.signal?.removeEventListener("abort", onAbort);
-          controller.error(error);
-          return;
-        }
-        reader = part.response.body?.getReader();
-        if (part.response.status === 206) {
-          const range = /^bytes\s+(\d+)-/i.exec(part.response.headers.get("content-range") ?? "");
-          if (!range || Number(range[1]) !== received) {
-            finish();
-            reader?.cancel().catch(() => {});
-            controller.error(
-              config.fail(
-                `the server resumed at the wrong offset (${range?.[1] ?? "?"})`,
-                undefined,
-                false,
-              ),
-            );
-            return;
-          }
-          total = announcedLength(part.response) ?? total;
-        } else {
-          skip = received;
-          total = announcedLength(part.response);
-        }
-      }
-    },
-    cancel(reason) {
-      finish();
-      return reader?.cancel(reason);
-    },
+    pull: (controller) => download.pull(controller),
+    cancel: (reason) => download.cancel(reason),
   });
+}
+
+/** A stream's controller, as the download sees it. */
+type BodyController = ReadableStreamDefaultController<Uint8Array>;
+
+/** What one read of the current part gave: a chunk, the end, or an error. */
+interface ReadOutcome {
+  /** The chunk, or `undefined` when the read failed. */
+  chunk: ReadableStreamReadResult<Uint8Array> | undefined;
+  /** The error the read failed with. */
+  problem?: unknown;
+}
+
+/**
+ * The state of one resumable download: the part being read, what was delivered, and how to go on
+ * after a break (`pull` → `#read` → `#deliver`, or `#shortfall` → `#resume`).
+ */
+class ResumableDownload {
+  readonly #config: ResumableBodyConfig;
+  /** The `ETag` of the first answer: a resumed request must be for the same object. */
+  readonly #etag: string | undefined;
+  /** The largest body accepted, in bytes. */
+  readonly #maxBytes: number;
+  #part: DownloadPart;
+  #reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  /** The announced total length in bytes, when known. */
+  #total: number | undefined;
+  /** Bytes delivered to the stream so far. */
+  #received = 0;
+  /** Bytes still to drop from a 200 answer to a resume (already delivered). */
+  #skip = 0;
+  #resumes = 0;
+  #finished = false;
+  readonly #onAbort = () => {
+    this.#reader?.cancel(this.#config.signal?.reason).catch(() => {});
+  };
+
+  constructor(config: ResumableBodyConfig) {
+    this.#config = config;
+    this.#part = config.first;
+    this.#reader = this.#part.response.body?.getReader();
+    this.#total = announcedLength(this.#part.response);
+    this.#etag = this.#part.response.headers.get("etag") ?? undefined;
+    this.#maxBytes = config.maxBytes ?? Infinity;
+    config.signal?.addEventListener("abort", this.#onAbort, { once: true });
+  }
+
+  /** Delivers the next chunk, closes at the end, resumes after a break, or errors the stream. */
+  async pull(controller: BodyController): Promise<void> {
+    const signal = this.#config.signal;
+    while (!this.#finished) {
+      const { chunk, problem } = await this.#read();
+      if (signal?.aborted) {
+        this.#finish();
+        controller.error(signal.reason);
+        return;
+      }
+      if (chunk && !chunk.done) {
+        if (this.#deliver(chunk.value, controller)) return;
+        continue;
+      }
+      if (chunk?.done && (this.#total === undefined || this.#received >= this.#total)) {
+        this.#finish();
+        controller.close();
+        return;
+      }
+      if (!await this.#resume(this.#shortfall(chunk), problem, controller)) return;
+    }
+  }
+
+  /** The stream was cancelled: stop reading. */
+  cancel(reason: unknown): Promise<void> | undefined {
+    this.#finish();
+    return this.#reader?.cancel(reason);
+  }
+
+  #finish(): void {
+    this.#finished = true;
+    this.#part.deadline.dispose();
+    this.#config.signal?.removeEventListener("abort", this.#onAbort);
+  }
+
+  /** One read of the current part, under the idle timeout; a part without body reads as ended. */
+  async #read(): Promise<ReadOutcome> {
+    if (!this.#reader) return { chunk: { done: true, value: undefined } };
+    this.#part.deadline.restartTimer(this.#config.idleTimeoutMs);
+    try {
+      return { chunk: await this.#reader.read() };
+    } catch (error) {
+      return { chunk: undefined, problem: error };
+    } finally {
+      this.#part.deadline.clearTimer();
+    }
+  }
+
+  /**
+   * Hands a chunk on (less what a restarted 200 answer repeats): `true` when something was
+   * enqueued or the stream failed for size, `false` when the whole chunk was skipped.
+   */
+  #deliver(chunk: Uint8Array, controller: BodyController): boolean {
+    let bytes = chunk;
+    if (this.#skip > 0) {
+      if (bytes.byteLength <= this.#skip) {
+        this.#skip -= bytes.byteLength;
+        return false;
+      }
+      bytes = bytes.subarray(this.#skip);
+      this.#skip = 0;
+    }
+    const maxBytes = this.#maxBytes;
+    if (this.#received + bytes.byteLength > maxBytes || (this.#total ?? 0) > maxBytes) {
+      this.#finish();
+      this.#reader?.cancel().catch(() => {});
+      const size = this.#total === undefined ? "more" : `${this.#total}`;
+      controller.error(
+        this.#config.fail(
+          `the file is larger than the cap (${size} bytes; maxDownloadBytes is ${maxBytes})`,
+          undefined,
+          false,
+        ),
+      );
+      return true;
+    }
+    this.#received += bytes.byteLength;
+    controller.enqueue(bytes);
+    return true;
+  }
+
+  /** Why the part stopped short: it ended early, went idle too long, or the connection broke. */
+  #shortfall(chunk: ReadableStreamReadResult<Uint8Array> | undefined): string {
+    const received = this.#received;
+    const of = this.#total === undefined ? "" : ` of ${this.#total}`;
+    if (chunk?.done) return `the body ended after ${received}${of} bytes`;
+    if (this.#part.deadline.timedOut) {
+      return `no data for ${this.#config.idleTimeoutMs / 1000} s after ${received}${of} bytes`;
+    }
+    return `the connection broke after ${received}${of} bytes`;
+  }
+
+  /**
+   * Fetches the rest after a break: `true` when reading can go on, `false` when the stream was
+   * failed (no resumes left, the refetch failed, or a 206 starting at the wrong offset).
+   */
+  async #resume(detail: string, problem: unknown, controller: BodyController): Promise<boolean> {
+    const config = this.#config;
+    if (this.#resumes >= config.maxResumes) {
+      const timedOut = this.#part.deadline.timedOut;
+      this.#finish();
+      controller.error(config.fail(detail, problem, timedOut));
+      return false;
+    }
+    this.#resumes++;
+    this.#reader?.cancel().catch(() => {});
+    this.#part.deadline.dispose();
+    try {
+      this.#part = await config.refetch(this.#received, this.#etag);
+    } catch (error) {
+      this.#finished = true;
+      config.signal?.removeEventListener("abort", this.#onAbort);
+      controller.error(error);
+      return false;
+    }
+    const response = this.#part.response;
+    this.#reader = response.body?.getReader();
+    if (response.status !== 206) {
+      this.#skip = this.#received;
+      this.#total = announcedLength(response);
+      return true;
+    }
+    const range = /^bytes\s+(\d+)-/i.exec(response.headers.get("content-range") ?? "");
+    if (!range || Number(range[1]) !== this.#received) {
+      this.#finish();
+      this.#reader?.cancel().catch(() => {});
+      controller.error(
+        config.fail(
+          `the server resumed at the wrong offset (${range?.[1] ?? "?"})`,
+          undefined,
+          false,
+        ),
+      );
+      return false;
+    }
+    this.#total = announcedLength(response) ?? this.#total;
+    return true;
+  }
 }

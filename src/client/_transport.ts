@@ -12,7 +12,7 @@ import { addLogSecret } from "../log/log_secrets.ts";
 import { baktadbLogger } from "../log/logger.ts";
 import { Deadline } from "./_deadline.ts";
 import { announcedOver, readUpTo } from "./_bounded_body.ts";
-import { sleep as defaultSleep } from "./_sleep.ts";
+import { sleep as defaultSleep } from "../async/sleep.ts";
 import type { BaktaJob } from "./api_types.ts";
 import {
   BaktaApiError,
@@ -69,7 +69,7 @@ export class BaktaTransport {
   readonly config: Readonly<BaktaResolvedClientConfig>;
   /** The sleep between retries and polls. */
   readonly sleep: BaktaSleep;
-  /** The clock. */
+  /** The clock, in milliseconds since the epoch (`Date.now` unless a test gives another). */
   readonly now: () => number;
   readonly #fetch: BaktaFetch;
   readonly #random: () => number;
@@ -215,15 +215,15 @@ export class BaktaTransport {
   ): BaktaError {
     const message = this.redact(`${action}: ${detail}`);
     log.error(message, { endpoint: "download", jobId: options.jobId });
-    const base = {
+    const errorFields = {
       endpoint: "download" as const,
       url: options.url,
       jobId: options.jobId,
       cause: this.#sanitizeCause(options.cause),
     };
     return options.timeoutMs !== undefined
-      ? new BaktaTimeoutError(message, { ...base, timeoutMs: options.timeoutMs })
-      : new BaktaNetworkError(message, base);
+      ? new BaktaTimeoutError(message, { ...errorFields, timeoutMs: options.timeoutMs })
+      : new BaktaNetworkError(message, errorFields);
   }
 
   /** Redacts every secret this transport knows, `secret=` values and link signatures. */
@@ -359,7 +359,7 @@ export class BaktaTransport {
 
   #networkError(spec: RequestSpec, error: unknown, timedOut: boolean, attempt: number): BaktaError {
     const tries = attempt > 1 ? ` (after ${attempt} attempts)` : "";
-    const base = {
+    const errorFields = {
       endpoint: spec.endpoint,
       jobId: spec.jobId,
       url: this.redactUrl(spec.url),
@@ -370,12 +370,12 @@ export class BaktaTransport {
       const seconds = spec.timeoutMs / 1000;
       return new BaktaTimeoutError(
         this.redact(`${spec.action}: no answer within ${seconds} s${tries}`),
-        { ...base, timeoutMs: spec.timeoutMs },
+        { ...errorFields, timeoutMs: spec.timeoutMs },
       );
     }
     return new BaktaNetworkError(
       this.redact(`${spec.action}: connection failed (${describe(error)})${tries}`),
-      base,
+      errorFields,
     );
   }
 

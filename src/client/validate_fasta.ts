@@ -86,96 +86,106 @@ export function validateFasta(
   options: FastaValidationOptions = {},
 ): FastaSummary {
   const { compliant = false, keepContigHeaders = false, file = "FASTA input" } = options;
-  if (text instanceof Uint8Array) {
-    if (isGzip(text)) {
-      throw new BaktaValidationError(
-        "CompressedInput",
-        `Cannot use ${file}: it is gzip-compressed; decompress it before validating`,
-        { file },
-      );
-    }
-    text = new TextDecoder().decode(text);
-  }
-  const strictIds = compliant || keepContigHeaders;
-  const strictReason = compliant ? "compliant" : "keepContigHeaders";
-  const records: FastaRecordSummary[] = [];
-  const seen = new Map<string, number>();
-  let current: FastaRecordSummary | undefined;
-  let totalLength = 0;
-  const fail = (
-    kind: ConstructorParameters<typeof BaktaValidationError>[0],
-    line: number,
-    detail: string,
-    extra: { record?: string; column?: number } = {},
-  ) =>
-    new BaktaValidationError(kind, `Cannot use ${file} line ${line}: ${detail}`, {
-      file,
-      line,
-      ...extra,
-    });
-  const closeRecord = () => {
-    if (current && current.length === 0) {
-      throw fail("EmptyRecord", current.line, `record "${current.id}" has no sequence`, {
-        record: current.id,
-      });
-    }
-  };
-
+  const checker = new FastaChecker(
+    file,
+    compliant ? "compliant" : keepContigHeaders ? "keepContigHeaders" : undefined,
+  );
+  const input = decodeFastaInput(text, file);
   let lineNumber = 0;
   let start = 0;
-  while (start <= text.length) {
-    let end = text.indexOf("\n", start);
-    if (end < 0) end = text.length;
+  while (start <= input.length) {
+    let end = input.indexOf("\n", start);
+    if (end < 0) end = input.length;
     lineNumber++;
-    const raw = text.slice(start, end);
+    const line = input.slice(start, end);
     start = end + 1;
-    if (raw.startsWith(">")) {
-      closeRecord();
-      const header = raw.slice(1).trim();
-      const id = header.split(/\s/, 1)[0] ?? "";
-      if (id === "") throw fail("MissingId", lineNumber, "the header has no record id");
-      if (strictIds && !CONTIG_ID_PATTERN.test(id)) {
-        throw fail(
-          "InvalidId",
-          lineNumber,
-          `record id "${id}" does not match ${CONTIG_ID_PATTERN.source} (required with ${strictReason})`,
-          { record: id },
-        );
-      }
-      const previous = seen.get(id);
-      if (previous !== undefined) {
-        throw fail(
-          "DuplicateId",
-          lineNumber,
-          `record id "${id}" repeats the id of line ${previous}`,
-          { record: id },
-        );
-      }
-      seen.set(id, lineNumber);
-      current = { id, description: header.slice(id.length).trim(), line: lineNumber, length: 0 };
-      records.push(current);
-      continue;
+    if (line.startsWith(">")) checker.header(line, lineNumber);
+    else checker.sequenceLine(line, lineNumber);
+  }
+  return checker.finish();
+}
+
+/** The text of FASTA input: bytes decoded as UTF-8, gzip refused. */
+function decodeFastaInput(text: string | Uint8Array, file: string): string {
+  if (typeof text === "string") return text;
+  if (isGzip(text)) {
+    throw new BaktaValidationError(
+      "CompressedInput",
+      `Cannot use ${file}: it is gzip-compressed; decompress it before validating`,
+      { file },
+    );
+  }
+  return new TextDecoder().decode(text);
+}
+
+/** What kind of problem a `BaktaValidationError` names. */
+type ValidationKind = ConstructorParameters<typeof BaktaValidationError>[0];
+
+/** Checks a FASTA file line by line, keeping the records seen so far. */
+class FastaChecker {
+  readonly #file: string;
+  /** The option that asks for strict contig ids, or `undefined` when neither is set. */
+  readonly #strictBy: "compliant" | "keepContigHeaders" | undefined;
+  readonly #records: FastaRecordSummary[] = [];
+  /** The header line of each id seen. */
+  readonly #lineOfId = new Map<string, number>();
+  #current: FastaRecordSummary | undefined;
+  #totalLength = 0;
+
+  constructor(file: string, strictBy: "compliant" | "keepContigHeaders" | undefined) {
+    this.#file = file;
+    this.#strictBy = strictBy;
+  }
+
+  /** A `>` line: closes the record before it and opens the next after checking its id. */
+  header(line: string, lineNumber: number): void {
+    this.#closeRecord();
+    const header = line.slice(1).trim();
+    const id = header.split(/\s/, 1)[0] ?? "";
+    if (id === "") throw this.#fail("MissingId", lineNumber, "the header has no record id");
+    if (this.#strictBy !== undefined && !CONTIG_ID_PATTERN.test(id)) {
+      throw this.#fail(
+        "InvalidId",
+        lineNumber,
+        `record id "${id}" does not match ${CONTIG_ID_PATTERN.source} (required with ${this.#strictBy})`,
+        { record: id },
+      );
     }
-    const sequence = raw.replace(/[ \r]/g, "");
-    if (sequence === "") continue;
+    const previous = this.#lineOfId.get(id);
+    if (previous !== undefined) {
+      throw this.#fail(
+        "DuplicateId",
+        lineNumber,
+        `record id "${id}" repeats the id of line ${previous}`,
+        { record: id },
+      );
+    }
+    this.#lineOfId.set(id, lineNumber);
+    this.#current = {
+      id,
+      description: header.slice(id.length).trim(),
+      line: lineNumber,
+      length: 0,
+    };
+    this.#records.push(this.#current);
+  }
+
+  /** A sequence line (spaces and `\r` ignored; blank lines skipped) of the open record. */
+  sequenceLine(line: string, lineNumber: number): void {
+    const sequence = line.replace(/[ \r]/g, "");
+    if (sequence === "") return;
+    const current = this.#current;
     if (!current) {
-      throw fail(
+      throw this.#fail(
         "MissingHeader",
         lineNumber,
-        `expected a ">" header line, found "${preview(raw)}"`,
+        `expected a ">" header line, found "${preview(line)}"`,
       );
     }
     if (!SEQUENCE_LINE.test(sequence)) {
-      let column = 0;
-      for (let i = 0; i < raw.length; i++) {
-        const char = raw[i];
-        if (char !== " " && char !== "\r" && !IUPAC_NUCLEOTIDES.includes(char.toUpperCase())) {
-          column = i + 1;
-          break;
-        }
-      }
-      const bad = String.fromCodePoint(raw.codePointAt(column - 1) ?? 0);
-      throw fail(
+      const column = firstNonNucleotideColumn(line);
+      const bad = String.fromCodePoint(line.codePointAt(column - 1) ?? 0);
+      throw this.#fail(
         "InvalidSequence",
         lineNumber,
         `record "${current.id}" holds ${JSON.stringify(bad)} at column ${column}, ` +
@@ -184,15 +194,55 @@ export function validateFasta(
       );
     }
     current.length += sequence.length;
-    totalLength += sequence.length;
+    this.#totalLength += sequence.length;
   }
-  closeRecord();
-  if (records.length === 0) {
-    throw new BaktaValidationError("EmptyInput", `Cannot use ${file}: it holds no FASTA record`, {
+
+  /** The end of the input: the last record closed; at least one record required. */
+  finish(): FastaSummary {
+    this.#closeRecord();
+    if (this.#records.length === 0) {
+      throw new BaktaValidationError(
+        "EmptyInput",
+        `Cannot use ${this.#file}: it holds no FASTA record`,
+        { file: this.#file },
+      );
+    }
+    return { records: this.#records, totalLength: this.#totalLength };
+  }
+
+  #closeRecord(): void {
+    const current = this.#current;
+    if (current && current.length === 0) {
+      throw this.#fail("EmptyRecord", current.line, `record "${current.id}" has no sequence`, {
+        record: current.id,
+      });
+    }
+  }
+
+  #fail(
+    kind: ValidationKind,
+    line: number,
+    detail: string,
+    extra: { record?: string; column?: number } = {},
+  ): BaktaValidationError {
+    const file = this.#file;
+    return new BaktaValidationError(kind, `Cannot use ${file} line ${line}: ${detail}`, {
       file,
+      line,
+      ...extra,
     });
   }
-  return { records, totalLength };
+}
+
+/** The 1-based column of the first character that is not an IUPAC letter, space or `\r`. */
+function firstNonNucleotideColumn(line: string): number {
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i];
+    if (char !== " " && char !== "\r" && !IUPAC_NUCLEOTIDES.includes(char.toUpperCase())) {
+      return i + 1;
+    }
+  }
+  return 0;
 }
 
 function preview(line: string): string {

@@ -5,6 +5,14 @@
  */
 
 import type { BaktaRun } from "../formats/model.ts";
+import { stringify } from "../deps/csv_stringify_sync.ts";
+
+/**
+ * How `csv-stringify` writes our CSV: `\n` line ends, and a cell quoted (inner quotes doubled) when
+ * it holds a comma, a quote or a line break (the package's rule) or starts or ends with white
+ * space (ours: spreadsheets trim it otherwise).
+ */
+const CSV_OPTIONS = { record_delimiter: "unix", quoted_match: /^\s|\s$/ } as const;
 
 /** The columns of {@linkcode formatFeatureCsv}, in order. */
 export const FEATURE_CSV_COLUMNS: readonly string[] = [
@@ -49,7 +57,7 @@ export interface FormatFeatureCsvOptions {
  * ```
  */
 export function csvCell(value: string): string {
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  return stringify([[value]], { ...CSV_OPTIONS, eof: false });
 }
 
 /**
@@ -83,13 +91,12 @@ export function csvCell(value: string): string {
 export function formatFeatureCsv(run: BaktaRun, options: FormatFeatureCsvOptions = {}): string {
   const { xrefSeparator = ";" } = options;
   const lengths = new Map(run.sequences.map((s) => [s.id, s.length]));
-  const lines = [FEATURE_CSV_COLUMNS.join(",")];
-  for (const f of run.features) {
+  const rows = run.features.map((f) => {
     const sequenceLength = lengths.get(f.sequenceId);
     const length = f.edge
       ? sequenceLength === undefined ? undefined : sequenceLength - f.start + 1 + f.stop
       : f.stop - f.start + 1;
-    const cells = [
+    return [
       f.sequenceId,
       f.type,
       String(f.start),
@@ -105,7 +112,6 @@ export function formatFeatureCsv(run: BaktaRun, options: FormatFeatureCsvOptions
       f.truncated ?? "",
       f.dbXrefs.map((x) => `${x.db}:${x.accession}`).join(xrefSeparator),
     ];
-    lines.push(cells.map(csvCell).join(","));
-  }
-  return lines.join("\n") + "\n";
+  });
+  return stringify([[...FEATURE_CSV_COLUMNS], ...rows], CSV_OPTIONS);
 }

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { basename, dirname } from "node:path";
 import { pausePoint } from "../db/pause_point.ts";
 
 /**
@@ -33,9 +34,8 @@ export async function writeTextFileAtomic(
   path: string,
   text: string | Uint8Array,
 ): Promise<void> {
-  const slash = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
-  const dir = slash >= 0 ? path.slice(0, slash) || "/" : ".";
-  const name = path.slice(slash + 1);
+  const dir = dirname(path);
+  const name = basename(path);
   // An existing file keeps its permissions; a new one gets the usual ones (0666 less the umask),
   // not the 0600 of a temporary file.
   let mode: number | null = null;

@@ -4,7 +4,6 @@
  * @module
  */
 
-import { createHash } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { isGzip } from "../formats/decode_input.ts";
 
@@ -22,15 +21,11 @@ export interface EncodedContent {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** SHA-256 (lower-case hex) of bytes or of the UTF-8 bytes of a string. */
-export function sha256Hex(data: Uint8Array | string): string {
-  return createHash("sha256").update(data).digest("hex");
-}
+/** SHA-256 (lower-case hex): re-exported from its one home, `src/hash/sha256_hex.ts`. */
+export { sha256Hex } from "../hash/sha256_hex.ts";
 
-/** MD5 (lower-case hex) of bytes or of the UTF-8 bytes of a string (Bakta's `aa_hexdigest`). */
-export function md5Hex(data: Uint8Array | string): string {
-  return createHash("md5").update(data).digest("hex");
-}
+/** MD5 (lower-case hex): re-exported from its one home, `src/hash/md5_hex.ts`. */
+export { md5Hex } from "../hash/md5_hex.ts";
 
 /**
  * Compresses bytes with gzip when that makes them smaller; bytes that are already gzipped (or

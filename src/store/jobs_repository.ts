@@ -10,37 +10,40 @@ import type { Database, Job, JobEvent } from "../db/schema.ts";
 import { NotFoundError } from "../db/errors.ts";
 import { transaction } from "../db/transaction.ts";
 
-/** A stored job, camelCase. */
+/**
+ * A stored job (one row of `jobs`), camelCase: the project's one job record type. The client's
+ * printable form `PublicJob` is derived from it (the secret left out).
+ */
 export interface JobRecord {
-  /** Surrogate key. */
+  /** Surrogate key (`jobs.id`), assigned by the database. */
   id: number;
-  /** The service's job id. */
+  /** The service's job id (a UUID), or a local placeholder while the service has given none. */
   jobId: string;
   /** The job's secret: never print, log or export it. */
   secret: string;
-  /** The job name. */
+  /** The job name, sent to the service: the genome's name. */
   name: string;
-  /** The genome, where known. */
+  /** The genome (`genomes.id`) the job annotates, once known; `null` before. */
   genomeId: number | null;
-  /** The named configuration used, where one was. */
+  /** The named configuration (`job_configs.id`) used, or `null` for options given inline. */
   configId: number | null;
-  /** The configuration sent, as JSON text. */
+  /** The `JobConfig` sent (or to send) to `start`, as JSON text. */
   configJson: string;
-  /** The service base URL. */
+  /** The service base URL, e.g. `https://api.bakta.computational.bio/api/v1`. */
   apiUrl: string;
-  /** The status (see `JobsTable.status`). */
+  /** The local status (`LocalJobStatus`: `CREATED` … `IMPORTED`; see `JobsTable.status`). */
   status: string;
-  /** The annotation its results became, once imported. */
+  /** The annotation (`annotations.id`) its results became, once imported; else `null`. */
   annotationId: number | null;
-  /** The last error. */
+  /** The last error met, secret-free text, or `null` when the last step succeeded. */
   error: string | null;
-  /** The service's start time. */
+  /** When the service started the job (ISO 8601 text as the service wrote it), or `null`. */
   startedAt: string | null;
-  /** The service's last update. */
+  /** The service's last update of the job (ISO 8601 text), or `null` before the first poll. */
   serviceUpdatedAt: string | null;
-  /** When the row was created. */
+  /** When the row was created (ISO 8601 UTC). */
   createdAt: string;
-  /** When the row was last changed. */
+  /** When the row was last changed (ISO 8601 UTC). */
   updatedAt: string;
 }
 

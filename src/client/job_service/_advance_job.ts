@@ -22,7 +22,13 @@ import type { BaktaClient } from "../bakta_client.ts";
 import type { BaktaJob, BaktaJobConfig, BaktaRepliconTableType } from "../api_types.ts";
 import { detectRepliconTableType } from "../replicon_table.ts";
 import { claimJobLease, releaseJobLease, resolveClaimLease } from "./_job_claim.ts";
-import { readSubmission, recordStatus, serviceJobOf, transitionJob } from "./_job_rows.ts";
+import {
+  readSubmission,
+  recordStatus,
+  serviceJobOf,
+  type SubmissionRecord,
+  transitionJob,
+} from "./_job_rows.ts";
 import { readGenomeFasta } from "./genome_fasta.ts";
 import { toAbsolutePath } from "./_files.ts";
 import { JobServiceError } from "./job_service_error.ts";
@@ -41,9 +47,9 @@ export interface JobUploads {
 
 /** What the advancing functions need. */
 export interface AdvanceContext {
-  /** The database. */
+  /** The database the jobs are recorded in. */
   db: Kysely<Database>;
-  /** The client(s). */
+  /** The client of the service, or one client per service URL. */
   clients: JobClients;
   /** Cancels the work. */
   signal?: AbortSignal;
@@ -88,27 +94,15 @@ export async function loadRecordedUploads(
   db: Kysely<Database>,
   row: JobRecord,
 ): Promise<JobUploads> {
-  const record = await readSubmission(db, row.id);
-  const what = `Cannot resume job ${row.id} ("${row.name}")`;
-  if (record === undefined) {
-    throw new JobServiceError("CannotResume", `${what}: what was submitted is not recorded`, {
-      job: row.id,
-    });
-  }
-  if (record.inline === true || record.fasta.length === 0) {
-    throw new JobServiceError(
-      "CannotResume",
-      `${what}: its input was given as content, which is not kept; submit it again`,
-      { job: row.id },
-    );
-  }
+  const record = resumableSubmission(row, await readSubmission(db, row.id));
+  const cannotResume = `Cannot resume job ${row.id} ("${row.name}")`;
   const config = JSON.parse(row.configJson) as BaktaJobConfig;
   const read = async <T>(file: string, work: () => Promise<T>): Promise<T> => {
     try {
       return await work();
     } catch (error) {
       if (error instanceof Deno.errors.NotFound) {
-        throw new JobServiceError("InputMissing", `${what}: "${file}" is gone`, {
+        throw new JobServiceError("InputMissing", `${cannotResume}: "${file}" is gone`, {
           job: row.id,
           file,
         });
@@ -124,7 +118,7 @@ export async function loadRecordedUploads(
   if (fasta.sha256 !== record.sha256) {
     throw new JobServiceError(
       "InputChanged",
-      `${what}: ${
+      `${cannotResume}: ${
         record.fasta.map((path) => `"${path}"`).join(", ")
       } changed since the job was submitted; submit it again`,
       { job: row.id, file: record.fasta[0] },
@@ -144,6 +138,29 @@ export async function loadRecordedUploads(
     uploads.prodigalTrainingFile = await read(path, () => Deno.readFile(toAbsolutePath(path)));
   }
   return uploads;
+}
+
+/** What was submitted for a job, refused when it was not recorded or was given as content. */
+function resumableSubmission(
+  row: JobRecord,
+  record: SubmissionRecord | undefined,
+): SubmissionRecord {
+  const cannotResume = `Cannot resume job ${row.id} ("${row.name}")`;
+  if (record === undefined) {
+    throw new JobServiceError(
+      "CannotResume",
+      `${cannotResume}: what was submitted is not recorded`,
+      { job: row.id },
+    );
+  }
+  if (record.inline === true || record.fasta.length === 0) {
+    throw new JobServiceError(
+      "CannotResume",
+      `${cannotResume}: its input was given as content, which is not kept; submit it again`,
+      { job: row.id },
+    );
+  }
+  return record;
 }
 
 /**

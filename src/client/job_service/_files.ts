@@ -1,22 +1,11 @@
 /**
- * Small file helpers of the job service (private): checksums, gzip, absolute paths.
+ * Small file helpers of the job service (private): gzip, absolute paths.
  *
  * @module
  */
 
 import { resolve } from "node:path";
 import { isGzip } from "../../formats/decode_input.ts";
-
-/**
- * SHA-256 of bytes, as lower-case hex.
- *
- * @param bytes The bytes.
- * @returns 64 hex digits.
- */
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
-}
 
 /**
  * Decompresses gzip bytes (recognized by their magic number); other bytes are returned as they are.
@@ -31,7 +20,7 @@ export async function gunzipIfNeeded(bytes: Uint8Array, file = "input"): Promise
   try {
     const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream()
       .pipeThrough(new DecompressionStream("gzip"));
-    return new Uint8Array(await new Response(stream).arrayBuffer());
+    return await new Response(stream).bytes();
   } catch (error) {
     throw new RangeError(`Cannot decompress "${file}": the gzip data is damaged`, {
       cause: error,

@@ -8,7 +8,7 @@ import type { BaktaClient } from "../bakta_client.ts";
 import type { BaktaJob, BaktaResultFileKey } from "../api_types.ts";
 import { BaktaApiError } from "../bakta_error.ts";
 import { BAKTA_RESULT_FILE_EXTENSIONS, BAKTA_RESULT_FILE_KEYS } from "../result_files.ts";
-import { settleConcurrently } from "./_pool.ts";
+import { settleConcurrently } from "../../async/settle_concurrently.ts";
 import { gunzipIfNeeded } from "./_files.ts";
 import { JobServiceError } from "./job_service_error.ts";
 import { checkConcurrency, DEFAULT_DOWNLOAD_CONCURRENCY } from "./job_service_options.ts";
@@ -182,8 +182,8 @@ export async function downloadJobResults(
  * ```
  */
 export async function verifyResultFile(path: string, key: BaktaResultFileKey): Promise<void> {
-  const fail = (what: string, cause?: unknown) =>
-    new JobServiceError("DamagedDownload", `Downloaded ${key} file "${path}" ${what}`, {
+  const fail = (problem: string, cause?: unknown) =>
+    new JobServiceError("DamagedDownload", `Downloaded ${key} file "${path}" ${problem}`, {
       file: path,
       cause,
     });

@@ -5,7 +5,8 @@
  * @module
  */
 
-import { gunzipIfNeeded, sha256Hex, toAbsolutePath } from "./_files.ts";
+import { sha256Hex } from "../../hash/sha256_hex.ts";
+import { gunzipIfNeeded, toAbsolutePath } from "./_files.ts";
 import {
   type FastaSummary,
   type FastaValidationOptions,
@@ -99,7 +100,7 @@ export async function readGenomeFasta(
   });
   return {
     bytes,
-    sha256: await sha256Hex(bytes),
+    sha256: sha256Hex(bytes),
     paths: parts.flatMap((part) => (part.path === undefined ? [] : [part.path])),
     file: parts[0].file,
     summary,
@@ -121,8 +122,8 @@ export async function readGenomeFasta(
  */
 export function genomeNameFromPath(path: string | URL): string {
   const text = path instanceof URL ? decodeURIComponent(path.pathname) : path;
-  const base = text.replace(/[\\/]+$/, "").split(/[\\/]/).pop() ?? "";
-  return base.replace(/\.gz$/i, "").replace(FASTA_EXTENSION, "");
+  const fileName = text.replace(/[\\/]+$/, "").split(/[\\/]/).pop() ?? "";
+  return fileName.replace(/\.gz$/i, "").replace(FASTA_EXTENSION, "");
 }
 
 function isText(source: GenomeFastaSource): source is GenomeFastaText {

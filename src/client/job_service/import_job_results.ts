@@ -219,7 +219,6 @@ async function importDownloaded(
 ): Promise<JobImportOutcome> {
   const { db } = context;
   const events: JobStatusEvent[] = [];
-  const bytes = downloaded.files.reduce((sum, file) => sum + file.bytes, 0);
   const imported = await importRun(db, downloaded.files.map((file) => file.path), {
     genome: await genomeNameOf(db, current),
     source: "job",
@@ -227,18 +226,8 @@ async function importDownloaded(
     hooks: {
       afterFeatures: async (trx, info) => {
         events.length = 0;
-        const annotation = await trx.selectFrom("annotations").select("genome_id")
-          .where("id", "=", info.annotationId).executeTakeFirstOrThrow();
-        await setJobGenome(trx, row.id, annotation.genome_id);
-        const recorded = await recordStatus(trx, current, {
-          status: "IMPORTED",
-          annotationId: info.annotationId,
-          detail: `imported as annotation ${info.annotationId}: ` +
-            `${info.features.toLocaleString("en-US")} features from ` +
-            `${downloaded.files.length} files (${bytes.toLocaleString("en-US")} bytes)`,
-          error: null,
-        });
-        if (recorded.event) events.push(recorded.event);
+        const event = await markImportedInside(trx, current, downloaded, info);
+        if (event) events.push(event);
       },
     },
   });
@@ -275,6 +264,32 @@ async function importDownloaded(
     features: 0,
     missing,
   };
+}
+
+/**
+ * Inside the import's transaction, once the features are written: the job gets the annotation's
+ * genome and the status `IMPORTED` (with what was imported); returns the status event to report
+ * once the transaction has committed.
+ */
+async function markImportedInside(
+  trx: Kysely<Database>,
+  current: JobRecord,
+  downloaded: DownloadedResults,
+  info: { annotationId: number; features: number },
+): Promise<JobStatusEvent | undefined> {
+  const bytes = downloaded.files.reduce((sum, file) => sum + file.bytes, 0);
+  const annotation = await trx.selectFrom("annotations").select("genome_id")
+    .where("id", "=", info.annotationId).executeTakeFirstOrThrow();
+  await setJobGenome(trx, current.id, annotation.genome_id);
+  const recorded = await recordStatus(trx, current, {
+    status: "IMPORTED",
+    annotationId: info.annotationId,
+    detail: `imported as annotation ${info.annotationId}: ` +
+      `${info.features.toLocaleString("en-US")} features from ` +
+      `${downloaded.files.length} files (${bytes.toLocaleString("en-US")} bytes)`,
+    error: null,
+  });
+  return recorded.event;
 }
 
 /** A run the writer took another way (no feature hook ran): marked `IMPORTED` now. */

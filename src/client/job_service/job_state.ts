@@ -96,37 +96,18 @@ export function isPlaceholderJobId(jobId: string): boolean {
   return jobId.startsWith(PLACEHOLDER_JOB_ID_PREFIX);
 }
 
-/** A stored job without its secret: safe to print, log, export or serialize. */
-export interface PublicJob {
-  /** `jobs.id`. */
-  id: number;
-  /** The service's job id, or `null` while the job has none yet. */
+/**
+ * A stored job without its secret: safe to print, log, export or serialize. It is the store's one
+ * job record type (`JobRecord`) with three fields changed: no `secret`, `config` parsed from
+ * `configJson`, and `jobId` `null` while the service has not given the job an id yet (the
+ * stored placeholder is hidden). `apiUrl` has any user info masked and `error` is redacted.
+ */
+export type PublicJob = Omit<JobRecord, "secret" | "configJson" | "jobId"> & {
+  /** The service's job id (a UUID), or `null` while the job has none yet. */
   jobId: string | null;
-  /** The job name: the genome's name. */
-  name: string;
-  /** The genome, once known. */
-  genomeId: number | null;
-  /** The named configuration used, where one was. */
-  configId: number | null;
-  /** The `JobConfig` sent (or to send) to `start`. */
+  /** The `JobConfig` sent (or to send) to `start`, parsed; `null` when the stored JSON is damaged. */
   config: unknown;
-  /** The service base URL (any user info in it masked). */
-  apiUrl: string;
-  /** The status. */
-  status: string;
-  /** The annotation the results became, once imported. */
-  annotationId: number | null;
-  /** The last error met (secret-free). */
-  error: string | null;
-  /** The service's start time. */
-  startedAt: string | null;
-  /** The service's last update. */
-  serviceUpdatedAt: string | null;
-  /** When the job was recorded. */
-  createdAt: string;
-  /** When the row last changed. */
-  updatedAt: string;
-}
+};
 
 /**
  * Turns a stored job into its public form: the secret left out, the config parsed, user info in

@@ -15,7 +15,7 @@ import type { BaktaJobConfig } from "../api_types.ts";
 import { BaktaValidationError } from "../bakta_error.ts";
 import { buildJobConfig, type JobOptions, type JobUploadSource } from "../build_job_config.ts";
 import { detectRepliconTableType, parseRepliconTable } from "../replicon_table.ts";
-import { settleConcurrently } from "./_pool.ts";
+import { settleConcurrently } from "../../async/settle_concurrently.ts";
 import { formatSubmissionDetail, recordStatus, type SubmissionRecord } from "./_job_rows.ts";
 import { resolveClaimLease } from "./_job_claim.ts";
 import {
@@ -161,6 +161,29 @@ export async function prepareSubmission(
       { option: "genome" },
     );
   }
+  const { uploads, record } = await readUploads(options, fasta);
+  const stored = await db.selectFrom("genomes").select("id").where("name", "=", genome)
+    .executeTakeFirst();
+  return {
+    genome,
+    genomeId: stored?.id ?? null,
+    configId,
+    options,
+    jobConfig,
+    fasta,
+    uploads,
+    record,
+  };
+}
+
+/**
+ * The files a job uploads (the FASTA, a checked replicon table, a Prodigal training file) and
+ * the record of what was submitted (paths, or `inline` for content given in memory).
+ */
+async function readUploads(
+  options: JobOptions,
+  fasta: GenomeFasta,
+): Promise<{ uploads: JobUploads; record: SubmissionRecord }> {
   const record: SubmissionRecord = {
     fasta: fasta.paths,
     sha256: fasta.sha256,
@@ -186,18 +209,7 @@ export async function prepareSubmission(
     if (path === undefined) record.inline = true;
     else record.prodigalTrainingFile = path;
   }
-  const stored = await db.selectFrom("genomes").select("id").where("name", "=", genome)
-    .executeTakeFirst();
-  return {
-    genome,
-    genomeId: stored?.id ?? null,
-    configId,
-    options,
-    jobConfig,
-    fasta,
-    uploads,
-    record,
-  };
+  return { uploads, record };
 }
 
 /**
@@ -246,8 +258,53 @@ export async function submitGenomes(
   for (const input of inputs) prepared.push(await prepareSubmission(db, input));
   signal?.throwIfAborted();
 
-  const apiUrl = client.config.baseUrl;
-  const rows = await transaction(db, async (trx) => {
+  const rows = await recordCreatedJobs(db, client.config.baseUrl, prepared);
+  for (const row of rows) {
+    onStatus?.({ job: toPublicJob(row), previous: undefined, status: "CREATED" });
+  }
+  const context: AdvanceContext = {
+    db,
+    clients: client,
+    signal,
+    emit: (event) => onStatus?.(event),
+    claimLeaseMs,
+  };
+  let done = 0;
+  const progress = (job?: PublicJob) =>
+    onProgress?.({
+      phase: "upload",
+      done,
+      total: rows.length,
+      features: 0,
+      elapsedMs: performance.now() - began,
+      job,
+    });
+  progress();
+  const settled = await settleConcurrently(rows, uploadConcurrency, async (row, index) => {
+    try {
+      return await uploadAndStart(context, row, prepared[index].uploads);
+    } finally {
+      done++;
+      progress();
+    }
+  });
+  const items = await submissionOutcomes(db, rows, prepared, settled);
+  const failed = items.filter((item) => item.status === "failed").length;
+  return {
+    items,
+    submitted: items.length - failed,
+    failed,
+    durationMs: performance.now() - began,
+  };
+}
+
+/** Records every prepared genome as a `CREATED` job (one transaction), with what it submits. */
+function recordCreatedJobs(
+  db: Kysely<Database>,
+  apiUrl: string,
+  prepared: readonly PreparedSubmission[],
+): Promise<JobRecord[]> {
+  return transaction(db, async (trx) => {
     const created: JobRecord[] = [];
     for (const submission of prepared) {
       const row = await createJob(trx, {
@@ -266,71 +323,55 @@ export async function submitGenomes(
     }
     return created;
   });
-  for (const row of rows) {
-    onStatus?.({ job: toPublicJob(row), previous: undefined, status: "CREATED" });
-  }
+}
 
-  const context: AdvanceContext = {
-    db,
-    clients: client,
-    signal,
-    emit: (e) => onStatus?.(e),
-    claimLeaseMs,
-  };
-  let done = 0;
-  const progress = (job?: PublicJob) =>
-    onProgress?.({
-      phase: "upload",
-      done,
-      total: rows.length,
-      features: 0,
-      elapsedMs: performance.now() - began,
-      job,
+/**
+ * `init`, upload and start of one recorded job; a break is recorded on the job (its status kept,
+ * the error stored) and rethrown.
+ */
+async function uploadAndStart(
+  context: AdvanceContext,
+  row: JobRecord,
+  uploads: JobUploads,
+): Promise<JobRecord> {
+  try {
+    const uploaded = await initAndUpload(context, row, uploads);
+    const started = uploaded === undefined ? undefined : await startUploaded(context, uploaded);
+    return started ?? await getJob(context.db, row.id);
+  } catch (error) {
+    const latest = await getJob(context.db, row.id);
+    const message = error instanceof Error ? error.message : String(error);
+    await recordStatus(context.db, latest, {
+      status: latest.status,
+      detail: `submission interrupted: ${message}`,
+      error: message,
     });
-  progress();
-  const settled = await settleConcurrently(rows, uploadConcurrency, async (row, index) => {
-    try {
-      const uploaded = await initAndUpload(context, row, prepared[index].uploads);
-      const started = uploaded === undefined ? undefined : await startUploaded(context, uploaded);
-      return started ?? await getJob(db, row.id);
-    } catch (error) {
-      const latest = await getJob(db, row.id);
-      const message = error instanceof Error ? error.message : String(error);
-      await recordStatus(db, latest, {
-        status: latest.status,
-        detail: `submission interrupted: ${message}`,
-        error: message,
-      });
-      throw error;
-    } finally {
-      done++;
-      progress();
-    }
-  });
+    throw error;
+  }
+}
+
+/** One outcome per genome, in input order, with the job as stored now. */
+async function submissionOutcomes(
+  db: Kysely<Database>,
+  rows: readonly JobRecord[],
+  prepared: readonly PreparedSubmission[],
+  settled: readonly PromiseSettledResult<JobRecord>[],
+): Promise<SubmittedGenome[]> {
   const items: SubmittedGenome[] = [];
   for (let index = 0; index < rows.length; index++) {
     const outcome = settled[index];
+    const genome = prepared[index].genome;
     const job = toPublicJob(await getJob(db, rows[index].id));
     items.push(
-      outcome.status === "fulfilled"
-        ? { genome: prepared[index].genome, status: "submitted", job }
-        : {
-          genome: prepared[index].genome,
-          status: "failed",
-          job,
-          error: outcome.reason instanceof Error
-            ? outcome.reason
-            : new Error(String(outcome.reason)),
-        },
+      outcome.status === "fulfilled" ? { genome, status: "submitted", job } : {
+        genome,
+        status: "failed",
+        job,
+        error: outcome.reason instanceof Error ? outcome.reason : new Error(String(outcome.reason)),
+      },
     );
   }
-  const failed = items.filter((item) => item.status === "failed").length;
-  return {
-    items,
-    submitted: items.length - failed,
-    failed,
-    durationMs: performance.now() - began,
-  };
+  return items;
 }
 
 /**

@@ -9,11 +9,11 @@
 import type { Kysely } from "../../deps/kysely.ts";
 import type { Database } from "../../db/schema.ts";
 import { getJob, type JobRecord, listJobs } from "../../store/jobs_repository.ts";
-import { sleep as defaultSleep } from "../_sleep.ts";
+import { sleep as defaultSleep } from "../../async/sleep.ts";
 import type { BaktaClient } from "../bakta_client.ts";
 import { type BaktaListResult, DEFAULT_POLL_INTERVAL_MS } from "../client_config.ts";
 import type { BaktaFailedJob, BaktaJob, BaktaListedJob } from "../api_types.ts";
-import { settleConcurrently } from "./_pool.ts";
+import { settleConcurrently } from "../../async/settle_concurrently.ts";
 import { recordStatus, serviceJobOf } from "./_job_rows.ts";
 import {
   type AdvanceContext,

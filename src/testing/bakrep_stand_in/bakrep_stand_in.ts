@@ -38,7 +38,7 @@ export interface BakrepStandIn extends AsyncDisposable {
   url: string;
   /** The dataset ids, in catalogue order. */
   ids: string[];
-  /** The datasets. */
+  /** Each dataset's files and facts, by dataset id. */
   datasets: Map<string, BakrepDatasetFixture>;
   /** The faults (empty at the start). */
   faults: BakrepStandInFaults;

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { createHash } from "node:crypto";
+import { md5Hex } from "../../hash/md5_hex.ts";
 import { gzipSync } from "node:zlib";
 import type { BaktaRun } from "../../formats/model.ts";
 import { formatRunAsBaktaJson } from "../factory/format_run_as_bakta_json.ts";
@@ -201,7 +201,7 @@ function datasetRecord(id: string, files: Map<string, Uint8Array>, baseUrl: stri
     const [pattern, attributes] = ATTRIBUTES.find(([re]) => re.test(name))!;
     const part = pattern.exec(name)![1];
     return {
-      md5: createHash("md5").update(bytes).digest("hex"),
+      md5: md5Hex(bytes),
       size: bytes.length,
       url: `${baseUrl.replace(/\/$/, "")}/${id}/${name}`,
       attributes: {

@@ -100,7 +100,7 @@ export function extractJobQuery(
 export interface WireJob {
   /** The id, lower case. */
   jobID: string;
-  /** The secret. */
+  /** The job's secret as sent (32 characters when valid). */
   secret: string;
 }
 
@@ -114,7 +114,7 @@ export interface WireInit {
 
 /** The parsed start request (config kept as sent, with its default applied). */
 export interface WireStart {
-  /** The job. */
+  /** The job to start: its id and secret. */
   job: WireJob;
   /** The config, with `hasReplicons` defaulted to `true`. */
   config: Record<string, unknown> & { hasReplicons: boolean; prodigalTrainingFile: string | null };

@@ -28,7 +28,7 @@ export interface StandInFaultTrigger {
 
 /** A gateway error (500/502/503/504 by default with an HTML page). */
 export interface StandInStatusFault extends StandInFaultTrigger {
-  /** The fault. */
+  /** Which fault this is: the discriminant of `StandInFault`. */
   kind: "status";
   /**
    * The status.
@@ -48,7 +48,7 @@ export interface StandInStatusFault extends StandInFaultTrigger {
 
 /** 429 Too Many Requests with a `Retry-After`. */
 export interface StandInRateLimitFault extends StandInFaultTrigger {
-  /** The fault. */
+  /** Which fault this is: the discriminant of `StandInFault`. */
   kind: "rateLimit";
   /**
    * Seconds, or a date (sent as an HTTP date), or a raw header value.
@@ -59,7 +59,7 @@ export interface StandInRateLimitFault extends StandInFaultTrigger {
 
 /** A slow answer: wait, then answer normally (or stay silent until the client gives up). */
 export interface StandInDelayFault extends StandInFaultTrigger {
-  /** The fault. */
+  /** Which fault this is: the discriminant of `StandInFault`. */
   kind: "delay";
   /** How long to wait, in milliseconds. */
   ms: number;
@@ -70,7 +70,7 @@ export interface StandInDelayFault extends StandInFaultTrigger {
  * closes without (most of) the body, so the client's read fails.
  */
 export interface StandInDropFault extends StandInFaultTrigger {
-  /** The fault. */
+  /** Which fault this is: the discriminant of `StandInFault`. */
   kind: "drop";
   /**
    * Handle the request for real first, then drop (the caller cannot tell it took effect).
@@ -81,7 +81,7 @@ export interface StandInDropFault extends StandInFaultTrigger {
 
 /** A truncated body: full `Content-Length`, then the body is cut after `bytes`. */
 export interface StandInTruncateFault extends StandInFaultTrigger {
-  /** The fault. */
+  /** Which fault this is: the discriminant of `StandInFault`. */
   kind: "truncate";
   /** How many bytes to send; half the body by default. */
   bytes?: number;
@@ -89,7 +89,7 @@ export interface StandInTruncateFault extends StandInFaultTrigger {
 
 /** A slow drip: the answer's body is sent in small pieces with a pause before each. */
 export interface StandInDripFault extends StandInFaultTrigger {
-  /** The fault. */
+  /** Which fault this is: the discriminant of `StandInFault`. */
   kind: "drip";
   /**
    * Bytes per piece.
@@ -105,7 +105,7 @@ export interface StandInDripFault extends StandInFaultTrigger {
 
 /** A redirect loop: a 302 to a URL that redirects to itself for ever. */
 export interface StandInRedirectLoopFault extends StandInFaultTrigger {
-  /** The fault. */
+  /** Which fault this is: the discriminant of `StandInFault`. */
   kind: "redirectLoop";
 }
 
@@ -114,7 +114,7 @@ export interface StandInRedirectLoopFault extends StandInFaultTrigger {
  * of padding.
  */
 export interface StandInOversizeFault extends StandInFaultTrigger {
-  /** The fault. */
+  /** Which fault this is: the discriminant of `StandInFault`. */
   kind: "oversize";
   /** How many bytes to send. */
   bytes: number;
@@ -127,7 +127,7 @@ export interface StandInOversizeFault extends StandInFaultTrigger {
 
 /** A wrong `Content-Length`: the whole body is sent, but `delta` more bytes are announced. */
 export interface StandInWrongLengthFault extends StandInFaultTrigger {
-  /** The fault. */
+  /** Which fault this is: the discriminant of `StandInFault`. */
   kind: "wrongLength";
   /**
    * How many bytes more than the body are announced.
@@ -141,7 +141,7 @@ export interface StandInWrongLengthFault extends StandInFaultTrigger {
  * function gets the real body, e.g. to add hostile `ResultFiles` keys to it).
  */
 export interface StandInAnswerFault extends StandInFaultTrigger {
-  /** The fault. */
+  /** Which fault this is: the discriminant of `StandInFault`. */
   kind: "answer";
   /** The new body, or a function of the real one. */
   body: string | ((original: string) => string);
@@ -156,7 +156,7 @@ export interface StandInAnswerFault extends StandInFaultTrigger {
 
 /** The job started by the next start request ends in ERROR (Bakta failed), with these logs. */
 export interface StandInJobErrorFault extends StandInFaultTrigger {
-  /** The fault. */
+  /** Which fault this is: the discriminant of `StandInFault`. */
   kind: "jobError";
   /** The console output of the failed run. */
   logs?: string;
@@ -164,19 +164,19 @@ export interface StandInJobErrorFault extends StandInFaultTrigger {
 
 /** The job started by the next start request ends in ERROR because the infrastructure failed. */
 export interface StandInInfraErrorFault extends StandInFaultTrigger {
-  /** The fault. */
+  /** Which fault this is: the discriminant of `StandInFault`. */
   kind: "infraError";
 }
 
 /** List answers spell the success state `SUCCESSFULL`, as the backend did until 2025-01. */
 export interface StandInLegacyStatusFault extends StandInFaultTrigger {
-  /** The fault. */
+  /** Which fault this is: the discriminant of `StandInFault`. */
   kind: "legacyStatus";
 }
 
 /** Every secret in the request is treated as wrong (`UNAUTHORIZED`). */
 export interface StandInUnauthorizedFault extends StandInFaultTrigger {
-  /** The fault. */
+  /** Which fault this is: the discriminant of `StandInFault`. */
   kind: "unauthorized";
 }
 

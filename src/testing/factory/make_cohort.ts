@@ -45,7 +45,7 @@ export interface MakeCohortOptions {
 export interface CohortMember {
   /** A name, `G1` … `GN`. */
   name: string;
-  /** The run. */
+  /** Its annotation, as `makeRun` builds it from the cohort's families. */
   run: BaktaRun;
   /** The indices (in `families`) of the families it carries. */
   familyIndices: number[];
@@ -57,7 +57,7 @@ export interface Cohort {
   families: GeneFamily[];
   /** How many of the first families are core. */
   coreFamilies: number;
-  /** The genomes. */
+  /** The genomes, `G1` first. */
   members: CohortMember[];
 }
 

@@ -4,7 +4,6 @@
  * @module
  */
 
-import { createHash } from "node:crypto";
 import type {
   BaktaRun,
   CrisprPart,
@@ -15,6 +14,7 @@ import type {
   Sequence,
   Strand,
 } from "../../formats/model.ts";
+import { md5Hex } from "../../hash/md5_hex.ts";
 import { SeededRandom } from "./random.ts";
 import { reverseComplement } from "../../export/reverse_complement.ts";
 import { backTranslate, STOP_CODONS, translate } from "./_genetic_code.ts";
@@ -183,170 +183,249 @@ const GC = 0.4;
  * ```
  */
 export function makeRun(options: MakeRunOptions = {}): BaktaRun {
-  const o = { ...DEFAULT_MAKE_RUN_OPTIONS, ...options };
-  const sequenceCount = o.sequences;
+  const settings: RunSettings = { ...DEFAULT_MAKE_RUN_OPTIONS, ...options };
+  checkMakeRunOptions(settings);
+  const random = new SeededRandom(settings.seed);
+  const locusPrefix = settings.locusPrefix ?? random.string(6, LOCUS_ALPHABET);
+  const naming: FeatureNaming = {
+    locusPrefix,
+    idPrefix: locusPrefix + random.string(4, LOCUS_ALPHABET),
+    loci: 0,
+    ids: 0,
+  };
+  const strain = settings.strain ?? `S${settings.seed}`;
+  const expectedCds = Math.ceil(
+    (settings.featuresPerSequence ?? settings.genomeSize / 1000) * settings.sequences * 1.1,
+  );
+  const families = settings.families ??
+    makeFamilyPool({
+      seed: settings.seed,
+      size: Math.ceil(expectedCds * (1 - settings.hypotheticalRate)),
+    });
+  const builder = new DraftBuilder(random, random.shuffle(families), settings);
+  const sequences: Sequence[] = [];
+  const features: Feature[] = [];
+  for (let index = 0; index < settings.sequences; index++) {
+    const placed = layOutSequence(builder, random, settings, index);
+    const sequence = sequenceRecord(placed, random, settings, { index, strain });
+    sequences.push(sequence);
+    features.push(...placedFeatures(placed, sequence, naming));
+  }
+  return runRecord(settings, strain, sequences, features);
+}
+
+/** The options of one `makeRun` call, the constant defaults filled in. */
+type RunSettings = DefaultedRunOptions & MakeRunOptions;
+
+/** The locus-tag and feature-id prefixes of a run, and how many of each were given out. */
+interface FeatureNaming {
+  /** The locus tag prefix, e.g. `KXQWBZ` (tags `KXQWBZ_00005`, `KXQWBZ_00010`, …). */
+  locusPrefix: string;
+  /** The feature id prefix, e.g. `KXQWBZABCD` (ids `KXQWBZABCD_1`, …). */
+  idPrefix: string;
+  /** Locus tags given out so far. */
+  loci: number;
+  /** Feature ids given out so far. */
+  ids: number;
+}
+
+/** The drafts of one sequence placed at their 1-based starts, and the sequence's length. */
+interface PlacedSequence {
+  /** 0-based sequence index: 0 is the chromosome. */
+  index: number;
+  /** Length in bases. */
+  length: number;
+  /** The drafts with their 1-based starts (a start past `length` wraps over the origin). */
+  placed: { draft: Draft; start: number }[];
+}
+
+function checkMakeRunOptions(settings: RunSettings): void {
+  const sequenceCount = settings.sequences;
   if (!Number.isInteger(sequenceCount) || sequenceCount < 1) {
     throw new RangeError(
       `Cannot make a run: sequences must be a positive integer, got ${sequenceCount}`,
     );
   }
-  if (
-    o.featuresPerSequence !== undefined &&
-    (!Number.isInteger(o.featuresPerSequence) || o.featuresPerSequence < 1)
-  ) {
+  const perSequence = settings.featuresPerSequence;
+  if (perSequence !== undefined && (!Number.isInteger(perSequence) || perSequence < 1)) {
     throw new RangeError(
-      `Cannot make a run: featuresPerSequence must be a positive integer, got ${o.featuresPerSequence}`,
+      `Cannot make a run: featuresPerSequence must be a positive integer, got ${perSequence}`,
     );
   }
-  if (o.featuresPerSequence === undefined && !(o.genomeSize >= 1000 * sequenceCount)) {
+  if (perSequence === undefined && !(settings.genomeSize >= 1000 * sequenceCount)) {
     throw new RangeError(
-      `Cannot make a run: genomeSize must be at least 1000 per sequence, got ${o.genomeSize}`,
+      `Cannot make a run: genomeSize must be at least 1000 per sequence, got ${settings.genomeSize}`,
     );
   }
-  const random = new SeededRandom(o.seed);
-  const locusPrefix = o.locusPrefix ?? random.string(6, LOCUS_ALPHABET);
-  const idPrefix = locusPrefix + random.string(4, LOCUS_ALPHABET);
-  const strain = o.strain ?? `S${o.seed}`;
-  const expectedCds = Math.ceil(
-    (o.featuresPerSequence ?? o.genomeSize / 1000) * sequenceCount * 1.1,
-  );
-  const families = o.families ??
-    makeFamilyPool({ seed: o.seed, size: Math.ceil(expectedCds * (1 - o.hypotheticalRate)) });
-  const builder = new DraftBuilder(random, random.shuffle(families), o);
+}
 
-  const sequences: Sequence[] = [];
-  const features: Feature[] = [];
-  let locusCounter = 0;
-  let idCounter = 0;
-  const gapHost = chooseGapHost(sequenceCount, o.circular);
-  for (let index = 0; index < sequenceCount; index++) {
-    const isChromosome = index === 0;
-    const circular = o.circular;
-    const id = `contig_${index + 1}`;
-    const targetLength = o.featuresPerSequence === undefined
-      ? sequenceCount === 1
-        ? o.genomeSize
-        : isChromosome
-        ? Math.round(o.genomeSize * 0.9)
-        : Math.round((o.genomeSize * 0.1) / (sequenceCount - 1))
-      : undefined;
+/** The length a sequence aims at: 90 % of the genome for the chromosome, the rest shared. */
+function targetLengthOf(settings: RunSettings, index: number): number | undefined {
+  if (settings.featuresPerSequence !== undefined) return undefined;
+  if (settings.sequences === 1) return settings.genomeSize;
+  if (index === 0) return Math.round(settings.genomeSize * 0.9);
+  return Math.round((settings.genomeSize * 0.1) / (settings.sequences - 1));
+}
 
-    const specials: Draft[] = [];
-    if (isChromosome) {
-      specials.push(builder.origin("oriC"));
-      specials.push(builder.tmRna());
-      if (targetLength === undefined || targetLength > 20_000) specials.push(builder.crispr());
-      if (targetLength === undefined || targetLength > 30_000) {
-        for (const rrna of RRNAS) specials.push(builder.rRna(rrna));
-      }
-    } else if (circular) {
-      specials.push(builder.origin("oriV"), builder.origin("oriT"));
+/** The special features of a sequence: origins, tmRNA, CRISPR, rRNAs, gaps. */
+function specialDrafts(
+  builder: DraftBuilder,
+  settings: RunSettings,
+  index: number,
+  targetLength: number | undefined,
+): Draft[] {
+  const specials: Draft[] = [];
+  if (index === 0) {
+    specials.push(builder.origin("oriC"));
+    specials.push(builder.tmRna());
+    if (targetLength === undefined || targetLength > 20_000) specials.push(builder.crispr());
+    if (targetLength === undefined || targetLength > 30_000) {
+      for (const rrna of RRNAS) specials.push(builder.rRna(rrna));
     }
-    if (index === gapHost) { for (let g = 0; g < o.gaps; g++) specials.push(builder.gap()); }
-    const wrap = isChromosome && circular ? builder.cds() : undefined;
-    const tail = !circular ? builder.cds({ truncated: true }) : undefined;
+  } else if (settings.circular) {
+    specials.push(builder.origin("oriV"), builder.origin("oriT"));
+  }
+  if (index === chooseGapHost(settings.sequences, settings.circular)) {
+    for (let gap = 0; gap < settings.gaps; gap++) specials.push(builder.gap());
+  }
+  return specials;
+}
 
-    // Lay the features out one after another, specials spread among fillers.
-    const placed: { draft: Draft; start: number }[] = [];
-    const wrapHead = wrap ? Math.floor(wrap.nt.length / 2) : 0;
-    let pos = wrapHead + 1; // the next free base
-    const budget = o.featuresPerSequence === undefined
-      ? Infinity
-      : o.featuresPerSequence - (wrap ? 1 : 0) - (tail ? 1 : 0);
-    const reserve = (wrap ? wrap.nt.length - wrapHead : 0) + (tail ? tail.nt.length : 0) + 300;
-    let specialIndex = 0;
-    const expected = budget !== Infinity ? budget : Math.floor((targetLength ?? 0) / 1200);
-    const step = Math.max(1, Math.floor(expected / (specials.length + 1)));
-    for (let n = 0; n < budget; n++) {
-      const useSpecial = specialIndex < specials.length &&
-        (n % step === 0 || expected - n <= specials.length - specialIndex);
-      const draft = useSpecial ? specials[specialIndex++] : builder.filler();
-      const start = pos + random.int(20, 200);
-      const end = start + draft.nt.length - 1;
-      if (targetLength !== undefined && end > targetLength - reserve) break;
-      placed.push({ draft, start });
-      pos = end + 1;
-    }
-    let length = targetLength ?? pos + reserve;
-    if (tail) {
-      // A CDS running off the end of a linear contig: no stop codon, 3'-truncated.
-      const start = Math.max(pos + 20, length - tail.nt.length + 1);
-      length = start + tail.nt.length - 1;
-      placed.push({ draft: tail, start });
-    }
-    let wrapStart = 0;
-    if (wrap) {
-      wrapStart = length - (wrap.nt.length - wrapHead) + 1;
-      placed.push({ draft: wrap, start: wrapStart });
-    }
+/**
+ * Lays a sequence's features out one after another, the specials spread among fillers; on a
+ * circular chromosome one CDS wraps over the origin, on a linear contig one runs off the end.
+ */
+function layOutSequence(
+  builder: DraftBuilder,
+  random: SeededRandom,
+  settings: RunSettings,
+  index: number,
+): PlacedSequence {
+  const targetLength = targetLengthOf(settings, index);
+  const specials = specialDrafts(builder, settings, index, targetLength);
+  const wrap = index === 0 && settings.circular ? builder.cds() : undefined;
+  const tail = !settings.circular ? builder.cds({ truncated: true }) : undefined;
+  const placed: { draft: Draft; start: number }[] = [];
+  const wrapHead = wrap ? Math.floor(wrap.nt.length / 2) : 0;
+  let nextFree = wrapHead + 1; // the next free base
+  const budget = settings.featuresPerSequence === undefined
+    ? Infinity
+    : settings.featuresPerSequence - (wrap ? 1 : 0) - (tail ? 1 : 0);
+  const reserve = (wrap ? wrap.nt.length - wrapHead : 0) + (tail ? tail.nt.length : 0) + 300;
+  let specialIndex = 0;
+  const expected = budget !== Infinity ? budget : Math.floor((targetLength ?? 0) / 1200);
+  const step = Math.max(1, Math.floor(expected / (specials.length + 1)));
+  for (let n = 0; n < budget; n++) {
+    const useSpecial = specialIndex < specials.length &&
+      (n % step === 0 || expected - n <= specials.length - specialIndex);
+    const draft = useSpecial ? specials[specialIndex++] : builder.filler();
+    const start = nextFree + random.int(20, 200);
+    const end = start + draft.nt.length - 1;
+    if (targetLength !== undefined && end > targetLength - reserve) break;
+    placed.push({ draft, start });
+    nextFree = end + 1;
+  }
+  let length = targetLength ?? nextFree + reserve;
+  if (tail) {
+    // A CDS running off the end of a linear contig: no stop codon, 3'-truncated.
+    const start = Math.max(nextFree + 20, length - tail.nt.length + 1);
+    length = start + tail.nt.length - 1;
+    placed.push({ draft: tail, start });
+  }
+  if (wrap) placed.push({ draft: wrap, start: length - (wrap.nt.length - wrapHead) + 1 });
+  return { index, length, placed };
+}
 
-    // Write the residues: random background, then every feature's nucleotides.
-    const residues = new Array<string>(length);
-    for (let i = 0; i < length; i++) residues[i] = randomBase(random);
-    for (const { draft, start } of placed) {
-      const forward = draft.strand === "-" ? reverseComplement(draft.nt) : draft.nt;
-      for (let i = 0; i < forward.length; i++) residues[(start - 1 + i) % length] = forward[i];
-    }
-    const nt = residues.join("");
-    const sequence: Sequence = {
-      id,
-      description: circular
-        ? `[gcode=11] [completeness=complete] [topology=circular]${
-          isChromosome ? "" : ` [plasmid-name=p${strain}_${index}]`
-        }`
-        : "[gcode=11] [topology=linear]",
-      length,
-      type: isChromosome && circular ? "chromosome" : circular ? "plasmid" : "contig",
-      topology: circular ? "circular" : "linear",
-      complete: circular,
-      nt,
-      origId: `${strain}_${index + 1}`,
-      origDescription: `len=${length}`,
+/** The sequence record: random background residues with every feature's nucleotides written in. */
+function sequenceRecord(
+  layout: PlacedSequence,
+  random: SeededRandom,
+  settings: RunSettings,
+  names: { index: number; strain: string },
+): Sequence {
+  const { length, placed } = layout;
+  const { index, strain } = names;
+  const residues = new Array<string>(length);
+  for (let i = 0; i < length; i++) residues[i] = randomBase(random);
+  for (const { draft, start } of placed) {
+    const forward = draft.strand === "-" ? reverseComplement(draft.nt) : draft.nt;
+    for (let i = 0; i < forward.length; i++) residues[(start - 1 + i) % length] = forward[i];
+  }
+  const isChromosome = index === 0;
+  const circular = settings.circular;
+  const sequence: Sequence = {
+    id: `contig_${index + 1}`,
+    description: circular
+      ? `[gcode=11] [completeness=complete] [topology=circular]${
+        isChromosome ? "" : ` [plasmid-name=p${strain}_${index}]`
+      }`
+      : "[gcode=11] [topology=linear]",
+    length,
+    type: isChromosome && circular ? "chromosome" : circular ? "plasmid" : "contig",
+    topology: circular ? "circular" : "linear",
+    complete: circular,
+    nt: residues.join(""),
+    origId: `${strain}_${index + 1}`,
+    origDescription: `len=${length}`,
+  };
+  if (circular && !isChromosome) sequence.name = `p${strain}_${index}`;
+  return sequence;
+}
+
+/** The features of a laid-out sequence, in start order, with ids, locus tags and JSON records. */
+function placedFeatures(
+  layout: PlacedSequence,
+  sequence: Sequence,
+  naming: FeatureNaming,
+): Feature[] {
+  const length = layout.length;
+  const placed = [...layout.placed].sort((a, b) => a.start - b.start);
+  return placed.map(({ draft, start }) => {
+    const stopLinear = start + draft.nt.length - 1;
+    const edge = stopLinear > length;
+    const feature: Feature = {
+      type: draft.type,
+      sequenceId: sequence.id,
+      start,
+      stop: edge ? stopLinear - length : stopLinear,
+      strand: draft.strand,
+      edge,
+      hypothetical: false,
+      pseudo: false,
+      dbXrefs: [],
+      original: { format: "json", record: null },
     };
-    if (circular && !isChromosome) sequence.name = `p${strain}_${index}`;
-    sequences.push(sequence);
-
-    placed.sort((a, b) => a.start - b.start);
-    for (const { draft, start } of placed) {
-      const span = draft.nt.length;
-      const stopLinear = start + span - 1;
-      const edge = stopLinear > length;
-      const feature: Feature = {
-        type: draft.type,
-        sequenceId: id,
-        start,
-        stop: edge ? stopLinear - length : stopLinear,
-        strand: draft.strand,
-        edge,
-        hypothetical: false,
-        pseudo: false,
-        dbXrefs: [],
-        original: { format: "json", record: null },
-      };
-      draft.finish(feature, start);
-      feature.id = `${idPrefix}_${++idCounter}`;
-      if (draft.locus) {
-        locusCounter += 1;
-        feature.locusTag = `${locusPrefix}_${String(locusCounter * 5).padStart(5, "0")}`;
-      }
-      feature.original = { format: "json", record: featureToBaktaJson(feature) };
-      features.push(feature);
+    draft.finish(feature, start);
+    feature.id = `${naming.idPrefix}_${++naming.ids}`;
+    if (draft.locus) {
+      naming.loci += 1;
+      feature.locusTag = `${naming.locusPrefix}_${String(naming.loci * 5).padStart(5, "0")}`;
     }
-  }
+    feature.original = { format: "json", record: featureToBaktaJson(feature) };
+    return feature;
+  });
+}
 
-  const run: BaktaRun = {
+/** The run around its sequences and features: genome facts, statistics, versions, source. */
+function runRecord(
+  settings: RunSettings,
+  strain: string,
+  sequences: Sequence[],
+  features: Feature[],
+): BaktaRun {
+  return {
     mode: "genome",
     genome: {
-      genus: o.genus,
-      species: o.species,
+      genus: settings.genus,
+      species: settings.species,
       strain,
       taxon: "1",
-      complete: o.circular,
+      complete: settings.circular,
       gram: "?",
       translationTable: 11,
     },
     stats: computeStats(sequences, features),
-    software: { bakta: o.version, db: o.dbVersion, dbType: o.dbType },
+    software: { bakta: settings.version, db: settings.dbVersion, dbType: settings.dbType },
     run: {
       start: "2025-01-01 00:00:00",
       end: "2025-01-01 00:05:00",
@@ -354,9 +433,12 @@ export function makeRun(options: MakeRunOptions = {}): BaktaRun {
     },
     sequences,
     features,
-    sources: [{ file: o.fileName, format: "json", used: ["features", "sequences", "stats"] }],
+    sources: [{
+      file: settings.fileName,
+      format: "json",
+      used: ["features", "sequences", "stats"],
+    }],
   };
-  return run;
 }
 
 function chooseGapHost(count: number, circular: boolean): number {
@@ -374,10 +456,6 @@ function randomNt(random: SeededRandom, length: number): string {
   return nt;
 }
 
-function md5(text: string): string {
-  return createHash("md5").update(text).digest("hex");
-}
-
 function sortXrefs(xrefs: DbXref[]): DbXref[] {
   return xrefs.sort((a, b) => {
     const x = `${a.db}:${a.accession}`;
@@ -389,6 +467,67 @@ function sortXrefs(xrefs: DbXref[]): DbXref[] {
 function round(value: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
+}
+
+/** A hypothetical protein's annotation: its product, the CDS SO term, no genes. */
+function annotateHypothetical(feature: Feature): void {
+  feature.product = "hypothetical protein";
+  feature.hypothetical = true;
+  feature.dbXrefs = [{ db: "SO", accession: SO_TERMS.cds }];
+  feature.genes = [];
+}
+
+/**
+ * A family member's annotation: gene, product and sorted cross-references set on the feature;
+ * returns the evidence Bakta records for it (`ups`, `psc` with a random identity ≥ 0.9, `pscc`).
+ */
+function annotateFromFamily(
+  feature: Feature,
+  family: GeneFamily,
+  random: SeededRandom,
+): Record<string, unknown> {
+  if (family.gene !== undefined) feature.gene = family.gene;
+  feature.product = family.product;
+  feature.genes = family.gene !== undefined ? [family.gene] : [];
+  const xrefs: DbXref[] = [
+    { db: "SO", accession: SO_TERMS.cds },
+    { db: "UniRef", accession: family.uniref90 },
+    { db: "UniRef", accession: family.uniref50 },
+    { db: "UniParc", accession: family.uniparc },
+    { db: "RefSeq", accession: family.refseq },
+    { db: "COG", accession: family.cog },
+    { db: "COG", accession: family.cogCategory },
+    ...family.go.map((go) => ({ db: "GO", accession: go })),
+  ];
+  if (family.ec !== undefined) xrefs.push({ db: "EC", accession: family.ec });
+  feature.dbXrefs = sortXrefs(xrefs);
+  return {
+    ups: { uniparc_id: family.uniparc, ncbi_nrp_id: family.refseq },
+    psc: {
+      uniref90_id: family.uniref90,
+      uniref50_id: family.uniref50,
+      ...(family.gene !== undefined ? { gene: family.gene } : {}),
+      product: family.product,
+      cog_id: family.cog,
+      cog_category: family.cogCategory,
+      ec_ids: family.ec !== undefined ? [family.ec] : [],
+      go_ids: family.go.map((go) => `GO:${go}`),
+      identity: round(0.9 + random.next() * 0.1, 3),
+      query_cov: 1,
+      subject_cov: 1,
+      valid: true,
+    },
+    pscc: { uniref50_id: family.uniref50, product: family.product },
+  };
+}
+
+/** A family's protein with 1 to 3 residues (never the start methionine) replaced at random. */
+function mutateProtein(protein: string, random: SeededRandom): string {
+  const letters = [...protein];
+  for (let k = random.int(1, 3); k > 0; k--) {
+    letters[random.int(1, letters.length - 1)] = random.pick([...AMINO_ACID_LETTERS]);
+  }
+  return letters.join("");
 }
 
 /** Builds feature drafts of every kind. */
@@ -444,14 +583,11 @@ class DraftBuilder {
     const hypothetical = this.#nextFamily >= this.#families.length ||
       random.chance(o.hypotheticalRate);
     const family = hypothetical ? undefined : this.#families[this.#nextFamily++];
-    let protein = family?.protein ?? `M${random.string(random.int(50, 300), AMINO_ACID_LETTERS)}`;
-    if (family && random.chance(o.variation)) {
-      const letters = [...protein];
-      for (let k = random.int(1, 3); k > 0; k--) {
-        letters[random.int(1, letters.length - 1)] = random.pick([...AMINO_ACID_LETTERS]);
-      }
-      protein = letters.join("");
-    }
+    const protein = family === undefined
+      ? `M${random.string(random.int(50, 300), AMINO_ACID_LETTERS)}`
+      : random.chance(o.variation)
+      ? mutateProtein(family.protein, random)
+      : family.protein;
     const truncated = options.truncated === true;
     const nt = "ATG" + backTranslate(protein.slice(1), random) +
       (truncated ? "" : random.pick(STOP_CODONS));
@@ -467,53 +603,14 @@ class DraftBuilder {
         const aa = translate(nt).replace(/\*$/, "");
         feature.nt = nt;
         feature.aa = aa;
-        feature.aaHexdigest = md5(aa);
+        feature.aaHexdigest = md5Hex(aa);
         if (truncated) feature.truncated = "3-prime";
         const evidence: Record<string, unknown> = {
           start_type: "ATG",
           rbs_motif: random.pick(["AGGAG", "GGA/GAG/AGG", "AGxAGG/AGGxGG", null]),
         };
-        if (family === undefined) {
-          feature.product = "hypothetical protein";
-          feature.hypothetical = true;
-          feature.dbXrefs = [{ db: "SO", accession: SO_TERMS.cds }];
-          feature.genes = [];
-        } else {
-          if (family.gene !== undefined) feature.gene = family.gene;
-          feature.product = family.product;
-          feature.genes = family.gene !== undefined ? [family.gene] : [];
-          const xrefs: DbXref[] = [
-            { db: "SO", accession: SO_TERMS.cds },
-            { db: "UniRef", accession: family.uniref90 },
-            { db: "UniRef", accession: family.uniref50 },
-            { db: "UniParc", accession: family.uniparc },
-            { db: "RefSeq", accession: family.refseq },
-            { db: "COG", accession: family.cog },
-            { db: "COG", accession: family.cogCategory },
-            ...family.go.map((go) => ({ db: "GO", accession: go })),
-          ];
-          if (family.ec !== undefined) xrefs.push({ db: "EC", accession: family.ec });
-          feature.dbXrefs = sortXrefs(xrefs);
-          evidence.ups = {
-            uniparc_id: family.uniparc,
-            ncbi_nrp_id: family.refseq,
-          };
-          evidence.psc = {
-            uniref90_id: family.uniref90,
-            uniref50_id: family.uniref50,
-            ...(family.gene !== undefined ? { gene: family.gene } : {}),
-            product: family.product,
-            cog_id: family.cog,
-            cog_category: family.cogCategory,
-            ec_ids: family.ec !== undefined ? [family.ec] : [],
-            go_ids: family.go.map((go) => `GO:${go}`),
-            identity: round(0.9 + random.next() * 0.1, 3),
-            query_cov: 1,
-            subject_cov: 1,
-            valid: true,
-          };
-          evidence.pscc = { uniref50_id: family.uniref50, product: family.product };
-        }
+        if (family === undefined) annotateHypothetical(feature);
+        else Object.assign(evidence, annotateFromFamily(feature, family, random));
         evidence.seq_stats = {
           molecular_weight: round(aa.length * 110.2 + random.next() * 100, 2),
           isoelectric_point: round(4 + random.next() * 6, 3),
@@ -546,7 +643,7 @@ class DraftBuilder {
         feature.product = "Leader peptide";
         feature.nt = nt;
         feature.aa = translate(nt).replace(/\*$/, "");
-        feature.aaHexdigest = md5(feature.aa);
+        feature.aaHexdigest = md5Hex(feature.aa);
         feature.dbXrefs = [
           { db: "SO", accession: SO_TERMS.sorf },
           { db: "UniRef", accession: uniref90 },

@@ -367,10 +367,12 @@ async function genomeFor(
     .executeTakeFirst())?.id;
   if (genomeId !== undefined) return { genomeId, isNew: false };
   const g = prepared.run.genome;
+  const [taxonGenus, taxonSpecies] = g.taxon?.trim().split(/\s+/u) ?? [];
   genomeId = (await trx.insertInto("genomes").values({
     name,
-    genus: g.genus ?? null,
-    species: g.species ?? null,
+    // A GFF3 names its organism only in a `# organism Genus species …` line (the taxon).
+    genus: g.genus ?? taxonGenus ?? null,
+    species: g.species ?? (g.genus === undefined ? taxonSpecies : undefined) ?? null,
     strain: g.strain ?? null,
   }).returning("id").executeTakeFirstOrThrow()).id;
   return { genomeId, isNew: true };

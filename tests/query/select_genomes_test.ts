@@ -4,6 +4,10 @@ import { checkWhere, selectGenomes } from "../../src/query/select_genomes.ts";
 import { traitKeyOf, type WhereClause } from "../../src/query/where_clause.ts";
 import { setTraits } from "../../src/store/traits_repository.ts";
 import { freshDb } from "./_fixture.ts";
+import { makeRun } from "../../src/testing/factory/mod.ts";
+import { formatGff3 } from "../../src/formats/gff3/format_gff3.ts";
+import { readGff3 } from "../../src/formats/gff3/read_gff3.ts";
+import { importRun } from "../../src/store/import_run.ts";
 import { engineTest } from "../_engines.ts";
 
 /** A tiny seeded generator (xorshift), so the random cases repeat. */
@@ -128,3 +132,25 @@ Deno.test("checkWhere() rejects malformed clauses naming the option", () => {
     (e) => e instanceof RangeError && e.message.includes('"where"'),
   );
 });
+
+engineTest(
+  "a genome named only by its GFF3's `# organism` line is found by species and genus",
+  async () => {
+    await using db = await freshDb();
+    const made = makeRun({ seed: 11, sequences: 1, featuresPerSequence: 5 });
+    const gff3 = formatGff3({
+      ...made,
+      genome: { taxon: "Streptococcus pneumoniae" },
+    });
+    assert.match(gff3, /^# organism Streptococcus pneumoniae$/m);
+    const read = readGff3(gff3);
+    assert.equal(read.genome.genus, undefined, "the GFF3 reader gives the taxon only");
+    await importRun(db, read, { genome: "from-gff3" });
+    const names = async (where: string[]) =>
+      (await selectGenomes(db, { where })).map((g) => g.name);
+    assert.deepEqual(await names(["species~pneumoniae"]), ["from-gff3"]);
+    assert.deepEqual(await names(["species=Streptococcus pneumoniae"]), ["from-gff3"]);
+    assert.deepEqual(await names(["genus=Streptococcus"]), ["from-gff3"]);
+    assert.deepEqual(await names(["species~mitis"]), []);
+  },
+);

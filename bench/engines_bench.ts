@@ -1,196 +1,260 @@
 /**
- * PostgreSQL beside SQLite in the same run: the same factory cohort (the recipe of
- * `bench/query_bench.ts`) imported into a SQLite file and a PostgreSQL database, then the same
- * import, region, search and cohort-table benchmarks on each, grouped so that `deno bench` prints
- * PostgreSQL's time relative to SQLite's.
+ * PostgreSQL beside SQLite in the same run, on the same cohorts: each SQLite cohort file is
+ * copied once into a PostgreSQL database of a kept benchmark cluster (`baktadb copy`, COPY),
+ * and a later run reuses it. Then, with the load average printed before each group:
  *
- * Environment:
- * - `BAKTADB_BENCH_GENOMES` — genomes in the cohort (default 100);
- * - `BAKTADB_BENCH_DIR` — where the SQLite cohort is kept (default
- *   `/tmp/baktadb-engines-bench-<genomes>`);
- * - `BAKTADB_BENCH_POSTGRES` — a server URL with rights to create databases: the cohort is kept
- *   in its database `baktadb_bench_<genomes>`. Without it a throwaway cluster is started
- *   (`tests/_postgres_cluster.ts`, PostgreSQL server binaries needed) and the PostgreSQL cohort is
- *   built again each run.
+ * - import: `importRun` of fresh factory genomes into a new SQLite file and a new PostgreSQL
+ *   database (features/s);
+ * - on the factory cohort (`BAKTADB_BENCH_FACTORY`): `featuresInRegion` with a 10 kb window
+ *   (end to end, and on PostgreSQL also the window's query alone as a named prepared statement
+ *   in one round trip: the floor of the end-to-end figure), and `searchFeatures`;
+ * - on the family cohort (`BAKTADB_BENCH_FAMILY`): `presenceAbsence`, `pangenomeClasses`,
+ *   `pangenomeSummary`, `cogMatrix`;
+ * - bytes per genome of each cohort on each engine, and the copy's rows/s.
  *
- * The build is resumable: each run imports only the genomes a database lacks (a 1,000-genome build
- * interrupted half-way goes on where it stopped) and prints that engine's import rate and the
- * bytes per genome. Run: `deno bench -A bench/engines_bench.ts`.
+ * The SQLite files are opened read-only and never migrated (they may be another bench's).
+ * Environment: `BAKTADB_BENCH_FACTORY`, `BAKTADB_BENCH_FAMILY` (SQLite files; a missing one skips
+ * its groups), `BAKTADB_BENCH_TABLE_RUNS` (runs of each cohort table, default 3),
+ * `BAKTADB_BENCH_POSTGRES` (a server URL with rights to create databases; default:
+ * the kept cluster in `BAKTADB_BENCH_CLUSTER`, default `/tmp/baktadb-pg-bench`, started by
+ * `tests/_postgres_cluster.ts serve` and left running). Run, e.g. at 1,000 genomes:
+ *
+ * ```sh
+ * nice deno run -A bench/build_family_cohort.ts 1000 /tmp/baktadb-bench-family-1000.sqlite
+ * BAKTADB_BENCH_FACTORY=/tmp/baktadb-query-bench-1000.sqlite \
+ *   BAKTADB_BENCH_FAMILY=/tmp/baktadb-bench-family-1000.sqlite \
+ *   nice deno bench -A bench/engines_bench.ts
+ * deno run -A tests/_postgres_cluster.ts halt /tmp/baktadb-pg-bench   # when done
+ * ```
  *
  * @module
  */
 
 import pg from "pg";
-import type { Kysely } from "kysely";
-import { sql } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { openDatabase } from "../src/db/open_database.ts";
+import { migrateToLatest, migrationStatus } from "../src/db/migrator.ts";
 import type { Database } from "../src/db/schema.ts";
+import { copyDatabase } from "../src/store/copy_database.ts";
 import { importRun } from "../src/store/import_run.ts";
-import { deleteGenome } from "../src/store/genomes_repository.ts";
 import { makeFamilyPool, makeRun, SeededRandom } from "../src/testing/factory/mod.ts";
-import type { BaktaRun } from "../src/formats/model.ts";
 import { featuresInRegion, searchFeatures } from "../src/query/mod.ts";
-import { genomeSummary, pangenomeClasses, presenceAbsence } from "../src/analysis/mod.ts";
-import { startChildCluster } from "../tests/_postgres_cluster.ts";
+import {
+  cogMatrix,
+  pangenomeClasses,
+  pangenomeSummary,
+  presenceAbsence,
+} from "../src/analysis/mod.ts";
+import { serveKeptCluster } from "../tests/_postgres_cluster.ts";
 
-const GENOMES = Number(Deno.env.get("BAKTADB_BENCH_GENOMES") ?? 100);
-if (!Number.isInteger(GENOMES) || GENOMES < 1) {
-  throw new RangeError(`BAKTADB_BENCH_GENOMES must be a positive integer, got ${GENOMES}`);
-}
-const SEED = 20_261_129;
-const POOL = makeFamilyPool({ seed: SEED, size: 4000 });
-/** Extra runs imported by the import benchmark (not part of the cohort). */
+const FACTORY = Deno.env.get("BAKTADB_BENCH_FACTORY") ?? "/tmp/baktadb-query-bench-1000.sqlite";
+const FAMILY = Deno.env.get("BAKTADB_BENCH_FAMILY") ?? "/tmp/baktadb-bench-family-1000.sqlite";
+const SERVER = Deno.env.get("BAKTADB_BENCH_POSTGRES") ??
+  (await serveKeptCluster(Deno.env.get("BAKTADB_BENCH_CLUSTER") ?? "/tmp/baktadb-pg-bench")).url;
+/** Runs of each cohort table per engine (`BAKTADB_BENCH_TABLE_RUNS`, default 3; 1 warm-up). */
+const TABLE_RUNS = Number(Deno.env.get("BAKTADB_BENCH_TABLE_RUNS") ?? 3);
+/** Factory genomes imported by the import benchmark, per engine (Deno may run a few more). */
 const IMPORT_RUNS = 3;
-/** Where the SQLite cohort is kept between runs. */
-const DIR = Deno.env.get("BAKTADB_BENCH_DIR") ?? `/tmp/baktadb-engines-bench-${GENOMES}`;
 
-/** The name of the cohort's genome `g` (0-based). */
-function genomeName(g: number): string {
-  return `G${String(g + 1).padStart(5, "0")}`;
+/** The two engines' copies of one cohort. */
+interface Pair {
+  sqlite: Kysely<Database>;
+  postgres: Kysely<Database>;
+  /** The PostgreSQL database's URL. */
+  url: string;
+  genomes: number;
+  label: string;
 }
 
-function cohortRun(g: number): { name: string; run: BaktaRun } {
-  const random = new SeededRandom(SEED + g);
-  const families = POOL.filter((_, i) => i < 1800 || random.chance(0.15));
-  const name = genomeName(g);
-  const run = makeRun({
-    seed: SEED + g,
-    families,
-    genomeSize: Math.round(families.length * 1050),
-    strain: name,
-  });
-  return { name, run };
-}
-
-/** The cohort's PostgreSQL database on the server: created when missing, reused otherwise. */
-async function postgresLocation(): Promise<string> {
-  const server = Deno.env.get("BAKTADB_BENCH_POSTGRES") ?? (await startChildCluster()).url;
-  const name = `baktadb_bench_${GENOMES}`;
-  const client = new pg.Client({ connectionString: server });
+/** Runs one statement on the server's maintenance database. */
+async function onServer(statement: string, values: unknown[] = []): Promise<pg.QueryResult> {
+  const client = new pg.Client({ connectionString: SERVER });
   await client.connect();
-  const found = await client.query("select 1 from pg_database where datname = $1", [name]);
-  if (found.rowCount === 0) await client.query(`create database ${name}`);
-  await client.end();
-  const url = new URL(server);
+  try {
+    return await client.query(statement, values);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The URL of database `name` on the server, created when missing. */
+async function databaseUrl(name: string, fresh = false): Promise<string> {
+  if (fresh) await onServer(`drop database if exists ${name}`);
+  const found = await onServer("select 1 from pg_database where datname = $1", [name]);
+  if (found.rowCount === 0) await onServer(`create database ${name}`);
+  const url = new URL(SERVER);
   url.pathname = `/${name}`;
   return url.href;
 }
 
 /**
- * Imports the cohort's genomes that `db` lacks (a build interrupted earlier resumes), making each
- * run only when it is imported; prints features/s of what it imported.
+ * Opens a SQLite cohort read-only and its PostgreSQL copy, copying it first when the copy has no
+ * genomes yet (then migrating the copy and refreshing its planner statistics).
  */
-async function build(label: string, db: Kysely<Database>) {
-  const have = new Set(
-    (await db.selectFrom("genomes").select("name").execute()).map((r) => r.name),
-  );
-  const started = performance.now();
-  let features = 0;
-  let imported = 0;
-  for (let g = 0; g < GENOMES; g++) {
-    if (have.has(genomeName(g))) continue;
-    const { name, run } = cohortRun(g);
-    features += (await importRun(db, run, { genome: name })).counts.features;
-    if (++imported % 50 === 0) console.log(`${label}: ${imported} genomes imported`);
+async function openPair(path: string): Promise<Pair | undefined> {
+  if (!(await Deno.stat(path).then(() => true, () => false))) {
+    console.log(`SKIPPED ${path}: no such file`);
+    return undefined;
   }
-  const seconds = (performance.now() - started) / 1000;
+  const sqlite = await openDatabase(path, { readOnly: true, migrate: false });
+  const name = `baktadb_${path.replace(/^.*\//, "").replace(/\.sqlite$/, "").replace(/\W/g, "_")}`;
+  const url = await databaseUrl(name);
+  const postgres = await openDatabase(url, { migrate: false });
+  const status = await migrationStatus(postgres);
+  const count = async (db: Kysely<Database>) =>
+    Number(
+      (await db.selectFrom("genomes").select(sql<number>`count(*)`.as("n"))
+        .executeTakeFirstOrThrow()).n,
+    );
+  if (status.current === null || await count(postgres) === 0) {
+    const started = performance.now();
+    const { rows } = await copyDatabase(sqlite, postgres);
+    const seconds = (performance.now() - started) / 1000;
+    const total = Object.values(rows).reduce((a, b) => a + b, 0);
+    console.log(
+      `copied ${path} to ${name}: ${total} rows (${rows.features} features) in ` +
+        `${seconds.toFixed(0)} s, ${Math.round(total / seconds)} rows/s, load ${load()}`,
+    );
+    await migrateToLatest(postgres);
+    await sql`analyze`.execute(postgres);
+  }
+  const genomes = await count(sqlite);
+  const sqliteBytes = (await Deno.stat(path)).size;
+  const { rows: [size] } = await sql<{ n: number }>`select pg_database_size(current_database())
+    as n`.execute(postgres);
   console.log(
-    imported === 0
-      ? `${label}: reused the ${GENOMES} genomes built before`
-      : `${label}: imported ${imported} genomes, ${features} features in ${seconds.toFixed(1)} s ` +
-        `(${Math.round(features / seconds)} features/s, run generation included)`,
+    `${path}: ${genomes} genomes; bytes per genome: SQLite ${Math.round(sqliteBytes / genomes)}, ` +
+      `PostgreSQL ${Math.round(Number(size.n) / genomes)} (whole database / genomes)`,
   );
+  return { sqlite, postgres, url, genomes, label: `${genomes} genomes` };
 }
 
-await Deno.mkdir(DIR, { recursive: true });
-const sqlitePath = `${DIR}/cohort.sqlite`;
-const engines: Record<"sqlite" | "postgres", Kysely<Database>> = {
-  sqlite: await openDatabase(sqlitePath),
-  postgres: await openDatabase(await postgresLocation()),
-};
-// Deno may run a few more iterations than n + warmup: a margin of spare runs per engine. The
-// import benchmark's genomes of an earlier run are removed first, so the cohort stays as built.
-const extra = Array.from({ length: (IMPORT_RUNS + 4) * 2 }, (_, g) => cohortRun(GENOMES + g));
-/** Removes the import benchmark's genomes, so that the next run finds the cohort as built. */
-async function removeImported(): Promise<void> {
-  const names = extra.map((e) => e.name);
-  for (const db of Object.values(engines)) {
-    for (const name of names) await deleteGenome(db, name).catch(() => undefined);
-  }
+/** The load average, as printed beside every figure. */
+function load(): string {
+  return Deno.loadavg().map((x) => x.toFixed(1)).join(" ");
 }
 
-for (const [label, db] of Object.entries(engines)) await build(label, db);
-await removeImported();
-// Fresh planner statistics on both, as autovacuum (PostgreSQL) and `pragma optimize` (SQLite)
-// would make them some time after a bulk load: stale ones made genomeSummary 13.5x slower.
-await sql`analyze`.execute(engines.postgres);
-await sql`analyze`.execute(engines.sqlite);
-await sql`pragma wal_checkpoint(truncate)`.execute(engines.sqlite);
-console.log(`load average before the benchmarks: ${Deno.loadavg().join(", ")}`);
-const sqliteBytes = Deno.statSync(sqlitePath).size;
-const pgBytes = Number(
-  (await sql<{ n: number }>`select pg_database_size(current_database()) as n`
-    .execute(engines.postgres)).rows[0].n,
-);
-console.log(
-  `bytes per genome: SQLite ${Math.round(sqliteBytes / GENOMES)}, ` +
-    `PostgreSQL ${Math.round(pgBytes / GENOMES)} (whole database / ${GENOMES})`,
-);
-
-// 10 kb windows on the chromosomes, one in ten across the origin (as in query_bench.ts).
-const chromosomes = await engines.sqlite.selectFrom("sequences")
-  .innerJoin("genomes", "genomes.id", "sequences.genome_id")
-  .select(["genomes.name as genome", "sequences.seq_id", "sequences.length"])
-  .where("sequences.seq_id", "=", "contig_1").execute();
-const random = new SeededRandom(7);
-const windows = Array.from({ length: 200 }, (_, i) => {
-  const c = chromosomes[random.int(0, chromosomes.length - 1)];
-  const from = i % 10 === 0 ? c.length - 4000 : random.int(1, c.length - 10_000);
-  return { genome: c.genome, sequence: c.seq_id, from, to: i % 10 === 0 ? 6000 : from + 9_999 };
-});
-
-for (const [engine, db] of Object.entries(engines)) {
-  const baseline = engine === "sqlite";
-  let next = 0;
-  const importQueue = extra.slice(engine === "sqlite" ? 0 : extra.length / 2);
-  Deno.bench({
-    name: `${engine}: importRun, one ~2,300-feature genome`,
-    group: "import",
-    baseline,
-    n: IMPORT_RUNS,
-    warmup: 1,
-    async fn() {
-      const { name, run } = importQueue.shift()!;
-      await importRun(db, run, { genome: name });
-    },
-  });
-  Deno.bench({
-    name: `${engine}: featuresInRegion, 10 kb window`,
-    group: "region",
-    baseline,
-    async fn() {
-      await (await featuresInRegion(db, windows[next++ % windows.length])).execute();
-    },
-  });
-  Deno.bench({
-    name: `${engine}: searchFeatures 'polymerase' in one genome`,
-    group: "search",
-    baseline,
-    async fn() {
-      const genome = windows[next++ % windows.length].genome;
-      await searchFeatures(db, "polymerase", { genome }).execute();
-    },
-  });
-  for (const table of [genomeSummary, presenceAbsence, pangenomeClasses]) {
+/** Registers one benchmark per engine, SQLite the baseline; `n` runs when given. */
+function benchBoth(
+  group: string,
+  pair: Pair,
+  fn: (db: Kysely<Database>, engine: "sqlite" | "postgres") => Promise<unknown>,
+  n?: number,
+): void {
+  for (const engine of ["sqlite", "postgres"] as const) {
     Deno.bench({
-      name: `${engine}: ${table.name}, ${GENOMES} genomes`,
-      group: table.name,
-      baseline,
-      n: 3,
-      warmup: 1,
+      name: `${engine}: ${group}, ${pair.label}`,
+      group,
+      baseline: engine === "sqlite",
+      ...(n === undefined ? {} : { n, warmup: 1 }),
       async fn() {
-        await table(db);
+        await fn(pair[engine], engine);
       },
     });
   }
 }
+
+/** Fresh factory genomes (not in any cohort), imported into new databases of both engines. */
+async function benchImport(): Promise<void> {
+  const pool = makeFamilyPool({ seed: 20_261_129, size: 4000 });
+  const runs = Array.from({ length: (IMPORT_RUNS + 4) * 2 }, (_, g) => {
+    const random = new SeededRandom(g);
+    const families = pool.filter((_, i) => i < 1800 || random.chance(0.15));
+    const genomeSize = families.length * 1050;
+    return { name: `I${g}`, run: makeRun({ seed: g, families, genomeSize, strain: `I${g}` }) };
+  });
+  const dir = await Deno.makeTempDir({ prefix: "baktadb-engines-import-" });
+  globalThis.addEventListener("unload", () => Deno.removeSync(dir, { recursive: true }));
+  const url = await databaseUrl("baktadb_bench_import", true);
+  const pair: Pair = {
+    sqlite: await openDatabase(`${dir}/import.sqlite`),
+    postgres: await openDatabase(url),
+    url,
+    genomes: 0,
+    label: `~${runs[0].run.features.length} features a genome`,
+  };
+  const queues = { sqlite: runs.slice(0, runs.length / 2), postgres: runs.slice(runs.length / 2) };
+  benchBoth("importRun, one factory genome", pair, async (db, engine) => {
+    const { name, run } = queues[engine].shift()!;
+    await importRun(db, run, { genome: name });
+  }, IMPORT_RUNS);
+}
+
+/**
+ * Region windows of 10 kb on the cohort's chromosomes, one in ten across the origin of a
+ * circular one (as in `bench/query_bench.ts`; the family cohort's sequences have no topology).
+ */
+async function regionWindows(db: Kysely<Database>) {
+  const chromosomes = await db.selectFrom("sequences")
+    .innerJoin("genomes", "genomes.id", "sequences.genome_id")
+    .select(["genomes.name as genome", "sequences.seq_id", "sequences.length", "topology"])
+    .where("sequences.seq_id", "=", "contig_1").execute();
+  const random = new SeededRandom(7);
+  return Array.from({ length: 200 }, (_, i) => {
+    const c = chromosomes[random.int(0, chromosomes.length - 1)];
+    const across = i % 10 === 0 && c.topology === "circular";
+    const from = across ? c.length - 4000 : random.int(1, c.length - 10_000);
+    return { genome: c.genome, sequence: c.seq_id, from, to: across ? 6000 : from + 9_999 };
+  });
+}
+
+/** Whether a SQLite cohort has rows in `table` (a cohort built by bulk inserts has no index rows). */
+async function hasRows(db: Kysely<Database>, table: string): Promise<boolean> {
+  const { rows } = await sql`select 1 from ${sql.table(table)} limit 1`.execute(db);
+  return rows.length > 0;
+}
+
+/**
+ * Region and search, and the region query's floor on PostgreSQL. On a SQLite cohort without
+ * R*Tree rows (the family cohort) the region query uses its b-tree form, and without FTS5 rows
+ * the search group is left out.
+ */
+async function benchQueries(pair: Pair): Promise<void> {
+  const windows = await regionWindows(pair.sqlite);
+  const rtree = await hasRows(pair.sqlite, "features_rtree");
+  let next = 0;
+  const group = `featuresInRegion, 10 kb window${rtree ? "" : " (SQLite: b-tree, no R*Tree rows)"}`;
+  benchBoth(group, pair, async (db, engine) => {
+    const index = engine === "sqlite" && !rtree ? "btree" : "auto";
+    await (await featuresInRegion(db, { ...windows[next++ % windows.length], index })).execute();
+  });
+  // The window's query alone, prepared once per shape and run by name: one round trip.
+  const compiled = await Promise.all(
+    windows.map(async (w) => (await featuresInRegion(pair.postgres, w)).compile()),
+  );
+  const named = new pg.Client({ connectionString: pair.url });
+  await named.connect();
+  const shapes = new Map<string, string>();
+  Deno.bench({
+    name: `postgres: the window's query alone, named prepared statement, ${pair.label}`,
+    group,
+    async fn() {
+      const query = compiled[next++ % compiled.length];
+      if (!shapes.has(query.sql)) shapes.set(query.sql, `region_${shapes.size}`);
+      await named.query({
+        name: shapes.get(query.sql)!,
+        text: query.sql,
+        values: [...query.parameters],
+      });
+    },
+  });
+  if (!(await hasRows(pair.sqlite, "features_fts"))) return;
+  benchBoth("searchFeatures 'polymerase' in one genome", pair, async (db) => {
+    await searchFeatures(db, "polymerase", { genome: windows[next++ % windows.length].genome })
+      .execute();
+  });
+}
+
+/** The cohort tables on the family cohort. */
+function benchCohortTables(pair: Pair): void {
+  for (const table of [presenceAbsence, pangenomeClasses, pangenomeSummary, cogMatrix]) {
+    benchBoth(table.name, pair, async (db) => await table(db), TABLE_RUNS);
+  }
+}
+
+await benchImport();
+const factory = await openPair(FACTORY);
+if (factory !== undefined) await benchQueries(factory);
+const family = await openPair(FAMILY);
+if (family !== undefined) benchCohortTables(family);
+console.log(`load average before the benchmarks: ${load()}`);

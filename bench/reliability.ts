@@ -10,7 +10,7 @@
  */
 
 import { renderTable, replaceBetweenMarkers, sumCells } from "./reliability_table.ts";
-import { writeTextFileAtomic } from "../src/export/write_text_file_atomic.ts";
+import { writeTextFileAtomic } from "../src/fs/write_text_file_atomic.ts";
 
 const REPO = new URL("../", import.meta.url);
 const PAGE = new URL("docs/reliability.md", REPO);

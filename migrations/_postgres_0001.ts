@@ -17,6 +17,7 @@
  */
 
 import { type Kysely, sql } from "../src/deps/kysely.ts";
+import { FTS5_FOLD_FROM, FTS5_FOLD_TO } from "./_fts5_folding.ts";
 
 /** A run of characters between two tokens (a PostgreSQL regular expression). */
 const TOKEN_SEPARATORS = String.raw`[^a-z0-9_\u0080-\U0010FFFF]+`;
@@ -24,15 +25,7 @@ const TOKEN_SEPARATORS = String.raw`[^a-z0-9_\u0080-\U0010FFFF]+`;
 /** Creates the functions, indexes and triggers. */
 // deno-lint-ignore no-explicit-any
 export async function createPostgresIndexes(db: Kysely<any>): Promise<void> {
-  await sql`create function baktadb_fts_tokens(value text, weight text) returns tsvector
-    language sql immutable parallel safe as $$
-      select coalesce(string_agg(quote_literal(token) || ':' || least(position, 16383) || weight,
-        ' ')::tsvector, ''::tsvector)
-      from regexp_split_to_table(
-        translate(value, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'),
-        ${sql.lit(TOKEN_SEPARATORS)}) with ordinality as t(token, position)
-      where token <> ''
-    $$`.execute(db);
+  await createFtsTokens(db, false);
   await sql`create function baktadb_fts_document(locus_tag text, gene text, product text)
     returns tsvector language sql immutable parallel safe as $$
       select baktadb_fts_tokens(locus_tag, 'A') || baktadb_fts_tokens(gene, 'B')
@@ -55,4 +48,29 @@ export async function dropPostgresIndexes(db: Kysely<any>): Promise<void> {
   }
   await sql`drop function if exists baktadb_fts_document(text, text, text)`.execute(db);
   await sql`drop function if exists baktadb_fts_tokens(text, text)`.execute(db);
+}
+
+/**
+ * Creates (or replaces) `baktadb_fts_tokens(value, weight)`: the tokens of `value` with their
+ * positions and `weight`, ASCII letters folded to lower case; with `foldLikeFts5` (migration
+ * 0009) also every non-ASCII character as FTS5 folds it (`migrations/_fts5_folding.ts`: lower
+ * case without diacritics, separators, removed diacritics), applied only to text that has one.
+ */
+// deno-lint-ignore no-explicit-any
+export async function createFtsTokens(db: Kysely<any>, foldLikeFts5: boolean): Promise<void> {
+  const folded = foldLikeFts5
+    ? sql`case when lowered ~ ${sql.lit(String.raw`[^\x01-\x7f]`)}
+        then translate(lowered, ${sql.lit(FTS5_FOLD_FROM)}, ${sql.lit(FTS5_FOLD_TO)})
+        else lowered end`
+    : sql`lowered`;
+  await sql`create or replace function baktadb_fts_tokens(value text, weight text)
+    returns tsvector language sql immutable parallel safe as $$
+      select coalesce(string_agg(quote_literal(token) || ':' || least(position, 16383) || weight,
+        ' ')::tsvector, ''::tsvector)
+      from (select translate(value, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')
+          as lowered) as l,
+        regexp_split_to_table(${folded}, ${sql.lit(TOKEN_SEPARATORS)})
+          with ordinality as t(token, position)
+      where token <> ''
+    $$`.execute(db);
 }

@@ -13,6 +13,8 @@ import * as m0004 from "./0004_run_identity.ts";
 import * as m0005 from "./0005_xref_terms.ts";
 import * as m0006 from "./0006_feature_family_order.ts";
 import * as m0007 from "./0007_reader_without_secrets.ts";
+import * as m0008 from "./0008_xref_term_key.ts";
+import * as m0009 from "./0009_postgres_fts5_folding.ts";
 
 /** The migrations by name, in order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
@@ -23,4 +25,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   "0005_xref_terms": m0005,
   "0006_feature_family_order": m0006,
   "0007_reader_without_secrets": m0007,
+  "0008_xref_term_key": m0008,
+  "0009_postgres_fts5_folding": m0009,
 });

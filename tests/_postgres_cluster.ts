@@ -3,14 +3,23 @@
  * 127.0.0.1 and a free port, run as an unprivileged user (the `postgres` system user when this
  * process is root: PostgreSQL refuses to run as root), with password authentication over TCP.
  *
- * Used two ways: by `tests/_engines.ts`, which starts one cluster per test process when
- * `$BAKTADB_TEST_POSTGRES` is not set (the server dies with the process), and by `.ci/run`, which
- * starts one for the whole run and stops it in a trap:
+ * Used three ways: by `tests/_engines.ts`, which starts one cluster per test process when
+ * `$BAKTADB_TEST_POSTGRES` is not set (the server dies with the process); by `.ci/run`, which
+ * starts one for the whole run and stops it in a trap; and for the benchmarks, a cluster kept in a
+ * folder of one's choosing that a later run starts again with its databases as they were:
  *
  * ```sh
- * deno run -A tests/_postgres_cluster.ts start DIR   # prints the URL
- * deno run -A tests/_postgres_cluster.ts stop DIR
+ * deno run -A tests/_postgres_cluster.ts start        # prints ROOT and URL (a new temp folder)
+ * deno run -A tests/_postgres_cluster.ts stop ROOT    # stops it and removes ROOT
+ * deno run -A tests/_postgres_cluster.ts serve DIR    # prints the URL; DIR is kept (initdb once)
+ * deno run -A tests/_postgres_cluster.ts halt DIR     # stops it, DIR is kept
  * ```
+ *
+ * **Durability is traded for speed in the throwaway clusters**: they run with `fsync=off`,
+ * `synchronous_commit=off` and `full_page_writes=off`, so a crash of the machine (not of a
+ * process) may lose or corrupt their data, and PostgreSQL write figures taken on them are
+ * optimistic. That is fine for tests, whose databases live for one run. The kept cluster of
+ * `serve` runs with PostgreSQL's durable defaults, as a lab's server would.
  *
  * @module
  */
@@ -73,9 +82,12 @@ function freePort(): number {
   return port;
 }
 
-/** Creates the temporary directory and runs `initdb` in it. */
-function initCluster(bin: string): { root: string; dataDir: string } {
-  const root = Deno.makeTempDirSync({ prefix: "baktadb-pg-" });
+/** Creates the directory (a new temporary one by default) and runs `initdb` in it. */
+function initCluster(
+  bin: string,
+  root = Deno.makeTempDirSync({ prefix: "baktadb-pg-" }),
+): { root: string; dataDir: string } {
+  Deno.mkdirSync(root, { recursive: true });
   const dataDir = `${root}/data`;
   const pwfile = `${root}/pwfile`;
   Deno.writeTextFileSync(pwfile, CLUSTER_PASSWORD);
@@ -102,8 +114,14 @@ function initCluster(bin: string): { root: string; dataDir: string } {
   return { root, dataDir };
 }
 
-/** The server options: 127.0.0.1 only, the socket in the temporary directory, made for tests. */
-function serverOptions(root: string, port: number): string[] {
+/**
+ * The server options: 127.0.0.1 only, the socket in the cluster's directory; for tests
+ * (`durable` false) without fsync, for the kept benchmark cluster with the durable defaults.
+ */
+function serverOptions(root: string, port: number, durable = false): string[] {
+  const speed = durable
+    ? ["shared_buffers=256MB", "max_wal_size=4GB"]
+    : ["fsync=off", "synchronous_commit=off", "full_page_writes=off", "shared_buffers=64MB"];
   return [
     "-h",
     "127.0.0.1",
@@ -111,16 +129,7 @@ function serverOptions(root: string, port: number): string[] {
     String(port),
     "-k",
     root,
-    "-c",
-    "fsync=off",
-    "-c",
-    "synchronous_commit=off",
-    "-c",
-    "full_page_writes=off",
-    "-c",
-    "max_connections=200",
-    "-c",
-    "shared_buffers=64MB",
+    ...["max_connections=200", ...speed].flatMap((setting) => ["-c", setting]),
   ];
 }
 
@@ -181,14 +190,52 @@ export async function startDaemonCluster(): Promise<Cluster> {
   const bin = postgresBinDir();
   if (bin === undefined) throw new Error("PostgreSQL server binaries are absent");
   const { root, dataDir } = initCluster(bin);
-  const port = freePort();
+  return await pgCtlStart(bin, root, dataDir, freePort(), false);
+}
+
+/**
+ * Starts the kept cluster in `root` (durable settings): `initdb` and a free port the first time
+ * (the port is kept in `root/port`), the existing data and port afterwards; a running one is
+ * left as it is.
+ *
+ * @param root The cluster's folder, kept between runs.
+ * @returns The running cluster.
+ */
+export async function serveKeptCluster(root: string): Promise<Cluster> {
+  const bin = postgresBinDir();
+  if (bin === undefined) throw new Error("PostgreSQL server binaries are absent");
+  const dataDir = `${root}/data`;
+  const portFile = `${root}/port`;
+  const exists = await Deno.stat(`${dataDir}/PG_VERSION`).then(() => true, () => false);
+  if (!exists) {
+    initCluster(bin, root);
+    await Deno.writeTextFile(portFile, String(freePort()));
+  }
+  const port = Number(await Deno.readTextFile(portFile));
+  const running = await new Deno.Command(`${bin}/pg_isready`, {
+    args: ["-h", "127.0.0.1", "-p", String(port), "-t", "1"],
+    stdout: "null",
+    stderr: "null",
+  }).output();
+  if (running.success) return { url: urlOf(port), dataDir, root };
+  return await pgCtlStart(bin, root, dataDir, port, true);
+}
+
+/** Starts the server of `dataDir` with `pg_ctl` (it outlives this process). */
+async function pgCtlStart(
+  bin: string,
+  root: string,
+  dataDir: string,
+  port: number,
+  durable: boolean,
+): Promise<Cluster> {
   const out = await serverCommand(`${bin}/pg_ctl`, [
     "-D",
     dataDir,
     "-l",
     `${root}/server.log`,
     "-o",
-    serverOptions(root, port).join(" "),
+    serverOptions(root, port, durable).join(" "),
     "-w",
     "start",
   ], { stdout: "piped", stderr: "piped" }).output();
@@ -203,14 +250,18 @@ export async function startDaemonCluster(): Promise<Cluster> {
  * @param root The cluster's temporary directory.
  */
 export async function stopDaemonCluster(root: string): Promise<void> {
-  const bin = postgresBinDir();
-  if (bin !== undefined) {
-    await serverCommand(`${bin}/pg_ctl`, ["-D", `${root}/data`, "-m", "immediate", "stop"], {
-      stdout: "null",
-      stderr: "null",
-    }).output();
-  }
+  await pgCtlStop(root, "immediate");
   await Deno.remove(root, { recursive: true }).catch(() => {});
+}
+
+/** Stops the server of `root/data` (mode `fast` keeps the data consistent without recovery). */
+async function pgCtlStop(root: string, mode: "immediate" | "fast"): Promise<void> {
+  const bin = postgresBinDir();
+  if (bin === undefined) return;
+  await serverCommand(`${bin}/pg_ctl`, ["-D", `${root}/data`, "-m", mode, "stop"], {
+    stdout: "null",
+    stderr: "null",
+  }).output();
 }
 
 if (import.meta.main) {
@@ -220,8 +271,12 @@ if (import.meta.main) {
     console.log(`${cluster.root} ${cluster.url}`);
   } else if (action === "stop" && root !== undefined) {
     await stopDaemonCluster(root);
+  } else if (action === "serve" && root !== undefined) {
+    console.log((await serveKeptCluster(root)).url);
+  } else if (action === "halt" && root !== undefined) {
+    await pgCtlStop(root, "fast");
   } else {
-    console.error("usage: _postgres_cluster.ts start | stop ROOT");
+    console.error("usage: _postgres_cluster.ts start | stop ROOT | serve DIR | halt DIR");
     Deno.exit(2);
   }
 }

@@ -12,10 +12,11 @@ import {
   genomeMapData,
   importRuns,
   openDatabase,
+  type PlotFigure,
   presenceAbsence,
   presenceAbsencePlot,
   regionMapPlot,
-  toPng,
+  savePlot,
 } from "../../mod.ts";
 
 const SAMPLES = new URL("../../../shared/bakta-samples/", import.meta.url).pathname;
@@ -28,8 +29,8 @@ try {
   await importRuns(db, cohortFiles);
   const cohort = cohortFiles.map((f) => f.split("/").at(-1)!.replace(".gff3.gz", ""));
 
-  const save = async (name: string, figure: Parameters<typeof toPng>[0]) => {
-    await Deno.writeFile(`${OUT}${name}.png`, await toPng(figure, { scale: 1.5 }));
+  const save = async (name: string, figure: PlotFigure) => {
+    await savePlot(figure, `${OUT}${name}.png`, { scale: 1.5 });
     console.log(`Wrote ${OUT}${name}.png`);
   };
   const map = await genomeMapData(db, cohort[0]);
@@ -62,7 +63,10 @@ try {
   await save("cog_deviation", cogCategoriesPlot(cog, { layout: "deviation", panelWidth: 110 }));
 
   const matrix = await presenceAbsence(db, { genomes: cohort });
-  const accessory = matrix.params({ n: cohort.length }).filter((d, $) => d.genomes < $.n);
+  const accessory = matrix.params({ n: cohort.length }).filter((
+    d: { genomes: number },
+    $: { n: number },
+  ) => d.genomes < $.n);
   await save(
     "presence_absence",
     presenceAbsencePlot({

@@ -10,6 +10,7 @@ import type { CliIo } from "./cli_context.ts";
 import { openDatabase } from "../db/open_database.ts";
 import { redactDatabaseUrl } from "../db/postgres/postgres_url.ts";
 import { copyDatabase } from "../store/copy_database.ts";
+import { migrateToLatest } from "../db/migrator.ts";
 
 /** The options of `baktadb copy`. */
 interface CopyOptions {
@@ -45,13 +46,14 @@ export function registerCopy(program: Command, io: CliIo): void {
         "  baktadb copy --from baktadb.sqlite --to postgres://lab@db.example/cohort\n" +
         "  baktadb copy --from postgres://lab@db.example/cohort --to snapshot.sqlite\n" +
         "\nEvery table is copied with its ids in one transaction; then the row counts and the\n" +
-        "SHA-256 of every original file are compared. Passwords come from the URL, $PGPASSWORD\n" +
-        "or ~/.pgpass and are never printed.\n",
+        "SHA-256 of every original file are compared, and the copy is migrated to this baktadb's\n" +
+        "schema (the source is only read: it may be older, or read-only). Passwords come from\n" +
+        "the URL, $PGPASSWORD or ~/.pgpass and are never printed.\n",
     )
     .action(async (options: CopyOptions) => {
-      const from = await openDatabase(options.from, { migrate: "check" });
+      const from = await openDatabase(options.from, { migrate: false, readOnly: true });
       try {
-        const to = await openDatabase(options.to);
+        const to = await openDatabase(options.to, { migrate: false });
         try {
           let last = "";
           const result = await copyDatabase(from, to, {
@@ -69,8 +71,10 @@ export function registerCopy(program: Command, io: CliIo): void {
               `${result.filesVerified} original file(s) equal by SHA-256\n`,
           );
           for (const [table, rows] of Object.entries(result.rows)) {
-            io.out(`  ${table.padEnd(14)} ${rows.toLocaleString("en-US").padStart(12)}\n`);
+            io.out(`  ${table.padEnd(17)} ${rows.toLocaleString("en-US").padStart(12)}\n`);
           }
+          const steps = await migrateToLatest(to);
+          if (steps.length > 0) io.out(`Migrated the copy to ${steps.at(-1)!.name}\n`);
         } finally {
           await to.destroy();
         }

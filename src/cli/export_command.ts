@@ -8,7 +8,7 @@ import type { Command } from "../deps/commander.ts";
 import { exportAnnotation } from "../export/export_annotation.ts";
 import { EXPORT_FORMATS, type ExportFormat, toExportFormat } from "../export/format_run.ts";
 import { parseRegion } from "../export/parse_region.ts";
-import { writeTextFileAtomic } from "../export/write_text_file_atomic.ts";
+import { writeTextFileAtomic } from "../fs/write_text_file_atomic.ts";
 import type { LoadRunRegion } from "../store/load_run.ts";
 import { CliError, EXIT, type GlobalOptions, type SafeCliIo, withDatabase } from "./cli_context.ts";
 import { parsePositiveInteger, resolveAnnotation } from "./_resolve_annotation.ts";

@@ -14,7 +14,7 @@ import {
   roaryPresenceAbsence,
   type RoaryTable,
 } from "../analysis/roary_presence_absence.ts";
-import { writeTextFileAtomic } from "../export/write_text_file_atomic.ts";
+import { writeTextFileAtomic } from "../fs/write_text_file_atomic.ts";
 import { CliError, type CliIo, EXIT, withDatabase } from "./cli_context.ts";
 import {
   addCohortOptions,

@@ -9,7 +9,7 @@ import { CliError, EXIT, type GlobalOptions, type SafeCliIo, withDatabase } from
 import { collectReport } from "../report/collect_report.ts";
 import { renderReportHtml } from "../report/render_report_html.ts";
 import { formatBytes } from "./_table.ts";
-import { writeTextFileAtomic } from "../export/write_text_file_atomic.ts";
+import { writeTextFileAtomic } from "../fs/write_text_file_atomic.ts";
 
 /** Options of `baktadb report`. */
 interface ReportCommandOptions extends GlobalOptions {

@@ -39,4 +39,4 @@ export * from "./format_bakta_json.ts";
 export * from "./parse_region.ts";
 export * from "./format_run.ts";
 export * from "./export_annotation.ts";
-export * from "./write_text_file_atomic.ts";
+export * from "../fs/write_text_file_atomic.ts";

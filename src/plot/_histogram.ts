@@ -114,6 +114,108 @@ function outlines(
   return points;
 }
 
+/** What {@linkcode histogramLayout} returns: the bins, medians and arrangement, without a DOM. */
+interface HistogramBins {
+  /** The genomes, in input order. */
+  genomes: string[];
+  /** One outline per genome in one panel (several genomes, `overlay`). */
+  overlay: boolean;
+  /** One panel per genome (several genomes, `facet`). */
+  facet: boolean;
+  /** The bins of the values within the domain. */
+  bins: Bin[];
+  /** Each genome's median (of all its values). */
+  medians: { genome: string; value: number }[];
+  /** How many values fall outside the domain, said in a caption; undefined for none. */
+  caption?: string;
+}
+
+/** Bins the values within the domain, each genome's median, and says what is left out. */
+function histogramLayout(
+  values: HistogramValue[],
+  spec: HistogramSpec,
+  layout: HistogramLayout,
+): HistogramBins {
+  const genomes = [...new Set(values.map((v) => v.genome))];
+  const several = genomes.length > 1;
+  const [lo, hi] = spec.domain ?? [-Infinity, Infinity];
+  const shown = values.filter((v) => v.value >= lo && v.value < hi);
+  const hidden = values.length - shown.length;
+  const medians = genomes.map((genome) => {
+    const own = values.filter((v) => v.genome === genome).map((v) => v.value);
+    return { genome, value: own.length > 0 ? median(own) : NaN };
+  }).filter((m) => Number.isFinite(m.value));
+  const caption = hidden > 0
+    ? `${hidden.toLocaleString("en-US")} ${spec.noun} ${
+      lo <= 0 ? `of ${spec.format(hi)} or more` : `outside ${spec.format(lo)}–${spec.format(hi)}`
+    } not shown.`
+    : undefined;
+  return {
+    genomes,
+    overlay: several && layout === "overlay",
+    facet: several && layout === "facet",
+    bins: binValues(shown, spec.binWidth),
+    medians,
+    caption,
+  };
+}
+
+/** The histogram's marks: bars (or outlines), the zero rule and, when asked, the medians. */
+function histogramMarks(
+  h: HistogramBins,
+  spec: HistogramSpec,
+  showMedian: boolean,
+  fontSize: number,
+): Plot.CompoundMark {
+  const panel = h.facet ? { fy: "genome" } : {};
+  const data = h.overlay
+    ? Plot.line(outlines(h.bins, h.genomes, spec.binWidth), {
+      x: "x",
+      y: "share",
+      z: "genome",
+      stroke: "genome",
+      strokeWidth: 1.8,
+      curve: "step-after",
+      ariaDescription: "histogram",
+    })
+    : Plot.rectY(h.bins, {
+      x1: "x1",
+      x2: "x2",
+      y: "count",
+      ...panel,
+      fill: spec.color,
+      insetLeft: 0.5,
+      insetRight: 0.5,
+      title: (d: Bin) =>
+        `${d.genome ? `${d.genome}\n` : ""}${spec.format(d.x1)}–${spec.format(d.x2)}: ${d.count}`,
+      ariaDescription: "histogram",
+    });
+  if (!showMedian) return Plot.marks(data, Plot.ruleY([0]));
+  return Plot.marks(
+    data,
+    Plot.ruleY([0]),
+    Plot.ruleX(h.medians, {
+      x: "value",
+      ...panel,
+      ...(h.overlay ? { stroke: "genome" } : { stroke: "#c0392b" }),
+      strokeDasharray: "5,3",
+      strokeWidth: 1.5,
+      ariaDescription: "median",
+    }),
+    ...(h.overlay ? [] : [Plot.text(h.medians, {
+      x: "value",
+      ...panel,
+      text: (d: { value: number }) => `median ${spec.format(d.value)}`,
+      frameAnchor: "top",
+      textAnchor: "start",
+      dx: 5,
+      dy: 4,
+      fill: "#c0392b",
+      fontSize: fontSize * 0.9,
+    })]),
+  );
+}
+
 /** Draws the histogram of `values` (already validated), one panel or outline per genome. */
 export function histogramPlot(
   values: HistogramValue[],
@@ -132,81 +234,8 @@ export function histogramPlot(
   positive("binWidth", spec.binWidth);
   const { shared, leftovers } = sharedOptions(rest);
   const { fontSize } = fontOf(shared);
-
-  const genomes = [...new Set(values.map((v) => v.genome))];
-  const several = genomes.length > 1;
-  const [lo, hi] = spec.domain ?? [-Infinity, Infinity];
-  const shown = values.filter((v) => v.value >= lo && v.value < hi);
-  const hidden = values.length - shown.length;
-  const medians = genomes.map((genome) => {
-    const own = values.filter((v) => v.genome === genome).map((v) => v.value);
-    return { genome, value: own.length > 0 ? median(own) : NaN };
-  }).filter((m) => Number.isFinite(m.value));
-  const caption = hidden > 0
-    ? `${hidden.toLocaleString("en-US")} ${spec.noun} ${
-      lo <= 0 ? `of ${spec.format(hi)} or more` : `outside ${spec.format(lo)}–${spec.format(hi)}`
-    } not shown.`
-    : undefined;
-  const overlay = several && layout === "overlay";
-  const facet = several && layout === "facet";
-  const bins = binValues(shown, spec.binWidth);
-  const marks: Plot.Markish[] = [];
-  if (overlay) {
-    marks.push(
-      Plot.line(outlines(bins, genomes, spec.binWidth), {
-        x: "x",
-        y: "share",
-        z: "genome",
-        stroke: "genome",
-        strokeWidth: 1.8,
-        curve: "step-after",
-        ariaDescription: "histogram",
-      }),
-    );
-  } else {
-    marks.push(
-      Plot.rectY(bins, {
-        x1: "x1",
-        x2: "x2",
-        y: "count",
-        ...(facet ? { fy: "genome" } : {}),
-        fill: spec.color,
-        insetLeft: 0.5,
-        insetRight: 0.5,
-        title: (d: Bin) =>
-          `${d.genome ? `${d.genome}\n` : ""}${spec.format(d.x1)}–${spec.format(d.x2)}: ${d.count}`,
-        ariaDescription: "histogram",
-      }),
-    );
-  }
-  marks.push(Plot.ruleY([0]));
-  if (showMedian) {
-    marks.push(
-      Plot.ruleX(medians, {
-        x: "value",
-        ...(facet ? { fy: "genome" } : {}),
-        ...(overlay ? { stroke: "genome" } : { stroke: "#c0392b" }),
-        strokeDasharray: "5,3",
-        strokeWidth: 1.5,
-        ariaDescription: "median",
-      }),
-    );
-    if (!overlay) {
-      marks.push(
-        Plot.text(medians, {
-          x: "value",
-          ...(facet ? { fy: "genome" } : {}),
-          text: (d: { value: number }) => `median ${spec.format(d.value)}`,
-          frameAnchor: "top",
-          textAnchor: "start",
-          dx: 5,
-          dy: 4,
-          fill: "#c0392b",
-          fontSize: fontSize * 0.9,
-        }),
-      );
-    }
-  }
+  const h = histogramLayout(values, spec, layout);
+  const { genomes, facet, overlay, bins } = h;
   const genomeWidth = facet
     ? Math.max(0, ...genomes.map((g) => estimateTextWidth(g, fontSize)))
     : 0;
@@ -216,7 +245,7 @@ export function histogramPlot(
   return renderFigure(
     {
       title: spec.title,
-      ...(caption !== undefined ? { caption } : {}),
+      ...(h.caption !== undefined ? { caption: h.caption } : {}),
       width: 720,
       height: marginTop + marginBottom +
         panels * (facet ? panelHeight : Math.max(panelHeight, 300)),
@@ -244,7 +273,7 @@ export function histogramPlot(
         ? { fy: { label: null, domain: genomes, padding: 0.12, axis: "right", tickSize: 0 } }
         : {}),
       ...(overlay ? { color: { type: "categorical", domain: genomes, legend: true } } : {}),
-      marks,
+      marks: [histogramMarks(h, spec, showMedian, fontSize)],
     },
     leftovers,
     shared,

@@ -8,6 +8,7 @@
  */
 
 import { rowsOf, type RowSource } from "./rows_of.ts";
+import type { FigureFrame } from "./figure_options.ts";
 import {
   COG_CATEGORIES,
   COG_PALETTES,
@@ -21,6 +22,7 @@ import { NO_COG_COLOR } from "./palette.ts";
 import { NO_COG_LABEL } from "./feature_color_scale.ts";
 import { countAxis } from "./_ticks.ts";
 import { estimateTextWidth } from "./_text.ts";
+import { type SpeciesBands, speciesBands, type SpeciesGroupInput } from "./species_bands.ts";
 
 /** One row of {@linkcode cogCategoriesPlot}: how many features of a genome are in a category. */
 export interface CogCategoryCountRow {
@@ -82,6 +84,13 @@ export interface CogCategoriesLayoutOptions {
    * @default 20
    */
   barHeight?: number;
+  /**
+   * The cohort's species (`cohortSpecies`): genomes grouped species by species (stacked: under a
+   * species label; panels: in species order, the species under each genome's name) and, in the
+   * deviation layout, each genome compared with the mean of its own species.
+   * @default undefined
+   */
+  species?: readonly SpeciesGroupInput[];
 }
 
 /** The defaults of {@linkcode CogCategoriesLayoutOptions}. */
@@ -111,6 +120,7 @@ export const COG_CATEGORIES_LAYOUT_OPTION_NAMES: Readonly<
   showEmpty: true,
   panelWidth: true,
   barHeight: true,
+  species: true,
 });
 
 /** The colour of values that are not a COG category letter. */
@@ -136,8 +146,10 @@ export interface CogBar {
 export interface CogCategoriesBars {
   /** The arrangement. */
   layout: CogCategoriesLayout;
-  /** The genomes, in input order. */
+  /** The genomes, in input order, or species by species when species are given. */
   genomes: string[];
+  /** The genomes grouped by species: the y domain of the stacked layout, with a header per species. */
+  bands: SpeciesBands;
   /** The category labels drawn, in NCBI order (the y domain of the grouped and deviation layouts). */
   categories: string[];
   /** The bars. */
@@ -155,14 +167,7 @@ export interface CogCategoriesBars {
     nice?: boolean;
   };
   /** The figure's size and margins, in px. */
-  frame: {
-    width: number;
-    height: number;
-    marginLeft: number;
-    marginRight: number;
-    marginTop: number;
-    marginBottom: number;
-  };
+  frame: FigureFrame;
   /** The base font size, in px. */
   fontSize: number;
 }
@@ -213,16 +218,19 @@ export function cogCategoriesLayout(
   positive("panelWidth", panelWidth);
   positive("barHeight", barHeight);
   positive("fontSize", fontSize);
-  const sums = sumRows(data);
+  const bands = speciesBands([...sumRows(data).keys()], options.species);
+  const unordered = sumRows(data);
+  const sums = new Map(bands.genomes.map((g) => [g, unordered.get(g)!]));
   const categories = categoriesOf(sums, showEmpty);
   const unit = layout === "deviation" ? "deviation" : normalize ? "share" : "count";
+  const meanOf = bands.headers.length > 0 ? "its species' mean" : "the cohort mean";
   const bars =
     (layout === "stacked"
       ? stackedBars(sums, categories, normalize)
       : layout === "deviation"
-      ? deviationBars(sums, categories)
+      ? deviationBars(sums, categories, bands.speciesOf)
       : groupedBars(sums, categories, normalize, showEmpty))
-      .map((b) => ({ ...b, title: tip(b, unit) }));
+      .map((b) => ({ ...b, title: tip(b, unit, meanOf) }));
   const color = colorsOf(categories, palette, bars, layout === "stacked");
   const genomes = [...sums.keys()];
   const n = genomes.map((genome) => ({
@@ -235,14 +243,15 @@ export function cogCategoriesLayout(
   return {
     layout,
     genomes,
+    bands,
     categories: labels,
     bars,
     n,
     color,
-    x: xAxis(layout, unit, bars, n, [...sums.values()].every((g) => g.cdss !== undefined)),
+    x: xAxis(layout, unit, bars, n, [...sums.values()].every((g) => g.cdss !== undefined), meanOf),
     frame: layout === "stacked"
-      ? stackedFrame(genomes, n, color.domain, sizes)
-      : panelFrame(genomes.length, labels, sizes),
+      ? stackedFrame(bands, n, color.domain, sizes)
+      : panelFrame(genomes.length, labels, { ...sizes, species: bands.headers.length > 0 }),
     fontSize,
   };
 }
@@ -270,6 +279,7 @@ function xAxis(
   bars: readonly CogBar[],
   n: readonly { end: number }[],
   cdssKnown: boolean,
+  meanOf: string,
 ): CogCategoriesBars["x"] {
   if (layout === "stacked") {
     return unit === "share"
@@ -288,7 +298,7 @@ function xAxis(
   return {
     label: unit === "share"
       ? "Share of COG assignments (%)"
-      : "Difference from the cohort mean (percentage points)",
+      : `Difference from ${meanOf.replace("its", "the")} (percentage points)`,
     ticks: 4,
     nice: true,
   };
@@ -296,19 +306,19 @@ function xAxis(
 
 /** The frame of the stacked layout: genome names on the left, each genome's n on the right. */
 function stackedFrame(
-  genomes: readonly string[],
+  bands: SpeciesBands,
   n: readonly { text: string }[],
   legend: readonly string[],
   s: { fontSize: number; barHeight: number },
 ): CogCategoriesBars["frame"] {
-  const genomeWidth = Math.max(0, ...genomes.map((g) => estimateTextWidth(g, s.fontSize)));
+  const genomeWidth = Math.max(0, ...bands.genomes.map((g) => estimateTextWidth(g, s.fontSize)));
   const nWidth = Math.max(0, ...n.map((g) => estimateTextWidth(g.text, s.fontSize * 0.85)));
   const legendColumn = Math.max(0, ...legend.map((l) => estimateTextWidth(l, s.fontSize))) + 15 +
     1.5 * s.fontSize;
   const marginBottom = 2.8 * s.fontSize + 6;
   return {
     width: Math.max(640, Math.ceil(2 * legendColumn)),
-    height: 10 + marginBottom + genomes.length * Math.max(s.barHeight, 30),
+    height: 10 + marginBottom + bands.domain.length * Math.max(s.barHeight, 30),
     marginLeft: Math.ceil(genomeWidth) + 14,
     marginRight: Math.ceil(nWidth) + 16,
     marginTop: 10,
@@ -320,11 +330,12 @@ function stackedFrame(
 function panelFrame(
   genomes: number,
   labels: readonly string[],
-  s: { fontSize: number; panelWidth: number; barHeight: number },
+  s: { fontSize: number; panelWidth: number; barHeight: number; species: boolean },
 ): CogCategoriesBars["frame"] {
   const labelWidth = Math.max(0, ...labels.map((l) => estimateTextWidth(l, s.fontSize)));
   const marginLeft = Math.ceil(labelWidth) + 14;
-  const marginTop = genomes > 1 ? 3.2 * s.fontSize + 4 : 10;
+  // A panel's head: the genome's name, its n and, grouped by species, its species.
+  const marginTop = genomes > 1 ? (s.species ? 4.4 : 3.2) * s.fontSize + 4 : 10;
   const marginBottom = 2.8 * s.fontSize + 6;
   return {
     width: marginLeft + 20 + Math.max(1, genomes) * s.panelWidth,
@@ -427,20 +438,30 @@ function stackedBars(
   return bars;
 }
 
-/** Each genome's share of each category minus the cohort's mean share, in percentage points. */
+/**
+ * Each genome's share of each category minus the mean share of its species (of the cohort when
+ * no species are given), in percentage points.
+ */
 function deviationBars(
   sums: Map<string, GenomeCounts>,
   categories: readonly string[],
+  speciesOf: ReadonlyMap<string, string>,
 ): Omit<CogBar, "title">[] {
   const share = (g: GenomeCounts, c: string) => {
     const total = totalOf(g);
     return total > 0 ? (100 * (g.counts.get(c) ?? 0)) / total : 0;
   };
-  const genomes = [...sums.values()];
+  const groupOf = (genome: string) => speciesOf.get(genome) ?? "";
   const bars: Omit<CogBar, "title">[] = [];
   for (const category of categories) {
-    const mean = genomes.reduce((sum, g) => sum + share(g, category), 0) / genomes.length;
+    const means = new Map<string, { sum: number; n: number }>();
     for (const [genome, g] of sums) {
+      const m = means.get(groupOf(genome)) ?? { sum: 0, n: 0 };
+      means.set(groupOf(genome), { sum: m.sum + share(g, category), n: m.n + 1 });
+    }
+    for (const [genome, g] of sums) {
+      const { sum, n } = means.get(groupOf(genome))!;
+      const mean = sum / n;
       const count = g.counts.get(category) ?? 0;
       bars.push({
         genome,
@@ -469,12 +490,16 @@ interface GenomeCounts {
   cdss?: number;
 }
 
-function tip(d: Omit<CogBar, "title">, unit: "count" | "share" | "deviation"): string {
+function tip(
+  d: Omit<CogBar, "title">,
+  unit: "count" | "share" | "deviation",
+  meanOf: string,
+): string {
   const n = d.count.toLocaleString("en-US");
   const detail = unit === "share"
     ? ` (${d.value.toFixed(1)}%)`
     : unit === "deviation"
-    ? ` (${d.value >= 0 ? "+" : ""}${d.value.toFixed(1)} points from the cohort mean)`
+    ? ` (${d.value >= 0 ? "+" : ""}${d.value.toFixed(1)} points from ${meanOf})`
     : "";
   return `${d.genome}\n${d.label}: ${n}${detail}`;
 }

@@ -5,6 +5,7 @@
  */
 
 import * as Plot from "../deps/observablehq_plot.ts";
+import { speciesBandMarks } from "./species_band_marks.ts";
 import type { CogBar, CogCategoriesBars } from "./cog_categories_layout.ts";
 
 const BAR_EDGE = { stroke: "#555555", strokeWidth: 0.5, insetTop: 1, insetBottom: 1 };
@@ -61,6 +62,10 @@ export function cogCategoriesMarks(layout: CogCategoriesBars): Plot.CompoundMark
         fontSize: layout.fontSize * 0.85,
         fill: "#444",
         ariaDescription: "n",
+      }),
+      speciesBandMarks(layout.bands, {
+        indent: layout.frame.marginLeft - 4,
+        fontSize: layout.fontSize,
       }),
     );
   }

@@ -18,6 +18,7 @@ import {
 } from "./cog_categories_layout.ts";
 import { cogCategoriesMarks } from "./cog_categories_marks.ts";
 import { fontOf, renderFigure, sharedOptions, splitOptions } from "./_figure.ts";
+import { bandTickFormat } from "./species_bands.ts";
 
 export {
   type CogCategoriesLayout,
@@ -76,6 +77,9 @@ export function cogCategoriesPlot(
   const layout = cogCategoriesLayout(data, { ...picked, fontSize });
   const stacked = layout.layout === "stacked";
   const n = new Map(layout.n.map((g) => [g.genome, g.text]));
+  const species = layout.bands.speciesOf;
+  const panelHead = (g: string) =>
+    species.size > 0 ? `${g}\n${species.get(g)}\n${n.get(g)}` : `${g}\n${n.get(g)}`;
   const axis = {
     labelAnchor: "center",
     labelArrow: "none",
@@ -88,7 +92,7 @@ export function cogCategoriesPlot(
       ...layout.frame,
       x: { ...axis, ...layout.x },
       y: stacked
-        ? { label: null, domain: layout.genomes, padding: 0.15 }
+        ? { label: null, domain: layout.bands.domain, padding: 0.15, tickFormat: bandTickFormat }
         : { label: null, domain: layout.categories, padding: 0.12 },
       ...(!stacked && layout.genomes.length > 1
         ? {
@@ -98,7 +102,7 @@ export function cogCategoriesPlot(
             padding: 0.14,
             axis: "top",
             tickSize: 0,
-            tickFormat: (g: string) => `${g}\n${n.get(g)}`,
+            tickFormat: panelHead,
           },
         }
         : {}),

@@ -42,3 +42,19 @@ export const DEFAULT_FIGURE_OPTIONS: Readonly<{ fontSize: number; fontFamily: st
     fontSize: 13,
     fontFamily: 'system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif',
   });
+
+/** A figure's size and margins, in px, as a layout function computes them for `Plot.plot`. */
+export interface FigureFrame {
+  /** The width of the whole figure. */
+  width: number;
+  /** The height of the whole figure. */
+  height: number;
+  /** The left margin (axis labels). */
+  marginLeft: number;
+  /** The right margin. */
+  marginRight: number;
+  /** The top margin. */
+  marginTop: number;
+  /** The bottom margin (axis and its label). */
+  marginBottom: number;
+}

@@ -1,29 +1,28 @@
 /**
- * Bars of the pangenome classes: core, soft-core, shell and cloud gene families.
+ * Bars of the pangenome classes: core, soft-core, shell and cloud gene families. The layout is
+ * `pangenomeClassLayout`, the marks `pangenomeClassMarks`.
  *
  * @module
  */
 
-import * as Plot from "../deps/observablehq_plot.ts";
 import type { FigureOptions } from "./figure_options.ts";
 import type { PlotFigure } from "./plot_figure.ts";
-import { rowsOf, type RowSource } from "./rows_of.ts";
-import { fontOf, numberField, renderFigure, sharedOptions, stringField } from "./_figure.ts";
+import type { RowSource } from "./rows_of.ts";
+import { fontOf, renderFigure, sharedOptions } from "./_figure.ts";
 import { countAxis } from "./_ticks.ts";
+import {
+  PANGENOME_CLASSES,
+  type PangenomeClass,
+  pangenomeClassLayout,
+  type PangenomeClassRow,
+} from "./pangenome_class_layout.ts";
+import { pangenomeClassMarks } from "./pangenome_class_marks.ts";
 
-/** A pangenome class. */
-export type PangenomeClass = "core" | "soft-core" | "shell" | "cloud";
-
-/** The pangenome classes, from the most to the least shared. */
-export const PANGENOME_CLASSES: readonly PangenomeClass[] = ["core", "soft-core", "shell", "cloud"];
-
-/** One row of {@linkcode pangenomeClassPlot}: how many gene families fall in a class. */
-export interface PangenomeClassRow {
-  /** The class. */
-  class: PangenomeClass;
-  /** The number of gene families (a `bigint` from SQLite is accepted). */
-  count: number | bigint;
-}
+export {
+  PANGENOME_CLASSES,
+  type PangenomeClass,
+  type PangenomeClassRow,
+} from "./pangenome_class_layout.ts";
 
 /** Options of {@linkcode pangenomeClassPlot}; other Plot options pass through to `Plot.plot`. */
 export interface PangenomeClassPlotOptions extends FigureOptions {
@@ -57,12 +56,6 @@ export const DEFAULT_PANGENOME_CLASS_PLOT_OPTIONS: Readonly<
   height: 380,
 });
 
-interface ClassBar {
-  class: PangenomeClass;
-  count: number;
-  share: number;
-}
-
 /**
  * Draws the number of gene families per pangenome class as bars, core to cloud, each labelled
  * with its count and its share of all families.
@@ -94,50 +87,7 @@ export function pangenomeClassPlot(
   const { colors = {}, labels = D.labels, ...rest } = options;
   const { shared, leftovers } = sharedOptions(rest);
   const { fontSize } = fontOf(shared);
-  const what = "pangenome classes";
-  const sums = new Map<PangenomeClass, number>();
-  rowsOf(data, what).forEach((row, i) => {
-    const name = stringField(row, "class", i, what) as PangenomeClass;
-    if (!PANGENOME_CLASSES.includes(name)) {
-      throw new RangeError(
-        `Cannot plot ${what}: row ${i} has class "${name}", expected core, soft-core, shell or cloud`,
-      );
-    }
-    const count = numberField(row, "count", i, what);
-    if (count < 0) {
-      throw new RangeError(`Cannot plot ${what}: row ${i} has a negative count ${count}`);
-    }
-    sums.set(name, (sums.get(name) ?? 0) + count);
-  });
-  const total = [...sums.values()].reduce((a, b) => a + b, 0);
-  const bars: ClassBar[] = PANGENOME_CLASSES.filter((c) => (sums.get(c) ?? 0) > 0).map((c) => ({
-    class: c,
-    count: sums.get(c)!,
-    share: total > 0 ? sums.get(c)! / total : 0,
-  }));
-  const marks: Plot.Markish[] = [
-    Plot.barY(bars, {
-      x: "class",
-      y: "count",
-      fill: "class",
-      title: (d: ClassBar) =>
-        `${d.class}: ${d.count.toLocaleString("en-US")} (${(100 * d.share).toFixed(1)}%)`,
-    }),
-    Plot.ruleY([0]),
-  ];
-  if (labels) {
-    marks.push(
-      Plot.text(bars, {
-        x: "class",
-        y: "count",
-        text: (d: ClassBar) =>
-          `${d.count.toLocaleString("en-US")}\n(${(100 * d.share).toFixed(1)}%)`,
-        lineAnchor: "bottom",
-        dy: -5,
-        fontSize: fontSize * 0.95,
-      }),
-    );
-  }
+  const { bars, total } = pangenomeClassLayout(data);
   return renderFigure(
     {
       title: D.title,
@@ -147,7 +97,7 @@ export function pangenomeClassPlot(
       marginLeft: 60,
       marginBottom: 2.8 * fontSize + 6,
       x: {
-        domain: PANGENOME_CLASSES.filter((c) => sums.has(c) && sums.get(c)! > 0),
+        domain: bars.map((b) => b.class),
         label: `Pangenome class (${total.toLocaleString("en-US")} gene families)`,
         labelAnchor: "center",
         labelArrow: "none",
@@ -167,7 +117,7 @@ export function pangenomeClassPlot(
         domain: PANGENOME_CLASSES,
         range: PANGENOME_CLASSES.map((c) => colors[c] ?? PANGENOME_CLASS_COLORS[c]),
       },
-      marks,
+      marks: [pangenomeClassMarks({ bars, total }, { labels, fontSize })],
     },
     leftovers,
     shared,

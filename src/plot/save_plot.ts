@@ -8,6 +8,8 @@ import type { FigureElement } from "./plot_figure.ts";
 import { toSvgString } from "./to_svg_string.ts";
 import { toPng, type ToPngOptions } from "./to_png.ts";
 import { escapeXml } from "./_text.ts";
+import { writeTextFileAtomic } from "../fs/write_text_file_atomic.ts";
+import { fileURLToPath } from "node:url";
 
 /** The file formats {@linkcode savePlot} writes. */
 export type SavePlotFormat = "svg" | "png" | "html";
@@ -46,7 +48,8 @@ const EXTENSIONS: Readonly<Record<string, SavePlotFormat>> = {
 /**
  * Writes a figure to a file. `.svg` writes a standalone SVG (with `xmlns`, title and legend
  * included); `.png` renders it with resvg (`scale` 2 by default); `.html` writes a page holding the
- * SVG.
+ * SVG. The file is written atomically (a temporary file in the same folder, renamed over the
+ * target): a crash or a full disk leaves the older file, or none, never half a figure.
  *
  * @param figure A figure returned by a figure function (or by `Plot.plot`).
  * @param path Where to write; the extension chooses the format unless `format` is given.
@@ -68,28 +71,31 @@ export async function savePlot(
   options: SavePlotOptions = {},
 ): Promise<void> {
   const format = options.format ?? formatOf(path);
+  const file = path instanceof URL ? fileURLToPath(path) : path;
+  await writeTextFileAtomic(file, await contentOf(figure, format, options));
+}
+
+/** The file's content in a format: SVG or HTML text, or PNG bytes. */
+async function contentOf(
+  figure: FigureElement,
+  format: SavePlotFormat,
+  options: SavePlotOptions,
+): Promise<string | Uint8Array> {
   if (format === "svg") {
-    const svg = toSvgString(figure, {
-      ...options,
-      xmlDeclaration: options.xmlDeclaration ?? DEFAULT_SAVE_PLOT_OPTIONS.xmlDeclaration,
-    });
-    await Deno.writeTextFile(path, `${svg}\n`);
-  } else if (format === "png") {
-    await Deno.writeFile(path, await toPng(figure, options));
-  } else if (format === "html") {
+    const xmlDeclaration = options.xmlDeclaration ?? DEFAULT_SAVE_PLOT_OPTIONS.xmlDeclaration;
+    return `${toSvgString(figure, { ...options, xmlDeclaration })}\n`;
+  }
+  if (format === "png") return await toPng(figure, options);
+  if (format === "html") {
     const svg = toSvgString(figure, { ...options, xmlDeclaration: false });
     const title = options.title ?? figure.querySelector?.("h2")?.textContent?.trim() ?? "Figure";
-    await Deno.writeTextFile(
-      path,
-      `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${
-        escapeXml(title || "Figure")
-      }</title>\n</head>\n<body style="margin:0;background:white">\n${svg}\n</body>\n</html>\n`,
-    );
-  } else {
-    throw new RangeError(
-      `Cannot save plot: option "format" must be svg, png or html, got "${String(format)}"`,
-    );
+    return `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${
+      escapeXml(title || "Figure")
+    }</title>\n</head>\n<body style="margin:0;background:white">\n${svg}\n</body>\n</html>\n`;
   }
+  throw new RangeError(
+    `Cannot save plot: option "format" must be svg, png or html, got "${String(format)}"`,
+  );
 }
 
 function formatOf(path: string | URL): SavePlotFormat {

@@ -5,16 +5,21 @@
  */
 
 import type { SearchColumn } from "./search_features.ts";
+import { foldLikeFts5 } from "../../migrations/_fts5_folding.ts";
 
 /** The weight each searched column carries in `baktadb_fts_document` (migration 0001). */
 const WEIGHTS: Readonly<Record<SearchColumn, string>> = { locus_tag: "A", gene: "B", product: "C" };
 
-/** A token: a run of ASCII letters, digits, `_` and non-ASCII characters (as the index makes). */
+/**
+ * A token: a run of ASCII letters, digits, `_` and non-ASCII characters (as the index makes, after
+ * folding: FTS5's non-ASCII separators are spaces by then).
+ */
 const TOKEN = /[a-z0-9_\u0080-\u{10FFFF}]+/gu;
 
 /**
- * Splits text into index tokens as `baktadb_fts_tokens` does on PostgreSQL: ASCII letters folded
- * to lower case, then runs of ASCII letters, digits, `_` and non-ASCII characters.
+ * Splits text into index tokens as `baktadb_fts_tokens` does on PostgreSQL (and FTS5's
+ * `unicode61` on SQLite): folded by {@linkcode foldLikeFts5} (lower case without diacritics, FTS5's
+ * separators), then runs of ASCII letters, digits, `_` and non-ASCII characters.
  *
  * @param text Any text.
  * @returns The tokens, in order.
@@ -24,10 +29,11 @@ const TOKEN = /[a-z0-9_\u0080-\u{10FFFF}]+/gu;
  * import assert from "node:assert/strict";
  * import { ftsTokens } from "./to_ts_query.ts";
  * assert.deepEqual(ftsTokens("Beta-lactamase TEM-1*"), ["beta", "lactamase", "tem", "1"]);
+ * assert.deepEqual(ftsTokens("Ölbakterie Β–Lactamase"), ["olbakterie", "β", "lactamase"]);
  * ```
  */
 export function ftsTokens(text: string): string[] {
-  return text.replace(/[A-Z]/g, (c) => c.toLowerCase()).match(TOKEN) ?? [];
+  return foldLikeFts5(text).match(TOKEN) ?? [];
 }
 
 /**

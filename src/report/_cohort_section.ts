@@ -28,8 +28,8 @@ export function cohortSection(cohort: ReportCohortModel, maxPresenceFamilies: nu
   const figures: SafeHtml[] = [
     figureBlock(
       "Feature types per genome",
-      () => featureTypesPlot(cohort.typeCounts, { width: 620 }),
-      "Features of each type in each genome's latest annotation; the number is the total.",
+      () => featureTypesPlot(cohort.typeCounts, { width: 620, species: cohort.species }),
+      "Features of each type in each genome's latest annotation, genomes grouped by species; the number is the total.",
     ),
     classesBlock(cohort, n),
     ...cogBlocks(cohort),
@@ -86,20 +86,31 @@ function cogBlocks(cohort: ReportCohortModel): SafeHtml[] {
   }
   const blocks = [figureBlock(
     "COG functional categories",
-    () => cogCategoriesPlot(cohort.cogCounts, { layout: "stacked", normalize: true, width: 1100 }),
-    "Each genome's CDSs: the share in each COG category (a CDS in two categories is split between them) and the share without one; n is the number of CDSs with a category.",
+    () =>
+      cogCategoriesPlot(cohort.cogCounts, {
+        layout: "stacked",
+        normalize: true,
+        width: 1100,
+        species: cohort.species,
+      }),
+    "Each genome's CDSs, genomes grouped by species: the share in each COG category (a CDS in two categories is split between them) and the share without one; n is the number of CDSs with a category.",
     true,
   )];
   const genomes = new Set(cohort.cogCounts.map((r) => r.genome));
-  if (cohort.species.length === 1 && genomes.size >= 3) {
+  const largest = Math.max(
+    0,
+    ...cohort.species.map((g) => g.genomes.filter((n) => genomes.has(n)).length),
+  );
+  if (largest >= 3) {
     blocks.push(figureBlock(
       "COG categories: each genome against the cohort",
       () =>
         cogCategoriesPlot(cohort.cogCounts, {
           layout: "deviation",
-          title: "COG categories: difference from the cohort mean",
+          species: cohort.species,
+          title: "COG categories: difference from the species mean",
         }),
-      "Genomes of one species have nearly equal COG shares: this shows each genome's share minus the cohort's mean, in percentage points.",
+      "Genomes of one species have nearly equal COG shares: this shows each genome's share minus the mean of its species, in percentage points.",
       true,
     ));
   }
@@ -123,7 +134,7 @@ function presenceBlock(cohort: ReportCohortModel, maxPresenceFamilies: number): 
     } of the ${total} gene families (every ${
       (families.length / keep.length).toFixed(1)
     }th in order of prevalence, so that each prevalence and pattern keeps its share): more columns than the figure has pixels. Families are UniRef90 clusters, else UniRef50, else the protein's MD5; the most shared are on the left. Hover over a column for its family and how many genomes have it.`
-    : `All ${total} gene families (UniRef90 clusters, else UniRef50, else the protein's MD5); the most shared are on the left, genomes are clustered by gene content. Hover over a cell (or, in a large figure, a column) for its family.`;
+    : `All ${total} gene families (UniRef90 clusters, else UniRef50, else the protein's MD5); the most shared are on the left, genomes are grouped by species and clustered by gene content within each. Hover over a cell (or, in a large figure, a column) for its family.`;
   return figureBlock(
     "Gene family presence and absence",
     () =>
@@ -135,13 +146,14 @@ function presenceBlock(cohort: ReportCohortModel, maxPresenceFamilies: number): 
         },
         sampled
           ? {
+            species: cohort.species,
             x: {
               label: `Gene families (a sample of ${
                 keep.length.toLocaleString("en-US")
               } of ${total}), most frequent first`,
             },
           }
-          : {},
+          : { species: cohort.species },
       ),
     caption,
     true,

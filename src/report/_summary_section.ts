@@ -5,6 +5,7 @@
  */
 
 import { markup, type SafeHtml } from "./_html.ts";
+import { speciesBands, type SpeciesGroupInput } from "../plot/species_bands.ts";
 import type { ReportGenomeModel } from "./report_model.ts";
 
 /** A row of `genomeSummary()`. */
@@ -63,16 +64,15 @@ function summaryTable(
   columns: readonly SummaryColumn[],
   caption: string,
   name: string,
-  extra?: { label: string; value: (g: ReportGenomeModel) => string | null },
+  ...texts: { label: string; value: (g: ReportGenomeModel) => string | null }[]
 ): SafeHtml {
   const head = [
     markup`<th scope="col">Genome</th>`,
-    extra ? markup`<th scope="col" class="text">${extra.label}</th>` : "",
+    texts.map((t) => markup`<th scope="col" class="text">${t.label}</th>`),
     columns.map((c) => markup`<th scope="col" title="${c.title ?? c.label}">${c.label}</th>`),
   ];
   const rows = genomes.map((g) => {
     const row = byName.get(g.name);
-    const value = extra?.value(g) ?? null;
     const cells = columns.map((c) => {
       const raw = row?.[c.key];
       const text = c.format(raw);
@@ -80,9 +80,10 @@ function summaryTable(
         ? markup`<td class="missing" data-key="${c.key}">–</td>`
         : markup`<td data-key="${c.key}" data-value="${String(raw)}">${text}</td>`;
     });
-    const first = extra
-      ? markup`<td class="text${value === null ? " missing" : ""}">${value ?? "–"}</td>`
-      : "";
+    const first = texts.map((t) => {
+      const value = t.value(g);
+      return markup`<td class="text${value === null ? " missing" : ""}">${value ?? "–"}</td>`;
+    });
     return markup`<tr data-genome="${g.name}"><th scope="row"><a href="#${g.anchor}">${g.name}</a></th>${first}${cells}</tr>
 `;
   });
@@ -95,12 +96,20 @@ ${rows}</tbody>
 }
 
 /**
- * The summary section: the `Sequence(s):` and `Annotation:` numbers of Bakta's `.txt`.
+ * The summary section: the `Sequence(s):` and `Annotation:` numbers of Bakta's `.txt`, genomes
+ * grouped by species (the cohort's species order, the largest first) with a Species column.
  *
- * @param genomes The genomes, in report order.
+ * @param reportGenomes The genomes, in report order.
+ * @param species The cohort's species groups; without them the report order is kept.
  * @returns The section.
  */
-export function summarySection(genomes: readonly ReportGenomeModel[]): SafeHtml {
+export function summarySection(
+  reportGenomes: readonly ReportGenomeModel[],
+  species?: readonly SpeciesGroupInput[],
+): SafeHtml {
+  const byGenome = new Map(reportGenomes.map((g) => [g.name, g]));
+  const genomes = speciesBands(reportGenomes.map((g) => g.name), species).genomes
+    .map((name) => byGenome.get(name)!);
   const byName = new Map(
     genomes.flatMap((g) => g.summary === null ? [] : [[g.name, { ...g.summary, genome: g.name }]]),
   );
@@ -116,6 +125,7 @@ ${
       ASSEMBLY_COLUMNS,
       "GC, N ratio and coding density in per cent, as Bakta prints them; N ratio and coding density are known only for runs imported with their JSON or .txt.",
       "sequences",
+      { label: "Species", value: (g) => g.species },
       { label: "Organism", value: (g) => g.organism },
     )
   }

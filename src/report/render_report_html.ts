@@ -50,7 +50,7 @@ import type { ReportModel } from "./report_model.ts";
 export function renderReportHtml(model: ReportModel): string {
   const { genomes } = model;
   const sections: SafeHtml[] = genomes.length === 0 ? [emptySummary()] : [
-    summarySection(genomes),
+    summarySection(genomes, model.cohort?.species),
     model.cohort === null
       ? markup``
       : cohortSection(model.cohort, model.maxPresenceFamilies ?? Infinity),

@@ -9,7 +9,7 @@
 import { type Kysely, sql } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { transaction } from "../db/transaction.ts";
-import { migrationStatus } from "../db/migrator.ts";
+import { migrateTo, migrationStatus } from "../db/migrator.ts";
 import { isPostgres } from "../query/_sqlite_indexes.ts";
 import { bulkInsert } from "./_bulk_insert.ts";
 import { sha256Hex } from "./_codec.ts";
@@ -44,10 +44,12 @@ const TABLES: readonly TablePlan[] = [
 ];
 
 /**
- * Tables that are not data: Kysely's migration bookkeeping and SQLite's index tables (with the
- * switch of their insert trigger).
+ * Tables that are not data: Kysely's migration bookkeeping, SQLite's index tables (with the
+ * switch of their insert trigger), and the terms' generation counter (a token for caches of term
+ * ids; a copy starts at its own 0).
  */
-const NOT_DATA = /^(kysely_|features_fts|features_rtree|features_index_state$|sqlite_)/;
+const NOT_DATA =
+  /^(kysely_|features_fts|features_rtree|features_index_state$|xref_terms_generation$|sqlite_)/;
 
 /** Options of {@linkcode copyDatabase}. */
 export interface CopyDatabaseOptions {
@@ -73,12 +75,16 @@ export interface CopyDatabaseResult {
  * nothing); on PostgreSQL the id sequences are then moved past the copied ids. Afterwards the row
  * count of every table and the SHA-256 of every original file's stored bytes are compared.
  *
- * @param from The source database (any engine).
- * @param to An empty database at the same migration (any engine).
+ * `to` is first migrated up to `from`'s migration when it is behind (a new database has no
+ * schema yet), so that a source older than this baktadb is copied without being written to (it
+ * may be opened read-only); migrating the copy further is the caller's choice.
+ *
+ * @param from The source database (any engine), at any migration this baktadb knows.
+ * @param to An empty database (any engine) at `from`'s migration or before.
  * @param options Chunk size and progress.
  * @returns The rows per table and the files verified.
- * @throws {RangeError} When `to` is not empty, the two are at different migrations, a table is
- *   unknown to this copy, or `chunkKeys` is not a positive integer.
+ * @throws {RangeError} When `to` is not empty, `from` has no schema, `to` is past `from`'s
+ *   migration, a table is unknown to this copy, or `chunkKeys` is not a positive integer.
  * @throws {Error} When the check after the copy finds a difference (the copy is kept for
  *   inspection; the message names the table or file).
  *
@@ -107,25 +113,37 @@ export async function copyDatabase(
       `Invalid option "chunkKeys": expected a positive integer, got ${chunkKeys}`,
     );
   }
-  await checkCopyable(from, to);
+  const plans = await checkCopyable(from, to);
   const rows: Record<string, number> = {};
   await transaction(to, async (trx) => {
-    for (const plan of TABLES) {
+    const deferred = isPostgres(to) ? await dropSecondaryIndexes(trx, plans) : [];
+    for (const plan of plans) {
       rows[plan.table] = await copyTable(from, trx, plan, chunkKeys, onProgress);
       await pausePoint(`copy:${plan.table}`);
     }
-    if (isPostgres(to)) await moveSequences(trx);
+    for (const definition of deferred) await sql.raw(definition).execute(trx);
+    if (isPostgres(to)) await moveSequences(trx, plans);
   });
-  await compareCounts(from, to, rows);
+  await compareCounts(from, to, plans, rows);
   return { rows, filesVerified: await compareFiles(from, to) };
 }
 
-async function checkCopyable(from: Kysely<Database>, to: Kysely<Database>): Promise<void> {
+/**
+ * Checks that `from` can be copied into `to` and brings `to` to `from`'s migration; returns the
+ * plans of the tables `from` has (an older schema lacks some).
+ */
+async function checkCopyable(
+  from: Kysely<Database>,
+  to: Kysely<Database>,
+): Promise<readonly TablePlan[]> {
   const [source, target] = [await migrationStatus(from), await migrationStatus(to)];
-  if (source.current !== target.current) {
+  if (source.current === null) {
+    throw new RangeError("Cannot copy: the source has no baktadb schema");
+  }
+  if (target.current !== null && target.current > source.current) {
     throw new RangeError(
       `Cannot copy: the source is at migration ${source.current} and the destination at ` +
-        `${target.current}; migrate both to ${source.latest} first`,
+        `${target.current}; migrate the source to ${target.current} first`,
     );
   }
   const known = new Set(TABLES.map((t) => t.table as string));
@@ -135,7 +153,14 @@ async function checkCopyable(from: Kysely<Database>, to: Kysely<Database>): Prom
   if (unknown.length > 0) {
     throw new RangeError(`Cannot copy: table "${unknown[0]}" is unknown to this baktadb's copy`);
   }
-  for (const { table } of TABLES) {
+  const plans = TABLES.filter((plan) => tables.includes(plan.table));
+  if (target.current !== null) await checkEmpty(to, plans);
+  if (target.current !== source.current) await migrateTo(to, source.current);
+  return plans;
+}
+
+async function checkEmpty(to: Kysely<Database>, plans: readonly TablePlan[]): Promise<void> {
+  for (const { table } of plans) {
     const n = await countRows(to, table);
     if (n > 0) {
       throw new RangeError(
@@ -179,9 +204,33 @@ async function copyTable(
   return copied;
 }
 
+/**
+ * Drops the secondary indexes of the copied tables that this role may drop (its own tables'; not
+ * those behind a key or unique constraint) and returns their definitions, to be built again after
+ * the copy in the same transaction (PostgreSQL): one build of the full-text GIN and region GiST
+ * indexes is much faster than updating them row by row.
+ */
+async function dropSecondaryIndexes(
+  trx: Kysely<Database>,
+  plans: readonly TablePlan[],
+): Promise<string[]> {
+  const { rows } = await sql<{ name: string; definition: string }>`
+    select ic.relname as name, pg_get_indexdef(i.indexrelid) as definition
+    from pg_index i
+      join pg_class ic on ic.oid = i.indexrelid
+      join pg_class tc on tc.oid = i.indrelid
+    where tc.relnamespace = current_schema()::regnamespace
+      and tc.relname in (${sql.join(plans.map((plan) => plan.table))})
+      and pg_has_role(tc.relowner, 'USAGE')
+      and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)
+    order by ic.relname`.execute(trx);
+  for (const { name } of rows) await sql`drop index ${sql.id(name)}`.execute(trx);
+  return rows.map((row) => row.definition);
+}
+
 /** Moves every serial sequence past the largest copied id (PostgreSQL). */
-async function moveSequences(trx: Kysely<Database>): Promise<void> {
-  for (const { table, serial } of TABLES) {
+async function moveSequences(trx: Kysely<Database>, plans: readonly TablePlan[]): Promise<void> {
+  for (const { table, serial } of plans) {
     if (!serial) continue;
     await sql`select setval(pg_get_serial_sequence(${table}, 'id'),
       coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(trx);
@@ -191,9 +240,10 @@ async function moveSequences(trx: Kysely<Database>): Promise<void> {
 async function compareCounts(
   from: Kysely<Database>,
   to: Kysely<Database>,
+  plans: readonly TablePlan[],
   copied: Record<string, number>,
 ): Promise<void> {
-  for (const { table } of TABLES) {
+  for (const { table } of plans) {
     const [a, b] = [await countRows(from, table), await countRows(to, table)];
     if (a !== b || a !== copied[table]) {
       throw new Error(

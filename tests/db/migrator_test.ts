@@ -320,6 +320,8 @@ engineTest(
         ["0005_xref_terms", "Success"],
         ["0006_feature_family_order", "Success"],
         ["0007_reader_without_secrets", "Success"],
+        ["0008_xref_term_key", "Success"],
+        ["0009_postgres_fts5_folding", "Success"],
       ]);
       assert.deepEqual(await answers(db), before);
 

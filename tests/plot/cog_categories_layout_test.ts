@@ -31,7 +31,7 @@ function rows() {
 Deno.test("cogCategoriesLayout() lists its options once, the ones it has defaults for", () => {
   assert.deepEqual(
     Object.keys(COG_CATEGORIES_LAYOUT_OPTION_NAMES).sort(),
-    Object.keys(DEFAULT_COG_CATEGORIES_LAYOUT_OPTIONS).sort(),
+    [...Object.keys(DEFAULT_COG_CATEGORIES_LAYOUT_OPTIONS), "species"].sort(),
   );
   assert.throws(() => cogCategoriesLayout([], { layout: "pie" as never }), RangeError, "layout");
   assert.throws(() => cogCategoriesLayout([], { barHeight: 0 }), RangeError, "barHeight");

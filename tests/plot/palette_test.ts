@@ -144,3 +144,44 @@ Deno.test("categoricalColors() gives Okabe–Ito colours up to 8 classes, distin
     );
   }
 });
+
+Deno.test("COG_COLORS is the documented baktadb palette, letter by letter (a swap of two colours fails)", () => {
+  // baktadb's own palette deliberately differs from Bakta's plot colours (issue #21 asked for 24+
+  // distinguishable colours grouped by functional class; Bakta's are checked in
+  // cog_categories_test.ts). Written out here from the table in src/plot/palette.ts as reviewed,
+  // not read from it, so that two swapped or changed colours fail this test.
+  // deno-fmt-ignore
+  const documented: Record<string, string> = {
+    A: "#9ecae1",
+    B: "#d4b9da",
+    C: "#b2182b",
+    D: "#1b7837",
+    E: "#fdae61",
+    F: "#8c510a",
+    G: "#f46d43",
+    H: "#fee08b",
+    I: "#bf812d",
+    J: "#08306b",
+    K: "#8856a7",
+    L: "#3d8fd1",
+    M: "#02818a",
+    N: "#80cdc1",
+    O: "#00441b",
+    P: "#e7298a",
+    Q: "#67001f",
+    R: "#a6a6a6",
+    S: "#636363",
+    T: "#525200",
+    U: "#7f8c00",
+    V: "#66bd63",
+    W: "#b8e186",
+    X: "#00a087",
+    Y: "#f7fcb9",
+    Z: "#c7eae5",
+  };
+  assert.equal(Object.keys(documented).length, 26);
+  for (const [letter, color] of Object.entries(documented)) {
+    assert.equal(COG_COLORS[letter], color, letter);
+    assert.equal(cogColor(letter), color, letter);
+  }
+});

@@ -132,3 +132,54 @@ Deno.test("savePlot() writes an HTML page holding the SVG, titled by the figure"
     assert.doesNotMatch(html, /<\?xml/);
   });
 });
+
+/** Runs the child that saves a figure to `path`, paused (and killed) before the rename when asked. */
+async function saveInChild(path: string, killBeforeRename: boolean): Promise<Deno.CommandStatus> {
+  const marker = `${path}.paused`;
+  const env: Record<string, string> = killBeforeRename
+    ? { BAKTADB_TEST_PAUSE_AT: "write:temp", BAKTADB_TEST_PAUSE_MARKER: marker }
+    : {};
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", new URL("./_save_plot_child.ts", import.meta.url).pathname, path],
+    env,
+    stdout: "null",
+    stderr: "piped",
+  }).spawn();
+  if (killBeforeRename) {
+    const deadline = Date.now() + 120_000;
+    while (!(await Deno.stat(marker).then(() => true, () => false))) {
+      if (Date.now() > deadline) throw new Error(`The child saving ${path} never paused`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    child.kill("SIGKILL");
+  }
+  const output = await child.output();
+  if (!killBeforeRename && !output.success) {
+    throw new Error(`The child saving ${path} failed: ${new TextDecoder().decode(output.stderr)}`);
+  }
+  return output;
+}
+
+Deno.test("savePlot() is atomic: a process killed before the rename leaves the older file whole", async (t) => {
+  await withTempDir(async (dir) => {
+    // Text (SVG; HTML goes the same way) and bytes (PNG): two processes each, ~2 s a format.
+    for (const format of ["svg", "png"]) {
+      await t.step(format, async () => {
+        const path = `${dir}/figure.${format}`;
+        const older = new TextEncoder().encode("an older figure, kept whole\n");
+        await Deno.writeFile(path, older);
+        const killed = await saveInChild(path, true);
+        assert.equal(killed.signal, "SIGKILL");
+        assert.deepEqual(
+          await Deno.readFile(path),
+          older,
+          "the final name still holds the old file",
+        );
+        await saveInChild(path, false);
+        const bytes = await Deno.readFile(path);
+        if (format === "png") assert.deepEqual(pngHeader(bytes).chunk, "IHDR");
+        else assert.match(new TextDecoder().decode(bytes), /<svg[^>]*>[\s\S]*<\/svg>/);
+      });
+    }
+  });
+});

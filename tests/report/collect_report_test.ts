@@ -35,6 +35,7 @@ async function cohortModel(species: (string | null)[]): Promise<ReportModel> {
 /** The parts of a DOM element these tests read (linkedom's, typed structurally). */
 interface El {
   readonly textContent: string | null;
+  getAttribute(name: string): string | null;
   querySelector(selector: string): El | null;
   querySelectorAll(selector: string): Iterable<El>;
 }
@@ -114,9 +115,21 @@ Deno.test("collectReport() groups the cohort by species: GTDB-Tk's where present
   const groups = new Map(model.cohort!.species.map((g) => [g.species, g.genomes]));
   assert.deepEqual(groups.get("Escherichia coli"), [model.genomes[0].name, model.genomes[2].name]);
   assert.deepEqual(groups.get(expected), [model.genomes[1].name]);
-  // The annotation table names each genome's species.
+  // Both summary tables name each genome's species and list the genomes species by species,
+  // the larger species (two genomes) first.
   const page = documentOf(renderReportHtml(model));
-  const cells = [...page.querySelectorAll('table[data-name="annotation"] tbody tr td.text')]
-    .map((td) => td.textContent);
-  assert.deepEqual(cells, model.genomes.map((g) => g.species ?? "–"));
+  const [g0, g1, g2] = model.genomes.map((g) => g.name);
+  for (const table of ["sequences", "annotation"]) {
+    const rows = [...page.querySelectorAll(`table[data-name="${table}"] tbody tr`)]
+      .map((tr) => [tr.getAttribute("data-genome"), tr.querySelector("td.text")?.textContent]);
+    assert.deepEqual(rows, [
+      [g0, "Escherichia coli"],
+      [g2, "Escherichia coli"],
+      [g1, expected === "unknown species" ? "–" : expected],
+    ], table);
+  }
+  // The cohort figures (feature types, COG categories, presence/absence) label the species.
+  const labels = [...page.querySelectorAll('#cohort g[aria-description="species"] text')]
+    .map((t) => t.textContent);
+  assert.equal(labels.filter((l) => l === "Escherichia coli (2 genomes)").length, 3);
 });

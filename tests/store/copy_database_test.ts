@@ -20,6 +20,8 @@ import { freshPostgresUrl, POSTGRES_AVAILABLE } from "../_engines.ts";
 import { reportSamples, samplePath } from "../_samples.ts";
 import { sha256 } from "../_sha256.ts";
 import { capture } from "../cli/_helpers.ts";
+import { sqlite3 } from "../_sqlite3.ts";
+import { migrateTo, MIGRATION_NAMES } from "../../src/db/migrator.ts";
 
 const present = reportSamples("store/copy_database");
 
@@ -66,6 +68,13 @@ async function fillSource(db: Kysely<Database>): Promise<void> {
     .execute();
 }
 
+/** Every index definition of a PostgreSQL database's tables, sorted (from `pg_indexes`). */
+async function postgresIndexes(db: Kysely<Database>): Promise<string[]> {
+  const { rows } = await sql<{ indexdef: string }>`select indexdef from pg_indexes
+    where schemaname = current_schema() order by indexdef`.execute(db);
+  return rows.map((row) => row.indexdef);
+}
+
 /** Every row of every table, in key order, as plain values. */
 async function dump(db: Kysely<Database>): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
@@ -93,7 +102,11 @@ Deno.test({
       const before = await dump(source);
       const pgUrl = await freshPostgresUrl();
       const pg = await openDatabase(pgUrl);
+      const indexes = await postgresIndexes(pg);
       const there = await copyDatabase(source, pg, { chunkKeys: 37 });
+      // The indexes dropped for the copy are built again, as the migrations made them.
+      assert.deepEqual(await postgresIndexes(pg), indexes);
+      assert.ok(indexes.some((i) => i.includes("gist")) && indexes.some((i) => i.includes("gin")));
       for (const table of TABLES) {
         assert.equal(there.rows[table], before[table].length, table);
         assert.ok(there.rows[table] > 0, `${table} has rows`);
@@ -163,4 +176,35 @@ Deno.test({
       await Deno.remove(dir, { recursive: true });
     }
   },
+});
+
+Deno.test("baktadb copy reads an older source without writing to it and migrates the copy", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const file = `${dir}/old.sqlite`;
+    const old = await openDatabase(file, { migrate: false });
+    await migrateTo(old, "0004_run_identity");
+    await old.insertInto("genomes").values([{ name: "a" }, { name: "b" }]).execute();
+    await old.insertInto("genome_traits").values({ genome_id: 2, key: "host", value: "cow" })
+      .execute();
+    await old.destroy();
+    await Deno.chmod(file, 0o400); // read-only: the copy must not write to it
+    const before = sha256(await Deno.readFile(file));
+    const { io, out, err } = capture();
+    assert.equal(
+      await runCli(["copy", "--from", file, "--to", `${dir}/new.sqlite`], io),
+      0,
+      err(),
+    );
+    assert.match(out(), new RegExp(`Migrated the copy to ${MIGRATION_NAMES.at(-1)}`));
+    assert.equal(sha256(await Deno.readFile(file)), before, "the source is untouched");
+    const copy = await sqlite3(
+      `${dir}/new.sqlite`,
+      "select g.name, t.value from genomes g left join genome_traits t on t.genome_id = g.id " +
+        "order by g.id; select max(name) from kysely_migration",
+    );
+    assert.deepEqual(copy, ["a|", "b|cow", MIGRATION_NAMES.at(-1)]);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });

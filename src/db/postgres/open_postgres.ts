@@ -12,24 +12,19 @@ import {
   type PostgresPoolClient,
 } from "../../deps/kysely.ts";
 import type { Database } from "../schema.ts";
+import type { OpenDatabaseOptions } from "../open_database.ts";
 import { DatabaseError } from "../errors.ts";
 import { type PostgresConnectionOptions, resolvePostgresConnection } from "./postgres_url.ts";
 import { translatePostgresError } from "./translate_postgres_error.ts";
 import { isCopyFromStdin, runCopyFromStdin } from "./copy_rows.ts";
 
-/** Options of {@linkcode openPostgres}. */
-export interface OpenPostgresOptions extends PostgresConnectionOptions {
-  /**
-   * How long a statement waits for a row or table lock held by another session before it fails
-   * with a `BusyError` (PostgreSQL's `lock_timeout`), in ms; 0 waits for ever.
-   * @default 5000
-   */
-  busyTimeoutMs?: number;
-  /**
-   * Open read-only (every transaction is `read only`).
-   * @default false
-   */
-  readOnly?: boolean;
+/**
+ * Options of {@linkcode openPostgres}: the connection's, and `busyTimeoutMs` (PostgreSQL's
+ * `lock_timeout`; 0 waits for ever) and `readOnly` (every transaction `read only`) as
+ * {@linkcode OpenDatabaseOptions} describes them.
+ */
+export interface OpenPostgresOptions
+  extends PostgresConnectionOptions, Pick<OpenDatabaseOptions, "busyTimeoutMs" | "readOnly"> {
   /**
    * The most connections the pool opens.
    * @default 4
@@ -132,7 +127,9 @@ function translatingPool(pool: pg.Pool): PostgresPool {
   const wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
   const wrap = (client: pg.PoolClient): PostgresPoolClient => ({
     get processID() {
-      return (client as unknown as { processID?: number }).processID;
+      // The driver sets it on every client; its type declarations do not list it.
+      const id: unknown = Reflect.get(client, "processID");
+      return typeof id === "number" ? id : undefined;
     },
     // deno-lint-ignore no-explicit-any
     async query(sql: any, parameters?: any): Promise<any> {

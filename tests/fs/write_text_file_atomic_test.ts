@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { writeTextFileAtomic } from "../../src/export/write_text_file_atomic.ts";
+import { writeTextFileAtomic } from "../../src/fs/write_text_file_atomic.ts";
 
 Deno.test("writeTextFileAtomic() replaces a file whole and keeps its permissions", async () => {
   const dir = await Deno.makeTempDir();

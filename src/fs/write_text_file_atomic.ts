@@ -7,13 +7,13 @@
 import { pausePoint } from "../db/pause_point.ts";
 
 /**
- * Writes text to a file atomically: first to a temporary file in the same folder, then renamed
+ * Writes text (or bytes) to a file atomically: first to a temporary file in the same folder, then renamed
  * over the target, so that readers see the old file or the whole new one, and a failure (a full
  * disk, an interrupted export) leaves the target untouched and no temporary file behind. An
  * existing file keeps its permissions; a new one gets 0666 less the umask.
  *
  * @param path The file to write (replaced when it exists).
- * @param text The text (written as UTF-8).
+ * @param text The text (written as UTF-8), or bytes written as they are (a PNG).
  * @returns A promise that settles once the file is in place.
  * @throws {Deno.errors.NotFound} When the folder does not exist; other file-system errors as
  * Deno raises them.
@@ -29,7 +29,10 @@ import { pausePoint } from "../db/pause_point.ts";
  * await Deno.remove(dir, { recursive: true });
  * ```
  */
-export async function writeTextFileAtomic(path: string, text: string): Promise<void> {
+export async function writeTextFileAtomic(
+  path: string,
+  text: string | Uint8Array,
+): Promise<void> {
   const slash = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
   const dir = slash >= 0 ? path.slice(0, slash) || "/" : ".";
   const name = path.slice(slash + 1);
@@ -43,7 +46,8 @@ export async function writeTextFileAtomic(path: string, text: string): Promise<v
   }
   const temp = await Deno.makeTempFile({ dir, prefix: `.${name}.`, suffix: ".tmp" });
   try {
-    await Deno.writeTextFile(temp, text);
+    if (typeof text === "string") await Deno.writeTextFile(temp, text);
+    else await Deno.writeFile(temp, text);
     await pausePoint("write:temp");
     if (Deno.build.os !== "windows") {
       await Deno.chmod(temp, (mode ?? 0o666 & ~currentUmask()) & 0o7777);

@@ -11,9 +11,15 @@
  *   `bench/build_family_cohort.ts` with `BAKTADB_ASSOC_BENCH_GENOMES` genomes (default 1,000;
  *   about 2.1 million CDSs, 0.3 million families, traits `resistant` and `lineage`), built once
  *   into `<tmp>/baktadb-family-cohort-<genomes>.sqlite` and reused (the cohort tables' bench uses
- *   the same file).
+ *   the same file); or `BAKTADB_BENCH_DB`, opened read-only (the 10,000-genome family cohort).
+ *   The load is printed at the start and the end, with the peak resident memory.
  *
- * Run: `deno task bench bench/association_bench.ts`.
+ * Run:
+ *
+ * ```sh
+ * nice deno task bench bench/association_bench.ts
+ * BAKTADB_BENCH_DB=/tmp/baktadb-family-cohort-10000.sqlite nice deno task bench bench/association_bench.ts
+ * ```
  *
  * @module
  */
@@ -21,10 +27,9 @@
 import { associateFamilies } from "../src/analysis/associate_families.ts";
 import { familyPresence } from "../src/analysis/gene_families.ts";
 import { traitAssociation } from "../src/analysis/trait_association.ts";
-import { openDatabase } from "../src/db/open_database.ts";
 import { SeededRandom } from "../src/testing/factory/mod.ts";
-import { buildFamilyCohort } from "./build_family_cohort.ts";
 import { readFamilyFloor } from "./_family_floor.ts";
+import { notePeakMemory, openBenchDatabase } from "./_bench_context.ts";
 
 const FAMILIES = 6000;
 const NEAR_CORE = 1500;
@@ -70,50 +75,46 @@ for (const genomes of [1000, 10000]) {
   });
 }
 
-const DB_GENOMES = Number(Deno.env.get("BAKTADB_ASSOC_BENCH_GENOMES") ?? 1000);
-const PATH = `${Deno.env.get("TMPDIR") ?? "/tmp"}/baktadb-family-cohort-${DB_GENOMES}.sqlite`;
+const { db } = await openBenchDatabase(
+  Number(Deno.env.get("BAKTADB_ASSOC_BENCH_GENOMES") ?? 1000),
+);
+const genomes = (await familyPresence(db, { pseudogenes: "absent" })).genomes.length;
+const large = genomes > 2000;
+const size = `${genomes.toLocaleString("en-US")} genomes`;
 
-const db = await openDatabase(PATH);
-await buildFamilyCohort(db, DB_GENOMES);
-globalThis.addEventListener("unload", () => void db.destroy());
+/** A database case: timed, its peak memory noted with its result still held. */
+function databaseCase(name: string, baseline: boolean, fn: () => Promise<unknown>): void {
+  Deno.bench({
+    name: `${name}, ${size}`,
+    group: "database",
+    baseline,
+    n: large ? 2 : 5,
+    warmup: large ? 0 : 1,
+    async fn() {
+      const result = await fn();
+      notePeakMemory();
+      void result;
+    },
+  });
+}
 
-Deno.bench({
-  name: `floor: read every CDS's family and genome from the index, ${
-    DB_GENOMES.toLocaleString("en-US")
-  } genomes`,
-  group: "database",
-  baseline: true,
-  n: 5,
-  async fn() {
-    await readFamilyFloor(db);
-  },
-});
-
-Deno.bench({
-  name: `familyPresence(): the presence read association makes, ${
-    DB_GENOMES.toLocaleString("en-US")
-  } genomes`,
-  group: "database",
-  n: 5,
-  async fn() {
-    await familyPresence(db, { pseudogenes: "absent" });
-  },
-});
-
-Deno.bench({
-  name: `traitAssociation(): the whole association, ${DB_GENOMES.toLocaleString("en-US")} genomes`,
-  group: "database",
-  n: 5,
-  async fn() {
-    await traitAssociation(db, { trait: "resistant" });
-  },
-});
-
-Deno.bench({
-  name: `traitAssociation(): with --strata lineage, ${DB_GENOMES.toLocaleString("en-US")} genomes`,
-  group: "database",
-  n: 5,
-  async fn() {
-    await traitAssociation(db, { trait: "resistant", strata: "lineage" });
-  },
-});
+databaseCase(
+  "floor: read every CDS's family and genome from the index",
+  true,
+  () => readFamilyFloor(db),
+);
+databaseCase(
+  "familyPresence(): the presence read association makes",
+  false,
+  () => familyPresence(db, { pseudogenes: "absent" }),
+);
+databaseCase(
+  "traitAssociation(): the whole association",
+  false,
+  () => traitAssociation(db, { trait: "resistant" }),
+);
+databaseCase(
+  "traitAssociation(): with --strata lineage",
+  false,
+  () => traitAssociation(db, { trait: "resistant", strata: "lineage" }),
+);

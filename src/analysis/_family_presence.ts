@@ -36,10 +36,13 @@ export interface FamilyPresence {
 }
 
 /** How many families one query hands over by default (one packed text each time). */
-const CHUNK = 20_000;
+const CHUNK = 100_000;
 /** Separators of the packed text: between records, and between a record's fields. */
 const RECORD = "\u001e";
 const FIELD = "\u001f";
+const RECORD_CODE = 0x1e;
+const FIELD_CODE = 0x1f;
+const ZERO_CODE = 0x30;
 
 /** What {@linkcode readFamilyPresence} reads: the cohort and how families are counted (checked). */
 export interface FamilyPresenceRequest {
@@ -53,7 +56,7 @@ export interface FamilyPresenceRequest {
   computeAll: boolean;
   /**
    * How many families one query hands over.
-   * @default 20000
+   * @default 100000
    */
   chunk?: number;
   /**
@@ -70,7 +73,7 @@ export interface FamilyPresenceRequest {
 /**
  * Reads the presence of every family of the cohort in one pass: on the stored family
  * (`features.family`), `select family, min(id), group_concat(annotation_id) … group by family`
- * over the index in family order, 20,000 families at a time (keyset on `family`), each chunk
+ * over the index in family order, 100,000 families at a time (keyset on `family`), each chunk
  * packed by the database into one text; the few proteins without a stored family, and every
  * protein when `computeAll`, through `request.computed`.
  *
@@ -148,7 +151,7 @@ async function readStoredFamilies(
  * from (select family, min(id) as first, group_concat(cast(annotation_id as text), ',') as cells
  *   from features where type = ? and family > ? [and pseudo = 0]
  *     [and +annotation_id in (…cohort…)]
- *   group by family order by family limit 20000)
+ *   group by family order by family limit 100000)
  * ```
  */
 function storedFamiliesChunk(
@@ -209,8 +212,10 @@ class PresenceBuilder {
   #families: string[] = [];
   #first: number[] = [];
   #offsets: number[] = [0];
-  #genome = new GrowingInt32();
-  #copies = new GrowingInt32();
+  /** The cells so far: `#genome[0 … #cells − 1]`, `#copies` at the same positions. */
+  #genome = new Int32Array(1024);
+  #copies = new Int32Array(1024);
+  #cells = 0;
   /** Members of families met outside the packed chunks: family → genome → [copies, first]. */
   #extra = new Map<string, Map<number, [number, number]>>();
 
@@ -224,52 +229,82 @@ class PresenceBuilder {
     this.#slot = new Int32Array(annotationIds.length);
   }
 
-  /** Adds a packed chunk (see `storedFamiliesChunk`). */
+  /**
+   * Adds a packed chunk (see `storedFamiliesChunk`): one pass over its characters, the family
+   * name the only string cut out of it.
+   */
   addPacked(packed: string): void {
+    // Each cell takes at least two characters (a digit and a separator).
+    this.#reserve(this.#cells + (packed.length >> 1) + 1);
     let at = 0;
     while (at < packed.length) {
-      const fieldEnd = packed.indexOf(FIELD, at);
-      const firstEnd = packed.indexOf(FIELD, fieldEnd + 1);
-      let end = packed.indexOf(RECORD, firstEnd + 1);
-      if (end < 0) end = packed.length;
-      this.#addCells(packed, firstEnd + 1, end);
-      this.#families.push(packed.slice(at, fieldEnd));
-      this.#first.push(Number(packed.slice(fieldEnd + 1, firstEnd)));
-      this.#offsets.push(this.#genome.length);
-      at = end + 1;
+      const nameEnd = packed.indexOf(FIELD, at);
+      this.#families.push(packed.slice(at, nameEnd));
+      let i = nameEnd + 1;
+      let first = 0;
+      for (let code = packed.charCodeAt(i); code !== FIELD_CODE; code = packed.charCodeAt(++i)) {
+        first = first * 10 + (code - ZERO_CODE);
+      }
+      this.#first.push(first);
+      at = this.#addCells(packed, i + 1);
+      this.#offsets.push(this.#cells);
     }
   }
 
   /**
-   * Parses `id,id,…` (one annotation id per copy, in any order) between `from` and `to` into the
-   * current family's cells; `#seen`/`#slot` find a genome met before in this family.
+   * Parses `id,id,…` (one annotation id per copy, in any order) from `from` to the end of the
+   * record into the current family's cells; `#seen`/`#slot` find a genome met before in this
+   * family. Returns where the next record starts.
    */
-  #addCells(text: string, from: number, to: number): void {
-    const family = this.#families.length;
+  #addCells(text: string, from: number): number {
+    const family = this.#families.length - 1;
+    const genomeOf = this.#genomeOf;
+    const seen = this.#seen;
+    const slot = this.#slot;
+    const genome = this.#genome;
+    const copies = this.#copies;
+    let cells = this.#cells;
     let value = 0;
-    for (let i = from; i <= to; i++) {
-      const code = i < to ? text.charCodeAt(i) : 44;
-      if (code !== 44) {
-        value = value * 10 + (code - 48);
+    let i = from;
+    for (;; i++) {
+      const code = i < text.length ? text.charCodeAt(i) : RECORD_CODE;
+      if (code >= ZERO_CODE) {
+        value = value * 10 + (code - ZERO_CODE);
         continue;
       }
-      const g = this.#genomeOf.get(value);
+      const g = genomeOf.get(value);
       value = 0;
-      if (g === undefined) continue;
-      if (this.#seen[g] === family) this.#copies.increment(this.#slot[g]);
-      else {
-        this.#seen[g] = family;
-        this.#slot[g] = this.#genome.length;
-        this.#genome.push(g);
-        this.#copies.push(1);
+      if (g >= 0) {
+        if (seen[g] === family) copies[slot[g]]++;
+        else {
+          seen[g] = family;
+          slot[g] = cells;
+          genome[cells] = g;
+          copies[cells++] = 1;
+        }
       }
+      if (code === RECORD_CODE) break;
     }
+    this.#cells = cells;
+    return i + 1;
+  }
+
+  /** Grows the cell arrays to hold at least `size` cells. */
+  #reserve(size: number): void {
+    if (size <= this.#genome.length) return;
+    const capacity = Math.max(size, this.#genome.length * 2);
+    const genome = new Int32Array(capacity);
+    const copies = new Int32Array(capacity);
+    genome.set(this.#genome.subarray(0, this.#cells));
+    copies.set(this.#copies.subarray(0, this.#cells));
+    this.#genome = genome;
+    this.#copies = copies;
   }
 
   /** Adds one protein of a family computed at query time. */
   addMember(family: string, annotationId: number, featureId: number): void {
     const g = this.#genomeOf.get(annotationId);
-    if (g === undefined) return;
+    if (g < 0) return;
     let cells = this.#extra.get(family);
     if (cells === undefined) this.#extra.set(family, cells = new Map());
     const cell = cells.get(g);
@@ -283,27 +318,33 @@ class PresenceBuilder {
   /** The sparse matrix, families in code-unit order. */
   finish(): Pick<FamilyPresence, "families" | "offsets" | "genome" | "copies" | "first"> {
     if (this.#extra.size > 0) this.#mergeExtra();
-    const n = this.#families.length;
-    const order = Int32Array.from({ length: n }, (_, f) => f);
-    if (!isSorted(this.#families)) {
-      const names = this.#families;
-      order.sort((a, b) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0));
+    const cells = this.#cells;
+    if (isSorted(this.#families)) {
+      return {
+        families: this.#families,
+        offsets: Int32Array.from(this.#offsets),
+        genome: this.#genome.slice(0, cells),
+        copies: this.#copies.slice(0, cells),
+        first: Float64Array.from(this.#first),
+      };
     }
+    const n = this.#families.length;
+    const names = this.#families;
+    const order = Int32Array.from({ length: n }, (_, f) => f)
+      .sort((a, b) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0));
     const offsets = new Int32Array(n + 1);
-    const genome = new Int32Array(this.#genome.length);
-    const copies = new Int32Array(this.#genome.length);
-    const source = this.#genome.view();
-    const sourceCopies = this.#copies.view();
+    const genome = new Int32Array(cells);
+    const copies = new Int32Array(cells);
     for (let i = 0; i < n; i++) {
       const f = order[i];
       const from = this.#offsets[f];
       const to = this.#offsets[f + 1];
-      genome.set(source.subarray(from, to), offsets[i]);
-      copies.set(sourceCopies.subarray(from, to), offsets[i]);
+      genome.set(this.#genome.subarray(from, to), offsets[i]);
+      copies.set(this.#copies.subarray(from, to), offsets[i]);
       offsets[i + 1] = offsets[i] + to - from;
     }
     return {
-      families: Array.from(order, (f) => this.#families[f]),
+      families: Array.from(order, (f) => names[f]),
       offsets,
       genome,
       copies,
@@ -317,7 +358,7 @@ class PresenceBuilder {
     const cellsOf = (f: number) => {
       const cells = new Map<number, [number, number]>();
       for (let i = this.#offsets[f]; i < this.#offsets[f + 1]; i++) {
-        cells.set(this.#genome.at(i), [this.#copies.at(i), this.#first[f]]);
+        cells.set(this.#genome[i], [this.#copies[i], this.#first[f]]);
       }
       return cells;
     };
@@ -329,7 +370,7 @@ class PresenceBuilder {
         index.set(family, f);
         this.#families.push(family);
         this.#first.push(Infinity);
-        this.#offsets.push(this.#genome.length);
+        this.#offsets.push(this.#cells);
       }
       const cells = merged.get(f) ?? cellsOf(f);
       for (const [g, [copies, first]] of extra) {
@@ -344,15 +385,15 @@ class PresenceBuilder {
 
   /** Rebuilds the cell arrays with the merged cells of some families. */
   #relayout(merged: Map<number, Map<number, [number, number]>>): void {
-    const genome = new GrowingInt32();
-    const copies = new GrowingInt32();
+    const genome: number[] = [];
+    const copies: number[] = [];
     const offsets = [0];
     for (let f = 0; f < this.#families.length; f++) {
       const cells = merged.get(f);
       if (cells === undefined) {
         for (let i = this.#offsets[f]; i < this.#offsets[f + 1]; i++) {
-          genome.push(this.#genome.at(i));
-          copies.push(this.#copies.at(i));
+          genome.push(this.#genome[i]);
+          copies.push(this.#copies[i]);
         }
       } else {
         for (const [g, [n]] of cells) {
@@ -362,8 +403,9 @@ class PresenceBuilder {
       }
       offsets.push(genome.length);
     }
-    this.#genome = genome;
-    this.#copies = copies;
+    this.#genome = Int32Array.from(genome);
+    this.#copies = Int32Array.from(copies);
+    this.#cells = genome.length;
     this.#offsets = offsets;
   }
 }
@@ -461,24 +503,23 @@ async function describeByIdList(db: Kysely<Database>, ids: number[]): Promise<De
   return rows.map((r) => [r.id, r.gene, r.product]);
 }
 
-/** Annotation id → genome index: a typed array when the ids are small (they are row ids). */
+/** Annotation id → genome index (−1 for none): a typed array when the ids are small (row ids). */
 class GenomeIndex {
   #dense: Int32Array | undefined;
   #sparse: Map<number, number>;
 
   constructor(annotationIds: readonly number[]) {
     this.#sparse = new Map(annotationIds.map((id, g) => [id, g]));
-    const most = Math.max(0, ...annotationIds);
+    const most = annotationIds.reduce((a, b) => Math.max(a, b), 0);
     if (most < 1 << 24) {
       this.#dense = new Int32Array(most + 1).fill(-1);
       annotationIds.forEach((id, g) => (this.#dense![id] = g));
     }
   }
 
-  get(annotationId: number): number | undefined {
-    if (this.#dense === undefined) return this.#sparse.get(annotationId);
-    const g = annotationId < this.#dense.length ? this.#dense[annotationId] : -1;
-    return g < 0 ? undefined : g;
+  get(annotationId: number): number {
+    if (this.#dense === undefined) return this.#sparse.get(annotationId) ?? -1;
+    return annotationId < this.#dense.length ? this.#dense[annotationId] : -1;
   }
 }
 
@@ -486,31 +527,4 @@ class GenomeIndex {
 function isSorted(values: readonly string[]): boolean {
   for (let i = 1; i < values.length; i++) if (values[i - 1] > values[i]) return false;
   return true;
-}
-
-/** An `Int32Array` that grows by doubling. */
-class GrowingInt32 {
-  #data = new Int32Array(1024);
-  length = 0;
-
-  push(value: number): void {
-    if (this.length === this.#data.length) {
-      const grown = new Int32Array(this.#data.length * 2);
-      grown.set(this.#data);
-      this.#data = grown;
-    }
-    this.#data[this.length++] = value;
-  }
-
-  increment(index: number): void {
-    this.#data[index]++;
-  }
-
-  at(index: number): number {
-    return this.#data[index];
-  }
-
-  view(): Int32Array {
-    return this.#data.subarray(0, this.length);
-  }
 }

@@ -28,18 +28,31 @@ export function bonferroni(p: ArrayLike<number>): Float64Array {
  * `p.adjust(p, "BH")`.
  *
  * @param p The p-values (one per test).
+ * @param ascending The indices of `p` in ascending order of p, when the caller has them (ties in
+ *   any order: they get the same value); sorted here when left out.
  * @returns The adjusted values, in input order.
+ * @throws {RangeError} When `ascending` is not as long as `p`.
  *
  * @example R's `p.adjust(c(0.01, 0.02, 0.03, 0.5), "BH")`
  * ```ts
  * import assert from "node:assert/strict";
  * import { benjaminiHochberg } from "./adjust_p_values.ts";
  * assert.deepEqual(Array.from(benjaminiHochberg([0.01, 0.02, 0.03, 0.5])), [0.04, 0.04, 0.04, 0.5]);
+ * assert.deepEqual(Array.from(benjaminiHochberg([0.5, 0.01], [1, 0])), [0.5, 0.02]);
  * ```
  */
-export function benjaminiHochberg(p: ArrayLike<number>): Float64Array {
+export function benjaminiHochberg(
+  p: ArrayLike<number>,
+  ascending?: ArrayLike<number>,
+): Float64Array {
   const m = p.length;
-  const order = Array.from({ length: m }, (_, i) => i).sort((x, y) => p[x] - p[y]);
+  if (ascending !== undefined && ascending.length !== m) {
+    throw new RangeError(
+      `Cannot adjust ${m} p-values: "ascending" holds ${ascending.length} indices`,
+    );
+  }
+  const order = ascending ??
+    Int32Array.from({ length: m }, (_, i) => i).sort((x, y) => p[x] - p[y]);
   const adjusted = new Float64Array(m);
   let running = 1;
   for (let rank = m; rank >= 1; rank--) {

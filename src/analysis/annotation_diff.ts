@@ -5,7 +5,7 @@
  */
 
 import type { ColumnTable } from "../deps/arquero.ts";
-import { type Kysely, sql } from "../deps/kysely.ts";
+import { type Kysely, type RawBuilder, sql } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { checkId } from "../query/_validate.ts";
 import type { CohortQuery } from "./gene_families.ts";
@@ -110,48 +110,75 @@ export function annotationDiffQuery(
   const { before, after, includeUnchanged = false } = options ?? {};
   checkId(before, "before");
   checkId(after, "after");
+  const diff = matchedFeatures(db, before, after).unionAll(addedFeatures);
+  let query = db.selectFrom(diff.as("diff")).selectAll("diff");
+  if (!includeUnchanged) query = query.where("diff.status", "<>", "unchanged");
+  return query
+    .orderBy("diff.sequence")
+    .orderBy("diff.start")
+    .orderBy("diff.stop")
+    .orderBy("diff.strand") as unknown as CohortQuery<AnnotationDiffRow>;
+}
+
+/**
+ * One side of the comparison: the features of an annotation with their coordinates and `k`, their
+ * rank among the features with the same coordinates (by type, then id).
+ */
+function diffSide(db: Kysely<Database>, annotationId: number) {
   const ref = sql.ref;
-  const side = (annotationId: number) =>
-    db.selectFrom("features")
-      .innerJoin("sequences", "sequences.id", "features.sequence_id")
-      .select([
-        "features.id",
-        "sequences.seq_id",
-        "features.start",
-        "features.stop",
-        "features.strand",
-        "features.type",
-        "features.locus_tag",
-        "features.gene",
-        "features.product",
-        sql<number>`row_number() over (partition by ${ref("sequences.seq_id")}, ${
-          ref("features.start")
-        }, ${ref("features.stop")}, ${ref("features.strand")} order by ${ref("features.type")}, ${
-          ref("features.id")
-        })`.as("k"),
-      ])
-      .where("features.annotation_id", "=", annotationId);
-  const differs = (column: string) =>
-    sql<number>`case when ${ref(`b.${column}`)} is distinct from ${
-      ref(`a.${column}`)
-    } then 1 else 0 end`;
-  const matched = db
-    .with("b", () => side(before))
-    .with("a", () => side(after))
-    .selectFrom("b")
-    .leftJoin("a", (join) =>
-      join.onRef("a.seq_id", "=", "b.seq_id")
-        .onRef("a.start", "=", "b.start")
-        .onRef("a.stop", "=", "b.stop")
-        .onRef("a.strand", "=", "b.strand")
-        .onRef("a.k", "=", "b.k"))
+  return db.selectFrom("features")
+    .innerJoin("sequences", "sequences.id", "features.sequence_id")
     .select([
-      sql<AnnotationChange>`case when ${ref("a.id")} is null then 'removed' when ${
-        differs("type")
-      } = 1 or ${differs("gene")} = 1 or ${
-        differs("product")
-      } = 1 then 'changed' else 'unchanged' end`
-        .as("status"),
+      "features.id",
+      "sequences.seq_id",
+      "features.start",
+      "features.stop",
+      "features.strand",
+      "features.type",
+      "features.locus_tag",
+      "features.gene",
+      "features.product",
+      sql<number>`row_number() over (partition by ${ref("sequences.seq_id")}, ${
+        ref("features.start")
+      }, ${ref("features.stop")}, ${ref("features.strand")} order by ${ref("features.type")}, ${
+        ref("features.id")
+      })`.as("k"),
+    ])
+    .where("features.annotation_id", "=", annotationId);
+}
+
+/** The join of two sides: the same sequence, start, stop and strand, and the same rank `k`. */
+function sameCoordinates(left: "a" | "b", right: "a" | "b"): RawBuilder<boolean> {
+  const equal = ["seq_id", "start", "stop", "strand", "k"].map((column) =>
+    sql`${sql.ref(`${left}.${column}`)} = ${sql.ref(`${right}.${column}`)}`
+  );
+  return sql<boolean>`${sql.join(equal, sql` and `)}`;
+}
+
+/** 1 when a column differs between the sides `b` and `a` (null-safe), else 0. */
+function differs(column: "type" | "gene" | "product"): RawBuilder<number> {
+  return sql<number>`case when ${sql.ref(`b.${column}`)} is distinct from ${
+    sql.ref(`a.${column}`)
+  } then 1 else 0 end`;
+}
+
+/** 0 for a feature with no match after (`a.id` null), else whether the column differs. */
+function changedFlag(column: "type" | "gene" | "product"): RawBuilder<number> {
+  return sql<number>`case when ${sql.ref("a.id")} is null then 0 else ${differs(column)} end`;
+}
+
+/** Every feature before (`b`), with its match after (`a`) if any: removed, changed or unchanged. */
+function matchedFeatures(db: Kysely<Database>, before: number, after: number) {
+  const status = sql<AnnotationChange>`case when ${sql.ref("a.id")} is null then 'removed' when ${
+    differs("type")
+  } = 1 or ${differs("gene")} = 1 or ${differs("product")} = 1 then 'changed' else 'unchanged' end`;
+  return db
+    .with("b", () => diffSide(db, before))
+    .with("a", () => diffSide(db, after))
+    .selectFrom("b")
+    .leftJoin("a", (join) => join.on(sameCoordinates("a", "b")))
+    .select([
+      status.as("status"),
       "b.seq_id as sequence",
       "b.start",
       "b.stop",
@@ -166,55 +193,44 @@ export function annotationDiffQuery(
       "a.gene as gene_after",
       "b.product as product_before",
       "a.product as product_after",
-      sql<number>`case when ${ref("a.id")} is null then 0 else ${differs("product")} end`.as(
-        "product_changed",
-      ),
-      sql<number>`case when ${ref("a.id")} is null then 0 else ${differs("gene")} end`.as(
-        "gene_changed",
-      ),
-      sql<number>`case when ${ref("a.id")} is null then 0 else ${differs("type")} end`.as(
-        "type_changed",
-      ),
+      changedFlag("product").as("product_changed"),
+      changedFlag("gene").as("gene_changed"),
+      changedFlag("type").as("type_changed"),
+    ]);
+}
+
+/**
+ * The features after (`a`) with no match before: added. Reads "a" as the left table, not as the
+ * nullable right side of {@linkcode matchedFeatures}' join.
+ */
+// deno-lint-ignore no-explicit-any
+function addedFeatures(eb: any): any {
+  return eb.selectFrom("a")
+    .leftJoin(
+      "b",
+      (join: { on(condition: RawBuilder<boolean>): unknown }) => join.on(sameCoordinates("b", "a")),
+    )
+    .select([
+      sql<AnnotationChange>`'added'`.as("status"),
+      "a.seq_id as sequence",
+      "a.start",
+      "a.stop",
+      "a.strand",
+      sql<number | null>`null`.as("before_id"),
+      "a.id as after_id",
+      sql<string | null>`null`.as("type_before"),
+      "a.type as type_after",
+      sql<string | null>`null`.as("locus_tag_before"),
+      "a.locus_tag as locus_tag_after",
+      sql<string | null>`null`.as("gene_before"),
+      "a.gene as gene_after",
+      sql<string | null>`null`.as("product_before"),
+      "a.product as product_after",
+      sql<number>`0`.as("product_changed"),
+      sql<number>`0`.as("gene_changed"),
+      sql<number>`0`.as("type_changed"),
     ])
-    // The added side reads "a" as a left table, not as the nullable right side of the join above.
-    // deno-lint-ignore no-explicit-any
-    .unionAll((eb): any =>
-      eb.selectFrom("a")
-        .leftJoin("b", (join) =>
-          join.onRef("b.seq_id", "=", "a.seq_id")
-            .onRef("b.start", "=", "a.start")
-            .onRef("b.stop", "=", "a.stop")
-            .onRef("b.strand", "=", "a.strand")
-            .onRef("b.k", "=", "a.k"))
-        .select([
-          sql<AnnotationChange>`'added'`.as("status"),
-          "a.seq_id as sequence",
-          "a.start",
-          "a.stop",
-          "a.strand",
-          sql<number | null>`null`.as("before_id"),
-          "a.id as after_id",
-          sql<string | null>`null`.as("type_before"),
-          "a.type as type_after",
-          sql<string | null>`null`.as("locus_tag_before"),
-          "a.locus_tag as locus_tag_after",
-          sql<string | null>`null`.as("gene_before"),
-          "a.gene as gene_after",
-          sql<string | null>`null`.as("product_before"),
-          "a.product as product_after",
-          sql<number>`0`.as("product_changed"),
-          sql<number>`0`.as("gene_changed"),
-          sql<number>`0`.as("type_changed"),
-        ])
-        .where("b.id", "is", null)
-    );
-  let query = db.selectFrom(matched.as("diff")).selectAll("diff");
-  if (!includeUnchanged) query = query.where("diff.status", "<>", "unchanged");
-  return query
-    .orderBy("diff.sequence")
-    .orderBy("diff.start")
-    .orderBy("diff.stop")
-    .orderBy("diff.strand") as unknown as CohortQuery<AnnotationDiffRow>;
+    .where("b.id", "is", null);
 }
 
 /**

@@ -8,7 +8,7 @@
 
 import { benjaminiHochberg, bonferroni } from "./adjust_p_values.ts";
 import { fisherExact, logFactorials } from "./fisher_exact.ts";
-import { mantelHaenszel, type StratumTable } from "./mantel_haenszel.ts";
+import { mantelHaenszel, type MantelHaenszelResult, type StratumTable } from "./mantel_haenszel.ts";
 
 /** The input of {@linkcode associateFamilies}. */
 export interface FamilyPresenceInput {
@@ -70,11 +70,97 @@ export interface FamilyAssociationRow {
   cmh_odds_ratio: number | null;
 }
 
+/** The result of {@linkcode associateFamilyColumns}: one entry per tested family, by p. */
+export interface FamilyAssociationColumns {
+  /** The family, as its index in the input's `families`. */
+  family: Int32Array;
+  /** See {@linkcode FamilyAssociationRow}. */
+  pos_present: Int32Array;
+  /** See {@linkcode FamilyAssociationRow}. */
+  neg_present: Int32Array;
+  /** See {@linkcode FamilyAssociationRow}. */
+  pos_absent: Int32Array;
+  /** See {@linkcode FamilyAssociationRow}. */
+  neg_absent: Int32Array;
+  /** See {@linkcode FamilyAssociationRow}. */
+  sensitivity: Float64Array;
+  /** See {@linkcode FamilyAssociationRow}. */
+  specificity: Float64Array;
+  /** See {@linkcode FamilyAssociationRow}. */
+  odds_ratio: Float64Array;
+  /** See {@linkcode FamilyAssociationRow}. */
+  p: Float64Array;
+  /** See {@linkcode FamilyAssociationRow}. */
+  neg_log10_p: Float64Array;
+  /** See {@linkcode FamilyAssociationRow}. */
+  p_bh: Float64Array;
+  /** See {@linkcode FamilyAssociationRow}. */
+  p_bonferroni: Float64Array;
+  /** See {@linkcode FamilyAssociationRow}. */
+  cmh_p: (number | null)[];
+  /** See {@linkcode FamilyAssociationRow}. */
+  cmh_odds_ratio: (number | null)[];
+}
+
+/**
+ * The association of every tested family as typed columns, one entry per tested family in output
+ * order (by p, then family): `family` holds indices into the input's `families`. This is what
+ * {@linkcode associateFamilies} computes, without an object per family: the 2×2 tables are
+ * counted over the sparse matrix, Fisher's test is computed once per distinct table (most
+ * families of a large cohort share a few tables: singletons differ only by which genome carries
+ * them), and so is the Cochran–Mantel–Haenszel test per distinct set of stratum tables; the order
+ * is a counting sort over the distinct p-values, stable over the family order.
+ *
+ * @param input The matrix, the trait and the strata.
+ * @returns The columns.
+ * @throws {RangeError} As {@linkcode associateFamilies}.
+ *
+ * @example Columns of a family that follows the trait
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { associateFamilyColumns } from "./associate_families.ts";
+ * const columns = associateFamilyColumns({
+ *   families: ["core", "amr", "other"],
+ *   sparse: { offsets: [0, 4, 6, 8], genome: [0, 1, 2, 3, 0, 1, 0, 2] },
+ *   trait: [1, 1, 0, 0],
+ * });
+ * assert.deepEqual([...columns.family], [1, 2]); // amr (p = 1/3), then other (p = 1)
+ * assert.deepEqual([...columns.pos_present], [2, 1]);
+ * assert.equal(columns.cmh_p[0], null);
+ * ```
+ */
+export function associateFamilyColumns(input: FamilyPresenceInput): FamilyAssociationColumns {
+  const { families, trait, strata } = input;
+  const matrix = checkMatrix(input);
+  const [positives, present] = countPresence(families.length, matrix, trait);
+  const total = trait.length;
+  let totalPositives = 0;
+  for (let g = 0; g < total; g++) if (trait[g]) totalPositives++;
+  const tested = testedFamilies(families, present, total);
+  const tables = { positives, present, totalPositives, total };
+  const fisher = fisherByTable(tested, tables);
+  const order = orderByP(fisher.group, fisher.negLog10P);
+  const columns = fillColumns(tested, order, tables, fisher);
+  if (strata !== undefined) {
+    const cmh = memoisedMantelHaenszel(matrix, trait, strata);
+    order.forEach((i, row) => {
+      const result = cmh(tested[i]);
+      columns.cmh_p[row] = result.p;
+      columns.cmh_odds_ratio[row] = result.oddsRatio;
+    });
+  }
+  const m = order.length;
+  columns.p_bh = benjaminiHochberg(columns.p, Int32Array.from({ length: m }, (_, i) => i));
+  columns.p_bonferroni = bonferroni(columns.p);
+  return columns;
+}
+
 /**
  * Tests every family present in some but not all genomes for association with a binary trait:
  * the 2×2 table, Fisher's exact test (two-sided, in log space), Benjamini–Hochberg and
  * Bonferroni over the families tested, sensitivity, specificity, odds ratio and, with strata, the
- * Cochran–Mantel–Haenszel test. Rows are sorted by p, then family.
+ * Cochran–Mantel–Haenszel test. Rows are sorted by p, then family. One object per family: for a
+ * large cohort {@linkcode associateFamilyColumns} gives the same as typed columns.
  *
  * @param input The matrix, the trait and the strata.
  * @returns One row per tested family.
@@ -108,43 +194,144 @@ export interface FamilyAssociationRow {
  * ```
  */
 export function associateFamilies(input: FamilyPresenceInput): FamilyAssociationRow[] {
-  const { families, trait, strata } = input;
-  const matrix = checkMatrix(input);
-  const [positives, present] = countPresence(families.length, matrix, trait);
-  const total = trait.length;
-  const totalPositives = Array.from(trait).filter((t) => t).length;
+  const c = associateFamilyColumns(input);
+  return Array.from(c.family, (f, i) => ({
+    family: input.families[f],
+    pos_present: c.pos_present[i],
+    neg_present: c.neg_present[i],
+    pos_absent: c.pos_absent[i],
+    neg_absent: c.neg_absent[i],
+    sensitivity: c.sensitivity[i],
+    specificity: c.specificity[i],
+    odds_ratio: c.odds_ratio[i],
+    p: c.p[i],
+    neg_log10_p: c.neg_log10_p[i],
+    p_bh: c.p_bh[i],
+    p_bonferroni: c.p_bonferroni[i],
+    cmh_p: c.cmh_p[i],
+    cmh_odds_ratio: c.cmh_odds_ratio[i],
+  }));
+}
+
+/** The per-family counts the 2×2 tables are made of. */
+interface TableCounts {
+  /** Per family: trait genomes carrying it. */
+  positives: Int32Array;
+  /** Per family: genomes carrying it. */
+  present: Int32Array;
+  /** Trait genomes. */
+  totalPositives: number;
+  /** Genomes. */
+  total: number;
+}
+
+/** The families present in some but not all genomes, in family (code-unit) order. */
+function testedFamilies(families: readonly string[], present: Int32Array, total: number) {
+  const tested: number[] = [];
+  for (let f = 0; f < present.length; f++) if (present[f] > 0 && present[f] < total) tested.push(f);
+  let sorted = true;
+  for (let i = 1; i < tested.length && sorted; i++) {
+    sorted = families[tested[i - 1]] <= families[tested[i]];
+  }
+  if (!sorted) {
+    tested.sort((x, y) => (families[x] < families[y] ? -1 : families[x] > families[y] ? 1 : 0));
+  }
+  return Int32Array.from(tested);
+}
+
+/**
+ * Fisher's test once per distinct 2×2 table: per tested family the index of its table
+ * (`group`), and per table its p, log p and −log10 p.
+ */
+function fisherByTable(tested: Int32Array, counts: TableCounts) {
+  const { positives, present, totalPositives, total } = counts;
   const lf = logFactorials(total);
-  const byStratum = strata === undefined ? undefined : stratumCounter(matrix, trait, strata);
-  const rows: FamilyAssociationRow[] = [];
-  for (let f = 0; f < families.length; f++) {
-    if (present[f] === 0 || present[f] === total) continue;
+  const negatives = total - totalPositives;
+  const index = new Map<number, number>();
+  const group = new Int32Array(tested.length);
+  const p: number[] = [];
+  const negLog10P: number[] = [];
+  for (let i = 0; i < tested.length; i++) {
+    const a = positives[tested[i]];
+    const c = present[tested[i]] - a;
+    const key = a * (negatives + 1) + c;
+    let g = index.get(key);
+    if (g === undefined) {
+      g = p.length;
+      index.set(key, g);
+      const result = fisherExact(a, totalPositives - a, c, negatives - c, lf);
+      p.push(result.p);
+      negLog10P.push(result.logP === 0 ? 0 : -result.logP / Math.LN10); // p = 1 gives 0, not -0
+    }
+    group[i] = g;
+  }
+  return { group, p: Float64Array.from(p), negLog10P: Float64Array.from(negLog10P) };
+}
+
+/**
+ * Positions 0 … n − 1 (tested families, in family order) ordered by −log10 p descending, ties in
+ * family order: the distinct values are ranked, then a counting sort by rank.
+ */
+function orderByP(group: Int32Array, negLog10P: Float64Array): Int32Array {
+  const groups = Int32Array.from(negLog10P.keys()).sort((x, y) => negLog10P[y] - negLog10P[x]);
+  const rank = new Int32Array(groups.length);
+  let r = 0;
+  groups.forEach((g, i) => {
+    if (i > 0 && negLog10P[g] !== negLog10P[groups[i - 1]]) r++;
+    rank[g] = r;
+  });
+  const starts = new Int32Array(r + 2);
+  for (const g of group) starts[rank[g] + 1]++;
+  for (let k = 1; k < starts.length; k++) starts[k] += starts[k - 1];
+  const order = new Int32Array(group.length);
+  for (let i = 0; i < group.length; i++) order[starts[rank[group[i]]]++] = i;
+  return order;
+}
+
+/** The columns of the tested families in output order (corrections and CMH filled in later). */
+function fillColumns(
+  tested: Int32Array,
+  order: Int32Array,
+  counts: TableCounts,
+  fisher: { group: Int32Array; p: Float64Array; negLog10P: Float64Array },
+): FamilyAssociationColumns {
+  const { positives, present, totalPositives, total } = counts;
+  const n = order.length;
+  const columns: FamilyAssociationColumns = {
+    family: new Int32Array(n),
+    pos_present: new Int32Array(n),
+    neg_present: new Int32Array(n),
+    pos_absent: new Int32Array(n),
+    neg_absent: new Int32Array(n),
+    sensitivity: new Float64Array(n),
+    specificity: new Float64Array(n),
+    odds_ratio: new Float64Array(n),
+    p: new Float64Array(n),
+    neg_log10_p: new Float64Array(n),
+    p_bh: new Float64Array(n),
+    p_bonferroni: new Float64Array(n),
+    cmh_p: new Array<number | null>(n).fill(null),
+    cmh_odds_ratio: new Array<number | null>(n).fill(null),
+  };
+  for (let row = 0; row < n; row++) {
+    const i = order[row];
+    const f = tested[i];
     const a = positives[f];
     const b = totalPositives - a;
     const c = present[f] - a;
     const d = total - totalPositives - c;
-    const { p, logP } = fisherExact(a, b, c, d, lf);
-    const cmh = byStratum === undefined ? undefined : mantelHaenszel(byStratum(f));
-    rows.push({
-      family: families[f],
-      pos_present: a,
-      neg_present: c,
-      pos_absent: b,
-      neg_absent: d,
-      sensitivity: a / (a + b),
-      specificity: d / (c + d),
-      odds_ratio: (a * d) / (b * c),
-      p,
-      neg_log10_p: logP === 0 ? 0 : -logP / Math.LN10, // p = 1 gives 0, not -0
-      p_bh: 0,
-      p_bonferroni: 0,
-      cmh_p: cmh?.p ?? null,
-      cmh_odds_ratio: cmh?.oddsRatio ?? null,
-    });
+    columns.family[row] = f;
+    columns.pos_present[row] = a;
+    columns.neg_present[row] = c;
+    columns.pos_absent[row] = b;
+    columns.neg_absent[row] = d;
+    columns.sensitivity[row] = a / (a + b);
+    columns.specificity[row] = d / (c + d);
+    columns.odds_ratio[row] = (a * d) / (b * c);
+    columns.p[row] = fisher.p[fisher.group[i]];
+    columns.neg_log10_p[row] = fisher.negLog10P[fisher.group[i]];
   }
-  adjust(rows);
-  return rows.sort((x, y) =>
-    y.neg_log10_p - x.neg_log10_p || (x.family < y.family ? -1 : x.family > y.family ? 1 : 0)
-  );
+  return columns;
 }
 
 /** Checks the input's sizes and gives the matrix by family (dense columns are converted). */
@@ -208,40 +395,42 @@ function countPresence(
   return [positives, present];
 }
 
-/** A function giving a family's 2×2 table in each stratum. */
-function stratumCounter(
+/**
+ * The Cochran–Mantel–Haenszel test of a family (by index) across strata, computed once per
+ * distinct set of per-stratum tables (keyed by each stratum's trait-yes and trait-no carriers).
+ */
+function memoisedMantelHaenszel(
   { offsets, genome }: SparsePresence,
   trait: ArrayLike<number>,
   strata: ArrayLike<number>,
-): (f: number) => StratumTable[] {
-  const k = Math.max(-1, ...Array.from(strata)) + 1;
+): (f: number) => MantelHaenszelResult {
+  let k = 0;
+  for (let g = 0; g < strata.length; g++) k = Math.max(k, strata[g] + 1);
   const yes = new Int32Array(k);
   const no = new Int32Array(k);
   for (let g = 0; g < trait.length; g++) (trait[g] ? yes : no)[strata[g]]++;
+  const a = new Int32Array(k);
+  const c = new Int32Array(k);
+  const memo = new Map<string, MantelHaenszelResult>();
   return (f) => {
-    const tables = Array.from({ length: k }, (_, s) => ({ a: 0, b: yes[s], c: 0, d: no[s] }));
+    a.fill(0);
+    c.fill(0);
     for (let i = offsets[f]; i < offsets[f + 1]; i++) {
       const g = genome[i];
-      const table = tables[strata[g]];
-      if (trait[g]) {
-        table.a++;
-        table.b--;
-      } else {
-        table.c++;
-        table.d--;
-      }
+      (trait[g] ? a : c)[strata[g]]++;
     }
-    return tables;
+    const key = `${a.join()};${c.join()}`;
+    let result = memo.get(key);
+    if (result === undefined) {
+      const tables: StratumTable[] = Array.from({ length: k }, (_, s) => ({
+        a: a[s],
+        b: yes[s] - a[s],
+        c: c[s],
+        d: no[s] - c[s],
+      }));
+      result = mantelHaenszel(tables);
+      memo.set(key, result);
+    }
+    return result;
   };
-}
-
-/** Fills in the corrected p-values over the tested families. */
-function adjust(rows: FamilyAssociationRow[]): void {
-  const p = rows.map((row) => row.p);
-  const bh = benjaminiHochberg(p);
-  const bonf = bonferroni(p);
-  rows.forEach((row, i) => {
-    row.p_bh = bh[i];
-    row.p_bonferroni = bonf[i];
-  });
 }

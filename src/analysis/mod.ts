@@ -32,6 +32,7 @@ export * from "./genome_summary.ts";
 export * from "./feature_type_counts.ts";
 export * from "./cog_matrix.ts";
 export * from "./gene_families.ts";
+export * from "./sparse_column.ts";
 export * from "./pangenome_classes.ts";
 export * from "./cohort_species.ts";
 export * from "./genome_diff.ts";

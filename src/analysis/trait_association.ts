@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { ColumnTable } from "../deps/arquero.ts";
+import { type ColumnTable, table } from "../deps/arquero.ts";
 import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { show } from "../query/_validate.ts";
@@ -13,7 +13,7 @@ import { selectGenomes } from "../query/select_genomes.ts";
 import { traitKeyOf } from "../query/where_clause.ts";
 import { listTraits } from "../store/traits_repository.ts";
 import type { CohortOptions } from "./_cohort.ts";
-import { associateFamilies, type FamilyAssociationRow } from "./associate_families.ts";
+import { associateFamilyColumns, type FamilyAssociationColumns } from "./associate_families.ts";
 import { readBinaryTrait } from "./binary_trait.ts";
 import { describeFeatures } from "./_family_presence.ts";
 import {
@@ -22,7 +22,6 @@ import {
   familyPresence,
   type GeneFamilyOptions,
 } from "./gene_families.ts";
-import { rowsToTable } from "./to_table.ts";
 
 /** Options of {@linkcode traitAssociation}. */
 export interface TraitAssociationOptions extends CohortOptions {
@@ -137,13 +136,13 @@ export async function traitAssociation(
   // The matrix's genomes are in name order: the trait and strata follow them.
   const at = new Map(groups.names.map((name, i) => [name, i]));
   const order = presence.genomes.map((name) => at.get(name)!);
-  const rows = associateFamilies({
+  const columns = associateFamilyColumns({
     families: presence.families,
     sparse: presence,
     trait: order.map((i) => groups.trait[i]),
     strata: groups.strata === undefined ? undefined : order.map((i) => groups.strata![i]),
   });
-  const described = await describeFamilies(db, rows, presence);
+  const described = await associationTable(db, columns, presence);
   return {
     trait: settings.trait,
     ...(settings.threshold === undefined ? {} : { threshold: settings.threshold }),
@@ -242,23 +241,21 @@ async function classifyGenomes(
   return groups;
 }
 
-/** The rows as a table with each family's gene and product (of its first member). */
-async function describeFamilies(
+/** The typed columns as a table, with each family's gene and product (of its first member). */
+async function associationTable(
   db: Kysely<Database>,
-  rows: FamilyAssociationRow[],
+  columns: FamilyAssociationColumns,
   presence: FamilyPresence,
 ): Promise<ColumnTable> {
-  const firstOf = new Map(presence.families.map((family, f) => [family, presence.first[f]]));
-  const firsts = rows.map((row) => firstOf.get(row.family)!);
+  const firsts = Float64Array.from(columns.family, (f) => presence.first[f]);
   const names = await describeFeatures(db, firsts);
-  return rowsToTable(
-    rows.map((row, i) => ({
-      ...row,
-      gene: names.get(firsts[i])?.gene ?? null,
-      product: names.get(firsts[i])?.product ?? null,
-    })),
-    { columns: ASSOCIATION_COLUMNS },
-  );
+  const { family, ...rest } = columns;
+  return table({
+    family: Array.from(family, (f) => presence.families[f]),
+    gene: Array.from(firsts, (id) => names.get(id)?.gene ?? null),
+    product: Array.from(firsts, (id) => names.get(id)?.product ?? null),
+    ...rest,
+  }, [...ASSOCIATION_COLUMNS]);
 }
 
 /** The columns of the association table, in order. */

@@ -4,6 +4,7 @@ import {
   geneFamilyCountsQuery,
   presenceAbsence,
 } from "../../src/analysis/gene_families.ts";
+import { SparseColumn } from "../../src/analysis/sparse_column.ts";
 import { cohortFixture, familyCopies } from "./_cohort.ts";
 import { freshDb, insertAnnotation } from "../query/_fixture.ts";
 import { engineTest } from "../_engines.ts";
@@ -49,10 +50,15 @@ engineTest("presenceAbsence() equals a brute-force matrix over the factory's run
     // Hypothetical proteins have no UniRef cluster: they are keyed by their MD5.
     const md5 = [...expected.keys()].filter((f) => f.startsWith("MD5:"));
     assert.ok(md5.length > 0, "the fixture has proteins without a cluster");
-    // The matrix columns are typed: bytes for presence, 32-bit integers for copies.
+    // The genome columns hold only the cells present (one per family the genome carries); dense,
+    // they are bytes for presence, 32-bit integers for copies.
     const matrix = await presenceAbsence(db, { value: "copies" });
-    assert.ok(matrix.column(genomes[0]) instanceof Int32Array);
-    assert.ok((await presenceAbsence(db)).column(genomes[0]) instanceof Uint8Array);
+    const column = matrix.column(genomes[0]) as SparseColumn;
+    assert.ok(column instanceof SparseColumn);
+    assert.equal(column.nonzero, [...expected.values()].filter((c) => c.has(genomes[0])).length);
+    assert.ok(column.toArray() instanceof Int32Array);
+    const presence = (await presenceAbsence(db)).column(genomes[0]) as SparseColumn;
+    assert.ok(presence.toArray() instanceof Uint8Array);
     // minGenomes drops the rarer families.
     const shared = await presenceAbsence(db, { minGenomes: 2 });
     assert.deepEqual(

@@ -6,7 +6,7 @@ import {
 } from "../../src/analysis/pangenome_classes.ts";
 import type { Kysely } from "kysely";
 import type { Database } from "../../src/db/schema.ts";
-import { familyKey } from "../../src/analysis/gene_families.ts";
+import { familyKey, presenceAbsence } from "../../src/analysis/gene_families.ts";
 import { cohortFixture, familyCopies } from "./_cohort.ts";
 import { type FeatureSpec, freshDb, insertAnnotation } from "../query/_fixture.ts";
 import { engineTest } from "../_engines.ts";
@@ -118,7 +118,7 @@ engineTest("pangenomeClasses() classifies at exactly 99, 95 and 15 of 100 genome
         if (stored) await db.updateTable("features").set({ family: familyKey() }).execute();
         const rows = (await pangenomeClasses(db)).objects() as Record<string, unknown>[];
         assert.deepEqual(rows.map((r) => [r.family, r.genomes, r.class]), expected);
-        const summary = (await pangenomeSummary(db)).objects();
+        const summary = (await pangenomeSummary(db)).objects() as Record<string, unknown>[];
         assert.deepEqual(summary, [
           { class: "core", families: 2 },
           { class: "soft-core", families: 2 },
@@ -197,4 +197,51 @@ Deno.test("classifyPrevalence() agrees with Roary's rule for every count up to 2
   assert.throws(() => classifyPrevalence(3, 2), RangeError);
   assert.throws(() => classifyPrevalence(1, 0), RangeError);
   assert.throws(() => classifyPrevalence(0.5, 2), RangeError);
+});
+
+engineTest("the pangenome tables count genomes that carry a family, not its copies", async () => {
+  const db = await freshDb();
+  try {
+    // UniRef90_A: two copies in g1, one in g2; UniRef90_B: one copy in g3. Counting copies would
+    // put A in 3 of 3 genomes (core) instead of 2 of 3 (shell).
+    const layout: [string, string[]][] = [
+      ["g1", ["UniRef90_A", "UniRef90_A"]],
+      ["g2", ["UniRef90_A"]],
+      ["g3", ["UniRef90_B"]],
+    ];
+    for (const [genome, clusters] of layout) {
+      await insertAnnotation(
+        db,
+        genome,
+        [{ seqId: "c", length: 10_000 }],
+        clusters.map((accession, i) => ({
+          seqId: "c",
+          start: 1 + i * 100,
+          stop: 90 + i * 100,
+          xrefs: [{ db: "UniRef", accession }],
+        })),
+      );
+    }
+    const classes = (await pangenomeClasses(db, { describe: false })).objects() as Record<
+      string,
+      unknown
+    >[];
+    assert.deepEqual(
+      classes.map((r) => [r.family, r.genomes, r.copies, r.class]),
+      [["UniRef90_A", 2, 3, "shell"], ["UniRef90_B", 1, 1, "shell"]],
+    );
+    const summary = (await pangenomeSummary(db)).objects() as Record<string, unknown>[];
+    assert.deepEqual(summary.map((r) => r.families), [0, 0, 2, 0, 2]);
+    const matrix = await presenceAbsence(db);
+    assert.deepEqual(Array.from(matrix.array("genomes") as ArrayLike<number>), [2, 1]);
+    assert.deepEqual(matrix.objects()[0], {
+      family: "UniRef90_A",
+      genomes: 2,
+      g1: 1,
+      g2: 1,
+      g3: 0,
+    });
+  } finally {
+    await db.destroy();
+  }
 });

@@ -1,0 +1,51 @@
+/**
+ * What the family-table benches share: the database to read (a given file opened read-only, or
+ * the family cohort built once), and the machine's load and the process's peak memory, printed
+ * when the bench ends so that every figure is read next to them.
+ *
+ * @module
+ */
+
+import type { Kysely } from "../src/deps/kysely.ts";
+import type { Database } from "../src/db/schema.ts";
+import { openDatabase } from "../src/db/open_database.ts";
+import { buildFamilyCohort } from "./build_family_cohort.ts";
+
+/**
+ * Opens `BAKTADB_BENCH_DB` read-only when set (used as it is: the 10,000-genome family cohort, the
+ * factory cohort); else builds (once, resumable) the family cohort of `genomes` genomes into
+ * `<tmp>/baktadb-family-cohort-<genomes>.sqlite`. Prints the load now and, at the end, the load
+ * and the peak resident memory seen by {@linkcode notePeakMemory}.
+ *
+ * @param genomes The family cohort's size when no file is given.
+ * @returns The database and its path.
+ */
+export async function openBenchDatabase(
+  genomes: number,
+): Promise<{ db: Kysely<Database>; path: string }> {
+  const given = Deno.env.get("BAKTADB_BENCH_DB");
+  const path = given ??
+    `${Deno.env.get("TMPDIR") ?? "/tmp"}/baktadb-family-cohort-${genomes}.sqlite`;
+  const db = await openDatabase(path, given === undefined ? {} : { readOnly: true });
+  if (given === undefined) await buildFamilyCohort(db, genomes);
+  console.log(`${path}; ${loadText()} at the start`);
+  globalThis.addEventListener("unload", () => {
+    console.log(`${loadText()} at the end; peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB`);
+    void db.destroy();
+  });
+  return { db, path };
+}
+
+let peak = 0;
+
+/** Records the resident memory now (call it at the end of a bench case, before the result goes). */
+export function notePeakMemory(): void {
+  peak = Math.max(peak, Deno.memoryUsage().rss);
+}
+
+/** The load averages over 1, 5 and 15 minutes, as text. */
+function loadText(): string {
+  return `load average ${
+    Deno.loadavg().map((x) => x.toFixed(1)).join(", ")
+  } (${navigator.hardwareConcurrency} cores)`;
+}

@@ -126,6 +126,14 @@ Deno.bench({
 });
 
 Deno.bench({
+  name: "searchFeatures: 'dna pol*' across the cohort, first 100 in stored order",
+  group: "query",
+  async fn() {
+    await searchFeatures(db, "dna pol", { prefix: true, order: "feature" }).limit(100).execute();
+  },
+});
+
+Deno.bench({
   name: `genomeSummary: ${GENOMES} genomes`,
   group: "cohort",
   n: 3,

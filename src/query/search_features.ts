@@ -44,7 +44,17 @@ export interface FtsQueryOptions {
 }
 
 /** Options of {@linkcode searchFeatures}. */
-export interface SearchFeaturesOptions extends AnnotationScope, FtsQueryOptions {}
+export interface SearchFeaturesOptions extends AnnotationScope, FtsQueryOptions {
+  /**
+   * The order of the hits: `"rank"`, best match first (bm25 on SQLite, `ts_rank` on PostgreSQL,
+   * then the feature id), or `"feature"`, in the order the features were stored (genome by
+   * genome, along each sequence), which the full-text index returns as it reads: the first hits
+   * of a cohort-wide search come without ranking every match (tens of thousands in a large
+   * cohort), so `.limit(100)` answers at once.
+   * @default "rank"
+   */
+  order?: "rank" | "feature";
+}
 
 /** A search hit: the feature and its rank (FTS5's bm25, lower is better; 0 without FTS5). */
 export type SearchHit = FeatureListRow & {
@@ -128,10 +138,11 @@ export function toFtsQuery(text: string, options: FtsQueryOptions = {}): string 
  *
  * @param db The database.
  * @param text The user's text: any string (empty text finds nothing).
- * @param options Prefix matching, columns and the annotation scope.
+ * @param options Prefix matching, columns, the annotation scope and the order of the hits.
  * @returns A query builder of {@linkcode SearchHit}s.
  * @throws {TypeError} When `text` is not a string.
- * @throws {RangeError} When `columns` names a column that is not searched.
+ * @throws {RangeError} When `columns` names a column that is not searched, or `order` is neither
+ * `"rank"` nor `"feature"`.
  *
  * @example Hostile input is just text
  * ```ts
@@ -176,7 +187,16 @@ export function searchFeatures(
     db,
     options,
   );
-  return narrowToAnnotation(scoped, db, options).orderBy("hits.rank").orderBy("features.id");
+  const narrowed = narrowToAnnotation(scoped, db, options);
+  const order = checkOrder(options.order);
+  return order === "rank"
+    ? narrowed.orderBy("hits.rank").orderBy("features.id")
+    : narrowed.orderBy("hits.id");
+}
+
+function checkOrder(order: unknown): "rank" | "feature" {
+  if (order === undefined || order === "rank" || order === "feature") return order ?? "rank";
+  throw new RangeError(`Invalid option "order": expected "rank" or "feature", got ${show(order)}`);
 }
 
 /** The matches of one search: feature ids and their rank (lower is better). */

@@ -184,6 +184,30 @@ engineTest("searchFeatures() scopes to a genome, an annotation and columns", asy
         (e: unknown) => e instanceof RangeError && /"nt"/.test(e.message),
       );
     });
+    await t.step(
+      'order "feature": the same hits as by rank, in stored order, limit first',
+      async () => {
+        const ranked = await searchFeatures(db, "protein").execute();
+        const stored = await searchFeatures(db, "protein", { order: "feature" }).execute();
+        assert.ok(ranked.length > 10);
+        const ids = stored.map((h) => h.id);
+        assert.deepEqual(ids, ranked.map((h) => h.id).sort((a, b) => a - b));
+        assert.deepEqual(
+          stored.map((h) => h.rank),
+          ids.map((id) => ranked.find((h) => h.id === id)!.rank),
+          "each hit keeps its rank",
+        );
+        const first = await searchFeatures(db, "protein", { order: "feature" }).limit(5).execute();
+        assert.deepEqual(first.map((h) => h.id), ids.slice(0, 5));
+        assert.throws(
+          // deno-lint-ignore no-explicit-any
+          () => searchFeatures(db, "x", { order: "best" as any }),
+          (e: unknown) =>
+            e instanceof RangeError &&
+            /option "order".*"rank" or "feature".*"best"/.test(e.message),
+        );
+      },
+    );
     await t.step("the latest annotation by default, another by id", async () => {
       const annotations = await db.selectFrom("annotations").innerJoin(
         "genomes",

@@ -8,8 +8,9 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../src/db/schema.ts";
 import { familyKey } from "../../src/analysis/gene_families.ts";
 import { cohortFixture, familyCopies } from "./_cohort.ts";
-import { type FeatureSpec, freshDb, insertAnnotation } from "../query/_fixture.ts";
+import { type FeatureSpec, insertAnnotation } from "../query/_fixture.ts";
 import { engineTest } from "../_engines.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 
 /** Roary's rule written out with fractions (AssemblyStatistics.pm, _build_gene_category_count). */
 function roaryClass(present: number, total: number): string {
@@ -98,90 +99,82 @@ async function insertPrevalenceCohort(
 }
 
 engineTest("pangenomeClasses() classifies at exactly 99, 95 and 15 of 100 genomes", async (t) => {
-  const db = await freshDb();
-  try {
-    await insertPrevalenceCohort(db, 100, [100, 99, 98, 95, 94, 15, 14, 1]);
-    const expected = [
-      ["UniRef90_P100", 100, "core"],
-      ["UniRef90_P99", 99, "core"],
-      ["UniRef90_P98", 98, "soft-core"],
-      ["UniRef90_P95", 95, "soft-core"],
-      ["UniRef90_P94", 94, "shell"],
-      ["UniRef90_P15", 15, "shell"],
-      ["UniRef90_P14", 14, "cloud"],
-      ["UniRef90_P01", 1, "cloud"],
-    ];
-    // The fixture stores no family (computed from the cross-references at query time); then the
-    // same families stored, as the store writes them (read from the family index).
-    for (const stored of [false, true]) {
-      await t.step(stored ? "stored families" : "computed families", async () => {
-        if (stored) await db.updateTable("features").set({ family: familyKey() }).execute();
-        const rows = (await pangenomeClasses(db)).objects() as Record<string, unknown>[];
-        assert.deepEqual(rows.map((r) => [r.family, r.genomes, r.class]), expected);
-        const summary = (await pangenomeSummary(db)).objects();
-        assert.deepEqual(summary, [
-          { class: "core", families: 2 },
-          { class: "soft-core", families: 2 },
-          { class: "shell", families: 2 },
-          { class: "cloud", families: 2 },
-          { class: "total", families: 8 },
-        ]);
-      });
-    }
-  } finally {
-    await db.destroy();
+  await using db = await freshDatabase();
+  await insertPrevalenceCohort(db, 100, [100, 99, 98, 95, 94, 15, 14, 1]);
+  const expected = [
+    ["UniRef90_P100", 100, "core"],
+    ["UniRef90_P99", 99, "core"],
+    ["UniRef90_P98", 98, "soft-core"],
+    ["UniRef90_P95", 95, "soft-core"],
+    ["UniRef90_P94", 94, "shell"],
+    ["UniRef90_P15", 15, "shell"],
+    ["UniRef90_P14", 14, "cloud"],
+    ["UniRef90_P01", 1, "cloud"],
+  ];
+  // The fixture stores no family (computed from the cross-references at query time); then the
+  // same families stored, as the store writes them (read from the family index).
+  for (const stored of [false, true]) {
+    await t.step(stored ? "stored families" : "computed families", async () => {
+      if (stored) await db.updateTable("features").set({ family: familyKey() }).execute();
+      const rows = (await pangenomeClasses(db)).objects() as Record<string, unknown>[];
+      assert.deepEqual(rows.map((r) => [r.family, r.genomes, r.class]), expected);
+      const summary = (await pangenomeSummary(db)).objects();
+      assert.deepEqual(summary, [
+        { class: "core", families: 2 },
+        { class: "soft-core", families: 2 },
+        { class: "shell", families: 2 },
+        { class: "cloud", families: 2 },
+        { class: "total", families: 8 },
+      ]);
+    });
   }
 });
 
 engineTest("pangenomeClasses() puts the boundaries where Roary documents them", async () => {
   // 20 genomes; family Pn is present in n of them: 20 → core, 19 (95 %) → soft-core,
   // 18 → shell, 3 (15 %) → shell, 2 → cloud, 1 → cloud.
-  const db = await freshDb();
-  try {
-    await insertPrevalenceCohort(db, 20, [20, 19, 18, 3, 2, 1]);
-    const rows = (await pangenomeClasses(db)).objects() as Record<string, unknown>[];
-    assert.deepEqual(
-      rows.map((r) => [r.family, r.genomes, r.class, r.product]),
-      [
-        ["UniRef90_P20", 20, "core", "family P20"],
-        ["UniRef90_P19", 19, "soft-core", "family P19"],
-        ["UniRef90_P18", 18, "shell", "family P18"],
-        ["UniRef90_P03", 3, "shell", "family P3"],
-        ["UniRef90_P02", 2, "cloud", "family P2"],
-        ["UniRef90_P01", 1, "cloud", "family P1"],
-      ],
-    );
-    for (const row of rows) {
-      assert.equal(row.class, roaryClass(row.genomes as number, 20));
-    }
-    const bare = (await pangenomeClasses(db, { describe: false })).objects() as Record<
-      string,
-      unknown
-    >[];
-    assert.deepEqual(bare.map((r) => [r.family, r.class]), rows.map((r) => [r.family, r.class]));
-    assert.ok(bare.every((r) => r.gene === null && r.product === null));
-    const subset = (await pangenomeClasses(db, { genomes: ["g00", "g19"] })).objects() as Record<
-      string,
-      unknown
-    >[];
-    assert.deepEqual(
-      subset.map((r) => [r.family, r.genomes, r.class]),
-      [
-        ["UniRef90_P20", 2, "core"],
-        ["UniRef90_P01", 1, "shell"],
-        ["UniRef90_P02", 1, "shell"],
-        [
-          "UniRef90_P03",
-          1,
-          "shell",
-        ],
-        ["UniRef90_P18", 1, "shell"],
-        ["UniRef90_P19", 1, "shell"],
-      ],
-    );
-  } finally {
-    await db.destroy();
+  await using db = await freshDatabase();
+  await insertPrevalenceCohort(db, 20, [20, 19, 18, 3, 2, 1]);
+  const rows = (await pangenomeClasses(db)).objects() as Record<string, unknown>[];
+  assert.deepEqual(
+    rows.map((r) => [r.family, r.genomes, r.class, r.product]),
+    [
+      ["UniRef90_P20", 20, "core", "family P20"],
+      ["UniRef90_P19", 19, "soft-core", "family P19"],
+      ["UniRef90_P18", 18, "shell", "family P18"],
+      ["UniRef90_P03", 3, "shell", "family P3"],
+      ["UniRef90_P02", 2, "cloud", "family P2"],
+      ["UniRef90_P01", 1, "cloud", "family P1"],
+    ],
+  );
+  for (const row of rows) {
+    assert.equal(row.class, roaryClass(row.genomes as number, 20));
   }
+  const bare = (await pangenomeClasses(db, { describe: false })).objects() as Record<
+    string,
+    unknown
+  >[];
+  assert.deepEqual(bare.map((r) => [r.family, r.class]), rows.map((r) => [r.family, r.class]));
+  assert.ok(bare.every((r) => r.gene === null && r.product === null));
+  const subset = (await pangenomeClasses(db, { genomes: ["g00", "g19"] })).objects() as Record<
+    string,
+    unknown
+  >[];
+  assert.deepEqual(
+    subset.map((r) => [r.family, r.genomes, r.class]),
+    [
+      ["UniRef90_P20", 2, "core"],
+      ["UniRef90_P01", 1, "shell"],
+      ["UniRef90_P02", 1, "shell"],
+      [
+        "UniRef90_P03",
+        1,
+        "shell",
+      ],
+      ["UniRef90_P18", 1, "shell"],
+      ["UniRef90_P19", 1, "shell"],
+    ],
+  );
 });
 
 Deno.test("classifyPrevalence() agrees with Roary's rule for every count up to 200 genomes", () => {

@@ -9,9 +9,10 @@
 
 import assert from "node:assert/strict";
 import { sql } from "kysely";
-import { freshDb, insertAnnotation } from "./_fixture.ts";
+import { insertAnnotation } from "./_fixture.ts";
 import { searchFeatures } from "../../src/query/search_features.ts";
 import { type Engine, engineTest } from "../_engines.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 
 /** Search text → whether it finds the feature, on each engine. */
 const EXPECTED: readonly [string, Record<Engine, boolean>][] = [
@@ -27,28 +28,24 @@ const EXPECTED: readonly [string, Record<Engine, boolean>][] = [
 ];
 
 engineTest("searchFeatures() folds non-ASCII case on SQLite only", async (t, engine) => {
-  const db = await freshDb();
-  try {
-    await insertAnnotation(db, "Ölbakterie-1", [{ seqId: "s1", length: 5000 }], [
-      {
-        seqId: "s1",
-        start: 1,
-        stop: 90,
-        locusTag: "OEL_1",
-        gene: "blaZ",
-        product: "Ölbakterie β-Lactamase",
-      },
-    ]);
-    for (const [text, expected] of EXPECTED) {
-      await t.step(text, async () => {
-        const found = await searchFeatures(db, text).execute();
-        assert.equal(found.length === 1, expected[engine], `${engine}: "${text}"`);
-      });
-    }
-    const { rows } = await sql<{ folded: string }>`select lower('ÖLBAKTERIE Β-X') as folded`
-      .execute(db);
-    assert.equal(rows[0].folded, "Ölbakterie Β-x", "lower() folds ASCII only");
-  } finally {
-    await db.destroy();
+  await using db = await freshDatabase();
+  await insertAnnotation(db, "Ölbakterie-1", [{ seqId: "s1", length: 5000 }], [
+    {
+      seqId: "s1",
+      start: 1,
+      stop: 90,
+      locusTag: "OEL_1",
+      gene: "blaZ",
+      product: "Ölbakterie β-Lactamase",
+    },
+  ]);
+  for (const [text, expected] of EXPECTED) {
+    await t.step(text, async () => {
+      const found = await searchFeatures(db, text).execute();
+      assert.equal(found.length === 1, expected[engine], `${engine}: "${text}"`);
+    });
   }
+  const { rows } = await sql<{ folded: string }>`select lower('ÖLBAKTERIE Β-X') as folded`
+    .execute(db);
+  assert.equal(rows[0].folded, "Ölbakterie Β-x", "lower() folds ASCII only");
 });

@@ -147,5 +147,8 @@ engineTest("compareAnnotations() pairs features with the same coordinates by typ
     compareAnnotations(db, { before: a.annotationId, after: 999 }),
     (e: unknown) => e instanceof RangeError && /annotation 999/.test(e.message),
   );
-  await assert.rejects(compareAnnotations(db, { before: 0, after: 1 }), RangeError);
+  await assert.rejects(compareAnnotations(db, { before: 0, after: 1 }), {
+    name: "RangeError",
+    message: /"before"/,
+  });
 });

@@ -60,7 +60,10 @@ engineTest("presenceAbsence() equals a brute-force matrix over the factory's run
       (shared.array("family") as string[]).slice().sort(),
       [...expected].filter(([, copies]) => copies.size >= 2).map(([family]) => family).sort(),
     );
-    await assert.rejects(presenceAbsence(db, { minGenomes: 0 }), RangeError);
+    await assert.rejects(presenceAbsence(db, { minGenomes: 0 }), {
+      name: "RangeError",
+      message: /"minGenomes"/,
+    });
   } finally {
     await db.destroy();
   }

@@ -76,7 +76,10 @@ engineTest("compareGenomes() rejects unknown genomes", async () => {
     (e: unknown) => e instanceof RangeError && /"from": genome "x"/.test(e.message),
   );
   // deno-lint-ignore no-explicit-any
-  await assert.rejects(compareGenomes(db, { from: "x" } as any), TypeError);
+  await assert.rejects(compareGenomes(db, { from: "x" } as any), {
+    name: "TypeError",
+    message: /"to"/,
+  });
 });
 
 const present = reportSamples("analysis/genome_diff");

@@ -61,10 +61,13 @@ Deno.test("rowsToTable() converts bigints only where safe", () => {
   const table = rowsToTable([{ a: 1n, b: big, c: -5n, d: new Uint8Array([1]), e: undefined }]);
   assert.deepEqual(table.objects(), [{ a: 1, b: big, c: -5, d: new Uint8Array([1]), e: null }]);
   assert.equal(rowsToTable([]).numCols(), 0);
-  assert.throws(() => rowsToTable([null as unknown as object]), TypeError);
+  assert.throws(() => rowsToTable([null as unknown as object]), {
+    name: "TypeError",
+    message: /row 0 is null/,
+  });
 });
 
 Deno.test("toTable() rejects what is neither rows nor a query", async () => {
   // deno-lint-ignore no-explicit-any
-  await assert.rejects(toTable(42 as any), TypeError);
+  await assert.rejects(toTable(42 as any), { name: "TypeError", message: /got number/ });
 });

@@ -140,5 +140,8 @@ Deno.test("formatBaktaJson() keeps flags the reader would otherwise derive, and 
   assert.equal(doc.stats.gc, null);
   assert.equal(doc.version.db, "4.0");
   assert.deepStrictEqual(doc.features[0].hypothetical, false);
-  assert.throws(() => formatBaktaJson(run, { space: -1 }), RangeError);
+  assert.throws(() => formatBaktaJson(run, { space: -1 }), {
+    name: "RangeError",
+    message: /"space"/,
+  });
 });

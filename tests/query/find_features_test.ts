@@ -379,8 +379,11 @@ engineTest(
         "L",
         all.at(-1)!.id,
       ]]);
-      assert.throws(() => annotationOf(db, ""), TypeError);
-      assert.throws(() => annotationOf(db, "C", { annotationId: 0 }), RangeError);
+      assert.throws(() => annotationOf(db, ""), { name: "TypeError", message: /"genome"/ });
+      assert.throws(() => annotationOf(db, "C", { annotationId: 0 }), {
+        name: "RangeError",
+        message: /"annotationId"/,
+      });
     } finally {
       await db.destroy();
     }

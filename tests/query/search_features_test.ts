@@ -222,7 +222,10 @@ engineTest("searchFeatures() scopes to a genome, an annotation and columns", asy
     });
     await t.step("a non-string text is a TypeError", () => {
       // deno-lint-ignore no-explicit-any
-      assert.throws(() => searchFeatures(db, 42 as any), TypeError);
+      assert.throws(() => searchFeatures(db, 42 as any), {
+        name: "TypeError",
+        message: /Invalid search text/,
+      });
     });
   } finally {
     await db.destroy();

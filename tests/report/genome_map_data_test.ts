@@ -63,7 +63,10 @@ Deno.test("genomeMapData() reads the annotation asked for, and rejects unknown g
   assert.equal((await genomeMapData(db, "g")).features.length, 9);
   const old = await genomeMapData(db, "g", { annotationId: first.annotationId });
   assert.equal(old.features.length, 5);
-  await assert.rejects(() => genomeMapData(db, "nope"), RangeError);
+  await assert.rejects(() => genomeMapData(db, "nope"), {
+    name: "RangeError",
+    message: /genome "nope"/,
+  });
   await assert.rejects(() => genomeMapData(db, "g", { annotationId: 999 }), /no annotation 999/);
 });
 

@@ -301,7 +301,10 @@ Deno.test("renderReport() options: genomes and their order, one genome, errors",
       assert.equal(doc.querySelectorAll("section.genome").length, 1);
     });
     await t.step("an unknown genome is a NotFoundError", async () => {
-      await assert.rejects(() => renderReport(db, { genomes: ["nope"] }), NotFoundError);
+      await assert.rejects(() => renderReport(db, { genomes: ["nope"] }), {
+        name: "NotFoundError",
+        message: /No genome "nope"/,
+      });
     });
     await t.step("a genome without annotation is a NotFoundError", async () => {
       await db.insertInto("genomes").values({ name: "bare" }).execute();
@@ -312,9 +315,18 @@ Deno.test("renderReport() options: genomes and their order, one genome, errors",
       );
     });
     await t.step("bad options throw", async () => {
-      await assert.rejects(() => renderReport(db, { maxPresenceFamilies: 0 }), RangeError);
-      await assert.rejects(() => renderReport(db, { generatedAt: new Date("x") }), RangeError);
-      await assert.rejects(() => renderReport(db, { genomes: "G1" as never }), TypeError);
+      await assert.rejects(() => renderReport(db, { maxPresenceFamilies: 0 }), {
+        name: "RangeError",
+        message: /"maxPresenceFamilies"/,
+      });
+      await assert.rejects(() => renderReport(db, { generatedAt: new Date("x") }), {
+        name: "RangeError",
+        message: /"generatedAt"/,
+      });
+      await assert.rejects(() => renderReport(db, { genomes: "G1" as never }), {
+        name: "TypeError",
+        message: /"genomes"/,
+      });
     });
     await t.step("an aborted signal stops the rendering", async () => {
       const controller = new AbortController();

@@ -182,7 +182,7 @@ engineTest("loadRun() rejects unknown annotations and sequences and bad windows"
   const run = makeRun({ seed: 7, sequences: 2, genomeSize: 10_000, circular: false });
   const { annotationId } = await importRun(db, run, { genome: "g" });
   const id = run.sequences[0].id;
-  await assert.rejects(() => loadRun(db, 999), NotFoundError);
+  await assert.rejects(() => loadRun(db, 999), { name: "NotFoundError", message: /"999"/ });
   await assert.rejects(
     () => loadRun(db, annotationId!, { region: { sequence: "nope" } }),
     (e: unknown) => e instanceof NotFoundError && e.key === "nope",

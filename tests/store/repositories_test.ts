@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { ConstraintError, NotFoundError } from "../../src/db/errors.ts";
+import { ConstraintError } from "../../src/db/errors.ts";
 import { makeRun } from "../../src/testing/factory/mod.ts";
 import {
   annotationFeatureStats,
@@ -52,7 +52,10 @@ engineTest(
     assert.equal((await findGenomeByName(db, "A"))?.id, a.id);
     assert.equal(await findGenomeByName(db, "Z"), undefined);
     assert.equal((await resolveGenome(db, String(a.id))).name, "A", "digits resolve as an id");
-    await assert.rejects(resolveGenome(db, "Z"), NotFoundError);
+    await assert.rejects(resolveGenome(db, "Z"), {
+      name: "NotFoundError",
+      message: /No genome "Z"/,
+    });
     assert.equal((await updateGenome(db, a.id, { notes: "n" })).notes, "n");
 
     const run = makeRun({ seed: 1, sequences: 2, featuresPerSequence: 10 });
@@ -217,10 +220,16 @@ engineTest("jobs and job configurations: create, status events, look-ups, delete
   assert.equal((await findJobByJobId(db, "j1"))?.id, job.id);
   assert.deepStrictEqual((await listJobs(db, { status: ["ERROR"] })).map((j) => j.jobId), ["j1"]);
   assert.deepStrictEqual(await listJobs(db, { status: ["RUNNING"] }), []);
-  await assert.rejects(updateJobStatus(db, 999, { status: "RUNNING" }), NotFoundError);
+  await assert.rejects(updateJobStatus(db, 999, { status: "RUNNING" }), {
+    name: "NotFoundError",
+    message: /"status"/,
+  });
   assert.equal(await deleteJob(db, job.id), true);
   assert.equal(await deleteJobConfig(db, "default"), true);
-  await assert.rejects(getJobConfig(db, "default"), NotFoundError);
+  await assert.rejects(getJobConfig(db, "default"), {
+    name: "NotFoundError",
+    message: /No job configuration "default"/,
+  });
 });
 
 engineTest("bulkInsert() splits rows into statements within SQLite's variable limit", async () => {

@@ -39,5 +39,8 @@ Deno.test("setTraits() traits go with their genome", async () => {
   await setTraits(db, g.id, { st: "180" });
   await deleteGenome(db, g.id);
   assert.deepEqual(await listTraits(db), []);
-  await assert.rejects(() => setTraits(db, 1, { "": "x" }), TypeError);
+  await assert.rejects(() => setTraits(db, 1, { "": "x" }), {
+    name: "TypeError",
+    message: /empty key/,
+  });
 });

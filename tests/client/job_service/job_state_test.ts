@@ -6,7 +6,6 @@ import {
   INFRASTRUCTURE_FAILURE_LOGS,
   toPublicJob,
 } from "../../../src/client/job_service/mod.ts";
-import { NotFoundError } from "../../../src/db/errors.ts";
 import { freshDatabase } from "../../_fresh_database.ts";
 
 const SECRET = "AbCdEfGhIjKlMnOpQrStUvWxYz012345";
@@ -46,8 +45,8 @@ Deno.test("findJob() finds by number, by service id and by a unique start of it"
   assert.equal((await findJob(db, "aaaa1111-0000")).id, 1);
   assert.equal((await findJob(db, "aaaa2")).id, 2);
   await assert.rejects(findJob(db, "aaaa"), /ambiguous/);
-  await assert.rejects(findJob(db, "zzzz"), NotFoundError);
-  await assert.rejects(findJob(db, "9"), NotFoundError);
+  await assert.rejects(findJob(db, "zzzz"), { name: "NotFoundError", message: /"zzzz"/ });
+  await assert.rejects(findJob(db, "9"), { name: "NotFoundError", message: /"9"/ });
 });
 
 Deno.test("failureReason() tells Bakta's errors from the infrastructure's", () => {

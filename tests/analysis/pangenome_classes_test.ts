@@ -187,7 +187,44 @@ Deno.test("classifyPrevalence() agrees with Roary's rule for every count up to 2
       );
     }
   }
-  assert.throws(() => classifyPrevalence(3, 2), RangeError);
-  assert.throws(() => classifyPrevalence(1, 0), RangeError);
-  assert.throws(() => classifyPrevalence(0.5, 2), RangeError);
+  assert.throws(() => classifyPrevalence(3, 2), {
+    name: "RangeError",
+    message: /present in 3 of 2 genomes/,
+  });
+  assert.throws(() => classifyPrevalence(1, 0), {
+    name: "RangeError",
+    message: /present in 1 of 0 genomes/,
+  });
+  assert.throws(() => classifyPrevalence(0.5, 2), {
+    name: "RangeError",
+    message: /present in 0\.5 of 2 genomes/,
+  });
+});
+
+engineTest("pangenomeClasses() counts genomes with a family, not its copies", async () => {
+  // g00 carries family A three times and B once; g01 carries B once; g02 and g03 carry neither.
+  await using db = await freshDatabase();
+  const family = (accession: string, at: number): FeatureSpec => ({
+    seqId: "c",
+    start: at,
+    stop: at + 89,
+    xrefs: [{ db: "UniRef", accession }],
+  });
+  const genomes: [string, FeatureSpec[]][] = [
+    ["g00", [family("UniRef90_A", 1), family("UniRef90_A", 201), family("UniRef90_A", 401)]],
+    ["g01", [family("UniRef90_B", 1)]],
+    ["g02", []],
+    ["g03", []],
+  ];
+  genomes[0][1].push(family("UniRef90_B", 601));
+  for (const [name, features] of genomes) {
+    await insertAnnotation(db, name, [{ seqId: "c", length: 10_000 }], features);
+  }
+  const rows = (await pangenomeClasses(db)).objects() as Record<string, unknown>[];
+  assert.deepEqual(rows.map((r) => [r.family, r.genomes, r.fraction, r.copies, r.class]), [
+    ["UniRef90_B", 2, 0.5, 2, "shell"],
+    ["UniRef90_A", 1, 0.25, 3, "shell"],
+  ]);
+  const summary = (await pangenomeSummary(db)).objects();
+  assert.deepEqual(summary.map((r) => (r as { families: number }).families), [0, 0, 2, 0, 2]);
 });

@@ -8,6 +8,7 @@
 
 import { DatabaseSync } from "node:sqlite";
 import { openDatabase } from "../src/db/open_database.ts";
+import { xrefTermHash, xrefTermKey } from "../src/db/xref_terms.ts";
 import { FEATURE_COLUMNS, type PreparedRun } from "../src/store/prepare_run.ts";
 import { SEQUENCE_ROW_COLUMNS, sequenceRow } from "../src/store/write_run.ts";
 
@@ -57,16 +58,26 @@ export async function ceiling(prepared: PreparedRun[], schema: "full" | "bare") 
       FEATURE_COLUMNS.map(() => "?").join(", ")
     })`,
   );
-  // The real schema (v5) keeps each (db, accession) once, in xref_terms, and links to it.
+  // The real schema (v8) keeps each (db, accession) once, in xref_terms with its hash key, and
+  // links to it; the ceiling numbers terms itself (a fresh file: one dictionary for the run).
   const insertTerm = schema === "full"
-    ? db.prepare("insert into xref_terms (db, accession) values (?, ?) on conflict do nothing")
+    ? db.prepare("insert into xref_terms (id, db, accession, key) values (?, ?, ?, ?)")
     : undefined;
   const insertXref = db.prepare(
     schema === "full"
-      ? `insert or ignore into feature_xrefs (feature_id, term_id)
-         select ?, id from xref_terms where db = ? and accession = ?`
+      ? "insert or ignore into feature_xrefs (feature_id, term_id) values (?, ?)"
       : "insert into feature_xrefs (feature_id, db, accession) values (?, ?, ?)",
   );
+  const termIds = new Map<string, number>();
+  const termOf = (xdb: string, accession: string): number => {
+    const text = xrefTermKey(xdb, accession);
+    let id = termIds.get(text);
+    if (id === undefined) {
+      termIds.set(text, id = termIds.size + 1);
+      insertTerm!.run(id, xdb, accession, xrefTermHash(xdb, accession));
+    }
+    return id;
+  };
   const insertFile = db.prepare(
     "insert into result_files (annotation_id, kind, file_name, size, checksum, content, encoding) values (?, ?, ?, ?, ?, ?, ?)",
   );
@@ -97,8 +108,8 @@ export async function ceiling(prepared: PreparedRun[], schema: "full" | "bare") 
       rows++;
     });
     for (const [index, xdb, accession] of run.xrefs) {
-      insertTerm?.run(xdb, accession);
-      insertXref.run(first + index, xdb, accession);
+      if (insertTerm === undefined) insertXref.run(first + index, xdb, accession);
+      else insertXref.run(first + index, termOf(xdb, accession));
       rows++;
     }
     for (const f of run.files) {

@@ -13,6 +13,7 @@ import * as m0004 from "./0004_run_identity.ts";
 import * as m0005 from "./0005_xref_terms.ts";
 import * as m0006 from "./0006_feature_family_order.ts";
 import * as m0007 from "./0007_reader_without_secrets.ts";
+import * as m0008 from "./0008_xref_term_key.ts";
 
 /** The migrations by name, in order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
@@ -23,4 +24,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   "0005_xref_terms": m0005,
   "0006_feature_family_order": m0006,
   "0007_reader_without_secrets": m0007,
+  "0008_xref_term_key": m0008,
 });

@@ -289,6 +289,20 @@ export interface XrefTermsTable {
   db: string;
   /** The accession within `db`. */
   accession: string;
+  /**
+   * Schema v8: a 32-bit hash of `(db, accession)` (`xrefTermHash`), indexed; pairs may share a
+   * key, so a look-up by key compares the text too.
+   */
+  key: number;
+}
+
+/**
+ * Schema v8: one row, bumped by every write that deletes cross-reference terms, so that a cache
+ * of term ids (terms are otherwise never changed) notices.
+ */
+export interface XrefTermsGenerationTable {
+  /** How many writes have deleted terms; starts at 0. */
+  generation: number;
 }
 
 /** A cross-reference of a feature (schema v5): a link to its term. */
@@ -349,6 +363,7 @@ export interface Database {
   result_files: ResultFilesTable;
   features: FeaturesTable;
   xref_terms: XrefTermsTable;
+  xref_terms_generation: XrefTermsGenerationTable;
   feature_xrefs: FeatureXrefsTable;
   genome_traits: GenomeTraitsTable;
   feature_originals: FeatureOriginalsTable;

@@ -1,7 +1,9 @@
 /**
  * Dictionary-coded cross-references (schema v5): every distinct `(db, accession)` pair is one row
- * of `xref_terms`, and `feature_xrefs(feature_id, term_id)` links features to terms. The one place
- * that turns pairs into term ids (finding or adding them) and writes links from pairs.
+ * of `xref_terms`, and `feature_xrefs(feature_id, term_id)` links features to terms. Schema v8
+ * finds a pair by a 32-bit hash key (`xref_terms_key_idx`) instead of a unique index on its text,
+ * and counts the writes that delete terms (`xref_terms_generation`). The one place that turns
+ * pairs into term ids (finding or adding them) and writes links from pairs.
  *
  * @module
  */
@@ -9,6 +11,11 @@
 import { type Kysely, type RawBuilder, sql } from "../deps/kysely.ts";
 import type { DbXref } from "../formats/model.ts";
 import type { Database } from "./schema.ts";
+import { xrefTermHash } from "../../migrations/_xref_term_key.ts";
+import { reserveIds } from "./reserve_ids.ts";
+import { transaction } from "./transaction.ts";
+
+export { xrefTermHash };
 
 /** How many accessions one look-up or insert carries. */
 const CHUNK = 500;
@@ -31,16 +38,17 @@ export function xrefTermKey(db: string, accession: string): string {
   return `${db}\u0000${accession}`;
 }
 
+/** The columns of a new `xref_terms` row, in the order of {@linkcode newXrefTermRows}. */
+export const XREF_TERM_COLUMNS = ["id", "db", "accession", "key"] as const;
+
 /**
- * The term ids of the given pairs, adding the terms not stored yet. Call it inside the write
- * transaction that also inserts the links. Pairs are looked up per `db` in chunks through the
- * unique index `(db, accession)`; the missing ones are inserted with `on conflict do nothing
- * returning id`, and any a concurrent writer added meanwhile (PostgreSQL) are read again.
+ * The term ids of the given pairs, adding the terms not stored yet with ids of their own, in one
+ * write transaction (the caller's, or one of its own: writers hold the database while they add
+ * terms, which keeps the pairs distinct).
  *
  * ```sql
- * select "id", "accession" from "xref_terms" where "db" = ? and "accession" in (?, …)
- * insert into "xref_terms" ("db", "accession") values (?, ?), … on conflict do nothing
- *   returning "id", "db", "accession"
+ * select "id", "db", "accession" from "xref_terms" where "key" in (?, …)
+ * insert into "xref_terms" ("id", "db", "accession", "key") values (?, ?, ?, ?), …
  * ```
  *
  * @param db The database or write transaction.
@@ -67,25 +75,56 @@ export async function xrefTermIds(
   db: Kysely<Database>,
   xrefs: Iterable<DbXref>,
 ): Promise<Map<string, number>> {
-  const { ids, missing } = await findXrefTerms(db, xrefs);
-  if (missing.length === 0) return ids;
-  const wanted = accessionsByDb(missing);
-  for (let at = 0; at < missing.length; at += CHUNK) {
-    const added = await db.insertInto("xref_terms").values(missing.slice(at, at + CHUNK))
-      .onConflict((oc) => oc.doNothing()).returning(["id", "db", "accession"]).execute();
-    for (const t of added) ids.set(xrefTermKey(t.db, t.accession), t.id);
-  }
-  if (missing.some(({ db: d, accession }) => !ids.has(xrefTermKey(d, accession)))) {
-    await findTerms(db, wanted, ids);
-  }
-  return ids;
+  return await transaction(db, async (trx) => {
+    const { ids, missing } = await findXrefTerms(trx, xrefs);
+    if (missing.length === 0) return ids;
+    const first = await reserveIds(trx, "xref_terms", missing.length);
+    const rows = newXrefTermRows(first, missing);
+    for (let at = 0; at < rows.length; at += CHUNK) {
+      await trx.insertInto("xref_terms").values(
+        rows.slice(at, at + CHUNK).map(([id, d, accession, key]) => ({
+          id,
+          db: d,
+          accession,
+          key,
+        })),
+      ).execute();
+    }
+    missing.forEach((t, k) => ids.set(xrefTermKey(t.db, t.accession), first + k));
+    return ids;
+  });
+}
+
+/**
+ * The `xref_terms` rows of new terms numbered from `firstId`, in the order of
+ * {@linkcode XREF_TERM_COLUMNS}: id, db, accession and key ({@linkcode xrefTermHash}).
+ *
+ * @param firstId The id of the first term (e.g. from `reserveIds`).
+ * @param terms The new pairs.
+ * @returns The rows.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { newXrefTermRows, xrefTermHash } from "./xref_terms.ts";
+ * assert.deepEqual(newXrefTermRows(7, [{ db: "EC", accession: "1.1.1.1" }]), [
+ *   [7, "EC", "1.1.1.1", xrefTermHash("EC", "1.1.1.1")],
+ * ]);
+ * ```
+ */
+export function newXrefTermRows(
+  firstId: number,
+  terms: readonly DbXref[],
+): [number, string, string, number][] {
+  return terms.map((t, k) => [firstId + k, t.db, t.accession, xrefTermHash(t.db, t.accession)]);
 }
 
 /**
  * The stored term ids of the given pairs, and the pairs not stored yet (distinct, sorted by db and
- * accession). A writer that holds the write transaction (every store write does: SQLite `begin
- * immediate`, PostgreSQL's writer lock) may add the missing ones with ids of its own
- * (`reserveIds`); others use {@linkcode xrefTermIds}.
+ * accession). Pairs are looked up by key ({@linkcode xrefTermHash}, through `xref_terms_key_idx`)
+ * in chunks, and the text of every row found is compared. A writer that holds the write
+ * transaction (every store write does: SQLite `begin immediate`, PostgreSQL's writer lock) may add
+ * the missing ones with ids of its own (`reserveIds`); others use {@linkcode xrefTermIds}.
  *
  * @param db The database or transaction.
  * @param xrefs The pairs (duplicates allowed).
@@ -111,10 +150,25 @@ export async function findXrefTerms(
   db: Kysely<Database>,
   xrefs: Iterable<DbXref>,
 ): Promise<{ ids: Map<string, number>; missing: DbXref[] }> {
-  const wanted = accessionsByDb(xrefs);
+  const wanted = new Map<string, DbXref>();
+  for (const x of xrefs) wanted.set(xrefTermKey(x.db, x.accession), x);
   const ids = new Map<string, number>();
-  await findTerms(db, wanted, ids);
-  return { ids, missing: missingPairs(wanted, ids) };
+  const keys = [...new Set([...wanted.values()].map((x) => xrefTermHash(x.db, x.accession)))];
+  for (let at = 0; at < keys.length; at += CHUNK) {
+    const found = await db.selectFrom("xref_terms").select(["id", "db", "accession"])
+      .where("key", "in", keys.slice(at, at + CHUNK)).execute();
+    for (const t of found) {
+      const text = xrefTermKey(t.db, t.accession);
+      if (wanted.has(text)) ids.set(text, t.id);
+    }
+  }
+  const missing = [...wanted].filter(([text]) => !ids.has(text)).map(([, x]) => x);
+  missing.sort((a, b) => compareText(a.db, b.db) || compareText(a.accession, b.accession));
+  return { ids, missing };
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -165,44 +219,6 @@ export async function insertFeatureXrefs(
   return values.length;
 }
 
-/** The distinct accessions of each db. */
-function accessionsByDb(xrefs: Iterable<DbXref>): Map<string, Set<string>> {
-  const byDb = new Map<string, Set<string>>();
-  for (const { db, accession } of xrefs) {
-    let set = byDb.get(db);
-    if (set === undefined) byDb.set(db, set = new Set());
-    set.add(accession);
-  }
-  return byDb;
-}
-
-/** Reads the stored ids of the wanted pairs not in `ids` yet into `ids`. */
-async function findTerms(
-  db: Kysely<Database>,
-  wanted: Map<string, Set<string>>,
-  ids: Map<string, number>,
-): Promise<void> {
-  for (const [d, set] of wanted) {
-    const accessions = [...set].filter((a) => !ids.has(xrefTermKey(d, a)));
-    for (let at = 0; at < accessions.length; at += CHUNK) {
-      const found = await db.selectFrom("xref_terms").select(["id", "accession"])
-        .where("db", "=", d).where("accession", "in", accessions.slice(at, at + CHUNK)).execute();
-      for (const t of found) ids.set(xrefTermKey(d, t.accession), t.id);
-    }
-  }
-}
-
-/** The wanted pairs without an id, sorted by db and accession (index order). */
-function missingPairs(wanted: Map<string, Set<string>>, ids: Map<string, number>): DbXref[] {
-  const missing: DbXref[] = [];
-  for (const d of [...wanted.keys()].sort()) {
-    for (const accession of [...wanted.get(d)!].sort()) {
-      if (!ids.has(xrefTermKey(d, accession))) missing.push({ db: d, accession });
-    }
-  }
-  return missing;
-}
-
 /**
  * The `from … where` part of a correlated subquery over one feature's cross-references: the
  * links `x` joined to their terms `t` (columns `t.db`, `t.accession`), for the feature whose id is
@@ -242,7 +258,8 @@ export function featureTermsFrom(feature: string): RawBuilder<unknown> {
 /**
  * Deletes the annotations' features' links' terms that no feature links to any more: call it with
  * the terms {@linkcode termsOfAnnotations} found before the features were deleted, inside the
- * same transaction.
+ * same transaction. Bumps the terms' generation ({@linkcode xrefTermsGeneration}) when any was
+ * deleted.
  *
  * ```sql
  * delete from "xref_terms" where "id" in (?, …)
@@ -294,7 +311,35 @@ export async function dropUnusedXrefTerms(
       ).executeTakeFirst();
     deleted += Number(result.numDeletedRows);
   }
+  if (deleted > 0) {
+    await db.updateTable("xref_terms_generation")
+      .set((eb) => ({ generation: eb("generation", "+", 1) })).execute();
+  }
   return deleted;
+}
+
+/**
+ * The generation of the stored terms: how many writes have deleted terms (schema v8). Terms are
+ * never changed otherwise, so a cache of term ids filled at one generation is valid as long as
+ * the generation is the same.
+ *
+ * @param db The database or transaction.
+ * @returns The generation.
+ *
+ * @example A fresh database is at generation 0
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { openDatabase } from "./open_database.ts";
+ * import { xrefTermsGeneration } from "./xref_terms.ts";
+ * const db = await openDatabase(":memory:");
+ * assert.equal(await xrefTermsGeneration(db), 0);
+ * await db.destroy();
+ * ```
+ */
+export async function xrefTermsGeneration(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom("xref_terms_generation").select("generation")
+    .executeTakeFirstOrThrow();
+  return Number(row.generation);
 }
 
 /**

@@ -123,6 +123,33 @@ export function digitsValue(text: string, from: number, to: number): number {
 }
 
 /**
+ * The integer written by `text[from, to)` when it is 1 to 15 ASCII digits and nothing else, else
+ * -1: a column such as a start or stop read in place, without making its string.
+ *
+ * @param text The text.
+ * @param from The index of the column's first character.
+ * @param to The index after its last character.
+ * @returns The integer (0 or more), or -1.
+ *
+ * @example A start column and a bad one
+ * ```ts
+ * import { digitsOnlyValue } from "./_text_scan.ts";
+ * const line = "c1\t120\t9x";
+ * if (digitsOnlyValue(line, 3, 6) !== 120 || digitsOnlyValue(line, 7, 9) !== -1) throw new Error();
+ * ```
+ */
+export function digitsOnlyValue(text: string, from: number, to: number): number {
+  if (to <= from || to - from > 15) return -1;
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/**
  * Counts the occurrences of one character in `text[from, end)`.
  *
  * @param text The text.

@@ -72,11 +72,14 @@ interface Problem {
   detail: string;
 }
 
-/** The problem of one span on its sequence, or undefined when it fits. */
+/**
+ * The problem of one span on its sequence, or undefined when it fits; `subject` starts the
+ * message (empty for the feature itself, `its repeat 5..9 ` for a CRISPR part).
+ */
 function spanProblem(
   span: { start: number; stop: number; edge?: boolean },
   sequence: Sequence,
-  what = "",
+  subject = "",
 ): Problem | undefined {
   const { length } = sequence;
   const edge = span.edge ?? span.start > span.stop;
@@ -85,7 +88,7 @@ function spanProblem(
       return {
         kind: "BeyondSequence",
         field,
-        detail: `${what}${field} ${span[field]} lies past the end of ${describe(sequence)}`,
+        detail: `${subject}${field} ${span[field]} lies past the end of ${describe(sequence)}`,
       };
     }
   }
@@ -93,14 +96,14 @@ function spanProblem(
   if (sequence.topology === "linear") {
     return {
       kind: "LinearOriginSpan",
-      detail: `${what}crosses the origin of ${describe(sequence)}`,
+      detail: `${subject}crosses the origin of ${describe(sequence)}`,
     };
   }
   if (span.stop >= span.start) {
     return {
       kind: "InvalidStop",
       field: "stop",
-      detail: `${what}crosses the origin of ${
+      detail: `${subject}crosses the origin of ${
         describe(sequence)
       } but does not stop before it starts`,
     };

@@ -95,47 +95,10 @@ export * from "./sample_sheet/mod.ts";
 export { detectFormat } from "./detect_format.ts";
 export { readResultFolder, type ResultFolderOptions } from "./result_folder.ts";
 
-// GFF3 (part B).
-export { readGff3 } from "./gff3/read_gff3.ts";
-export { parseGff3 } from "./gff3/parse_gff3.ts";
-export { formatGff3, type FormatGff3Options } from "./gff3/format_gff3.ts";
-export { Gff3ParseStream } from "./gff3/gff3_parse_stream.ts";
-export { Gff3LineParser, type Gff3ParseOptions } from "./gff3/gff3_line_parser.ts";
-export { parseGff3Line, type ParseGff3LineOptions } from "./gff3/parse_gff3_line.ts";
-export { formatGff3Line, type FormatGff3LineOptions } from "./gff3/format_gff3_line.ts";
-export type {
-  Gff3CommentLine,
-  Gff3DirectiveLine,
-  Gff3FeatureLine,
-  Gff3Line,
-  Gff3Phase,
-  Gff3SequenceRecord,
-  Gff3Strand,
-} from "./gff3/gff3_line.ts";
-export { type Gff3OriginalRecord } from "./gff3/gff3_feature_assembler.ts";
-
-// GenBank and EMBL (part B).
-export { readGenbank } from "./genbank/read_genbank.ts";
-export { parseGenbank } from "./genbank/parse_genbank.ts";
-export { formatGenbank, type FormatGenbankOptions } from "./genbank/format_genbank.ts";
-export { GenbankParseStream } from "./genbank/genbank_parse_stream.ts";
-export { type GenbankParseOptions } from "./genbank/genbank_record_parser.ts";
-export { readEmbl } from "./embl/read_embl.ts";
-export { parseEmbl } from "./embl/parse_embl.ts";
-export { formatEmbl } from "./embl/format_embl.ts";
-export { EmblParseStream } from "./embl/embl_parse_stream.ts";
-export { type EmblParseOptions } from "./embl/embl_record_parser.ts";
-export type { InsdcFeature, InsdcQualifier, InsdcRecord } from "./insdc/insdc_record.ts";
-export type { InsdcLineParser, InsdcParseOptions } from "./insdc/insdc_line_parser.ts";
-export { InsdcParseStream } from "./insdc/insdc_parse_stream.ts";
-export type {
-  InsdcBetween,
-  InsdcComplement,
-  InsdcJoin,
-  InsdcLocation,
-  InsdcRange,
-} from "./insdc/insdc_location.ts";
-export { parseLocation, type ParseLocationOptions } from "./insdc/parse_location.ts";
-export { formatLocation } from "./insdc/format_location.ts";
+// GFF3, GenBank, EMBL and the INSDC feature table they share: each folder's public part.
+export * from "./gff3/mod.ts";
+export * from "./genbank/mod.ts";
+export * from "./embl/mod.ts";
+export * from "./insdc/mod.ts";
 export * from "./bakrep/mod.ts";
 export * from "./result_file_name.ts";

@@ -99,9 +99,9 @@ const BAKREP_BAKTA_INFIX = ".bakta";
  * ```
  */
 export function classifyResultFile(name: string): ResultFileName | undefined {
-  const base = baseName(name);
-  const gzipped = /\.gz$/i.test(base);
-  const bare = gzipped ? base.slice(0, -3) : base;
+  const fileName = baseName(name);
+  const gzipped = /\.gz$/i.test(fileName);
+  const bare = gzipped ? fileName.slice(0, -3) : fileName;
   for (const [suffix, kind, readable, annotation] of SUFFIXES) {
     if (bare.length > suffix.length && bare.toLowerCase().endsWith(suffix)) {
       const prefix = bare.slice(0, -suffix.length);

@@ -15,7 +15,7 @@ import { type FastaRecord, parseFasta } from "./fasta/parse_fasta.ts";
 import { fastaRecordToSequence } from "./fasta/read_fasta.ts";
 import { readGenbank } from "./genbank/read_genbank.ts";
 import { readGff3 } from "./gff3/read_gff3.ts";
-import type { BaktaRun, RunSource, Sequence, SourceFormat } from "./model.ts";
+import type { BaktaRun, Feature, RunSource, Sequence, SourceFormat } from "./model.ts";
 import { ParseError } from "./parse_error.ts";
 import type { ReadOptions } from "./read_options.ts";
 import { readBaktaSummary } from "./summary_txt/read_bakta_summary.ts";
@@ -95,32 +95,80 @@ export async function readResultFolder(
   pathOrFiles: string | string[],
   options: ResultFolderOptions = {},
 ): Promise<BaktaRun> {
-  const where = typeof pathOrFiles === "string" ? pathOrFiles : pathOrFiles.join(", ");
+  const given = typeof pathOrFiles === "string" ? pathOrFiles : pathOrFiles.join(", ");
+  const candidates = await findRunFiles(pathOrFiles, options.prefix, given);
+  const loaded = await loadFiles(candidates, options);
+  const runs = new Map<LoadedFile, BaktaRun>();
+  for (const file of loaded) {
+    const reader = RUN_READERS.find(([format]) => format === file.format)?.[1];
+    if (reader) runs.set(file, reader(file.text, { file: file.path }));
+  }
+  const fastas = loaded.filter((f) => f.format === "fasta")
+    .map((file) => ({ file, records: parseFasta(file.text, { file: file.path }) }));
+  const summaries = loaded.filter((f) => f.format === "txt")
+    .map((file) => ({ file, summary: readBaktaSummary(file.text, { file: file.path }) }));
+  const merge = startMerge(loaded, runs, fastas, given);
+  const { run } = merge;
+  if (run.mode !== "proteins") {
+    for (const [file, other] of runs) mergeOtherRun(merge, file, other);
+    for (const { file, records } of fastas) mergeFasta(merge, file, records);
+    for (const { file, summary } of summaries) mergeSummary(merge, file, summary);
+  }
+  run.sources = merge.sources;
+  if (run.mode === "genome") checkFeatureBounds(run, merge.mainPath);
+  return run;
+}
+
+/** A Bakta file found for the run: its path, its base name and what its name says it holds. */
+interface RunFileCandidate {
+  /** The path, as listed or given. */
+  path: string;
+  /** The file name without its folder. */
+  name: string;
+  /** What the name says (kind, prefix, BakRep), or undefined for a name Bakta does not write. */
+  naming: ReturnType<typeof classifyResultFile>;
+}
+
+/**
+ * The files of one run among those listed or in the folder: Bakta names only in a folder, the
+ * BakRep record left out, those of `prefix` when given; throws when several runs remain.
+ */
+async function findRunFiles(
+  pathOrFiles: string | string[],
+  prefix: string | undefined,
+  given: string,
+): Promise<RunFileCandidate[]> {
   const { paths, folder } = await listFiles(pathOrFiles);
-  let candidates = paths.map((path) => ({
-    path,
-    name: baseName(path),
-    c: classifyResultFile(path),
-  }))
-    .filter(({ c }) => !folder || c?.readable);
-  if (candidates.some(({ c }) => c?.bakrep)) {
+  let candidates = paths
+    .map((path) => ({ path, name: baseName(path), naming: classifyResultFile(path) }))
+    .filter(({ naming }) => !folder || naming?.readable);
+  if (candidates.some(({ naming }) => naming?.bakrep)) {
     // In a BakRep dataset, `<id>.json` is the dataset record, not a Bakta JSON.
-    candidates = candidates.filter(({ c }) => !(c?.kind === "json" && !c.bakrep));
+    candidates = candidates.filter(({ naming }) => !(naming?.kind === "json" && !naming.bakrep));
   }
-  if (options.prefix !== undefined) {
-    candidates = candidates.filter(({ c }) => c?.prefix === options.prefix);
+  if (prefix !== undefined) {
+    candidates = candidates.filter(({ naming }) => naming?.prefix === prefix);
   }
-  const prefixes = new Set(candidates.map(({ c }) => c?.prefix).filter((p) => p !== undefined));
+  const prefixes = new Set(
+    candidates.map(({ naming }) => naming?.prefix).filter((p) => p !== undefined),
+  );
   if (prefixes.size > 1) {
     throw new ParseError(
       "Unexpected",
       `the files belong to more than one run (prefixes ${
         [...prefixes].map((p) => `"${p}"`).join(", ")
       }): pass the files of one run, or choose one with the "prefix" option`,
-      { file: where },
+      { file: given },
     );
   }
+  return candidates;
+}
 
+/** Reads and decodes each file and detects its format from its content. */
+async function loadFiles(
+  candidates: RunFileCandidate[],
+  options: ResultFolderOptions,
+): Promise<LoadedFile[]> {
   const loaded: LoadedFile[] = [];
   for (const { path, name } of candidates) {
     const bytes = await Deno.readFile(path);
@@ -128,22 +176,38 @@ export async function readResultFolder(
     const format = detectFormat(text, name.replace(/\.gz$/i, ""));
     loaded.push({ path, name, format, text });
   }
+  return loaded;
+}
 
-  const runs = new Map<LoadedFile, BaktaRun>();
-  for (const file of loaded) {
-    const reader = RUN_READERS.find(([format]) => format === file.format)?.[1];
-    if (reader) runs.set(file, reader(file.text, { file: file.path }));
-  }
-  const mainFile = MAIN_PRIORITY.map((format) =>
-    loaded.find((f) => f.format === format && runs.has(f))
-  )
+/** The merge under way: the main run, where it came from, and what the others are joined on. */
+interface RunMerge {
+  /** The run the other files fill. */
+  run: BaktaRun;
+  /** The main source's path, named in errors. */
+  mainPath: string;
+  /** The main source, when it is a run file (not a sequence FASTA). */
+  mainFile: LoadedFile | undefined;
+  /** Every file that contributed so far and what it gave. */
+  sources: RunSource[];
+  /** The sequence ids of the main source (its sequences and its features'). */
+  mainIds: Set<string>;
+  /** The main source's features by locus tag. */
+  locusTags: Map<string, Feature>;
+}
+
+/**
+ * Chooses the main source (the richest run file, else a sequence FASTA) and starts the merge
+ * from it; throws `UnknownFormat` when there is neither.
+ */
+function startMerge(
+  loaded: LoadedFile[],
+  runs: Map<LoadedFile, BaktaRun>,
+  fastas: { file: LoadedFile; records: FastaRecord[] }[],
+  given: string,
+): RunMerge {
+  const mainFile = MAIN_PRIORITY
+    .map((format) => loaded.find((f) => f.format === format && runs.has(f)))
     .find((f) => f !== undefined);
-
-  const fastas = loaded.filter((f) => f.format === "fasta")
-    .map((file) => ({ file, records: parseFasta(file.text, { file: file.path }) }));
-  const summaries = loaded.filter((f) => f.format === "txt")
-    .map((file) => ({ file, summary: readBaktaSummary(file.text, { file: file.path }) }));
-
   let run: BaktaRun;
   let mainPath: string;
   const sources: RunSource[] = [];
@@ -161,80 +225,77 @@ export async function readResultFolder(
         `no Bakta annotation file (JSON, GFF3, GenBank, EMBL, TSV or sequence FASTA) among ${
           loaded.length === 0 ? "no files" : loaded.map((f) => `${f.name} (${f.format})`).join(", ")
         }`,
-        { file: where },
+        { file: given },
       );
     }
-    run = {
-      mode: "genome",
-      genome: {},
-      software: {},
-      sequences: sequenceFasta.records.map(fastaRecordToSequence),
-      features: [],
-      sources: [],
-    };
+    run = { ...emptyRun(), sequences: sequenceFasta.records.map(fastaRecordToSequence) };
     mainPath = sequenceFasta.file.path;
     sources.push({ file: mainPath, format: "fasta", used: ["sequences"] });
   }
-
   const mainIds = new Set<string>([
     ...run.sequences.map((s) => s.id),
     ...run.features.map((f) => f.sequenceId),
   ]);
   const locusTags = new Map(run.features.filter((f) => f.locusTag).map((f) => [f.locusTag!, f]));
+  return { run, mainPath, mainFile, sources, mainIds, locusTags };
+}
 
-  for (const [file, other] of runs) {
-    if (file === mainFile || run.mode === "proteins" || other.mode === "proteins") continue;
-    const ids = [...other.sequences.map((s) => s.id), ...other.features.map((f) => f.sequenceId)];
-    if (mainIds.size > 0 && ids.length > 0 && !ids.some((id) => mainIds.has(id))) {
-      throw differentRun(file.path, mainPath, "none of its sequence ids is in the main source");
-    }
-    const used = mergeRun(run, other);
-    if (used.length > 0) sources.push({ file: file.path, format: file.format, used });
+/** Fills the main run's gaps from another run file of the same run (same sequence ids). */
+function mergeOtherRun(merge: RunMerge, file: LoadedFile, other: BaktaRun): void {
+  if (file === merge.mainFile || other.mode === "proteins") return;
+  const { mainIds } = merge;
+  const ids = [...other.sequences.map((s) => s.id), ...other.features.map((f) => f.sequenceId)];
+  if (mainIds.size > 0 && ids.length > 0 && !ids.some((id) => mainIds.has(id))) {
+    throw differentRun(file.path, merge.mainPath, "none of its sequence ids is in the main source");
   }
+  const used = mergeRun(merge.run, other);
+  if (used.length > 0) merge.sources.push({ file: file.path, format: file.format, used });
+}
 
-  for (const { file, records } of fastas) {
-    if (file.path === mainPath || records.length === 0 || run.mode === "proteins") continue;
-    let used: string[] = [];
-    // A main source without sequences or features (a TSV with no rows) takes the FASTA's.
-    const fills = mainIds.size === 0 && !looksLikeFeatureFasta(records);
-    if (fills || records.some((r) => mainIds.has(r.id))) {
-      used = mergeRun(run, { ...emptyRun(), sequences: records.map(fastaRecordToSequence) });
-    } else if (records.some((r) => locusTags.has(r.id))) {
-      const field = looksLikeProtein(records) ? "aa" : "nt";
-      let filled = 0;
-      for (const record of records) {
-        const feature = locusTags.get(record.id);
-        if (feature && feature[field] === undefined) {
-          feature[field] = record.sequence;
-          filled++;
-        }
+/**
+ * Fills the main run from a FASTA file: sequences (by sequence id, or all of them when the main
+ * source has none), or feature nucleotides/proteins by locus tag.
+ */
+function mergeFasta(merge: RunMerge, file: LoadedFile, records: FastaRecord[]): void {
+  const { run, mainIds, locusTags } = merge;
+  if (file.path === merge.mainPath || records.length === 0) return;
+  let used: string[] = [];
+  // A main source without sequences or features (a TSV with no rows) takes the FASTA's.
+  const fills = mainIds.size === 0 && !looksLikeFeatureFasta(records);
+  if (fills || records.some((r) => mainIds.has(r.id))) {
+    used = mergeRun(run, { ...emptyRun(), sequences: records.map(fastaRecordToSequence) });
+  } else if (records.some((r) => locusTags.has(r.id))) {
+    const field = looksLikeProtein(records) ? "aa" : "nt";
+    let filled = 0;
+    for (const record of records) {
+      const feature = locusTags.get(record.id);
+      if (feature && feature[field] === undefined) {
+        feature[field] = record.sequence;
+        filled++;
       }
-      if (filled > 0) used.push(`features.${field}`);
-    } else {
-      throw differentRun(
-        file.path,
-        mainPath,
-        "none of its record ids is a sequence id or locus tag of the main source",
-      );
     }
-    if (used.length > 0) sources.push({ file: file.path, format: "fasta", used });
+    if (filled > 0) used.push(`features.${field}`);
+  } else {
+    throw differentRun(
+      file.path,
+      merge.mainPath,
+      "none of its record ids is a sequence id or locus tag of the main source",
+    );
   }
+  if (used.length > 0) merge.sources.push({ file: file.path, format: "fasta", used });
+}
 
-  for (const { file, summary } of summaries) {
-    if (run.mode === "proteins") continue;
-    checkSummary(run, summary, file.path, mainPath);
-    const used: string[] = [];
-    if (run.stats === undefined) {
-      run.stats = summaryToStats(summary);
-      used.push("stats");
-    }
-    if (fillSoftware(run, summary)) used.push("software");
-    if (used.length > 0) sources.push({ file: file.path, format: "txt", used });
+/** Checks the main run against a `.txt` summary and takes its statistics and versions if missing. */
+function mergeSummary(merge: RunMerge, file: LoadedFile, summary: BaktaSummary): void {
+  const { run } = merge;
+  checkSummary(run, summary, file.path, merge.mainPath);
+  const used: string[] = [];
+  if (run.stats === undefined) {
+    run.stats = summaryToStats(summary);
+    used.push("stats");
   }
-
-  run.sources = sources;
-  if (run.mode === "genome") checkFeatureBounds(run, mainPath);
-  return run;
+  if (fillSoftware(run, summary)) used.push("software");
+  if (used.length > 0) merge.sources.push({ file: file.path, format: "txt", used });
 }
 
 function emptyRun(): BaktaRun {
@@ -262,7 +323,7 @@ function mergeRun(run: BaktaRun, other: BaktaRun): string[] {
       if (!source) continue;
       for (const key of SEQUENCE_FILL_KEYS) {
         if (sequence[key] === undefined && source[key] !== undefined) {
-          (sequence as unknown as Record<string, unknown>)[key] = source[key];
+          fillField(sequence, source, key);
           used.add(`sequences.${key}`);
         }
       }
@@ -302,6 +363,11 @@ function mergeRun(run: BaktaRun, other: BaktaRun): string[] {
     }
   }
   return [...used];
+}
+
+/** Copies `source[key]` to `target[key]` (one key of one type on both sides). */
+function fillField<K extends keyof Sequence>(target: Sequence, source: Sequence, key: K): void {
+  target[key] = source[key];
 }
 
 const SEQUENCE_FILL_KEYS: (keyof Sequence)[] = [

@@ -37,7 +37,7 @@ import { ParseError } from "./parse_error.ts";
  * ```
  */
 export function reviveOriginalRecord(value: unknown): OriginalRecord {
-  if (!isObject(value) || typeof value.format !== "string" || !("record" in value)) {
+  if (!isOriginalRecord(value)) {
     throw new ParseError(
       "Unexpected",
       `a stored original record is ${
@@ -45,7 +45,7 @@ export function reviveOriginalRecord(value: unknown): OriginalRecord {
       }: expected {"format": …, "record": …}`,
     );
   }
-  const original = value as unknown as OriginalRecord;
+  const original = value;
   if (original.format !== "gff3" || !isObject(original.record)) return original;
   const record = reviveLine(original.record) as Gff3OriginalRecord;
   if (isObject(record.gene)) record.gene = reviveLine(record.gene);
@@ -78,4 +78,9 @@ function badAttributes(line: Gff3FeatureLine, attributes: unknown): never {
       JSON.stringify(attributes)?.slice(0, 80)
     }: expected an object of string arrays`,
   );
+}
+
+/** Whether `value` has the shape of an original record: a string `format` and a `record`. */
+function isOriginalRecord(value: unknown): value is OriginalRecord {
+  return isObject(value) && typeof value.format === "string" && "record" in value;
 }

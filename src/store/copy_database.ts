@@ -44,10 +44,12 @@ const TABLES: readonly TablePlan[] = [
 ];
 
 /**
- * Tables that are not data: Kysely's migration bookkeeping and SQLite's index tables (with the
- * switch of their insert trigger).
+ * Tables that are not data: Kysely's migration bookkeeping, SQLite's index tables (with the
+ * switch of their insert trigger), and the terms' generation counter (a token for caches of term
+ * ids; a copy starts at its own 0).
  */
-const NOT_DATA = /^(kysely_|features_fts|features_rtree|features_index_state$|sqlite_)/;
+const NOT_DATA =
+  /^(kysely_|features_fts|features_rtree|features_index_state$|xref_terms_generation$|sqlite_)/;
 
 /** Options of {@linkcode copyDatabase}. */
 export interface CopyDatabaseOptions {

@@ -130,7 +130,8 @@ export async function writePrepared(
   }
   if (outcome.staged) {
     cache.setGenomeId(outcome.staged.genome, outcome.staged.genomeId);
-    cache.setSequences(outcome.staged.genomeId, outcome.staged.sequences);
+    const { terms } = outcome.staged;
+    if (terms !== undefined) cache.rememberTermIds(terms.generation, terms.ids);
   }
   await pausePoint("import:committed");
   return outcome.result;

@@ -1,28 +1,12 @@
 /**
- * A small cache of look-ups the store repeats during a batch import (genome name → id, and the
- * stored sequence versions of a genome), with explicit invalidation.
+ * A small cache of look-ups the store repeats during a batch import (genome name → id, and
+ * cross-reference term ids), with explicit invalidation.
  *
  * @module
  */
 
 import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
-
-/** One stored sequence, as the import needs it to match versions. */
-export interface CachedSequence {
-  /** `sequences.id`. */
-  id: number;
-  /** The assembly version. */
-  version: number;
-  /** The record id. */
-  seqId: string;
-  /** Length in bases. */
-  length: number;
-  /** SHA-256 of the residues, or null when unknown. */
-  checksum: string | null;
-  /** The version that superseded it, or null. */
-  supersededBy: number | null;
-}
 
 /** Hit and miss counts of a {@linkcode StoreCache}. */
 export interface StoreCacheStats {
@@ -33,13 +17,16 @@ export interface StoreCacheStats {
 }
 
 /**
- * A per-process cache of genome ids by name and of each genome's stored sequences. It is filled
+ * A per-process cache of genome ids by name and of cross-reference term ids. It is filled
  * only with committed data (the import adds to it after its transaction commits) and must be told
  * about deletions and renames: the store's own `deleteGenome()`/`renameGenome()`/`deleteAnnotation()`
  * do that for the cache they are given (by default the one of {@linkcode storeCacheFor}). The
  * import still checks a cached genome id with a primary-key probe (name and id must agree), so a
  * genome deleted or renamed around the store (raw SQL, another process) is noticed even when SQLite
- * has reused its id; stored sequences changed around the store need {@linkcode StoreCache.clear}.
+ * has reused its id. Term ids are kept with the terms' generation (`xrefTermsGeneration`, bumped by
+ * every write that deletes terms, in any process), which the import reads in its transaction:
+ * another generation empties the cache first. A genome's stored sequences are not cached: another
+ * process may add an assembly version at any time, so the import reads them in its transaction.
  *
  * @example Invalidation on delete
  * ```ts
@@ -52,7 +39,8 @@ export interface StoreCacheStats {
  */
 export class StoreCache {
   #genomeIds = new Map<string, number>();
-  #sequences = new Map<number, CachedSequence[]>();
+  #termIds = new Map<string, number>();
+  #termGeneration: number | undefined;
   #hits = 0;
   #misses = 0;
 
@@ -80,26 +68,34 @@ export class StoreCache {
   }
 
   /**
-   * The stored sequences (every version) of a genome, when cached.
+   * The cached term ids (by `xrefTermKey`) valid at the stored terms' `generation`
+   * (`xrefTermsGeneration`, read inside the write transaction): when it differs from the
+   * generation the ids were read at (another writer deleted terms), every cached id is forgotten
+   * first.
    *
-   * @param genomeId The genome id.
-   * @returns The sequences, or undefined.
+   * @param generation The generation read in the current write transaction.
+   * @returns The term ids known at that generation.
    */
-  getSequences(genomeId: number): readonly CachedSequence[] | undefined {
-    const rows = this.#sequences.get(genomeId);
-    if (rows === undefined) this.#misses++;
-    else this.#hits++;
-    return rows;
+  termIdsAt(generation: number): ReadonlyMap<string, number> {
+    if (generation !== this.#termGeneration) {
+      this.#termIds.clear();
+      this.#termGeneration = generation;
+    }
+    return this.#termIds;
   }
 
   /**
-   * Remembers a genome's stored sequences (every version).
+   * Remembers term ids read or added by a committed write at `generation` (ignored when the cache
+   * has moved to another generation meanwhile). Past {@linkcode MAX_CACHED_TERMS} ids the cache
+   * starts again empty.
    *
-   * @param genomeId The genome id.
-   * @param sequences Its sequences.
+   * @param generation The generation the write read.
+   * @param ids The term ids, by `xrefTermKey`.
    */
-  setSequences(genomeId: number, sequences: readonly CachedSequence[]): void {
-    this.#sequences.set(genomeId, [...sequences]);
+  rememberTermIds(generation: number, ids: ReadonlyMap<string, number>): void {
+    if (generation !== this.#termGeneration) return;
+    if (this.#termIds.size + ids.size > MAX_CACHED_TERMS) this.#termIds.clear();
+    for (const [key, id] of ids) this.#termIds.set(key, id);
   }
 
   /**
@@ -109,19 +105,17 @@ export class StoreCache {
    */
   forgetGenome(nameOrId: string | number): void {
     if (typeof nameOrId === "string") {
-      const id = this.#genomeIds.get(nameOrId);
       this.#genomeIds.delete(nameOrId);
-      if (id !== undefined) this.#sequences.delete(id);
       return;
     }
-    this.#sequences.delete(nameOrId);
     for (const [name, id] of this.#genomeIds) if (id === nameOrId) this.#genomeIds.delete(name);
   }
 
   /** Forgets everything. */
   clear(): void {
     this.#genomeIds.clear();
-    this.#sequences.clear();
+    this.#termIds.clear();
+    this.#termGeneration = undefined;
   }
 
   /** How many look-ups hit and missed. */
@@ -134,6 +128,9 @@ export class StoreCache {
     return this.#genomeIds.size;
   }
 }
+
+/** The most term ids a cache keeps (about 100 MB of keys); past it, it starts again empty. */
+export const MAX_CACHED_TERMS = 1_000_000;
 
 const CACHES = new WeakMap<object, StoreCache>();
 

@@ -9,12 +9,19 @@ import type { Kysely } from "../deps/kysely.ts";
 import type { Database, NewAnnotation } from "../db/schema.ts";
 import { bulkInsert } from "./_bulk_insert.ts";
 import { FEATURE_COLUMNS, type PreparedRun, type PreparedSequence } from "./prepare_run.ts";
-import type { CachedSequence, StoreCache } from "./store_cache.ts";
+import type { StoreCache } from "./store_cache.ts";
 import { ImportError } from "./import_error.ts";
 import { addMissingFiles, annotationHoldingFiles, insertFiles } from "./_known_run.ts";
 import { withIndexFill } from "./_feature_index_fill.ts";
 import { reserveIds } from "../db/reserve_ids.ts";
-import { findXrefTerms, xrefTermKey } from "../db/xref_terms.ts";
+import {
+  findXrefTerms,
+  newXrefTermRows,
+  XREF_TERM_COLUMNS,
+  xrefTermKey,
+  xrefTermsGeneration,
+} from "../db/xref_terms.ts";
+import type { DbXref } from "../formats/model.ts";
 import { pausePoint } from "../db/pause_point.ts";
 
 /** What happened to the genome's assembly versions. */
@@ -96,14 +103,30 @@ export interface WriteRunOptions {
   hooks?: WriteRunHooks;
 }
 
+/** One stored sequence, as the import reads it (in its transaction) to match versions. */
+export interface StoredSequence {
+  /** `sequences.id`. */
+  id: number;
+  /** The assembly version. */
+  version: number;
+  /** The record id. */
+  seqId: string;
+  /** Length in bases. */
+  length: number;
+  /** SHA-256 of the residues, or null when unknown. */
+  checksum: string | null;
+  /** The version that superseded it, or null. */
+  supersededBy: number | null;
+}
+
 /** Cache entries to apply once the transaction has committed. */
 export interface StagedCacheUpdate {
   /** The genome name. */
   genome: string;
   /** The genome id. */
   genomeId: number;
-  /** Its sequences after the write. */
-  sequences: CachedSequence[];
+  /** The cross-reference term ids the write read or added, at the terms' generation it read. */
+  terms?: { generation: number; ids: Map<string, number> };
 }
 
 /** The columns of a `sequences` row, in the order of {@linkcode sequenceRow}. */
@@ -235,12 +258,18 @@ export async function writeRun(
   if (known !== undefined) return { result: await addToKnownRun(trx, known, prepared, options) };
   const { genomeId, isNew } = await genomeFor(trx, name, prepared, cache);
   await pausePoint("import:genome");
-  const version = await assemblyVersionFor(trx, genomeId, isNew, prepared, cache);
+  const version = await assemblyVersionFor(trx, genomeId, isNew, prepared);
   const annotationId = await insertAnnotation(trx, genomeId, version.sequenceVersion, prepared, {
     source: options.source,
     jobId: options.jobId,
   });
-  const features = await insertFeatures(trx, annotationId, prepared, version.rowIds);
+  const { features, terms } = await insertFeatures(
+    trx,
+    annotationId,
+    prepared,
+    version.rowIds,
+    cache,
+  );
   await pausePoint("import:features");
   await options.hooks?.afterFeatures?.(trx, { annotationId, features });
   const fileIds = await insertFiles(trx, annotationId, prepared.files);
@@ -275,7 +304,7 @@ export async function writeRun(
       },
       warnings,
     },
-    staged: { genome: name, genomeId, sequences: version.stored },
+    staged: { genome: name, genomeId, terms },
   };
 }
 
@@ -357,8 +386,6 @@ interface AssemblyVersion {
   rowIds: Map<string, number>;
   /** Rows whose residues are to be read from the run's residues file. */
   byReference: number[];
-  /** The genome's sequences after the write (for the cache). */
-  stored: CachedSequence[];
 }
 
 /** Matches the run's sequences to a stored version, or adds a new one (see `writeRun`). */
@@ -367,17 +394,15 @@ async function assemblyVersionFor(
   genomeId: number,
   isNew: boolean,
   prepared: PreparedRun,
-  cache: StoreCache,
 ): Promise<AssemblyVersion> {
-  const stored: CachedSequence[] = isNew
-    ? []
-    : [...(cache.getSequences(genomeId) ?? await loadSequences(trx, genomeId))];
-  const none = { newRows: 0, rowIds: new Map(), byReference: [], stored };
+  // Read in the write transaction, never from a cache: another process may have added a version.
+  const stored: StoredSequence[] = isNew ? [] : await loadSequences(trx, genomeId);
+  const none = { newRows: 0, rowIds: new Map(), byReference: [] };
   if (prepared.run.mode !== "genome") return { ...none, sequenceVersion: 0, action: "none" };
   const match = findMatchingVersion(stored, prepared.sequences);
   if (match === undefined) return await addVersion(trx, genomeId, prepared, stored);
   const rowIds = new Map([...match.mapping].map(([seqId, row]) => [seqId, row.id]));
-  const filled = await fillMissingResidues(trx, match.mapping, prepared.sequences, stored);
+  const filled = await fillMissingResidues(trx, match.mapping, prepared.sequences);
   return {
     ...none,
     sequenceVersion: match.version,
@@ -392,7 +417,7 @@ async function addVersion(
   trx: Kysely<Database>,
   genomeId: number,
   prepared: PreparedRun,
-  stored: CachedSequence[],
+  stored: StoredSequence[],
 ): Promise<AssemblyVersion> {
   const sequenceVersion = stored.reduce((max, s) => Math.max(max, s.version), 0) + 1;
   const firstId = await reserveIds(trx, "sequences", prepared.sequences.length);
@@ -400,9 +425,6 @@ async function addVersion(
     sequenceRow(firstId + i, genomeId, sequenceVersion, p)
   );
   await bulkInsert(trx, "sequences", SEQUENCE_ROW_COLUMNS, rows);
-  const after = stored.map((s) =>
-    s.supersededBy === null ? { ...s, supersededBy: sequenceVersion } : s
-  );
   if (stored.length > 0) {
     await trx.updateTable("sequences").set({ superseded_by: sequenceVersion })
       .where("genome_id", "=", genomeId).where("superseded_by", "is", null)
@@ -411,14 +433,6 @@ async function addVersion(
   const rowIds = new Map<string, number>();
   prepared.sequences.forEach((p, i) => {
     rowIds.set(p.sequence.id, firstId + i);
-    after.push({
-      id: firstId + i,
-      version: sequenceVersion,
-      seqId: p.sequence.id,
-      length: p.sequence.length,
-      checksum: p.checksum,
-      supersededBy: null,
-    });
   });
   return {
     sequenceVersion,
@@ -428,7 +442,6 @@ async function addVersion(
     byReference: prepared.residuesFile === undefined
       ? []
       : prepared.sequences.flatMap((p, i) => p.checksum === null ? [] : [firstId + i]),
-    stored: after,
   };
 }
 
@@ -506,9 +519,10 @@ async function insertFeatures(
   annotationId: number,
   prepared: PreparedRun,
   sequenceRowIds: Map<string, number>,
-): Promise<number> {
+  cache: StoreCache,
+): Promise<{ features: number; terms?: StagedCacheUpdate["terms"] }> {
   const rows = prepared.featureRows;
-  if (rows.length === 0) return 0;
+  if (rows.length === 0) return { features: 0 };
   const firstId = await reserveIds(trx, "features", rows.length);
   for (let i = 0; i < rows.length; i++) {
     rows[i][0] = firstId + i;
@@ -518,35 +532,44 @@ async function insertFeatures(
   await withIndexFill(trx, firstId, firstId + rows.length - 1, async () => {
     await bulkInsert(trx, "features", FEATURE_COLUMNS, rows);
   });
-  await insertXrefLinks(trx, firstId, prepared.xrefs);
+  const terms = await insertXrefLinks(trx, firstId, prepared.xrefs, cache);
   if (prepared.recordsFile === undefined) {
     const packed = prepared.originals;
     await trx.insertInto("feature_originals")
       .values({ annotation_id: annotationId, content: packed.bytes, encoding: packed.encoding })
       .execute();
   }
-  return rows.length;
+  return { features: rows.length, terms };
 }
 
 /**
  * Links the run's features to their cross-reference terms, the links in key order `(feature_id,
- * term_id)`. Terms not stored yet are added first with reserved ids (the write transaction holds
- * the database), through the bulk-insert seam.
+ * term_id)`. Term ids come from the cache when it holds them at the stored generation, else
+ * from a look-up by key; terms not stored yet are added with reserved ids (the write transaction
+ * holds the database), through the bulk-insert seam. Returns the term ids, to cache after commit.
  */
 async function insertXrefLinks(
   trx: Kysely<Database>,
   firstId: number,
   xrefs: PreparedRun["xrefs"],
-): Promise<void> {
-  if (xrefs.length === 0) return;
-  const { ids: terms, missing } = await findXrefTerms(
-    trx,
-    xrefs.map(([, db, accession]) => ({ db, accession })),
-  );
+  cache: StoreCache,
+): Promise<StagedCacheUpdate["terms"]> {
+  if (xrefs.length === 0) return undefined;
+  const generation = await xrefTermsGeneration(trx);
+  const cached = cache.termIdsAt(generation);
+  const terms = new Map<string, number>();
+  const unknown: DbXref[] = [];
+  for (const [, db, accession] of xrefs) {
+    const key = xrefTermKey(db, accession);
+    const id = cached.get(key);
+    if (id === undefined) unknown.push({ db, accession });
+    else terms.set(key, id);
+  }
+  const { ids: found, missing } = await findXrefTerms(trx, unknown);
+  for (const [key, id] of found) terms.set(key, id);
   if (missing.length > 0) {
     const first = await reserveIds(trx, "xref_terms", missing.length);
-    const rows = missing.map((t, k) => [first + k, t.db, t.accession]);
-    await bulkInsert(trx, "xref_terms", ["id", "db", "accession"], rows);
+    await bulkInsert(trx, "xref_terms", XREF_TERM_COLUMNS, newXrefTermRows(first, missing));
     missing.forEach((t, k) => terms.set(xrefTermKey(t.db, t.accession), first + k));
   }
   const links = xrefs.map(([index, db, accession]) => [
@@ -555,6 +578,7 @@ async function insertXrefLinks(
   ]);
   links.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   await bulkInsert(trx, "feature_xrefs", ["feature_id", "term_id"], links);
+  return { generation, ids: terms };
 }
 
 /** Marks the stored file the features' original records are rebuilt from. */
@@ -631,7 +655,7 @@ export function sequenceRow(
   ];
 }
 
-async function loadSequences(trx: Kysely<Database>, genomeId: number): Promise<CachedSequence[]> {
+async function loadSequences(trx: Kysely<Database>, genomeId: number): Promise<StoredSequence[]> {
   const rows = await trx.selectFrom("sequences")
     .select(["id", "version", "seq_id", "length", "checksum", "superseded_by"])
     .where("genome_id", "=", genomeId).orderBy("version").orderBy("id").execute();
@@ -648,7 +672,7 @@ async function loadSequences(trx: Kysely<Database>, genomeId: number): Promise<C
 /** A stored version that matches, and which stored row each run sequence is. */
 interface VersionMatch {
   version: number;
-  mapping: Map<string, CachedSequence>;
+  mapping: Map<string, StoredSequence>;
 }
 
 /**
@@ -660,10 +684,10 @@ interface VersionMatch {
  * @returns The match, or undefined.
  */
 export function findMatchingVersion(
-  stored: readonly CachedSequence[],
+  stored: readonly StoredSequence[],
   sequences: readonly PreparedSequence[],
 ): VersionMatch | undefined {
-  const byVersion = new Map<number, CachedSequence[]>();
+  const byVersion = new Map<number, StoredSequence[]>();
   for (const s of stored) byVersion.set(s.version, [...(byVersion.get(s.version) ?? []), s]);
   const versions = [...byVersion.keys()].sort((a, b) => b - a);
   for (const version of versions) {
@@ -683,14 +707,14 @@ export function findMatchingVersion(
 
 /** Pairs run sequences with stored rows of equal key (same id first); undefined if any is left. */
 function pair(
-  rows: readonly CachedSequence[],
+  rows: readonly StoredSequence[],
   sequences: readonly PreparedSequence[],
-  rowKey: (r: CachedSequence) => string,
+  rowKey: (r: StoredSequence) => string,
   sequenceKey: (s: PreparedSequence) => string,
-): Map<string, CachedSequence> | undefined {
-  const free = new Map<string, CachedSequence[]>();
+): Map<string, StoredSequence> | undefined {
+  const free = new Map<string, StoredSequence[]>();
   for (const r of rows) free.set(rowKey(r), [...(free.get(rowKey(r)) ?? []), r]);
-  const mapping = new Map<string, CachedSequence>();
+  const mapping = new Map<string, StoredSequence>();
   for (const s of sequences) {
     const candidates = free.get(sequenceKey(s));
     if (candidates === undefined || candidates.length === 0) return undefined;
@@ -704,9 +728,8 @@ function pair(
 /** Gives stored rows without residues those of the run; returns the rows filled. */
 async function fillMissingResidues(
   trx: Kysely<Database>,
-  mapping: Map<string, CachedSequence>,
+  mapping: Map<string, StoredSequence>,
   sequences: readonly PreparedSequence[],
-  stored: CachedSequence[],
 ): Promise<number[]> {
   const filled: number[] = [];
   for (const p of sequences) {
@@ -719,8 +742,6 @@ async function fillMissingResidues(
       gc: p.gc,
     }).where("id", "=", row.id).where("checksum", "is", null).execute();
     filled.push(row.id);
-    const index = stored.findIndex((s) => s.id === row.id);
-    if (index >= 0) stored[index] = { ...stored[index], checksum: p.checksum };
   }
   return filled;
 }

@@ -300,6 +300,7 @@ engineTest(
       ["0005_xref_terms", "Success"],
       ["0006_feature_family_order", "Success"],
       ["0007_reader_without_secrets", "Success"],
+      ["0008_xref_term_key", "Success"],
     ]);
     assert.deepEqual(await answers(db), before);
 

@@ -170,8 +170,5 @@ engineTest(
 
 engineTest("importRuns() rejects a bad concurrency", async () => {
   await using db = await freshDatabase();
-  await assert.rejects(importRuns(db, ["x"], { concurrency: 0 }), {
-    name: "RangeError",
-    message: /"concurrency"/,
-  });
+  await assert.rejects(importRuns(db, ["x"], { concurrency: 0 }), RangeError);
 });

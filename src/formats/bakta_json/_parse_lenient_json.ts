@@ -187,143 +187,139 @@ const ARRAY = 2;
  * @returns Where the first error is, or `undefined` when the text is valid.
  */
 export function findJsonSyntaxError(text: string): JsonSyntaxErrorLocation | undefined {
-  const n = text.length;
-  const stack: number[] = [];
-  let i = 0;
-  let expectValue = true;
-  const fail = (offset: number, expected: string) => ({ offset, expected });
-
-  const skipWhitespace = (from: number): number => {
-    let j = from;
-    while (j < n) {
-      const c = text.charCodeAt(j);
-      if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) break;
-      j++;
-    }
-    return j;
-  };
-
-  // Returns the index after the string starting at `from` (a quote), or -(offset + 1) of an error.
-  const scanString = (from: number): number => {
-    let j = from + 1;
-    while (j < n) {
-      const c = text.charCodeAt(j);
-      if (c === 0x22) return j + 1;
-      if (c < 0x20) return -(j + 1);
-      if (c === 0x5c) {
-        const e = text.charCodeAt(j + 1);
-        if (e === 0x75) {
-          for (let k = j + 2; k < j + 6; k++) {
-            if (k >= n || !/[0-9a-fA-F]/.test(text[k])) return -(k + 1);
-          }
-          j += 6;
-          continue;
-        }
-        if (j + 1 >= n || '"\\/bfnrt'.indexOf(text[j + 1]) === -1) return -(j + 2);
-        j += 2;
-        continue;
-      }
-      j++;
-    }
-    return -(n + 1);
-  };
-
-  // Returns the index after the key and its colon, or -(offset + 1) of an error; sets `keyError`.
-  let keyError = "";
-  const scanKeyAndColon = (from: number): number => {
-    const j = skipWhitespace(from);
-    if (text.charCodeAt(j) !== 0x22) {
-      keyError = "a double-quoted property name";
-      return -(j + 1);
-    }
-    const end = scanString(j);
-    if (end < 0) {
-      keyError = "a valid string";
-      return end;
-    }
-    const k = skipWhitespace(end);
-    if (text.charCodeAt(k) !== 0x3a) {
-      keyError = "':' after the property name";
-      return -(k + 1);
-    }
-    return k + 1;
-  };
-
-  while (true) {
-    i = skipWhitespace(i);
-    if (expectValue) {
-      if (i >= n) return fail(i, "a value");
-      const c = text.charCodeAt(i);
-      if (c === 0x7b) { // {
-        const j = skipWhitespace(i + 1);
-        if (text.charCodeAt(j) === 0x7d) {
-          i = j + 1;
-          expectValue = false;
-          continue;
-        }
-        stack.push(OBJECT);
-        const after = scanKeyAndColon(j);
-        if (after < 0) return fail(-after - 1, keyError);
-        i = after;
-        continue;
-      }
-      if (c === 0x5b) { // [
-        const j = skipWhitespace(i + 1);
-        if (text.charCodeAt(j) === 0x5d) {
-          i = j + 1;
-          expectValue = false;
-          continue;
-        }
-        stack.push(ARRAY);
-        i = j;
-        continue;
-      }
-      if (c === 0x22) {
-        const end = scanString(i);
-        if (end < 0) return fail(-end - 1, "a valid string");
-        i = end;
-        expectValue = false;
-        continue;
-      }
-      const literal = matchLiteral(text, i);
-      if (literal > 0) {
-        i += literal;
-        expectValue = false;
-        continue;
-      }
-      if (literal < 0) return fail(-literal - 1, "a value");
-      const numberEnd = scanNumber(text, i);
-      if (numberEnd < 0) return fail(-numberEnd - 1, "a value");
-      i = numberEnd;
-      expectValue = false;
-      continue;
-    }
-    if (stack.length === 0) {
-      return i < n ? fail(i, "the end of input") : undefined;
-    }
-    const top = stack[stack.length - 1];
-    const close = top === OBJECT ? 0x7d : 0x5d;
-    const expected = top === OBJECT ? "',' or '}'" : "',' or ']'";
-    if (i >= n) return fail(i, expected);
-    const c = text.charCodeAt(i);
-    if (c === 0x2c) {
-      if (top === OBJECT) {
-        const after = scanKeyAndColon(i + 1);
-        if (after < 0) return fail(-after - 1, keyError);
-        i = after;
-      } else {
-        i++;
-      }
-      expectValue = true;
-      continue;
-    }
-    if (c === close) {
-      stack.pop();
-      i++;
-      continue;
-    }
-    return fail(i, expected);
+  const scan: JsonScan = { text, at: 0, stack: [], expectValue: true };
+  for (;;) {
+    scan.at = skipWhitespace(text, scan.at);
+    const found = scan.expectValue ? readValueStart(scan) : readAfterValue(scan);
+    if (found !== undefined) return found === END_OF_JSON ? undefined : found;
   }
+}
+
+/** Where the scan of {@linkcode findJsonSyntaxError} stands. */
+interface JsonScan {
+  /** The JSON text. */
+  text: string;
+  /** The offset of the next character to read. */
+  at: number;
+  /** The open containers, innermost last ({@linkcode OBJECT} or {@linkcode ARRAY}). */
+  stack: number[];
+  /** Whether a value comes next (else a `,`, a closing bracket or the end). */
+  expectValue: boolean;
+}
+
+/** What {@linkcode readAfterValue} returns at the end of a valid text. */
+const END_OF_JSON: JsonSyntaxErrorLocation = { offset: -1, expected: "" };
+
+/** Reads where a value must start: opens a container, or reads a string, literal or number. */
+function readValueStart(scan: JsonScan): JsonSyntaxErrorLocation | undefined {
+  const { text, at } = scan;
+  if (at >= text.length) return { offset: at, expected: "a value" };
+  const c = text.charCodeAt(at);
+  if (c === 0x7b || c === 0x5b) { // { or [
+    const inside = skipWhitespace(text, at + 1);
+    if (text.charCodeAt(inside) === (c === 0x7b ? 0x7d : 0x5d)) { // {} or []
+      scan.at = inside + 1;
+      scan.expectValue = false;
+      return undefined;
+    }
+    scan.stack.push(c === 0x7b ? OBJECT : ARRAY);
+    if (c === 0x5b) {
+      scan.at = inside;
+      return undefined;
+    }
+    return readKeyAndColon(scan, inside);
+  }
+  let end: number;
+  if (c === 0x22) {
+    end = scanString(text, at);
+    if (end < 0) return { offset: -end - 1, expected: "a valid string" };
+  } else {
+    const literal = matchLiteral(text, at);
+    end = literal > 0 ? at + literal : literal < 0 ? literal : scanNumber(text, at);
+    if (end < 0) return { offset: -end - 1, expected: "a value" };
+  }
+  scan.at = end;
+  scan.expectValue = false;
+  return undefined;
+}
+
+/** Reads after a value: the end of the text, a `,` or the bracket closing the open container. */
+function readAfterValue(scan: JsonScan): JsonSyntaxErrorLocation | undefined {
+  const { text, at, stack } = scan;
+  if (stack.length === 0) {
+    return at < text.length ? { offset: at, expected: "the end of input" } : END_OF_JSON;
+  }
+  const top = stack[stack.length - 1];
+  const expected = top === OBJECT ? "',' or '}'" : "',' or ']'";
+  if (at >= text.length) return { offset: at, expected };
+  const c = text.charCodeAt(at);
+  if (c === 0x2c) { // ,
+    scan.expectValue = true;
+    if (top === OBJECT) return readKeyAndColon(scan, at + 1);
+    scan.at = at + 1;
+    return undefined;
+  }
+  if (c === (top === OBJECT ? 0x7d : 0x5d)) {
+    stack.pop();
+    scan.at = at + 1;
+    return undefined;
+  }
+  return { offset: at, expected };
+}
+
+/** Reads a property name and its colon from `from`; the value comes next. */
+function readKeyAndColon(scan: JsonScan, from: number): JsonSyntaxErrorLocation | undefined {
+  const { text } = scan;
+  const quote = skipWhitespace(text, from);
+  if (text.charCodeAt(quote) !== 0x22) {
+    return { offset: quote, expected: "a double-quoted property name" };
+  }
+  const end = scanString(text, quote);
+  if (end < 0) return { offset: -end - 1, expected: "a valid string" };
+  const colon = skipWhitespace(text, end);
+  if (text.charCodeAt(colon) !== 0x3a) {
+    return { offset: colon, expected: "':' after the property name" };
+  }
+  scan.at = colon + 1;
+  scan.expectValue = true;
+  return undefined;
+}
+
+/** The offset of the first character from `from` on that is not JSON white space. */
+function skipWhitespace(text: string, from: number): number {
+  let j = from;
+  while (j < text.length) {
+    const c = text.charCodeAt(j);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) break;
+    j++;
+  }
+  return j;
+}
+
+/** The offset after the string starting at `from` (a quote), or -(offset + 1) of an error. */
+function scanString(text: string, from: number): number {
+  const n = text.length;
+  let j = from + 1;
+  while (j < n) {
+    const c = text.charCodeAt(j);
+    if (c === 0x22) return j + 1;
+    if (c < 0x20) return -(j + 1);
+    if (c === 0x5c) {
+      const e = text.charCodeAt(j + 1);
+      if (e === 0x75) {
+        for (let k = j + 2; k < j + 6; k++) {
+          if (k >= n || !/[0-9a-fA-F]/.test(text[k])) return -(k + 1);
+        }
+        j += 6;
+        continue;
+      }
+      if (j + 1 >= n || '"\\/bfnrt'.indexOf(text[j + 1]) === -1) return -(j + 2);
+      j += 2;
+      continue;
+    }
+    j++;
+  }
+  return -(n + 1);
 }
 
 const LITERALS = ["true", "false", "null", "NaN", "Infinity", "-Infinity"];

@@ -25,6 +25,7 @@ import {
 import { isJsonObject as isObject } from "../_is_json_object.ts";
 import { checkFeatureBounds } from "../check_feature_bounds.ts";
 import { ParseError } from "../parse_error.ts";
+import { proteinsRun } from "../proteins_run.ts";
 import { DEFAULT_FILE_NAME, type ReadOptions } from "../read_options.ts";
 import { BAKTA_JSON_CORE_FEATURE_KEYS } from "./bakta_json_feature_keys.ts";
 import { splitDbXref } from "./split_db_xref.ts";
@@ -96,10 +97,10 @@ export function isBaktaJsonDocument(doc: unknown): doc is Record<string, unknown
 export function normalizeBaktaJson(doc: unknown, options: ReadOptions = {}): BaktaRun {
   const file = options.file ?? DEFAULT_FILE_NAME;
   if (!isBaktaJsonDocument(doc)) {
-    const what = Array.isArray(doc) ? "an array" : isObject(doc) ? "an object" : typeof doc;
+    const found = Array.isArray(doc) ? "an array" : isObject(doc) ? "an object" : typeof doc;
     throw new ParseError(
       "UnknownFormat",
-      `not a Bakta JSON document: found ${what}, expected an object with "features" and ` +
+      `not a Bakta JSON document: found ${found}, expected an object with "features" and ` +
         `"sequences" or "version"`,
       { file },
     );
@@ -107,36 +108,56 @@ export function normalizeBaktaJson(doc: unknown, options: ReadOptions = {}): Bak
   const ctx: Context = new Context(file);
   const software = readSoftware(doc.version, ctx);
   const rawFeatures = doc.features as unknown[];
-
   if (!Array.isArray(doc.sequences) && rawFeatures.every((f) => !isObject(f) || !("start" in f))) {
     const proteins = rawFeatures.map((raw, index): JsonObject => {
       if (!isObject(raw)) ctx.fail("Unexpected", `features[${index}]`, "expected an object", raw);
       return raw;
     });
-    const used = ["proteins"];
-    if (isObject(doc.version)) used.push("software");
-    return {
-      mode: "proteins",
-      genome: {},
-      software,
-      sequences: [],
-      features: [],
-      proteins,
-      sources: [{ file, format: "json", used }],
-    };
+    const used = isObject(doc.version) ? ["proteins", "software"] : ["proteins"];
+    return proteinsRun(proteins, software, { file, format: "json", used });
   }
+  const sequences = readSequences(doc.sequences, ctx);
+  const features = readFeatures(rawFeatures, sequences, ctx);
+  const used = ["features"];
+  if (sequences.length > 0) used.push("sequences");
+  const stats = readStats(doc.stats, sequences.length, ctx);
+  if (stats) used.push("stats");
+  const genome = readGenome(doc.genome, ctx);
+  if (isObject(doc.genome)) used.push("genome");
+  if (isObject(doc.version)) used.push("software");
+  const run = readRun(doc.run, ctx);
+  if (run) used.push("run");
+  const result: BaktaRun = {
+    mode: "genome",
+    genome,
+    software,
+    sequences,
+    features,
+    sources: [{ file, format: "json", used }],
+  };
+  if (stats) result.stats = stats;
+  if (run) result.run = run;
+  checkFeatureBounds(result, file);
+  return result;
+}
 
-  const sequences = Array.isArray(doc.sequences)
-    ? doc.sequences.map((raw, index) => readSequence(raw, index, ctx))
-    : [];
-  const sequenceIds = new Set<string>();
+/** The `sequences` array (none when absent), each id once. */
+function readSequences(raw: unknown, ctx: Context): Sequence[] {
+  if (!Array.isArray(raw)) return [];
+  const sequences = raw.map((item, index) => readSequence(item, index, ctx));
+  const ids = new Set<string>();
   for (const [index, sequence] of sequences.entries()) {
-    if (sequenceIds.has(sequence.id)) {
+    if (ids.has(sequence.id)) {
       ctx.fail("Unexpected", `sequences[${index}].id`, "duplicate sequence id", sequence.id);
     }
-    sequenceIds.add(sequence.id);
+    ids.add(sequence.id);
   }
+  return sequences;
+}
 
+/** The `features` array, each on one of `sequences` (when the document has any). */
+function readFeatures(rawFeatures: unknown[], sequences: Sequence[], ctx: Context): Feature[] {
+  const sequenceIds = new Set(sequences.map((sequence) => sequence.id));
   const hasHypotheticalFlags = rawFeatures.some((f) => isObject(f) && "hypothetical" in f);
   const features: Feature[] = new Array(rawFeatures.length);
   for (let index = 0; index < rawFeatures.length; index++) {
@@ -151,29 +172,7 @@ export function normalizeBaktaJson(doc: unknown, options: ReadOptions = {}): Bak
     }
     features[index] = feature;
   }
-
-  const used = ["features"];
-  if (sequences.length > 0) used.push("sequences");
-  const stats = readStats(doc.stats, sequences.length, ctx);
-  if (stats) used.push("stats");
-  const genome = readGenome(doc.genome, ctx);
-  if (isObject(doc.genome)) used.push("genome");
-  if (isObject(doc.version)) used.push("software");
-  const run = readRun(doc.run, ctx);
-  if (run) used.push("run");
-
-  const result: BaktaRun = {
-    mode: "genome",
-    genome,
-    software,
-    sequences,
-    features,
-    sources: [{ file, format: "json", used }],
-  };
-  if (stats) result.stats = stats;
-  if (run) result.run = run;
-  checkFeatureBounds(result, file);
-  return result;
+  return features;
 }
 
 /** Error reporting with the file name. */
@@ -443,6 +442,22 @@ function readFeature(
     dbXrefs: readDbXrefs(raw.db_xrefs, `${path}.db_xrefs`, ctx),
     original: { format: "json", record: raw },
   };
+  addOptionalFields(feature, raw, { path, product }, ctx);
+  const evidence = readEvidence(raw);
+  if (evidence !== undefined) feature.evidence = evidence;
+  return feature;
+}
+
+/**
+ * Sets the optional fields of a feature (ids, names, product, frame, truncation, sequences,
+ * CRISPR parts) from `raw`, at `path` in the document; `product` was read (and checked) already.
+ */
+function addOptionalFields(
+  feature: Feature,
+  raw: JsonObject,
+  { path, product }: { path: string; product: string | undefined },
+  ctx: Context,
+): void {
   const id = optionalString(raw.id, `${path}.id`, ctx);
   if (id !== undefined) feature.id = id;
   const locusTag = optionalString(raw.locus, `${path}.locus`, ctx);
@@ -478,13 +493,15 @@ function readFeature(
   if (aaHexdigest !== undefined) feature.aaHexdigest = aaHexdigest;
   const crisprParts = readCrisprParts(raw, path, ctx);
   if (crisprParts !== undefined) feature.crisprParts = crisprParts;
+}
 
+/** The keys of a feature that are not core fields (database hits and such), as written. */
+function readEvidence(raw: JsonObject): Record<string, unknown> | undefined {
   let evidence: Record<string, unknown> | undefined;
   for (const key in raw) {
     if (BAKTA_JSON_CORE_FEATURE_KEYS.has(key)) continue;
     evidence ??= {};
     evidence[key] = raw[key];
   }
-  if (evidence !== undefined) feature.evidence = evidence;
-  return feature;
+  return evidence;
 }

@@ -67,8 +67,8 @@ export function formatEmblRecord(record: InsdcRecord): string {
     const sequence = record.sequence;
     const counts = { a: 0, c: 0, g: 0, t: 0 };
     for (let i = 0; i < sequence.length; i++) {
-      const base = sequence[i].toLowerCase();
-      if (base === "a" || base === "c" || base === "g" || base === "t") counts[base]++;
+      const letter = sequence[i].toLowerCase();
+      if (letter === "a" || letter === "c" || letter === "g" || letter === "t") counts[letter]++;
     }
     const other = sequence.length - counts.a - counts.c - counts.g - counts.t;
     lines.push("XX");

@@ -50,87 +50,103 @@ export function parseFasta(text: string, options: ReadOptions = {}): FastaRecord
   const n = text.length;
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let lineNumber = 0;
-  let current: FastaRecord | undefined;
-  let pieces: string[] = [];
-  let pieceLines: number[] = [];
-
-  const finish = () => {
-    if (current === undefined) return;
-    if (pieces.length === 0) {
-      throw new ParseError(
-        "InvalidSequence",
-        `record "${current.id}" (header on line ${current.line}) has no sequence`,
-        { file, line: current.line },
-      );
-    }
-    const sequence = pieces.length === 1 ? pieces[0] : pieces.join("");
-    if (INVALID_RESIDUE.test(sequence)) {
-      for (let i = 0; i < pieces.length; i++) {
-        const bad = INVALID_RESIDUE.exec(pieces[i]);
-        if (bad) {
-          throw new ParseError(
-            "InvalidSequence",
-            `${JSON.stringify(bad[0])} is not a residue in record "${current.id}"`,
-            { file, line: pieceLines[i], column: bad.index + 1 },
-          );
-        }
-      }
-    }
-    current.sequence = sequence;
-    records.push(current);
-    pieces = [];
-    pieceLines = [];
-  };
-
+  let open: OpenFastaRecord | undefined;
   while (pos < n) {
     const newline = text.indexOf("\n", pos);
-    let end = newline === -1 ? n : newline;
     const lineStart = pos;
     pos = newline === -1 ? n : newline + 1;
     lineNumber++;
-    let last = text.charCodeAt(end - 1);
-    while (end > lineStart && (last === 13 || last === 32 || last === 9)) {
-      end--;
-      last = text.charCodeAt(end - 1);
-    }
+    const end = trimmedEnd(text, lineStart, newline === -1 ? n : newline);
     if (end === lineStart) continue;
     if (text.charCodeAt(lineStart) === 0x3e) { // '>'
-      finish();
-      const header = text.slice(lineStart + 1, end);
-      const space = header.search(/\s/);
-      const id = space === -1 ? header : header.slice(0, space);
-      if (id === "") {
-        throw new ParseError("InvalidHeader", "the header has no id after '>'", {
-          file,
-          line: lineNumber,
-        });
-      }
-      const seen = firstLineOf.get(id);
+      if (open !== undefined) records.push(closeRecord(open, file));
+      const record = readHeader(text.slice(lineStart + 1, end), lineNumber, file);
+      const seen = firstLineOf.get(record.id);
       if (seen !== undefined) {
         throw new ParseError(
           "InvalidHeader",
-          `duplicate id "${id}" (first on line ${seen})`,
+          `duplicate id "${record.id}" (first on line ${seen})`,
           { file, line: lineNumber },
         );
       }
-      firstLineOf.set(id, lineNumber);
-      current = { id, sequence: "", line: lineNumber };
-      if (space !== -1) {
-        const description = header.slice(space + 1).trim();
-        if (description !== "") current.description = description;
-      }
+      firstLineOf.set(record.id, lineNumber);
+      open = { record, pieces: [], pieceLines: [] };
       continue;
     }
-    if (current === undefined) {
+    if (open === undefined) {
       throw new ParseError(
         "InvalidSequence",
         "found sequence data before the first header line: expected a line starting with '>'",
         { file, line: lineNumber },
       );
     }
-    pieces.push(text.slice(lineStart, end));
-    pieceLines.push(lineNumber);
+    open.pieces.push(text.slice(lineStart, end));
+    open.pieceLines.push(lineNumber);
   }
-  finish();
+  if (open !== undefined) records.push(closeRecord(open, file));
   return records;
+}
+
+/** A record whose sequence lines are still being read. */
+interface OpenFastaRecord {
+  /** The record, its sequence not yet set. */
+  record: FastaRecord;
+  /** Its sequence lines, trimmed. */
+  pieces: string[];
+  /** The 1-based line number of each piece, for errors. */
+  pieceLines: number[];
+}
+
+/** The end of the line `text[start, end)` without trailing `\r`, spaces and tabs. */
+function trimmedEnd(text: string, start: number, end: number): number {
+  let last = text.charCodeAt(end - 1);
+  while (end > start && (last === 13 || last === 32 || last === 9)) {
+    end--;
+    last = text.charCodeAt(end - 1);
+  }
+  return end;
+}
+
+/** A record from its header line (without `>`): the id, and the rest as description. */
+function readHeader(header: string, lineNumber: number, file: string): FastaRecord {
+  const space = header.search(/\s/);
+  const id = space === -1 ? header : header.slice(0, space);
+  if (id === "") {
+    throw new ParseError("InvalidHeader", "the header has no id after '>'", {
+      file,
+      line: lineNumber,
+    });
+  }
+  const record: FastaRecord = { id, sequence: "", line: lineNumber };
+  if (space !== -1) {
+    const description = header.slice(space + 1).trim();
+    if (description !== "") record.description = description;
+  }
+  return record;
+}
+
+/** The record with its sequence joined and checked; throws for none or a bad residue. */
+function closeRecord({ record, pieces, pieceLines }: OpenFastaRecord, file: string): FastaRecord {
+  if (pieces.length === 0) {
+    throw new ParseError(
+      "InvalidSequence",
+      `record "${record.id}" (header on line ${record.line}) has no sequence`,
+      { file, line: record.line },
+    );
+  }
+  const sequence = pieces.length === 1 ? pieces[0] : pieces.join("");
+  if (INVALID_RESIDUE.test(sequence)) {
+    for (let i = 0; i < pieces.length; i++) {
+      const bad = INVALID_RESIDUE.exec(pieces[i]);
+      if (bad) {
+        throw new ParseError(
+          "InvalidSequence",
+          `${JSON.stringify(bad[0])} is not a residue in record "${record.id}"`,
+          { file, line: pieceLines[i], column: bad.index + 1 },
+        );
+      }
+    }
+  }
+  record.sequence = sequence;
+  return record;
 }

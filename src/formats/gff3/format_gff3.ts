@@ -178,6 +178,23 @@ function jsonScore(feature: Feature): number | undefined {
   return typeof record?.evalue === "number" ? record.evalue : undefined;
 }
 
+/**
+ * The `pseudogene=` value of a pseudogene: as read (GFF3 attribute or INSDC qualifier, on the
+ * feature or its folded gene), else from the JSON's paralog flag for a CDS, else `unknown`.
+ */
+function pseudogeneKind(feature: Feature, gff3: Gff3OriginalRecord | undefined): string {
+  const insdc = feature.original.format === "genbank" || feature.original.format === "embl"
+    ? feature.original.record as InsdcOriginalRecord
+    : undefined;
+  const json = feature.evidence?.pseudogene as { paralog?: boolean } | undefined;
+  return gff3?.attributes.get("pseudogene")?.[0] ??
+    gff3?.gene?.attributes.get("pseudogene")?.[0] ??
+    insdc?.qualifiers.pseudogene?.[0] ?? insdc?.gene?.qualifiers.pseudogene?.[0] ??
+    (feature.type === "cds" && typeof json?.paralog === "boolean"
+      ? (json.paralog ? "unprocessed" : "unitary")
+      : "unknown");
+}
+
 class FeatureWriter {
   readonly #oldPseudo: boolean;
   #crisprCount = 0;
@@ -190,21 +207,52 @@ class FeatureWriter {
     const gff3 = feature.original.format === "gff3"
       ? feature.original.record as Gff3OriginalRecord
       : undefined;
-    const insdc = feature.original.format === "genbank" || feature.original.format === "embl"
-      ? feature.original.record as InsdcOriginalRecord
-      : undefined;
     const [type, defaultSource] = COLUMNS[feature.type];
     let source = gff3?.source ??
       (feature.type === "cds" && this.#oldPseudo ? "Prodigal" : defaultSource);
     if (feature.type === "sorf") source = "Bakta";
     else if (feature.type === "cds" && source === "Bakta") source = defaultSource;
-    const attributes = new Map<string, string[]>();
     let id = feature.locusTag ?? feature.id;
     if (id === undefined && feature.crisprParts?.length) {
       id = `${feature.sequenceId}_crispr_${++this.#crisprCount}`;
     }
-    if (id !== undefined) attributes.set("ID", [id]);
     const span = feature.edge ? feature.stop + this.#length(feature, length) : feature.stop;
+    const attributes = this.#attributes(feature, gff3, id, span);
+    const phase = feature.type === "cds" || feature.type === "sorf" ? 0 : undefined;
+    out.push(
+      featureLine(
+        feature.sequenceId,
+        source,
+        type,
+        feature.start,
+        span,
+        feature.strand,
+        attributes,
+        gff3 !== undefined ? gff3.score : jsonScore(feature),
+        phase,
+      ),
+    );
+    for (const child of gff3?.children ?? []) {
+      // Children read from GFF3 other than CRISPR parts (signal peptides), written back as read.
+      if (child.type !== "crispr-repeat" && child.type !== "crispr-spacer") out.push(child);
+    }
+    if (feature.crisprParts !== undefined && feature.crisprParts.length > 0) {
+      this.#writeCrisprParts(feature, { id: id!, source, length }, out);
+    }
+  }
+
+  /**
+   * Column 9 in Bakta's order: ID, Name, locus_tag, gene (RNAs), product, Dbxref, gene (tRNA),
+   * the pseudo flags, gene (others), then the attributes read from a GFF3 that are not derived.
+   */
+  #attributes(
+    feature: Feature,
+    gff3: Gff3OriginalRecord | undefined,
+    id: string | undefined,
+    span: number,
+  ): Map<string, string[]> {
+    const attributes = new Map<string, string[]>();
+    if (id !== undefined) attributes.set("ID", [id]);
     const product = feature.type === "gap"
       ? `gap (${span - feature.start + 1} bp)`
       : feature.product;
@@ -227,14 +275,7 @@ class FeatureWriter {
     if (this.#oldPseudo) {
       if (feature.pseudo) attributes.set("pseudo", ["True"]);
     } else if (feature.pseudo) {
-      const json = feature.evidence?.pseudogene as { paralog?: boolean } | undefined;
-      const kind = gff3?.attributes.get("pseudogene")?.[0] ??
-        gff3?.gene?.attributes.get("pseudogene")?.[0] ??
-        insdc?.qualifiers.pseudogene?.[0] ?? insdc?.gene?.qualifiers.pseudogene?.[0] ??
-        (feature.type === "cds" && typeof json?.paralog === "boolean"
-          ? (json.paralog ? "unprocessed" : "unitary")
-          : "unknown");
-      attributes.set("pseudogene", [kind]);
+      attributes.set("pseudogene", [pseudogeneKind(feature, gff3)]);
     } else if (feature.truncated !== undefined) {
       attributes.set("pseudo", ["True"]);
     }
@@ -246,46 +287,35 @@ class FeatureWriter {
     } else if (feature.type === "oriC" || feature.type === "oriV" || feature.type === "oriT") {
       attributes.set("inference", ["similar to DNA sequence"]);
     }
-    const phase = feature.type === "cds" || feature.type === "sorf" ? 0 : undefined;
-    out.push(
-      featureLine(
-        feature.sequenceId,
-        source,
-        type,
-        feature.start,
-        span,
-        feature.strand,
-        attributes,
-        gff3 !== undefined ? gff3.score : jsonScore(feature),
-        phase,
-      ),
-    );
-    for (const child of gff3?.children ?? []) {
-      // Children read from GFF3 other than CRISPR parts (signal peptides), written back as read.
-      if (child.type !== "crispr-repeat" && child.type !== "crispr-spacer") out.push(child);
-    }
-    if (feature.crisprParts !== undefined && feature.crisprParts.length > 0) {
-      const counts = { repeat: 0, spacer: 0 };
-      for (const part of feature.crisprParts) {
-        const number = ++counts[part.kind];
-        const partAttributes = new Map([
-          ["ID", [`${id}_${part.kind}_${number}`]],
-          ["Parent", [id!]],
-        ]);
-        if (part.nt !== undefined) partAttributes.set("sequence", [part.nt]);
-        const end = part.stop < part.start ? part.stop + this.#length(feature, length) : part.stop;
-        out.push(
-          featureLine(
-            feature.sequenceId,
-            source,
-            `crispr-${part.kind}`,
-            part.start,
-            end,
-            part.strand,
-            partAttributes,
-          ),
-        );
-      }
+    return attributes;
+  }
+
+  /** The `crispr-repeat`/`crispr-spacer` lines of an array, children of its `id`. */
+  #writeCrisprParts(
+    feature: Feature,
+    { id, source, length }: { id: string; source: string; length: number | undefined },
+    out: Gff3Line[],
+  ): void {
+    const counts = { repeat: 0, spacer: 0 };
+    for (const part of feature.crisprParts ?? []) {
+      const number = ++counts[part.kind];
+      const partAttributes = new Map([
+        ["ID", [`${id}_${part.kind}_${number}`]],
+        ["Parent", [id]],
+      ]);
+      if (part.nt !== undefined) partAttributes.set("sequence", [part.nt]);
+      const end = part.stop < part.start ? part.stop + this.#length(feature, length) : part.stop;
+      out.push(
+        featureLine(
+          feature.sequenceId,
+          source,
+          `crispr-${part.kind}`,
+          part.start,
+          end,
+          part.strand,
+          partAttributes,
+        ),
+      );
     }
   }
 

@@ -20,6 +20,7 @@ import type {
   SoftwareVersions,
 } from "../model.ts";
 import { ParseError } from "../parse_error.ts";
+import { StringPool } from "../_string_pool.ts";
 import type { Gff3FeatureLine, Gff3Line, Gff3SequenceRecord } from "./gff3_line.ts";
 
 /**
@@ -133,6 +134,7 @@ export class Gff3FeatureAssembler {
   #lastGene: Gff3FeatureLine | undefined;
   #lastCrispr: Feature | undefined;
   #sawFasta = false;
+  readonly #dbNames = new StringPool();
 
   /**
    * Creates an assembler.
@@ -472,13 +474,22 @@ export class Gff3FeatureAssembler {
     if (xrefs !== undefined) {
       const split: DbXref[] = new Array(xrefs.length);
       for (let i = 0; i < xrefs.length; i++) {
-        split[i] = splitDbXref(xrefs[i], "Dbxref", this.#file, line.line);
+        split[i] = this.#splitXref(xrefs[i], line.line);
       }
       feature.dbXrefs = split;
     } else {
       feature.dbXrefs = [];
     }
     return feature;
+  }
+
+  /** A `Dbxref` value split at its first colon, the database name from the pool. */
+  #splitXref(value: string, lineNumber: number): DbXref {
+    const colon = value.indexOf(":");
+    if (colon <= 0 || colon === value.length - 1) {
+      return splitDbXref(value, "Dbxref", this.#file, lineNumber); // throws the one message
+    }
+    return { db: this.#dbNames.get(value, 0, colon), accession: value.slice(colon + 1) };
   }
 }
 

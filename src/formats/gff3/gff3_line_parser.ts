@@ -7,7 +7,8 @@
 
 import { ParseError } from "../parse_error.ts";
 import type { Gff3Line, Gff3SequenceRecord } from "./gff3_line.ts";
-import { parseGff3Line } from "./parse_gff3_line.ts";
+import { parseGff3LinePooled } from "./parse_gff3_line.ts";
+import { StringPool } from "../_string_pool.ts";
 
 /** Options of the GFF3 parsers. */
 export interface Gff3ParseOptions {
@@ -46,6 +47,7 @@ export class Gff3LineParser {
   #inFasta = false;
   #sequence: Gff3SequenceRecord | undefined;
   #chunks: string[] = [];
+  readonly #pool = new StringPool();
 
   /**
    * Creates a parser.
@@ -96,7 +98,7 @@ export class Gff3LineParser {
     if (first === 13 || first === 32 || first === 9) {
       if (line.trim() === "") return undefined;
     }
-    const parsed = parseGff3Line(line, lineNumber, { file: this.#file });
+    const parsed = parseGff3LinePooled(line, lineNumber, this.#file, this.#pool);
     if (parsed.kind === "directive" && parsed.name === "FASTA") this.#inFasta = true;
     return parsed;
   }

@@ -5,6 +5,7 @@
  */
 
 import { ParseError } from "../parse_error.ts";
+import type { StringPool } from "../_string_pool.ts";
 import { Gff3Attributes } from "./gff3_attributes.ts";
 import { decodePercent } from "./percent_encoding.ts";
 
@@ -59,48 +60,86 @@ export function parseAttributeColumn(
   file: string,
   line: number | undefined,
 ): Gff3Attributes {
+  return readAttributeRange(text, 0, text.length, file, line);
+}
+
+/**
+ * {@linkcode parseAttributes} of `text[from, to)` (column 9 read in place, without slicing it out
+ * of its line), tags taken from `pool` when one is given.
+ *
+ * @param text The text holding the column.
+ * @param from The column's first index.
+ * @param to The index after its last character.
+ * @param file The file, for errors.
+ * @param line The line, for errors.
+ * @param pool Where repeated tags come from.
+ * @returns The attributes.
+ * @throws {ParseError} As {@linkcode parseAttributes}.
+ *
+ * @example Column 9 of a whole line
+ * ```ts
+ * import { readAttributeRange } from "./parse_attributes.ts";
+ * const line = "c1\tBakta\tCDS\t1\t9\t.\t+\t0\tID=a;Dbxref=GO:1,EC:2";
+ * const attributes = readAttributeRange(line, line.lastIndexOf("\t") + 1, line.length, "x", 1);
+ * if (attributes.get("Dbxref")?.[1] !== "EC:2") throw new Error("range");
+ * ```
+ */
+export function readAttributeRange(
+  text: string,
+  from: number,
+  to: number,
+  file: string,
+  line: number | undefined,
+  pool?: StringPool,
+): Gff3Attributes {
   const attributes = new Gff3Attributes();
-  if (text === "." || text === "") return attributes;
-  let start = 0;
-  const length = text.length;
-  while (start < length) {
+  if (to === from || (to === from + 1 && text.charCodeAt(from) === 46)) return attributes;
+  let start = from;
+  while (start < to) {
     let end = text.indexOf(";", start);
-    if (end < 0) end = length;
-    if (end > start) {
-      const equals = text.indexOf("=", start);
-      if (equals < 0 || equals >= end) {
-        if (text.slice(start, end).trim() !== "") {
-          fail(text.slice(start, end), 'no "="', file, line);
-        }
-      } else {
-        let tag = text.slice(start, equals);
-        if (tag.charCodeAt(0) <= 32 || tag.charCodeAt(tag.length - 1) <= 32) tag = tag.trim();
-        if (tag.indexOf("%") >= 0) {
-          const decoded = decodePercent(tag);
-          if (decoded === undefined) fail(text.slice(start, end), "a broken % escape", file, line);
-          tag = decoded!;
-        }
-        if (tag === "") fail(text.slice(start, end), "no tag", file, line);
-        const raw = text.slice(equals + 1, end);
-        let values: string[];
-        if (raw.indexOf(",") < 0) {
-          values = [raw.indexOf("%") < 0 ? raw : decodeValue(raw, raw, file, line)];
-        } else {
-          values = raw.split(",");
-          if (raw.indexOf("%") >= 0) {
-            for (let i = 0; i < values.length; i++) {
-              values[i] = decodeValue(values[i], raw, file, line);
-            }
-          }
-        }
-        const previous = attributes.get(tag);
-        if (previous === undefined) attributes.set(tag, values);
-        else previous.push(...values);
-      }
-    }
+    if (end < 0 || end > to) end = to;
+    if (end > start) readPair(text, start, end, attributes, file, line, pool);
     start = end + 1;
   }
   return attributes;
+}
+
+/** Adds the pair `text[start, end)` (not empty) to `attributes`. */
+function readPair(
+  text: string,
+  start: number,
+  end: number,
+  attributes: Gff3Attributes,
+  file: string,
+  line: number | undefined,
+  pool: StringPool | undefined,
+): void {
+  const equals = text.indexOf("=", start);
+  if (equals < 0 || equals >= end) {
+    if (text.slice(start, end).trim() !== "") fail(text.slice(start, end), 'no "="', file, line);
+    return;
+  }
+  let tag = pool === undefined ? text.slice(start, equals) : pool.get(text, start, equals);
+  if (tag.charCodeAt(0) <= 32 || tag.charCodeAt(tag.length - 1) <= 32) tag = tag.trim();
+  if (tag.indexOf("%") >= 0) {
+    const decoded = decodePercent(tag);
+    if (decoded === undefined) fail(text.slice(start, end), "a broken % escape", file, line);
+    tag = decoded!;
+  }
+  if (tag === "") fail(text.slice(start, end), "no tag", file, line);
+  const raw = text.slice(equals + 1, end);
+  let values: string[];
+  if (raw.indexOf(",") < 0) {
+    values = [raw.indexOf("%") < 0 ? raw : decodeValue(raw, raw, file, line)];
+  } else {
+    values = raw.split(",");
+    if (raw.indexOf("%") >= 0) {
+      for (let i = 0; i < values.length; i++) values[i] = decodeValue(values[i], raw, file, line);
+    }
+  }
+  const previous = attributes.get(tag);
+  if (previous === undefined) attributes.set(tag, values);
+  else previous.push(...values);
 }
 
 function decodeValue(value: string, raw: string, file: string, line: number | undefined): string {
@@ -109,11 +148,11 @@ function decodeValue(value: string, raw: string, file: string, line: number | un
   return decoded!;
 }
 
-function fail(pair: string, problem: string, file: string, line: number | undefined): never {
+function fail(tagValue: string, problem: string, file: string, line: number | undefined): never {
   throw new ParseError(
     "InvalidAttribute",
     `attribute ${
-      JSON.stringify(pair.length > 60 ? `${pair.slice(0, 60)}…` : pair)
+      JSON.stringify(tagValue.length > 60 ? `${tagValue.slice(0, 60)}…` : tagValue)
     } has ${problem}: expected tag=value`,
     { file, line },
   );

@@ -12,7 +12,9 @@ import type {
   Gff3Phase,
   Gff3Strand,
 } from "./gff3_line.ts";
-import { parseAttributeColumn } from "./parse_attributes.ts";
+import type { StringPool } from "../_string_pool.ts";
+import { digitsOnlyValue } from "../_text_scan.ts";
+import { readAttributeRange } from "./parse_attributes.ts";
 import { decodePercent } from "./percent_encoding.ts";
 
 /** Options of {@linkcode parseGff3Line}. */
@@ -74,52 +76,164 @@ export function parseGff3Line(
   return parseFeatureLine(line, lineNumber, options.file ?? "input");
 }
 
+/**
+ * {@linkcode parseGff3Line} for the whole-file readers: the file positional (no options object per
+ * line) and repeated names (seqid, source, type, attribute tags) taken from `pool`, so that a file
+ * of thousands of lines holds one copy of each and maps keyed by them hash it once.
+ *
+ * @param line The line, without its line break (a trailing `\r` is ignored).
+ * @param lineNumber The 1-based line number, for the result and errors.
+ * @param file The file, for errors.
+ * @param pool Where repeated names come from.
+ * @returns The typed line.
+ * @throws {ParseError} As {@linkcode parseGff3Line}.
+ *
+ * @example The same type string for two lines
+ * ```ts
+ * import { parseGff3LinePooled } from "./parse_gff3_line.ts";
+ * import { StringPool } from "../_string_pool.ts";
+ * const pool = new StringPool();
+ * const a = parseGff3LinePooled("c1\tBakta\tCDS\t1\t9\t.\t+\t0\tID=a", 1, "x.gff3", pool);
+ * const b = parseGff3LinePooled("c1\tBakta\tCDS\t10\t19\t.\t+\t0\tID=b", 2, "x.gff3", pool);
+ * if (a.kind !== "feature" || b.kind !== "feature" || a.type !== b.type) throw new Error("pool");
+ * ```
+ */
+export function parseGff3LinePooled(
+  line: string,
+  lineNumber: number,
+  file: string,
+  pool: StringPool,
+): Gff3FeatureLine | Gff3DirectiveLine | Gff3CommentLine {
+  const first = line.charCodeAt(0);
+  if (first === 35) return parseGff3Line(line, lineNumber, { file });
+  if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
+  return parseFeatureLine(line, lineNumber, file, pool);
+}
+
 function fail(kind: ParseErrorKind, detail: string, file: string, line: number): never {
   throw new ParseError(kind, detail, { file, line });
 }
 
-function parseFeatureLine(line: string, lineNumber: number, file: string): Gff3FeatureLine {
-  const columns = line.split("\t");
-  if (columns.length !== 9) {
-    if (columns.length < 9) {
-      fail(
-        "MissingColumn",
-        `expected 9 tab-separated columns, found ${columns.length}${
-          columns.length === 1 ? " (no tab)" : ""
-        }`,
-        file,
-        lineNumber,
-      );
-    }
+/** The strands by the character code of column 7. */
+const STRANDS: Record<number, Gff3Strand> = { 43: "+", 45: "-", 46: ".", 63: "?" };
+
+/**
+ * Parses a feature line by the positions of its 8 tabs: only the text columns and column 9 are
+ * sliced (seqid, source and type from `pool` when given); numbers, strand and phase are read from
+ * character codes.
+ */
+function parseFeatureLine(
+  line: string,
+  lineNumber: number,
+  file: string,
+  pool?: StringPool,
+): Gff3FeatureLine {
+  const t0 = nextTab(line, 0, 1, file, lineNumber);
+  const t1 = nextTab(line, t0 + 1, 2, file, lineNumber);
+  const t2 = nextTab(line, t1 + 1, 3, file, lineNumber);
+  const t3 = nextTab(line, t2 + 1, 4, file, lineNumber);
+  const t4 = nextTab(line, t3 + 1, 5, file, lineNumber);
+  const t5 = nextTab(line, t4 + 1, 6, file, lineNumber);
+  const t6 = nextTab(line, t5 + 1, 7, file, lineNumber);
+  const t7 = nextTab(line, t6 + 1, 8, file, lineNumber);
+  if (line.indexOf("\t", t7 + 1) >= 0) {
+    const found = line.split("\t").length;
+    fail("Unexpected", `expected 9 tab-separated columns, found ${found}`, file, lineNumber);
+  }
+  const seqid = textColumn(line, 0, t0, 1, "seqid", file, lineNumber, pool);
+  const type = textColumn(line, t1 + 1, t2, 3, "type", file, lineNumber, pool);
+  const [start, end] = readSpan(line, t2 + 1, t3, t4, file, lineNumber);
+  const strand = t6 - t5 === 2 ? STRANDS[line.charCodeAt(t5 + 1)] : undefined;
+  if (strand === undefined) {
     fail(
-      "Unexpected",
-      `expected 9 tab-separated columns, found ${columns.length}`,
+      "InvalidStrand",
+      `strand ${JSON.stringify(line.slice(t5 + 1, t6))} is not one of "+", "-", ".", "?"`,
       file,
       lineNumber,
     );
   }
-  const seqid = columns[0];
-  if (seqid === "" || seqid === ".") {
-    fail("MissingColumn", "column 1 (seqid) is empty", file, lineNumber);
+  // Every property is always set (undefined for ".") so that all feature lines share one shape.
+  return {
+    kind: "feature",
+    line: lineNumber,
+    seqid: seqid!,
+    source: isDot(line, t0 + 1, t1)
+      ? undefined
+      : textColumn(line, t0 + 1, t1, 2, "source", file, lineNumber, pool),
+    type: type!,
+    start,
+    end,
+    score: isDot(line, t4 + 1, t5)
+      ? undefined
+      : readScore(line.slice(t4 + 1, t5), file, lineNumber),
+    strand: strand!,
+    phase: isDot(line, t6 + 1, t7)
+      ? undefined
+      : readPhase(line.slice(t6 + 1, t7), file, lineNumber),
+    attributes: readAttributeRange(line, t7 + 1, line.length, file, lineNumber, pool),
+  };
+}
+
+/** The tab that ends column `column` (1-based), searched from `from`. */
+function nextTab(line: string, from: number, column: number, file: string, lineNumber: number) {
+  const tab = line.indexOf("\t", from);
+  if (tab < 0) {
+    fail(
+      "MissingColumn",
+      `expected 9 tab-separated columns, found ${column}${column === 1 ? " (no tab)" : ""}`,
+      file,
+      lineNumber,
+    );
   }
-  const type = columns[2];
-  if (type === "" || type === ".") {
-    fail("MissingColumn", "column 3 (type) is empty", file, lineNumber);
+  return tab;
+}
+
+/** Whether `line[from, to)` is empty or `.`, GFF3's "no value". */
+function isDot(line: string, from: number, to: number): boolean {
+  return to === from || (to === from + 1 && line.charCodeAt(from) === 46);
+}
+
+/** A required text column (seqid, type), percent-decoded where it has a `%`. */
+function textColumn(
+  line: string,
+  from: number,
+  to: number,
+  column: number,
+  name: string,
+  file: string,
+  lineNumber: number,
+  pool: StringPool | undefined,
+): string {
+  if (column !== 2 && isDot(line, from, to)) {
+    fail("MissingColumn", `column ${column} (${name}) is empty`, file, lineNumber);
   }
-  const start = parsePosition(columns[3]);
+  const text = pool === undefined ? line.slice(from, to) : pool.get(line, from, to);
+  return text.indexOf("%") < 0 ? text : decodeColumn(text, column, file, lineNumber);
+}
+
+/** Columns 4 and 5 (`line[from, middle)`, `line[middle + 1, to)`): start and end. */
+function readSpan(
+  line: string,
+  from: number,
+  middle: number,
+  to: number,
+  file: string,
+  lineNumber: number,
+): [start: number, end: number] {
+  const start = positionAt(line, from, middle);
   if (start < 0) {
     fail(
       "InvalidStart",
-      `start ${JSON.stringify(columns[3])} is not a positive integer`,
+      `start ${JSON.stringify(line.slice(from, middle))} is not a positive integer`,
       file,
       lineNumber,
     );
   }
-  const end = parsePosition(columns[4]);
+  const end = positionAt(line, middle + 1, to);
   if (end < 0) {
     fail(
       "InvalidStop",
-      `end ${JSON.stringify(columns[4])} is not a positive integer`,
+      `end ${JSON.stringify(line.slice(middle + 1, to))} is not a positive integer`,
       file,
       lineNumber,
     );
@@ -132,72 +246,34 @@ function parseFeatureLine(line: string, lineNumber: number, file: string): Gff3F
       lineNumber,
     );
   }
-  const strand = columns[6];
-  if (strand !== "+" && strand !== "-" && strand !== "." && strand !== "?") {
+  return [start, end];
+}
+
+/** Column 6 when it is not `.`: a number without surrounding blanks. */
+function readScore(score: string, file: string, lineNumber: number): number {
+  const value = Number(score);
+  if (!Number.isFinite(value) || score.trim() !== score) {
     fail(
-      "InvalidStrand",
-      `strand ${JSON.stringify(strand)} is not one of "+", "-", ".", "?"`,
+      "InvalidNumber",
+      `score ${JSON.stringify(score)} is not a number or "."`,
       file,
       lineNumber,
     );
   }
-  const source = columns[1];
-  const score = columns[5];
-  let scoreValue: number | undefined;
-  if (score !== "." && score !== "") {
-    scoreValue = Number(score);
-    if (!Number.isFinite(scoreValue) || score.trim() !== score) {
-      fail(
-        "InvalidNumber",
-        `score ${JSON.stringify(score)} is not a number or "."`,
-        file,
-        lineNumber,
-      );
-    }
-  }
-  const phase = columns[7];
-  let phaseValue: Gff3Phase | undefined;
-  if (phase !== "." && phase !== "") {
-    if (phase === "0") phaseValue = 0;
-    else if (phase === "1") phaseValue = 1;
-    else if (phase === "2") phaseValue = 2;
-    else {fail(
-        "InvalidNumber",
-        `phase ${JSON.stringify(phase)} is not 0, 1, 2 or "."`,
-        file,
-        lineNumber,
-      );}
-  }
-  // Every property is always set (undefined for ".") so that all feature lines share one shape.
-  return {
-    kind: "feature",
-    line: lineNumber,
-    seqid: seqid.indexOf("%") < 0 ? seqid : decodeColumn(seqid, 1, file, lineNumber),
-    source: source === "." || source === ""
-      ? undefined
-      : source.indexOf("%") < 0
-      ? source
-      : decodeColumn(source, 2, file, lineNumber),
-    type: type.indexOf("%") < 0 ? type : decodeColumn(type, 3, file, lineNumber),
-    start,
-    end,
-    score: scoreValue,
-    strand: strand as Gff3Strand,
-    phase: phaseValue,
-    attributes: parseAttributeColumn(columns[8], file, lineNumber),
-  };
+  return value;
 }
 
-/** A positive integer of at most 15 digits, or -1. */
-function parsePosition(text: string): number {
-  const length = text.length;
-  if (length === 0 || length > 15) return -1;
-  let value = 0;
-  for (let i = 0; i < length; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
+/** Column 8 when it is not `.`: 0, 1 or 2. */
+function readPhase(phase: string, file: string, lineNumber: number): Gff3Phase {
+  if (phase === "0") return 0;
+  if (phase === "1") return 1;
+  if (phase === "2") return 2;
+  fail("InvalidNumber", `phase ${JSON.stringify(phase)} is not 0, 1, 2 or "."`, file, lineNumber);
+}
+
+/** A positive integer of at most 15 digits in `text[from, to)`, or -1. */
+function positionAt(text: string, from: number, to: number): number {
+  const value = digitsOnlyValue(text, from, to);
   return value > 0 ? value : -1;
 }
 

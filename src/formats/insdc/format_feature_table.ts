@@ -69,19 +69,19 @@ function qualifierLines(qualifier: InsdcQualifier): string[] {
 }
 
 /**
- * Wraps at `separator`: `keep` keeps it at the end of the line (commas), otherwise it is dropped
+ * Wraps at `separator`: `keepSeparator` keeps it at the end of the line (commas), otherwise it is dropped
  * (spaces, which the reader puts back). A piece longer than `width` stays whole.
  */
-function wrap(text: string, width: number, separator: string, keep: boolean): string[] {
+function wrap(text: string, width: number, separator: string, keepSeparator: boolean): string[] {
   const lines: string[] = [];
   let rest = text;
   while (rest.length > width) {
-    let cut = rest.lastIndexOf(separator, keep ? width - 1 : width);
+    let cut = rest.lastIndexOf(separator, keepSeparator ? width - 1 : width);
     if (cut <= 0) {
       cut = rest.indexOf(separator, width);
       if (cut < 0) break;
     }
-    lines.push(rest.slice(0, keep ? cut + 1 : cut));
+    lines.push(rest.slice(0, keepSeparator ? cut + 1 : cut));
     rest = rest.slice(cut + 1);
   }
   lines.push(rest);

@@ -224,23 +224,7 @@ function writeFeature(
     else if (pseudoFlag) gene.push({ name: "pseudo" });
     out.push({ key: "gene", location, qualifiers: gene, line: 0 });
   }
-  const qualifiers: InsdcQualifier[] = [];
-  if (PRODUCT_AS_NOTE.has(type)) {
-    // Bakta writes oriC and oriV alike; a leading note keeps an oriV recognizable.
-    if (type === "oriV" && feature.product !== "oriV") qualifiers.push(quoted("note", "oriV"));
-    if (feature.product !== undefined) qualifiers.push(quoted("note", feature.product));
-  } else if (original !== undefined) {
-    for (const note of original.qualifiers.note ?? []) qualifiers.push(quoted("note", note));
-  } else {
-    const description = (feature.evidence?.pseudogene as { description?: unknown } | undefined)
-      ?.description;
-    if (feature.pseudo && coding && typeof description === "string") {
-      qualifiers.push(quoted("note", description));
-    }
-    if (feature.truncated !== undefined && feature.truncated !== "?" && !oldPseudo) {
-      qualifiers.push(quoted("note", TRUNCATION_NOTES[feature.truncated]));
-    }
-  }
+  const qualifiers = noteQualifiers(feature, original, oldPseudo);
   for (const { db, accession } of feature.dbXrefs) {
     qualifiers.push(quoted("db_xref", `${db}:${accession}`));
   }
@@ -250,16 +234,69 @@ function writeFeature(
   if (feature.locusTag !== undefined) qualifiers.push(quoted("locus_tag", feature.locusTag));
   // Bakta puts a CDS's /pseudogene after the locus tag, other features' after the inference.
   if (pseudogene && coding) qualifiers.push(quoted("pseudogene", pseudogeneType));
-  if (coding) {
-    if (!feature.pseudo && feature.aa !== undefined) {
-      if (feature.locusTag !== undefined) {
-        qualifiers.push(quoted("protein_id", `gnl|Bakta|${feature.locusTag}`));
-      }
-      qualifiers.push(quoted("translation", feature.aa));
+  if (coding) addCodingQualifiers(feature, translationTable, qualifiers);
+  const kept = keptQualifiers(feature, original, version);
+  qualifiers.push(...kept);
+  const typical = typicalQualifier(feature, kept, length);
+  if (typical !== undefined) qualifiers.push(typical);
+  if (pseudogene && !coding) qualifiers.push(quoted("pseudogene", pseudogeneType));
+  else if (pseudoFlag) qualifiers.push({ name: "pseudo" });
+  if (feature.gene !== undefined) qualifiers.push(quoted("gene", feature.gene));
+  out.push({ key: KEYS[type], location, qualifiers, line: 0 });
+}
+
+/**
+ * The leading `/note`s: the product of an origin or CRISPR array; the notes read from GenBank or
+ * EMBL; else a pseudogene's description and the truncation, as Bakta writes them.
+ */
+function noteQualifiers(
+  feature: Feature,
+  original: InsdcOriginalRecord | undefined,
+  oldPseudo: boolean,
+): InsdcQualifier[] {
+  const qualifiers: InsdcQualifier[] = [];
+  const type = feature.type;
+  if (PRODUCT_AS_NOTE.has(type)) {
+    // Bakta writes oriC and oriV alike; a leading note keeps an oriV recognizable.
+    if (type === "oriV" && feature.product !== "oriV") qualifiers.push(quoted("note", "oriV"));
+    if (feature.product !== undefined) qualifiers.push(quoted("note", feature.product));
+  } else if (original !== undefined) {
+    for (const note of original.qualifiers.note ?? []) qualifiers.push(quoted("note", note));
+  } else {
+    const description = (feature.evidence?.pseudogene as { description?: unknown } | undefined)
+      ?.description;
+    if (feature.pseudo && (type === "cds" || type === "sorf") && typeof description === "string") {
+      qualifiers.push(quoted("note", description));
     }
-    qualifiers.push({ name: "codon_start", value: "1", quoted: false });
-    qualifiers.push({ name: "transl_table", value: String(translationTable), quoted: false });
+    if (feature.truncated !== undefined && feature.truncated !== "?" && !oldPseudo) {
+      qualifiers.push(quoted("note", TRUNCATION_NOTES[feature.truncated]));
+    }
   }
+  return qualifiers;
+}
+
+/** A CDS's or sORF's protein id and translation (not for a pseudogene), codon start, table. */
+function addCodingQualifiers(
+  feature: Feature,
+  translationTable: number,
+  qualifiers: InsdcQualifier[],
+): void {
+  if (!feature.pseudo && feature.aa !== undefined) {
+    if (feature.locusTag !== undefined) {
+      qualifiers.push(quoted("protein_id", `gnl|Bakta|${feature.locusTag}`));
+    }
+    qualifiers.push(quoted("translation", feature.aa));
+  }
+  qualifiers.push({ name: "codon_start", value: "1", quoted: false });
+  qualifiers.push({ name: "transl_table", value: String(translationTable), quoted: false });
+}
+
+/** The qualifiers kept as read (GenBank/EMBL, not derived) or rebuilt from a JSON feature. */
+function keptQualifiers(
+  feature: Feature,
+  original: InsdcOriginalRecord | undefined,
+  version: string | undefined,
+): InsdcQualifier[] {
   const kept: InsdcQualifier[] = [];
   if (original !== undefined) {
     for (const [name, values] of Object.entries(original.qualifiers)) {
@@ -270,27 +307,36 @@ function writeFeature(
     }
   }
   if (feature.original.format === "json") kept.push(...jsonQualifiers(feature, version));
-  qualifiers.push(...kept);
+  return kept;
+}
+
+/**
+ * The qualifier Bakta always writes for the feature's type (sORF inference, ncRNA and regulatory
+ * class, CRISPR repeat family, gap length, origin inference) when `kept` lacks it.
+ */
+function typicalQualifier(
+  feature: Feature,
+  kept: InsdcQualifier[],
+  length: number,
+): InsdcQualifier | undefined {
+  const type = feature.type;
   const has = (name: string) => kept.some((qualifier) => qualifier.name === name);
   if (type === "sorf" && !kept.some((q) => q.value?.startsWith("ab initio prediction:Bakta"))) {
-    qualifiers.push(quoted("inference", "ab initio prediction:Bakta"));
+    return quoted("inference", "ab initio prediction:Bakta");
   } else if (type === "ncRNA" && !has("ncRNA_class")) {
-    qualifiers.push(quoted("ncRNA_class", "other"));
+    return quoted("ncRNA_class", "other");
   } else if (type === "ncRNA-region" && !has("regulatory_class")) {
-    qualifiers.push(quoted("regulatory_class", "other"));
+    return quoted("regulatory_class", "other");
   } else if (type === "crispr" && !has("rpt_family")) {
-    qualifiers.push(quoted("rpt_family", "CRISPR"));
+    return quoted("rpt_family", "CRISPR");
   } else if (type === "gap" && !has("estimated_length")) {
     const span = feature.edge ? feature.stop + length - feature.start + 1 : feature.stop -
       feature.start + 1;
-    qualifiers.push({ name: "estimated_length", value: String(span), quoted: false });
+    return { name: "estimated_length", value: String(span), quoted: false };
   } else if ((type === "oriC" || type === "oriV" || type === "oriT") && !has("inference")) {
-    qualifiers.push(quoted("inference", "similar to DNA sequence"));
+    return quoted("inference", "similar to DNA sequence");
   }
-  if (pseudogene && !coding) qualifiers.push(quoted("pseudogene", pseudogeneType));
-  else if (pseudoFlag) qualifiers.push({ name: "pseudo" });
-  if (feature.gene !== undefined) qualifiers.push(quoted("gene", feature.gene));
-  out.push({ key: KEYS[type], location, qualifiers, line: 0 });
+  return undefined;
 }
 
 /** An object field of a JSON record, where it is one. */

@@ -121,14 +121,16 @@ interface RawRecord {
 
 function parseRecords(text: string, delimiter: string, file: string): RawRecord[] {
   try {
-    const records = parse(text, {
+    // csv-parse's types do not model `info: true` (each record comes as `{ record, info }`).
+    const parsed: unknown = parse(text, {
       delimiter,
       bom: true,
       trim: true,
       skip_empty_lines: true,
       relax_column_count: true,
       info: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    });
+    const records = parsed as { record: string[]; info: { lines: number } }[];
     // `info.lines` is the line the record ends on; a record spans one line unless a quoted field
     // holds line breaks.
     return records.map(({ record, info }) => ({

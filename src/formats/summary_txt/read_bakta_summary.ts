@@ -129,50 +129,110 @@ export function readBaktaSummary(
         line: lineNumber,
       });
     }
-    const key = line.slice(0, colon).trim();
-    const value = line.slice(colon + 1).trim();
-    const number = (integer: boolean) => readNumber(value, key, integer, file, lineNumber);
-
-    if (section === "sequences" && key in SEQUENCE_KEYS) {
-      const field = SEQUENCE_KEYS[key];
-      sequences[field] = number(INTEGER_SEQUENCE_KEYS.has(field));
-    } else if (section === "annotation" && key === "CDSs" && value.includes(",")) {
-      // Bakta 1.4–1.5: "CDSs: 2302, hypotheticals: 273".
-      const match = /^([\d,]+?),\s*hypotheticals:\s*([\d,]+)$/.exec(value);
-      if (!match) {
-        throw new ParseError(
-          "InvalidNumber",
-          `CDSs "${value}" is not "N" or "N, hypotheticals: M"`,
-          { file, line: lineNumber },
-        );
-      }
-      counts.cdss = readNumber(match[1], key, true, file, lineNumber);
-      counts.hypotheticals = readNumber(match[2], "hypotheticals", true, file, lineNumber);
-    } else if (section === "annotation" && key in COUNT_KEYS) {
-      counts[COUNT_KEYS[key]] = number(true);
-    } else if (section === "bakta" && key === "Software") {
-      summary.software = value.replace(/^v/, "");
-    } else if (section === "bakta" && key === "Database") {
-      const match = /^v?([^,\s]+)(?:,\s*(\S+))?/.exec(value);
-      if (match) {
-        summary.db = match[1];
-        if (match[2] !== undefined) summary.dbType = match[2];
-      }
-    } else if (section === "bakta" && key === "DOI") {
-      summary.doi = value;
-    } else if (section === "bakta" && key === "URL") {
-      summary.url = value;
-    } else {
-      summary.extra[key] = value;
-    }
+    const entry: SummaryEntry = {
+      key: line.slice(0, colon).trim(),
+      value: line.slice(colon + 1).trim(),
+      file,
+      line: lineNumber,
+    };
+    if (section === "sequences") readSequenceEntry(entry, sequences, summary);
+    else if (section === "annotation") readAnnotationEntry(entry, counts, summary);
+    else readBaktaEntry(entry, summary);
   }
-
   if (section === undefined) {
     throw new ParseError("InvalidHeader", `expected a Bakta summary starting with "Sequence(s):"`, {
       file,
       line: 1,
     });
   }
+  checkComplete(sequences, counts, file, lastLine);
+  return {
+    sequences: sequences as BaktaSummarySequences,
+    counts: counts as BaktaSummaryCounts,
+    ...summary,
+  };
+}
+
+/** One `key: value` line of a summary, where it was read. */
+interface SummaryEntry {
+  /** The text before the first colon, trimmed. */
+  key: string;
+  /** The text after it, trimmed. */
+  value: string;
+  /** The file, for errors. */
+  file: string;
+  /** The 1-based line, for errors. */
+  line: number;
+}
+
+/** A line of the `Sequence(s):` block: a known measure, else an extra. */
+function readSequenceEntry(
+  { key, value, file, line }: SummaryEntry,
+  sequences: Partial<BaktaSummarySequences>,
+  summary: Omit<BaktaSummary, "sequences" | "counts">,
+): void {
+  if (!(key in SEQUENCE_KEYS)) {
+    summary.extra[key] = value;
+    return;
+  }
+  const field = SEQUENCE_KEYS[key];
+  sequences[field] = readNumber(value, key, INTEGER_SEQUENCE_KEYS.has(field), file, line);
+}
+
+/** A line of the `Annotation:` block: a feature count (CDSs perhaps with hypotheticals). */
+function readAnnotationEntry(
+  { key, value, file, line }: SummaryEntry,
+  counts: Partial<BaktaSummaryCounts>,
+  summary: Omit<BaktaSummary, "sequences" | "counts">,
+): void {
+  if (key === "CDSs" && value.includes(",")) {
+    // Bakta 1.4–1.5: "CDSs: 2302, hypotheticals: 273".
+    const match = /^([\d,]+?),\s*hypotheticals:\s*([\d,]+)$/.exec(value);
+    if (!match) {
+      throw new ParseError(
+        "InvalidNumber",
+        `CDSs "${value}" is not "N" or "N, hypotheticals: M"`,
+        { file, line },
+      );
+    }
+    counts.cdss = readNumber(match[1], key, true, file, line);
+    counts.hypotheticals = readNumber(match[2], "hypotheticals", true, file, line);
+  } else if (key in COUNT_KEYS) {
+    counts[COUNT_KEYS[key]] = readNumber(value, key, true, file, line);
+  } else {
+    summary.extra[key] = value;
+  }
+}
+
+/** A line of the `Bakta:` block: software and database versions, DOI, URL. */
+function readBaktaEntry(
+  { key, value }: SummaryEntry,
+  summary: Omit<BaktaSummary, "sequences" | "counts">,
+): void {
+  if (key === "Software") {
+    summary.software = value.replace(/^v/, "");
+  } else if (key === "Database") {
+    const match = /^v?([^,\s]+)(?:,\s*(\S+))?/.exec(value);
+    if (match) {
+      summary.db = match[1];
+      if (match[2] !== undefined) summary.dbType = match[2];
+    }
+  } else if (key === "DOI") {
+    summary.doi = value;
+  } else if (key === "URL") {
+    summary.url = value;
+  } else {
+    summary.extra[key] = value;
+  }
+}
+
+/** Throws `MissingColumn`, naming the last line, when a required measure or count is absent. */
+function checkComplete(
+  sequences: Partial<BaktaSummarySequences>,
+  counts: Partial<BaktaSummaryCounts>,
+  file: string,
+  lastLine: number,
+): void {
   for (const field of REQUIRED_SEQUENCE_KEYS) {
     if (sequences[field] === undefined) {
       const label = Object.entries(SEQUENCE_KEYS).find(([, f]) => f === field)![0];
@@ -190,11 +250,6 @@ export function readBaktaSummary(
       });
     }
   }
-  return {
-    sequences: sequences as BaktaSummarySequences,
-    counts: counts as BaktaSummaryCounts,
-    ...summary,
-  };
 }
 
 function readNumber(

@@ -27,7 +27,7 @@ export interface TsvTable {
  *
  * @param text The file text.
  * @param headerStarts Accepted first column names (e.g. `Sequence Id`, `ID`).
- * @param what The table's name for errors (e.g. `inference TSV`).
+ * @param tableName The table's name in errors (e.g. `inference TSV`).
  * @param file The file name for errors.
  * @returns The table.
  * @throws {ParseError} `InvalidHeader` when a row comes before any header.
@@ -35,7 +35,7 @@ export interface TsvTable {
 export function readTsvTable(
   text: string,
   headerStarts: readonly string[],
-  what: string,
+  tableName: string,
   file: string,
 ): TsvTable {
   const lines = splitLines(text);
@@ -53,7 +53,7 @@ export function readTsvTable(
     if (!line.startsWith("#")) {
       throw new ParseError(
         "InvalidHeader",
-        `expected the ${what} column header (first column ${
+        `expected the ${tableName} column header (first column ${
           headerStarts.map((h) => `"${h}"`).join(" or ")
         }) before the first row`,
         { file, line: index + 1 },
@@ -62,7 +62,7 @@ export function readTsvTable(
     readVersionComment(line, software);
   }
   if (header === undefined) {
-    throw new ParseError("InvalidHeader", `no ${what} column header found`, {
+    throw new ParseError("InvalidHeader", `no ${tableName} column header found`, {
       file,
       line: lines.length,
     });

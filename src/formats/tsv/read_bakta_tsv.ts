@@ -15,7 +15,10 @@ import type {
   Strand,
   Truncation,
 } from "../model.ts";
+import { HYPOTHETICAL_PRODUCT } from "../insdc/_bakta_conventions.ts";
 import { ParseError } from "../parse_error.ts";
+import { proteinsRun } from "../proteins_run.ts";
+import { digitsOnlyValue } from "../_text_scan.ts";
 import { DEFAULT_FILE_NAME, type ReadOptions } from "../read_options.ts";
 import { parseDigits, readVersionComment, splitLines } from "./_tsv_support.ts";
 
@@ -184,185 +187,217 @@ export function readBaktaTsv(input: string | Uint8Array, options: ReadOptions = 
   };
 }
 
+/** Where one feature row is read: the text, the row's line and the positions of its 8 tabs. */
+interface TsvRow {
+  /** The whole file. */
+  text: string;
+  /** The row's 1-based line number. */
+  line: number;
+  /** The offset of the row's first character in `text`. */
+  start: number;
+  /** The offset after its last character (a `\r` before the line break excluded). */
+  end: number;
+  /** The offsets of its 8 tabs in `text`, in order. */
+  tabs: Int32Array;
+}
+
+/** What the rows read so far leave for the next: names to reuse and the array parts attach to. */
+interface TsvRowState {
+  /** The file, for errors. */
+  file: string;
+  /** The database names of the cross-references seen so far, handed out again. */
+  dbNames: string[];
+  /** The sequence id of the previous row, reused while it repeats. */
+  sequenceId: string;
+  /** The CRISPR array the `crispr-repeat`/`crispr-spacer` rows that follow belong to. */
+  lastCrispr: Feature | undefined;
+}
+
 /**
- * Reads the feature rows from `pos` on. A hand-written scanner (tabs found with `indexOf`, numbers
- * read from char codes, repeated sequence ids and database names reused) keeps the number of
- * string allocations close to the number of values the model needs.
+ * Reads the feature rows from `from` on. A hand-written scanner (tabs found with `indexOf`, numbers
+ * read from char codes, repeated sequence ids and database names reused, cross-references checked
+ * now but built on first use) keeps the number of allocations close to that of the split lines.
  */
 function readFeatureRows(text: string, from: number, linesBefore: number, file: string): Feature[] {
-  const n = text.length;
   const features: Feature[] = [];
-  const tabs = new Int32Array(8);
-  const dbNames: string[] = [];
-  let lastCrispr: Feature | undefined;
-  let sequenceId = "";
+  const row: TsvRow = { text, line: linesBefore, start: 0, end: 0, tabs: new Int32Array(8) };
+  const state: TsvRowState = { file, dbNames: [], sequenceId: "", lastCrispr: undefined };
+  const length = text.length;
   let pos = from;
-  let lineNumber = linesBefore;
-  while (pos < n) {
-    const lineStart = pos;
+  while (pos < length) {
     const newline = text.indexOf("\n", pos);
-    let lineEnd = newline === -1 ? n : newline;
-    pos = newline === -1 ? n : newline + 1;
-    lineNumber++;
-    if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
-    if (lineEnd === lineStart || text.charCodeAt(lineStart) === 0x23) continue;
-
-    let at = lineStart;
-    for (let k = 0; k < 8; k++) {
-      const tab = text.indexOf("\t", at);
-      if (tab === -1 || tab >= lineEnd) {
-        throw new ParseError(
-          "MissingColumn",
-          `found ${k + 1} tab-separated columns, expected 9 (${BAKTA_TSV_COLUMNS.join(", ")})`,
-          { file, line: lineNumber },
-        );
-      }
-      tabs[k] = tab;
-      at = tab + 1;
-    }
-    const extra = text.indexOf("\t", at);
-    if (extra !== -1 && extra < lineEnd) {
-      const count = text.slice(lineStart, lineEnd).split("\t").length;
-      throw new ParseError(
-        "Unexpected",
-        `found ${count} tab-separated columns, expected 9 (${BAKTA_TSV_COLUMNS.join(", ")})`,
-        { file, line: lineNumber },
-      );
-    }
-
-    const idLength = tabs[0] - lineStart;
-    if (idLength === 0) {
-      throw new ParseError("MissingColumn", "the sequence id is empty", {
-        file,
-        line: lineNumber,
-        column: 1,
-      });
-    }
-    if (idLength !== sequenceId.length || !text.startsWith(sequenceId, lineStart)) {
-      sequenceId = text.slice(lineStart, tabs[0]);
-    }
-    const typeText = text.slice(tabs[0] + 1, tabs[1]);
-    const start = digitsAt(text, tabs[1] + 1, tabs[2]);
-    if (start < 1) {
-      throw new ParseError(
-        "InvalidStart",
-        `start "${text.slice(tabs[1] + 1, tabs[2])}" is not a positive integer`,
-        { file, line: lineNumber, column: 3 },
-      );
-    }
-    const stop = digitsAt(text, tabs[2] + 1, tabs[3]);
-    if (stop < 1) {
-      throw new ParseError(
-        "InvalidStop",
-        `stop "${text.slice(tabs[2] + 1, tabs[3])}" is not a positive integer`,
-        { file, line: lineNumber, column: 4 },
-      );
-    }
-    const strand = tabs[4] - tabs[3] === 2
-      ? STRAND_BY_CODE[text.charCodeAt(tabs[3] + 1)]
-      : undefined;
-    if (strand === undefined) {
-      throw new ParseError(
-        "InvalidStrand",
-        `strand "${text.slice(tabs[3] + 1, tabs[4])}" is not one of + - . ?`,
-        { file, line: lineNumber, column: 5 },
-      );
-    }
-
-    if (typeText === "crispr-repeat" || typeText === "crispr-spacer") {
-      if (lastCrispr === undefined || lastCrispr.sequenceId !== sequenceId) {
-        throw new ParseError(
-          "Unexpected",
-          `a ${typeText} row must follow its crispr row on the same sequence`,
-          { file, line: lineNumber, column: 2 },
-        );
-      }
-      const kind = typeText === "crispr-repeat" ? "repeat" : "spacer";
-      const part: CrisprPart = { kind, start, stop, strand };
-      if (kind === "spacer" && text.startsWith(SPACER_PREFIX, tabs[6] + 1)) {
-        part.nt = text.slice(tabs[6] + 1 + SPACER_PREFIX.length, tabs[7]);
-      }
-      (lastCrispr.crisprParts ??= []).push(part);
-      ((lastCrispr.original.record as TsvOriginalRecord).parts ??= []).push({
-        line: lineNumber,
-        text: text.slice(lineStart, lineEnd),
-      });
-      continue;
-    }
-
-    const type = Object.hasOwn(TSV_TYPES, typeText) ? TSV_TYPES[typeText] : undefined;
-    if (type === undefined) {
-      throw new ParseError(
-        "Unexpected",
-        `unknown feature type "${typeText}", expected one of ${
-          Object.keys(TSV_TYPES).join(", ")
-        }, crispr-repeat, crispr-spacer`,
-        { file, line: lineNumber, column: 2 },
-      );
-    }
-
-    let productStart = tabs[6] + 1;
-    let pseudo = false;
-    let truncated: Truncation | undefined;
-    if (text.charCodeAt(productStart) === 0x28) { // '('
-      for (const [prefix, isPseudo, truncation] of PRODUCT_PREFIXES) {
-        if (text.startsWith(prefix, productStart)) {
-          productStart += prefix.length;
-          pseudo = isPseudo;
-          truncated = truncation;
-          break;
-        }
-      }
-    }
-    const product = productStart < tabs[7] ? text.slice(productStart, tabs[7]) : undefined;
-    const feature: Feature = {
-      type,
-      sequenceId,
-      start,
-      stop,
-      strand,
-      edge: start > stop,
-      hypothetical: (type === "cds" || type === "sorf") && product === "hypothetical protein",
-      pseudo,
-      dbXrefs: tabs[7] + 1 < lineEnd
-        ? readXrefs(text, tabs[7] + 1, lineEnd, dbNames, file, lineNumber)
-        : [],
-      original: {
-        format: "tsv",
-        record: { line: lineNumber, text: text.slice(lineStart, lineEnd) },
-      },
-    };
-    if (tabs[5] > tabs[4] + 1) feature.locusTag = text.slice(tabs[4] + 1, tabs[5]);
-    if (tabs[6] > tabs[5] + 1) feature.gene = text.slice(tabs[5] + 1, tabs[6]);
-    if (product !== undefined) feature.product = product;
-    if (truncated !== undefined) feature.truncated = truncated;
-    features.push(feature);
-    lastCrispr = type === "crispr" ? feature : undefined;
+    row.start = pos;
+    row.end = newline === -1 ? length : newline;
+    pos = newline === -1 ? length : newline + 1;
+    row.line++;
+    if (row.end > row.start && text.charCodeAt(row.end - 1) === 13) row.end--;
+    if (row.end === row.start || text.charCodeAt(row.start) === 0x23) continue;
+    findTabs(row, file);
+    const feature = readFeatureRow(row, state);
+    if (feature !== undefined) features.push(feature);
   }
   return features;
 }
 
-const STRAND_BY_CODE: Record<number, Strand> = { 0x2b: "+", 0x2d: "-", 0x2e: ".", 0x3f: "?" };
+/** Fills `row.tabs`, or throws when the row does not have exactly 9 columns. */
+function findTabs(row: TsvRow, file: string): void {
+  const { text, tabs, end } = row;
+  let at = row.start;
+  for (let k = 0; k < 8; k++) {
+    const tab = text.indexOf("\t", at);
+    if (tab === -1 || tab >= end) throw columnCountError(k + 1, file, row.line);
+    tabs[k] = tab;
+    at = tab + 1;
+  }
+  const extra = text.indexOf("\t", at);
+  if (extra !== -1 && extra < end) {
+    throw columnCountError(text.slice(row.start, end).split("\t").length, file, row.line);
+  }
+}
 
-/** Reads the digits in `text[from, to)` as a positive integer; -1 when not all digits. */
-function digitsAt(text: string, from: number, to: number): number {
-  if (to <= from || to - from > 15) return -1;
-  let value = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    value = value * 10 + c;
+function columnCountError(found: number, file: string, line: number): ParseError {
+  return new ParseError(
+    found < 9 ? "MissingColumn" : "Unexpected",
+    `found ${found} tab-separated columns, expected 9 (${BAKTA_TSV_COLUMNS.join(", ")})`,
+    { file, line },
+  );
+}
+
+/** One row: a feature, or undefined for a CRISPR part added to the array before it. */
+function readFeatureRow(row: TsvRow, state: TsvRowState): Feature | undefined {
+  const { text, tabs } = row;
+  const sequenceId = readSequenceId(row, state);
+  const typeText = text.slice(tabs[0] + 1, tabs[1]);
+  const start = readPosition(row, state.file, 1, "InvalidStart");
+  const stop = readPosition(row, state.file, 2, "InvalidStop");
+  const strand = readStrand(row, state.file);
+  if (typeText === "crispr-repeat" || typeText === "crispr-spacer") {
+    addCrisprPart(row, state, typeText, { kind: "repeat", start, stop, strand });
+    return undefined;
+  }
+  const type = Object.hasOwn(TSV_TYPES, typeText) ? TSV_TYPES[typeText] : undefined;
+  if (type === undefined) {
+    throw new ParseError(
+      "Unexpected",
+      `unknown feature type "${typeText}", expected one of ${
+        Object.keys(TSV_TYPES).join(", ")
+      }, crispr-repeat, crispr-spacer`,
+      { file: state.file, line: row.line, column: 2 },
+    );
+  }
+  const prefix = productPrefixAt(text, tabs[6] + 1);
+  const productStart = tabs[6] + 1 + (prefix === undefined ? 0 : prefix[0].length);
+  const product = productStart < tabs[7] ? text.slice(productStart, tabs[7]) : undefined;
+  const feature: Feature = {
+    type,
+    sequenceId,
+    start,
+    stop,
+    strand,
+    edge: start > stop,
+    hypothetical: (type === "cds" || type === "sorf") && product === HYPOTHETICAL_PRODUCT,
+    pseudo: prefix?.[1] ?? false,
+    dbXrefs: tabs[7] + 1 < row.end ? readXrefs(text, tabs[7] + 1, row.end, state, row.line) : [],
+    original: { format: "tsv", record: { line: row.line, text: text.slice(row.start, row.end) } },
+  };
+  if (tabs[5] > tabs[4] + 1) feature.locusTag = text.slice(tabs[4] + 1, tabs[5]);
+  if (tabs[6] > tabs[5] + 1) feature.gene = text.slice(tabs[5] + 1, tabs[6]);
+  if (product !== undefined) feature.product = product;
+  if (prefix?.[2] !== undefined) feature.truncated = prefix[2];
+  state.lastCrispr = type === "crispr" ? feature : undefined;
+  return feature;
+}
+
+/** Column 1, the same string as the previous row's while it repeats. */
+function readSequenceId(row: TsvRow, state: TsvRowState): string {
+  const { text, start, tabs } = row;
+  const length = tabs[0] - start;
+  if (length === 0) {
+    throw new ParseError("MissingColumn", "the sequence id is empty", {
+      file: state.file,
+      line: row.line,
+      column: 1,
+    });
+  }
+  if (length !== state.sequenceId.length || !text.startsWith(state.sequenceId, start)) {
+    state.sequenceId = text.slice(start, tabs[0]);
+  }
+  return state.sequenceId;
+}
+
+/** Column 3 (`after` 1) or 4 (`after` 2), a positive integer. */
+function readPosition(
+  row: TsvRow,
+  file: string,
+  after: 1 | 2,
+  kind: "InvalidStart" | "InvalidStop",
+): number {
+  const from = row.tabs[after] + 1;
+  const to = row.tabs[after + 1];
+  const value = digitsOnlyValue(row.text, from, to);
+  if (value < 1) {
+    throw new ParseError(
+      kind,
+      `${after === 1 ? "start" : "stop"} "${row.text.slice(from, to)}" is not a positive integer`,
+      { file, line: row.line, column: after + 2 },
+    );
   }
   return value;
 }
+
+/** Column 5, one of `+ - . ?`. */
+function readStrand(row: TsvRow, file: string): Strand {
+  const { text, tabs } = row;
+  const strand = tabs[4] - tabs[3] === 2 ? STRAND_BY_CODE[text.charCodeAt(tabs[3] + 1)] : undefined;
+  if (strand === undefined) {
+    throw new ParseError(
+      "InvalidStrand",
+      `strand "${text.slice(tabs[3] + 1, tabs[4])}" is not one of + - . ?`,
+      { file, line: row.line, column: 5 },
+    );
+  }
+  return strand;
+}
+
+/** Adds a `crispr-repeat`/`crispr-spacer` row to the CRISPR array of the rows before it. */
+function addCrisprPart(row: TsvRow, state: TsvRowState, typeText: string, part: CrisprPart): void {
+  const { text, tabs } = row;
+  const array = state.lastCrispr;
+  if (array === undefined || array.sequenceId !== state.sequenceId) {
+    throw new ParseError(
+      "Unexpected",
+      `a ${typeText} row must follow its crispr row on the same sequence`,
+      { file: state.file, line: row.line, column: 2 },
+    );
+  }
+  if (typeText === "crispr-spacer") {
+    part.kind = "spacer";
+    if (text.startsWith(SPACER_PREFIX, tabs[6] + 1)) {
+      part.nt = text.slice(tabs[6] + 1 + SPACER_PREFIX.length, tabs[7]);
+    }
+  }
+  (array.crisprParts ??= []).push(part);
+  ((array.original.record as TsvOriginalRecord).parts ??= []).push({
+    line: row.line,
+    text: text.slice(row.start, row.end),
+  });
+}
+
+/** The product prefix Bakta wrote at `at` (see {@linkcode PRODUCT_PREFIXES}), if any. */
+function productPrefixAt(text: string, at: number): (typeof PRODUCT_PREFIXES)[number] | undefined {
+  if (text.charCodeAt(at) !== 0x28) return undefined; // '('
+  for (const entry of PRODUCT_PREFIXES) if (text.startsWith(entry[0], at)) return entry;
+  return undefined;
+}
+
+const STRAND_BY_CODE: Record<number, Strand> = { 0x2b: "+", 0x2d: "-", 0x2e: ".", 0x3f: "?" };
 
 /** Reads `DB:accession, DB:accession, …` in `text[from, to)`, reusing known database names. */
 function readXrefs(
   text: string,
   from: number,
   to: number,
-  dbNames: string[],
-  file: string,
+  state: TsvRowState,
   line: number,
 ): DbXref[] {
   const xrefs: DbXref[] = [];
@@ -377,11 +412,11 @@ function readXrefs(
         `DbXrefs item ${xrefs.length + 1} is ${
           JSON.stringify(text.slice(at, itemEnd))
         }: expected "DB:accession"`,
-        { file, line, column: 9 },
+        { file: state.file, line, column: 9 },
       );
     }
     xrefs.push({
-      db: knownDb(text, at, colon, dbNames),
+      db: knownDb(text, at, colon, state.dbNames),
       accession: text.slice(colon + 1, itemEnd),
     });
     at = itemEnd + 2;
@@ -463,13 +498,5 @@ function readProteinRows(
       db_xrefs: dbXrefs,
     });
   }
-  return {
-    mode: "proteins",
-    genome: {},
-    software,
-    sequences: [],
-    features: [],
-    proteins,
-    sources: [{ file, format: "tsv", used: ["proteins"] }],
-  };
+  return proteinsRun(proteins, software, { file, format: "tsv", used: ["proteins"] });
 }

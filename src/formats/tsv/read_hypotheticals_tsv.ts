@@ -87,112 +87,163 @@ export function readHypotheticalsTsv(
     "hypotheticals TSV",
     file,
   );
-  const header = table.header;
-  const at = (name: string) => header.indexOf(name);
+  const layout = readLayout(table.header, table.headerLine, file);
+  return table.rows.map(({ line, columns }) => readRow(layout, columns, file, line));
+}
+
+/** Where each column of a hypotheticals TSV is (-1 where absent) and how many cells a row has. */
+interface HypotheticalsLayout {
+  /** The column names, in order. */
+  header: string[];
+  /** Whether this is a `bakta_proteins` table (an `ID` first column, no coordinates). */
+  proteins: boolean;
+  /** The index of each named column, -1 when the header lacks it. */
+  columns: Record<
+    "sequenceId" | "start" | "stop" | "strand" | "locusTag" | "weight" | "point" | "pfam" | "xrefs",
+    number
+  >;
+  /** The fewest cells a row may have (3 in a proteins table: Bakta 1.12 merges the last cells). */
+  minimum: number;
+}
+
+/** The layout of the header; throws `InvalidHeader` when a required column is missing. */
+function readLayout(header: string[], headerLine: number, file: string): HypotheticalsLayout {
   const proteins = header[0] === "ID";
-  const required = proteins ? ["ID", "Length", "Mol Weight [kDa]"] : [
-    "Sequence Id",
-    "Start",
-    "Stop",
-    "Strand",
-    "Locus Tag",
-    "Mol Weight [kDa]",
-  ];
+  const required = proteins
+    ? ["ID", "Length", "Mol Weight [kDa]"]
+    : ["Sequence Id", "Start", "Stop", "Strand", "Locus Tag", "Mol Weight [kDa]"];
   for (const name of required) {
-    if (at(name) === -1) {
+    if (!header.includes(name)) {
       throw new ParseError("InvalidHeader", `the header has no "${name}" column`, {
         file,
-        line: table.headerLine,
+        line: headerLine,
       });
     }
   }
-  const weightAt = at("Mol Weight [kDa]");
-  const pointAt = at("Iso El. Point");
-  const pfamAt = at("Pfam hits");
-  const xrefAt = at("Dbxrefs");
-  const width = header.length;
-  const minimum = proteins ? Math.min(3, width) : width;
+  const columns = {
+    sequenceId: header.indexOf("Sequence Id"),
+    start: header.indexOf("Start"),
+    stop: header.indexOf("Stop"),
+    strand: header.indexOf("Strand"),
+    locusTag: header.indexOf("Locus Tag"),
+    weight: header.indexOf("Mol Weight [kDa]"),
+    point: header.indexOf("Iso El. Point"),
+    pfam: header.indexOf("Pfam hits"),
+    xrefs: header.indexOf("Dbxrefs"),
+  };
+  const minimum = proteins ? Math.min(3, header.length) : header.length;
+  return { header, proteins, columns, minimum };
+}
 
-  return table.rows.map(({ line, columns }) => {
-    if (columns.length < minimum || columns.length > width) {
-      throw new ParseError(
-        columns.length < minimum ? "MissingColumn" : "Unexpected",
-        `found ${columns.length} tab-separated columns, expected ${
-          minimum === width ? width : `${minimum} to ${width}`
-        } (${header.join(", ")})`,
-        { file, line },
-      );
-    }
-    const row: HypotheticalsTsvRow = { line, pfamHits: [], dbXrefs: [] };
-    if (proteins) {
-      row.locusTag = columns[0];
-      const length = parseDigits(columns[1]);
-      if (columns[0] === "" || length < 0) {
-        throw new ParseError(
-          columns[0] === "" ? "MissingColumn" : "InvalidNumber",
-          columns[0] === "" ? "the ID is empty" : `length "${columns[1]}" is not an integer`,
-          { file, line, column: columns[0] === "" ? 1 : 2 },
-        );
-      }
-      row.length = length;
-      // Bakta 1.12 merges the last three cells into one: keep it only when it is a number.
-      const weight = columns[weightAt];
-      if (columns.length === 3) {
-        const value = optionalNumberOrUndefined(weight);
-        if (value !== undefined) row.molWeightKda = value;
-        return row;
-      }
-    } else {
-      const sequenceId = columns[at("Sequence Id")];
-      if (sequenceId === "") {
-        throw new ParseError("MissingColumn", "the sequence id is empty", {
-          file,
-          line,
-          column: 1,
-        });
-      }
-      row.sequenceId = sequenceId;
-      row.start = position(columns[at("Start")], "start", "InvalidStart", file, line);
-      row.stop = position(columns[at("Stop")], "stop", "InvalidStop", file, line);
-      const strand = columns[at("Strand")];
-      if (!isStrand(strand)) {
-        throw new ParseError("InvalidStrand", `strand "${strand}" is not one of + - . ?`, {
-          file,
-          line,
-        });
-      }
-      row.strand = strand;
-      const locusTag = columns[at("Locus Tag")];
-      if (locusTag !== "" && locusTag !== "-") row.locusTag = locusTag;
-    }
-    if (weightAt !== -1) {
-      const value = optionalNumberColumn(
-        columns[weightAt],
-        "mol weight",
-        file,
-        line,
-        weightAt + 1,
-      );
+/** The cells of one row and where it was read. */
+interface RowCells {
+  /** The row's cells, in column order. */
+  cells: string[];
+  /** The file, for errors. */
+  file: string;
+  /** The 1-based line, for errors. */
+  line: number;
+}
+
+/** One row: its placement (genome) or length (proteins), then its measures and hits. */
+function readRow(
+  layout: HypotheticalsLayout,
+  cells: string[],
+  file: string,
+  line: number,
+): HypotheticalsTsvRow {
+  const { header, minimum, columns } = layout;
+  const width = header.length;
+  if (cells.length < minimum || cells.length > width) {
+    throw new ParseError(
+      cells.length < minimum ? "MissingColumn" : "Unexpected",
+      `found ${cells.length} tab-separated columns, expected ${
+        minimum === width ? width : `${minimum} to ${width}`
+      } (${header.join(", ")})`,
+      { file, line },
+    );
+  }
+  const row: HypotheticalsTsvRow = { line, pfamHits: [], dbXrefs: [] };
+  if (layout.proteins) {
+    readProteinCells(row, cells, file, line);
+    // Bakta 1.12 merges the last three cells into one: keep it only when it is a number.
+    if (cells.length === 3) {
+      const value = optionalNumberOrUndefined(cells[columns.weight]);
       if (value !== undefined) row.molWeightKda = value;
+      return row;
     }
-    if (pointAt !== -1) {
-      const value = optionalNumberColumn(
-        columns[pointAt],
-        "isoelectric point",
-        file,
-        line,
-        pointAt + 1,
-      );
-      if (value !== undefined) row.isoelectricPoint = value;
-    }
-    if (pfamAt !== -1) row.pfamHits = readPfamHits(columns[pfamAt]);
-    if (xrefAt !== -1 && columns[xrefAt] !== undefined && columns[xrefAt] !== "") {
-      row.dbXrefs = columns[xrefAt].split(", ").map((item, i) =>
-        splitDbXref(item, `Dbxrefs item ${i + 1}`, file, line)
-      );
-    }
-    return row;
-  });
+  } else {
+    readPlacementCells(row, layout, { cells, file, line });
+  }
+  readMeasureCells(row, layout, { cells, file, line });
+  return row;
+}
+
+/** The ID (as locus tag) and length of a proteins row. */
+function readProteinCells(
+  row: HypotheticalsTsvRow,
+  cells: string[],
+  file: string,
+  line: number,
+): void {
+  row.locusTag = cells[0];
+  const length = parseDigits(cells[1]);
+  if (cells[0] === "" || length < 0) {
+    throw new ParseError(
+      cells[0] === "" ? "MissingColumn" : "InvalidNumber",
+      cells[0] === "" ? "the ID is empty" : `length "${cells[1]}" is not an integer`,
+      { file, line, column: cells[0] === "" ? 1 : 2 },
+    );
+  }
+  row.length = length;
+}
+
+/** The sequence id, start, stop, strand and locus tag of a genome row. */
+function readPlacementCells(
+  row: HypotheticalsTsvRow,
+  { columns }: HypotheticalsLayout,
+  { cells, file, line }: RowCells,
+): void {
+  const sequenceId = cells[columns.sequenceId];
+  if (sequenceId === "") {
+    throw new ParseError("MissingColumn", "the sequence id is empty", { file, line, column: 1 });
+  }
+  row.sequenceId = sequenceId;
+  row.start = position(cells[columns.start], "start", "InvalidStart", file, line);
+  row.stop = position(cells[columns.stop], "stop", "InvalidStop", file, line);
+  const strand = cells[columns.strand];
+  if (!isStrand(strand)) {
+    throw new ParseError("InvalidStrand", `strand "${strand}" is not one of + - . ?`, {
+      file,
+      line,
+    });
+  }
+  row.strand = strand;
+  const locusTag = cells[columns.locusTag];
+  if (locusTag !== "" && locusTag !== "-") row.locusTag = locusTag;
+}
+
+/** Mol weight, isoelectric point, Pfam hits and cross-references, where the table has them. */
+function readMeasureCells(
+  row: HypotheticalsTsvRow,
+  { columns }: HypotheticalsLayout,
+  { cells, file, line }: RowCells,
+): void {
+  const { weight, point, pfam, xrefs } = columns;
+  if (weight !== -1) {
+    const value = optionalNumberColumn(cells[weight], "mol weight", file, line, weight + 1);
+    if (value !== undefined) row.molWeightKda = value;
+  }
+  if (point !== -1) {
+    const value = optionalNumberColumn(cells[point], "isoelectric point", file, line, point + 1);
+    if (value !== undefined) row.isoelectricPoint = value;
+  }
+  if (pfam !== -1) row.pfamHits = readPfamHits(cells[pfam]);
+  if (xrefs !== -1 && cells[xrefs] !== undefined && cells[xrefs] !== "") {
+    row.dbXrefs = cells[xrefs].split(", ").map((item, i) =>
+      splitDbXref(item, `Dbxrefs item ${i + 1}`, file, line)
+    );
+  }
 }
 
 function optionalNumberOrUndefined(text: string | undefined): number | undefined {

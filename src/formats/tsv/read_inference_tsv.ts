@@ -42,7 +42,10 @@ export interface InferenceTsvRow {
 }
 
 const REQUIRED = ["Sequence Id", "Type", "Start", "Stop", "Strand", "Locus Tag"] as const;
-const NUMBER_COLUMNS: [name: string, key: keyof InferenceTsvRow][] = [
+/** The row fields that hold a number read from a column of the same meaning. */
+type InferenceNumberKey = "score" | "evalue" | "queryCov" | "subjectCov" | "identity";
+
+const NUMBER_COLUMNS: [name: string, key: InferenceNumberKey][] = [
   ["Score", "score"],
   ["Evalue", "evalue"],
   ["Query Cov", "queryCov"],
@@ -136,7 +139,7 @@ export function readInferenceTsv(
     if (locusTag !== "-" && locusTag !== "") row.locusTag = locusTag;
     for (const [at, name, key] of numberColumns) {
       const value = optionalNumberColumn(columns[at], name, file, line, at + 1);
-      if (value !== undefined) (row as unknown as Record<string, number>)[key] = value;
+      if (value !== undefined) row[key] = value;
     }
     if (accessionAt !== -1) {
       const accession = columns[accessionAt];

@@ -1,7 +1,8 @@
 /**
  * Tests parameterised by database engine: {@linkcode engineTest} registers a test once per engine
- * (`… [sqlite]`, `… [postgres]`), and {@linkcode openTestDatabase} / {@linkcode testDatabaseUrl}
- * give the running test a fresh, migrated database of its engine.
+ * (`… [sqlite]`, `… [postgres]`); `freshDatabase()` (`tests/_fresh_database.ts`) opens a fresh,
+ * migrated database of the running test's engine and {@linkcode testDatabaseUrl} gives a location
+ * for one that other processes create.
  *
  * PostgreSQL: `$BAKTADB_TEST_POSTGRES` (a URL with rights to create databases) when set; else a
  * throwaway cluster this process starts on first use (`tests/_postgres_cluster.ts`) and that dies
@@ -13,9 +14,7 @@
  */
 
 import pg from "pg";
-import type { Kysely } from "kysely";
-import { openDatabase, type OpenDatabaseOptions } from "../src/db/open_database.ts";
-import type { Database } from "../src/db/schema.ts";
+import { openDatabase } from "../src/db/open_database.ts";
 import { postgresBinDir, startChildCluster } from "./_postgres_cluster.ts";
 
 /** A database engine. */
@@ -104,26 +103,21 @@ export async function freshPostgresUrl(options: { migrated?: boolean } = {}): Pr
   return withDatabaseName(await postgresServerUrl(), name);
 }
 
+/**
+ * Drops a database {@linkcode freshPostgresUrl} made (closing any connection left to it).
+ *
+ * @param url The database's URL.
+ * @returns When it is gone.
+ */
+export async function dropPostgresDatabase(url: string): Promise<void> {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  if (!name.startsWith(PREFIX)) throw new RangeError(`Not a test database: "${name}"`);
+  await adminQuery(`drop database if exists ${name} with (force)`);
+}
+
 /** The engine of the test that is running (tests of one file run one at a time). */
 export function currentEngine(): Engine {
   return current;
-}
-
-/**
- * A fresh, fully migrated database of the running test's engine: `:memory:` SQLite, or a new
- * PostgreSQL database.
- *
- * @param options Passed to `openDatabase`.
- * @returns The database; the test destroys it.
- */
-export async function openTestDatabase(
-  options: OpenDatabaseOptions = {},
-): Promise<Kysely<Database>> {
-  if (current === "sqlite") return await openDatabase(":memory:", options);
-  return await openDatabase(
-    await freshPostgresUrl({ migrated: options.migrate !== false }),
-    options,
-  );
 }
 
 /**
@@ -142,7 +136,7 @@ export async function testDatabaseUrl(dir: string): Promise<string> {
  * is ignored (with one SKIPPED line) when no server is available.
  *
  * @param name The test's name.
- * @param fn The body; {@linkcode openTestDatabase} opens databases of its engine.
+ * @param fn The body; `freshDatabase()` opens databases of its engine.
  * @param options Extra `Deno.test` options.
  */
 export function engineTest(

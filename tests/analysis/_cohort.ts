@@ -11,7 +11,7 @@ import type { Database } from "../../src/db/schema.ts";
 import type { BaktaRun, Feature } from "../../src/formats/model.ts";
 import { importRun } from "../../src/store/import_run.ts";
 import { makeCohort, type MakeCohortOptions } from "../../src/testing/factory/mod.ts";
-import { freshDb } from "../query/_fixture.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 
 /** A cohort in a fresh database, with its runs by genome name. */
 export interface CohortFixture {
@@ -24,7 +24,7 @@ export interface CohortFixture {
 /** Makes a factory cohort and imports each member as its own genome. */
 export async function cohortFixture(options: MakeCohortOptions): Promise<CohortFixture> {
   const cohort = makeCohort(options);
-  const db = await freshDb();
+  const db = await freshDatabase();
   const runs = new Map<string, BaktaRun>();
   for (const member of [...cohort.members].sort((a, b) => a.name < b.name ? -1 : 1)) {
     await importRun(db, member.run, { genome: member.name });

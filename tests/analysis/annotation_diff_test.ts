@@ -3,8 +3,9 @@ import { compareAnnotations } from "../../src/analysis/annotation_diff.ts";
 import type { BaktaRun, Feature } from "../../src/formats/model.ts";
 import { importRun } from "../../src/store/import_run.ts";
 import { makeRun } from "../../src/testing/factory/mod.ts";
-import { freshDb, insertAnnotation } from "../query/_fixture.ts";
+import { insertAnnotation } from "../query/_fixture.ts";
 import { engineTest } from "../_engines.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 
 /** A "newer Bakta" run of the same sequences: some features dropped, added, renamed, retyped. */
 function newerRun(run: BaktaRun): BaktaRun {
@@ -84,75 +85,70 @@ function diffKeys(rows: DiffRow[]): string[] {
 engineTest(
   "compareAnnotations() finds what a newer run added, removed and changed, as a brute force does",
   async () => {
-    const db = await freshDb();
-    try {
-      const before = makeRun({ seed: 21, sequences: 2, featuresPerSequence: 60 });
-      const after = newerRun(before);
-      const first = await importRun(db, before, { genome: "g" });
-      const second = await importRun(db, after, { genome: "g" });
-      assert.equal(second.status, "imported");
-      assert.equal(second.sequenceVersion, first.sequenceVersion, "the same sequences");
-      const rows = (await compareAnnotations(db, {
-        before: first.annotationId,
-        after: second.annotationId,
-      })).objects() as DiffRow[];
-      const expected = bruteDiff(before, after);
-      assert.ok(
-        ["added", "removed", "changed"].every((s) => expected.some((k) => k.startsWith(s))),
-      );
-      assert.deepEqual(diffKeys(rows), expected);
-      // Ordered by position.
-      const order = rows.map((r) => [r.sequence, r.start] as [string, number]);
-      assert.deepEqual(
-        order,
-        [...order].sort((x, y) => x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1]),
-      );
-      // With the unchanged ones, every feature of both sides is accounted for.
-      const all = (await compareAnnotations(db, {
-        before: first.annotationId,
-        after: second.annotationId,
-        includeUnchanged: true,
-      })).objects() as DiffRow[];
-      const beforeSide = all.filter((r) => r.before_id !== null).length;
-      const afterSide = all.filter((r) => r.after_id !== null).length;
-      assert.deepEqual([beforeSide, afterSide], [before.features.length, after.features.length]);
-    } finally {
-      await db.destroy();
-    }
+    await using db = await freshDatabase();
+    const before = makeRun({ seed: 21, sequences: 2, featuresPerSequence: 60 });
+    const after = newerRun(before);
+    const first = await importRun(db, before, { genome: "g" });
+    const second = await importRun(db, after, { genome: "g" });
+    assert.equal(second.status, "imported");
+    assert.equal(second.sequenceVersion, first.sequenceVersion, "the same sequences");
+    const rows = (await compareAnnotations(db, {
+      before: first.annotationId,
+      after: second.annotationId,
+    })).objects() as DiffRow[];
+    const expected = bruteDiff(before, after);
+    assert.ok(
+      ["added", "removed", "changed"].every((s) => expected.some((k) => k.startsWith(s))),
+    );
+    assert.deepEqual(diffKeys(rows), expected);
+    // Ordered by position.
+    const order = rows.map((r) => [r.sequence, r.start] as [string, number]);
+    assert.deepEqual(
+      order,
+      [...order].sort((x, y) => x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1]),
+    );
+    // With the unchanged ones, every feature of both sides is accounted for.
+    const all = (await compareAnnotations(db, {
+      before: first.annotationId,
+      after: second.annotationId,
+      includeUnchanged: true,
+    })).objects() as DiffRow[];
+    const beforeSide = all.filter((r) => r.before_id !== null).length;
+    const afterSide = all.filter((r) => r.after_id !== null).length;
+    assert.deepEqual([beforeSide, afterSide], [before.features.length, after.features.length]);
   },
 );
 
 engineTest("compareAnnotations() pairs features with the same coordinates by type", async () => {
-  const db = await freshDb();
-  try {
-    const seq = [{ seqId: "c", length: 1000, topology: "circular" as const }];
-    const a = await insertAnnotation(db, "g", seq, [
-      { seqId: "c", start: 10, stop: 90, type: "ncRNA", product: "RNA x" },
-      { seqId: "c", start: 10, stop: 90, type: "ncRNA-region", product: "region x" },
-      { seqId: "c", start: 950, stop: 20, edge: true, product: "edge protein" },
-    ]);
-    const b = await insertAnnotation(db, "g", seq, [
-      { seqId: "c", start: 10, stop: 90, type: "ncRNA-region", product: "region x" },
-      { seqId: "c", start: 10, stop: 90, type: "ncRNA", product: "RNA y" },
-      { seqId: "c", start: 950, stop: 20, edge: true, product: "edge protein", gene: "edgA" },
-    ]);
-    const rows = (await compareAnnotations(db, { before: a.annotationId, after: b.annotationId }))
-      .objects() as DiffRow[];
-    assert.deepEqual(
-      rows.map((
-        r,
-      ) => [r.status, r.start, r.type_before, r.product_before, r.product_after, r.gene_after]),
-      [
-        ["changed", 10, "ncRNA", "RNA x", "RNA y", null],
-        ["changed", 950, "cds", "edge protein", "edge protein", "edgA"],
-      ],
-    );
-    await assert.rejects(
-      compareAnnotations(db, { before: a.annotationId, after: 999 }),
-      (e: unknown) => e instanceof RangeError && /annotation 999/.test(e.message),
-    );
-    await assert.rejects(compareAnnotations(db, { before: 0, after: 1 }), RangeError);
-  } finally {
-    await db.destroy();
-  }
+  await using db = await freshDatabase();
+  const seq = [{ seqId: "c", length: 1000, topology: "circular" as const }];
+  const a = await insertAnnotation(db, "g", seq, [
+    { seqId: "c", start: 10, stop: 90, type: "ncRNA", product: "RNA x" },
+    { seqId: "c", start: 10, stop: 90, type: "ncRNA-region", product: "region x" },
+    { seqId: "c", start: 950, stop: 20, edge: true, product: "edge protein" },
+  ]);
+  const b = await insertAnnotation(db, "g", seq, [
+    { seqId: "c", start: 10, stop: 90, type: "ncRNA-region", product: "region x" },
+    { seqId: "c", start: 10, stop: 90, type: "ncRNA", product: "RNA y" },
+    { seqId: "c", start: 950, stop: 20, edge: true, product: "edge protein", gene: "edgA" },
+  ]);
+  const rows = (await compareAnnotations(db, { before: a.annotationId, after: b.annotationId }))
+    .objects() as DiffRow[];
+  assert.deepEqual(
+    rows.map((
+      r,
+    ) => [r.status, r.start, r.type_before, r.product_before, r.product_after, r.gene_after]),
+    [
+      ["changed", 10, "ncRNA", "RNA x", "RNA y", null],
+      ["changed", 950, "cds", "edge protein", "edge protein", "edgA"],
+    ],
+  );
+  await assert.rejects(
+    compareAnnotations(db, { before: a.annotationId, after: 999 }),
+    (e: unknown) => e instanceof RangeError && /annotation 999/.test(e.message),
+  );
+  await assert.rejects(compareAnnotations(db, { before: 0, after: 1 }), {
+    name: "RangeError",
+    message: /"before"/,
+  });
 });

@@ -6,8 +6,9 @@ import {
 } from "../../src/analysis/cog_matrix.ts";
 import type { BaktaRun } from "../../src/formats/model.ts";
 import { cohortFixture } from "./_cohort.ts";
-import { freshDb, insertAnnotation } from "../query/_fixture.ts";
+import { insertAnnotation } from "../query/_fixture.ts";
 import { engineTest } from "../_engines.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 
 /** Brute force: per category letter, the CDSs whose COG category accessions contain it. */
 function bruteForce(run: BaktaRun) {
@@ -68,39 +69,35 @@ engineTest(
 );
 
 engineTest("cogCategoryCounts() counts a CDS with several categories once in each", async () => {
-  const db = await freshDb();
-  try {
-    await insertAnnotation(db, "g", [{ seqId: "c", length: 10_000 }], [
-      {
-        seqId: "c",
-        start: 1,
-        stop: 90,
-        xrefs: [{ db: "COG", accession: "COG0745" }, { db: "COG", accession: "KT" }],
-      },
-      // Two category accessions sharing K: counted once for K.
-      {
-        seqId: "c",
-        start: 100,
-        stop: 190,
-        xrefs: [{ db: "COG", accession: "K" }, { db: "COG", accession: "KL" }],
-      },
-      { seqId: "c", start: 200, stop: 290, xrefs: [{ db: "COG", accession: "COG0001" }] },
-      { seqId: "c", start: 300, stop: 390, type: "sorf", xrefs: [{ db: "COG", accession: "S" }] },
-      { seqId: "c", start: 400, stop: 490, pseudo: true, xrefs: [{ db: "COG", accession: "S" }] },
-    ]);
-    const rows = (await cogCategoryCounts(db)).objects();
-    assert.deepEqual(rows, [
-      { genome: "g", category: "K", count: 2, fraction: 2 / 3, assigned: 3, cdss: 4 },
-      { genome: "g", category: "L", count: 1, fraction: 1 / 3, assigned: 3, cdss: 4 },
-      { genome: "g", category: "S", count: 1, fraction: 1 / 3, assigned: 3, cdss: 4 },
-      { genome: "g", category: "T", count: 1, fraction: 1 / 3, assigned: 3, cdss: 4 },
-    ]);
-    await assert.rejects(
-      // deno-lint-ignore no-explicit-any
-      cogMatrix(db, { value: "share" as any }),
-      (e: unknown) => e instanceof RangeError && /"value"/.test(e.message),
-    );
-  } finally {
-    await db.destroy();
-  }
+  await using db = await freshDatabase();
+  await insertAnnotation(db, "g", [{ seqId: "c", length: 10_000 }], [
+    {
+      seqId: "c",
+      start: 1,
+      stop: 90,
+      xrefs: [{ db: "COG", accession: "COG0745" }, { db: "COG", accession: "KT" }],
+    },
+    // Two category accessions sharing K: counted once for K.
+    {
+      seqId: "c",
+      start: 100,
+      stop: 190,
+      xrefs: [{ db: "COG", accession: "K" }, { db: "COG", accession: "KL" }],
+    },
+    { seqId: "c", start: 200, stop: 290, xrefs: [{ db: "COG", accession: "COG0001" }] },
+    { seqId: "c", start: 300, stop: 390, type: "sorf", xrefs: [{ db: "COG", accession: "S" }] },
+    { seqId: "c", start: 400, stop: 490, pseudo: true, xrefs: [{ db: "COG", accession: "S" }] },
+  ]);
+  const rows = (await cogCategoryCounts(db)).objects();
+  assert.deepEqual(rows, [
+    { genome: "g", category: "K", count: 2, fraction: 2 / 3, assigned: 3, cdss: 4 },
+    { genome: "g", category: "L", count: 1, fraction: 1 / 3, assigned: 3, cdss: 4 },
+    { genome: "g", category: "S", count: 1, fraction: 1 / 3, assigned: 3, cdss: 4 },
+    { genome: "g", category: "T", count: 1, fraction: 1 / 3, assigned: 3, cdss: 4 },
+  ]);
+  await assert.rejects(
+    // deno-lint-ignore no-explicit-any
+    cogMatrix(db, { value: "share" as any }),
+    (e: unknown) => e instanceof RangeError && /"value"/.test(e.message),
+  );
 });

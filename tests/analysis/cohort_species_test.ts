@@ -7,7 +7,7 @@ import {
 import { importRuns } from "../../src/store/import_runs.ts";
 import { setTraits } from "../../src/store/traits_repository.ts";
 import { reportSamples, samplePath } from "../_samples.ts";
-import { freshDb } from "../query/_fixture.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 
 const FILES = [
   "v1.9.2-spneumoniae-cohort/*.gff3.gz",
@@ -47,7 +47,7 @@ Deno.test({
   name: "cohortSpecies() groups real runs by the species their files name, strain left out",
   ignore: !reportSamples("cohort_species_test"),
   async fn() {
-    const db = await freshDb();
+    await using db = await freshDatabase();
     const result = await importRuns(db, FILES.map(samplePath));
     assert.equal(result.imported, 11);
     const truth = await speciesFromFiles();
@@ -90,6 +90,5 @@ Deno.test({
         { species: truth.get("C320")!, genomes: ["C320"] },
       ].sort((a, b) => a.species === UNKNOWN_SPECIES ? 1 : b.species === UNKNOWN_SPECIES ? -1 : 0),
     );
-    await db.destroy();
   },
 });

@@ -69,7 +69,7 @@ Deno.test("fisherExact() is symmetric and never above 1", () => {
 });
 
 Deno.test("fisherExact() rejects what is not a table", () => {
-  assert.throws(() => fisherExact(-1, 0, 0, 0), RangeError);
+  assert.throws(() => fisherExact(-1, 0, 0, 0), { name: "RangeError", message: /cell a is -1/ });
   assert.throws(() => fisherExact(1.5, 0, 0, 0), /cell a is 1.5/);
   assert.throws(() => fisherExact(5, 5, 5, 5, logFactorials(10)), /stop at 10/);
 });

@@ -6,8 +6,9 @@ import {
 } from "../../src/analysis/gene_families.ts";
 import { SparseColumn } from "../../src/analysis/sparse_column.ts";
 import { cohortFixture, familyCopies } from "./_cohort.ts";
-import { freshDb, insertAnnotation } from "../query/_fixture.ts";
+import { insertAnnotation } from "../query/_fixture.ts";
 import { engineTest } from "../_engines.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 
 engineTest("presenceAbsence() equals a brute-force matrix over the factory's runs", async () => {
   const { db, runs } = await cohortFixture({
@@ -65,7 +66,10 @@ engineTest("presenceAbsence() equals a brute-force matrix over the factory's run
       (shared.array("family") as string[]).slice().sort(),
       [...expected].filter(([, copies]) => copies.size >= 2).map(([family]) => family).sort(),
     );
-    await assert.rejects(presenceAbsence(db, { minGenomes: 0 }), RangeError);
+    await assert.rejects(presenceAbsence(db, { minGenomes: 0 }), {
+      name: "RangeError",
+      message: /"minGenomes"/,
+    });
   } finally {
     await db.destroy();
   }
@@ -104,43 +108,39 @@ engineTest("geneFamilyCountsQuery() and a chosen cohort", async () => {
 engineTest(
   "presenceAbsence() keys families by UniRef90, then UniRef50, then the protein's MD5",
   async () => {
-    const db = await freshDb();
-    try {
-      const seq = [{ seqId: "c", length: 10_000 }];
-      await insertAnnotation(db, "g1", seq, [
-        {
-          seqId: "c",
-          start: 1,
-          stop: 90,
-          xrefs: [{ db: "UniRef", accession: "UniRef90_A" }, {
-            db: "UniRef",
-            accession: "UniRef50_X",
-          }],
-        },
-        {
-          seqId: "c",
-          start: 100,
-          stop: 190,
-          xrefs: [{ db: "UniRef", accession: "UniRef50_Y" }],
-          aaHexdigest: "aa",
-        },
-        { seqId: "c", start: 200, stop: 290, aaHexdigest: "bb" },
-        { seqId: "c", start: 300, stop: 390 }, // no family: left out
-        { seqId: "c", start: 400, stop: 490, type: "tRNA", aaHexdigest: "cc" }, // not a protein
-      ]);
-      await insertAnnotation(db, "g2", seq, [
-        { seqId: "c", start: 1, stop: 90, xrefs: [{ db: "UniRef", accession: "UniRef90_A" }] },
-        { seqId: "c", start: 100, stop: 190, xrefs: [{ db: "UniRef", accession: "UniRef90_A" }] },
-        { seqId: "c", start: 200, stop: 290, aaHexdigest: "bb" },
-      ]);
-      const matrix = await presenceAbsence(db, { value: "copies" });
-      assert.deepEqual(matrix.objects(), [
-        { family: "MD5:bb", genomes: 2, g1: 1, g2: 1 },
-        { family: "UniRef90_A", genomes: 2, g1: 1, g2: 2 },
-        { family: "UniRef50_Y", genomes: 1, g1: 1, g2: 0 },
-      ]);
-    } finally {
-      await db.destroy();
-    }
+    await using db = await freshDatabase();
+    const seq = [{ seqId: "c", length: 10_000 }];
+    await insertAnnotation(db, "g1", seq, [
+      {
+        seqId: "c",
+        start: 1,
+        stop: 90,
+        xrefs: [{ db: "UniRef", accession: "UniRef90_A" }, {
+          db: "UniRef",
+          accession: "UniRef50_X",
+        }],
+      },
+      {
+        seqId: "c",
+        start: 100,
+        stop: 190,
+        xrefs: [{ db: "UniRef", accession: "UniRef50_Y" }],
+        aaHexdigest: "aa",
+      },
+      { seqId: "c", start: 200, stop: 290, aaHexdigest: "bb" },
+      { seqId: "c", start: 300, stop: 390 }, // no family: left out
+      { seqId: "c", start: 400, stop: 490, type: "tRNA", aaHexdigest: "cc" }, // not a protein
+    ]);
+    await insertAnnotation(db, "g2", seq, [
+      { seqId: "c", start: 1, stop: 90, xrefs: [{ db: "UniRef", accession: "UniRef90_A" }] },
+      { seqId: "c", start: 100, stop: 190, xrefs: [{ db: "UniRef", accession: "UniRef90_A" }] },
+      { seqId: "c", start: 200, stop: 290, aaHexdigest: "bb" },
+    ]);
+    const matrix = await presenceAbsence(db, { value: "copies" });
+    assert.deepEqual(matrix.objects(), [
+      { family: "MD5:bb", genomes: 2, g1: 1, g2: 1 },
+      { family: "UniRef90_A", genomes: 2, g1: 1, g2: 2 },
+      { family: "UniRef50_Y", genomes: 1, g1: 1, g2: 0 },
+    ]);
   },
 );

@@ -4,9 +4,9 @@ import type { BaktaRun } from "../../src/formats/model.ts";
 import { readGff3 } from "../../src/formats/gff3/read_gff3.ts";
 import { importRun } from "../../src/store/import_run.ts";
 import { readSample, reportSamples, samplePath } from "../_samples.ts";
-import { freshDb } from "../query/_fixture.ts";
 import { cohortFixture, familyCopies } from "./_cohort.ts";
 import { engineTest } from "../_engines.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 
 type DiffRow = {
   family: string;
@@ -70,17 +70,16 @@ engineTest(
 );
 
 engineTest("compareGenomes() rejects unknown genomes", async () => {
-  const db = await freshDb();
-  try {
-    await assert.rejects(
-      compareGenomes(db, { from: "x", to: "y" }),
-      (e: unknown) => e instanceof RangeError && /"from": genome "x"/.test(e.message),
-    );
-    // deno-lint-ignore no-explicit-any
-    await assert.rejects(compareGenomes(db, { from: "x" } as any), TypeError);
-  } finally {
-    await db.destroy();
-  }
+  await using db = await freshDatabase();
+  await assert.rejects(
+    compareGenomes(db, { from: "x", to: "y" }),
+    (e: unknown) => e instanceof RangeError && /"from": genome "x"/.test(e.message),
+  );
+  // deno-lint-ignore no-explicit-any
+  await assert.rejects(compareGenomes(db, { from: "x" } as any), {
+    name: "TypeError",
+    message: /"to"/,
+  });
 });
 
 const present = reportSamples("analysis/genome_diff");
@@ -88,26 +87,22 @@ const present = reportSamples("analysis/genome_diff");
 engineTest(
   "compareGenomes() of the S. aureus pair C22 → C320 equals a brute force over their GFF3",
   async () => {
-    const db = await freshDb();
-    try {
-      const runs: BaktaRun[] = [];
-      for (const name of ["C22", "C320"]) {
-        const file = `v1.5.1-saureus-pair/${name}.gff3.gz`;
-        await importRun(db, samplePath(file), { genome: name });
-        runs.push(readGff3(readSample(file), { file }));
-      }
-      const diff = (await compareGenomes(db, { from: "C22", to: "C320" })).objects() as DiffRow[];
-      const expected = bruteDiff(runs[0], runs[1]);
-      assert.deepEqual(asKeys(diff), expected);
-      // One strain sampled twice: few differences, both ways.
-      assert.ok(diff.length > 0 && diff.length < 100, `${diff.length} differences`);
-      assert.ok(diff.some((r) => r.status === "gained") && diff.some((r) => r.status === "lost"));
-      const shared = (await compareGenomes(db, { from: "C22", to: "C320", includeShared: true }))
-        .numRows();
-      assert.ok(shared > 2000, `${shared} families in all`);
-    } finally {
-      await db.destroy();
+    await using db = await freshDatabase();
+    const runs: BaktaRun[] = [];
+    for (const name of ["C22", "C320"]) {
+      const file = `v1.5.1-saureus-pair/${name}.gff3.gz`;
+      await importRun(db, samplePath(file), { genome: name });
+      runs.push(readGff3(readSample(file), { file }));
     }
+    const diff = (await compareGenomes(db, { from: "C22", to: "C320" })).objects() as DiffRow[];
+    const expected = bruteDiff(runs[0], runs[1]);
+    assert.deepEqual(asKeys(diff), expected);
+    // One strain sampled twice: few differences, both ways.
+    assert.ok(diff.length > 0 && diff.length < 100, `${diff.length} differences`);
+    assert.ok(diff.some((r) => r.status === "gained") && diff.some((r) => r.status === "lost"));
+    const shared = (await compareGenomes(db, { from: "C22", to: "C320", includeShared: true }))
+      .numRows();
+    assert.ok(shared > 2000, `${shared} families in all`);
   },
   { ignore: !present },
 );

@@ -3,9 +3,9 @@ import { genomeSummary } from "../../src/analysis/genome_summary.ts";
 import { countFeatures } from "../../src/formats/run_counts.ts";
 import { importRun } from "../../src/store/import_run.ts";
 import { readSample, reportSamples, samplePath } from "../_samples.ts";
-import { freshDb } from "../query/_fixture.ts";
 import { cohortFixture } from "./_cohort.ts";
 import { engineTest } from "../_engines.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 
 /** The `Label: value` lines of a Bakta `.txt` summary, read here independently of the project's reader. */
 function txtValues(text: string): Map<string, number> {
@@ -53,36 +53,32 @@ const present = reportSamples("analysis/genome_summary");
 engineTest(
   "genomeSummary() of each real sample equals its Bakta .txt",
   async (t) => {
-    const db = await freshDb();
-    try {
-      for (const [folder, , genome] of SAMPLES) {
-        await importRun(db, samplePath(folder), { genome });
-      }
-      const summary = await genomeSummary(db);
-      const rows = summary.objects() as Record<string, unknown>[];
-      assert.deepEqual(rows.map((r) => r.genome), ["CI-8050", "TEST_6", "assembly"]);
-      for (const [, txt, genome] of SAMPLES) {
-        await t.step(genome, () => {
-          const expected = txtValues(new TextDecoder().decode(readSample(txt)));
-          const row = rows.find((r) => r.genome === genome)!;
-          let compared = 0;
-          for (const [label, column, percent] of COLUMNS) {
-            if (!expected.has(label)) continue; // e.g. N90 before Bakta 1.10
-            const value = row[column] as number;
-            const shown = percent ? Math.round(value * 1000) / 10 : value;
-            assert.equal(shown, expected.get(label), `${genome} ${label}`);
-            compared++;
-          }
-          assert.ok(compared >= 19, `${genome}: compared ${compared} numbers`);
-          // The columns MultiQC's General Statistics shows for Bakta: Count, Length, CDSs.
-          assert.deepEqual(
-            [row.count, row.length, row.cdss],
-            [expected.get("Count"), expected.get("Length"), expected.get("CDSs")],
-          );
-        });
-      }
-    } finally {
-      await db.destroy();
+    await using db = await freshDatabase();
+    for (const [folder, , genome] of SAMPLES) {
+      await importRun(db, samplePath(folder), { genome });
+    }
+    const summary = await genomeSummary(db);
+    const rows = summary.objects() as Record<string, unknown>[];
+    assert.deepEqual(rows.map((r) => r.genome), ["CI-8050", "TEST_6", "assembly"]);
+    for (const [, txt, genome] of SAMPLES) {
+      await t.step(genome, () => {
+        const expected = txtValues(new TextDecoder().decode(readSample(txt)));
+        const row = rows.find((r) => r.genome === genome)!;
+        let compared = 0;
+        for (const [label, column, percent] of COLUMNS) {
+          if (!expected.has(label)) continue; // e.g. N90 before Bakta 1.10
+          const value = row[column] as number;
+          const shown = percent ? Math.round(value * 1000) / 10 : value;
+          assert.equal(shown, expected.get(label), `${genome} ${label}`);
+          compared++;
+        }
+        assert.ok(compared >= 19, `${genome}: compared ${compared} numbers`);
+        // The columns MultiQC's General Statistics shows for Bakta: Count, Length, CDSs.
+        assert.deepEqual(
+          [row.count, row.length, row.cdss],
+          [expected.get("Count"), expected.get("Length"), expected.get("CDSs")],
+        );
+      });
     }
   },
   { ignore: !present },

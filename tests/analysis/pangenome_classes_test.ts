@@ -8,8 +8,9 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../src/db/schema.ts";
 import { familyKey, presenceAbsence } from "../../src/analysis/gene_families.ts";
 import { cohortFixture, familyCopies } from "./_cohort.ts";
-import { type FeatureSpec, freshDb, insertAnnotation } from "../query/_fixture.ts";
+import { type FeatureSpec, insertAnnotation } from "../query/_fixture.ts";
 import { engineTest } from "../_engines.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 
 /** Roary's rule written out with fractions (AssemblyStatistics.pm, _build_gene_category_count). */
 function roaryClass(present: number, total: number): string {
@@ -98,7 +99,7 @@ async function insertPrevalenceCohort(
 }
 
 engineTest("pangenomeClasses() classifies at exactly 99, 95 and 15 of 100 genomes", async (t) => {
-  const db = await freshDb();
+  const db = await freshDatabase();
   try {
     await insertPrevalenceCohort(db, 100, [100, 99, 98, 95, 94, 15, 14, 1]);
     const expected = [
@@ -136,52 +137,48 @@ engineTest("pangenomeClasses() classifies at exactly 99, 95 and 15 of 100 genome
 engineTest("pangenomeClasses() puts the boundaries where Roary documents them", async () => {
   // 20 genomes; family Pn is present in n of them: 20 → core, 19 (95 %) → soft-core,
   // 18 → shell, 3 (15 %) → shell, 2 → cloud, 1 → cloud.
-  const db = await freshDb();
-  try {
-    await insertPrevalenceCohort(db, 20, [20, 19, 18, 3, 2, 1]);
-    const rows = (await pangenomeClasses(db)).objects() as Record<string, unknown>[];
-    assert.deepEqual(
-      rows.map((r) => [r.family, r.genomes, r.class, r.product]),
-      [
-        ["UniRef90_P20", 20, "core", "family P20"],
-        ["UniRef90_P19", 19, "soft-core", "family P19"],
-        ["UniRef90_P18", 18, "shell", "family P18"],
-        ["UniRef90_P03", 3, "shell", "family P3"],
-        ["UniRef90_P02", 2, "cloud", "family P2"],
-        ["UniRef90_P01", 1, "cloud", "family P1"],
-      ],
-    );
-    for (const row of rows) {
-      assert.equal(row.class, roaryClass(row.genomes as number, 20));
-    }
-    const bare = (await pangenomeClasses(db, { describe: false })).objects() as Record<
-      string,
-      unknown
-    >[];
-    assert.deepEqual(bare.map((r) => [r.family, r.class]), rows.map((r) => [r.family, r.class]));
-    assert.ok(bare.every((r) => r.gene === null && r.product === null));
-    const subset = (await pangenomeClasses(db, { genomes: ["g00", "g19"] })).objects() as Record<
-      string,
-      unknown
-    >[];
-    assert.deepEqual(
-      subset.map((r) => [r.family, r.genomes, r.class]),
-      [
-        ["UniRef90_P20", 2, "core"],
-        ["UniRef90_P01", 1, "shell"],
-        ["UniRef90_P02", 1, "shell"],
-        [
-          "UniRef90_P03",
-          1,
-          "shell",
-        ],
-        ["UniRef90_P18", 1, "shell"],
-        ["UniRef90_P19", 1, "shell"],
-      ],
-    );
-  } finally {
-    await db.destroy();
+  await using db = await freshDatabase();
+  await insertPrevalenceCohort(db, 20, [20, 19, 18, 3, 2, 1]);
+  const rows = (await pangenomeClasses(db)).objects() as Record<string, unknown>[];
+  assert.deepEqual(
+    rows.map((r) => [r.family, r.genomes, r.class, r.product]),
+    [
+      ["UniRef90_P20", 20, "core", "family P20"],
+      ["UniRef90_P19", 19, "soft-core", "family P19"],
+      ["UniRef90_P18", 18, "shell", "family P18"],
+      ["UniRef90_P03", 3, "shell", "family P3"],
+      ["UniRef90_P02", 2, "cloud", "family P2"],
+      ["UniRef90_P01", 1, "cloud", "family P1"],
+    ],
+  );
+  for (const row of rows) {
+    assert.equal(row.class, roaryClass(row.genomes as number, 20));
   }
+  const bare = (await pangenomeClasses(db, { describe: false })).objects() as Record<
+    string,
+    unknown
+  >[];
+  assert.deepEqual(bare.map((r) => [r.family, r.class]), rows.map((r) => [r.family, r.class]));
+  assert.ok(bare.every((r) => r.gene === null && r.product === null));
+  const subset = (await pangenomeClasses(db, { genomes: ["g00", "g19"] })).objects() as Record<
+    string,
+    unknown
+  >[];
+  assert.deepEqual(
+    subset.map((r) => [r.family, r.genomes, r.class]),
+    [
+      ["UniRef90_P20", 2, "core"],
+      ["UniRef90_P01", 1, "shell"],
+      ["UniRef90_P02", 1, "shell"],
+      [
+        "UniRef90_P03",
+        1,
+        "shell",
+      ],
+      ["UniRef90_P18", 1, "shell"],
+      ["UniRef90_P19", 1, "shell"],
+    ],
+  );
 });
 
 Deno.test("classifyPrevalence() agrees with Roary's rule for every count up to 200 genomes", () => {
@@ -194,13 +191,50 @@ Deno.test("classifyPrevalence() agrees with Roary's rule for every count up to 2
       );
     }
   }
-  assert.throws(() => classifyPrevalence(3, 2), RangeError);
-  assert.throws(() => classifyPrevalence(1, 0), RangeError);
-  assert.throws(() => classifyPrevalence(0.5, 2), RangeError);
+  assert.throws(() => classifyPrevalence(3, 2), {
+    name: "RangeError",
+    message: /present in 3 of 2 genomes/,
+  });
+  assert.throws(() => classifyPrevalence(1, 0), {
+    name: "RangeError",
+    message: /present in 1 of 0 genomes/,
+  });
+  assert.throws(() => classifyPrevalence(0.5, 2), {
+    name: "RangeError",
+    message: /present in 0\.5 of 2 genomes/,
+  });
+});
+
+engineTest("pangenomeClasses() counts genomes with a family, not its copies", async () => {
+  // g00 carries family A three times and B once; g01 carries B once; g02 and g03 carry neither.
+  await using db = await freshDatabase();
+  const family = (accession: string, at: number): FeatureSpec => ({
+    seqId: "c",
+    start: at,
+    stop: at + 89,
+    xrefs: [{ db: "UniRef", accession }],
+  });
+  const genomes: [string, FeatureSpec[]][] = [
+    ["g00", [family("UniRef90_A", 1), family("UniRef90_A", 201), family("UniRef90_A", 401)]],
+    ["g01", [family("UniRef90_B", 1)]],
+    ["g02", []],
+    ["g03", []],
+  ];
+  genomes[0][1].push(family("UniRef90_B", 601));
+  for (const [name, features] of genomes) {
+    await insertAnnotation(db, name, [{ seqId: "c", length: 10_000 }], features);
+  }
+  const rows = (await pangenomeClasses(db)).objects() as Record<string, unknown>[];
+  assert.deepEqual(rows.map((r) => [r.family, r.genomes, r.fraction, r.copies, r.class]), [
+    ["UniRef90_B", 2, 0.5, 2, "shell"],
+    ["UniRef90_A", 1, 0.25, 3, "shell"],
+  ]);
+  const summary = (await pangenomeSummary(db)).objects();
+  assert.deepEqual(summary.map((r) => (r as { families: number }).families), [0, 0, 2, 0, 2]);
 });
 
 engineTest("the pangenome tables count genomes that carry a family, not its copies", async () => {
-  const db = await freshDb();
+  const db = await freshDatabase();
   try {
     // UniRef90_A: two copies in g1, one in g2; UniRef90_B: one copy in g3. Counting copies would
     // put A in 3 of 3 genomes (core) instead of 2 of 3 (shell).

@@ -14,8 +14,8 @@ import { readSampleSheet } from "../../src/formats/sample_sheet/read_sample_shee
 import { importRuns } from "../../src/store/import_runs.ts";
 import { importSampleSheet, listTraits, setTraits } from "../../src/store/traits_repository.ts";
 import { reportSamples, samplePath } from "../_samples.ts";
-import { freshDb } from "../query/_fixture.ts";
 import { cohortFixture } from "./_cohort.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 
 const COHORT = "v1.9.2-spneumoniae-cohort/";
 
@@ -117,7 +117,7 @@ Deno.test({
   name: "traitAssociation() agrees with Scoary on the shipped S. pneumoniae cohort and its sheet",
   ignore: !SCOARY || !reportSamples("scoary_oracle_test"),
   async fn() {
-    const db = await freshDb();
+    await using db = await freshDatabase();
     const result = await importRuns(db, [samplePath(`${COHORT}*.gff3.gz`)]);
     assert.equal(result.imported, 8);
     const sheet = readSampleSheet(await Deno.readTextFile(samplePath(`${COHORT}samplesheet.csv`)), {
@@ -128,7 +128,6 @@ Deno.test({
     assert.equal(unmatched.length, 7); // the sheet lists 15 isolates, 8 are shipped
     const tested = await assertSameAsScoary(db, "penicillin");
     assert.ok(tested > 100, `only ${tested} families tested`);
-    await db.destroy();
   },
 });
 

@@ -1,12 +1,13 @@
 import assert from "node:assert/strict";
 import { sql } from "kysely";
 import { rowsToTable, selectionNames, toTable } from "../../src/analysis/to_table.ts";
-import { freshDb, insertAnnotation } from "../query/_fixture.ts";
+import { insertAnnotation } from "../query/_fixture.ts";
 import { findFeatures } from "../../src/query/find_features.ts";
 import { engineTest } from "../_engines.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 
 engineTest("toTable() keeps column types, nulls and order", async () => {
-  const db = await freshDb();
+  const db = await freshDatabase();
   try {
     await insertAnnotation(db, "g", [{ seqId: "c", length: 1000 }], [
       { seqId: "c", start: 5, stop: 95, gene: "dnaA", product: null, hypothetical: true },
@@ -28,7 +29,7 @@ engineTest("toTable() keeps column types, nulls and order", async () => {
 });
 
 engineTest("toTable() of an empty query keeps the selected columns", async (t) => {
-  const db = await freshDb();
+  const db = await freshDatabase();
   try {
     await t.step("feature query", async () => {
       const empty = await toTable(findFeatures(db, { genome: "nobody" }));
@@ -64,10 +65,13 @@ Deno.test("rowsToTable() converts bigints only where safe", () => {
   const table = rowsToTable([{ a: 1n, b: big, c: -5n, d: new Uint8Array([1]), e: undefined }]);
   assert.deepEqual(table.objects(), [{ a: 1, b: big, c: -5, d: new Uint8Array([1]), e: null }]);
   assert.equal(rowsToTable([]).numCols(), 0);
-  assert.throws(() => rowsToTable([null as unknown as object]), TypeError);
+  assert.throws(() => rowsToTable([null as unknown as object]), {
+    name: "TypeError",
+    message: /row 0 is null/,
+  });
 });
 
 Deno.test("toTable() rejects what is neither rows nor a query", async () => {
   // deno-lint-ignore no-explicit-any
-  await assert.rejects(toTable(42 as any), TypeError);
+  await assert.rejects(toTable(42 as any), { name: "TypeError", message: /got number/ });
 });

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { traitTable } from "../../src/analysis/trait_table.ts";
 import { setTraits } from "../../src/store/traits_repository.ts";
-import { freshDb } from "../query/_fixture.ts";
 import { engineTest } from "../_engines.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 
 engineTest("traitTable() has one row per selected genome and one column per trait", async () => {
-  const db = await freshDb();
+  await using db = await freshDatabase();
   const values: Record<string, Record<string, string>> = {
     G1: { penicillin: "R", "mlst.sequence_type": "180" },
     G2: { penicillin: "S" },
@@ -30,5 +30,4 @@ engineTest("traitTable() has one row per selected genome and one column per trai
   assert.deepEqual(resistant.objects(), [{ genome: "G1", st: "180" }]);
   await assert.rejects(() => traitTable(db, { traits: [] }), /"traits"/);
   await assert.rejects(() => traitTable(db, { traits: ["genome"] }), /"traits"/);
-  await db.destroy();
 });

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { openDatabase } from "../../src/db/open_database.ts";
 import { BakrepClient } from "../../src/bakrep/bakrep_client.ts";
 import { fetchBakrep } from "../../src/bakrep/fetch_bakrep.ts";
 import { genomeMetadata, listGenomes } from "../../src/store/mod.ts";
 import { startBakrepStandIn } from "../../src/testing/bakrep_stand_in/bakrep_stand_in.ts";
 import { rowCounts } from "../store/_helpers.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 
 const FAST = { baseDelayMs: 1, maxDelayMs: 4, attempts: 3 };
 
@@ -16,7 +16,7 @@ Deno.test("fetchBakrep() downloads what the store needs, imports genomes <id> wi
   await using standIn = await startBakrepStandIn({ datasets: 3 });
   const client = new BakrepClient({ baseUrl: standIn.url, retry: FAST });
   const dir = await Deno.makeTempDir();
-  const db = await openDatabase(":memory:");
+  await using db = await freshDatabase();
   try {
     const result = await fetchBakrep(db, client, standIn.ids, { dir, concurrency: 2 });
     assert.deepStrictEqual(result.items.map((i) => [i.id, i.status, i.downloaded]), [
@@ -53,7 +53,6 @@ Deno.test("fetchBakrep() downloads what the store needs, imports genomes <id> wi
     assert.equal(fileRequests(standIn.requests).length, before);
     assert.deepStrictEqual(await rowCounts(db), counts);
   } finally {
-    await db.destroy();
     await Deno.remove(dir, { recursive: true });
   }
 });
@@ -62,7 +61,7 @@ Deno.test("fetchBakrep() resumes after an interruption: only the missing files a
   await using standIn = await startBakrepStandIn({ datasets: 2 });
   const client = new BakrepClient({ baseUrl: standIn.url, retry: FAST });
   const dir = await Deno.makeTempDir();
-  const db = await openDatabase(":memory:");
+  await using db = await freshDatabase();
   try {
     const [first, second] = standIn.ids;
     // An interrupted run: the first dataset complete, the second with one file and a partial one.
@@ -86,7 +85,6 @@ Deno.test("fetchBakrep() resumes after an interruption: only the missing files a
     assert.ok(!fetched.some((r) => r.endsWith(".mlst.json.gz")));
     assert.deepStrictEqual((await listGenomes(db)).map((g) => g.name), [first, second]);
   } finally {
-    await db.destroy();
     await Deno.remove(dir, { recursive: true });
   }
 });
@@ -95,7 +93,7 @@ Deno.test("fetchBakrep(): an unknown id and a file with a wrong MD5 fail alone; 
   await using standIn = await startBakrepStandIn({ datasets: 3 });
   const client = new BakrepClient({ baseUrl: standIn.url, retry: FAST });
   const dir = await Deno.makeTempDir();
-  const db = await openDatabase(":memory:");
+  await using db = await freshDatabase();
   try {
     const [ok, corrupt, flaky] = standIn.ids;
     standIn.faults.corrupt.add(`${corrupt}.checkm2.json.gz`);
@@ -115,7 +113,6 @@ Deno.test("fetchBakrep(): an unknown id and a file with a wrong MD5 fail alone; 
     assert.equal(result.failed, 2);
     assert.deepStrictEqual((await listGenomes(db)).map((g) => g.name).sort(), [ok, flaky].sort());
   } finally {
-    await db.destroy();
     await Deno.remove(dir, { recursive: true });
   }
 });
@@ -124,7 +121,7 @@ Deno.test("fetchBakrep() with files: all downloads every file; bad options are r
   await using standIn = await startBakrepStandIn({ datasets: 1 });
   const client = new BakrepClient({ baseUrl: standIn.url, retry: FAST });
   const dir = await Deno.makeTempDir();
-  const db = await openDatabase(":memory:");
+  await using db = await freshDatabase();
   try {
     const result = await fetchBakrep(db, client, standIn.ids, { dir, files: "all" });
     assert.equal(result.items[0].downloaded, 6);
@@ -137,7 +134,6 @@ Deno.test("fetchBakrep() with files: all downloads every file; bad options are r
       /Invalid files "some"/,
     );
   } finally {
-    await db.destroy();
     await Deno.remove(dir, { recursive: true });
   }
 });

@@ -8,7 +8,7 @@ import {
 } from "../../src/db/mod.ts";
 import type { Kysely } from "kysely";
 import type { Database } from "../../src/db/mod.ts";
-import { withDb } from "../_with_db.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 import { engineTest } from "../_engines.ts";
 
 async function seed(db: Kysely<Database>) {
@@ -50,124 +50,124 @@ async function rejectsWith(promise: Promise<unknown>, constraint: string, text: 
 
 engineTest(
   "openDatabase() raises ConstraintError for a duplicate genome name",
-  () =>
-    withDb(async (db) => {
-      await db.insertInto("genomes").values({ name: "CI-8050" }).execute();
-      await rejectsWith(
-        db.insertInto("genomes").values({ name: "CI-8050" }).execute(),
-        "unique",
-        "genomes.name",
-      );
-    }),
+  async () => {
+    await using db = await freshDatabase();
+    await db.insertInto("genomes").values({ name: "CI-8050" }).execute();
+    await rejectsWith(
+      db.insertInto("genomes").values({ name: "CI-8050" }).execute(),
+      "unique",
+      "genomes.name",
+    );
+  },
 );
 
 engineTest(
   "openDatabase() raises ConstraintError for a dangling foreign key",
-  () =>
-    withDb(async (db) => {
-      await rejectsWith(
-        db.insertInto("sequences").values({ genome_id: 42, version: 1, seq_id: "c", length: 5 })
-          .execute(),
-        "foreign-key",
-        "FOREIGN KEY|foreign key",
-      );
-    }),
+  async () => {
+    await using db = await freshDatabase();
+    await rejectsWith(
+      db.insertInto("sequences").values({ genome_id: 42, version: 1, seq_id: "c", length: 5 })
+        .execute(),
+      "foreign-key",
+      "FOREIGN KEY|foreign key",
+    );
+  },
 );
 
 engineTest(
   "features reject a bad strand, reversed coordinates without edge and a zero start",
-  () =>
-    withDb(async (db) => {
-      const ids = await seed(db);
-      await rejectsWith(
-        db.insertInto("features").values(feature(ids, { strand: "x" })).execute(),
-        "check",
-        "features_strand_known",
-      );
-      await rejectsWith(
-        db.insertInto("features").values(feature(ids, { start: 90, stop: 10 })).execute(),
-        "check",
-        "features_start_before_stop",
-      );
-      await rejectsWith(
-        db.insertInto("features").values(feature(ids, { start: 0 })).execute(),
-        "check",
-        "features_coordinates_positive",
-      );
-      await rejectsWith(
-        db.insertInto("features").values(feature(ids, { edge: 1 })).execute(),
-        "check",
-        "features_edge_crosses",
-      );
-      await db.insertInto("features").values(feature(ids, { start: 950, stop: 20, edge: 1 }))
-        .execute();
-    }),
+  async () => {
+    await using db = await freshDatabase();
+    const ids = await seed(db);
+    await rejectsWith(
+      db.insertInto("features").values(feature(ids, { strand: "x" })).execute(),
+      "check",
+      "features_strand_known",
+    );
+    await rejectsWith(
+      db.insertInto("features").values(feature(ids, { start: 90, stop: 10 })).execute(),
+      "check",
+      "features_start_before_stop",
+    );
+    await rejectsWith(
+      db.insertInto("features").values(feature(ids, { start: 0 })).execute(),
+      "check",
+      "features_coordinates_positive",
+    );
+    await rejectsWith(
+      db.insertInto("features").values(feature(ids, { edge: 1 })).execute(),
+      "check",
+      "features_edge_crosses",
+    );
+    await db.insertInto("features").values(feature(ids, { start: 950, stop: 20, edge: 1 }))
+      .execute();
+  },
 );
 
 engineTest(
   "feature_xrefs reject the same (feature, term) twice, and terms are found again, not added twice",
-  () =>
-    withDb(async (db) => {
-      const ids = await seed(db);
-      const { id } = await db.insertInto("features").values(feature(ids)).returning("id")
-        .executeTakeFirstOrThrow();
-      const term = await db.insertInto("xref_terms")
-        .values({ db: "COG", accession: "COG0001", key: xrefTermHash("COG", "COG0001") })
-        .returning("id").executeTakeFirstOrThrow();
-      await db.insertInto("feature_xrefs").values({ feature_id: id, term_id: term.id }).execute();
-      await rejectsWith(
-        db.insertInto("feature_xrefs").values({ feature_id: id, term_id: term.id }).execute(),
-        "primary-key",
-        "feature_xrefs",
-      );
-      // Schema v8 keeps no unique index on the terms' text: writers add a pair only when its key
-      // look-up finds none, inside their write transaction.
-      const again = await xrefTermIds(db, [{ db: "COG", accession: "COG0001" }]);
-      assert.equal(again.get(xrefTermKey("COG", "COG0001")), term.id);
-      const all = await db.selectFrom("xref_terms").select("id").execute();
-      assert.equal(all.length, 1);
-    }),
+  async () => {
+    await using db = await freshDatabase();
+    const ids = await seed(db);
+    const { id } = await db.insertInto("features").values(feature(ids)).returning("id")
+      .executeTakeFirstOrThrow();
+    const term = await db.insertInto("xref_terms")
+      .values({ db: "COG", accession: "COG0001", key: xrefTermHash("COG", "COG0001") })
+      .returning("id").executeTakeFirstOrThrow();
+    await db.insertInto("feature_xrefs").values({ feature_id: id, term_id: term.id }).execute();
+    await rejectsWith(
+      db.insertInto("feature_xrefs").values({ feature_id: id, term_id: term.id }).execute(),
+      "primary-key",
+      "feature_xrefs",
+    );
+    // Schema v8 keeps no unique index on the terms' text: writers add a pair only when its key
+    // look-up finds none, inside their write transaction.
+    const again = await xrefTermIds(db, [{ db: "COG", accession: "COG0001" }]);
+    assert.equal(again.get(xrefTermKey("COG", "COG0001")), term.id);
+    const all = await db.selectFrom("xref_terms").select("id").execute();
+    assert.equal(all.length, 1);
+  },
 );
 
 Deno.test(
   "deleting a genome cascades to every dependent row and both SQLite indexes",
-  () =>
-    withDb(async (db) => {
-      const ids = await seed(db);
-      const { id } = await db.insertInto("features")
-        .values(feature(ids, { locus_tag: "ABC_00005", product: "DNA gyrase" })).returning("id")
+  async () => {
+    await using db = await freshDatabase();
+    const ids = await seed(db);
+    const { id } = await db.insertInto("features")
+      .values(feature(ids, { locus_tag: "ABC_00005", product: "DNA gyrase" })).returning("id")
+      .executeTakeFirstOrThrow();
+    await insertFeatureXrefs(db, [[id, "EC", "5.6.2.2"]]);
+    await db.deleteFrom("genomes").where("id", "=", ids.genomeId).execute();
+    for (const table of ["sequences", "annotations", "features", "feature_xrefs"] as const) {
+      const { n } = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n"))
         .executeTakeFirstOrThrow();
-      await insertFeatureXrefs(db, [[id, "EC", "5.6.2.2"]]);
-      await db.deleteFrom("genomes").where("id", "=", ids.genomeId).execute();
-      for (const table of ["sequences", "annotations", "features", "feature_xrefs"] as const) {
-        const { n } = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n"))
-          .executeTakeFirstOrThrow();
-        assert.equal(n, 0, table);
-      }
-      const { sql } = await import("kysely");
-      const fts = await sql<
-        { n: number }
-      >`select count(*) as n from features_fts where features_fts match 'gyrase'`
-        .execute(db);
-      assert.equal(fts.rows[0].n, 0);
-      const rtree = await sql<{ n: number }>`select count(*) as n from features_rtree`.execute(db);
-      assert.equal(rtree.rows[0].n, 0);
-    }),
+      assert.equal(n, 0, table);
+    }
+    const { sql } = await import("kysely");
+    const fts = await sql<
+      { n: number }
+    >`select count(*) as n from features_fts where features_fts match 'gyrase'`
+      .execute(db);
+    assert.equal(fts.rows[0].n, 0);
+    const rtree = await sql<{ n: number }>`select count(*) as n from features_rtree`.execute(db);
+    assert.equal(rtree.rows[0].n, 0);
+  },
 );
 
 Deno.test(
   "the R*Tree holds an origin-spanning feature unrolled past the sequence length",
-  () =>
-    withDb(async (db) => {
-      const ids = await seed(db);
-      const { id } = await db.insertInto("features")
-        .values(feature(ids, { start: 950, stop: 20, edge: 1 })).returning("id")
-        .executeTakeFirstOrThrow();
-      const { sql } = await import("kysely");
-      const { rows } = await sql<
-        { lo: number; hi: number }
-      >`select lo, hi from features_rtree where id = ${id}`
-        .execute(db);
-      assert.deepEqual(rows, [{ lo: 950, hi: 1020 }]);
-    }),
+  async () => {
+    await using db = await freshDatabase();
+    const ids = await seed(db);
+    const { id } = await db.insertInto("features")
+      .values(feature(ids, { start: 950, stop: 20, edge: 1 })).returning("id")
+      .executeTakeFirstOrThrow();
+    const { sql } = await import("kysely");
+    const { rows } = await sql<
+      { lo: number; hi: number }
+    >`select lo, hi from features_rtree where id = ${id}`
+      .execute(db);
+    assert.deepEqual(rows, [{ lo: 950, hi: 1020 }]);
+  },
 );

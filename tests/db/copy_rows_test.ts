@@ -11,7 +11,8 @@ import { type Kysely, sql } from "kysely";
 import { ConstraintError } from "../../src/db/errors.ts";
 import { copyRows } from "../../src/db/postgres/copy_rows.ts";
 import { copyTextField } from "../../src/db/postgres/copy_text.ts";
-import { engineTest, openTestDatabase } from "../_engines.ts";
+import { engineTest } from "../_engines.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 
 const POSTGRES_ONLY = { engines: ["postgres"] as const };
 const COLUMNS = ["id", "label", "note", "bytes", "score", "flag"];
@@ -48,81 +49,65 @@ const row = fc.tuple(
 );
 
 engineTest("copyRows() writes arbitrary rows that the server gives back unchanged", async () => {
-  const db = await openTestDatabase();
-  try {
-    let run = 0;
-    await fc.assert(
-      fc.asyncProperty(fc.array(row, { maxLength: 40 }), async (drawn) => {
-        const table = `copy_round_trip_${++run}`;
-        await createTable(db, table);
-        const rows: Row[] = drawn.map((r, i) => [i + 1, ...r]);
-        assert.equal(await copyRows(db, table, COLUMNS, rows), rows.length);
-        assert.deepEqual(await readBack(db, table), rows);
-        await sql`drop table ${sql.table(table)}`.execute(db);
-      }),
-      { numRuns: 60 },
-    );
-  } finally {
-    await db.destroy();
-  }
+  await using db = await freshDatabase();
+  let run = 0;
+  await fc.assert(
+    fc.asyncProperty(fc.array(row, { maxLength: 40 }), async (drawn) => {
+      const table = `copy_round_trip_${++run}`;
+      await createTable(db, table);
+      const rows: Row[] = drawn.map((r, i) => [i + 1, ...r]);
+      assert.equal(await copyRows(db, table, COLUMNS, rows), rows.length);
+      assert.deepEqual(await readBack(db, table), rows);
+      await sql`drop table ${sql.table(table)}`.execute(db);
+    }),
+    { numRuns: 60 },
+  );
 }, POSTGRES_ONLY);
 
 engineTest("copyRows() streams many chunks in one statement", async () => {
-  const db = await openTestDatabase();
-  try {
-    await createTable(db, "copy_many");
-    const rows: Row[] = Array.from(
-      { length: 9_999 },
-      (_, i) => [i + 1, `line ${i}\n\\`, i % 3 === 0 ? null : "x\ty", null, i / 7, i % 2 === 0],
-    );
-    await copyRows(db, "copy_many", COLUMNS, rows);
-    assert.deepEqual(await readBack(db, "copy_many"), rows);
-  } finally {
-    await db.destroy();
-  }
+  await using db = await freshDatabase();
+  await createTable(db, "copy_many");
+  const rows: Row[] = Array.from(
+    { length: 9_999 },
+    (_, i) => [i + 1, `line ${i}\n\\`, i % 3 === 0 ? null : "x\ty", null, i / 7, i % 2 === 0],
+  );
+  await copyRows(db, "copy_many", COLUMNS, rows);
+  assert.deepEqual(await readBack(db, "copy_many"), rows);
 }, POSTGRES_ONLY);
 
 engineTest("copyRows() refuses U+0000 naming row and column; nothing is written", async () => {
-  const db = await openTestDatabase();
-  try {
-    await createTable(db, "copy_nul");
-    const rows: Row[] = Array.from({ length: 4_500 }, (_, i) => [i + 1, "ok", null, null, 1, true]);
-    rows[4_321][2] = "a\u0000b";
-    await assert.rejects(
-      db.transaction().execute((trx) => copyRows(trx, "copy_nul", COLUMNS, rows)),
-      (error: Error) =>
-        error instanceof RangeError &&
-        error.message.includes('row 4322 of "copy_nul", column "note"') &&
-        error.message.includes("U+0000"),
+  await using db = await freshDatabase();
+  await createTable(db, "copy_nul");
+  const rows: Row[] = Array.from({ length: 4_500 }, (_, i) => [i + 1, "ok", null, null, 1, true]);
+  rows[4_321][2] = "a\u0000b";
+  await assert.rejects(
+    db.transaction().execute((trx) => copyRows(trx, "copy_nul", COLUMNS, rows)),
+    (error: Error) =>
+      error instanceof RangeError &&
+      error.message.includes('row 4322 of "copy_nul", column "note"') &&
+      error.message.includes("U+0000"),
+  );
+  assert.deepEqual(await readBack(db, "copy_nul"), []);
+  // The connections are usable afterwards (each of the pool's, taken in turn).
+  for (let i = 0; i < 6; i++) {
+    await db.transaction().execute((trx) =>
+      copyRows(trx, "copy_nul", COLUMNS, [[100 + i, "after", null, null, null, false]])
     );
-    assert.deepEqual(await readBack(db, "copy_nul"), []);
-    // The connections are usable afterwards (each of the pool's, taken in turn).
-    for (let i = 0; i < 6; i++) {
-      await db.transaction().execute((trx) =>
-        copyRows(trx, "copy_nul", COLUMNS, [[100 + i, "after", null, null, null, false]])
-      );
-    }
-    assert.equal((await readBack(db, "copy_nul")).length, 6);
-  } finally {
-    await db.destroy();
   }
+  assert.equal((await readBack(db, "copy_nul")).length, 6);
 }, POSTGRES_ONLY);
 
 engineTest("copyRows() reports a duplicate key as a ConstraintError", async () => {
-  const db = await openTestDatabase();
-  try {
-    await createTable(db, "copy_dup");
-    const one: Row = [1, "a", null, null, null, true];
-    await assert.rejects(
-      db.transaction().execute((trx) => copyRows(trx, "copy_dup", COLUMNS, [one, one])),
-      (error: Error) => error instanceof ConstraintError && error.constraint === "primary-key",
-    );
-    assert.deepEqual(await readBack(db, "copy_dup"), []);
-    await copyRows(db, "copy_dup", COLUMNS, [one]);
-    assert.deepEqual(await readBack(db, "copy_dup"), [one]);
-  } finally {
-    await db.destroy();
-  }
+  await using db = await freshDatabase();
+  await createTable(db, "copy_dup");
+  const one: Row = [1, "a", null, null, null, true];
+  await assert.rejects(
+    db.transaction().execute((trx) => copyRows(trx, "copy_dup", COLUMNS, [one, one])),
+    (error: Error) => error instanceof ConstraintError && error.constraint === "primary-key",
+  );
+  assert.deepEqual(await readBack(db, "copy_dup"), []);
+  await copyRows(db, "copy_dup", COLUMNS, [one]);
+  assert.deepEqual(await readBack(db, "copy_dup"), [one]);
 }, POSTGRES_ONLY);
 
 Deno.test("copyTextField() refuses objects it cannot write, naming their type", () => {

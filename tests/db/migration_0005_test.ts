@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
 import { type Kysely, sql } from "kysely";
-import { migrateTo, MigrationError, migrationStatus, openDatabase } from "../../src/db/mod.ts";
+import { migrateTo, MigrationError, migrationStatus } from "../../src/db/mod.ts";
 import { featuresByXref, xrefMatch } from "../../src/query/features_by_xref.ts";
-import { engineTest, openTestDatabase } from "../_engines.ts";
+import { engineTest } from "../_engines.ts";
 import { reportSamples, samplePath } from "../_samples.ts";
 import { writeRunAtV3 } from "./_schema_v3.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 
 const present = reportSamples("tests/db/migration_0005_test.ts");
 const COHORT = "v1.9.2-spneumoniae-cohort";
@@ -68,38 +69,34 @@ async function v4Answer(db: Kysely<any>, name: string, accession: string): Promi
 engineTest(
   "migration 0005 keeps every cross-reference and every --xref answer, and goes down again",
   async () => {
-    const db = await openTestDatabase({ migrate: false });
-    try {
-      await databaseAt0004(db);
-      const before = await triples(db);
-      const distinct = new Set(before.map((t) => t.slice(t.indexOf("\t") + 1))).size;
-      const answersBefore: Record<string, number[]> = {};
-      for (const [name, accession] of LOOKUPS) {
-        answersBefore[`${name}:${accession}`] = await v4Answer(db, name, accession);
-      }
-      assert.ok(Object.values(answersBefore).filter((a) => a.length > 0).length >= 6);
-
-      const steps = await migrateTo(db, "0005_xref_terms");
-      assert.deepEqual(steps.map((s) => [s.name, s.status]), [["0005_xref_terms", "Success"]]);
-      assert.deepEqual(await triples(db), before);
-      const terms = await db.selectFrom("xref_terms").select(sql<number>`count(*)`.as("n"))
-        .executeTakeFirstOrThrow();
-      assert.equal(Number(terms.n), distinct, "one term per distinct (db, accession)");
-      for (const [name, accession] of LOOKUPS) {
-        const found = await featuresByXref(db, { db: name, accession }).execute();
-        assert.deepEqual(
-          found.map((f) => f.id),
-          answersBefore[`${name}:${accession}`],
-          `--xref ${name}:${accession}`,
-        );
-      }
-
-      await migrateTo(db, "0004_run_identity");
-      assert.equal((await migrationStatus(db)).current, "0004_run_identity");
-      assert.deepEqual(await triples(db), before);
-    } finally {
-      await db.destroy();
+    await using db = await freshDatabase({ migrate: false });
+    await databaseAt0004(db);
+    const before = await triples(db);
+    const distinct = new Set(before.map((t) => t.slice(t.indexOf("\t") + 1))).size;
+    const answersBefore: Record<string, number[]> = {};
+    for (const [name, accession] of LOOKUPS) {
+      answersBefore[`${name}:${accession}`] = await v4Answer(db, name, accession);
     }
+    assert.ok(Object.values(answersBefore).filter((a) => a.length > 0).length >= 6);
+
+    const steps = await migrateTo(db, "0005_xref_terms");
+    assert.deepEqual(steps.map((s) => [s.name, s.status]), [["0005_xref_terms", "Success"]]);
+    assert.deepEqual(await triples(db), before);
+    const terms = await db.selectFrom("xref_terms").select(sql<number>`count(*)`.as("n"))
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(terms.n), distinct, "one term per distinct (db, accession)");
+    for (const [name, accession] of LOOKUPS) {
+      const found = await featuresByXref(db, { db: name, accession }).execute();
+      assert.deepEqual(
+        found.map((f) => f.id),
+        answersBefore[`${name}:${accession}`],
+        `--xref ${name}:${accession}`,
+      );
+    }
+
+    await migrateTo(db, "0004_run_identity");
+    assert.equal((await migrationStatus(db)).current, "0004_run_identity");
+    assert.deepEqual(await triples(db), before);
   },
   { ignore: !present },
 );
@@ -108,25 +105,21 @@ Deno.test({
   name: "migration 0005 that fails half-way leaves schema 0004 as it was, and runs again",
   ignore: !present,
   fn: async () => {
-    const db = await openDatabase(":memory:", { migrate: false });
-    try {
-      await databaseAt0004(db);
-      const before = await triples(db);
-      const tables = async () => (await db.introspection.getTables()).map((t) => t.name).sort();
-      // A view on the old table: the rename after its drop fails, with the terms and the links
-      // already written and the old table gone.
-      await sql`create view old_xrefs as select db from feature_xrefs`.execute(db);
-      const tablesBefore = await tables();
-      await assert.rejects(migrateTo(db, "0005_xref_terms"), MigrationError);
-      assert.equal((await migrationStatus(db)).current, "0004_run_identity");
-      assert.deepEqual(await tables(), tablesBefore);
-      assert.deepEqual(await triples(db), before);
-      await sql`drop view old_xrefs`.execute(db);
-      const steps = await migrateTo(db, "0005_xref_terms");
-      assert.deepEqual(steps.map((s) => s.status), ["Success"]);
-      assert.deepEqual(await triples(db), before);
-    } finally {
-      await db.destroy();
-    }
+    await using db = await freshDatabase({ migrate: false });
+    await databaseAt0004(db);
+    const before = await triples(db);
+    const tables = async () => (await db.introspection.getTables()).map((t) => t.name).sort();
+    // A view on the old table: the rename after its drop fails, with the terms and the links
+    // already written and the old table gone.
+    await sql`create view old_xrefs as select db from feature_xrefs`.execute(db);
+    const tablesBefore = await tables();
+    await assert.rejects(migrateTo(db, "0005_xref_terms"), MigrationError);
+    assert.equal((await migrationStatus(db)).current, "0004_run_identity");
+    assert.deepEqual(await tables(), tablesBefore);
+    assert.deepEqual(await triples(db), before);
+    await sql`drop view old_xrefs`.execute(db);
+    const steps = await migrateTo(db, "0005_xref_terms");
+    assert.deepEqual(steps.map((s) => s.status), ["Success"]);
+    assert.deepEqual(await triples(db), before);
   },
 });

@@ -4,10 +4,11 @@ import { migrateTo, migrationStatus, xrefTermHash } from "../../src/db/mod.ts";
 import { featuresByXref } from "../../src/query/features_by_xref.ts";
 import { searchFeatures } from "../../src/query/search_features.ts";
 import { importRuns } from "../../src/store/import_runs.ts";
-import { engineTest, openTestDatabase } from "../_engines.ts";
+import { engineTest } from "../_engines.ts";
 import { reportSamples, samplePath } from "../_samples.ts";
 import { writeRunAtV3 } from "./_schema_v3.ts";
 import { createHash } from "node:crypto";
+import { freshDatabase } from "../_fresh_database.ts";
 
 const sha256Hex = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
@@ -81,59 +82,55 @@ async function sqliteObjects(db: Kysely<any>): Promise<string[]> {
 engineTest(
   "migration 0008 keeps every link, term, look-up, search and file, goes down, and imports after",
   async () => {
-    const db = await openTestDatabase({ migrate: false });
-    try {
-      await databaseAt0007(db);
-      const before = await answers(db);
-      assert.ok((before.links as string[]).length > 10_000);
-      assert.ok(SEARCHES.every(([text]) => (before[`search ${text}`] as unknown[]).length > 0));
-      const objectsBefore = await sqliteObjects(db);
+    await using db = await freshDatabase({ migrate: false });
+    await databaseAt0007(db);
+    const before = await answers(db);
+    assert.ok((before.links as string[]).length > 10_000);
+    assert.ok(SEARCHES.every(([text]) => (before[`search ${text}`] as unknown[]).length > 0));
+    const objectsBefore = await sqliteObjects(db);
 
-      const steps = await migrateTo(db, "0008_xref_term_key");
-      assert.deepEqual(steps.map((s) => [s.name, s.status]), [["0008_xref_term_key", "Success"]]);
-      assert.deepEqual(await answers(db), before);
-      const keys = await db.selectFrom("xref_terms").select(["db", "accession", "key"]).execute();
-      assert.ok(keys.every((t) => t.key === xrefTermHash(t.db, t.accession)), "every key");
-      const generation = await db.selectFrom("xref_terms_generation").selectAll().execute();
-      assert.deepEqual(generation, [{ generation: 0 }]);
-      const objects = await sqliteObjects(db);
-      if (objects.length > 0) {
-        assert.ok(objects.includes("xref_terms_key_idx"));
-        assert.ok(!objects.includes("sqlite_autoindex_xref_terms_1"), "the text index is gone");
-        assert.ok(objects.includes("features_fts_docsize"), "FTS5 keeps its size table (bm25 speed)");
-        const check = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db);
-        assert.deepEqual(check.rows, [{ integrity_check: "ok" }]);
-        const fk = await sql`pragma foreign_key_check`.execute(db);
-        assert.deepEqual(fk.rows, []);
-      }
+    const steps = await migrateTo(db, "0008_xref_term_key");
+    assert.deepEqual(steps.map((s) => [s.name, s.status]), [["0008_xref_term_key", "Success"]]);
+    assert.deepEqual(await answers(db), before);
+    const keys = await db.selectFrom("xref_terms").select(["db", "accession", "key"]).execute();
+    assert.ok(keys.every((t) => t.key === xrefTermHash(t.db, t.accession)), "every key");
+    const generation = await db.selectFrom("xref_terms_generation").selectAll().execute();
+    assert.deepEqual(generation, [{ generation: 0 }]);
+    const objects = await sqliteObjects(db);
+    if (objects.length > 0) {
+      assert.ok(objects.includes("xref_terms_key_idx"));
+      assert.ok(!objects.includes("sqlite_autoindex_xref_terms_1"), "the text index is gone");
+      assert.ok(objects.includes("features_fts_docsize"), "FTS5 keeps its size table (bm25 speed)");
+      const check = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db);
+      assert.deepEqual(check.rows, [{ integrity_check: "ok" }]);
+      const fk = await sql`pragma foreign_key_check`.execute(db);
+      assert.deepEqual(fk.rows, []);
+    }
 
-      await migrateTo(db, "0007_reader_without_secrets");
-      assert.equal((await migrationStatus(db)).current, "0007_reader_without_secrets");
-      assert.deepEqual(await answers(db), before);
-      assert.deepEqual(await sqliteObjects(db), objectsBefore);
+    await migrateTo(db, "0007_reader_without_secrets");
+    assert.equal((await migrationStatus(db)).current, "0007_reader_without_secrets");
+    assert.deepEqual(await answers(db), before);
+    assert.deepEqual(await sqliteObjects(db), objectsBefore);
 
-      // Up again, and an import finds the stored terms by key and adds only the new ones.
-      await migrateTo(db, "0008_xref_term_key");
-      const count = async () =>
-        Number(
-          (await db.selectFrom("xref_terms").select(sql<number>`count(*)`.as("n"))
-            .executeTakeFirstOrThrow()).n,
-        );
-      const termsBefore = await count();
-      const result = await importRuns(db, [samplePath(`${COHORT}/6999-5-12.gff3.gz`)]);
-      assert.equal(result.failed, 0);
-      const distinct = await sql<{ n: number }>`select count(*) as n from
+    // Up again, and an import finds the stored terms by key and adds only the new ones.
+    await migrateTo(db, "0008_xref_term_key");
+    const count = async () =>
+      Number(
+        (await db.selectFrom("xref_terms").select(sql<number>`count(*)`.as("n"))
+          .executeTakeFirstOrThrow()).n,
+      );
+    const termsBefore = await count();
+    const result = await importRuns(db, [samplePath(`${COHORT}/6999-5-12.gff3.gz`)]);
+    assert.equal(result.failed, 0);
+    const distinct = await sql<{ n: number }>`select count(*) as n from
         (select distinct db, accession from xref_terms) d`.execute(db);
-      assert.equal(Number(distinct.rows[0].n), await count(), "each pair once");
-      assert.ok(await count() > termsBefore, "the new genome brought new terms");
-      const shared = await sql<{ n: number }>`select count(distinct x.term_id) as n
+    assert.equal(Number(distinct.rows[0].n), await count(), "each pair once");
+    assert.ok(await count() > termsBefore, "the new genome brought new terms");
+    const shared = await sql<{ n: number }>`select count(distinct x.term_id) as n
         from feature_xrefs x join features f on f.id = x.feature_id
         join annotations a on a.id = f.annotation_id join genomes g on g.id = a.genome_id
         where g.name = '6999-5-12' and x.term_id <= ${termsBefore}`.execute(db);
-      assert.ok(Number(shared.rows[0].n) > 1000, "the new genome links to stored terms");
-    } finally {
-      await db.destroy();
-    }
+    assert.ok(Number(shared.rows[0].n) > 1000, "the new genome links to stored terms");
   },
   { ignore: !present },
 );

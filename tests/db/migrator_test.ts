@@ -17,64 +17,57 @@ import { featuresInRegion } from "../../src/query/features_in_region.ts";
 import { findFeatures } from "../../src/query/find_features.ts";
 import { searchFeatures } from "../../src/query/search_features.ts";
 import { importRun, type ImportRunResult, loadRun } from "../../src/store/mod.ts";
-import { type Engine, engineTest, openTestDatabase } from "../_engines.ts";
+import { type Engine, engineTest } from "../_engines.ts";
 import type { Database } from "../../src/db/schema.ts";
 import { reportSamples, samplePath } from "../_samples.ts";
 import { writeRunAtV3 } from "./_schema_v3.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 
 engineTest("migrateToLatest() creates every table of the schema", async () => {
-  const db = await openTestDatabase({ migrate: false });
-  try {
-    const steps = await migrateToLatest(db);
-    assert.deepEqual(steps.map((s) => s.name), [...MIGRATION_NAMES]);
-    const tables = (await db.introspection.getTables()).map((t) => t.name);
-    for (
-      const table of [
-        "genomes",
-        "sequences",
-        "jobs",
-        "job_events",
-        "job_configs",
-        "annotations",
-        "result_files",
-        "features",
-        "feature_xrefs",
-        "genome_traits",
-      ]
-    ) {
-      assert.ok(tables.includes(table), `missing table ${table}`);
-    }
-  } finally {
-    await db.destroy();
+  await using db = await freshDatabase({ migrate: false });
+  const steps = await migrateToLatest(db);
+  assert.deepEqual(steps.map((s) => s.name), [...MIGRATION_NAMES]);
+  const tables = (await db.introspection.getTables()).map((t) => t.name);
+  for (
+    const table of [
+      "genomes",
+      "sequences",
+      "jobs",
+      "job_events",
+      "job_configs",
+      "annotations",
+      "result_files",
+      "features",
+      "feature_xrefs",
+      "genome_traits",
+    ]
+  ) {
+    assert.ok(tables.includes(table), `missing table ${table}`);
   }
 });
 
 engineTest(
   "rows written at schema 0001 survive the migration to 0002, and down/up keeps them",
   async () => {
-    const db = await openTestDatabase({ migrate: false });
-    try {
-      await migrateTo(db, "0001_initial");
-      assert.equal((await migrationStatus(db)).current, "0001_initial");
-      await db.insertInto("genomes").values({ name: "kept", genus: "Enterococcus" }).execute();
-      await migrateTo(db, "0002_genome_traits");
-      const { id } = await db.selectFrom("genomes").select("id").where("name", "=", "kept")
-        .executeTakeFirstOrThrow();
-      await db.insertInto("genome_traits").values({ genome_id: id, key: "penicillin", value: "1" })
-        .execute();
-      const down = await migrateDown(db);
-      assert.deepEqual(down.map((s) => [s.name, s.direction, s.status]), [[
-        "0002_genome_traits",
-        "Down",
-        "Success",
-      ]]);
-      await migrateToLatest(db);
-      const genomes = await db.selectFrom("genomes").select(["name", "genus"]).execute();
-      assert.deepEqual(genomes, [{ name: "kept", genus: "Enterococcus" }]);
-      assert.deepEqual((await migrationStatus(db)).pending, []);
-    } finally {
-      await db.destroy();
-    }
+    await using db = await freshDatabase({ migrate: false });
+    await migrateTo(db, "0001_initial");
+    assert.equal((await migrationStatus(db)).current, "0001_initial");
+    await db.insertInto("genomes").values({ name: "kept", genus: "Enterococcus" }).execute();
+    await migrateTo(db, "0002_genome_traits");
+    const { id } = await db.selectFrom("genomes").select("id").where("name", "=", "kept")
+      .executeTakeFirstOrThrow();
+    await db.insertInto("genome_traits").values({ genome_id: id, key: "penicillin", value: "1" })
+      .execute();
+    const down = await migrateDown(db);
+    assert.deepEqual(down.map((s) => [s.name, s.direction, s.status]), [[
+      "0002_genome_traits",
+      "Down",
+      "Success",
+    ]]);
+    await migrateToLatest(db);
+    const genomes = await db.selectFrom("genomes").select(["name", "genus"]).execute();
+    assert.deepEqual(genomes, [{ name: "kept", genus: "Enterococcus" }]);
+    assert.deepEqual((await migrationStatus(db)).pending, []);
   },
 );
 
@@ -132,57 +125,53 @@ async function writeFeaturesAt0002(db: Kysely<any>): Promise<Record<string, numb
 engineTest(
   "migration 0003 backfills features.family as familyKey() computes it, and keeps the row",
   async (_t, engine) => {
-    const db = await openTestDatabase({ migrate: false });
-    try {
-      await migrateTo(db, "0002_genome_traits");
-      const ids = await writeFeaturesAt0002(db);
-      const steps = await migrateTo(db, "0003_feature_family");
-      assert.deepEqual(steps.map((s) => [s.name, s.status]), [["0003_feature_family", "Success"]]);
-      const rows = await db.selectFrom("features")
-        .select(["id", "family", "locus_tag"]).orderBy("id").execute();
-      assert.deepEqual(rows.map((row) => [row.id, row.family]), [
-        [ids.two90, "UniRef90_B"],
-        [ids.only50, "UniRef50_C"],
-        [ids.md5, "MD5:aa3"],
-        [ids.xrefOnly, "UniRef90_Q"],
-        [ids.none, null],
-      ]);
-      // The full-text index still answers (on SQLite: the update trigger was put back).
-      const search = async (text: string) =>
-        (await searchFeatures(db, text).execute()).map((hit) => hit.id);
-      assert.deepEqual(await search("OLD_md5"), [ids.md5]);
-      if (engine === "sqlite") {
-        const triggers = await sql<{ name: string }>`select name from sqlite_master
+    await using db = await freshDatabase({ migrate: false });
+    await migrateTo(db, "0002_genome_traits");
+    const ids = await writeFeaturesAt0002(db);
+    const steps = await migrateTo(db, "0003_feature_family");
+    assert.deepEqual(steps.map((s) => [s.name, s.status]), [["0003_feature_family", "Success"]]);
+    const rows = await db.selectFrom("features")
+      .select(["id", "family", "locus_tag"]).orderBy("id").execute();
+    assert.deepEqual(rows.map((row) => [row.id, row.family]), [
+      [ids.two90, "UniRef90_B"],
+      [ids.only50, "UniRef50_C"],
+      [ids.md5, "MD5:aa3"],
+      [ids.xrefOnly, "UniRef90_Q"],
+      [ids.none, null],
+    ]);
+    // The full-text index still answers (on SQLite: the update trigger was put back).
+    const search = async (text: string) =>
+      (await searchFeatures(db, text).execute()).map((hit) => hit.id);
+    assert.deepEqual(await search("OLD_md5"), [ids.md5]);
+    if (engine === "sqlite") {
+      const triggers = await sql<{ name: string }>`select name from sqlite_master
         where type = 'trigger' order by name`.execute(db);
-        assert.deepEqual(triggers.rows.map((t) => t.name), [
-          "features_ad",
-          "features_ai",
-          "features_au",
-        ]);
-      }
-      await db.updateTable("features").set({ product: "renamed" }).where("id", "=", ids.md5)
-        .execute();
-      assert.deepEqual(await search("renamed"), [ids.md5]);
-      // Down drops the column and keeps the rows; up backfills again.
-      await migrateDown(db);
-      const columns = (await db.introspection.getTables()).find((t) => t.name === "features")!
-        .columns.map((c) => c.name);
-      assert.ok(!columns.includes("family"));
-      assert.equal((await db.selectFrom("features").select("id").execute()).length, 5);
-      await migrateTo(db, "0003_feature_family");
-      const again = await db.selectFrom("features").select("family").where("id", "=", ids.two90)
-        .executeTakeFirstOrThrow();
-      assert.equal(again.family, "UniRef90_B");
-      // familyKey() (which reads the cross-references of the latest schema) agrees with the
-      // families the migration stored, once the cross-references are in their latest form.
-      await migrateToLatest(db);
-      const computed = await db.selectFrom("features")
-        .select(["family", "locus_tag", familyKey().as("computed")]).orderBy("id").execute();
-      for (const row of computed) {
-        assert.equal(row.family, row.computed, `feature ${row.locus_tag}`);
-      }
-    } finally {
-      await db.destroy();
+      assert.deepEqual(triggers.rows.map((t) => t.name), [
+        "features_ad",
+        "features_ai",
+        "features_au",
+      ]);
+    }
+    await db.updateTable("features").set({ product: "renamed" }).where("id", "=", ids.md5)
+      .execute();
+    assert.deepEqual(await search("renamed"), [ids.md5]);
+    // Down drops the column and keeps the rows; up backfills again.
+    await migrateDown(db);
+    const columns = (await db.introspection.getTables()).find((t) => t.name === "features")!
+      .columns.map((c) => c.name);
+    assert.ok(!columns.includes("family"));
+    assert.equal((await db.selectFrom("features").select("id").execute()).length, 5);
+    await migrateTo(db, "0003_feature_family");
+    const again = await db.selectFrom("features").select("family").where("id", "=", ids.two90)
+      .executeTakeFirstOrThrow();
+    assert.equal(again.family, "UniRef90_B");
+    // familyKey() (which reads the cross-references of the latest schema) agrees with the
+    // families the migration stored, once the cross-references are in their latest form.
+    await migrateToLatest(db);
+    const computed = await db.selectFrom("features")
+      .select(["family", "locus_tag", familyKey().as("computed")]).orderBy("id").execute();
+    for (const row of computed) {
+      assert.equal(row.family, row.computed, `feature ${row.locus_tag}`);
     }
   },
 );
@@ -211,23 +200,15 @@ Deno.test("openDatabase() on an older file migrates it, or with migrate 'check' 
 });
 
 engineTest("migrationStatus() refuses a database migrated by a newer baktadb", async () => {
-  const db = await openTestDatabase();
-  try {
-    await sql`insert into kysely_migration (name, timestamp) values ('9999_future', '2030-01-01')`
-      .execute(db);
-    await assert.rejects(migrationStatus(db), MigrationError);
-  } finally {
-    await db.destroy();
-  }
+  await using db = await freshDatabase();
+  await sql`insert into kysely_migration (name, timestamp) values ('9999_future', '2030-01-01')`
+    .execute(db);
+  await assert.rejects(migrationStatus(db), MigrationError);
 });
 
 engineTest("migrateTo() names the known migrations when given an unknown one", async () => {
-  const db = await openTestDatabase();
-  try {
-    await assert.rejects(migrateTo(db, "0003_nope"), /no such migration \(known: 0001_initial/);
-  } finally {
-    await db.destroy();
-  }
+  await using db = await freshDatabase();
+  await assert.rejects(migrateTo(db, "0003_nope"), /no such migration \(known: 0001_initial/);
 });
 
 const v3Present = reportSamples("tests/db/migrator_test.ts");
@@ -281,92 +262,87 @@ async function answers(db: Kysely<any>): Promise<Record<string, unknown>> {
 engineTest(
   "migration 0004 keeps every query's answer, merges a run stored twice, and packs the originals",
   async (_t, engine) => {
-    const db = await openTestDatabase({ migrate: false });
-    const fresh = await openTestDatabase();
-    try {
-      await migrateTo(db, "0003_feature_family");
-      const c1 = samplePath(`${COHORT}/6952-4-17.gff3.gz`);
-      const c2 = samplePath(`${COHORT}/6999-1-11.gff3.gz`);
-      const gff3 = samplePath("v1.11.4-assembly/assembly.gff3");
-      const txt = samplePath("v1.11.4-assembly/assembly.txt");
-      await writeRunAtV3(db, [c1], "c1");
-      await writeRunAtV3(db, [c2], "c2");
-      const kept = await writeRunAtV3(db, [gff3], "assembly");
-      // The same run again, brought by other files: a duplicate at schema 0003.
-      const duplicate = await writeRunAtV3(db, [gff3, txt], "assembly");
-      // The queries of the latest schema cannot run on schema 0003: the answers to match are
-      // those of a fresh import of the same files at the latest schema.
-      const imported: Record<string, ImportRunResult> = {};
-      for (const [paths, genome] of [[[c1], "c1"], [[c2], "c2"], [[gff3], "assembly"]] as const) {
-        imported[genome] = await importRun(fresh, [...paths], { genome });
-      }
-      const before = await answers(fresh);
-      const xrefCount = async (annotation?: number) => {
-        let query = db.selectFrom("feature_xrefs as x").innerJoin(
-          "features as f",
-          "f.id",
-          "x.feature_id",
-        )
-          .select(sql<number>`count(*)`.as("n"));
-        if (annotation !== undefined) query = query.where("f.annotation_id", "=", annotation);
-        return Number((await query.executeTakeFirstOrThrow()).n);
-      };
-      const xrefsBefore = await xrefCount();
-      const xrefsOfDuplicate = await xrefCount(duplicate);
+    await using db = await freshDatabase({ migrate: false });
+    await using fresh = await freshDatabase();
+    await migrateTo(db, "0003_feature_family");
+    const c1 = samplePath(`${COHORT}/6952-4-17.gff3.gz`);
+    const c2 = samplePath(`${COHORT}/6999-1-11.gff3.gz`);
+    const gff3 = samplePath("v1.11.4-assembly/assembly.gff3");
+    const txt = samplePath("v1.11.4-assembly/assembly.txt");
+    await writeRunAtV3(db, [c1], "c1");
+    await writeRunAtV3(db, [c2], "c2");
+    const kept = await writeRunAtV3(db, [gff3], "assembly");
+    // The same run again, brought by other files: a duplicate at schema 0003.
+    const duplicate = await writeRunAtV3(db, [gff3, txt], "assembly");
+    // The queries of the latest schema cannot run on schema 0003: the answers to match are
+    // those of a fresh import of the same files at the latest schema.
+    const imported: Record<string, ImportRunResult> = {};
+    for (const [paths, genome] of [[[c1], "c1"], [[c2], "c2"], [[gff3], "assembly"]] as const) {
+      imported[genome] = await importRun(fresh, [...paths], { genome });
+    }
+    const before = await answers(fresh);
+    const xrefCount = async (annotation?: number) => {
+      let query = db.selectFrom("feature_xrefs as x").innerJoin(
+        "features as f",
+        "f.id",
+        "x.feature_id",
+      )
+        .select(sql<number>`count(*)`.as("n"));
+      if (annotation !== undefined) query = query.where("f.annotation_id", "=", annotation);
+      return Number((await query.executeTakeFirstOrThrow()).n);
+    };
+    const xrefsBefore = await xrefCount();
+    const xrefsOfDuplicate = await xrefCount(duplicate);
 
-      const steps = await migrateToLatest(db);
-      assert.deepEqual(steps.map((s) => [s.name, s.status]), [
-        ["0004_run_identity", "Success"],
-        ["0005_xref_terms", "Success"],
-        ["0006_feature_family_order", "Success"],
-        ["0007_reader_without_secrets", "Success"],
-        ["0008_xref_term_key", "Success"],
-        ["0009_postgres_fts5_folding", "Success"],
-      ]);
-      assert.deepEqual(await answers(db), before);
+    const steps = await migrateToLatest(db);
+    assert.deepEqual(steps.map((s) => [s.name, s.status]), [
+      ["0004_run_identity", "Success"],
+      ["0005_xref_terms", "Success"],
+      ["0006_feature_family_order", "Success"],
+      ["0007_reader_without_secrets", "Success"],
+      ["0008_xref_term_key", "Success"],
+      ["0009_postgres_fts5_folding", "Success"],
+    ]);
+    assert.deepEqual(await answers(db), before);
 
-      // The duplicate was merged into the first, with its extra file, and reported.
-      const merges = await db.selectFrom("annotation_merges")
-        .select(["merged_id", "kept_id", "files_moved", "files_dropped"]).execute();
-      assert.deepEqual(merges, [{
-        merged_id: duplicate,
-        kept_id: kept,
-        files_moved: 1,
-        files_dropped: 1,
-      }]);
-      const files = await db.selectFrom("result_files").select("file_name")
-        .where("annotation_id", "=", kept).orderBy("file_name").execute();
-      assert.deepEqual(files.map((f) => f.file_name), ["assembly.gff3", "assembly.txt"]);
-      // Every cross-reference of the kept annotations is still there, once; the merged run's went.
-      assert.equal(await xrefCount(), xrefsBefore - xrefsOfDuplicate);
-      const orphans = await sql<{ n: number }>`select count(*) as n from feature_xrefs
+    // The duplicate was merged into the first, with its extra file, and reported.
+    const merges = await db.selectFrom("annotation_merges")
+      .select(["merged_id", "kept_id", "files_moved", "files_dropped"]).execute();
+    assert.deepEqual(merges, [{
+      merged_id: duplicate,
+      kept_id: kept,
+      files_moved: 1,
+      files_dropped: 1,
+    }]);
+    const files = await db.selectFrom("result_files").select("file_name")
+      .where("annotation_id", "=", kept).orderBy("file_name").execute();
+    assert.deepEqual(files.map((f) => f.file_name), ["assembly.gff3", "assembly.txt"]);
+    // Every cross-reference of the kept annotations is still there, once; the merged run's went.
+    assert.equal(await xrefCount(), xrefsBefore - xrefsOfDuplicate);
+    const orphans = await sql<{ n: number }>`select count(*) as n from feature_xrefs
         where feature_id not in (select id from features)`.execute(db);
-      assert.equal(Number(orphans.rows[0].n), 0);
-      const packed = await db.selectFrom("features").select(sql<number>`count(*)`.as("n"))
-        .where("original_json", "<>", "").executeTakeFirstOrThrow();
-      assert.equal(Number(packed.n), 0);
-      if (engine === "sqlite") {
-        const counts = await sql<{ f: number; fts: number; rtree: number }>`select
+    assert.equal(Number(orphans.rows[0].n), 0);
+    const packed = await db.selectFrom("features").select(sql<number>`count(*)`.as("n"))
+      .where("original_json", "<>", "").executeTakeFirstOrThrow();
+    assert.equal(Number(packed.n), 0);
+    if (engine === "sqlite") {
+      const counts = await sql<{ f: number; fts: number; rtree: number }>`select
           (select count(*) from features) as f, (select count(*) from features_fts) as fts,
           (select count(*) from features_rtree) as rtree`.execute(db);
-        const c = counts.rows[0];
-        assert.deepEqual([Number(c.fts), Number(c.rtree)], [Number(c.f), Number(c.f)]);
-      }
+      const c = counts.rows[0];
+      assert.deepEqual([Number(c.fts), Number(c.rtree)], [Number(c.f), Number(c.f)]);
+    }
 
-      // The migrated database answers loadRun as a fresh schema-4 import of the same files, and
-      // the store recognises the migrated runs by the fingerprints the migration computed.
-      for (const [paths, genome] of [[[c1], "c1"], [[c2], "c2"], [[gff3], "assembly"]] as const) {
-        const again = await importRun(db, [...paths], { genome });
-        assert.equal(again.status, "skipped", `${genome} recognised`);
-        assert.equal(again.fingerprint, imported[genome].fingerprint);
-        assert.deepEqual(
-          await loadRun(db, again.annotationId),
-          await loadRun(fresh, imported[genome].annotationId),
-        );
-      }
-    } finally {
-      await db.destroy();
-      await fresh.destroy();
+    // The migrated database answers loadRun as a fresh schema-4 import of the same files, and
+    // the store recognises the migrated runs by the fingerprints the migration computed.
+    for (const [paths, genome] of [[[c1], "c1"], [[c2], "c2"], [[gff3], "assembly"]] as const) {
+      const again = await importRun(db, [...paths], { genome });
+      assert.equal(again.status, "skipped", `${genome} recognised`);
+      assert.equal(again.fingerprint, imported[genome].fingerprint);
+      assert.deepEqual(
+        await loadRun(db, again.annotationId),
+        await loadRun(fresh, imported[genome].annotationId),
+      );
     }
   },
   { ignore: !v3Present },
@@ -392,45 +368,41 @@ async function stopDeletes(db: Kysely<Database>, engine: Engine): Promise<() => 
 engineTest(
   "migration 0004 that fails half-way leaves schema 0003 as it was, and runs again",
   async (_t, engine) => {
-    const db = await openTestDatabase({ migrate: false });
-    try {
-      await migrateTo(db, "0003_feature_family");
-      const gff3 = samplePath("v1.11.4-assembly/assembly.gff3");
-      await writeRunAtV3(db, [gff3], "assembly");
-      await writeRunAtV3(db, [gff3, samplePath("v1.11.4-assembly/assembly.txt")], "assembly");
-      // The merge's delete fails after tables were made and files moved.
-      const allowDeletes = await stopDeletes(db, engine);
-      const snapshot = async () => ({
-        files: await db.selectFrom("result_files").select(["annotation_id", "file_name"])
-          .orderBy("id").execute(),
-        originals: await db.selectFrom("features").select("original_json").orderBy("id").execute(),
-        tables: (await db.introspection.getTables()).map((t) => t.name).sort(),
-      });
-      const before = await snapshot();
-      await assert.rejects(migrateTo(db, "0004_run_identity"), MigrationError);
-      assert.equal((await migrationStatus(db)).current, "0003_feature_family");
-      assert.deepEqual(await snapshot(), before);
-      await allowDeletes();
-      const steps = await migrateTo(db, "0004_run_identity");
-      assert.deepEqual(steps.map((s) => s.status), ["Success"]);
-      assert.equal((await db.selectFrom("annotations").selectAll().execute()).length, 1);
-      // Down unpacks the records into their rows again (the merge stays); up packs them again.
-      const packed = await db.selectFrom("features").select("id").orderBy("id").execute();
-      await migrateDown(db);
-      const unpacked = await db.selectFrom("features").select(["id", "original_json"])
-        .orderBy("id").execute();
-      assert.deepEqual(unpacked.map((r) => r.id), packed.map((r) => r.id));
-      const records = unpacked.map((r) => JSON.parse(r.original_json));
-      assert.ok(records.every((r) => r.format === "gff3"), "every record back in its row");
-      await migrateTo(db, "0004_run_identity");
-      assert.equal(
-        (await db.selectFrom("features").select("id").where("original_json", "<>", "").execute())
-          .length,
-        0,
-      );
-    } finally {
-      await db.destroy();
-    }
+    await using db = await freshDatabase({ migrate: false });
+    await migrateTo(db, "0003_feature_family");
+    const gff3 = samplePath("v1.11.4-assembly/assembly.gff3");
+    await writeRunAtV3(db, [gff3], "assembly");
+    await writeRunAtV3(db, [gff3, samplePath("v1.11.4-assembly/assembly.txt")], "assembly");
+    // The merge's delete fails after tables were made and files moved.
+    const allowDeletes = await stopDeletes(db, engine);
+    const snapshot = async () => ({
+      files: await db.selectFrom("result_files").select(["annotation_id", "file_name"])
+        .orderBy("id").execute(),
+      originals: await db.selectFrom("features").select("original_json").orderBy("id").execute(),
+      tables: (await db.introspection.getTables()).map((t) => t.name).sort(),
+    });
+    const before = await snapshot();
+    await assert.rejects(migrateTo(db, "0004_run_identity"), MigrationError);
+    assert.equal((await migrationStatus(db)).current, "0003_feature_family");
+    assert.deepEqual(await snapshot(), before);
+    await allowDeletes();
+    const steps = await migrateTo(db, "0004_run_identity");
+    assert.deepEqual(steps.map((s) => s.status), ["Success"]);
+    assert.equal((await db.selectFrom("annotations").selectAll().execute()).length, 1);
+    // Down unpacks the records into their rows again (the merge stays); up packs them again.
+    const packed = await db.selectFrom("features").select("id").orderBy("id").execute();
+    await migrateDown(db);
+    const unpacked = await db.selectFrom("features").select(["id", "original_json"])
+      .orderBy("id").execute();
+    assert.deepEqual(unpacked.map((r) => r.id), packed.map((r) => r.id));
+    const records = unpacked.map((r) => JSON.parse(r.original_json));
+    assert.ok(records.every((r) => r.format === "gff3"), "every record back in its row");
+    await migrateTo(db, "0004_run_identity");
+    assert.equal(
+      (await db.selectFrom("features").select("id").where("original_json", "<>", "").execute())
+        .length,
+      0,
+    );
   },
   { ignore: !v3Present },
 );

@@ -8,6 +8,7 @@ import {
   withWriteLock,
 } from "../../src/db/mod.ts";
 import { holdWriteLock } from "./_write_lock_holder.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 
 async function withFile(
   test: (path: string, db: Awaited<ReturnType<typeof openDatabase>>) => Promise<void>,
@@ -30,19 +31,15 @@ async function names(db: Awaited<ReturnType<typeof openDatabase>>): Promise<stri
 }
 
 Deno.test("transaction() rolls back every write when the work throws", async () => {
-  const db = await openDatabase(":memory:");
-  try {
-    await assert.rejects(
-      transaction(db, async (trx) => {
-        await trx.insertInto("genomes").values({ name: "a" }).execute();
-        throw new Error("boom");
-      }),
-      /boom/,
-    );
-    assert.equal((await db.selectFrom("genomes").selectAll().execute()).length, 0);
-  } finally {
-    await db.destroy();
-  }
+  await using db = await freshDatabase();
+  await assert.rejects(
+    transaction(db, async (trx) => {
+      await trx.insertInto("genomes").values({ name: "a" }).execute();
+      throw new Error("boom");
+    }),
+    /boom/,
+  );
+  assert.equal((await db.selectFrom("genomes").selectAll().execute()).length, 0);
 });
 
 Deno.test("transaction() waits for another process's write lock with back-off, then commits", async () => {
@@ -120,43 +117,35 @@ Deno.test("transaction() gives up after maxWaitMs with a BusyError naming the fi
 });
 
 Deno.test("transaction() does not retry errors other than busy", async () => {
-  const db = await openDatabase(":memory:");
-  try {
-    let tries = 0;
-    await assert.rejects(
-      transaction(db, async (trx) => {
-        tries++;
-        await trx.insertInto("genomes").values({ name: "x" }).execute();
-        await trx.insertInto("genomes").values({ name: "x" }).execute();
-      }),
-      /UNIQUE/,
-    );
-    assert.equal(tries, 1);
-  } finally {
-    await db.destroy();
-  }
+  await using db = await freshDatabase();
+  let tries = 0;
+  await assert.rejects(
+    transaction(db, async (trx) => {
+      tries++;
+      await trx.insertInto("genomes").values({ name: "x" }).execute();
+      await trx.insertInto("genomes").values({ name: "x" }).execute();
+    }),
+    /UNIQUE/,
+  );
+  assert.equal(tries, 1);
 });
 
 Deno.test("transaction() rejects options out of range, naming the option", async (t) => {
-  const db = await openDatabase(":memory:");
-  try {
-    for (
-      const [name, value] of [
-        ["maxWaitMs", -1],
-        ["maxWaitMs", Infinity],
-        ["baseDelayMs", Number.NaN],
-        ["maxDelayMs", -5],
-      ] as const
-    ) {
-      await t.step(`${name} = ${value}`, async () => {
-        await assert.rejects(
-          transaction(db, () => Promise.resolve(), { [name]: value }),
-          (error: unknown) => error instanceof RangeError && error.message.includes(name),
-        );
-      });
-    }
-  } finally {
-    await db.destroy();
+  await using db = await freshDatabase();
+  for (
+    const [name, value] of [
+      ["maxWaitMs", -1],
+      ["maxWaitMs", Infinity],
+      ["baseDelayMs", Number.NaN],
+      ["maxDelayMs", -5],
+    ] as const
+  ) {
+    await t.step(`${name} = ${value}`, async () => {
+      await assert.rejects(
+        transaction(db, () => Promise.resolve(), { [name]: value }),
+        (error: unknown) => error instanceof RangeError && error.message.includes(name),
+      );
+    });
   }
 });
 

@@ -7,7 +7,6 @@
 
 import type { Kysely } from "kysely";
 import type { Database } from "../../src/db/schema.ts";
-import { openDatabase } from "../../src/db/open_database.ts";
 import { importRun } from "../../src/store/import_run.ts";
 import { makeRun, type MakeRunOptions } from "../../src/testing/factory/make_run.ts";
 import type { BaktaRun } from "../../src/formats/model.ts";
@@ -37,7 +36,7 @@ export const SAMPLE_RUNS = [
 export async function factoryDatabase(
   options: MakeRunOptions = {},
 ): Promise<{ db: Kysely<Database>; run: BaktaRun; annotationId: number }> {
-  const db = await openDatabase(":memory:");
+  const db = await freshDatabase();
   const run = makeRun({ seed: 11, sequences: 2, genomeSize: 40_000, ...options });
   const result = await importRun(db, run, { genome: "factory" });
   return { db, run, annotationId: result.annotationId! };
@@ -47,7 +46,7 @@ export async function factoryDatabase(
 export async function sampleDatabase(
   dir: string,
 ): Promise<{ db: Kysely<Database>; annotationId: number; genome: string }> {
-  const db = await openDatabase(":memory:");
+  const db = await freshDatabase();
   const result = await importRun(db, samplePath(dir));
   return { db, annotationId: result.annotationId!, genome: result.genome! };
 }
@@ -206,3 +205,4 @@ for rec in SeqIO.parse(sys.argv[1], "genbank"):
     out.append(r)
 print(json.dumps(out))
 `;
+import { freshDatabase } from "../_fresh_database.ts";

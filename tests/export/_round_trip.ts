@@ -9,7 +9,6 @@
 
 import assert from "node:assert/strict";
 import { fromCSV } from "arquero";
-import { openDatabase } from "../../src/db/open_database.ts";
 import { exportAnnotation } from "../../src/export/export_annotation.ts";
 import { type ExportFormat, formatRun } from "../../src/export/format_run.ts";
 import { readBaktaJson } from "../../src/formats/bakta_json/read_bakta_json.ts";
@@ -107,36 +106,32 @@ const TSV_PREFIXES = /^\((pseudo|5' truncated|3' truncated|partial)\) /;
 export async function roundTrip(route: SampleRoute): Promise<RoundTripReport> {
   const paths = route.files.map(samplePath);
   const source = await readResultFolder(paths);
-  const db = await openDatabase(":memory:");
-  try {
-    const { annotationId } = await importRun(db, paths, { genome: "round-trip" });
-    const gff3 = await exportAnnotation(db, annotationId!, "gff3");
-    const run = await loadRun(db, annotationId!);
-    const exports = { gff3 } as Record<ExportFormat, string>;
-    for (const format of ["gbff", "embl", "fna", "ffn", "faa", "tsv", "csv", "json"] as const) {
-      exports[format] = formatRun(run, format, { date: "01-JAN-2025" });
-    }
-    const compared: Partial<Record<ExportFormat, number>> = {};
-    const lost: Partial<Record<ExportFormat, string[]>> = {};
-    const label = `${route.run} from ${route.route}`;
-    for (const [format, read] of READERS) {
-      const back = read(exports[format]);
-      assert.deepStrictEqual(
-        back.features.map((f) => featureKey(f, format)),
-        source.features.map((f) => featureKey(f, format)),
-        `${label} → ${format}`,
-      );
-      compared[format] = back.features.length;
-      lost[format] = lostFields(source.features, back.features);
-    }
-    compared.csv = checkCsv(exports.csv, source, label);
-    checkFna(exports.fna, source, label);
-    compared.ffn = checkFfn(exports.ffn, source, label);
-    compared.faa = checkFaa(exports.faa, source, label);
-    return { source, exports, compared, lost };
-  } finally {
-    await db.destroy();
+  await using db = await freshDatabase();
+  const { annotationId } = await importRun(db, paths, { genome: "round-trip" });
+  const gff3 = await exportAnnotation(db, annotationId!, "gff3");
+  const run = await loadRun(db, annotationId!);
+  const exports = { gff3 } as Record<ExportFormat, string>;
+  for (const format of ["gbff", "embl", "fna", "ffn", "faa", "tsv", "csv", "json"] as const) {
+    exports[format] = formatRun(run, format, { date: "01-JAN-2025" });
   }
+  const compared: Partial<Record<ExportFormat, number>> = {};
+  const lost: Partial<Record<ExportFormat, string[]>> = {};
+  const label = `${route.run} from ${route.route}`;
+  for (const [format, read] of READERS) {
+    const back = read(exports[format]);
+    assert.deepStrictEqual(
+      back.features.map((f) => featureKey(f, format)),
+      source.features.map((f) => featureKey(f, format)),
+      `${label} → ${format}`,
+    );
+    compared[format] = back.features.length;
+    lost[format] = lostFields(source.features, back.features);
+  }
+  compared.csv = checkCsv(exports.csv, source, label);
+  checkFna(exports.fna, source, label);
+  compared.ffn = checkFfn(exports.ffn, source, label);
+  compared.faa = checkFaa(exports.faa, source, label);
+  return { source, exports, compared, lost };
 }
 
 /**
@@ -293,6 +288,7 @@ for path in sys.argv[1:]:
     out[path] = rows
 print(json.dumps(out))
 `;
+import { freshDatabase } from "../_fresh_database.ts";
 
 /** The source features as gffutils must see them in the GFF3 export. */
 export function expectedGffutilsRows(source: BaktaRun): unknown[] {

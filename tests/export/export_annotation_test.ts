@@ -7,7 +7,6 @@ import { readBaktaTsv } from "../../src/formats/tsv/read_bakta_tsv.ts";
 import { parseFasta } from "../../src/formats/fasta/parse_fasta.ts";
 import { formatGff3 } from "../../src/formats/gff3/format_gff3.ts";
 import { readGff3 } from "../../src/formats/gff3/read_gff3.ts";
-import { openDatabase } from "../../src/db/open_database.ts";
 import { importRun } from "../../src/store/import_run.ts";
 import { reportSamples, SAMPLES_PRESENT } from "../_samples.ts";
 import { sha256 } from "../_sha256.ts";
@@ -23,6 +22,7 @@ import {
   tempFile,
   windowResidues,
 } from "./_helpers.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 
 const SUITE = "tests/export/export_annotation_test.ts";
 reportSamples(SUITE);
@@ -367,15 +367,11 @@ Deno.test({
 Deno.test("exportAnnotation() writes a genome imported from GFF3 in every format (issue #20)", async () => {
   const path = new URL("../testdata/bakta_mini.gff3", import.meta.url).pathname;
   const text = await Deno.readTextFile(path);
-  const db = await openDatabase(":memory:");
-  try {
-    const { annotationId } = await importRun(db, path, { genome: "mini" });
-    // Before the fix every GFF3-sourced genome failed with "gff3.attributes is not iterable".
-    assert.equal(await exportAnnotation(db, annotationId!, "gff3"), formatGff3(readGff3(text)));
-    for (const format of ["gbff", "embl", "tsv", "json"] as const) {
-      assert.ok((await exportAnnotation(db, annotationId!, format)).length > 100, format);
-    }
-  } finally {
-    await db.destroy();
+  await using db = await freshDatabase();
+  const { annotationId } = await importRun(db, path, { genome: "mini" });
+  // Before the fix every GFF3-sourced genome failed with "gff3.attributes is not iterable".
+  assert.equal(await exportAnnotation(db, annotationId!, "gff3"), formatGff3(readGff3(text)));
+  for (const format of ["gbff", "embl", "tsv", "json"] as const) {
+    assert.ok((await exportAnnotation(db, annotationId!, format)).length > 100, format);
   }
 });

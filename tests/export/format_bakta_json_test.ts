@@ -2,13 +2,13 @@ import assert from "node:assert/strict";
 import { formatBaktaJson } from "../../src/export/format_bakta_json.ts";
 import { readBaktaJson } from "../../src/formats/bakta_json/read_bakta_json.ts";
 import type { BaktaRun, Feature } from "../../src/formats/model.ts";
-import { openDatabase } from "../../src/db/open_database.ts";
 import { importRun } from "../../src/store/import_run.ts";
 import { loadRun } from "../../src/store/load_run.ts";
 import { formatRunAsGff3 } from "../../src/testing/factory/format_run_as_gff3.ts";
 import { makeRun } from "../../src/testing/factory/make_run.ts";
 import { readSample, reportSamples, samplePath, SAMPLES_PRESENT } from "../_samples.ts";
 import { factoryDatabase, SAMPLE_RUNS, sampleDatabase } from "./_helpers.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 
 reportSamples("tests/export/format_bakta_json_test.ts");
 
@@ -43,7 +43,7 @@ Deno.test("formatBaktaJson() round trip of stored factory runs through readBakta
 
 Deno.test("formatBaktaJson() round trip of a run imported from GFF3 (no JSON originals)", async () => {
   const dir = await Deno.makeTempDir();
-  const db = await openDatabase(":memory:");
+  await using db = await freshDatabase();
   try {
     await Deno.writeTextFile(`${dir}/g.gff3`, formatRunAsGff3(makeRun({ seed: 44 })));
     const { annotationId } = await importRun(db, `${dir}/g.gff3`);
@@ -51,7 +51,6 @@ Deno.test("formatBaktaJson() round trip of a run imported from GFF3 (no JSON ori
     assert.ok(run.features.every((f) => f.original.format === "gff3"));
     assertRoundTrip(run);
   } finally {
-    await db.destroy();
     await Deno.remove(dir, { recursive: true });
   }
 });
@@ -141,5 +140,8 @@ Deno.test("formatBaktaJson() keeps flags the reader would otherwise derive, and 
   assert.equal(doc.stats.gc, null);
   assert.equal(doc.version.db, "4.0");
   assert.deepStrictEqual(doc.features[0].hypothetical, false);
-  assert.throws(() => formatBaktaJson(run, { space: -1 }), RangeError);
+  assert.throws(() => formatBaktaJson(run, { space: -1 }), {
+    name: "RangeError",
+    message: /"space"/,
+  });
 });

@@ -72,5 +72,8 @@ Deno.test("formatFaa() translates with table 4 where the run says so", () => {
   };
   assert.equal(formatFaa(run), ">M_1 p\nMWK\n");
   assert.equal(formatFaa(run, { translationTable: 11 }), ">M_1 p\nM*K\n");
-  assert.throws(() => formatFaa(run, { translationTable: 2 as 4 }), RangeError);
+  assert.throws(() => formatFaa(run, { translationTable: 2 as 4 }), {
+    name: "RangeError",
+    message: /"translationTable"/,
+  });
 });

@@ -162,7 +162,10 @@ Deno.test("Gff3FeatureAssembler gives the same features whatever its window", ()
   assert.deepEqual(small.features, big.features);
   assert.ok(small.handedOutEarly > 0, "a small window hands features out before the end");
   assert.equal(big.handedOutEarly, 0);
-  assert.throws(() => new Gff3FeatureAssembler({ maxBufferedFeatures: 0 }), RangeError);
+  assert.throws(() => new Gff3FeatureAssembler({ maxBufferedFeatures: 0 }), {
+    name: "RangeError",
+    message: /maxBufferedFeatures 0/,
+  });
 });
 
 Deno.test("readGff3() rejects features that contradict the sequence, naming file and line", async (t) => {

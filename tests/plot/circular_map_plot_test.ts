@@ -76,9 +76,18 @@ Deno.test("circularMapPlot() defaults: COG colours, auto GC windows and skew, 20
     "gcSkew",
   );
   const data = { sequences: [P1, P2], features: FEATURES };
-  assert.throws(() => circularMapPlot(data, { gcWindow: 0 }), RangeError);
-  assert.throws(() => circularMapPlot(data, { gap: 120 }), RangeError);
-  assert.throws(() => circularMapPlot(data, { colorBy: "gc" as never }), RangeError);
+  assert.throws(() => circularMapPlot(data, { gcWindow: 0 }), {
+    name: "RangeError",
+    message: /"gcWindow"/,
+  });
+  assert.throws(() => circularMapPlot(data, { gap: 120 }), {
+    name: "RangeError",
+    message: /"gap"/,
+  });
+  assert.throws(() => circularMapPlot(data, { colorBy: "gc" as never }), {
+    name: "RangeError",
+    message: /"colorBy"/,
+  });
   assert.throws(
     () => circularMapPlot({ sequences: [P1], features: [{ ...FEATURES[0], sequenceId: "x" }] }),
     (e: unknown) => e instanceof TypeError && /sequence "x"/.test((e as Error).message),

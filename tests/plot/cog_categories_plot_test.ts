@@ -41,9 +41,18 @@ Deno.test("cogCategoriesPlot() defaults: grouped counts in baktadb's COG colours
     panelWidth: 180,
     barHeight: 20,
   });
-  assert.throws(() => cogCategoriesPlot(ROWS, { layout: "pie" as never }), RangeError);
-  assert.throws(() => cogCategoriesPlot(ROWS, { palette: "rainbow" as never }), RangeError);
-  assert.throws(() => cogCategoriesPlot(ROWS, { barHeight: -2 }), RangeError);
+  assert.throws(() => cogCategoriesPlot(ROWS, { layout: "pie" as never }), {
+    name: "RangeError",
+    message: /"layout"/,
+  });
+  assert.throws(() => cogCategoriesPlot(ROWS, { palette: "rainbow" as never }), {
+    name: "RangeError",
+    message: /"palette"/,
+  });
+  assert.throws(() => cogCategoriesPlot(ROWS, { barHeight: -2 }), {
+    name: "RangeError",
+    message: /"barHeight"/,
+  });
 });
 
 Deno.test("cogCategoriesPlot() gives each bar its category's colour (NCBI's on request)", () => {

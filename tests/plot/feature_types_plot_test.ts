@@ -37,8 +37,14 @@ Deno.test("featureTypesPlot() defaults: title, counts, totals, bar height", () =
     barHeight: 34,
     colors: {},
   });
-  assert.throws(() => featureTypesPlot(ROWS, { barHeight: 0 }), RangeError);
-  assert.throws(() => featureTypesPlot(ROWS, { fontSize: -1 }), RangeError);
+  assert.throws(() => featureTypesPlot(ROWS, { barHeight: 0 }), {
+    name: "RangeError",
+    message: /"barHeight"/,
+  });
+  assert.throws(() => featureTypesPlot(ROWS, { fontSize: -1 }), {
+    name: "RangeError",
+    message: /"fontSize"/,
+  });
   assert.throws(
     () => featureTypesPlot([{ genome: "a", type: "cds", count: -1 }]),
     (e: unknown) => e instanceof RangeError && /row 0 has a negative count/.test(e.message),

@@ -168,7 +168,10 @@ Deno.test("presenceAbsencePlot() of a pair puts a gene's gained and lost familie
   assert.ok(texts(mainSvg(figure)).some((t) => t.endsWith("by name")));
   // Three genomes or more: most shared first, as before.
   assert.deepEqual(presenceAbsencePlot(MATRIX).scale("x")!.domain[0], "f1");
-  assert.throws(() => presenceAbsencePlot(rows, { familyOrder: "x" as never }), RangeError);
+  assert.throws(() => presenceAbsencePlot(rows, { familyOrder: "x" as never }), {
+    name: "RangeError",
+    message: /"familyOrder"/,
+  });
 });
 
 Deno.test("presenceAbsencePlot() past maxCellTitles names each family once, over its whole column", () => {

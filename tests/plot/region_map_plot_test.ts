@@ -35,9 +35,18 @@ Deno.test("regionMapPlot() defaults: coloured by COG category, gene labels, 960 
     arrowHead: 12,
     fontSize: 13,
   });
-  assert.throws(() => regionMapPlot(FEATURES, { colorBy: "gc" as never }), RangeError);
-  assert.throws(() => regionMapPlot(FEATURES, { label: "name" as never }), RangeError);
-  assert.throws(() => regionMapPlot(FEATURES.slice(0, 5), { from: 3000, to: 100 }), RangeError);
+  assert.throws(() => regionMapPlot(FEATURES, { colorBy: "gc" as never }), {
+    name: "RangeError",
+    message: /"colorBy"/,
+  });
+  assert.throws(() => regionMapPlot(FEATURES, { label: "name" as never }), {
+    name: "RangeError",
+    message: /"label"/,
+  });
+  assert.throws(() => regionMapPlot(FEATURES.slice(0, 5), { from: 3000, to: 100 }), {
+    name: "RangeError",
+    message: /"from"/,
+  });
   assert.throws(
     () => regionMapPlot([{ start: "one", stop: 10, strand: "+", type: "cds" } as never]),
     TypeError,

@@ -37,7 +37,10 @@ Deno.test("toSvgString() defaults: no declaration, white background, 10 px paddi
     background: "white",
     padding: 10,
   });
-  assert.throws(() => toSvgString(bare(), { padding: -1 }), RangeError);
+  assert.throws(() => toSvgString(bare(), { padding: -1 }), {
+    name: "RangeError",
+    message: /"padding"/,
+  });
   const div = (plotDocument() as unknown as { createElement(t: string): PlotFigure })
     .createElement("div");
   assert.throws(() => toSvgString(div), /expected an <svg> or <figure> element, got <div>/);

@@ -1,20 +1,14 @@
 /**
- * Small fixtures for the query and analysis tests: a fresh, migrated database per test,
- * rows inserted with Kysely directly (no store involved), and brute-force helpers that the
- * tests compare the SQL against.
+ * Small fixtures for the query and analysis tests (each opens its database with
+ * `freshDatabase()` from `tests/_fresh_database.ts`): rows inserted with Kysely directly (no
+ * store involved), and brute-force helpers that the tests compare the SQL against.
  *
  * @module
  */
 
 import type { Kysely } from "kysely";
-import { openTestDatabase } from "../_engines.ts";
 import type { Database } from "../../src/db/schema.ts";
 import { insertFeatureXrefs } from "../../src/db/xref_terms.ts";
-
-/** A fresh, fully migrated database of the running test's engine (see `tests/_engines.ts`). */
-export function freshDb(): Promise<Kysely<Database>> {
-  return openTestDatabase();
-}
 
 /** A sequence to insert. */
 export interface SequenceSpec {

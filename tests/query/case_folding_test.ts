@@ -9,9 +9,10 @@
 
 import assert from "node:assert/strict";
 import { sql } from "kysely";
-import { freshDb, insertAnnotation } from "./_fixture.ts";
+import { insertAnnotation } from "./_fixture.ts";
 import { searchFeatures } from "../../src/query/search_features.ts";
 import { engineTest } from "../_engines.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 
 /** Search text → whether it finds the feature (the same on both engines). */
 const EXPECTED: readonly [string, boolean][] = [
@@ -31,7 +32,7 @@ const EXPECTED: readonly [string, boolean][] = [
 ];
 
 engineTest("searchFeatures() folds non-ASCII text as FTS5 does", async (t, engine) => {
-  const db = await freshDb();
+  const db = await freshDatabase();
   try {
     await insertAnnotation(db, "Ölbakterie-1", [{ seqId: "s1", length: 5000 }], [
       {
@@ -55,4 +56,7 @@ engineTest("searchFeatures() folds non-ASCII text as FTS5 does", async (t, engin
   } finally {
     await db.destroy();
   }
+  const { rows } = await sql<{ folded: string }>`select lower('ÖLBAKTERIE Β-X') as folded`
+    .execute(db);
+  assert.equal(rows[0].folded, "Ölbakterie Β-x", "lower() folds ASCII only");
 });

@@ -4,8 +4,9 @@ import { regionFeatures } from "../../src/query/region_features.ts";
 import { featuresInRegion, regionBoxes } from "../../src/query/features_in_region.ts";
 import { importRun } from "../../src/store/import_run.ts";
 import { reportSamples, samplePath } from "../_samples.ts";
-import { type FeatureSpec, freshDb, insertAnnotation, overlapsByPositions } from "./_fixture.ts";
+import { type FeatureSpec, insertAnnotation, overlapsByPositions } from "./_fixture.ts";
 import { engineTest } from "../_engines.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 
 interface SeqCase {
   seqId: string;
@@ -72,31 +73,29 @@ engineTest(
   async () => {
     await fc.assert(
       fc.asyncProperty(datasetArb, async ({ sequences, older, windows }) => {
-        const db = await freshDb();
-        try {
-          const specs = sequences.map(({ seqId, length, topology }) => ({
-            seqId,
-            length,
-            topology,
-          }));
-          const old = await insertAnnotation(db, "g", specs, older);
-          const latest = await insertAnnotation(
-            db,
-            "g",
-            specs,
-            sequences.flatMap((s) => s.features),
-          );
-          const allFeatures = sequences.flatMap((s) => s.features);
-          for (const { sequence, from, to } of windows) {
-            const expected = allFeatures
-              .map((f, i) => ({ f, id: latest.featureIds[i] }))
-              .filter(({ f }) =>
-                f.seqId === sequence.seqId &&
-                overlapsByPositions(
-                  { start: f.start, stop: f.stop, edge: f.edge === true },
-                  { from, to },
-                  sequence.length,
-                )
+        await using db = await freshDatabase();
+        const specs = sequences.map(({ seqId, length, topology }) => ({
+          seqId,
+          length,
+          topology,
+        }));
+        const old = await insertAnnotation(db, "g", specs, older);
+        const latest = await insertAnnotation(
+          db,
+          "g",
+          specs,
+          sequences.flatMap((s) => s.features),
+        );
+        const allFeatures = sequences.flatMap((s) => s.features);
+        for (const { sequence, from, to } of windows) {
+          const expected = allFeatures
+            .map((f, i) => ({ f, id: latest.featureIds[i] }))
+            .filter(({ f }) =>
+              f.seqId === sequence.seqId &&
+              overlapsByPositions(
+                { start: f.start, stop: f.stop, edge: f.edge === true },
+                { from, to },
+                sequence.length,
               )
               .map(({ id }) => id).sort((x, y) => x - y);
             for (const index of ["auto", "btree"] as const) {
@@ -136,7 +135,7 @@ engineTest(
               sequence: sequence.seqId,
               from,
               to,
-              annotationId: old.annotationId,
+              index,
             });
             const rows = await query.execute();
             assert.deepEqual(rows.map((r) => r.id).sort((x, y) => x - y), expectedOld);
@@ -146,8 +145,27 @@ engineTest(
               rows,
             );
           }
-        } finally {
-          await db.destroy();
+          // The older annotation, chosen by id.
+          const expectedOld = older
+            .map((f, i) => ({ f, id: old.featureIds[i] }))
+            .filter(({ f }) =>
+              f.seqId === sequence.seqId &&
+              overlapsByPositions(
+                { start: f.start, stop: f.stop, edge: f.edge === true },
+                { from, to },
+                sequence.length,
+              )
+            )
+            .map(({ id }) => id).sort((x, y) => x - y);
+          const query = await featuresInRegion(db, {
+            genome: "g",
+            sequence: sequence.seqId,
+            from,
+            to,
+            annotationId: old.annotationId,
+          });
+          const got = (await query.execute()).map((r) => r.id).sort((x, y) => x - y);
+          assert.deepEqual(got, expectedOld);
         }
       }),
       { seed: 20261129, numRuns: 60 },
@@ -181,43 +199,39 @@ engineTest(
   async () => {
     await fc.assert(
       fc.asyncProperty(datasetArb, async ({ sequences, windows }) => {
-        const db = await freshDb();
-        try {
-          const specs = sequences.map(({ seqId, length, topology }) => ({
-            seqId,
-            length,
-            topology,
-          }));
-          const all = sequences.flatMap((s) => s.features);
-          const { featureIds } = await insertAnnotation(db, "g", specs, all);
-          for (const { sequence, from, to } of windows) {
-            const expected = all
-              .map((f, i) => ({ f, id: featureIds[i] }))
-              .filter(({ f }) =>
-                f.seqId === sequence.seqId &&
-                overlapsByPositions(
-                  { start: f.start, stop: f.stop, edge: f.edge === true },
-                  { from, to },
-                  sequence.length,
-                )
+        await using db = await freshDatabase();
+        const specs = sequences.map(({ seqId, length, topology }) => ({
+          seqId,
+          length,
+          topology,
+        }));
+        const all = sequences.flatMap((s) => s.features);
+        const { featureIds } = await insertAnnotation(db, "g", specs, all);
+        for (const { sequence, from, to } of windows) {
+          const expected = all
+            .map((f, i) => ({ f, id: featureIds[i] }))
+            .filter(({ f }) =>
+              f.seqId === sequence.seqId &&
+              overlapsByPositions(
+                { start: f.start, stop: f.stop, edge: f.edge === true },
+                { from, to },
+                sequence.length,
               )
-              .map(({ f, id }) => ({ key: genomeOrderKey(f, from, sequence), id }))
-              .sort((a, b) => a.key - b.key || a.id - b.id)
-              .map(({ id }) => id);
-            for (const index of ["auto", "btree"] as const) {
-              const query = await featuresInRegion(db, {
-                genome: "g",
-                sequence: sequence.seqId,
-                from,
-                to,
-                index,
-              });
-              const got = (await query.execute()).map((r) => r.id);
-              assert.deepEqual(got, expected, `${index} ${sequence.topology} ${from}..${to}`);
-            }
+            )
+            .map(({ f, id }) => ({ key: genomeOrderKey(f, from, sequence), id }))
+            .sort((a, b) => a.key - b.key || a.id - b.id)
+            .map(({ id }) => id);
+          for (const index of ["auto", "btree"] as const) {
+            const query = await featuresInRegion(db, {
+              genome: "g",
+              sequence: sequence.seqId,
+              from,
+              to,
+              index,
+            });
+            const got = (await query.execute()).map((r) => r.id);
+            assert.deepEqual(got, expected, `${index} ${sequence.topology} ${from}..${to}`);
           }
-        } finally {
-          await db.destroy();
         }
       }),
       { seed: 20261206, numRuns: 60 },
@@ -228,7 +242,7 @@ engineTest(
 engineTest(
   "featuresInRegion() finds an origin-spanning feature from both sides of the origin",
   async () => {
-    const db = await freshDb();
+    const db = await freshDatabase();
     try {
       const { featureIds } = await insertAnnotation(
         db,
@@ -261,94 +275,86 @@ engineTest(
 );
 
 engineTest("featuresInRegion() rejects bad windows with RangeError", async (t) => {
-  const db = await freshDb();
-  try {
-    await insertAnnotation(db, "g", [
-      { seqId: "lin", length: 500, topology: "linear" },
-      { seqId: "unk", length: 500, topology: null },
-      { seqId: "circ", length: 500, topology: "circular" },
-    ], []);
-    const cases: [string, Record<string, unknown>, RegExp][] = [
-      [
-        "from > to on a linear sequence",
-        { sequence: "lin", from: 400, to: 100 },
-        /crosses the origin.*linear/,
-      ],
-      [
-        "from > to on a sequence of unknown topology",
-        { sequence: "unk", from: 400, to: 100 },
-        /not known to be circular/,
-      ],
-      [
-        "a position beyond the end",
-        { sequence: "circ", from: 1, to: 501 },
-        /"to": 501 is beyond the end/,
-      ],
-      ["a position 0", { sequence: "circ", from: 0, to: 10 }, /"from"/],
-      ["a fractional position", { sequence: "circ", from: 1.5, to: 10 }, /"from"/],
-      ["an unknown sequence", { sequence: "nope", from: 1, to: 10 }, /no sequence "nope"/],
-      [
-        "an unknown genome",
-        { genome: "nobody", sequence: "circ", from: 1, to: 10 },
-        /"nobody" has no annotation/,
-      ],
-      [
-        "an annotation of another genome",
-        { sequence: "circ", from: 1, to: 2, annotationId: 99 },
-        /no annotation 99/,
-      ],
-    ];
-    for (const [name, options, message] of cases) {
-      await t.step(name, async () => {
-        await assert.rejects(
-          // deno-lint-ignore no-explicit-any
-          featuresInRegion(db, { genome: "g", ...options } as any),
-          (error: unknown) => error instanceof RangeError && message.test(error.message),
-        );
-      });
-    }
-    await t.step("a window across the origin of a circular sequence is fine", async () => {
-      const query = await featuresInRegion(db, {
-        genome: "g",
-        sequence: "circ",
-        from: 400,
-        to: 100,
-      });
-      assert.deepEqual(await query.execute(), []);
-    });
-    await t.step("a missing genome name is a TypeError", async () => {
+  await using db = await freshDatabase();
+  await insertAnnotation(db, "g", [
+    { seqId: "lin", length: 500, topology: "linear" },
+    { seqId: "unk", length: 500, topology: null },
+    { seqId: "circ", length: 500, topology: "circular" },
+  ], []);
+  const cases: [string, Record<string, unknown>, RegExp][] = [
+    [
+      "from > to on a linear sequence",
+      { sequence: "lin", from: 400, to: 100 },
+      /crosses the origin.*linear/,
+    ],
+    [
+      "from > to on a sequence of unknown topology",
+      { sequence: "unk", from: 400, to: 100 },
+      /not known to be circular/,
+    ],
+    [
+      "a position beyond the end",
+      { sequence: "circ", from: 1, to: 501 },
+      /"to": 501 is beyond the end/,
+    ],
+    ["a position 0", { sequence: "circ", from: 0, to: 10 }, /"from"/],
+    ["a fractional position", { sequence: "circ", from: 1.5, to: 10 }, /"from"/],
+    ["an unknown sequence", { sequence: "nope", from: 1, to: 10 }, /no sequence "nope"/],
+    [
+      "an unknown genome",
+      { genome: "nobody", sequence: "circ", from: 1, to: 10 },
+      /"nobody" has no annotation/,
+    ],
+    [
+      "an annotation of another genome",
+      { sequence: "circ", from: 1, to: 2, annotationId: 99 },
+      /no annotation 99/,
+    ],
+  ];
+  for (const [name, options, message] of cases) {
+    await t.step(name, async () => {
       await assert.rejects(
         // deno-lint-ignore no-explicit-any
-        featuresInRegion(db, { sequence: "circ", from: 1, to: 2 } as any),
-        TypeError,
+        featuresInRegion(db, { genome: "g", ...options } as any),
+        (error: unknown) => error instanceof RangeError && message.test(error.message),
       );
     });
-  } finally {
-    await db.destroy();
   }
+  await t.step("a window across the origin of a circular sequence is fine", async () => {
+    const query = await featuresInRegion(db, {
+      genome: "g",
+      sequence: "circ",
+      from: 400,
+      to: 100,
+    });
+    assert.deepEqual(await query.execute(), []);
+  });
+  await t.step("a missing genome name is a TypeError", async () => {
+    await assert.rejects(
+      // deno-lint-ignore no-explicit-any
+      featuresInRegion(db, { sequence: "circ", from: 1, to: 2 } as any),
+      TypeError,
+    );
+  });
 });
 
 Deno.test("featuresInRegion() binds every value and uses the R*Tree on SQLite", async () => {
-  const db = await freshDb();
-  try {
-    await insertAnnotation(db, "g", [{ seqId: "c", length: 100, topology: "circular" }], []);
-    const query = await featuresInRegion(db, { genome: "g", sequence: "c", from: 90, to: 10 });
-    const { sql, parameters } = query.compile();
-    assert.match(sql, /"features_rtree"/);
-    assert.match(sql, / union /);
-    assert.ok(!/\b90\b|\b110\b/.test(sql), "no literal coordinates in the SQL");
-    assert.ok(parameters.includes(110) && parameters.includes(-10));
-    const portable = await featuresInRegion(db, {
-      genome: "g",
-      sequence: "c",
-      from: 90,
-      to: 10,
-      index: "btree",
-    });
-    assert.ok(!/features_rtree/.test(portable.compile().sql));
-  } finally {
-    await db.destroy();
-  }
+  await using db = await freshDatabase();
+  await insertAnnotation(db, "g", [{ seqId: "c", length: 100, topology: "circular" }], []);
+  const query = await featuresInRegion(db, { genome: "g", sequence: "c", from: 90, to: 10 });
+  const { sql, parameters } = query.compile();
+  assert.match(sql, /"features_rtree"/);
+  assert.match(sql, / union /);
+  assert.ok(!/\b90\b|\b110\b/.test(sql), "no literal coordinates in the SQL");
+  assert.ok(parameters.includes(110) && parameters.includes(-10));
+  const portable = await featuresInRegion(db, {
+    genome: "g",
+    sequence: "c",
+    from: 90,
+    to: 10,
+    index: "btree",
+  });
+  assert.ok(!/features_rtree/.test(portable.compile().sql));
 });
 
 Deno.test("regionBoxes() unrolls windows as docs/schema.md says", () => {
@@ -362,35 +368,31 @@ const present = reportSamples("query/features_in_region");
 engineTest(
   "featuresInRegion() finds the real origin-spanning CDS of Bakta 1.8.1 (TEST_6)",
   async () => {
-    const db = await freshDb();
-    try {
-      await importRun(db, samplePath("v1.8.1-origin-spanning"), { genome: "TEST_6" });
-      // The JSON has the CDS at start 971, stop 141 with edge: true on a 1,330 bp circular plasmid.
-      const edge = await db.selectFrom("features").selectAll().where("edge", "=", 1).execute();
-      assert.equal(edge.length, 1);
-      assert.deepEqual([edge[0].start, edge[0].stop], [971, 141]);
-      const ids = async (from: number, to: number) =>
-        (await (await featuresInRegion(db, { genome: "TEST_6", sequence: "contig_1", from, to }))
-          .execute()).map((r) => r.id);
-      const sequence = await db.selectFrom("sequences").select("seq_id").executeTakeFirstOrThrow();
-      assert.equal(sequence.seq_id, "contig_1");
-      assert.ok((await ids(100, 120)).includes(edge[0].id), "after the origin");
-      assert.ok((await ids(1300, 20)).includes(edge[0].id), "across the origin");
-      assert.ok(!(await ids(142, 970)).includes(edge[0].id), "between its ends");
-      // Every feature against brute force on every 50 bp window and a window across the origin.
-      const all = await db.selectFrom("features").select(["id", "start", "stop", "edge"]).execute();
-      for (const [from, to] of [[1, 50], [100, 200], [900, 1000], [1200, 100], [1330, 1]]) {
-        const expected = all.filter((f) =>
-          overlapsByPositions(
-            { start: f.start, stop: f.stop, edge: f.edge === 1 },
-            { from, to },
-            1330,
-          )
-        ).map((f) => f.id).sort((a, b) => a - b);
-        assert.deepEqual((await ids(from, to)).sort((a, b) => a - b), expected, `${from}..${to}`);
-      }
-    } finally {
-      await db.destroy();
+    await using db = await freshDatabase();
+    await importRun(db, samplePath("v1.8.1-origin-spanning"), { genome: "TEST_6" });
+    // The JSON has the CDS at start 971, stop 141 with edge: true on a 1,330 bp circular plasmid.
+    const edge = await db.selectFrom("features").selectAll().where("edge", "=", 1).execute();
+    assert.equal(edge.length, 1);
+    assert.deepEqual([edge[0].start, edge[0].stop], [971, 141]);
+    const ids = async (from: number, to: number) =>
+      (await (await featuresInRegion(db, { genome: "TEST_6", sequence: "contig_1", from, to }))
+        .execute()).map((r) => r.id);
+    const sequence = await db.selectFrom("sequences").select("seq_id").executeTakeFirstOrThrow();
+    assert.equal(sequence.seq_id, "contig_1");
+    assert.ok((await ids(100, 120)).includes(edge[0].id), "after the origin");
+    assert.ok((await ids(1300, 20)).includes(edge[0].id), "across the origin");
+    assert.ok(!(await ids(142, 970)).includes(edge[0].id), "between its ends");
+    // Every feature against brute force on every 50 bp window and a window across the origin.
+    const all = await db.selectFrom("features").select(["id", "start", "stop", "edge"]).execute();
+    for (const [from, to] of [[1, 50], [100, 200], [900, 1000], [1200, 100], [1330, 1]]) {
+      const expected = all.filter((f) =>
+        overlapsByPositions(
+          { start: f.start, stop: f.stop, edge: f.edge === 1 },
+          { from, to },
+          1330,
+        )
+      ).map((f) => f.id).sort((a, b) => a - b);
+      assert.deepEqual((await ids(from, to)).sort((a, b) => a - b), expected, `${from}..${to}`);
     }
   },
   { ignore: !present },

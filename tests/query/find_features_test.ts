@@ -18,12 +18,12 @@ import {
 } from "../../src/query/mod.ts";
 import { importRun } from "../../src/store/import_run.ts";
 import { makeRun } from "../../src/testing/factory/mod.ts";
-import { freshDb } from "./_fixture.ts";
 import { engineTest } from "../_engines.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 
 /** The circular genome C (annotated twice: the latest is the second run), linear genome L. */
 async function cohortDb(): Promise<{ db: Kysely<Database>; runs: Map<string, BaktaRun> }> {
-  const db = await freshDb();
+  const db = await freshDatabase();
   const older = makeRun({ seed: 31, sequences: 2, featuresPerSequence: 40 });
   const circular = makeRun({ seed: 32, sequences: 2, featuresPerSequence: 70, pseudoRate: 0.1 });
   const linear = makeRun({ seed: 33, sequences: 3, featuresPerSequence: 50, circular: false });
@@ -200,42 +200,38 @@ engineTest("featuresByXref() equals a brute-force look-up in the runs' db_xrefs"
       });
     }
     await t.step("several categories in one accession", async () => {
-      const db2 = await freshDb();
-      try {
-        const g = await db2.insertInto("genomes").values({ name: "x" }).returning("id")
-          .executeTakeFirstOrThrow();
-        const s = await db2.insertInto("sequences").values({
-          genome_id: g.id,
-          version: 1,
-          seq_id: "c",
-          length: 99,
-        })
-          .returning("id").executeTakeFirstOrThrow();
-        const a = await db2.insertInto("annotations").values({
-          genome_id: g.id,
-          sequence_version: 1,
-          source: "files",
-          fingerprint: "f",
-        }).returning("id").executeTakeFirstOrThrow();
-        const f = await db2.insertInto("features").values({
-          annotation_id: a.id,
-          sequence_id: s.id,
-          type: "cds",
-          start: 1,
-          stop: 9,
-          strand: "+",
-          original_json: "{}",
-        }).returning("id").executeTakeFirstOrThrow();
-        await insertFeatureXrefs(db2, [[f.id, "COG", "COG0745"], [f.id, "COG", "KT"]]);
-        for (const [accession, n] of [["K", 1], ["T", 1], ["C", 0], ["O", 0]] as const) {
-          assert.equal(
-            (await featuresByXref(db2, { db: "COG", accession }).execute()).length,
-            n,
-            accession,
-          );
-        }
-      } finally {
-        await db2.destroy();
+      await using db2 = await freshDatabase();
+      const g = await db2.insertInto("genomes").values({ name: "x" }).returning("id")
+        .executeTakeFirstOrThrow();
+      const s = await db2.insertInto("sequences").values({
+        genome_id: g.id,
+        version: 1,
+        seq_id: "c",
+        length: 99,
+      })
+        .returning("id").executeTakeFirstOrThrow();
+      const a = await db2.insertInto("annotations").values({
+        genome_id: g.id,
+        sequence_version: 1,
+        source: "files",
+        fingerprint: "f",
+      }).returning("id").executeTakeFirstOrThrow();
+      const f = await db2.insertInto("features").values({
+        annotation_id: a.id,
+        sequence_id: s.id,
+        type: "cds",
+        start: 1,
+        stop: 9,
+        strand: "+",
+        original_json: "{}",
+      }).returning("id").executeTakeFirstOrThrow();
+      await insertFeatureXrefs(db2, [[f.id, "COG", "COG0745"], [f.id, "COG", "KT"]]);
+      for (const [accession, n] of [["K", 1], ["T", 1], ["C", 0], ["O", 0]] as const) {
+        assert.equal(
+          (await featuresByXref(db2, { db: "COG", accession }).execute()).length,
+          n,
+          accession,
+        );
       }
     });
   } finally {
@@ -320,44 +316,40 @@ engineTest(
 engineTest(
   "genomeStatistics() computes N50, N90, GC and length from the sequences when the run had none",
   async () => {
-    const db = await freshDb();
-    try {
-      const g = await db.insertInto("genomes").values({ name: "g" }).returning("id")
-        .executeTakeFirstOrThrow();
-      const lengths = [500, 300, 100, 80, 20];
-      await db.insertInto("sequences").values(lengths.map((length, i) => ({
-        genome_id: g.id,
-        version: 1,
-        seq_id: `c${i}`,
-        length,
-        gc: i === 4 ? null : 0.5 + i / 100,
-      }))).execute();
-      await db.insertInto("annotations").values({
-        genome_id: g.id,
-        sequence_version: 1,
-        source: "files",
-        fingerprint: "f",
-      }).execute();
-      const [row] = await genomeStatistics(db).execute();
-      // Brute force: sorted lengths, the first whose cumulative sum reaches 50 % / 90 %.
-      const total = lengths.reduce((a, b) => a + b, 0);
-      const nx = (share: number) => {
-        let sum = 0;
-        for (const length of [...lengths].sort((a, b) => b - a)) {
-          sum += length;
-          if (sum >= total * share) return length;
-        }
-      };
-      const known = lengths.slice(0, 4);
-      const gc = known.reduce((sum, l, i) => sum + l * (0.5 + i / 100), 0) /
-        known.reduce((a, b) => a + b, 0);
-      assert.deepEqual([row.length, row.count, row.n50, row.n90], [total, 5, nx(0.5), nx(0.9)]);
-      assert.ok(Math.abs(row.gc! - gc) < 1e-12);
-      assert.equal(row.n_ratio, null);
-      assert.equal(row.cdss, 0);
-    } finally {
-      await db.destroy();
-    }
+    await using db = await freshDatabase();
+    const g = await db.insertInto("genomes").values({ name: "g" }).returning("id")
+      .executeTakeFirstOrThrow();
+    const lengths = [500, 300, 100, 80, 20];
+    await db.insertInto("sequences").values(lengths.map((length, i) => ({
+      genome_id: g.id,
+      version: 1,
+      seq_id: `c${i}`,
+      length,
+      gc: i === 4 ? null : 0.5 + i / 100,
+    }))).execute();
+    await db.insertInto("annotations").values({
+      genome_id: g.id,
+      sequence_version: 1,
+      source: "files",
+      fingerprint: "f",
+    }).execute();
+    const [row] = await genomeStatistics(db).execute();
+    // Brute force: sorted lengths, the first whose cumulative sum reaches 50 % / 90 %.
+    const total = lengths.reduce((a, b) => a + b, 0);
+    const nx = (share: number) => {
+      let sum = 0;
+      for (const length of [...lengths].sort((a, b) => b - a)) {
+        sum += length;
+        if (sum >= total * share) return length;
+      }
+    };
+    const known = lengths.slice(0, 4);
+    const gc = known.reduce((sum, l, i) => sum + l * (0.5 + i / 100), 0) /
+      known.reduce((a, b) => a + b, 0);
+    assert.deepEqual([row.length, row.count, row.n50, row.n90], [total, 5, nx(0.5), nx(0.9)]);
+    assert.ok(Math.abs(row.gc! - gc) < 1e-12);
+    assert.equal(row.n_ratio, null);
+    assert.equal(row.cdss, 0);
   },
 );
 
@@ -387,8 +379,11 @@ engineTest(
         "L",
         all.at(-1)!.id,
       ]]);
-      assert.throws(() => annotationOf(db, ""), TypeError);
-      assert.throws(() => annotationOf(db, "C", { annotationId: 0 }), RangeError);
+      assert.throws(() => annotationOf(db, ""), { name: "TypeError", message: /"genome"/ });
+      assert.throws(() => annotationOf(db, "C", { annotationId: 0 }), {
+        name: "RangeError",
+        message: /"annotationId"/,
+      });
     } finally {
       await db.destroy();
     }

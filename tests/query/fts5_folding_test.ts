@@ -11,7 +11,8 @@ import fc from "fast-check";
 import { sql } from "kysely";
 import { FTS5_FOLD_FROM, FTS5_FOLD_TO, readFts5Folding } from "../../migrations/_fts5_folding.ts";
 import { ftsTokens } from "../../src/query/to_ts_query.ts";
-import { engineTest, openTestDatabase } from "../_engines.ts";
+import { engineTest } from "../_engines.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 
 /** Characters to build text from: ASCII, and non-ASCII FTS5 folds, separates, removes or keeps. */
 const ALPHABET = [
@@ -66,8 +67,8 @@ Deno.test("ftsTokens() splits and folds random text as FTS5 does", () => {
 });
 
 engineTest("baktadb_fts_tokens() on the server makes FTS5's tokens", async () => {
-  const db = await openTestDatabase();
-  try {
+  await using db = await freshDatabase();
+  {
     const samples = fc.sample(text, 300);
     const expected = fts5Tokens(samples);
     const { rows } = await sql<{ i: number; token: string }>`
@@ -79,7 +80,5 @@ engineTest("baktadb_fts_tokens() on the server makes FTS5's tokens", async () =>
     const tokens = samples.map((): string[] => []);
     for (const row of rows) tokens[Number(row.i) - 1].push(row.token);
     samples.forEach((value, i) => assert.deepEqual(tokens[i], expected[i], value));
-  } finally {
-    await db.destroy();
   }
 }, { engines: ["postgres"] });

@@ -6,15 +6,16 @@ import { searchFeatures, toFtsQuery } from "../../src/query/search_features.ts";
 import { findFeatures } from "../../src/query/find_features.ts";
 import { importRun } from "../../src/store/import_run.ts";
 import { makeRun } from "../../src/testing/factory/mod.ts";
-import { freshDb, insertAnnotation, matchesWords, tokens } from "./_fixture.ts";
+import { insertAnnotation, matchesWords, tokens } from "./_fixture.ts";
 import { currentEngine, engineTest } from "../_engines.ts";
 import { toTsQuery } from "../../src/query/to_ts_query.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 
 type Row = { id: number; locusTag: string | null; gene: string | null; product: string | null };
 
 /** Two factory genomes (one annotated twice) and one genome with hostile text. */
 async function searchDb(): Promise<{ db: Kysely<Database>; latest: Row[] }> {
-  const db = await freshDb();
+  const db = await freshDatabase();
   await importRun(db, makeRun({ seed: 11, sequences: 1, featuresPerSequence: 60 }), {
     genome: "A",
   });
@@ -245,7 +246,10 @@ engineTest("searchFeatures() scopes to a genome, an annotation and columns", asy
     });
     await t.step("a non-string text is a TypeError", () => {
       // deno-lint-ignore no-explicit-any
-      assert.throws(() => searchFeatures(db, 42 as any), TypeError);
+      assert.throws(() => searchFeatures(db, 42 as any), {
+        name: "TypeError",
+        message: /Invalid search text/,
+      });
     });
   } finally {
     await db.destroy();

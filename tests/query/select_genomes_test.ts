@@ -3,12 +3,12 @@ import { NotFoundError } from "../../src/db/errors.ts";
 import { checkWhere, selectGenomes } from "../../src/query/select_genomes.ts";
 import { traitKeyOf, type WhereClause } from "../../src/query/where_clause.ts";
 import { setTraits } from "../../src/store/traits_repository.ts";
-import { freshDb } from "./_fixture.ts";
 import { makeRun } from "../../src/testing/factory/mod.ts";
 import { formatGff3 } from "../../src/formats/gff3/format_gff3.ts";
 import { readGff3 } from "../../src/formats/gff3/read_gff3.ts";
 import { importRun } from "../../src/store/import_run.ts";
 import { engineTest } from "../_engines.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 
 /** A tiny seeded generator (xorshift), so the random cases repeat. */
 function random(seed: number): () => number {
@@ -53,7 +53,7 @@ function holds(values: Map<string, string>, clause: WhereClause): boolean {
 engineTest(
   "selectGenomes() agrees with a brute-force reading of random where clauses",
   async () => {
-    const db = await freshDb();
+    await using db = await freshDatabase();
     const next = random(7);
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
     const genomes = new Map<string, Map<string, string>>();
@@ -77,12 +77,11 @@ engineTest(
       const got = (await selectGenomes(db, { where: clauses })).map((g) => g.name);
       assert.deepEqual(got, expected, JSON.stringify(clauses));
     }
-    await db.destroy();
   },
 );
 
 engineTest("selectGenomes() falls back to Bakta's organism for species and genus", async () => {
-  const db = await freshDb();
+  await using db = await freshDatabase();
   await db.insertInto("genomes").values([
     { name: "bakta", genus: "Streptococcus", species: "pneumoniae" },
     { name: "gtdb", genus: "Streptococcus", species: "pneumoniae" },
@@ -96,11 +95,10 @@ engineTest("selectGenomes() falls back to Bakta's organism for species and genus
   assert.deepEqual(await names(["species~MITIS"]), ["gtdb"]);
   assert.deepEqual(await names(["genus=Streptococcus"]), ["bakta", "gtdb"]);
   assert.deepEqual(await names(["species!=x"]), ["bakta", "gtdb"]);
-  await db.destroy();
 });
 
 engineTest("selectGenomes() combines names and clauses, and names a missing genome", async () => {
-  const db = await freshDb();
+  await using db = await freshDatabase();
   for (const [name, st] of [["A", "1"], ["B", "1"], ["C", "2"]]) {
     const { id } = await db.insertInto("genomes").values({ name }).returning("id")
       .executeTakeFirstOrThrow();
@@ -115,7 +113,6 @@ engineTest("selectGenomes() combines names and clauses, and names a missing geno
     () => selectGenomes(db, { genomes: ["A", "Z"] }),
     (e) => e instanceof NotFoundError && e.message === 'No genome "Z"',
   );
-  await db.destroy();
 });
 
 Deno.test("checkWhere() rejects malformed clauses naming the option", () => {
@@ -136,7 +133,7 @@ Deno.test("checkWhere() rejects malformed clauses naming the option", () => {
 engineTest(
   "a genome named only by its GFF3's `# organism` line is found by species and genus",
   async () => {
-    await using db = await freshDb();
+    await using db = await freshDatabase();
     const made = makeRun({ seed: 11, sequences: 1, featuresPerSequence: 5 });
     const gff3 = formatGff3({
       ...made,

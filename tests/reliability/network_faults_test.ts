@@ -12,7 +12,6 @@
 import assert from "node:assert/strict";
 import { isDeepStrictEqual } from "node:util";
 import type { Kysely } from "kysely";
-import { openDatabase } from "../../src/db/open_database.ts";
 import type { Database } from "../../src/db/schema.ts";
 import { getJob } from "../../src/store/jobs_repository.ts";
 import type { BaktaEndpoint } from "../../src/client/bakta_error.ts";
@@ -26,6 +25,7 @@ import {
   writeFactoryGenomes,
 } from "../client/job_service/_helpers.ts";
 import { recordCells } from "./_record.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 
 /** The client's per-request timeout in this suite; the timeout fault waits longer. */
 const TIMEOUT_MS = 1_000;
@@ -85,43 +85,39 @@ async function runCell(
     endpoint,
     ...(mode === "transient" ? { times: 1 } : { probability: 1 }),
   } as StandInFault;
-  const db = await openDatabase(":memory:");
-  try {
-    await using standIn = await standInFor([genome], { runningMs: 20 });
-    const { client } = fastClient(standIn.baseUrl, {
-      timeoutMs: TIMEOUT_MS,
-      retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 4 },
-      maxResponseBytes: MAX_RESPONSE_BYTES,
-      maxDownloadBytes: MAX_DOWNLOAD_BYTES,
-    });
-    // the logs are fetched only for a job that failed: make Bakta fail it
-    if (endpoint === "logs") {
-      standIn.setFault({ endpoint: "start", kind: "jobError", logs: "ERROR: forced by the test" });
-    }
-    standIn.setFault(fault);
-    const submitted = await submitGenomes(db, client, [{
-      fasta: genome.fasta,
-      genome: genome.genome,
-    }]);
-    const first = await syncJobs(db, client, { wait: true, intervalMs: 5, timeoutMs: 30_000 });
-    const firstError = first.jobs[0]?.error ?? submitted.items[0].error?.message ?? "";
-    const row = await getJob(db, submitted.items[0].job.id);
-    const done = endpoint === "logs"
-      ? row.status === "ERROR" && (row.error ?? "").includes("forced by the test")
-      : row.status === "IMPORTED";
-    if (!done) assertNamesJob(firstError, standIn, genome, endpoint, shape.kind);
-    standIn.clearFaults();
-    if (!done && endpoint !== "logs") {
-      await syncJobs(db, client, { wait: true, intervalMs: 5, timeoutMs: 30_000 });
-    }
-    return {
-      direct: done,
-      resumed: !done,
-      lost: await lostWhat(db, standIn, genome, endpoint, client, row.id),
-    };
-  } finally {
-    await db.destroy();
+  await using db = await freshDatabase();
+  await using standIn = await standInFor([genome], { runningMs: 20 });
+  const { client } = fastClient(standIn.baseUrl, {
+    timeoutMs: TIMEOUT_MS,
+    retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 4 },
+    maxResponseBytes: MAX_RESPONSE_BYTES,
+    maxDownloadBytes: MAX_DOWNLOAD_BYTES,
+  });
+  // the logs are fetched only for a job that failed: make Bakta fail it
+  if (endpoint === "logs") {
+    standIn.setFault({ endpoint: "start", kind: "jobError", logs: "ERROR: forced by the test" });
   }
+  standIn.setFault(fault);
+  const submitted = await submitGenomes(db, client, [{
+    fasta: genome.fasta,
+    genome: genome.genome,
+  }]);
+  const first = await syncJobs(db, client, { wait: true, intervalMs: 5, timeoutMs: 30_000 });
+  const firstError = first.jobs[0]?.error ?? submitted.items[0].error?.message ?? "";
+  const row = await getJob(db, submitted.items[0].job.id);
+  const done = endpoint === "logs"
+    ? row.status === "ERROR" && (row.error ?? "").includes("forced by the test")
+    : row.status === "IMPORTED";
+  if (!done) assertNamesJob(firstError, standIn, genome, endpoint, shape.kind);
+  standIn.clearFaults();
+  if (!done && endpoint !== "logs") {
+    await syncJobs(db, client, { wait: true, intervalMs: 5, timeoutMs: 30_000 });
+  }
+  return {
+    direct: done,
+    resumed: !done,
+    lost: await lostWhat(db, standIn, genome, endpoint, client, row.id),
+  };
 }
 
 /** The error of a failed cell must name the job: its service id, or the genome for an init. */

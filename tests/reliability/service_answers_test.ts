@@ -9,7 +9,6 @@
 
 import assert from "node:assert/strict";
 import { isDeepStrictEqual } from "node:util";
-import { openDatabase } from "../../src/db/open_database.ts";
 import { getJob } from "../../src/store/jobs_repository.ts";
 import type { BaktaEndpoint } from "../../src/client/bakta_error.ts";
 import { submitGenomes, syncJobs } from "../../src/client/job_service/mod.ts";
@@ -22,6 +21,7 @@ import {
   writeFactoryGenomes,
 } from "../client/job_service/_helpers.ts";
 import { recordCells } from "./_record.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 
 /** Hostile names, each aimed at `target` (a path outside the temporary folder). */
 function hostileNames(target: string): Record<string, string> {
@@ -138,40 +138,36 @@ async function submitAndSync(
   fault: StandInFault,
   sandbox: Sandbox,
 ): Promise<{ imported: boolean; error: string; resumedImported: boolean; jobIds: string[] }> {
-  const db = await openDatabase(":memory:");
-  try {
-    await using standIn = await standInFor([genome], { runningMs: 10 });
-    const { client } = fastClient(standIn.baseUrl, { retry: { attempts: 2 } });
-    standIn.setFault(fault);
-    const before = await tree(sandbox.root);
-    const submitted = await submitGenomes(db, client, [{
-      fasta: genome.fasta,
-      genome: genome.genome,
-    }]);
-    const options = { wait: true, intervalMs: 5, timeoutMs: 20_000, tempDir: sandbox.temp };
-    const first = await syncJobs(db, client, options);
-    const id = submitted.items[0].job.id;
-    const imported = (await getJob(db, id)).status === "IMPORTED";
-    const error = first.jobs[0]?.error ?? submitted.items[0].error?.message ?? "";
-    assert.deepEqual(await tree(sandbox.root), before, "nothing written outside the database");
-    standIn.clearFaults();
-    await syncJobs(db, client, options);
-    const row = await getJob(db, id);
-    const counts = row.annotationId === null ? {} : await storedCounts(db, row.annotationId);
-    assert.ok(isDeepStrictEqual(counts, genome.expected), `imported counts: ${row.error}`);
-    assert.equal(row.name, genome.genome, "the stored job name is ours, not the service's");
-    assert.deepEqual(await tree(sandbox.root), before, "nothing written outside the database");
-    const started = [...standIn.jobs.values()].filter((job) => job.submissions > 0);
-    assert.equal(started.length, 1, "started once");
-    return {
-      imported,
-      error,
-      resumedImported: row.status === "IMPORTED",
-      jobIds: [...standIn.jobs.keys()],
-    };
-  } finally {
-    await db.destroy();
-  }
+  await using db = await freshDatabase();
+  await using standIn = await standInFor([genome], { runningMs: 10 });
+  const { client } = fastClient(standIn.baseUrl, { retry: { attempts: 2 } });
+  standIn.setFault(fault);
+  const before = await tree(sandbox.root);
+  const submitted = await submitGenomes(db, client, [{
+    fasta: genome.fasta,
+    genome: genome.genome,
+  }]);
+  const options = { wait: true, intervalMs: 5, timeoutMs: 20_000, tempDir: sandbox.temp };
+  const first = await syncJobs(db, client, options);
+  const id = submitted.items[0].job.id;
+  const imported = (await getJob(db, id)).status === "IMPORTED";
+  const error = first.jobs[0]?.error ?? submitted.items[0].error?.message ?? "";
+  assert.deepEqual(await tree(sandbox.root), before, "nothing written outside the database");
+  standIn.clearFaults();
+  await syncJobs(db, client, options);
+  const row = await getJob(db, id);
+  const counts = row.annotationId === null ? {} : await storedCounts(db, row.annotationId);
+  assert.ok(isDeepStrictEqual(counts, genome.expected), `imported counts: ${row.error}`);
+  assert.equal(row.name, genome.genome, "the stored job name is ours, not the service's");
+  assert.deepEqual(await tree(sandbox.root), before, "nothing written outside the database");
+  const started = [...standIn.jobs.values()].filter((job) => job.submissions > 0);
+  assert.equal(started.length, 1, "started once");
+  return {
+    imported,
+    error,
+    resumedImported: row.status === "IMPORTED",
+    jobIds: [...standIn.jobs.keys()],
+  };
 }
 
 function rewriting(endpoint: BaktaEndpoint, rewrite: Rewrite, name: string): StandInFault {

@@ -1,35 +1,31 @@
 import assert from "node:assert/strict";
 import { parseHTML } from "linkedom";
-import { openDatabase } from "../../src/db/open_database.ts";
 import { importRun } from "../../src/store/import_run.ts";
 import { makeCohort } from "../../src/testing/factory/make_cohort.ts";
 import { collectReport } from "../../src/report/collect_report.ts";
 import { renderReportHtml } from "../../src/report/render_report_html.ts";
 import { renderReport } from "../../src/report/render_report.ts";
 import type { ReportModel } from "../../src/report/report_model.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 
 const FIXED_TIME = new Date("2025-03-04T05:06:07Z");
 
 /** A three-genome cohort; `species` sets each genome's GTDB species trait (null: none). */
 async function cohortModel(species: (string | null)[]): Promise<ReportModel> {
-  const db = await openDatabase(":memory:");
-  try {
-    const cohort = makeCohort({ seed: 7, genomes: 3, familiesPool: 40, coreFamilies: 20 });
-    for (const [i, member] of cohort.members.entries()) {
-      await importRun(db, member.run, { genome: member.name });
-      const genome = await db.selectFrom("genomes").select("id").where("name", "=", member.name)
-        .executeTakeFirstOrThrow();
-      await db.insertInto("genome_traits").values([
-        { genome_id: genome.id, key: "penicillin", value: i === 0 ? "R" : "S" },
-        ...(species[i] === null
-          ? []
-          : [{ genome_id: genome.id, key: "gtdbtk.species", value: species[i] }]),
-      ]).execute();
-    }
-    return await collectReport(db, { generatedAt: FIXED_TIME, gcRings: false });
-  } finally {
-    await db.destroy();
+  await using db = await freshDatabase();
+  const cohort = makeCohort({ seed: 7, genomes: 3, familiesPool: 40, coreFamilies: 20 });
+  for (const [i, member] of cohort.members.entries()) {
+    await importRun(db, member.run, { genome: member.name });
+    const genome = await db.selectFrom("genomes").select("id").where("name", "=", member.name)
+      .executeTakeFirstOrThrow();
+    await db.insertInto("genome_traits").values([
+      { genome_id: genome.id, key: "penicillin", value: i === 0 ? "R" : "S" },
+      ...(species[i] === null
+        ? []
+        : [{ genome_id: genome.id, key: "gtdbtk.species", value: species[i] }]),
+    ]).execute();
   }
+  return await collectReport(db, { generatedAt: FIXED_TIME, gcRings: false });
 }
 
 /** The parts of a DOM element these tests read (linkedom's, typed structurally). */
@@ -67,17 +63,13 @@ Deno.test("collectReport() makes a JSON-serialisable model with traits and speci
 });
 
 Deno.test("renderReportHtml() draws the page from the model alone, as renderReport() does", async () => {
-  const db = await openDatabase(":memory:");
-  try {
-    const cohort = makeCohort({ seed: 8, genomes: 2, familiesPool: 30, coreFamilies: 15 });
-    for (const member of cohort.members) await importRun(db, member.run, { genome: member.name });
-    const options = { generatedAt: FIXED_TIME, gcRings: false };
-    const model = await collectReport(db, options);
-    const fromJson = renderReportHtml(JSON.parse(JSON.stringify(model)));
-    assert.equal(fromJson, await renderReport(db, options));
-  } finally {
-    await db.destroy();
-  }
+  await using db = await freshDatabase();
+  const cohort = makeCohort({ seed: 8, genomes: 2, familiesPool: 30, coreFamilies: 15 });
+  for (const member of cohort.members) await importRun(db, member.run, { genome: member.name });
+  const options = { generatedAt: FIXED_TIME, gcRings: false };
+  const model = await collectReport(db, options);
+  const fromJson = renderReportHtml(JSON.parse(JSON.stringify(model)));
+  assert.equal(fromJson, await renderReport(db, options));
 });
 
 Deno.test("the report warns about a mixed-species cohort and shows deviations for one species", async () => {

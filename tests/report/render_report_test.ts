@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { parseHTML } from "linkedom";
 import type { Kysely } from "kysely";
-import { openDatabase } from "../../src/db/open_database.ts";
 import type { Database } from "../../src/db/schema.ts";
 import { NotFoundError } from "../../src/db/errors.ts";
 import type { BaktaRun } from "../../src/formats/model.ts";
@@ -12,6 +11,7 @@ import { renderReport } from "../../src/report/render_report.ts";
 import { BAKTADB_VERSION } from "../../src/report/report_versions.ts";
 import { REPORT_SCRIPT } from "../../src/report/_report_script.ts";
 import { reportSamples, samplePath } from "../_samples.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 
 const HOSTILE = `<script>alert(1)</script>"'&`;
 const HOSTILE_PRODUCT = `<img src=x onerror="alert(2)"> kinase`;
@@ -19,7 +19,7 @@ const FIXED_TIME = new Date("2025-03-04T05:06:07Z");
 
 /** A small three-genome cohort, imported; returns the runs by genome name. */
 async function cohortDatabase(): Promise<{ db: Kysely<Database>; runs: Map<string, BaktaRun> }> {
-  const db = await openDatabase(":memory:");
+  const db = await freshDatabase();
   const cohort = makeCohort({
     seed: 11,
     genomes: 3,
@@ -255,37 +255,33 @@ Deno.test("renderReport() summary numbers equal brute-force counts of the runs",
 });
 
 Deno.test("renderReport() escapes hostile genome names and products", async () => {
-  const db = await openDatabase(":memory:");
-  try {
-    const run = makeRun({ seed: 21, sequences: 1, genomeSize: 12_000 });
-    const cds = run.features.find((f) => f.type === "cds")!;
-    cds.product = HOSTILE_PRODUCT;
-    cds.gene = "aaaA"; // listed first among the genome's own families
-    await importRun(db, run, { genome: HOSTILE });
-    await importRun(db, makeRun({ seed: 22, sequences: 1, genomeSize: 12_000 }), {
-      genome: `a"b`,
-    });
-    const page = await renderReport(db, { title: `Report ${HOSTILE}` });
-    assertOwnScriptOnly(page, documentOf(page));
-    assert.doesNotMatch(page, /<img/i);
-    assert.match(page, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
-    assert.match(page, /&lt;img src=x onerror=/, "the product is in a tool tip, escaped");
-    const doc = documentOf(page);
-    assert.equal(doc.querySelectorAll("img").length, 0);
-    for (const element of doc.querySelectorAll("*")) {
-      for (const attribute of element.attributes) {
-        assert.doesNotMatch(attribute.name, /^on/i, `no event handler on <${element.tagName}>`);
-      }
+  await using db = await freshDatabase();
+  const run = makeRun({ seed: 21, sequences: 1, genomeSize: 12_000 });
+  const cds = run.features.find((f) => f.type === "cds")!;
+  cds.product = HOSTILE_PRODUCT;
+  cds.gene = "aaaA"; // listed first among the genome's own families
+  await importRun(db, run, { genome: HOSTILE });
+  await importRun(db, makeRun({ seed: 22, sequences: 1, genomeSize: 12_000 }), {
+    genome: `a"b`,
+  });
+  const page = await renderReport(db, { title: `Report ${HOSTILE}` });
+  assertOwnScriptOnly(page, documentOf(page));
+  assert.doesNotMatch(page, /<img/i);
+  assert.match(page, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+  assert.match(page, /&lt;img src=x onerror=/, "the product is in a tool tip, escaped");
+  const doc = documentOf(page);
+  assert.equal(doc.querySelectorAll("img").length, 0);
+  for (const element of doc.querySelectorAll("*")) {
+    for (const attribute of element.attributes) {
+      assert.doesNotMatch(attribute.name, /^on/i, `no event handler on <${element.tagName}>`);
     }
-    const headings = [...doc.querySelectorAll("section.genome h2")].map((h) => h.textContent);
-    assert.deepEqual(headings.sort(), [HOSTILE, `a"b`].sort());
-    assert.equal(doc.querySelector("title")!.textContent, `Report ${HOSTILE}`);
-    const rows = [...doc.querySelectorAll("#summary tr[data-genome]")]
-      .map((r) => r.getAttribute("data-genome"));
-    assert.ok(rows.includes(HOSTILE), "the attribute value round-trips");
-  } finally {
-    await db.destroy();
   }
+  const headings = [...doc.querySelectorAll("section.genome h2")].map((h) => h.textContent);
+  assert.deepEqual(headings.sort(), [HOSTILE, `a"b`].sort());
+  assert.equal(doc.querySelector("title")!.textContent, `Report ${HOSTILE}`);
+  const rows = [...doc.querySelectorAll("#summary tr[data-genome]")]
+    .map((r) => r.getAttribute("data-genome"));
+  assert.ok(rows.includes(HOSTILE), "the attribute value round-trips");
 });
 
 Deno.test("renderReport() options: genomes and their order, one genome, errors", async (t) => {
@@ -305,7 +301,10 @@ Deno.test("renderReport() options: genomes and their order, one genome, errors",
       assert.equal(doc.querySelectorAll("section.genome").length, 1);
     });
     await t.step("an unknown genome is a NotFoundError", async () => {
-      await assert.rejects(() => renderReport(db, { genomes: ["nope"] }), NotFoundError);
+      await assert.rejects(() => renderReport(db, { genomes: ["nope"] }), {
+        name: "NotFoundError",
+        message: /No genome "nope"/,
+      });
     });
     await t.step("a genome without annotation is a NotFoundError", async () => {
       await db.insertInto("genomes").values({ name: "bare" }).execute();
@@ -316,9 +315,18 @@ Deno.test("renderReport() options: genomes and their order, one genome, errors",
       );
     });
     await t.step("bad options throw", async () => {
-      await assert.rejects(() => renderReport(db, { maxPresenceFamilies: 0 }), RangeError);
-      await assert.rejects(() => renderReport(db, { generatedAt: new Date("x") }), RangeError);
-      await assert.rejects(() => renderReport(db, { genomes: "G1" as never }), TypeError);
+      await assert.rejects(() => renderReport(db, { maxPresenceFamilies: 0 }), {
+        name: "RangeError",
+        message: /"maxPresenceFamilies"/,
+      });
+      await assert.rejects(() => renderReport(db, { generatedAt: new Date("x") }), {
+        name: "RangeError",
+        message: /"generatedAt"/,
+      });
+      await assert.rejects(() => renderReport(db, { genomes: "G1" as never }), {
+        name: "TypeError",
+        message: /"genomes"/,
+      });
     });
     await t.step("an aborted signal stops the rendering", async () => {
       const controller = new AbortController();
@@ -368,15 +376,11 @@ Deno.test("renderReport() thins a large presence/absence matrix to a systematic 
 });
 
 Deno.test("renderReport() of an empty database says there is nothing to show", async () => {
-  const db = await openDatabase(":memory:");
-  try {
-    const doc = documentOf(await renderReport(db));
-    assert.match(doc.querySelector("#summary")!.textContent!, /no annotated genomes/);
-    assert.equal(doc.querySelectorAll("svg").length, 0);
-    assert.ok(doc.querySelector("#versions"));
-  } finally {
-    await db.destroy();
-  }
+  await using db = await freshDatabase();
+  const doc = documentOf(await renderReport(db));
+  assert.match(doc.querySelector("#summary")!.textContent!, /no annotated genomes/);
+  assert.equal(doc.querySelectorAll("svg").length, 0);
+  assert.ok(doc.querySelector("#versions"));
 });
 
 const present = reportSamples("tests/report/render_report_test.ts");
@@ -395,60 +399,56 @@ Deno.test({
   name: "renderReport() summary equals Bakta's own .txt (v1.11.4 assembly, v1.8.1 origin-spanning)",
   ignore: !present,
   fn: async () => {
-    const db = await openDatabase(":memory:");
-    try {
-      await importRun(db, samplePath("v1.11.4-assembly/"));
-      await importRun(db, samplePath("v1.8.1-origin-spanning/"));
-      const doc = documentOf(await renderReport(db));
-      const txtKeys: [string, string, (v: string) => string][] = [
-        ["Length", "length", (v) => v],
-        ["Count", "count", (v) => v],
-        ["GC", "gc", (v) => (Number(v) * 100).toFixed(1)],
-        ["N50", "n50", (v) => v],
-        ["N ratio", "n_ratio", (v) => (Number(v) * 100).toFixed(1)],
-        ["coding density", "coding_density", (v) => (Number(v) * 100).toFixed(1)],
-        ["tRNAs", "trnas", (v) => v],
-        ["tmRNAs", "tmrnas", (v) => v],
-        ["rRNAs", "rrnas", (v) => v],
-        ["ncRNAs", "ncrnas", (v) => v],
-        ["ncRNA regions", "ncrna_regions", (v) => v],
-        ["CRISPR arrays", "crispr_arrays", (v) => v],
-        ["CDSs", "cdss", (v) => v],
-        ["pseudogenes", "pseudogenes", (v) => v],
-        ["hypotheticals", "hypotheticals", (v) => v],
-        ["sORFs", "sorfs", (v) => v],
-        ["gaps", "gaps", (v) => v],
-        ["oriCs", "orics", (v) => v],
-        ["oriVs", "orivs", (v) => v],
-        ["oriTs", "orits", (v) => v],
-      ];
-      for (
-        const [genome, txt] of [
-          ["assembly", "v1.11.4-assembly/assembly.txt"],
-          ["TEST_6", "v1.8.1-origin-spanning/TEST_6.txt"],
-        ]
-      ) {
-        const expected = await readTxt(samplePath(txt));
-        const cells = cellValues(doc, genome);
-        let compared = 0;
-        for (const [label, key, convert] of txtKeys) {
-          if (!expected.has(label)) continue;
-          assert.equal(convert(cells.get(key)!), expected.get(label), `${genome} ${label}`);
-          compared++;
-        }
-        assert.ok(compared >= 18, `${genome}: ${compared} numbers compared`);
-        const software = expected.get("Software")!.replace(/^v/, "");
-        const row = [...doc.querySelectorAll("#versions tr[data-genome]")]
-          .find((r) => r.getAttribute("data-genome") === genome)!;
-        assert.equal(row.querySelector("td")!.textContent, software);
+    await using db = await freshDatabase();
+    await importRun(db, samplePath("v1.11.4-assembly/"));
+    await importRun(db, samplePath("v1.8.1-origin-spanning/"));
+    const doc = documentOf(await renderReport(db));
+    const txtKeys: [string, string, (v: string) => string][] = [
+      ["Length", "length", (v) => v],
+      ["Count", "count", (v) => v],
+      ["GC", "gc", (v) => (Number(v) * 100).toFixed(1)],
+      ["N50", "n50", (v) => v],
+      ["N ratio", "n_ratio", (v) => (Number(v) * 100).toFixed(1)],
+      ["coding density", "coding_density", (v) => (Number(v) * 100).toFixed(1)],
+      ["tRNAs", "trnas", (v) => v],
+      ["tmRNAs", "tmrnas", (v) => v],
+      ["rRNAs", "rrnas", (v) => v],
+      ["ncRNAs", "ncrnas", (v) => v],
+      ["ncRNA regions", "ncrna_regions", (v) => v],
+      ["CRISPR arrays", "crispr_arrays", (v) => v],
+      ["CDSs", "cdss", (v) => v],
+      ["pseudogenes", "pseudogenes", (v) => v],
+      ["hypotheticals", "hypotheticals", (v) => v],
+      ["sORFs", "sorfs", (v) => v],
+      ["gaps", "gaps", (v) => v],
+      ["oriCs", "orics", (v) => v],
+      ["oriVs", "orivs", (v) => v],
+      ["oriTs", "orits", (v) => v],
+    ];
+    for (
+      const [genome, txt] of [
+        ["assembly", "v1.11.4-assembly/assembly.txt"],
+        ["TEST_6", "v1.8.1-origin-spanning/TEST_6.txt"],
+      ]
+    ) {
+      const expected = await readTxt(samplePath(txt));
+      const cells = cellValues(doc, genome);
+      let compared = 0;
+      for (const [label, key, convert] of txtKeys) {
+        if (!expected.has(label)) continue;
+        assert.equal(convert(cells.get(key)!), expected.get(label), `${genome} ${label}`);
+        compared++;
       }
-      // The origin-spanning CDS of pOSAK1 is drawn across the origin of its map.
-      const map = [...doc.querySelectorAll("section.genome")]
-        .find((s) => s.getAttribute("data-genome") === "TEST_6")!
-        .querySelector('figure[aria-label="Genome map"]')!;
-      assert.equal(map.querySelectorAll('g[aria-description="features"] path').length, 2);
-    } finally {
-      await db.destroy();
+      assert.ok(compared >= 18, `${genome}: ${compared} numbers compared`);
+      const software = expected.get("Software")!.replace(/^v/, "");
+      const row = [...doc.querySelectorAll("#versions tr[data-genome]")]
+        .find((r) => r.getAttribute("data-genome") === genome)!;
+      assert.equal(row.querySelector("td")!.textContent, software);
     }
+    // The origin-spanning CDS of pOSAK1 is drawn across the origin of its map.
+    const map = [...doc.querySelectorAll("section.genome")]
+      .find((s) => s.getAttribute("data-genome") === "TEST_6")!
+      .querySelector('figure[aria-label="Genome map"]')!;
+    assert.equal(map.querySelectorAll('g[aria-description="features"] path').length, 2);
   },
 });

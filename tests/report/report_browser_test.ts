@@ -6,11 +6,11 @@
  */
 
 import assert from "node:assert/strict";
-import { openDatabase } from "../../src/db/open_database.ts";
 import { importRun } from "../../src/store/import_run.ts";
 import { makeCohort } from "../../src/testing/factory/make_cohort.ts";
 import { renderReport } from "../../src/report/render_report.ts";
 import { parseWithPython } from "../plot/_helpers.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 
 const CHROMIUM = "chromium";
 const TIMEOUT_MS = 90_000;
@@ -143,19 +143,15 @@ function pngSize(bytes: Uint8Array): { width: number; height: number } {
 }
 
 async function writeReport(dir: string): Promise<{ path: string; svgCount: number }> {
-  const db = await openDatabase(":memory:");
-  try {
-    const cohort = makeCohort({ seed: 5, genomes: 3, familiesPool: 50, coreFamilies: 25 });
-    for (const [i, member] of cohort.members.entries()) {
-      await importRun(db, member.run, { genome: i === 0 ? HOSTILE : member.name });
-    }
-    const page = await renderReport(db, { title: "Browser check" });
-    const path = `${dir}/report.html`;
-    await Deno.writeTextFile(path, page);
-    return { path, svgCount: (page.match(/<svg\b/g) ?? []).length };
-  } finally {
-    await db.destroy();
+  await using db = await freshDatabase();
+  const cohort = makeCohort({ seed: 5, genomes: 3, familiesPool: 50, coreFamilies: 25 });
+  for (const [i, member] of cohort.members.entries()) {
+    await importRun(db, member.run, { genome: i === 0 ? HOSTILE : member.name });
   }
+  const page = await renderReport(db, { title: "Browser check" });
+  const path = `${dir}/report.html`;
+  await Deno.writeTextFile(path, page);
+  return { path, svgCount: (page.match(/<svg\b/g) ?? []).length };
 }
 
 Deno.test({

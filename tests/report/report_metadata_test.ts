@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
-import { openDatabase } from "../../src/db/open_database.ts";
 import { renderReport } from "../../src/report/render_report.ts";
 import { importRuns } from "../../src/store/import_runs.ts";
 import { makeBakrepDataset } from "../../src/testing/bakrep_stand_in/make_bakrep_dataset.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 
 Deno.test("renderReport() shows a BakRep genome's source, GTDB species, MLST and CheckM2 among its traits", async () => {
   const dir = await Deno.makeTempDir();
-  const db = await openDatabase(":memory:");
+  await using db = await freshDatabase();
   try {
     const d = makeBakrepDataset("SAMN0077", { seed: 7, sequenceType: "180", completeness: 98.4 });
     for (const [name, bytes] of d.files) await Deno.writeFile(`${dir}/${name}`, bytes);
@@ -21,7 +21,6 @@ Deno.test("renderReport() shows a BakRep genome's source, GTDB species, MLST and
     assert.ok(section.includes(row("mlst.sequence_type", "180")));
     assert.ok(section.includes(row("checkm2.completeness", "98.4")));
   } finally {
-    await db.destroy();
     await Deno.remove(dir, { recursive: true });
   }
 });

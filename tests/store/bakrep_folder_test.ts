@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { openDatabase } from "../../src/db/open_database.ts";
 import { genomeMetadata, importRuns, listGenomes } from "../../src/store/mod.ts";
 import { formatRunAsGff3, makeRun } from "../../src/testing/factory/mod.ts";
 import { selectGenomes } from "../../src/query/select_genomes.ts";
@@ -14,6 +13,7 @@ import {
   bakrepSamplePath,
   reportBakrepSample,
 } from "../_bakrep_samples.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 
 reportBakrepSample("store/bakrep_folder_test.ts");
 
@@ -48,7 +48,7 @@ function expectedMetadata(d: BakrepDatasetFixture): Record<string, string> {
 
 Deno.test("importRuns() imports flat and grouped BakRep folders as genomes <id> with their metadata", async () => {
   const dir = await Deno.makeTempDir();
-  const db = await openDatabase(":memory:");
+  await using db = await freshDatabase();
   try {
     const a = makeBakrepDataset("SAMN0001", { seed: 1 });
     const b = makeBakrepDataset("SAMN0002", { seed: 2, species: "Escherichia coli" });
@@ -74,14 +74,13 @@ Deno.test("importRuns() imports flat and grouped BakRep folders as genomes <id> 
     assert.deepStrictEqual(again.items.map((i) => i.status), ["skipped", "skipped", "skipped"]);
     assert.equal((await listGenomes(db)).length, 3);
   } finally {
-    await db.destroy();
     await Deno.remove(dir, { recursive: true });
   }
 });
 
 Deno.test("importRuns(): a BakRep file that does not match its record fails alone, naming the file", async () => {
   const dir = await Deno.makeTempDir();
-  const db = await openDatabase(":memory:");
+  await using db = await freshDatabase();
   try {
     const good = makeBakrepDataset("SAMN0011", { seed: 11 });
     const bad = makeBakrepDataset("SAMN0012", { seed: 12 });
@@ -106,7 +105,6 @@ Deno.test("importRuns(): a BakRep file that does not match its record fails alon
     assert.match(result.items[2].error!.message, /the BakRep dataset has no Bakta files/);
     assert.deepStrictEqual((await listGenomes(db)).map((g) => g.name), ["SAMN0011"]);
   } finally {
-    await db.destroy();
     await Deno.remove(dir, { recursive: true });
   }
 });
@@ -116,7 +114,7 @@ Deno.test({
   ignore: !BAKREP_SAMPLE_PRESENT,
   async fn() {
     const dir = await Deno.makeTempDir();
-    const db = await openDatabase(":memory:");
+    await using db = await freshDatabase();
     try {
       const d = makeBakrepDataset(BAKREP_SAMPLE_ID, { seed: 5 });
       for (const [name, bytes] of d.files) {
@@ -155,7 +153,6 @@ Deno.test({
       assert.equal(m["assembly.n50"], "9607");
       assert.equal(m["assembly.gc"], "42.9");
     } finally {
-      await db.destroy();
       await Deno.remove(dir, { recursive: true });
     }
   },
@@ -163,7 +160,7 @@ Deno.test({
 
 Deno.test("importRuns() reads a file given by name whatever its name; a broken one fails alone", async () => {
   const dir = await Deno.makeTempDir();
-  const db = await openDatabase(":memory:");
+  await using db = await freshDatabase();
   try {
     const run = makeRun({ seed: 21, sequences: 1, featuresPerSequence: 9 });
     await Deno.writeTextFile(`${dir}/C364.gff`, formatRunAsGff3(run));
@@ -190,14 +187,13 @@ Deno.test("importRuns() reads a file given by name whatever its name; a broken o
     assert.equal(result.items[2].result?.counts.features, run.features.length);
     assert.deepStrictEqual((await listGenomes(db)).map((g) => g.name).sort(), ["C364", "C365"]);
   } finally {
-    await db.destroy();
     await Deno.remove(dir, { recursive: true });
   }
 });
 
 Deno.test("cohort selection takes imported BakRep genomes and own genomes together by their metadata", async () => {
   const dir = await Deno.makeTempDir();
-  const db = await openDatabase(":memory:");
+  await using db = await freshDatabase();
   try {
     const datasets = [
       makeBakrepDataset("SAMN0021", { seed: 21 }),
@@ -236,7 +232,6 @@ Deno.test("cohort selection takes imported BakRep genomes and own genomes togeth
       ["SAMN0021", "SAMN0022", "SAMN0023"],
     );
   } finally {
-    await db.destroy();
     await Deno.remove(dir, { recursive: true });
   }
 });

@@ -139,9 +139,12 @@ Deno.test("baktadb import: 4 processes importing the same GFF3 at once store it 
   });
 });
 
-Deno.test("baktadb import: 3 processes importing real S. pneumoniae GFF3s at once match a serial import", async () => {
+Deno.test({
+  name:
+    "baktadb import: 3 processes importing real S. pneumoniae GFF3s at once match a serial import",
+  ignore: !reportSamples("concurrent_import_test.ts"),
+}, async () => {
   const cohort = `${SAMPLES_DIR}v1.9.2-spneumoniae-cohort`;
-  if (!reportSamples("concurrent_import_test.ts")) return;
   await withTempDir(async (dir) => {
     const files = [...Deno.readDirSync(cohort)].map((e) => e.name)
       .filter((name) => name.endsWith(".gff3.gz")).sort().map((name) => `${cohort}/${name}`);

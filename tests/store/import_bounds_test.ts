@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { openDatabase } from "../../src/db/open_database.ts";
 import { ParseError } from "../../src/formats/parse_error.ts";
 import { importRuns } from "../../src/store/import_runs.ts";
 import { listGenomes } from "../../src/store/genomes_repository.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 
 /** A Bakta JSON run of one linear 1,330 bp contig with one CDS. */
 function jsonRun(start: number, stop: number): string {
@@ -23,7 +23,7 @@ function jsonRun(start: number, stop: number): string {
 
 Deno.test("importRuns(): a run with a feature past its linear sequence fails whole; the others go in", async () => {
   const dir = await Deno.makeTempDir();
-  const db = await openDatabase(":memory:");
+  await using db = await freshDatabase();
   try {
     await Deno.writeTextFile(`${dir}/good.json`, jsonRun(10, 99));
     await Deno.writeTextFile(`${dir}/past.json`, jsonRun(1, 999999));
@@ -46,7 +46,6 @@ Deno.test("importRuns(): a run with a feature past its linear sequence fails who
     const features = await db.selectFrom("features").select("locus_tag").execute();
     assert.equal(features.length, 1);
   } finally {
-    await db.destroy();
     await Deno.remove(dir, { recursive: true });
   }
 });

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import { openDatabase } from "../../src/db/open_database.ts";
 import { readSampleSheet } from "../../src/formats/sample_sheet/read_sample_sheet.ts";
 import { createGenome, deleteGenome } from "../../src/store/genomes_repository.ts";
 import { importSampleSheet, listTraits, setTraits } from "../../src/store/traits_repository.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 
 Deno.test("importSampleSheet() sets matched genomes' traits and reports the others", async () => {
-  const db = await openDatabase(":memory:");
+  await using db = await freshDatabase();
   const g1 = await createGenome(db, { name: "G1" });
   await createGenome(db, { name: "G2" });
   await setTraits(db, g1.id, { penicillin: "0", source: "lab" });
@@ -31,15 +31,16 @@ Deno.test("importSampleSheet() sets matched genomes' traits and reports the othe
     { genome: "G2", key: "lineage", value: "1" },
   ]);
   assert.deepEqual(await listTraits(db, { keys: [] }), []);
-  await db.destroy();
 });
 
 Deno.test("setTraits() traits go with their genome", async () => {
-  const db = await openDatabase(":memory:");
+  await using db = await freshDatabase();
   const g = await createGenome(db, { name: "G1" });
   await setTraits(db, g.id, { st: "180" });
   await deleteGenome(db, g.id);
   assert.deepEqual(await listTraits(db), []);
-  await assert.rejects(() => setTraits(db, 1, { "": "x" }), TypeError);
-  await db.destroy();
+  await assert.rejects(() => setTraits(db, 1, { "": "x" }), {
+    name: "TypeError",
+    message: /empty key/,
+  });
 });

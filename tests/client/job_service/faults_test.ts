@@ -4,7 +4,6 @@
  */
 
 import assert from "node:assert/strict";
-import { openDatabase } from "../../../src/db/open_database.ts";
 import { getJob, listJobEvents } from "../../../src/store/jobs_repository.ts";
 import type { StandInFault } from "../../../src/testing/bakta_stand_in/mod.ts";
 import {
@@ -22,6 +21,7 @@ import {
   storedCounts,
   writeFactoryGenomes,
 } from "./_helpers.ts";
+import { freshDatabase } from "../../_fresh_database.ts";
 
 interface Case {
   name: string;
@@ -144,7 +144,7 @@ const CASES: Case[] = [
 for (const testCase of CASES) {
   Deno.test(`syncJobs() under faults: ${testCase.name}`, async () => {
     const dir = await Deno.makeTempDir({ prefix: "baktadb-faults-" });
-    const db = await openDatabase(":memory:");
+    await using db = await freshDatabase();
     try {
       const genomes = await writeFactoryGenomes(dir, 3, 31);
       await using standIn = await standInFor(genomes, { runningMs: 40 });
@@ -208,7 +208,6 @@ for (const testCase of CASES) {
       }, secrets);
       await assertNoSecretsInDatabase(db, secrets);
     } finally {
-      await db.destroy();
       await Deno.remove(dir, { recursive: true });
     }
   });

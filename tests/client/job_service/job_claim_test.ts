@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
-import { engineTest, openTestDatabase } from "../../_engines.ts";
+import { engineTest } from "../../_engines.ts";
 import { createJob, getJob } from "../../../src/store/jobs_repository.ts";
 import { claimJobLease, releaseJobLease } from "../../../src/client/job_service/_job_claim.ts";
 import { recordStatus } from "../../../src/client/job_service/_job_rows.ts";
+import { freshDatabase } from "../../_fresh_database.ts";
 
 async function successfulJob() {
-  const db = await openTestDatabase();
+  const db = await freshDatabase();
   const row = await createJob(db, {
     jobId: "j-1",
     secret: "s".repeat(32),

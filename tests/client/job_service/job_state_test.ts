@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { openDatabase } from "../../../src/db/open_database.ts";
 import { createJob } from "../../../src/store/jobs_repository.ts";
 import {
   failureReason,
@@ -7,7 +6,7 @@ import {
   INFRASTRUCTURE_FAILURE_LOGS,
   toPublicJob,
 } from "../../../src/client/job_service/mod.ts";
-import { NotFoundError } from "../../../src/db/errors.ts";
+import { freshDatabase } from "../../_fresh_database.ts";
 
 const SECRET = "AbCdEfGhIjKlMnOpQrStUvWxYz012345";
 
@@ -38,20 +37,16 @@ Deno.test("toPublicJob() leaves out the secret and masks it wherever it might hi
 });
 
 Deno.test("findJob() finds by number, by service id and by a unique start of it", async () => {
-  const db = await openDatabase(":memory:");
-  try {
-    const base = { secret: SECRET, name: "g", config: {}, apiUrl: "http://127.0.0.1:9/api/v1" };
-    await createJob(db, { ...base, jobId: "aaaa1111-0000" });
-    await createJob(db, { ...base, jobId: "aaaa2222-0000" });
-    assert.equal((await findJob(db, "2")).jobId, "aaaa2222-0000");
-    assert.equal((await findJob(db, "aaaa1111-0000")).id, 1);
-    assert.equal((await findJob(db, "aaaa2")).id, 2);
-    await assert.rejects(findJob(db, "aaaa"), /ambiguous/);
-    await assert.rejects(findJob(db, "zzzz"), NotFoundError);
-    await assert.rejects(findJob(db, "9"), NotFoundError);
-  } finally {
-    await db.destroy();
-  }
+  await using db = await freshDatabase();
+  const base = { secret: SECRET, name: "g", config: {}, apiUrl: "http://127.0.0.1:9/api/v1" };
+  await createJob(db, { ...base, jobId: "aaaa1111-0000" });
+  await createJob(db, { ...base, jobId: "aaaa2222-0000" });
+  assert.equal((await findJob(db, "2")).jobId, "aaaa2222-0000");
+  assert.equal((await findJob(db, "aaaa1111-0000")).id, 1);
+  assert.equal((await findJob(db, "aaaa2")).id, 2);
+  await assert.rejects(findJob(db, "aaaa"), /ambiguous/);
+  await assert.rejects(findJob(db, "zzzz"), { name: "NotFoundError", message: /"zzzz"/ });
+  await assert.rejects(findJob(db, "9"), { name: "NotFoundError", message: /"9"/ });
 });
 
 Deno.test("failureReason() tells Bakta's errors from the infrastructure's", () => {

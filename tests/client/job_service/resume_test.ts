@@ -4,7 +4,6 @@
  */
 
 import assert from "node:assert/strict";
-import { openDatabase } from "../../../src/db/open_database.ts";
 import { getJob, listJobEvents, listJobs } from "../../../src/store/jobs_repository.ts";
 import {
   deleteServiceJob,
@@ -24,12 +23,13 @@ import {
   type TestGenome,
   writeFactoryGenomes,
 } from "./_helpers.ts";
+import { freshDatabase } from "../../_fresh_database.ts";
 
 async function setup(count = 1) {
   const dir = await Deno.makeTempDir({ prefix: "baktadb-resume-" });
   const genomes = await writeFactoryGenomes(dir, count, 51);
   const standIn = await standInFor(genomes);
-  const db = await openDatabase(":memory:");
+  const db = await freshDatabase();
   const { client } = fastClient(standIn.baseUrl);
   return {
     dir,

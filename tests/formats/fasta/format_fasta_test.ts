@@ -17,10 +17,22 @@ Deno.test("formatFasta() wraps at the line width, or not at all with 0", () => {
 });
 
 Deno.test("formatFasta() validates its options and ids", () => {
-  assert.throws(() => formatFasta([], { lineWidth: -1 }), RangeError);
-  assert.throws(() => formatFasta([], { lineWidth: 1.5 }), RangeError);
-  assert.throws(() => formatFasta([{ id: "a b", sequence: "A" }]), TypeError);
-  assert.throws(() => formatFasta([{ id: "", sequence: "A" }]), TypeError);
+  assert.throws(() => formatFasta([], { lineWidth: -1 }), {
+    name: "RangeError",
+    message: /"lineWidth"/,
+  });
+  assert.throws(() => formatFasta([], { lineWidth: 1.5 }), {
+    name: "RangeError",
+    message: /"lineWidth"/,
+  });
+  assert.throws(() => formatFasta([{ id: "a b", sequence: "A" }]), {
+    name: "TypeError",
+    message: /"a b"/,
+  });
+  assert.throws(() => formatFasta([{ id: "", sequence: "A" }]), {
+    name: "TypeError",
+    message: /""/,
+  });
 });
 
 Deno.test("parseFasta() inverts formatFasta() for any records and width", () => {

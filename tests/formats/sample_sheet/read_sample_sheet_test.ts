@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { ParseError } from "../../../src/formats/parse_error.ts";
 import { readSampleSheet } from "../../../src/formats/sample_sheet/read_sample_sheet.ts";
+import { reportSamples } from "../../_samples.ts";
 
 const COHORT = new URL(
   "../../../../shared/bakta-samples/v1.9.2-spneumoniae-cohort/samplesheet.csv",
@@ -45,14 +46,11 @@ Deno.test("readSampleSheet() names the file and line of bad input", async (t) =>
   }
 });
 
-Deno.test("readSampleSheet() reads the shipped cohort's sheet", async () => {
-  let text: string;
-  try {
-    text = await Deno.readTextFile(COHORT);
-  } catch {
-    console.log("SKIPPED: ../shared/bakta-samples/v1.9.2-spneumoniae-cohort is absent");
-    return;
-  }
+Deno.test({
+  name: "readSampleSheet() reads the shipped cohort's sheet",
+  ignore: !reportSamples("read_sample_sheet_test"),
+}, async () => {
+  const text = await Deno.readTextFile(COHORT);
   const sheet = readSampleSheet(text, { key: "sample", file: "samplesheet.csv" });
   assert.deepEqual(sheet.columns, ["penicillin", "gff", "lineage"]);
   assert.equal(sheet.rows.length, 15);

@@ -93,9 +93,7 @@ export type SearchQuery = SelectQueryBuilder<
  * ```
  */
 export function toFtsQuery(text: string, options: FtsQueryOptions = {}): string | undefined {
-  if (typeof text !== "string") {
-    throw new TypeError(`Invalid search text: expected a string, got ${show(text)}`);
-  }
+  checkText(text);
   const { prefix = false, columns } = options;
   const words = splitWords(text);
   if (words.length === 0) return undefined;
@@ -175,6 +173,7 @@ export function searchFeatures(
   text: string,
   options: SearchFeaturesOptions = {},
 ): SearchQuery {
+  checkText(text);
   const hits = isSqlite(db)
     ? ftsHits(db, toFtsQuery(text, options))
     : isPostgres(db)
@@ -270,6 +269,12 @@ function narrowToAnnotation(
   return query
     .where("hits.id", ">=", bound("min"))
     .where("hits.id", "<=", bound("max"));
+}
+
+function checkText(text: unknown): asserts text is string {
+  if (typeof text !== "string") {
+    throw new TypeError(`Invalid search text: expected a string, got ${show(text)}`);
+  }
 }
 
 function splitWords(text: string): string[] {

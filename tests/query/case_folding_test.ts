@@ -10,9 +10,9 @@
 import assert from "node:assert/strict";
 import { sql } from "kysely";
 import { insertAnnotation } from "./_fixture.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 import { searchFeatures } from "../../src/query/search_features.ts";
 import { engineTest } from "../_engines.ts";
-import { freshDatabase } from "../_fresh_database.ts";
 
 /** Search text → whether it finds the feature (the same on both engines). */
 const EXPECTED: readonly [string, boolean][] = [
@@ -32,29 +32,22 @@ const EXPECTED: readonly [string, boolean][] = [
 ];
 
 engineTest("searchFeatures() folds non-ASCII text as FTS5 does", async (t, engine) => {
-  const db = await freshDatabase();
-  try {
-    await insertAnnotation(db, "Ölbakterie-1", [{ seqId: "s1", length: 5000 }], [
-      {
-        seqId: "s1",
-        start: 1,
-        stop: 90,
-        locusTag: "OEL_1",
-        gene: "blaZ",
-        product: "Ölbakterie β-Lactamase συνθάση",
-      },
-    ]);
-    for (const [text, expected] of EXPECTED) {
-      await t.step(text, async () => {
-        const found = await searchFeatures(db, text).execute();
-        assert.equal(found.length === 1, expected, `${engine}: "${text}"`);
-      });
-    }
-    const { rows } = await sql<{ folded: string }>`select lower('ÖLBAKTERIE Β-X') as folded`
-      .execute(db);
-    assert.equal(rows[0].folded, "Ölbakterie Β-x", "lower() folds ASCII only");
-  } finally {
-    await db.destroy();
+  await using db = await freshDatabase();
+  await insertAnnotation(db, "Ölbakterie-1", [{ seqId: "s1", length: 5000 }], [
+    {
+      seqId: "s1",
+      start: 1,
+      stop: 90,
+      locusTag: "OEL_1",
+      gene: "blaZ",
+      product: "Ölbakterie β-Lactamase συνθάση",
+    },
+  ]);
+  for (const [text, expected] of EXPECTED) {
+    await t.step(text, async () => {
+      const found = await searchFeatures(db, text).execute();
+      assert.equal(found.length === 1, expected, `${engine}: "${text}"`);
+    });
   }
   const { rows } = await sql<{ folded: string }>`select lower('ÖLBAKTERIE Β-X') as folded`
     .execute(db);

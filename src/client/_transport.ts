@@ -63,6 +63,9 @@ type Attempt<T> =
   | { done: true; value: T }
   | { done: false; failure: BaktaError; retryAfterMs?: number };
 
+/** At most this many checks whether a request whose answer was lost took effect. */
+const MAX_EFFECT_CHECKS = 1_000;
+
 /** The transport one `BaktaClient` owns. */
 export class BaktaTransport {
   /** The frozen, resolved configuration. */
@@ -322,7 +325,25 @@ export class BaktaTransport {
     await this.sleep(delayMs, spec.signal);
   }
 
+  /**
+   * Whether a request whose answer was lost took effect after all. After a timeout the service may
+   * still be working on it (a slow server runs the request after the client gave up), so the check
+   * is repeated for twice the request's timeout before the request may be sent again: `start`
+   * submits a job once per call at the service, and a late first call would run the job twice.
+   */
   async #tookEffect(spec: RequestSpec, failure: BaktaError): Promise<boolean> {
+    const graceEnds = failure instanceof BaktaTimeoutError ? this.now() + 2 * spec.timeoutMs : 0;
+    const pauseMs = Math.max(10, Math.min(250, spec.timeoutMs / 4));
+    // A bound on the checks too, for a clock that does not move (a test's).
+    for (let check = 0; check < MAX_EFFECT_CHECKS; check++) {
+      if (await this.#tookEffectOnce(spec, failure)) return true;
+      if (this.now() >= graceEnds) return false;
+      await this.sleep(pauseMs, spec.signal);
+    }
+    return false;
+  }
+
+  async #tookEffectOnce(spec: RequestSpec, failure: BaktaError): Promise<boolean> {
     try {
       const done = await spec.tookEffect!();
       if (done) {

@@ -287,6 +287,21 @@ Deno.test("BaktaClient.start() does not submit twice when an ambiguous failure h
       assert.equal(retries.length, 1);
     });
   }
+  await t.step(
+    "a timeout on a slow server: checked again until it took effect, submits once",
+    async () => {
+      await using standIn = await startBaktaStandIn({ runningMs: 60_000 });
+      // The server runs the first start 2.5 s after it came in; the client gives up after 1 s.
+      const { client } = fastClient(standIn.baseUrl, { timeoutMs: 1_000 });
+      const { job, uploadLinkFasta } = await client.init("g");
+      await client.upload(uploadLinkFasta, ">c\nACGT\n");
+      standIn.setFault({ endpoint: "start", kind: "delay", ms: 2_500 });
+      await client.start(job, buildJobConfig({}));
+      await new Promise((resolve) => setTimeout(resolve, 2_000)); // past the late first start
+      assert.equal(standIn.jobs.get(job.jobID)?.submissions, 1, "started once");
+      assert.equal(standIn.requestsTo("start").length, 1, "not sent again");
+    },
+  );
   await t.step("a failure before handling is retried and submits once", async () => {
     await using standIn = await startBaktaStandIn({ runningMs: 60_000 });
     const { client } = fastClient(standIn.baseUrl);

@@ -45,3 +45,19 @@ export const GENOME_METADATA_KEYS = Object.freeze(
 
 /** The value of {@linkcode GENOME_METADATA_KEYS}`.source` for genomes fetched or imported from BakRep. */
 export const BAKREP_SOURCE = "bakrep";
+
+/**
+ * The GTDB ranks, by the name GTDB-Tk gives them, mapped to their trait keys; also the short names
+ * a `--where` clause accepts for them (`species~pneumoniae`).
+ */
+export const GTDB_RANK_KEYS = Object.freeze(
+  {
+    domain: GENOME_METADATA_KEYS.gtdbDomain,
+    phylum: GENOME_METADATA_KEYS.gtdbPhylum,
+    class: GENOME_METADATA_KEYS.gtdbClass,
+    order: GENOME_METADATA_KEYS.gtdbOrder,
+    family: GENOME_METADATA_KEYS.gtdbFamily,
+    genus: GENOME_METADATA_KEYS.gtdbGenus,
+    species: GENOME_METADATA_KEYS.gtdbSpecies,
+  } as const,
+);

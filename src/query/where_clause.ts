@@ -6,7 +6,7 @@
  * @module
  */
 
-import { GENOME_METADATA_KEYS as K } from "../formats/genome_metadata_keys.ts";
+import { GENOME_METADATA_KEYS as K, GTDB_RANK_KEYS } from "../formats/genome_metadata_keys.ts";
 
 /** A comparison operator of a where clause; `~` means "contains, ignoring case". */
 export type WhereOperator = "=" | "!=" | "<" | "<=" | ">" | ">=" | "~";
@@ -28,13 +28,7 @@ export interface WhereClause {
 export const WHERE_SHORT_NAMES: Readonly<Record<string, string>> = Object.freeze({
   source: K.source,
   bakrep: K.bakrepId,
-  domain: K.gtdbDomain,
-  phylum: K.gtdbPhylum,
-  class: K.gtdbClass,
-  order: K.gtdbOrder,
-  family: K.gtdbFamily,
-  genus: K.gtdbGenus,
-  species: K.gtdbSpecies,
+  ...GTDB_RANK_KEYS,
   completeness: K.completeness,
   contamination: K.contamination,
   scheme: K.mlstScheme,

@@ -34,6 +34,8 @@ import { type AnnotationRecord, getAnnotation } from "./annotations_repository.t
 import { getResultFile, listResultFiles } from "./result_files_repository.ts";
 import { loadOriginals } from "./feature_originals.ts";
 import { referencedResidues } from "./stored_residues.ts";
+import { FEATURE_RECORD_COLUMNS } from "../db/_feature_rows.ts";
+import { SEQUENCE_DESCRIPTION_COLUMNS } from "../db/_sequence_rows.ts";
 
 /**
  * A window of one sequence: the features that overlap it are loaded. Coordinates are 1-based and
@@ -65,25 +67,8 @@ export interface LoadRunOptions {
   region?: LoadRunRegion;
 }
 
-/** The feature columns {@linkcode loadRun} reads. */
-const LOADED_FEATURE_COLUMNS = [
-  "id",
-  "sequence_id",
-  "type",
-  "start",
-  "stop",
-  "strand",
-  "edge",
-  "locus_tag",
-  "gene",
-  "product",
-  "frame",
-  "hypothetical",
-  "pseudo",
-  "truncated",
-  "aa_hexdigest",
-  "original_json",
-] as const;
+/** The feature columns {@linkcode loadRun} reads: the record's, and the packed original. */
+const LOADED_FEATURE_COLUMNS = [...FEATURE_RECORD_COLUMNS, "original_json"] as const;
 
 /** A feature row as {@linkcode loadRun} reads it. */
 type LoadedFeatureRow = Pick<FeatureRow, (typeof LOADED_FEATURE_COLUMNS)[number]>;
@@ -175,17 +160,7 @@ async function storedSequences(
   region: LoadRunOptions["region"],
 ): Promise<Map<number, Sequence>> {
   let query = db.selectFrom("sequences").select([
-    "id",
-    "seq_id",
-    "description",
-    "length",
-    "topology",
-    "type",
-    "complete",
-    "name",
-    "orig_id",
-    "orig_description",
-    "checksum",
+    ...SEQUENCE_DESCRIPTION_COLUMNS,
     "residues",
     "residues_encoding",
     "residues_file_id",

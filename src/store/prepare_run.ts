@@ -35,6 +35,7 @@ import {
   type ResultFileName,
 } from "./run_files.ts";
 import { ImportError } from "./import_error.ts";
+import { FEATURE_RECORD_COLUMNS } from "../db/_feature_rows.ts";
 
 /** A file to store with a run given as a {@linkcode BaktaRun}. */
 export interface RunFileInput {
@@ -92,29 +93,11 @@ const NO_ORIGINALS: EncodedContent = Object.freeze({
   encoding: "plain",
 });
 
-/** The columns of a feature row, in the order of {@linkcode PreparedRun.featureRows}. */
-export const FEATURE_COLUMNS = [
-  "id",
-  "annotation_id",
-  "sequence_id",
-  "type",
-  "start",
-  "stop",
-  "strand",
-  "edge",
-  "locus_tag",
-  "gene",
-  "product",
-  "frame",
-  "hypothetical",
-  "pseudo",
-  "truncated",
-  "aa_hexdigest",
-  "aa_length",
-  "nt_gc",
-  "original_json",
-  "family",
-] as const;
+/**
+ * The columns of a feature row, in the order of {@linkcode PreparedRun.featureRows}: the record's
+ * columns (`db/_feature_rows.ts`), then the packed original and the gene family.
+ */
+export const FEATURE_COLUMNS = [...FEATURE_RECORD_COLUMNS, "original_json", "family"] as const;
 
 /** A run ready to be written. */
 export interface PreparedRun {

@@ -9,6 +9,7 @@ import type { Database, SequenceRow } from "../db/schema.ts";
 import { NotFoundError } from "../db/errors.ts";
 import { decodeContent, fromUtf8 } from "./_codec.ts";
 import { referencedResidues } from "./stored_residues.ts";
+import { SEQUENCE_DESCRIPTION_COLUMNS } from "../db/_sequence_rows.ts";
 
 /** A stored sequence (camelCase, without the residues). */
 export interface SequenceRecord {
@@ -74,20 +75,7 @@ export interface ListSequencesOptions {
 }
 
 const SEQUENCE_COLUMNS = [
-  "id",
-  "genome_id",
-  "version",
-  "seq_id",
-  "description",
-  "length",
-  "gc",
-  "topology",
-  "type",
-  "complete",
-  "name",
-  "orig_id",
-  "orig_description",
-  "checksum",
+  ...SEQUENCE_DESCRIPTION_COLUMNS,
   "residues_encoding",
   "residues_file_id",
   "superseded_by",

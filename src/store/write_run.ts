@@ -23,6 +23,7 @@ import {
 } from "../db/xref_terms.ts";
 import type { DbXref } from "../formats/model.ts";
 import { pausePoint } from "../db/pause_point.ts";
+import { SEQUENCE_DESCRIPTION_COLUMNS } from "../db/_sequence_rows.ts";
 
 /** What happened to the genome's assembly versions. */
 export type VersionAction =
@@ -131,20 +132,7 @@ export interface StagedCacheUpdate {
 
 /** The columns of a `sequences` row, in the order of {@linkcode sequenceRow}. */
 export const SEQUENCE_ROW_COLUMNS = [
-  "id",
-  "genome_id",
-  "version",
-  "seq_id",
-  "description",
-  "length",
-  "gc",
-  "topology",
-  "type",
-  "complete",
-  "name",
-  "orig_id",
-  "orig_description",
-  "checksum",
+  ...SEQUENCE_DESCRIPTION_COLUMNS,
   "residues",
   "residues_encoding",
 ] as const;

@@ -6,7 +6,11 @@
  * @module
  */
 
-import { BAKREP_SOURCE, GENOME_METADATA_KEYS as K } from "../genome_metadata_keys.ts";
+import {
+  BAKREP_SOURCE,
+  GENOME_METADATA_KEYS as K,
+  GTDB_RANK_KEYS as RANK_KEYS,
+} from "../genome_metadata_keys.ts";
 import type { AssemblyStatistics } from "./read_assembly_scan_json.ts";
 import type { Checkm2Quality } from "./read_checkm2_json.ts";
 import type { GtdbtkClassification } from "./read_gtdbtk_json.ts";
@@ -25,16 +29,6 @@ export interface BakrepFacts {
   /** The assembly statistics. */
   assembly?: AssemblyStatistics;
 }
-
-const RANK_KEYS = {
-  domain: K.gtdbDomain,
-  phylum: K.gtdbPhylum,
-  class: K.gtdbClass,
-  order: K.gtdbOrder,
-  family: K.gtdbFamily,
-  genus: K.gtdbGenus,
-  species: K.gtdbSpecies,
-} as const;
 
 /**
  * The genome metadata of a BakRep genome: `source=bakrep`, `bakrep.id`, the GTDB ranks, method and

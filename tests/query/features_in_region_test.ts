@@ -88,17 +88,27 @@ engineTest(
         );
         const allFeatures = sequences.flatMap((s) => s.features);
         for (const { sequence, from, to } of windows) {
-          const expected = allFeatures
-            .map((f, i) => ({ f, id: latest.featureIds[i] }))
-            .filter(({ f }) =>
-              f.seqId === sequence.seqId &&
-              overlapsByPositions(
-                { start: f.start, stop: f.stop, edge: f.edge === true },
-                { from, to },
-                sequence.length,
+          // Brute force: the ids of the features that overlap the window, in id order.
+          const overlapping = (features: typeof allFeatures, ids: number[]) =>
+            features
+              .map((f, i) => ({ f, id: ids[i] }))
+              .filter(({ f }) =>
+                f.seqId === sequence.seqId &&
+                overlapsByPositions(
+                  { start: f.start, stop: f.stop, edge: f.edge === true },
+                  { from, to },
+                  sequence.length,
+                )
               )
-            )
-            .map(({ id }) => id).sort((x, y) => x - y);
+              .map(({ id }) => id).sort((x, y) => x - y);
+          const expected = overlapping(allFeatures, latest.featureIds);
+          // The one-statement form: the same rows, in the same order, as each index below.
+          const fast = await regionFeatures(db, {
+            genome: "g",
+            sequence: sequence.seqId,
+            from,
+            to,
+          });
           for (const index of ["auto", "btree"] as const) {
             const query = await featuresInRegion(db, {
               genome: "g",
@@ -110,27 +120,10 @@ engineTest(
             const rows = await query.execute();
             const got = rows.map((r) => r.id).sort((x, y) => x - y);
             assert.deepEqual(got, expected, `${index} ${sequence.topology} ${from}..${to}`);
-            // The one-statement form: the same rows, in the same order.
-            const fast = await regionFeatures(db, {
-              genome: "g",
-              sequence: sequence.seqId,
-              from,
-              to,
-            });
             assert.deepEqual(fast, rows, `regionFeatures ${sequence.topology} ${from}..${to}`);
           }
           // The older annotation, chosen by id.
-          const expectedOld = older
-            .map((f, i) => ({ f, id: old.featureIds[i] }))
-            .filter(({ f }) =>
-              f.seqId === sequence.seqId &&
-              overlapsByPositions(
-                { start: f.start, stop: f.stop, edge: f.edge === true },
-                { from, to },
-                sequence.length,
-              )
-            )
-            .map(({ id }) => id).sort((x, y) => x - y);
+          const expectedOld = overlapping(older, old.featureIds);
           const query = await featuresInRegion(db, {
             genome: "g",
             sequence: sequence.seqId,

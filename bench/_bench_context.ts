@@ -43,6 +43,34 @@ export function notePeakMemory(): void {
   peak = Math.max(peak, Deno.memoryUsage().rss);
 }
 
+/**
+ * Registers one bench case that reads the database: few iterations on a large cohort (none to
+ * warm up), and the peak memory noted while its result is still held.
+ *
+ * @param name The case's name, as `deno bench` prints it.
+ * @param options The group, whether the case is the group's baseline, and whether the cohort is
+ * large (over 2,000 genomes).
+ * @param fn The work timed.
+ */
+export function databaseBench(
+  name: string,
+  options: { group: string; baseline: boolean; large: boolean },
+  fn: () => Promise<unknown>,
+): void {
+  Deno.bench({
+    name,
+    group: options.group,
+    baseline: options.baseline,
+    n: options.large ? 2 : 5,
+    warmup: options.large ? 0 : 1,
+    async fn() {
+      const result = await fn();
+      notePeakMemory();
+      void result;
+    },
+  });
+}
+
 /** The load averages over 1, 5 and 15 minutes, as text. */
 function loadText(): string {
   return `load average ${

@@ -30,7 +30,7 @@ import {
   presenceAbsence,
 } from "../src/analysis/mod.ts";
 import { readFamilyFloor } from "./_family_floor.ts";
-import { notePeakMemory, openBenchDatabase } from "./_bench_context.ts";
+import { databaseBench, openBenchDatabase } from "./_bench_context.ts";
 
 const { db } = await openBenchDatabase(Number(Deno.env.get("BAKTADB_BENCH_GENOMES") ?? 1000));
 
@@ -50,16 +50,5 @@ const cases: [string, () => Promise<unknown>][] = [
   ["cogMatrix", () => cogMatrix(db)],
 ];
 for (const [i, [name, fn]] of cases.entries()) {
-  Deno.bench({
-    name: `${name}: ${label}`,
-    group: "cohort",
-    baseline: i === 0,
-    n: large ? 2 : 5,
-    warmup: large ? 0 : 1,
-    async fn() {
-      const result = await fn();
-      notePeakMemory();
-      void result;
-    },
-  });
+  databaseBench(`${name}: ${label}`, { group: "cohort", baseline: i === 0, large }, fn);
 }

@@ -80,7 +80,11 @@ export function registerSearch(program: Command, io: CliIo): void {
       const hits = await withDatabase(options, async (db) => {
         const cohort = await cohortFromArguments(db, genomes, options);
         const names = (await selectGenomes(db, cohort)).map((g) => g.name);
-        const query = searchFeatures(db, text, { genomes: names, prefix: options.prefix });
+        const query = searchFeatures(db, text, {
+          genomes: names,
+          prefix: options.prefix,
+          order: "rank",
+        });
         return await (limit > 0 ? query.limit(limit) : query).execute();
       });
       const objects = hits.map((h): SearchListing => ({

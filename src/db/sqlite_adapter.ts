@@ -1,7 +1,8 @@
 /**
  * Wraps Deno's built-in `node:sqlite` so that Kysely's own `SqliteDialect` can drive it (no dialect
  * of our own): statements are cached, parameters converted to what the binding takes, counts given
- * as `bigint`, and driver errors translated into the classes of `errors.ts`.
+ * as `bigint`, rows read as arrays and turned into objects by one constructor per column list, and
+ * driver errors translated into the classes of `errors.ts`.
  *
  * @module
  */
@@ -13,7 +14,19 @@ import { BusyError, ConstraintError, type ConstraintKind, DatabaseError } from "
 /** How many prepared statements a connection keeps. */
 const STATEMENT_CACHE_SIZE = 200;
 
+/** How many row constructors (one per distinct column list) the process keeps. */
+const ROW_MAKER_CACHE_SIZE = 500;
+
 type SqliteValue = null | number | bigint | string | Uint8Array;
+
+/**
+ * `node:sqlite`'s statement with `setReturnArrays` (in the runtime since Node 24 / Deno 2.x; not yet
+ * in Deno's bundled types): rows come as arrays, which the binding builds several times faster than
+ * objects.
+ */
+interface ArrayRowsStatement extends StatementSync {
+  setReturnArrays(enabled: boolean): void;
+}
 
 /** Options of {@linkcode adaptSqlite}. */
 export interface SqliteAdapterOptions {
@@ -82,43 +95,149 @@ export function adaptSqlite(
   options: SqliteAdapterOptions = {},
 ): SqliteDatabase {
   const { beginImmediate = true } = options;
-  const cache = new Map<string, StatementSync>();
+  const cache = new Map<string, CachedStatement>();
+  let schemaVersionStatement: ArrayRowsStatement | undefined;
+  const schemaVersion = (): number => {
+    schemaVersionStatement ??= arrayRows(database.prepare("pragma schema_version"));
+    return (schemaVersionStatement.get() as unknown as [number])[0];
+  };
   return {
     close() {
       cache.clear();
+      schemaVersionStatement = undefined;
       if (database.isOpen) database.close();
     },
     prepare(text: string): SqliteStatement {
       const sql = beginImmediate && text === KYSELY_BEGIN ? "begin immediate" : text;
-      let statement = cache.get(sql);
-      if (statement === undefined) {
-        statement = translateErrors(sql, () => database.prepare(sql));
+      let cached = cache.get(sql);
+      if (cached === undefined) {
+        const statement = translateErrors(sql, () => arrayRows(database.prepare(sql)));
+        cached = { statement, ...describeColumns(statement), schemaVersion: schemaVersion() };
         if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-        cache.set(sql, statement);
+        cache.set(sql, cached);
       }
-      return adaptStatement(sql, statement);
+      return adaptStatement(sql, cached, schemaVersion);
     },
   };
 }
 
-function adaptStatement(sql: string, statement: StatementSync): SqliteStatement {
+/** A prepared statement with what it returns, as of a schema version. */
+interface CachedStatement {
+  /** The statement, returning rows as arrays. */
+  statement: ArrayRowsStatement;
+  /** Whether it returns rows (a select, or a write with `returning`). */
+  reader: boolean;
+  /** Turns one of its row arrays into an object. */
+  toObject: RowMaker;
+  /** The number of columns `toObject` expects. */
+  width: number;
+  /** The schema version `toObject` was made at. */
+  schemaVersion: number;
+}
+
+/** Turns a row array into an object keyed by its column names. */
+type RowMaker = (row: readonly unknown[]) => unknown;
+
+function arrayRows(statement: StatementSync): ArrayRowsStatement {
+  (statement as ArrayRowsStatement).setReturnArrays(true);
+  return statement as ArrayRowsStatement;
+}
+
+/** Whether a statement returns rows, and its row constructor (`statement.columns()` is slow: once). */
+function describeColumns(
+  statement: StatementSync,
+): { reader: boolean; toObject: RowMaker; width: number } {
+  const names = statement.columns().map((column) => column.name);
+  return { reader: names.length > 0, toObject: rowMaker(names), width: names.length };
+}
+
+/**
+ * The statement as Kysely drives it; rows, read as arrays, become plain objects through the
+ * constructor of its column list. The column list is read again after an execution that saw a new
+ * schema version (SQLite re-prepares a statement whose tables changed, by this connection or
+ * another, so a cached `select *` may return other columns): reading the version is one short
+ * statement, where the column list takes several times a one-row select. As with `node:sqlite`'s
+ * own objects, the execution that re-prepares a statement gives rows of its former width.
+ */
+function adaptStatement(
+  sql: string,
+  cached: CachedStatement,
+  schemaVersion: () => number,
+): SqliteStatement {
+  const { statement, reader } = cached;
+  const currentMaker = (width: number): RowMaker => {
+    const version = schemaVersion();
+    if (version === cached.schemaVersion) return cached.toObject;
+    const { toObject: before, width: widthBefore } = cached;
+    Object.assign(cached, describeColumns(statement), { schemaVersion: version });
+    // This execution may have been read with the column count of before its re-preparation.
+    return width === widthBefore && width !== cached.width ? before : cached.toObject;
+  };
   return {
-    reader: statement.columns().length > 0,
+    reader,
     all: (parameters) =>
-      translateErrors(sql, () => statement.all(...toSqliteValues(parameters))).map(toPlainObject),
+      translateErrors(sql, () => {
+        const rows = statement.all(...toSqliteValues(parameters)) as unknown as unknown[][];
+        if (!reader) return [];
+        const toObject = currentMaker(rows[0]?.length ?? cached.width);
+        const objects = new Array<unknown>(rows.length);
+        for (let i = 0; i < rows.length; i++) objects[i] = toObject(rows[i]);
+        return objects;
+      }),
     run: (parameters) =>
       translateErrors(sql, () => {
         const { changes, lastInsertRowid } = statement.run(...toSqliteValues(parameters));
         return { changes: BigInt(changes), lastInsertRowid: BigInt(lastInsertRowid) };
       }),
     iterate: (parameters) =>
-      translateErrors(sql, () => statement.iterate(...toSqliteValues(parameters))),
+      translateErrors(sql, () => {
+        const rows = statement.iterate(...toSqliteValues(parameters)) as IterableIterator<
+          unknown[]
+        >;
+        return reader ? objectsOf(rows, currentMaker) : rows;
+      }),
   };
 }
 
-/** `node:sqlite` gives rows without a prototype; callers expect plain objects. */
-function toPlainObject(row: unknown): unknown {
-  return { ...(row as Record<string, unknown>) };
+/**
+ * The rows of an iterator of arrays, as objects; the constructor is chosen once the first row is
+ * read (the statement has then run at the current schema). The driver's iterator is closed with it.
+ */
+function* objectsOf(
+  rows: Iterator<unknown[]>,
+  currentMaker: (width: number) => RowMaker,
+): Generator<unknown, void, undefined> {
+  try {
+    let next = rows.next();
+    if (next.done) return;
+    const toObject = currentMaker(next.value.length);
+    for (; !next.done; next = rows.next()) yield toObject(next.value);
+  } finally {
+    rows.return?.();
+  }
+}
+
+const ROW_MAKERS = new Map<string, RowMaker>();
+
+/**
+ * The function that turns a row array into an object keyed by `names` (a later column of the same
+ * name wins, as in `node:sqlite`'s own objects): one object literal with fixed keys, compiled once
+ * per column list, so that every row of a statement gets the same shape without a key looked up
+ * per value. The names are written as JSON string literals, so any name is safe.
+ *
+ * @param names The result's column names, in order.
+ * @returns The constructor.
+ */
+function rowMaker(names: readonly string[]): RowMaker {
+  const key = JSON.stringify(names);
+  let make = ROW_MAKERS.get(key);
+  if (make === undefined) {
+    const fields = names.map((name, i) => `${JSON.stringify(name)}: row[${i}]`).join(", ");
+    make = new Function("row", `return { ${fields} };`) as RowMaker;
+    if (ROW_MAKERS.size >= ROW_MAKER_CACHE_SIZE) ROW_MAKERS.delete(ROW_MAKERS.keys().next().value!);
+    ROW_MAKERS.set(key, make);
+  }
+  return make;
 }
 
 /**

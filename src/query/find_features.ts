@@ -278,32 +278,14 @@ export function findFeatures(
   db: Kysely<Database>,
   options: FindFeaturesOptions = {},
 ): FeatureQuery {
-  const { sequence, type, strand, locusTag, gene, hypothetical, pseudo, truncated } = options;
+  const { sequence, strand, locusTag, gene } = options;
   let query = scopeFeatures(selectFeatures(db), db, options);
   if (sequence !== undefined) {
     checkName(sequence, "sequence");
     query = query.where("sequences.seq_id", "=", sequence);
   }
-  if (type !== undefined) {
-    const types = typeof type === "string" ? [type] : type;
-    if (!Array.isArray(types)) {
-      throw new TypeError(
-        `Invalid option "type": expected a feature type or an array, got ${show(type)}`,
-      );
-    }
-    types.forEach((t, i) => checkName(t, `type[${i}]`));
-    query = types.length === 0
-      ? query.where("features.id", "<", 0)
-      : query.where("features.type", "in", types);
-  }
-  if (strand !== undefined) {
-    if (!STRANDS.includes(strand)) {
-      throw new RangeError(
-        `Invalid option "strand": expected "+", "-", "." or "?", got ${show(strand)}`,
-      );
-    }
-    query = query.where("features.strand", "=", strand);
-  }
+  query = whereTypes(query, options.type);
+  if (strand !== undefined) query = query.where("features.strand", "=", checkStrand(strand));
   if (locusTag !== undefined) {
     checkName(locusTag, "locusTag");
     query = query.where("features.locus_tag", "=", locusTag);
@@ -312,6 +294,34 @@ export function findFeatures(
     checkName(gene, "gene");
     query = query.where("features.gene", "=", gene);
   }
+  return whereFlags(query, options).orderBy("features.id");
+}
+
+/** The `type` filter: one type or several (none: no rows). */
+function whereTypes(query: FeatureQuery, type: FindFeaturesOptions["type"]): FeatureQuery {
+  if (type === undefined) return query;
+  const types = typeof type === "string" ? [type] : type;
+  if (!Array.isArray(types)) {
+    throw new TypeError(
+      `Invalid option "type": expected a feature type or an array, got ${show(type)}`,
+    );
+  }
+  types.forEach((t, i) => checkName(t, `type[${i}]`));
+  return types.length === 0
+    ? query.where("features.id", "<", 0)
+    : query.where("features.type", "in", types);
+}
+
+function checkStrand(strand: unknown): Strand {
+  if (STRANDS.includes(strand as string)) return strand as Strand;
+  throw new RangeError(
+    `Invalid option "strand": expected "+", "-", "." or "?", got ${show(strand)}`,
+  );
+}
+
+/** The `hypothetical`, `pseudo` and `truncated` filters. */
+function whereFlags(query: FeatureQuery, options: FindFeaturesOptions): FeatureQuery {
+  const { hypothetical, pseudo, truncated } = options;
   if (hypothetical !== undefined) {
     checkFlag(hypothetical, "hypothetical");
     query = query.where("features.hypothetical", "=", hypothetical ? 1 : 0);
@@ -320,20 +330,15 @@ export function findFeatures(
     checkFlag(pseudo, "pseudo");
     query = query.where("features.pseudo", "=", pseudo ? 1 : 0);
   }
-  if (truncated !== undefined) {
-    if (truncated === true) query = query.where("features.truncated", "is not", null);
-    else if (truncated === false) query = query.where("features.truncated", "is", null);
-    else if (TRUNCATIONS.includes(truncated)) {
-      query = query.where("features.truncated", "=", truncated);
-    } else {
-      throw new RangeError(
-        `Invalid option "truncated": expected a boolean, "5-prime", "3-prime", "both" or "?", got ${
-          show(truncated)
-        }`,
-      );
-    }
-  }
-  return query.orderBy("features.id");
+  if (truncated === undefined) return query;
+  if (truncated === true) return query.where("features.truncated", "is not", null);
+  if (truncated === false) return query.where("features.truncated", "is", null);
+  if (TRUNCATIONS.includes(truncated)) return query.where("features.truncated", "=", truncated);
+  throw new RangeError(
+    `Invalid option "truncated": expected a boolean, "5-prime", "3-prime", "both" or "?", got ${
+      show(truncated)
+    }`,
+  );
 }
 
 function checkFlag(value: unknown, option: string): void {

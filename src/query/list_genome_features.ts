@@ -124,7 +124,7 @@ export async function listGenomeFeatures(
   const region = await regionQuery(db, scope, options.region);
   let query: FeatureQuery;
   if (search !== undefined) {
-    query = searchFeatures(db, search, { ...scope, prefix: true });
+    query = searchFeatures(db, search, { ...scope, prefix: true, order: "rank" });
     if (region !== undefined) query = query.where("features.id", "in", idsOf(region));
   } else {
     query = region ?? findFeatures(db, scope);

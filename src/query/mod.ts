@@ -42,6 +42,7 @@ export * from "./genome_organism.ts";
 export * from "./features_in_region.ts";
 export * from "./region_features.ts";
 export * from "./search_features.ts";
+export * from "./search_hits.ts";
 export * from "./to_ts_query.ts";
 export * from "./features_by_xref.ts";
 export * from "./genome_statistics.ts";

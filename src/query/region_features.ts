@@ -7,11 +7,8 @@
 
 import { CompiledQuery, type Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
-import {
-  type FeatureRecord,
-  featureRecordSelection,
-  withBooleanFlags,
-} from "../db/_feature_rows.ts";
+import { type FeatureRecord, withBooleanFlags } from "../db/_feature_rows.ts";
+import { FEATURE_RECORD_SQL } from "./_feature_list_sql.ts";
 import type { FeatureListRow } from "./find_features.ts";
 import {
   checkRegionOptions,
@@ -20,14 +17,6 @@ import {
   type RegionOptions,
 } from "./features_in_region.ts";
 import { isSqlite } from "./_sqlite_indexes.ts";
-
-/** The feature columns of the statement, aliased to their camelCase names. */
-const FEATURE_SELECT = featureRecordSelection("f")
-  .map((expression) => {
-    const [column, field] = expression.split(" as ");
-    return `${column} as "${field}"`;
-  })
-  .join(", ");
 
 /**
  * The one SQLite statement (text fixed, so each connection prepares it once): `?1` genome, `?2`
@@ -56,7 +45,7 @@ boxes as materialized (
     case when ?4 <= ?5 then ?5 + length else ?5 end
   from target where circular)
 select t.annotation_id as "targetAnnotationId", t.sequence_id as "targetSequenceId",
-  t.length as "targetLength", t.topology as "targetTopology", ${FEATURE_SELECT}
+  t.length as "targetLength", t.topology as "targetTopology", ${FEATURE_RECORD_SQL}
 from target as t
   left join features as f on f.id in (
     select r.id from features_rtree as r, boxes as b

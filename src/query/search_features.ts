@@ -21,13 +21,18 @@ import {
 } from "./find_features.ts";
 import { type IndexedDatabase, isPostgres, isSqlite, withIndexes } from "./_sqlite_indexes.ts";
 import { toTsQuery } from "./to_ts_query.ts";
-import { show } from "./_validate.ts";
+import {
+  checkColumns,
+  checkOrder,
+  checkText,
+  SEARCH_COLUMNS,
+  type SearchColumn,
+  type SearchOrder,
+  splitWords,
+} from "./_search_options.ts";
 import { annotationOf } from "./annotation_of.ts";
 
-/** The columns full-text search looks in. */
-export type SearchColumn = "locus_tag" | "gene" | "product";
-
-const SEARCH_COLUMNS: readonly SearchColumn[] = ["locus_tag", "gene", "product"];
+export type { SearchColumn, SearchOrder } from "./_search_options.ts";
 
 /** Options of {@linkcode toFtsQuery}. */
 export interface FtsQueryOptions {
@@ -46,20 +51,26 @@ export interface FtsQueryOptions {
 /** Options of {@linkcode searchFeatures}. */
 export interface SearchFeaturesOptions extends AnnotationScope, FtsQueryOptions {
   /**
-   * The order of the hits: `"rank"`, best match first (bm25 on SQLite, `ts_rank` on PostgreSQL,
-   * then the feature id), or `"feature"`, in the order the features were stored (genome by
-   * genome, along each sequence), which the full-text index returns as it reads: the first hits
-   * of a cohort-wide search come without ranking every match (tens of thousands in a large
-   * cohort), so `.limit(100)` answers at once.
-   * @default "rank"
+   * The order of the hits: `"feature"`, in the order the features were stored (genome by genome,
+   * along each sequence), which the full-text index returns as it reads, so that the first hits
+   * of a cohort-wide search come without scoring every match and `.limit(100)` answers at once;
+   * or `"rank"`, best match first (bm25 on SQLite, `ts_rank` on PostgreSQL, then the feature id),
+   * which scores and sorts every match before the first hit: at 1,000 genomes a common word
+   * matches tens of thousands of features and takes hundreds of milliseconds where stored order
+   * takes a few (docs/performance.md, "Querying a thousand genomes").
+   * @default "feature"
    */
-  order?: "rank" | "feature";
+  order?: SearchOrder;
 }
 
-/** A search hit: the feature and its rank (FTS5's bm25, lower is better; 0 without FTS5). */
+/** A search hit: the feature and, when ranked, its rank (lower is better). */
 export type SearchHit = FeatureListRow & {
-  /** The relevance: bm25 on SQLite (more negative is better), 0 on the portable fallback. */
-  rank: number;
+  /**
+   * With `order: "rank"`, the relevance: bm25 on SQLite (more negative is better), `-ts_rank` on
+   * PostgreSQL, 0 on the portable fallback. Null in stored order: hits are not scored there (FTS5's
+   * bm25 of even one hit reads every match of each word, to count the documents holding it).
+   */
+  rank: number | null;
 };
 
 /** The query {@linkcode searchFeatures} returns. */
@@ -106,7 +117,9 @@ export function toFtsQuery(text: string, options: FtsQueryOptions = {}): string 
 
 /**
  * Searches the features' locus tags, gene symbols and products for every word of `text`, in the
- * latest annotation of each genome (or the scope chosen), best match first.
+ * latest annotation of each genome (or the scope chosen), in stored order (or best match first
+ * with `order: "rank"`, at the cost of scoring every match). To read the first page of hits at
+ * once, {@linkcode searchHits} runs the same search as one prepared statement.
  *
  * On SQLite this is an FTS5 `match` on `features_fts` with the query of {@linkcode toFtsQuery}
  * bound as a parameter: a word matches a whole token (`dnaA` matches the gene `dnaA`, `polymerase`
@@ -119,14 +132,14 @@ export function toFtsQuery(text: string, options: FtsQueryOptions = {}): string 
  * The SQL emitted on SQLite:
  *
  * ```sql
- * select "features"."id", …, "features_fts"."rank" as "rank"
- * from "features_fts"
- *   inner join "features" on "features"."id" = "features_fts"."rowid"
+ * select "features"."id" as "id", …, "genomes"."name" as "genome", …, "hits"."rank"
+ * from "features"
  *   inner join "sequences" on "sequences"."id" = "features"."sequence_id"
  *   inner join "genomes" on "genomes"."id" = "sequences"."genome_id"
- * where "features_fts" match ?
- *   and "features"."annotation_id" in (select "annotations"."id" from … latest …)
- * order by "features_fts"."rank", "features"."id"
+ *   inner join (select "features_fts"."rowid" as "id", "features_fts"."rank" as "rank"
+ *     from "features_fts" where "features_fts" match ?) as "hits" on "hits"."id" = "features"."id"
+ * where "features"."annotation_id" in (select "annotations"."id" from … latest …)
+ * order by "hits"."id"                                  -- by rank: "hits"."rank", "features"."id"
  * ```
  *
  * With `genome` or `annotationId` the annotation condition is `= ?` (or `= (select … latest …)`)
@@ -174,11 +187,16 @@ export function searchFeatures(
   options: SearchFeaturesOptions = {},
 ): SearchQuery {
   checkText(text);
+  const order = checkOrder(options.order);
+  const ranked = order === "rank";
   const hits = isSqlite(db)
-    ? ftsHits(db, toFtsQuery(text, options))
+    ? ftsHits(db, toFtsQuery(text, options), ranked)
     : isPostgres(db)
-    ? tsHits(db, splitWords(text), checkColumns(options.columns) ?? SEARCH_COLUMNS, options)
-    : likeHits(db, splitWords(text), checkColumns(options.columns) ?? SEARCH_COLUMNS);
+    ? tsHits(db, splitWords(text), checkColumns(options.columns) ?? SEARCH_COLUMNS, {
+      ...options,
+      ranked,
+    })
+    : likeHits(db, splitWords(text), checkColumns(options.columns) ?? SEARCH_COLUMNS, ranked);
   const scoped = scopeFeatures(
     selectFeatures(db)
       .innerJoin(hits.as("hits"), "hits.id", "features.id")
@@ -187,32 +205,29 @@ export function searchFeatures(
     options,
   );
   const narrowed = narrowToAnnotation(scoped, db, options);
-  const order = checkOrder(options.order);
-  return order === "rank"
+  return ranked
     ? narrowed.orderBy("hits.rank").orderBy("features.id")
     : narrowed.orderBy("hits.id");
 }
 
-function checkOrder(order: unknown): "rank" | "feature" {
-  if (order === undefined || order === "rank" || order === "feature") return order ?? "rank";
-  throw new RangeError(`Invalid option "order": expected "rank" or "feature", got ${show(order)}`);
-}
-
-/** The matches of one search: feature ids and their rank (lower is better). */
+/** The matches of one search: feature ids and, when ranked, their rank (lower is better). */
 type HitsQuery = SelectQueryBuilder<IndexedDatabase, "features_fts" | "features", SearchHitRank>;
 
 /** A row of {@linkcode HitsQuery}. */
 interface SearchHitRank {
   /** The feature id. */
   id: number;
-  /** The rank: bm25, `-ts_rank` or 0. */
-  rank: number;
+  /** The rank: bm25, `-ts_rank` or 0; null when not ranked. */
+  rank: number | null;
 }
 
-/** SQLite: the FTS5 `match`, ranked by bm25. */
-function ftsHits(db: Kysely<Database>, query: string | undefined): HitsQuery {
+/** The rank column of hits not ranked. */
+const NO_RANK = sql<number | null>`null`;
+
+/** SQLite: the FTS5 `match`, with its bm25 when ranked. */
+function ftsHits(db: Kysely<Database>, query: string | undefined, ranked: boolean): HitsQuery {
   return withIndexes(db).selectFrom("features_fts")
-    .select(["features_fts.rowid as id", "features_fts.rank as rank"])
+    .select(["features_fts.rowid as id", ranked ? "features_fts.rank as rank" : NO_RANK.as("rank")])
     .where(sql<SqlBool>`${sql.ref("features_fts")} match ${query ?? '""'}`);
 }
 
@@ -224,7 +239,7 @@ function tsHits(
   db: Kysely<Database>,
   words: string[],
   columns: readonly SearchColumn[],
-  options: FtsQueryOptions,
+  options: FtsQueryOptions & { ranked: boolean },
 ): HitsQuery {
   const query = toTsQuery(words, columns, options.prefix ?? false);
   const document = sql`baktadb_fts_document(${sql.ref("features.locus_tag")}, ${
@@ -232,7 +247,10 @@ function tsHits(
   }, ${sql.ref("features.product")})`;
   const tsquery = sql`cast(${query ?? null} as tsquery)`;
   return withIndexes(db).selectFrom("features")
-    .select(["features.id", sql<number>`-ts_rank(${document}, ${tsquery})`.as("rank")])
+    .select([
+      "features.id",
+      (options.ranked ? sql<number>`-ts_rank(${document}, ${tsquery})` : NO_RANK).as("rank"),
+    ])
     .where(query === undefined ? sql<SqlBool>`false` : sql<SqlBool>`${document} @@ ${tsquery}`);
 }
 
@@ -241,9 +259,10 @@ function likeHits(
   db: Kysely<Database>,
   words: string[],
   columns: readonly SearchColumn[],
+  ranked: boolean,
 ): HitsQuery {
   return withIndexes(db).selectFrom("features")
-    .select(["features.id", sql<number>`0`.as("rank")])
+    .select(["features.id", (ranked ? sql<number>`0` : NO_RANK).as("rank")])
     .where((eb) =>
       words.length === 0 ? eb.lit(false) : eb.and(words.map((word) => likeAny(word, columns)))
     );
@@ -269,33 +288,6 @@ function narrowToAnnotation(
   return query
     .where("hits.id", ">=", bound("min"))
     .where("hits.id", "<=", bound("max"));
-}
-
-function checkText(text: unknown): asserts text is string {
-  if (typeof text !== "string") {
-    throw new TypeError(`Invalid search text: expected a string, got ${show(text)}`);
-  }
-}
-
-function splitWords(text: string): string[] {
-  return text.split(/\s+/u).filter((word) => word.length > 0);
-}
-
-function checkColumns(columns: unknown): SearchColumn[] | undefined {
-  if (columns === undefined) return undefined;
-  if (!Array.isArray(columns) || columns.length === 0) {
-    throw new RangeError(
-      `Invalid option "columns": expected a non-empty array, got ${show(columns)}`,
-    );
-  }
-  for (const column of columns) {
-    if (!SEARCH_COLUMNS.includes(column)) {
-      throw new RangeError(
-        `Invalid option "columns": ${show(column)} is not one of "locus_tag", "gene", "product"`,
-      );
-    }
-  }
-  return [...new Set(columns as SearchColumn[])];
 }
 
 /** `word` as a case-insensitive substring of one of `columns`, for the portable fallback. */

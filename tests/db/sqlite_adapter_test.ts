@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { DatabaseSync } from "node:sqlite";
-import { BusyError, translateSqliteError } from "../../src/db/mod.ts";
+import { Kysely, sql, SqliteDialect } from "kysely";
+import { adaptSqlite, BusyError, translateSqliteError } from "../../src/db/mod.ts";
 
 Deno.test("translateSqliteError() recognises a busy database from exec() and from statements", async (t) => {
   const dir = await Deno.makeTempDir({ prefix: "baktadb-busy-" });
@@ -51,5 +52,50 @@ Deno.test("translateSqliteError() leaves other driver errors without a code alon
     assert.equal(translateSqliteError(thrown), thrown);
   } finally {
     native.close();
+  }
+});
+
+Deno.test("adaptSqlite() gives rows as plain objects keyed by column name, also when streamed and after a schema change", async (t) => {
+  const native = new DatabaseSync(":memory:");
+  const db = new Kysely<{ t: { a: number; b: string | null } }>({
+    dialect: new SqliteDialect({ database: adaptSqlite(native) }),
+  });
+  try {
+    native.exec("create table t (a integer, b text); insert into t values (1, 'x'), (2, null)");
+    await t.step("the values of node:sqlite's own objects, with Object's prototype", async () => {
+      const { rows } =
+        await sql`select a, b, a * 2 as "two a", 'é"\\' as "odd ""name"" é" from t order by a`
+          .execute(db);
+      const expected = native.prepare(
+        `select a, b, a * 2 as "two a", 'é"\\' as "odd ""name"" é" from t order by a`,
+      ).all().map((row) => ({ ...row }));
+      assert.deepEqual(rows, expected);
+      assert.ok(rows.every((row) => Object.getPrototypeOf(row) === Object.prototype));
+    });
+    await t.step("a later column of the same name wins, as in node:sqlite", async () => {
+      const { rows } = await sql`select 1 as x, 2 as x`.execute(db);
+      assert.deepEqual(rows, [{ x: 2 }]);
+      assert.deepEqual({ ...native.prepare("select 1 as x, 2 as x").get() }, { x: 2 });
+    });
+    await t.step("a streamed select gives the same objects", async () => {
+      const streamed = [];
+      for await (const row of db.selectFrom("t").select(["a", "b"]).orderBy("a").stream()) {
+        streamed.push(row);
+      }
+      assert.deepEqual(streamed, [{ a: 1, b: "x" }, { a: 2, b: null }]);
+    });
+    await t.step("a cached statement's new columns are seen after an alter table", async () => {
+      const select = sql`select * from t order by a limit 1`;
+      assert.deepEqual((await select.execute(db)).rows, [{ a: 1, b: "x" }]);
+      native.exec("alter table t add column c integer default 7");
+      // The execution that re-prepares it reads its former columns, as node:sqlite's objects do.
+      assert.deepEqual((await select.execute(db)).rows, [{ a: 1, b: "x" }]);
+      assert.deepEqual((await select.execute(db)).rows, [{ a: 1, b: "x", c: 7 }]);
+      native.exec("alter table t rename column b to renamed");
+      await select.execute(db);
+      assert.deepEqual((await select.execute(db)).rows, [{ a: 1, renamed: "x", c: 7 }]);
+    });
+  } finally {
+    await db.destroy();
   }
 });

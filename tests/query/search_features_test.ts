@@ -186,19 +186,21 @@ engineTest("searchFeatures() scopes to a genome, an annotation and columns", asy
       );
     });
     await t.step(
-      'order "feature": the same hits as by rank, in stored order, limit first',
+      "stored order (the default): the same hits as by rank, in id order, not scored, limit first",
       async () => {
-        const ranked = await searchFeatures(db, "protein").execute();
-        const stored = await searchFeatures(db, "protein", { order: "feature" }).execute();
+        const ranked = await searchFeatures(db, "protein", { order: "rank" }).execute();
+        const stored = await searchFeatures(db, "protein").execute();
         assert.ok(ranked.length > 10);
         const ids = stored.map((h) => h.id);
         assert.deepEqual(ids, ranked.map((h) => h.id).sort((a, b) => a - b));
         assert.deepEqual(
-          stored.map((h) => h.rank),
-          ids.map((id) => ranked.find((h) => h.id === id)!.rank),
-          "each hit keeps its rank",
+          await searchFeatures(db, "protein", { order: "feature" }).execute(),
+          stored,
+          '"feature" is the default',
         );
-        const first = await searchFeatures(db, "protein", { order: "feature" }).limit(5).execute();
+        assert.ok(stored.every((h) => h.rank === null), "stored hits are not scored");
+        assert.ok(ranked.every((h) => typeof h.rank === "number"), "ranked hits are");
+        const first = await searchFeatures(db, "protein").limit(5).execute();
         assert.deepEqual(first.map((h) => h.id), ids.slice(0, 5));
         assert.throws(
           // deno-lint-ignore no-explicit-any
@@ -227,9 +229,9 @@ engineTest("searchFeatures() scopes to a genome, an annotation and columns", asy
       assert.ok(older.length > 0);
       assert.ok(older.every((h) => h.annotationId === annotations[0].id));
     });
-    await t.step("hits are ordered by rank and carry it", async () => {
-      const hits = await searchFeatures(db, "protein").execute();
-      for (let i = 1; i < hits.length; i++) assert.ok(hits[i - 1].rank <= hits[i].rank);
+    await t.step('order "rank": hits are ordered by rank and carry it', async () => {
+      const hits = await searchFeatures(db, "protein", { order: "rank" }).execute();
+      for (let i = 1; i < hits.length; i++) assert.ok(hits[i - 1].rank! <= hits[i].rank!);
     });
     await t.step("the text is bound, never spliced into the SQL", () => {
       const { sql, parameters } = searchFeatures(db, "x'); drop table features; --").compile();

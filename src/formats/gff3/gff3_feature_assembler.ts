@@ -138,6 +138,7 @@ export class Gff3FeatureAssembler {
   #lastCrispr = -1;
   #sawFasta = false;
   readonly #dbNames = new StringPool();
+  #lastDb = "";
 
   /**
    * Creates an assembler.
@@ -491,7 +492,12 @@ export class Gff3FeatureAssembler {
     if (colon <= 0 || colon === value.length - 1) {
       return splitDbXref(value, "Dbxref", this.#file, lineNumber); // throws the one message
     }
-    return { db: this.#dbNames.get(value, 0, colon), accession: value.slice(colon + 1) };
+    // Bakta sorts a line's cross-references by database: most repeat the one before.
+    let db = this.#lastDb;
+    if (db.length !== colon || !value.startsWith(db)) {
+      db = this.#lastDb = this.#dbNames.get(value, 0, colon);
+    }
+    return { db, accession: value.slice(colon + 1) };
   }
 }
 

@@ -6,6 +6,7 @@
 
 import { ParseError } from "../parse_error.ts";
 import type { StringPool } from "../_string_pool.ts";
+import { Gff3Names } from "./_gff3_names.ts";
 import { Gff3Attributes } from "./gff3_attributes.ts";
 import { decodePercent } from "./percent_encoding.ts";
 
@@ -65,7 +66,8 @@ export function parseAttributeColumn(
 
 /**
  * {@linkcode parseAttributes} of `text[from, to)` (column 9 read in place, without slicing it out
- * of its line), tags taken from `pool` when one is given.
+ * of its line), tags taken from `pool` when one is given (and, from a {@linkcode Gff3Names},
+ * first checked against the last line's tags at the same position).
  *
  * @param text The text holding the column.
  * @param from The column's first index.
@@ -94,17 +96,34 @@ export function readAttributeRange(
 ): Gff3Attributes {
   const attributes = new Gff3Attributes();
   if (to === from || (to === from + 1 && text.charCodeAt(from) === 46)) return attributes;
+  const tagAt = pool instanceof Gff3Names ? pool.tagAt : undefined;
   let start = from;
+  let position = 0;
   while (start < to) {
     let end = text.indexOf(";", start);
     if (end < 0 || end > to) end = to;
-    if (end > start) readPair(text, start, end, attributes, file, line, pool);
+    if (end > start) {
+      const guess = tagAt?.[position];
+      const after = guess === undefined ? -1 : start + guess.length;
+      if (
+        after < end && after >= 0 && text.charCodeAt(after) === 61 && text.startsWith(guess!, start)
+      ) {
+        addValues(text, after, end, guess!, attributes, file, line);
+      } else {
+        const tag = readPair(text, start, end, attributes, file, line, pool);
+        if (tagAt !== undefined && tag !== undefined) tagAt[position] = tag;
+      }
+      position++;
+    }
     start = end + 1;
   }
   return attributes;
 }
 
-/** Adds the pair `text[start, end)` (not empty) to `attributes`. */
+/**
+ * Adds the pair `text[start, end)` (not empty) to `attributes`; returns its tag when it is written
+ * as it is (no blanks around it, no `%`), for {@linkcode Gff3Names.tagAt}.
+ */
 function readPair(
   text: string,
   start: number,
@@ -113,13 +132,14 @@ function readPair(
   file: string,
   line: number | undefined,
   pool: StringPool | undefined,
-): void {
+): string | undefined {
   const equals = text.indexOf("=", start);
   if (equals < 0 || equals >= end) {
     if (text.slice(start, end).trim() !== "") fail(text.slice(start, end), 'no "="', file, line);
-    return;
+    return undefined;
   }
-  let tag = pool === undefined ? text.slice(start, equals) : pool.get(text, start, equals);
+  const written = pool === undefined ? text.slice(start, equals) : pool.get(text, start, equals);
+  let tag = written;
   if (tag.charCodeAt(0) <= 32 || tag.charCodeAt(tag.length - 1) <= 32) tag = tag.trim();
   if (tag.indexOf("%") >= 0) {
     const decoded = decodePercent(tag);
@@ -127,6 +147,20 @@ function readPair(
     tag = decoded!;
   }
   if (tag === "") fail(text.slice(start, end), "no tag", file, line);
+  addValues(text, equals, end, tag, attributes, file, line);
+  return tag === written ? tag : undefined;
+}
+
+/** Adds the values `text(equals, end)` of `tag` to `attributes`. */
+function addValues(
+  text: string,
+  equals: number,
+  end: number,
+  tag: string,
+  attributes: Gff3Attributes,
+  file: string,
+  line: number | undefined,
+): void {
   const raw = text.slice(equals + 1, end);
   let values: string[];
   if (raw.indexOf(",") < 0) {

@@ -25,4 +25,6 @@ import { StringPool } from "../_string_pool.ts";
 export class Gff3Names extends StringPool {
   /** The tags of the last attribute column read, by position, as written (no `%`, no blanks). */
   readonly tagAt: string[] = [];
+  /** The text of columns 1–3 (seqid, source, type) of the last feature line, by column number. */
+  readonly columnAt: string[] = [];
 }

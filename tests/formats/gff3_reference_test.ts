@@ -18,13 +18,13 @@ const present = reportSamples("gff3_reference_test");
 /** A feature line as the reference reads it. */
 interface ReferenceLine {
   seqid: string;
-  source: string | undefined;
+  source?: string;
   type: string;
   start: number;
   end: number;
-  score: number | undefined;
+  score?: number;
   strand: string;
-  phase: number | undefined;
+  phase?: number;
   attributes: [string, string[]][];
 }
 
@@ -98,20 +98,11 @@ function textOf(bytes: Uint8Array, path: string): string {
   return new TextDecoder().decode(path.endsWith(".gz") ? gunzipSync(bytes) : bytes);
 }
 
-/** The columns of a record as the reference has them. */
-function recordColumns(record: Gff3FeatureLine): ReferenceLine {
-  const { seqid, source, type, start, end, score, strand, phase } = record;
-  return {
-    seqid,
-    source,
-    type,
-    start,
-    end,
-    score,
-    strand,
-    phase,
-    attributes: [...record.attributes],
-  };
+/** The columns of a record as the reference has them (in the reference's key order). */
+function recordColumns(record: Gff3OriginalRecord): ReferenceLine {
+  const { kind: _kind, line: _line, attributes, gene: _gene, children: _children, ...columns } =
+    record;
+  return { ...columns, attributes: [...attributes] };
 }
 
 /** Every line a feature was read from: its own, a folded gene line, child lines. */

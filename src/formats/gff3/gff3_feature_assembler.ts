@@ -475,15 +475,16 @@ export class Gff3FeatureAssembler {
       feature.pseudo = true;
     }
     if (pseudoFlag && !this.#pseudoIsPseudogene) feature.truncated = "?";
-    const xrefs = attributes.get("Dbxref");
-    if (xrefs !== undefined) {
-      const split: DbXref[] = new Array(xrefs.length);
-      for (let i = 0; i < xrefs.length; i++) split[i] = this.#splitXref(xrefs[i], line.line);
-      feature.dbXrefs = split;
-    } else {
-      feature.dbXrefs = [];
-    }
+    feature.dbXrefs = this.#xrefs(attributes.get("Dbxref"), line.line);
     return feature;
+  }
+
+  /** The `Dbxref` values of a line as cross-references (a new empty array for none). */
+  #xrefs(values: string[] | undefined, lineNumber: number): DbXref[] {
+    if (values === undefined) return [];
+    const xrefs: DbXref[] = new Array(values.length);
+    for (let i = 0; i < values.length; i++) xrefs[i] = this.#splitXref(values[i], lineNumber);
+    return xrefs;
   }
 
   /** A `Dbxref` value split at its first colon, the database name from the pool. */

@@ -97,20 +97,26 @@ export function readAttributeRange(
   const attributes = new Gff3Attributes();
   if (to === from || (to === from + 1 && text.charCodeAt(from) === 46)) return attributes;
   const tagAt = pool instanceof Gff3Names ? pool.tagAt : undefined;
+  // The next "," and "%" of the column, each looked for again only once passed: most pairs
+  // have neither, and then cost no search for them.
+  let comma = nextIndex(text, ",", from, to);
+  let percent = nextIndex(text, "%", from, to);
   let start = from;
   let position = 0;
   while (start < to) {
-    let end = text.indexOf(";", start);
-    if (end < 0 || end > to) end = to;
+    const end = nextIndex(text, ";", start, to);
     if (end > start) {
+      if (comma < start) comma = nextIndex(text, ",", start, to);
+      if (percent < start) percent = nextIndex(text, "%", start, to);
+      const marks = (comma < end ? HAS_COMMA : 0) | (percent < end ? HAS_PERCENT : 0);
       const guess = tagAt?.[position];
       const after = guess === undefined ? -1 : start + guess.length;
       if (
         after < end && after >= 0 && text.charCodeAt(after) === 61 && text.startsWith(guess!, start)
       ) {
-        addValues(text, after, end, guess!, attributes, file, line);
+        addValues(text, after, end, guess!, marks, attributes, file, line);
       } else {
-        const tag = readPair(text, start, end, attributes, file, line, pool);
+        const tag = readPair(text, start, end, marks, attributes, file, line, pool);
         if (tagAt !== undefined && tag !== undefined) tagAt[position] = tag;
       }
       position++;
@@ -118,6 +124,17 @@ export function readAttributeRange(
     start = end + 1;
   }
   return attributes;
+}
+
+/** A pair holds a "," (somewhere: in its values, or harmlessly in its tag). */
+const HAS_COMMA = 1;
+/** A pair holds a "%" (somewhere: in its values, or harmlessly in its tag). */
+const HAS_PERCENT = 2;
+
+/** The index of `char` in `text[from, to)`, or `to`. */
+function nextIndex(text: string, char: string, from: number, to: number): number {
+  const index = text.indexOf(char, from);
+  return index < 0 || index > to ? to : index;
 }
 
 /**
@@ -128,6 +145,7 @@ function readPair(
   text: string,
   start: number,
   end: number,
+  marks: number,
   attributes: Gff3Attributes,
   file: string,
   line: number | undefined,
@@ -147,27 +165,31 @@ function readPair(
     tag = decoded!;
   }
   if (tag === "") fail(text.slice(start, end), "no tag", file, line);
-  addValues(text, equals, end, tag, attributes, file, line);
+  addValues(text, equals, end, tag, marks, attributes, file, line);
   return tag === written ? tag : undefined;
 }
 
-/** Adds the values `text(equals, end)` of `tag` to `attributes`. */
+/**
+ * Adds the values `text(equals, end)` of `tag` to `attributes`; `marks` says whether the pair may
+ * hold a "," or "%" (splitting or decoding a value that has none gives it back unchanged).
+ */
 function addValues(
   text: string,
   equals: number,
   end: number,
   tag: string,
+  marks: number,
   attributes: Gff3Attributes,
   file: string,
   line: number | undefined,
 ): void {
   const raw = text.slice(equals + 1, end);
   let values: string[];
-  if (raw.indexOf(",") < 0) {
-    values = [raw.indexOf("%") < 0 ? raw : decodeValue(raw, raw, file, line)];
+  if ((marks & HAS_COMMA) === 0) {
+    values = [(marks & HAS_PERCENT) === 0 ? raw : decodeValue(raw, raw, file, line)];
   } else {
     values = raw.split(",");
-    if (raw.indexOf("%") >= 0) {
+    if ((marks & HAS_PERCENT) !== 0) {
       for (let i = 0; i < values.length; i++) values[i] = decodeValue(values[i], raw, file, line);
     }
   }

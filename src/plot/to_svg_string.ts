@@ -67,17 +67,15 @@ const INHERITED_ATTRIBUTES = [
  * @example A plot with a legend becomes one SVG
  * ```ts
  * import * as Plot from "../deps/observablehq_plot.ts";
- * import { plotDocument } from "./dom.ts";
+ * import { renderPlot } from "./render_plot.ts";
  * import { toSvgString } from "./to_svg_string.ts";
- * import type { PlotFigure } from "./plot_figure.ts";
  * import assert from "node:assert/strict";
  *
- * const figure = Plot.plot({
- *   document: plotDocument() as never,
+ * const figure = renderPlot({
  *   title: "Two bars",
  *   color: { legend: true },
  *   marks: [Plot.barY([{ x: "a", y: 1 }, { x: "b", y: 2 }], { x: "x", y: "y", fill: "x" })],
- * }) as unknown as PlotFigure;
+ * });
  * const svg = toSvgString(figure);
  * assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
  * assert.match(svg, />Two bars</);

@@ -133,8 +133,13 @@ export function associationVolcanoPlot(
   data: RowSource<AssociationVolcanoRow>,
   options: AssociationVolcanoPlotOptions = {},
 ): PlotFigure {
-  const D = DEFAULT_ASSOCIATION_VOLCANO_PLOT_OPTIONS;
-  const { corrected = D.corrected, alpha = D.alpha, labels = D.labels, ...rest } = options;
+  const defaults = DEFAULT_ASSOCIATION_VOLCANO_PLOT_OPTIONS;
+  const {
+    corrected = defaults.corrected,
+    alpha = defaults.alpha,
+    labels = defaults.labels,
+    ...rest
+  } = options;
   if (!(alpha > 0 && alpha <= 1)) {
     throw new RangeError(`Option "alpha" must be in (0, 1], got ${alpha}`);
   }
@@ -147,9 +152,9 @@ export function associationVolcanoPlot(
   const strongest = [...points].sort((p, q) => q.y - p.y).slice(0, labels);
   return renderFigure(
     {
-      title: D.title,
-      width: D.width,
-      height: D.height,
+      title: defaults.title,
+      width: defaults.width,
+      height: defaults.height,
       marginLeft: 56,
       marginBottom: 2.8 * fontSize + 6,
       x: {
@@ -161,7 +166,7 @@ export function associationVolcanoPlot(
       color: {
         type: "ordinal",
         domain: [true, false],
-        range: [D.associatedColor, D.otherColor],
+        range: [defaults.associatedColor, defaults.otherColor],
         legend: true,
         tickFormat: (d: boolean) => (d ? `${corrected} < ${alpha}` : "not associated"),
       },

@@ -149,7 +149,6 @@ export function associationVolcanoPlot(
   const { shared, leftovers } = sharedOptions(rest);
   const { fontSize } = fontOf(shared);
   const points = volcanoPoints(data, corrected, alpha);
-  const strongest = [...points].sort((p, q) => q.y - p.y).slice(0, labels);
   return renderFigure(
     {
       title: defaults.title,
@@ -170,26 +169,26 @@ export function associationVolcanoPlot(
         legend: true,
         tickFormat: (d: boolean) => (d ? `${corrected} < ${alpha}` : "not associated"),
       },
-      marks: [
-        Plot.ruleX([0], { stroke: "#ccc" }),
-        Plot.dot(points, {
-          x: "x",
-          y: "y",
-          fill: "associated",
-          r: 3,
-          fillOpacity: 0.8,
-          title: (d: Point) => `${d.label}: log2 OR ${d.x.toFixed(2)}, -log10 p ${d.y.toFixed(2)}`,
-        }),
-        Plot.text(strongest, {
-          x: "x",
-          y: "y",
-          text: "label",
-          dy: -8,
-          fontSize: fontSize * 0.85,
-        }),
-      ],
+      marks: [volcanoMarks(points, labels, fontSize)],
     },
     leftovers,
     shared,
+  );
+}
+
+/** The zero line, a dot per family, and the names of the `labels` strongest. */
+function volcanoMarks(points: Point[], labels: number, fontSize: number): Plot.CompoundMark {
+  const strongest = [...points].sort((p, q) => q.y - p.y).slice(0, labels);
+  return Plot.marks(
+    Plot.ruleX([0], { stroke: "#ccc" }),
+    Plot.dot(points, {
+      x: "x",
+      y: "y",
+      fill: "associated",
+      r: 3,
+      fillOpacity: 0.8,
+      title: (d: Point) => `${d.label}: log2 OR ${d.x.toFixed(2)}, -log10 p ${d.y.toFixed(2)}`,
+    }),
+    Plot.text(strongest, { x: "x", y: "y", text: "label", dy: -8, fontSize: fontSize * 0.85 }),
   );
 }

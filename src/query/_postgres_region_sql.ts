@@ -24,9 +24,10 @@ const STRIDE = "4294967296";
  * - `boxes`: the window on unrolled coordinates (`regionBoxes`), tested against the sequence's
  *   few origin-spanning features, found through the partial b-tree `features_edge_idx`.
  *
- * The `left join lateral` keeps one row (null feature columns) for an empty window, so that a
- * missing genome or sequence is told apart from an empty window; the order is SQLite's (genome
- * order from the window's first base, then id).
+ * The `left join … on true` keeps one row (null feature columns) for an empty window, so that a
+ * missing genome or sequence is told apart from an empty window (no `lateral`: `target` has one
+ * row at most, and the features' part reads it as `u`); the order is SQLite's (genome order from
+ * the window's first base, then id).
  *
  * @param featureSelect The feature columns of the result, from the derived table `f`.
  * @returns The statement's text.
@@ -75,15 +76,16 @@ boxes as materialized (
 select t.annotation_id as "targetAnnotationId", t.sequence_id as "targetSequenceId",
   t.length as "targetLength", t.topology as "targetTopology", ${featureSelect}
 from target as t
-  left join lateral (
+  left join (
     select f.* from spans as w
       inner join features as f on int8range(f.sequence_id::int8 * ${STRIDE} + f.start,
         f.sequence_id::int8 * ${STRIDE} + f.stop, '[]') && w.r and f.edge = 0
-    where f.annotation_id = t.annotation_id and (w.first or f.stop < $4::int8)
+      cross join target as u
+    where f.annotation_id = u.annotation_id and (w.first or f.stop < $4::int8)
     union all
-    select f.* from features as f
-    where f.sequence_id = t.sequence_id and f.edge = 1 and f.annotation_id = t.annotation_id
-      and exists (select from boxes as b where f.start <= b.hi and f.stop + t.length >= b.lo)
+    select f.* from features as f cross join target as u
+    where f.sequence_id = u.sequence_id and f.edge = 1 and f.annotation_id = u.annotation_id
+      and exists (select from boxes as b where f.start <= b.hi and f.stop + u.length >= b.lo)
   ) as f on true
 order by case
     when t.circular and f.edge = 1 and f.stop >= $4::int8 and f.start > $4::int8

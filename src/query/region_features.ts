@@ -61,7 +61,7 @@ order by case
   f.id`;
 
 /** The PostgreSQL statement (see `postgresRegionSql`), run as a named prepared statement. */
-const POSTGRES_REGION_SQL = postgresRegionSql(FEATURE_SELECT);
+const POSTGRES_REGION_SQL = postgresRegionSql(FEATURE_RECORD_SQL);
 
 /** The name of {@linkcode POSTGRES_REGION_SQL} on each connection. */
 const POSTGRES_REGION_STATEMENT = "baktadb_region_features_v1";

@@ -149,7 +149,10 @@ Deno.test("searchFeatures() on a non-SQLite dialect matches case-insensitive sub
           )
         ).map((r) => r.id).sort((a, b) => a - b);
         assert.deepEqual(hits.map((h) => h.id).sort((a, b) => a - b), expected, words.join(" "));
-        assert.ok(hits.every((h) => h.rank === 0));
+        assert.ok(hits.every((h) => h.rank === null), "stored order: not scored");
+        const ranked = await searchFeatures(portable, words.join(" "), { order: "rank" }).execute();
+        assert.deepEqual(ranked.map((h) => h.id).sort((a, b) => a - b), expected);
+        assert.ok(ranked.every((h) => h.rank === 0));
       }),
       { seed: 4, numRuns: 150 },
     );

@@ -28,8 +28,8 @@ export interface SearchHitsOptions extends SearchFeaturesOptions {
   limit?: number;
 }
 
-/** The defaults of {@linkcode SearchHitsOptions}. */
-export const DEFAULT_SEARCH_HITS_LIMIT = 100;
+/** The default of {@linkcode SearchHitsOptions.limit}. */
+const DEFAULT_SEARCH_HITS_LIMIT = 100;
 
 /**
  * The annotations searched (`?2` annotation id, `?3` genome name, `?4` genome names as a JSON

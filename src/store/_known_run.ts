@@ -37,6 +37,16 @@ export async function annotationHoldingFiles(
  *
  * @param db The database.
  * @returns The checksums.
+ *
+ * @example A fresh database holds no file
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { storedFileChecksums } from "./_known_run.ts";
+ * const db = await openDatabase(":memory:");
+ * assert.deepEqual(await storedFileChecksums(db), []);
+ * await db.destroy();
+ * ```
  */
 export async function storedFileChecksums(db: Kysely<Database>): Promise<string[]> {
   const rows = await db.selectFrom("result_files").select("checksum").distinct().execute();

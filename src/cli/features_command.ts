@@ -38,23 +38,23 @@ export interface FeatureFilterOptions {
 
 /** A feature as `features` prints it. */
 export interface FeatureListing {
-  /** The sequence id. */
+  /** The id of the sequence (contig) the feature is on, as in the run's FASTA headers. */
   sequence: string;
-  /** The type. */
+  /** The feature type in Bakta JSON naming (`cds`, `tRNA`, `sorf`…). */
   type: string;
   /** First base, 1-based (greater than `stop` across the origin). */
   start: number;
   /** Last base, 1-based. */
   stop: number;
-  /** The strand. */
+  /** `+`, `-`, or `.`/`?` for features without a strand. */
   strand: string;
   /** Whether it crosses the origin. */
   edge: boolean;
-  /** The locus tag. */
+  /** Bakta's locus tag (`ABC_00010`); null for features without one (gaps, origins). */
   locus_tag: string | null;
-  /** The gene. */
+  /** The gene symbol (`dnaA`), where Bakta named one. */
   gene: string | null;
-  /** The product. */
+  /** The product description, where Bakta gave one. */
   product: string | null;
   /** Hypothetical protein. */
   hypothetical: boolean;

@@ -16,6 +16,7 @@ import {
 import type { AnnotationWithGenome } from "../query/annotation_of.ts";
 import { listSequences } from "../store/sequences_repository.ts";
 import { parseRegion } from "../export/parse_region.ts";
+import { FEATURE_CSV_COLUMNS } from "../export/format_feature_csv.ts";
 import { CliError, type CliIo, EXIT, type GlobalOptions, withDatabase } from "./cli_context.ts";
 import { parsePositiveInteger, resolveAnnotation } from "./_resolve_annotation.ts";
 import { formatTable, formatTsv, toJsonText } from "./_table.ts";
@@ -222,21 +223,10 @@ function toListing(f: GenomeFeature): FeatureListing {
   };
 }
 
-const TSV_COLUMNS: readonly (keyof FeatureListing)[] = [
-  "sequence",
-  "type",
-  "start",
-  "stop",
-  "strand",
-  "edge",
-  "locus_tag",
-  "gene",
-  "product",
-  "hypothetical",
-  "pseudo",
-  "truncated",
-  "db_xrefs",
-];
+/** The columns of `--tsv`: those of the feature CSV export but its computed `length`. */
+const TSV_COLUMNS = FEATURE_CSV_COLUMNS.filter(
+  (column): column is Exclude<typeof column, "length"> => column !== "length",
+);
 
 /**
  * Writes features as TSV: a header of the {@linkcode FeatureListing} fields, one row per feature,

@@ -6,7 +6,7 @@
  */
 
 import { type ColumnTable, table } from "../deps/arquero.ts";
-import { type Kysely, type RawBuilder, sql } from "../deps/kysely.ts";
+import { type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import type { RowsQuery } from "../db/rows_query.ts";
 import { show } from "../query/_validate.ts";
@@ -112,7 +112,18 @@ export interface FamilyMemberRow {
  * The query of {@linkcode familyMembersQuery}: a select over the cohort (`cohort`, a subquery) and
  * `features`, whose rows are {@linkcode FamilyMemberRow}s; it can still be refined with `where`.
  */
-export type FamilyMembersQuery = ReturnType<typeof familyMembersQuery>;
+export type FamilyMembersQuery = SelectQueryBuilder<
+  Database & { cohort: CohortRow },
+  "cohort" | "features",
+  FamilyMemberRow
+>;
+
+/** One row of the cohort subquery (see `cohortQuery`). */
+interface CohortRow {
+  annotation_id: number;
+  genome_id: number;
+  genome: string;
+}
 
 /**
  * The proteins of the cohort's latest annotations with their family ({@linkcode storedFamilyKey}:
@@ -144,7 +155,7 @@ export type FamilyMembersQuery = ReturnType<typeof familyMembersQuery>;
 export function familyMembersQuery(
   db: Kysely<Database>,
   options: GeneFamilyOptions = {},
-) {
+): FamilyMembersQuery {
   const { types, pseudogenes, familyLevel } = checkFamilyOptions(options);
   const family = familyLevel === "uniref50"
     ? sql<string | null>`coalesce(${cluster("50")}, ${storedFamilyKey()})`

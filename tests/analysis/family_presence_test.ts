@@ -51,7 +51,7 @@ engineTest("familyPresence() equals brute force for every option", async (t) => 
 });
 
 engineTest(
-  "familyPresence() selects by trait and reads each family's lowest member id",
+  "familyPresence() selects by trait and reads each family's lowest member id in the store",
   async () => {
     const { db, runs } = await cohortFixture(COHORT);
     try {
@@ -64,11 +64,13 @@ engineTest(
       const odd = genomes.filter((_, i) => i % 2 === 1).map((g) => g.name);
       assert.deepEqual(presence.genomes, odd);
       assert.deepEqual(asMap(presence), familyCopies(runs, { genomes: odd }));
-      // The lowest feature id per family, from the per-protein query.
-      const members = await familyMembersQuery(db, { where: ["group=odd"] }).execute();
+      // Each family's representative: its lowest feature id in the whole store (the per-protein
+      // query over every genome), not only among the odd genomes.
+      const members = await familyMembersQuery(db).execute();
+      const present = new Set(presence.families);
       const lowest = new Map<string, number>();
       for (const m of members) {
-        if (m.family !== null) {
+        if (m.family !== null && present.has(m.family)) {
           lowest.set(m.family, Math.min(lowest.get(m.family) ?? Infinity, Number(m.feature_id)));
         }
       }

@@ -154,13 +154,31 @@ async function writeFamilySets(
     else entry.pseudo += Number(row.n);
   }
   const values = annotationIds.flatMap((annotationId) =>
-    SUMMARY_TYPES.map((type) => ({
-      annotation_id: annotationId,
-      type,
-      families: packFamilySet([...(sets.get(`${annotationId} ${type}`)?.values() ?? [])]),
-    }))
+    familySetRows(
+      annotationId,
+      (type) => [...(sets.get(`${annotationId} ${type}`)?.values() ?? [])],
+    )
   );
   await db.insertInto("annotation_families").values(values).execute();
+}
+
+/**
+ * The `annotation_families` rows of one annotation: one per type in {@linkcode SUMMARY_TYPES},
+ * packed (empty when the type has no family).
+ *
+ * @param annotationId The annotation.
+ * @param entriesOf The family-set entries of a type.
+ * @returns The rows to insert.
+ */
+export function familySetRows(
+  annotationId: number,
+  entriesOf: (type: "cds" | "sorf") => FamilySetEntry[],
+): { annotation_id: number; type: string; families: Uint8Array }[] {
+  return SUMMARY_TYPES.map((type) => ({
+    annotation_id: annotationId,
+    type,
+    families: packFamilySet(entriesOf(type)),
+  }));
 }
 
 /** The COG category sets of the annotations' CDSs. */

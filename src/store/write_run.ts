@@ -259,7 +259,7 @@ export async function writeRun(
     version.rowIds,
     cache,
   );
-  await writeAnnotationSummaries(trx, annotationId);
+  await writeAnnotationSummaries(trx, annotationId, prepared);
   await pausePoint("import:features");
   await options.hooks?.afterFeatures?.(trx, { annotationId, features });
   const fileIds = await insertFiles(trx, annotationId, prepared.files);

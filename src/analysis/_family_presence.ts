@@ -70,6 +70,12 @@ export interface FamilyPresenceRequest {
    */
   chunk?: number;
   /**
+   * Whether the per-annotation family sets may be read (false: always the features, as before
+   * schema v10; for benches comparing the two).
+   * @default true
+   */
+  summaries?: boolean;
+  /**
    * The proteins whose family is computed at query time (`familyMembersQuery`): given
    * `computeAll` false, the reader adds `family is null` to it.
    */
@@ -105,7 +111,7 @@ export async function readFamilyPresence(
   }
   const annotationIds = cohort.map((row) => Number(row.annotation_id));
   const genomes = cohort.map((row) => row.genome);
-  if (!request.computeAll) {
+  if (!request.computeAll && request.summaries !== false) {
     const sets = await readFamilySets(db, { ...request, annotationIds });
     if (sets !== undefined) return { genomes, annotationIds, ...sets };
   }

@@ -11,7 +11,6 @@ import { sql } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { joinedText } from "../query/_sqlite_indexes.ts";
 import { unpackFamilySet } from "../../migrations/_annotation_summaries.ts";
-import { type CohortOptions, cohortQuery } from "./_cohort.ts";
 
 /** The cells of a presence matrix read from the family sets, families in code-unit order. */
 export interface FamilySetCells {
@@ -31,8 +30,6 @@ export interface FamilySetCells {
 
 /** What {@linkcode readFamilySets} reads. */
 export interface FamilySetsRequest {
-  /** Which genomes. */
-  cohort: CohortOptions;
   /** The cohort's annotations, in genome order. */
   annotationIds: readonly number[];
   /** The feature types. */
@@ -67,27 +64,35 @@ export async function readFamilySets(
   return layOut(sets, withPseudo, counts, dictionary, request.types.length > 1);
 }
 
-/** The family sets of each genome (index = genome), or undefined when one is missing. */
+/** Annotations whose family sets one query reads. */
+const SETS_CHUNK = 500;
+
+/**
+ * The family sets of each genome (index = genome), or undefined when one is missing: primary-key
+ * reads of `annotation_families`, 500 annotations a query.
+ */
 async function readSets(
   db: Kysely<Database>,
   request: FamilySetsRequest,
 ): Promise<Uint8Array[][] | undefined> {
   const { annotationIds, types } = request;
-  if (annotationIds.length === 0) return [];
-  const rows = await db.selectFrom("annotation_families")
-    .select(["annotation_families.annotation_id", "annotation_families.families"])
-    .where(
-      "annotation_families.annotation_id",
-      "in",
-      db.selectFrom(cohortQuery(db, request.cohort).as("c")).select("c.annotation_id"),
-    )
-    .where("annotation_families.type", "in", [...types])
-    .execute();
-  if (rows.length !== annotationIds.length * types.length) return undefined;
   const genomeOf = new Map(annotationIds.map((id, g) => [id, g]));
   const sets: Uint8Array[][] = annotationIds.map(() => []);
-  for (const row of rows) sets[genomeOf.get(Number(row.annotation_id))!].push(row.families);
-  return sets;
+  let found = 0;
+  for (let from = 0; from < annotationIds.length; from += SETS_CHUNK) {
+    const rows = await db.selectFrom("annotation_families")
+      .select(["annotation_families.annotation_id", "annotation_families.families"])
+      .where(
+        "annotation_families.annotation_id",
+        "in",
+        annotationIds.slice(from, from + SETS_CHUNK),
+      )
+      .where("annotation_families.type", "in", [...types])
+      .execute();
+    found += rows.length;
+    for (const row of rows) sets[genomeOf.get(Number(row.annotation_id))!].push(row.families);
+  }
+  return found === annotationIds.length * types.length ? sets : undefined;
 }
 
 /** One more than the largest family id. */
@@ -123,8 +128,9 @@ interface Dictionary {
 
 /**
  * Reads the names and representatives of the families with `counts[id] > 0`, in name order: the
- * dictionary in chunks by name (keyset), each packed by the database into one text
- * `id US feature_id US name RS …`.
+ * names in chunks by name (keyset) from the unique index on `name` alone (it holds the id too),
+ * each packed by the database into one text `id US name RS …`; then the representatives in one
+ * pass over the table in id order.
  */
 async function readDictionary(db: Kysely<Database>, counts: Int32Array): Promise<Dictionary> {
   const dictionary: Dictionary = { ids: [], names: [], first: [] };
@@ -132,48 +138,85 @@ async function readDictionary(db: Kysely<Database>, counts: Int32Array): Promise
   for (;;) {
     const chunk = await dictionaryChunk(db, after).executeTakeFirst();
     if (chunk === undefined || chunk.packed === null) break;
-    for (const record of chunk.packed.split("\u001e")) {
-      const a = record.indexOf("\u001f");
-      const b = record.indexOf("\u001f", a + 1);
-      const id = Number(record.slice(0, a));
-      if (counts[id] === 0) continue;
-      dictionary.ids.push(id);
-      dictionary.first.push(Number(record.slice(a + 1, b)));
-      dictionary.names.push(record.slice(b + 1));
-    }
+    addNames(dictionary, chunk.packed, counts);
     if (Number(chunk.rows) < DICTIONARY_CHUNK) break;
     after = chunk.last!;
   }
   if (!isSorted(dictionary.names)) sortByName(dictionary);
+  const representatives = await readRepresentatives(db, counts.length);
+  dictionary.first = dictionary.ids.map((id) => representatives[id]);
   return dictionary;
 }
 
+/** Adds a packed chunk's `id US name` records of the families present (one pass, names cut out). */
+function addNames(dictionary: Dictionary, packed: string, counts: Int32Array): void {
+  let at = 0;
+  while (at < packed.length) {
+    let id = 0;
+    let i = at;
+    for (let code = packed.charCodeAt(i); code !== 0x1f; code = packed.charCodeAt(++i)) {
+      id = id * 10 + (code - 0x30);
+    }
+    let end = packed.indexOf("\u001e", i + 1);
+    if (end < 0) end = packed.length;
+    if (counts[id] > 0) {
+      dictionary.ids.push(id);
+      dictionary.names.push(packed.slice(i + 1, end));
+    }
+    at = end + 1;
+  }
+}
+
 /**
- * One chunk of the dictionary after `after`, in name order.
+ * One chunk of the dictionary's names after `after`, in name order.
  *
  * The SQL emitted (on SQLite; elsewhere `string_agg` replaces `group_concat`):
  *
  * ```sql
- * select count(*) as rows, max(name) as last,
- *   group_concat(id || X'1f' || feature_id || X'1f' || name, X'1e') as packed
- * from (select id, feature_id, name from families where name > ? order by name limit 100000)
+ * select count(*) as rows, max(name) as last, group_concat(id || X'1f' || name, X'1e') as packed
+ * from (select id, name from families where name > ? order by name limit 100000)
  * ```
  */
 function dictionaryChunk(db: Kysely<Database>, after: string | undefined) {
   const ref = sql.ref;
   const rows = db.selectFrom("families")
-    .select(["families.id", "families.feature_id", "families.name"])
+    .select(["families.id", "families.name"])
     .where("families.name", after === undefined ? ">=" : ">", after ?? "")
     .orderBy("families.name")
     .limit(DICTIONARY_CHUNK);
-  const record = sql`cast(${ref("d.id")} as text) || ${sql.lit("\u001f")} || cast(${
-    ref("d.feature_id")
-  } as text) || ${sql.lit("\u001f")} || ${ref("d.name")}`;
+  const record = sql`cast(${ref("d.id")} as text) || ${sql.lit("\u001f")} || ${ref("d.name")}`;
   return db.selectFrom(rows.as("d")).select([
     sql<number>`count(*)`.as("rows"),
     sql<string | null>`max(${ref("d.name")})`.as("last"),
     joinedText(db, record, "\u001e").as("packed"),
   ]);
+}
+
+/**
+ * Every family's representative by id (`families.feature_id`), read in one pass in id order and
+ * packed by the database as `id,feature_id,id,feature_id,…`.
+ */
+async function readRepresentatives(db: Kysely<Database>, size: number): Promise<Float64Array> {
+  const ref = sql.ref;
+  const pair = sql`cast(${ref("families.id")} as text) || ',' || cast(${
+    ref("families.feature_id")
+  } as text)`;
+  const row = await db.selectFrom("families").select(joinedText(db, pair, ",").as("packed"))
+    .executeTakeFirst();
+  const first = new Float64Array(size);
+  const packed = row?.packed ?? "";
+  let id = -1;
+  let value = 0;
+  for (let i = 0; i <= packed.length; i++) {
+    const code = i < packed.length ? packed.charCodeAt(i) : 0x2c;
+    if (code !== 0x2c) value = value * 10 + (code - 0x30);
+    else if (id < 0) [id, value] = [value, 0];
+    else {
+      first[id] = value;
+      [id, value] = [-1, 0];
+    }
+  }
+  return first;
 }
 
 /**

@@ -50,6 +50,22 @@ export interface FamilySet {
  * @param entries The families, in any order (each family once).
  * @returns The blob.
  * @throws {RangeError} When a family appears twice.
+ *
+ * @example Two families, packed and read back
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { packFamilySet, unpackFamilySet } from "./_annotation_summaries.ts";
+ * const blob = packFamilySet([
+ *   { family: 9, intact: 1, pseudo: 1 },
+ *   { family: 4, intact: 2, pseudo: 0 },
+ * ]);
+ * assert.equal(blob.byteLength, 24);
+ * const set = unpackFamilySet(blob);
+ * assert.deepEqual([...set.families], [4, 9]);
+ * assert.deepEqual([...set.intact], [2, 1]);
+ * assert.deepEqual([...set.pseudo], [0, 1]);
+ * assert.throws(() => unpackFamilySet(new Uint8Array(5)), RangeError);
+ * ```
  */
 export function packFamilySet(entries: readonly FamilySetEntry[]): Uint8Array {
   const sorted = [...entries].sort((a, b) => a.family - b.family);
@@ -74,6 +90,15 @@ export function packFamilySet(entries: readonly FamilySetEntry[]): Uint8Array {
  * @param blob The blob.
  * @returns The three arrays.
  * @throws {RangeError} When the blob's length is not a multiple of 12.
+ *
+ * @example An unaligned blob is copied
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { packFamilySet, unpackFamilySet } from "./_annotation_summaries.ts";
+ * const bytes = new Uint8Array(13);
+ * bytes.set(packFamilySet([{ family: 7, intact: 3, pseudo: 0 }]), 1);
+ * assert.deepEqual([...unpackFamilySet(bytes.subarray(1)).intact], [3]);
+ * ```
  */
 export function unpackFamilySet(blob: Uint8Array): FamilySet {
   if (blob.byteLength % 12 !== 0) {

@@ -279,6 +279,14 @@ function mergeSameGenome(
  *
  * @param values The strings.
  * @returns Whether they are sorted.
+ *
+ * @example Code-unit order, not locale order
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { isSorted } from "./_family_sets.ts";
+ * assert.equal(isSorted(["MD5:a", "UniRef90_B", "UniRef90_a"]), true);
+ * assert.equal(isSorted(["b", "a"]), false);
+ * ```
  */
 export function isSorted(values: readonly string[]): boolean {
   for (let i = 1; i < values.length; i++) if (values[i - 1] > values[i]) return false;

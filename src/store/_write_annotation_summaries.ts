@@ -56,6 +56,21 @@ interface Member {
  * @param trx The write transaction.
  * @param annotationId The annotation.
  * @param prepared The run, its feature rows holding their stored ids.
+ *
+ * @example An import writes them (through the store)
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { makeRun } from "../testing/factory/make_run.ts";
+ * import { importRun } from "./import_run.ts";
+ * const db = await openDatabase(":memory:");
+ * await importRun(db, makeRun({ seed: 3, sequences: 1, featuresPerSequence: 20 }), { genome: "g" });
+ * const sets = await db.selectFrom("annotation_families").select("type").orderBy("type").execute();
+ * assert.deepEqual(sets.map((s) => s.type), ["cds", "sorf"]);
+ * const families = await db.selectFrom("families").select("name").execute();
+ * assert.ok(families.length > 0);
+ * await db.destroy();
+ * ```
  */
 export async function writeAnnotationSummaries(
   trx: Kysely<Database>,
@@ -176,6 +191,20 @@ function cogSets(prepared: Pick<PreparedRun, "featureRows" | "xrefs">): [string 
  * @param trx The write transaction.
  * @param annotationIds The annotations.
  * @param remove Deletes the annotations (and with them their features and summaries).
+ *
+ * @example `rm` of the only genome empties the dictionary
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { makeRun } from "../testing/factory/make_run.ts";
+ * import { importRun } from "./import_run.ts";
+ * import { deleteGenome } from "./genomes_repository.ts";
+ * const db = await openDatabase(":memory:");
+ * await importRun(db, makeRun({ seed: 3, sequences: 1, featuresPerSequence: 20 }), { genome: "g" });
+ * await deleteGenome(db, "g");
+ * assert.deepEqual(await db.selectFrom("families").select("id").execute(), []);
+ * await db.destroy();
+ * ```
  */
 export async function removeWithSummaries(
   trx: Kysely<Database>,

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { writeAnnotationSummaries } from "./_write_annotation_summaries.ts";
 import type { Kysely } from "../deps/kysely.ts";
 import type { Database, NewAnnotation } from "../db/schema.ts";
 import { bulkInsert } from "./_bulk_insert.ts";
@@ -258,6 +259,7 @@ export async function writeRun(
     version.rowIds,
     cache,
   );
+  await writeAnnotationSummaries(trx, annotationId, prepared);
   await pausePoint("import:features");
   await options.hooks?.afterFeatures?.(trx, { annotationId, features });
   const fileIds = await insertFiles(trx, annotationId, prepared.files);

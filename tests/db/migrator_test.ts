@@ -302,6 +302,7 @@ engineTest(
       ["0007_reader_without_secrets", "Success"],
       ["0008_xref_term_key", "Success"],
       ["0009_postgres_fts5_folding", "Success"],
+      ["0010_annotation_summaries", "Success"],
     ]);
     assert.deepEqual(await answers(db), before);
 

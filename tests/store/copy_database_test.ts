@@ -37,6 +37,9 @@ const TABLES = [
   "features",
   "xref_terms",
   "feature_xrefs",
+  "families",
+  "annotation_families",
+  "annotation_cog_sets",
 ];
 
 /** A database with a row in every table: a real folder (when present), a factory run, a job. */

@@ -488,6 +488,10 @@ export async function describeFamilies(
   families: ArrayLike<number>,
 ): Promise<FamilyDescription[]> {
   const { familyIds, first } = presence;
+  if (familyIds !== undefined && describesMostOf(families.length, familyIds)) {
+    const dictionary = await describeDictionary(db);
+    return Array.from(families, (f) => dictionary[familyIds[f]] ?? { gene: null, product: null });
+  }
   const keys = Array.from(families, (f) => familyIds === undefined ? first[f] : familyIds[f]);
   const described = await describeRows(
     db,
@@ -495,6 +499,37 @@ export async function describeFamilies(
     keys,
   );
   return keys.map((key) => described.get(key) ?? { gene: null, product: null });
+}
+
+/**
+ * True when `count` families are at least a quarter of the dictionary (as far as the ids of the
+ * matrix show it): then reading the whole dictionary in one pass is cheaper than by id.
+ */
+function describesMostOf(count: number, familyIds: Int32Array): boolean {
+  let most = 0;
+  for (const id of familyIds) if (id > most) most = id;
+  return count * 4 >= most;
+}
+
+/**
+ * Every family of the dictionary described, indexed by its id: one pass over `families` in id
+ * order, answered as one JSON array built by the database (no id list sent, no look-up by id).
+ */
+async function describeDictionary(db: Kysely<Database>): Promise<FamilyDescription[]> {
+  const ref = sql.ref;
+  const json = isSqlite(db)
+    ? sql<string | null>`json_group_array(json_array(${ref("id")}, ${ref("gene")}, ${
+      ref("product")
+    }))`
+    : sql<string | null>`json_agg(json_build_array(${ref("id")}, ${ref("gene")}, ${
+      ref("product")
+    }))::text`;
+  const result = await db.selectFrom("families").select(json.as("rows")).executeTakeFirst();
+  const described: FamilyDescription[] = [];
+  for (const [id, gene, product] of JSON.parse(result?.rows ?? "[]") as DescribedRow[]) {
+    described[id] = { gene, product };
+  }
+  return described;
 }
 
 /**

@@ -75,7 +75,7 @@ interface Member {
 export async function writeAnnotationSummaries(
   trx: Kysely<Database>,
   annotationId: number,
-  prepared: Pick<PreparedRun, "featureRows" | "xrefs">,
+  prepared: Pick<PreparedRun, "featureRows" | "xrefTerms" | "xrefLinks">,
 ): Promise<void> {
   const members = familyMembers(prepared.featureRows);
   const ids = await upsertFamilies(trx, members);
@@ -165,9 +165,14 @@ async function upsertFamilies(
  * How many CDSs carry each combination of COG category accessions (`COG` cross-references not
  * starting with `COG`), sorted and concatenated; null for the CDSs without any.
  */
-function cogSets(prepared: Pick<PreparedRun, "featureRows" | "xrefs">): [string | null, number][] {
+function cogSets(
+  prepared: Pick<PreparedRun, "featureRows" | "xrefTerms" | "xrefLinks">,
+): [string | null, number][] {
   const categories = new Map<number, string[]>();
-  for (const [index, db, accession] of prepared.xrefs) {
+  const { xrefTerms, xrefLinks } = prepared;
+  for (let at = 0; at + 1 < xrefLinks.length; at += 2) {
+    const index = xrefLinks[at];
+    const { db, accession } = xrefTerms[xrefLinks[at + 1]];
     if (db !== "COG" || accession.startsWith("COG")) continue;
     const list = categories.get(index);
     if (list === undefined) categories.set(index, [accession]);

@@ -242,6 +242,10 @@ Deno.test("BaktaClient.start() of an unknown job succeeds and does nothing; a wr
   );
   assert.equal(error.status, 400);
   assert.equal(error.serviceMessage, "Unauthorized");
+  assert.match(
+    error.message,
+    new RegExp(`^Cannot start job "${job.jobID}": HTTP 400 "Unauthorized"`),
+  );
   assert.equal(standIn.jobs.get(job.jobID)?.submissions, 0);
 });
 

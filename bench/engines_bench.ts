@@ -1,29 +1,31 @@
 /**
  * PostgreSQL beside SQLite in the same run, on the same cohorts: each SQLite cohort file is
- * copied once into a PostgreSQL database of a kept benchmark cluster (`baktadb copy`, COPY),
- * and a later run reuses it. Then, with the load average printed before each group:
+ * copied once into a PostgreSQL database (`copyDatabase`, COPY) and a later run reuses it. Then,
+ * with the load average printed at the start and the end (`deno bench` prints each group's
+ * same-run ratios against its SQLite baseline):
  *
  * - import: `importRun` of fresh factory genomes into a new SQLite file and a new PostgreSQL
- *   database (features/s);
- * - on the factory cohort (`BAKTADB_BENCH_FACTORY`): `featuresInRegion` with a 10 kb window
- *   (end to end, and on PostgreSQL also the window's query alone as a named prepared statement
- *   in one round trip: the floor of the end-to-end figure), and `searchFeatures`;
- * - on the family cohort (`BAKTADB_BENCH_FAMILY`): `presenceAbsence`, `pangenomeClasses`,
- *   `pangenomeSummary`, `cogMatrix`;
- * - bytes per genome of each cohort on each engine, and the copy's rows/s.
+ *   database (features/s: ~`label` features a genome over the time per genome);
+ * - on the factory cohort (`BAKTADB_BENCH_FACTORY`, default the 1,000-genome
+ *   `/tmp/baktadb-query-bench-1000.sqlite`): a 10 kb window end to end from Deno with
+ *   `regionFeatures` (one statement: on PostgreSQL a named prepared statement, one round trip)
+ *   and with `featuresInRegion` (the look-up, then the query Kysely compiles); `searchFeatures`
+ *   in one genome and the first 100 hits across the cohort (by rank, and in stored order);
+ * - on the family cohort (`BAKTADB_BENCH_FAMILY`, default the 1,000-genome
+ *   `/tmp/baktadb-family-cohort-1000.sqlite`, with traits `resistant` and `lineage`):
+ *   `familyPresence`, `pangenomeClasses`, `pangenomeSummary`, `cogMatrix`, `traitAssociation`;
+ * - bytes per genome of each cohort on each engine, and the copy's time and rows/s when it runs.
  *
  * The SQLite files are opened read-only and never migrated (they may be another bench's).
  * Environment: `BAKTADB_BENCH_FACTORY`, `BAKTADB_BENCH_FAMILY` (SQLite files; a missing one skips
  * its groups), `BAKTADB_BENCH_TABLE_RUNS` (runs of each cohort table, default 3),
- * `BAKTADB_BENCH_POSTGRES` (a server URL with rights to create databases; default:
- * the kept cluster in `BAKTADB_BENCH_CLUSTER`, default `/tmp/baktadb-pg-bench`, started by
- * `tests/_postgres_cluster.ts serve` and left running). Run, e.g. at 1,000 genomes:
+ * `BAKTADB_BENCH_POSTGRES` (a server URL with rights to create databases; default: the kept
+ * cluster in `BAKTADB_BENCH_CLUSTER`, default `/tmp/baktadb-pg-bench`, started by
+ * `tests/_postgres_cluster.ts serve` and left running). One command, at 1,000 genomes (the first
+ * run copies both cohorts: tens of minutes):
  *
  * ```sh
- * nice deno run -A bench/build_family_cohort.ts 1000 /tmp/baktadb-bench-family-1000.sqlite
- * BAKTADB_BENCH_FACTORY=/tmp/baktadb-query-bench-1000.sqlite \
- *   BAKTADB_BENCH_FAMILY=/tmp/baktadb-bench-family-1000.sqlite \
- *   nice deno bench -A bench/engines_bench.ts
+ * nice deno bench -A bench/engines_bench.ts
  * deno run -A tests/_postgres_cluster.ts halt /tmp/baktadb-pg-bench   # when done
  * ```
  *
@@ -38,17 +40,18 @@ import type { Database } from "../src/db/schema.ts";
 import { copyDatabase } from "../src/store/copy_database.ts";
 import { importRun } from "../src/store/import_run.ts";
 import { makeFamilyPool, makeRun, SeededRandom } from "../src/testing/factory/mod.ts";
-import { featuresInRegion, searchFeatures } from "../src/query/mod.ts";
+import { featuresInRegion, regionFeatures, searchFeatures } from "../src/query/mod.ts";
 import {
   cogMatrix,
+  familyPresence,
   pangenomeClasses,
   pangenomeSummary,
-  presenceAbsence,
+  traitAssociation,
 } from "../src/analysis/mod.ts";
 import { serveKeptCluster } from "../tests/_postgres_cluster.ts";
 
 const FACTORY = Deno.env.get("BAKTADB_BENCH_FACTORY") ?? "/tmp/baktadb-query-bench-1000.sqlite";
-const FAMILY = Deno.env.get("BAKTADB_BENCH_FAMILY") ?? "/tmp/baktadb-bench-family-1000.sqlite";
+const FAMILY = Deno.env.get("BAKTADB_BENCH_FAMILY") ?? "/tmp/baktadb-family-cohort-1000.sqlite";
 const SERVER = Deno.env.get("BAKTADB_BENCH_POSTGRES") ??
   (await serveKeptCluster(Deno.env.get("BAKTADB_BENCH_CLUSTER") ?? "/tmp/baktadb-pg-bench")).url;
 /** Runs of each cohort table per engine (`BAKTADB_BENCH_TABLE_RUNS`, default 3; 1 warm-up). */
@@ -205,51 +208,46 @@ async function hasRows(db: Kysely<Database>, table: string): Promise<boolean> {
 }
 
 /**
- * Region and search, and the region query's floor on PostgreSQL. On a SQLite cohort without
- * R*Tree rows (the family cohort) the region query uses its b-tree form, and without FTS5 rows
- * the search group is left out.
+ * Region and search. On a SQLite cohort without R*Tree rows (the family cohort) the region
+ * queries use the b-tree form, and without FTS5 rows the search groups are left out.
  */
 async function benchQueries(pair: Pair): Promise<void> {
   const windows = await regionWindows(pair.sqlite);
   const rtree = await hasRows(pair.sqlite, "features_rtree");
   let next = 0;
-  const group = `featuresInRegion, 10 kb window${rtree ? "" : " (SQLite: b-tree, no R*Tree rows)"}`;
-  benchBoth(group, pair, async (db, engine) => {
+  const note = rtree ? "" : " (SQLite: b-tree, no R*Tree rows)";
+  benchBoth(`regionFeatures, 10 kb window, one statement${note}`, pair, async (db) => {
+    await regionFeatures(db, windows[next++ % windows.length]);
+  });
+  benchBoth(`featuresInRegion, 10 kb window, look-up + query${note}`, pair, async (db, engine) => {
     const index = engine === "sqlite" && !rtree ? "btree" : "auto";
     await (await featuresInRegion(db, { ...windows[next++ % windows.length], index })).execute();
-  });
-  // The window's query alone, prepared once per shape and run by name: one round trip.
-  const compiled = await Promise.all(
-    windows.map(async (w) => (await featuresInRegion(pair.postgres, w)).compile()),
-  );
-  const named = new pg.Client({ connectionString: pair.url });
-  await named.connect();
-  const shapes = new Map<string, string>();
-  Deno.bench({
-    name: `postgres: the window's query alone, named prepared statement, ${pair.label}`,
-    group,
-    async fn() {
-      const query = compiled[next++ % compiled.length];
-      if (!shapes.has(query.sql)) shapes.set(query.sql, `region_${shapes.size}`);
-      await named.query({
-        name: shapes.get(query.sql)!,
-        text: query.sql,
-        values: [...query.parameters],
-      });
-    },
   });
   if (!(await hasRows(pair.sqlite, "features_fts"))) return;
   benchBoth("searchFeatures 'polymerase' in one genome", pair, async (db) => {
     await searchFeatures(db, "polymerase", { genome: windows[next++ % windows.length].genome })
       .execute();
   });
+  benchBoth("searchFeatures 'dna pol*' across the cohort, first 100 by rank", pair, async (db) => {
+    await searchFeatures(db, "dna pol", { prefix: true }).limit(100).execute();
+  }, TABLE_RUNS);
+  benchBoth(
+    "searchFeatures 'dna pol*' across the cohort, first 100 in stored order",
+    pair,
+    async (db) => {
+      await searchFeatures(db, "dna pol", { prefix: true, order: "feature" }).limit(100).execute();
+    },
+  );
 }
 
-/** The cohort tables on the family cohort. */
+/** The cohort tables and association on the family cohort. */
 function benchCohortTables(pair: Pair): void {
-  for (const table of [presenceAbsence, pangenomeClasses, pangenomeSummary, cogMatrix]) {
+  for (const table of [familyPresence, pangenomeClasses, pangenomeSummary, cogMatrix]) {
     benchBoth(table.name, pair, async (db) => await table(db), TABLE_RUNS);
   }
+  benchBoth("traitAssociation 'resistant'", pair, async (db) => {
+    await traitAssociation(db, { trait: "resistant" });
+  }, TABLE_RUNS);
 }
 
 await benchImport();
@@ -258,3 +256,4 @@ if (factory !== undefined) await benchQueries(factory);
 const family = await openPair(FAMILY);
 if (family !== undefined) benchCohortTables(family);
 console.log(`load average before the benchmarks: ${load()}`);
+globalThis.addEventListener("unload", () => console.log(`load average at the end: ${load()}`));

@@ -8,7 +8,7 @@ import type { ColumnTable } from "../deps/arquero.ts";
 import { type Kysely, type RawBuilder, sql } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { checkId } from "../query/_validate.ts";
-import type { CohortQuery } from "./gene_families.ts";
+import type { RowsQuery } from "../db/rows_query.ts";
 import { toTable } from "./to_table.ts";
 
 /** Options of {@linkcode compareAnnotations}. */
@@ -106,7 +106,7 @@ export interface AnnotationDiffRow {
 export function annotationDiffQuery(
   db: Kysely<Database>,
   options: CompareAnnotationsOptions,
-): CohortQuery<AnnotationDiffRow> {
+): RowsQuery<AnnotationDiffRow> {
   const { before, after, includeUnchanged = false } = options ?? {};
   checkId(before, "before");
   checkId(after, "after");
@@ -117,7 +117,7 @@ export function annotationDiffQuery(
     .orderBy("diff.sequence")
     .orderBy("diff.start")
     .orderBy("diff.stop")
-    .orderBy("diff.strand") as unknown as CohortQuery<AnnotationDiffRow>;
+    .orderBy("diff.strand");
 }
 
 /**

@@ -5,7 +5,8 @@
  */
 
 import type { ColumnTable } from "../deps/arquero.ts";
-import { type Kysely, type SelectQueryBuilder, sql } from "../deps/kysely.ts";
+import { type Kysely, sql } from "../deps/kysely.ts";
+import type { RowsQuery } from "../db/rows_query.ts";
 import type { Database } from "../db/schema.ts";
 import { type CohortOptions, cohortQuery } from "./_cohort.ts";
 import { toTable } from "./to_table.ts";
@@ -42,18 +43,14 @@ export interface FeatureTypeCountsRow {
 export function featureTypeCountsQuery(
   db: Kysely<Database>,
   options: CohortOptions = {},
-): SelectQueryBuilder<Database, never, FeatureTypeCountsRow> {
+): RowsQuery<FeatureTypeCountsRow> {
   return db.with("cohort", () => cohortQuery(db, options))
     .selectFrom("cohort")
     .innerJoin("features", "features.annotation_id", "cohort.annotation_id")
     .select(["cohort.genome", "features.type", sql<number>`count(*)`.as("count")])
     .groupBy(["cohort.annotation_id", "cohort.genome", "features.type"])
     .orderBy("cohort.genome")
-    .orderBy("features.type") as unknown as SelectQueryBuilder<
-      Database,
-      never,
-      FeatureTypeCountsRow
-    >;
+    .orderBy("features.type");
 }
 
 /**

@@ -8,6 +8,7 @@
 import { type ColumnTable, table } from "../deps/arquero.ts";
 import { type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
+import type { RowsQuery } from "../db/rows_query.ts";
 import { show } from "../query/_validate.ts";
 import { featureTermsFrom } from "../db/xref_terms.ts";
 import { type CohortOptions, cohortQuery } from "./_cohort.ts";
@@ -107,8 +108,22 @@ export interface FamilyMemberRow {
   family: string | null;
 }
 
-/** A query whose result columns are `O`, over no named table (CTEs inside). */
-export type CohortQuery<O> = SelectQueryBuilder<Database, never, O>;
+/**
+ * The query of {@linkcode familyMembersQuery}: a select over the cohort (`cohort`, a subquery) and
+ * `features`, whose rows are {@linkcode FamilyMemberRow}s; it can still be refined with `where`.
+ */
+export type FamilyMembersQuery = SelectQueryBuilder<
+  Database & { cohort: CohortRow },
+  "cohort" | "features",
+  FamilyMemberRow
+>;
+
+/** One row of the cohort subquery (see `cohortQuery`). */
+interface CohortRow {
+  annotation_id: number;
+  genome_id: number;
+  genome: string;
+}
 
 /**
  * The proteins of the cohort's latest annotations with their family ({@linkcode storedFamilyKey}:
@@ -140,7 +155,7 @@ export type CohortQuery<O> = SelectQueryBuilder<Database, never, O>;
 export function familyMembersQuery(
   db: Kysely<Database>,
   options: GeneFamilyOptions = {},
-): CohortQuery<FamilyMemberRow> {
+): FamilyMembersQuery {
   const { types, pseudogenes, familyLevel } = checkFamilyOptions(options);
   const family = familyLevel === "uniref50"
     ? sql<string | null>`coalesce(${cluster("50")}, ${storedFamilyKey()})`
@@ -151,7 +166,7 @@ export function familyMembersQuery(
     .whereRef("features.annotation_id", "=", "cohort.annotation_id")
     .where("features.type", "in", types);
   if (pseudogenes === "absent") query = query.where("features.pseudo", "=", 0);
-  return query as unknown as CohortQuery<FamilyMemberRow>;
+  return query;
 }
 
 /** One row of {@linkcode geneFamilyCountsQuery}. */
@@ -187,7 +202,7 @@ export interface FamilyCountRow {
 export function geneFamilyCountsQuery(
   db: Kysely<Database>,
   options: GeneFamilyOptions = {},
-): CohortQuery<FamilyCountRow> {
+): RowsQuery<FamilyCountRow> {
   return db
     .with("cohort", () => cohortQuery(db, options))
     .with((cte) => cte("members").materialized(), () => familyMembersQuery(db, options))
@@ -195,12 +210,13 @@ export function geneFamilyCountsQuery(
       qc.selectFrom("members")
         .select(["members.annotation_id", "members.family", sql<number>`count(*)`.as("copies")])
         .where("members.family", "is not", null)
+        .$narrowType<{ family: string }>()
         .groupBy(["members.annotation_id", "members.family"]))
     .selectFrom("counts")
     .innerJoin("cohort", "cohort.annotation_id", "counts.annotation_id")
     .select(["cohort.genome", "counts.family", "counts.copies"])
     .orderBy("cohort.genome")
-    .orderBy("counts.family") as unknown as CohortQuery<FamilyCountRow>;
+    .orderBy("counts.family");
 }
 
 /** Options of {@linkcode presenceAbsence}. */

@@ -9,7 +9,8 @@ import { type Kysely, sql } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { annotationOf } from "../query/annotation_of.ts";
 import { checkName, show } from "../query/_validate.ts";
-import { checkTypes, type CohortQuery, storedFamilyKey } from "./gene_families.ts";
+import type { RowsQuery } from "../db/rows_query.ts";
+import { checkTypes, storedFamilyKey } from "./gene_families.ts";
 import { toTable } from "./to_table.ts";
 
 /** Options of {@linkcode compareGenomes}. */
@@ -89,7 +90,7 @@ export function genomeDiffQuery(
   fromId: number,
   toId: number,
   options: Pick<CompareGenomesOptions, "includeShared" | "types"> = {},
-): CohortQuery<GenomeDiffRow> {
+): RowsQuery<GenomeDiffRow> {
   const ref = sql.ref;
   const types = checkTypes(options.types);
   const members = db.selectFrom("features")
@@ -115,12 +116,11 @@ export function genomeDiffQuery(
       sql<string | null>`min(${ref("members.product")})`.as("product"),
     ])
     .where("members.family", "is not", null)
+    .$narrowType<{ family: string }>()
     .groupBy("members.family");
   let query = db.selectFrom(diff.as("diff")).selectAll("diff");
   if (options.includeShared !== true) query = query.where("diff.status", "<>", "shared");
-  return query.orderBy("diff.status").orderBy("diff.family") as unknown as CohortQuery<
-    GenomeDiffRow
-  >;
+  return query.orderBy("diff.status").orderBy("diff.family");
 }
 
 /**

@@ -8,7 +8,8 @@
 import { type Kysely, sql } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { cohortQuery } from "./_cohort.ts";
-import { type CohortQuery, familyMembersQuery, type GeneFamilyOptions } from "./gene_families.ts";
+import type { RowsQuery } from "../db/rows_query.ts";
+import { familyMembersQuery, type GeneFamilyOptions } from "./gene_families.ts";
 
 /**
  * The columns Roary writes before the genome columns, in order (Roary 3.x
@@ -77,7 +78,7 @@ interface MemberRow {
 function roaryMembersQuery(
   db: Kysely<Database>,
   options: GeneFamilyOptions,
-): CohortQuery<MemberRow> {
+): RowsQuery<MemberRow> {
   const ref = sql.ref;
   return db
     .with("cohort", () => cohortQuery(db, options))
@@ -101,8 +102,9 @@ function roaryMembersQuery(
       } + 1 + ${ref("features.stop")} end`.as("length"),
     ])
     .where("members.family", "is not", null)
+    .$narrowType<{ family: string }>()
     .orderBy("members.family")
-    .orderBy("features.id") as unknown as CohortQuery<MemberRow>;
+    .orderBy("features.id");
 }
 
 /**

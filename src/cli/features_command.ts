@@ -278,7 +278,14 @@ interface FeaturesCommandOptions extends GlobalOptions {
  * @param io Where to write.
  */
 export function registerFeatures(program: Command, io: CliIo): void {
-  program.command("features")
+  declareFeatures(program).action((genome: string, _options, command: Command) =>
+    featuresAction(genome, command.optsWithGlobals<FeaturesCommandOptions>(), io)
+  );
+}
+
+/** The `features` command: its argument, flags and help. */
+function declareFeatures(program: Command): Command {
+  return program.command("features")
     .description("list a genome's features: filter by type, region, text and cross-reference")
     .argument("<genome>", "the genome's name (or id)")
     .option("--type <types>", "only these feature types, comma-separated (cds, sorf, tRNA, …)")
@@ -304,44 +311,53 @@ export function registerFeatures(program: Command, io: CliIo): void {
         "\n--search matches whole words of locus tags, genes and products (the last word as a\n" +
         "prefix: dna finds dnaA); --xref takes COG ids or one-letter COG categories, EC, GO, KEGG,\n" +
         "UniRef90/UniRef50 (UniRef90:P12345), RefSeq, … Without a filter every feature is listed.\n",
-    )
-    .action(async (genome: string, _options, command: Command) => {
-      const options = command.optsWithGlobals<FeaturesCommandOptions>();
-      if (options.json && options.tsv) {
-        throw new CliError("Choose one of --json and --tsv", EXIT.USAGE);
-      }
-      const filters: FeatureFilterOptions = {};
-      if (options.type !== undefined) filters.types = parseFeatureTypes(options.type);
-      if (options.region !== undefined) filters.region = options.region;
-      if (options.search !== undefined) filters.search = options.search;
-      if (options.xref !== undefined) filters.xref = options.xref;
-      if (options.limit !== undefined) {
-        filters.limit = parsePositiveInteger(options.limit, "--limit");
-      }
-      if (options.annotation !== undefined) {
-        filters.annotationId = parsePositiveInteger(options.annotation, "--annotation");
-      }
-      const features = await withDatabase(options, (db) => listFeatureRows(db, genome, filters));
-      if (options.json) {
-        io.out(toJsonText(features));
-      } else if (options.tsv) {
-        io.out(featuresToTsv(features));
-      } else if (features.length === 0) {
-        io.out("(no features match)\n");
-      } else {
-        io.out(formatTable(
-          ["sequence", "type", "start", "stop", "strand", "locus_tag", "gene", "product"],
-          features.map((f) => [
-            f.sequence,
-            f.type,
-            f.start,
-            f.stop,
-            f.strand,
-            f.locus_tag,
-            f.gene,
-            f.product,
-          ]),
-        ));
-      }
-    });
+    );
+}
+
+/** Checks the flags, lists the features and prints them as JSON, TSV or a table. */
+async function featuresAction(
+  genome: string,
+  options: FeaturesCommandOptions,
+  io: CliIo,
+): Promise<void> {
+  if (options.json && options.tsv) {
+    throw new CliError("Choose one of --json and --tsv", EXIT.USAGE);
+  }
+  const filters = featureFilters(options);
+  const features = await withDatabase(options, (db) => listFeatureRows(db, genome, filters));
+  if (options.json) io.out(toJsonText(features));
+  else if (options.tsv) io.out(featuresToTsv(features));
+  else if (features.length === 0) io.out("(no features match)\n");
+  else io.out(featuresToTable(features));
+}
+
+/** The filters the flags ask for, the numbers checked. */
+function featureFilters(options: FeaturesCommandOptions): FeatureFilterOptions {
+  const filters: FeatureFilterOptions = {};
+  if (options.type !== undefined) filters.types = parseFeatureTypes(options.type);
+  if (options.region !== undefined) filters.region = options.region;
+  if (options.search !== undefined) filters.search = options.search;
+  if (options.xref !== undefined) filters.xref = options.xref;
+  if (options.limit !== undefined) {
+    filters.limit = parsePositiveInteger(options.limit, "--limit");
+  }
+  if (options.annotation !== undefined) {
+    filters.annotationId = parsePositiveInteger(options.annotation, "--annotation");
+  }
+  return filters;
+}
+
+/** The listing as an aligned table of the columns a terminal has room for. */
+function featuresToTable(features: readonly FeatureListing[]): string {
+  const columns = [
+    "sequence",
+    "type",
+    "start",
+    "stop",
+    "strand",
+    "locus_tag",
+    "gene",
+    "product",
+  ] as const;
+  return formatTable(columns, features.map((f) => columns.map((column) => f[column])));
 }

@@ -4,6 +4,8 @@
  * @module
  */
 
+// win32: file names split at "/" and "\\" alike, on every OS (lists may come from Windows).
+import { win32 } from "node:path";
 import type { BaktaDermType, BaktaJobConfig } from "./api_types.ts";
 import { BaktaValidationError } from "./bakta_error.ts";
 
@@ -187,10 +189,10 @@ function optionalText(option: string, value: unknown): string | null {
 
 function uploadName(option: string, source: JobUploadSource | undefined, fallback: string) {
   if (source === undefined || source === null) return null;
-  if (source instanceof URL) return baseName(decodeURIComponent(source.pathname)) || fallback;
+  if (source instanceof URL) return win32.basename(decodeURIComponent(source.pathname)) || fallback;
   if (typeof source === "string") {
     if (source.trim() === "") throw invalid(option, source, "a path or { content }");
-    return baseName(source) || fallback;
+    return win32.basename(source) || fallback;
   }
   if (
     typeof source === "object" &&
@@ -199,10 +201,6 @@ function uploadName(option: string, source: JobUploadSource | undefined, fallbac
     return fallback;
   }
   throw invalid(option, source, "a path or { content }");
-}
-
-function baseName(path: string): string {
-  return path.replace(/[\\/]+$/, "").split(/[\\/]/).pop() ?? "";
 }
 
 function invalid(option: string, value: unknown, expected: string): BaktaValidationError {

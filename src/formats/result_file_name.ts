@@ -6,6 +6,9 @@
  * @module
  */
 
+// win32: file names split at "/" and "\\" alike, on every OS (lists may come from Windows).
+import { win32 } from "node:path";
+
 /** A file name classified as a Bakta output. */
 export interface ResultFileName {
   /** The run prefix (`assembly` of `assembly.gff3.gz`). */
@@ -99,7 +102,7 @@ const BAKREP_BAKTA_INFIX = ".bakta";
  * ```
  */
 export function classifyResultFile(name: string): ResultFileName | undefined {
-  const fileName = baseName(name);
+  const fileName = win32.basename(name);
   const gzipped = /\.gz$/i.test(fileName);
   const bare = gzipped ? fileName.slice(0, -3) : fileName;
   for (const [suffix, kind, readable, annotation] of SUFFIXES) {
@@ -115,9 +118,4 @@ export function classifyResultFile(name: string): ResultFileName | undefined {
     }
   }
   return undefined;
-}
-
-function baseName(path: string): string {
-  const parts = path.split(/[\\/]/);
-  return parts[parts.length - 1];
 }

@@ -5,6 +5,8 @@
  * @module
  */
 
+// win32: file names split at "/" and "\\" alike, on every OS (lists may come from Windows).
+import { win32 } from "node:path";
 import { readBaktaJson } from "./bakta_json/read_bakta_json.ts";
 import { checkFeatureBounds } from "./check_feature_bounds.ts";
 import { decodeInput } from "./decode_input.ts";
@@ -140,7 +142,7 @@ async function findRunFiles(
 ): Promise<RunFileCandidate[]> {
   const { paths, folder } = await listFiles(pathOrFiles);
   let candidates = paths
-    .map((path) => ({ path, name: baseName(path), naming: classifyResultFile(path) }))
+    .map((path) => ({ path, name: win32.basename(path), naming: classifyResultFile(path) }))
     .filter(({ naming }) => !folder || naming?.readable);
   if (candidates.some(({ naming }) => naming?.bakrep)) {
     // In a BakRep dataset, `<id>.json` is the dataset record, not a Bakta JSON.
@@ -435,11 +437,6 @@ function looksLikeProtein(records: FastaRecord[]): boolean {
 function looksLikeFeatureFasta(records: FastaRecord[]): boolean {
   return looksLikeProtein(records) ||
     (records.length > 20 && records.every((r) => r.sequence.length < 20_000));
-}
-
-function baseName(path: string): string {
-  const parts = path.split(/[\\/]/);
-  return parts[parts.length - 1];
 }
 
 async function listFiles(

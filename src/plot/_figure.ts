@@ -4,11 +4,10 @@
  * @module
  */
 
-import * as Plot from "../deps/observablehq_plot.ts";
-import { plotDocument } from "./dom.ts";
 import { DEFAULT_FIGURE_OPTIONS, type FigureOptions } from "./figure_options.ts";
 import { withJupyterDisplay } from "./jupyter_display.ts";
 import type { PlotFigure } from "./plot_figure.ts";
+import { renderPlot } from "./render_plot.ts";
 
 type Options = Record<string, unknown>;
 
@@ -82,11 +81,10 @@ export function renderFigure(
     ...ours,
   };
   const options = mergePlotOptions(base, leftovers);
-  options.document = shared.document ?? plotDocument();
+  options.document = shared.document;
   if (shared.title !== undefined && shared.title !== null) options.title = shared.title;
   else if (shared.title === null) delete options.title;
-  const figure = Plot.plot(options as Plot.PlotOptions) as unknown as PlotFigure;
-  return withJupyterDisplay(figure);
+  return withJupyterDisplay(renderPlot(options));
 }
 
 /** Splits the shared figure options from the Plot leftovers. */

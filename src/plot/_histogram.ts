@@ -235,47 +235,61 @@ export function histogramPlot(
   const { shared, leftovers } = sharedOptions(rest);
   const { fontSize } = fontOf(shared);
   const h = histogramLayout(values, spec, layout);
-  const { genomes, facet, overlay, bins } = h;
-  const genomeWidth = facet
-    ? Math.max(0, ...genomes.map((g) => estimateTextWidth(g, fontSize)))
-    : 0;
-  const marginBottom = 2.8 * fontSize + 6;
-  const marginTop = 1.8 * fontSize;
-  const panels = facet ? genomes.length : 1;
   return renderFigure(
     {
       title: spec.title,
       ...(h.caption !== undefined ? { caption: h.caption } : {}),
-      width: 720,
-      height: marginTop + marginBottom +
-        panels * (facet ? panelHeight : Math.max(panelHeight, 300)),
-      marginTop,
-      marginLeft: 60,
-      marginRight: facet ? Math.ceil(genomeWidth) + 16 : 20,
-      marginBottom,
-      x: {
-        label: spec.xLabel,
-        labelAnchor: "center",
-        labelArrow: "none",
-        labelOffset: 2.6 * fontSize,
-        ...(spec.domain ? { domain: spec.domain } : {}),
-      },
-      y: {
-        label: overlay ? "Share" : "Count",
-        labelArrow: "none",
-        grid: true,
-        nice: true,
-        ...(overlay
-          ? { percent: true, label: "Share (%)" }
-          : countAxis(Math.max(0, ...bins.map((b) => b.count)), facet ? 3 : 5)),
-      },
-      ...(facet
-        ? { fy: { label: null, domain: genomes, padding: 0.12, axis: "right", tickSize: 0 } }
-        : {}),
-      ...(overlay ? { color: { type: "categorical", domain: genomes, legend: true } } : {}),
+      ...histogramFrame(h, panelHeight, fontSize),
+      ...histogramScales(h, spec, fontSize),
       marks: [histogramMarks(h, spec, showMedian, fontSize)],
     },
     leftovers,
     shared,
   );
+}
+
+/** The figure's size and margins: a panel per genome (names on the right), else one panel. */
+function histogramFrame(h: HistogramBins, panelHeight: number, fontSize: number) {
+  const genomeWidth = h.facet
+    ? Math.max(0, ...h.genomes.map((g) => estimateTextWidth(g, fontSize)))
+    : 0;
+  const marginBottom = 2.8 * fontSize + 6;
+  const marginTop = 1.8 * fontSize;
+  const panels = h.facet ? h.genomes.length : 1;
+  return {
+    width: 720,
+    height: marginTop + marginBottom +
+      panels * (h.facet ? panelHeight : Math.max(panelHeight, 300)),
+    marginTop,
+    marginLeft: 60,
+    marginRight: h.facet ? Math.ceil(genomeWidth) + 16 : 20,
+    marginBottom,
+  };
+}
+
+/** The scales: values on x, counts (or shares when overlaid) on y, genomes as panels or colours. */
+function histogramScales(h: HistogramBins, spec: HistogramSpec, fontSize: number) {
+  const { genomes, facet, overlay, bins } = h;
+  return {
+    x: {
+      label: spec.xLabel,
+      labelAnchor: "center",
+      labelArrow: "none",
+      labelOffset: 2.6 * fontSize,
+      ...(spec.domain ? { domain: spec.domain } : {}),
+    },
+    y: {
+      label: overlay ? "Share" : "Count",
+      labelArrow: "none",
+      grid: true,
+      nice: true,
+      ...(overlay
+        ? { percent: true, label: "Share (%)" }
+        : countAxis(Math.max(0, ...bins.map((b) => b.count)), facet ? 3 : 5)),
+    },
+    ...(facet
+      ? { fy: { label: null, domain: genomes, padding: 0.12, axis: "right", tickSize: 0 } }
+      : {}),
+    ...(overlay ? { color: { type: "categorical", domain: genomes, legend: true } } : {}),
+  };
 }

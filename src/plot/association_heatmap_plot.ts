@@ -58,8 +58,8 @@ export function associationHeatmapPlot(
   data: AssociationHeatmapData,
   options: AssociationHeatmapPlotOptions = {},
 ): PlotFigure {
-  const D = DEFAULT_ASSOCIATION_HEATMAP_PLOT_OPTIONS;
-  const { traitMarks = D.traitMarks, ...rest } = options;
+  const defaults = DEFAULT_ASSOCIATION_HEATMAP_PLOT_OPTIONS;
+  const { traitMarks = defaults.traitMarks, ...rest } = options;
   const { genomes, trait, present } = data;
   if (trait.length !== genomes.length || present.length !== genomes.length) {
     throw new RangeError(
@@ -73,6 +73,6 @@ export function associationHeatmapPlot(
   );
   return presenceAbsencePlot(
     { genomes: label, families: data.families, present },
-    { title: D.title, ...rest, genomeOrder: order.map((i) => label[i]) },
+    { title: defaults.title, ...rest, genomeOrder: order.map((i) => label[i]) },
   );
 }

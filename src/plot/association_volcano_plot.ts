@@ -133,8 +133,13 @@ export function associationVolcanoPlot(
   data: RowSource<AssociationVolcanoRow>,
   options: AssociationVolcanoPlotOptions = {},
 ): PlotFigure {
-  const D = DEFAULT_ASSOCIATION_VOLCANO_PLOT_OPTIONS;
-  const { corrected = D.corrected, alpha = D.alpha, labels = D.labels, ...rest } = options;
+  const defaults = DEFAULT_ASSOCIATION_VOLCANO_PLOT_OPTIONS;
+  const {
+    corrected = defaults.corrected,
+    alpha = defaults.alpha,
+    labels = defaults.labels,
+    ...rest
+  } = options;
   if (!(alpha > 0 && alpha <= 1)) {
     throw new RangeError(`Option "alpha" must be in (0, 1], got ${alpha}`);
   }
@@ -144,12 +149,11 @@ export function associationVolcanoPlot(
   const { shared, leftovers } = sharedOptions(rest);
   const { fontSize } = fontOf(shared);
   const points = volcanoPoints(data, corrected, alpha);
-  const strongest = [...points].sort((p, q) => q.y - p.y).slice(0, labels);
   return renderFigure(
     {
-      title: D.title,
-      width: D.width,
-      height: D.height,
+      title: defaults.title,
+      width: defaults.width,
+      height: defaults.height,
       marginLeft: 56,
       marginBottom: 2.8 * fontSize + 6,
       x: {
@@ -161,30 +165,30 @@ export function associationVolcanoPlot(
       color: {
         type: "ordinal",
         domain: [true, false],
-        range: [D.associatedColor, D.otherColor],
+        range: [defaults.associatedColor, defaults.otherColor],
         legend: true,
         tickFormat: (d: boolean) => (d ? `${corrected} < ${alpha}` : "not associated"),
       },
-      marks: [
-        Plot.ruleX([0], { stroke: "#ccc" }),
-        Plot.dot(points, {
-          x: "x",
-          y: "y",
-          fill: "associated",
-          r: 3,
-          fillOpacity: 0.8,
-          title: (d: Point) => `${d.label}: log2 OR ${d.x.toFixed(2)}, -log10 p ${d.y.toFixed(2)}`,
-        }),
-        Plot.text(strongest, {
-          x: "x",
-          y: "y",
-          text: "label",
-          dy: -8,
-          fontSize: fontSize * 0.85,
-        }),
-      ],
+      marks: [volcanoMarks(points, labels, fontSize)],
     },
     leftovers,
     shared,
+  );
+}
+
+/** The zero line, a dot per family, and the names of the `labels` strongest. */
+function volcanoMarks(points: Point[], labels: number, fontSize: number): Plot.CompoundMark {
+  const strongest = [...points].sort((p, q) => q.y - p.y).slice(0, labels);
+  return Plot.marks(
+    Plot.ruleX([0], { stroke: "#ccc" }),
+    Plot.dot(points, {
+      x: "x",
+      y: "y",
+      fill: "associated",
+      r: 3,
+      fillOpacity: 0.8,
+      title: (d: Point) => `${d.label}: log2 OR ${d.x.toFixed(2)}, -log10 p ${d.y.toFixed(2)}`,
+    }),
+    Plot.text(strongest, { x: "x", y: "y", text: "label", dy: -8, fontSize: fontSize * 0.85 }),
   );
 }

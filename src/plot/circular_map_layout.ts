@@ -325,19 +325,19 @@ function polygon(rings: CircularRing[], key: string, title: string): CircularSha
 }
 
 function validate(options: CircularMapLayoutOptions) {
-  const D = DEFAULT_CIRCULAR_MAP_LAYOUT_OPTIONS;
+  const defaults = DEFAULT_CIRCULAR_MAP_LAYOUT_OPTIONS;
   const o = {
     ...options,
-    colorBy: options.colorBy ?? D.colorBy,
-    palette: options.palette ?? D.palette,
-    gcWindow: options.gcWindow ?? D.gcWindow,
-    gc: options.gc ?? D.gc,
-    gcSkew: options.gcSkew ?? D.gcSkew,
-    maxSequences: options.maxSequences ?? D.maxSequences,
-    gap: options.gap ?? D.gap,
-    size: options.size ?? D.size,
-    fontSize: options.fontSize ?? D.fontSize,
-    geneLabels: options.geneLabels ?? D.geneLabels,
+    colorBy: options.colorBy ?? defaults.colorBy,
+    palette: options.palette ?? defaults.palette,
+    gcWindow: options.gcWindow ?? defaults.gcWindow,
+    gc: options.gc ?? defaults.gc,
+    gcSkew: options.gcSkew ?? defaults.gcSkew,
+    maxSequences: options.maxSequences ?? defaults.maxSequences,
+    gap: options.gap ?? defaults.gap,
+    size: options.size ?? defaults.size,
+    fontSize: options.fontSize ?? defaults.fontSize,
+    geneLabels: options.geneLabels ?? defaults.geneLabels,
   };
   if (!(o.geneLabels >= 0)) {
     throw new RangeError(`Option "geneLabels" must be a number >= 0, got ${o.geneLabels}`);

@@ -5,7 +5,7 @@
  */
 
 import * as Plot from "../deps/observablehq_plot.ts";
-import type { CircularMapLayout, CircularShape } from "./circular_map_layout.ts";
+import type { CircularLabel, CircularMapLayout, CircularShape } from "./circular_map_layout.ts";
 
 const INK = "#444444";
 
@@ -44,15 +44,17 @@ const INK = "#444444";
  * ```
  */
 export function circularMapMarks(layout: CircularMapLayout): Plot.CompoundMark {
-  const { fontSize, thinEdges } = layout.options;
-  const geo = (shapes: CircularShape[], description: string, extra: Plot.GeoOptions = {}) =>
-    Plot.geo(shapes, {
-      fill: (d: CircularShape) => d.properties.key,
-      title: (d: CircularShape) => d.properties.title,
-      ariaDescription: description,
-      ...extra,
-    });
   return Plot.marks(
+    ...axisMarks(layout),
+    ...labelMarks(layout),
+    ...ringMarks(layout),
+    centreText(layout),
+  );
+}
+
+/** The sequences' backbone arcs and the ticks on it. */
+function axisMarks(layout: CircularMapLayout): Plot.Markish[] {
+  return [
     Plot.geo(layout.backbone, {
       fill: INK,
       title: (d: CircularShape) => d.properties.title,
@@ -62,45 +64,63 @@ export function circularMapMarks(layout: CircularMapLayout): Plot.CompoundMark {
       { type: "MultiLineString", coordinates: layout.ticks.lines },
       { stroke: INK, strokeWidth: 1, ariaDescription: "ticks" },
     ),
-    ...(["start", "middle", "end"] as const).map((anchor) =>
-      Plot.text(layout.ticks.labels.filter((t) => t.anchor === anchor), {
-        x: "x",
-        y: "y",
-        text: "text",
-        textAnchor: anchor,
-        fontSize: fontSize * 0.8,
-        fill: INK,
-      })
-    ),
-    ...(["start", "middle", "end"] as const).map((anchor) =>
-      Plot.text(layout.sequenceLabels.filter((l) => l.anchor === anchor), {
-        x: "x",
-        y: "y",
-        text: "text",
-        textAnchor: anchor,
-        fontSize: fontSize * 0.9,
-        fontWeight: "bold",
-        ariaDescription: "sequence names",
-      })
-    ),
-    ...(["start", "end"] as const).map((anchor) =>
-      Plot.text(layout.geneLabels.filter((l) => l.anchor === anchor), {
-        x: "x",
-        y: "y",
-        text: "text",
-        rotate: "rotate",
-        textAnchor: anchor,
-        fontSize: fontSize * 0.75,
-        fontStyle: "italic",
-        fill: INK,
-        ariaDescription: "gene labels",
-      })
-    ),
+  ];
+}
+
+/** The tick labels, the sequence names and the gene labels, one text mark per anchor. */
+function labelMarks(layout: CircularMapLayout): Plot.Markish[] {
+  const { fontSize } = layout.options;
+  const anchors = ["start", "middle", "end"] as const;
+  return [
+    ...anchoredText(layout.ticks.labels, anchors, { fontSize: fontSize * 0.8, fill: INK }),
+    ...anchoredText(layout.sequenceLabels, anchors, {
+      fontSize: fontSize * 0.9,
+      fontWeight: "bold",
+      ariaDescription: "sequence names",
+    }),
+    ...anchoredText(layout.geneLabels, ["start", "end"], {
+      rotate: "rotate",
+      fontSize: fontSize * 0.75,
+      fontStyle: "italic",
+      fill: INK,
+      ariaDescription: "gene labels",
+    }),
+  ];
+}
+
+/** One text mark per anchor of the labels that have it (Plot sets `textAnchor` per mark). */
+function anchoredText(
+  labels: readonly CircularLabel[],
+  anchors: readonly CircularLabel["anchor"][],
+  options: Plot.TextOptions,
+): Plot.Markish[] {
+  return anchors.map((anchor) =>
+    Plot.text(labels.filter((label) => label.anchor === anchor), {
+      x: "x",
+      y: "y",
+      text: "text",
+      textAnchor: anchor,
+      ...options,
+    })
+  );
+}
+
+/** The rings: guides, features, GC content and skew, base lines and the rings' names. */
+function ringMarks(layout: CircularMapLayout): Plot.Markish[] {
+  const { fontSize, thinEdges } = layout.options;
+  const shapes = (of: CircularShape[], description: string, extra: Plot.GeoOptions = {}) =>
+    Plot.geo(of, {
+      fill: (d: CircularShape) => d.properties.key,
+      title: (d: CircularShape) => d.properties.title,
+      ariaDescription: description,
+      ...extra,
+    });
+  return [
     Plot.geo(layout.guides, { fill: "#f4f4f4", ariaDescription: "ring guides" }),
     // Thin white edges part neighbouring genes, where arcs are wide enough to afford them.
-    geo(layout.features, "features", thinEdges ? { stroke: "white", strokeWidth: 0.4 } : {}),
-    geo(layout.gcContent, "gc content"),
-    geo(layout.gcSkew, "gc skew"),
+    shapes(layout.features, "features", thinEdges ? { stroke: "white", strokeWidth: 0.4 } : {}),
+    shapes(layout.gcContent, "gc content"),
+    shapes(layout.gcSkew, "gc skew"),
     Plot.geo(
       layout.baselines.map((coordinates) => ({ type: "LineString", coordinates })),
       { stroke: "#888888", strokeWidth: 0.5, ariaDescription: "ring baselines" },
@@ -118,13 +138,17 @@ export function circularMapMarks(layout: CircularMapLayout): Plot.CompoundMark {
       paintOrder: "stroke",
       ariaDescription: "ring names",
     }),
-    Plot.text([layout.center], {
-      x: () => 0,
-      y: () => 0,
-      text: (d: string) => d,
-      fontSize: fontSize * 1.25,
-      fontWeight: "bold",
-      lineHeight: 1.3,
-    }),
-  );
+  ];
+}
+
+/** The text in the middle: the sequence's id (or how many sequences), total length, mean GC. */
+function centreText(layout: CircularMapLayout): Plot.Markish {
+  return Plot.text([layout.center], {
+    x: () => 0,
+    y: () => 0,
+    text: (d: string) => d,
+    fontSize: layout.options.fontSize * 1.25,
+    fontWeight: "bold",
+    lineHeight: 1.3,
+  });
 }

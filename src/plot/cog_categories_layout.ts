@@ -203,14 +203,14 @@ export function cogCategoriesLayout(
   data: RowSource<CogCategoryCountRow>,
   options: CogCategoriesLayoutOptions & { fontSize?: number } = {},
 ): CogCategoriesBars {
-  const D = DEFAULT_COG_CATEGORIES_LAYOUT_OPTIONS;
+  const defaults = DEFAULT_COG_CATEGORIES_LAYOUT_OPTIONS;
   const {
-    normalize = D.normalize,
-    layout = D.layout,
-    palette = D.palette,
-    showEmpty = D.showEmpty,
-    panelWidth = D.panelWidth,
-    barHeight = D.barHeight,
+    normalize = defaults.normalize,
+    layout = defaults.layout,
+    palette = defaults.palette,
+    showEmpty = defaults.showEmpty,
+    panelWidth = defaults.panelWidth,
+    barHeight = defaults.barHeight,
     fontSize = 13,
   } = options;
   oneOf("layout", layout, ["grouped", "stacked", "deviation"]);

@@ -21,6 +21,41 @@ export interface PlotDocument {
   readonly documentElement: unknown;
 }
 
+/**
+ * What baktadb uses of a linkedom window. linkedom declares `parseHTML`'s result as the browser's
+ * `Window`, whose `document` and `DOMParser` Deno's type library lacks; {@linkcode headlessWindow}
+ * checks for them instead of casting.
+ */
+interface HeadlessWindow {
+  readonly document: PlotDocument;
+  readonly DOMParser: new () => {
+    parseFromString(text: string, type: string): ParsedMarkup;
+  };
+}
+
+/**
+ * linkedom's window of an HTML text, its `document` and `DOMParser` checked (read with `Reflect`:
+ * the window is a proxy that answers property reads but not `in`).
+ */
+function headlessWindow(html: string): HeadlessWindow {
+  const window = parseHTML(html);
+  const document: unknown = Reflect.get(window, "document");
+  const DOMParser: unknown = Reflect.get(window, "DOMParser");
+  if (!isPlotDocument(document) || !isParserClass(DOMParser)) {
+    throw new TypeError("Cannot make a headless document: linkedom returned no document");
+  }
+  return { document, DOMParser };
+}
+
+function isPlotDocument(value: unknown): value is PlotDocument {
+  return typeof value === "object" && value !== null &&
+    "createElementNS" in value && typeof value.createElementNS === "function";
+}
+
+function isParserClass(value: unknown): value is HeadlessWindow["DOMParser"] {
+  return typeof value === "function";
+}
+
 let shared: PlotDocument | undefined;
 
 /**
@@ -40,10 +75,7 @@ let shared: PlotDocument | undefined;
  */
 export function plotDocument(): PlotDocument {
   if (shared === undefined) {
-    const window = parseHTML(
-      "<!DOCTYPE html><html><head></head><body></body></html>",
-    ) as unknown as { document: PlotDocument };
-    shared = window.document;
+    shared = headlessWindow("<!DOCTYPE html><html><head></head><body></body></html>").document;
   }
   return shared;
 }
@@ -68,9 +100,7 @@ export function parseMarkup(
   markup: string,
   mimeType: "image/svg+xml" | "text/xml" | "text/html" = "image/svg+xml",
 ): ParsedMarkup {
-  const { DOMParser } = parseHTML("<html></html>") as unknown as {
-    DOMParser: new () => { parseFromString(text: string, type: string): ParsedMarkup };
-  };
+  const { DOMParser } = headlessWindow("<html></html>");
   return new DOMParser().parseFromString(markup, mimeType);
 }
 

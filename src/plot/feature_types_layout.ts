@@ -141,9 +141,13 @@ export function featureTypesLayout(
   options: FeatureTypesLayoutOptions = {},
   fontSize = 13,
 ): FeatureTypesBars {
-  const D = DEFAULT_FEATURE_TYPES_LAYOUT_OPTIONS;
-  const { normalize = D.normalize, totals = D.totals, barHeight = D.barHeight } = options;
-  const colors = options.colors ?? D.colors;
+  const defaults = DEFAULT_FEATURE_TYPES_LAYOUT_OPTIONS;
+  const {
+    normalize = defaults.normalize,
+    totals = defaults.totals,
+    barHeight = defaults.barHeight,
+  } = options;
+  const colors = options.colors ?? defaults.colors;
   positive("barHeight", barHeight);
   const sums = sumTypeCounts(data);
   const bands = speciesBands([...sums.keys()], options.species);

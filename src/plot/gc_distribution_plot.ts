@@ -77,8 +77,8 @@ export function gcDistributionPlot(
   data: RowSource<GcDistributionRow>,
   options: GcDistributionPlotOptions = {},
 ): PlotFigure {
-  const D = DEFAULT_GC_DISTRIBUTION_PLOT_OPTIONS;
-  const { binWidth = D.binWidth, of = D.of, ...rest } = options;
+  const defaults = DEFAULT_GC_DISTRIBUTION_PLOT_OPTIONS;
+  const { binWidth = defaults.binWidth, of = defaults.of, ...rest } = options;
   positive("binWidth", binWidth);
   const what = "GC content";
   const values = rowsOf(data, what).map((row, i) => {
@@ -96,7 +96,7 @@ export function gcDistributionPlot(
   return histogramPlot(
     values,
     {
-      title: D.title,
+      title: defaults.title,
       xLabel: `GC content of ${of} (%)`,
       binWidth,
       domain: values.length > 0 ? [lo, Math.max(hi, lo + binWidth)] : [0, 100],
@@ -105,6 +105,6 @@ export function gcDistributionPlot(
       color: "#59a14f",
     },
     rest,
-    D,
+    defaults,
   );
 }

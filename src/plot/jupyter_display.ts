@@ -16,6 +16,32 @@ export const JUPYTER_DISPLAY: unique symbol = Symbol.for("Jupyter.display") as n
 /** A MIME bundle as the Jupyter kernel takes it. */
 export type JupyterMimeBundle = Record<string, string>;
 
+/** A value Deno's Jupyter kernel displays through its {@linkcode JUPYTER_DISPLAY} method. */
+export interface JupyterDisplayable {
+  /** Returns what the kernel shows, by MIME type. */
+  [JUPYTER_DISPLAY](): JupyterMimeBundle;
+}
+
+/**
+ * Whether a value has a {@linkcode JUPYTER_DISPLAY} method (what Deno's Jupyter kernel calls).
+ *
+ * @param value Any value.
+ * @returns `true` when the value displays itself in a notebook.
+ *
+ * @example A plain object does not display itself
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { isJupyterDisplayable, JUPYTER_DISPLAY } from "./jupyter_display.ts";
+ *
+ * assert.equal(isJupyterDisplayable({}), false);
+ * assert.equal(isJupyterDisplayable({ [JUPYTER_DISPLAY]: () => ({ "text/plain": "x" }) }), true);
+ * ```
+ */
+export function isJupyterDisplayable(value: unknown): value is JupyterDisplayable {
+  return typeof value === "object" && value !== null && JUPYTER_DISPLAY in value &&
+    typeof value[JUPYTER_DISPLAY] === "function";
+}
+
 /**
  * Attaches a `Symbol.for("Jupyter.display")` method to a figure, returning its composed SVG
  * (title and legends included) as `image/svg+xml`, and its title as `text/plain`; returns the same
@@ -23,23 +49,21 @@ export type JupyterMimeBundle = Record<string, string>;
  *
  * @param figure The figure.
  * @returns The same figure, now displayable.
+ * @throws {TypeError} When the figure is frozen (it cannot take the method).
  *
  * @example
  * ```ts
  * import * as Plot from "../deps/observablehq_plot.ts";
- * import { plotDocument } from "./dom.ts";
+ * import { renderPlot } from "./render_plot.ts";
  * import { JUPYTER_DISPLAY, withJupyterDisplay } from "./jupyter_display.ts";
- * import type { PlotFigure } from "./plot_figure.ts";
  * import assert from "node:assert/strict";
  *
- * const figure = withJupyterDisplay(
- *   Plot.plot({ document: plotDocument() as never, marks: [Plot.frame()] }) as unknown as PlotFigure,
- * );
- * const bundle = (figure as unknown as Record<symbol, () => Record<string, string>>)[JUPYTER_DISPLAY]();
+ * const figure = withJupyterDisplay(renderPlot({ marks: [Plot.frame()] }));
+ * const bundle = figure[JUPYTER_DISPLAY]();
  * assert.match(bundle["image/svg+xml"], /^<svg xmlns=/);
  * ```
  */
-export function withJupyterDisplay<T extends PlotFigure>(figure: T): T {
+export function withJupyterDisplay<T extends PlotFigure>(figure: T): T & JupyterDisplayable {
   Object.defineProperty(figure, JUPYTER_DISPLAY, {
     configurable: true,
     enumerable: false,
@@ -49,6 +73,9 @@ export function withJupyterDisplay<T extends PlotFigure>(figure: T): T {
       "text/plain": figureTitle(figure) ?? "Figure",
     }),
   });
+  if (!isJupyterDisplayable(figure)) {
+    throw new TypeError("Cannot make the figure displayable: its display method did not stick");
+  }
   return figure;
 }
 

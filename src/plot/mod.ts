@@ -34,6 +34,7 @@ export * from "./feature_colors.ts";
 export * from "./dom.ts";
 export * from "./rows_of.ts";
 export * from "./plot_figure.ts";
+export * from "./render_plot.ts";
 export * from "./figure_options.ts";
 export * from "./to_svg_string.ts";
 export * from "./to_png.ts";

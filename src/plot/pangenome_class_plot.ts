@@ -83,16 +83,16 @@ export function pangenomeClassPlot(
   data: RowSource<PangenomeClassRow>,
   options: PangenomeClassPlotOptions = {},
 ): PlotFigure {
-  const D = DEFAULT_PANGENOME_CLASS_PLOT_OPTIONS;
-  const { colors = {}, labels = D.labels, ...rest } = options;
+  const defaults = DEFAULT_PANGENOME_CLASS_PLOT_OPTIONS;
+  const { colors = {}, labels = defaults.labels, ...rest } = options;
   const { shared, leftovers } = sharedOptions(rest);
   const { fontSize } = fontOf(shared);
   const { bars, total } = pangenomeClassLayout(data);
   return renderFigure(
     {
-      title: D.title,
-      width: D.width,
-      height: D.height,
+      title: defaults.title,
+      width: defaults.width,
+      height: defaults.height,
       marginTop: labels ? 3 * fontSize + 8 : 14,
       marginLeft: 60,
       marginBottom: 2.8 * fontSize + 6,

@@ -77,8 +77,8 @@ export function proteinLengthPlot(
   data: RowSource<ProteinLengthRow>,
   options: ProteinLengthPlotOptions = {},
 ): PlotFigure {
-  const D = DEFAULT_PROTEIN_LENGTH_PLOT_OPTIONS;
-  const { binWidth = D.binWidth, maxLength = D.maxLength, ...rest } = options;
+  const defaults = DEFAULT_PROTEIN_LENGTH_PLOT_OPTIONS;
+  const { binWidth = defaults.binWidth, maxLength = defaults.maxLength, ...rest } = options;
   positive("binWidth", binWidth);
   if (maxLength !== "auto") positive("maxLength", maxLength);
   const what = "protein lengths";
@@ -101,7 +101,7 @@ export function proteinLengthPlot(
   return histogramPlot(
     values,
     {
-      title: D.title,
+      title: defaults.title,
       xLabel: "Protein length (aa)",
       binWidth,
       domain: [0, upper],
@@ -110,6 +110,6 @@ export function proteinLengthPlot(
       color: "#4e79a7",
     },
     rest,
-    D,
+    defaults,
   );
 }

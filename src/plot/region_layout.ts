@@ -156,73 +156,119 @@ export function regionLayout<T extends RegionFeature>(
   features: readonly T[],
   options: RegionLayoutOptions = {},
 ): RegionLayout<T> {
-  const L = options.sequenceLength;
-  if (L !== undefined) integer("sequenceLength", L, 1);
-  const from = integer("from", options.from ?? DEFAULT_REGION_LAYOUT_OPTIONS.from, 1);
+  const sequenceLength = options.sequenceLength;
+  if (sequenceLength !== undefined) integer("sequenceLength", sequenceLength, 1);
   const tolerance = options.overlapTolerance ?? DEFAULT_REGION_LAYOUT_OPTIONS.overlapTolerance;
   if (!(tolerance >= 0)) {
     throw new RangeError(`Option "overlapTolerance" must be >= 0, got ${tolerance}`);
   }
+  checkFeatures(features, sequenceLength);
+  const { from, end } = unrolledWindow(features, options, sequenceLength);
+  const origin = sequenceLength !== undefined && from <= sequenceLength && end > sequenceLength
+    ? sequenceLength + 0.5
+    : undefined;
+  const pieces = piecesInWindow(features, from, end, sequenceLength);
+  const lanes = assignLanes(pieces, tolerance);
+  return { from, to: end, sequenceLength, origin, pieces, lanes };
+}
+
+/** Throws unless every feature has integer coordinates >= 1 that fit the sequence. */
+function checkFeatures(features: readonly RegionFeature[], sequenceLength: number | undefined) {
   features.forEach((f, i) => {
     if (!Number.isInteger(f.start) || !Number.isInteger(f.stop) || f.start < 1 || f.stop < 1) {
       throw new TypeError(
         `Cannot lay out feature ${i}: start ${f.start} and stop ${f.stop} must be integers >= 1`,
       );
     }
-    if (f.start > f.stop && L === undefined) {
+    if (f.start > f.stop && sequenceLength === undefined) {
       throw new RangeError(
         `Cannot lay out feature ${i} (${f.start}..${f.stop}): it crosses the origin, give option "sequenceLength"`,
       );
     }
-    if (L !== undefined && Math.max(f.start, f.stop) > L) {
+    if (sequenceLength !== undefined && Math.max(f.start, f.stop) > sequenceLength) {
       throw new RangeError(
-        `Cannot lay out feature ${i}: ${Math.max(f.start, f.stop)} is past the sequence end ${L}`,
+        `Cannot lay out feature ${i}: ${
+          Math.max(f.start, f.stop)
+        } is past the sequence end ${sequenceLength}`,
       );
     }
   });
+}
+
+/**
+ * The window's first and last base on the unrolled axis (a window across the origin ends one
+ * sequence length further on), from the options, checked.
+ */
+function unrolledWindow(
+  features: readonly RegionFeature[],
+  options: RegionLayoutOptions,
+  sequenceLength: number | undefined,
+): { from: number; end: number } {
+  const from = integer("from", options.from ?? DEFAULT_REGION_LAYOUT_OPTIONS.from, 1);
   const to = integer(
     "to",
-    options.to ?? L ?? Math.max(1, ...features.map((f) => Math.max(f.start, f.stop))),
+    options.to ?? sequenceLength ??
+      Math.max(1, ...features.map((f) => Math.max(f.start, f.stop))),
     1,
   );
-  if (L !== undefined && (from > L || to > L)) {
+  if (sequenceLength !== undefined && (from > sequenceLength || to > sequenceLength)) {
     throw new RangeError(
-      `Option "${from > L ? "from" : "to"}" must be <= sequenceLength ${L}, got ${
-        from > L ? from : to
-      }`,
+      `Option "${
+        from > sequenceLength ? "from" : "to"
+      }" must be <= sequenceLength ${sequenceLength}, got ${from > sequenceLength ? from : to}`,
     );
   }
-  if (from > to && L === undefined) {
+  if (from > to && sequenceLength === undefined) {
     throw new RangeError(
       `Option "from" (${from}) is greater than "to" (${to}): a window across the origin needs option "sequenceLength"`,
     );
   }
-  const end = from > to ? to + L! : to;
-  const origin = L !== undefined && from <= L && end > L ? L + 0.5 : undefined;
+  return { from, end: from > to ? to + sequenceLength! : to };
+}
 
+/** The parts of the features inside `from..end` of the unrolled axis, sorted by start, lane 0. */
+function piecesInWindow<T extends RegionFeature>(
+  features: readonly T[],
+  from: number,
+  end: number,
+  sequenceLength: number | undefined,
+): RegionPiece<T>[] {
   const pieces: RegionPiece<T>[] = [];
   features.forEach((feature, index) => {
     // The feature on the unrolled axis, and (on a circular sequence) its copies one turn before
     // and after: the window, at most one turn long, meets each copy in at most one piece.
-    const s0 = feature.start;
-    const e0 = feature.start > feature.stop ? feature.stop + L! : feature.stop;
-    const spans = L === undefined ? [[s0, e0]] : [[s0 - L, e0 - L], [s0, e0], [s0 + L, e0 + L]];
+    const start = feature.start;
+    const stop = feature.start > feature.stop ? feature.stop + sequenceLength! : feature.stop;
+    const spans = sequenceLength === undefined
+      ? [[start, stop]]
+      : [-sequenceLength, 0, sequenceLength].map((shift) => [start + shift, stop + shift]);
     const strand = feature.strand === "+" ? 1 : feature.strand === "-" ? -1 : 0;
-    for (const [s, e] of spans) {
-      if (e < from || s > end) continue;
+    for (const [spanStart, spanStop] of spans) {
+      if (spanStop < from || spanStart > end) continue;
       pieces.push({
         feature,
         index,
-        start: Math.max(s, from),
-        stop: Math.min(e, end),
-        clippedLeft: s < from,
-        clippedRight: e > end,
+        start: Math.max(spanStart, from),
+        stop: Math.min(spanStop, end),
+        clippedLeft: spanStart < from,
+        clippedRight: spanStop > end,
         strand,
         lane: 0,
       });
     }
   });
-  pieces.sort((a, b) => a.start - b.start || b.stop - a.stop || a.index - b.index);
+  return pieces.sort((a, b) => a.start - b.start || b.stop - a.stop || a.index - b.index);
+}
+
+/**
+ * Sets each piece's lane, strand by strand: the first lane whose last piece ends before it starts
+ * (overlaps up to `tolerance` bases, at most a fifth of the piece, are allowed); returns the
+ * number of lanes per strand.
+ */
+function assignLanes(
+  pieces: RegionPiece<RegionFeature>[],
+  tolerance: number,
+): RegionLayout<RegionFeature>["lanes"] {
   const lanes = { plus: 0, minus: 0, none: 0 };
   for (const side of [1, -1, 0] as const) {
     const laneEnds: number[] = [];
@@ -238,5 +284,5 @@ export function regionLayout<T extends RegionFeature>(
     else if (side === -1) lanes.minus = laneEnds.length;
     else lanes.none = laneEnds.length;
   }
-  return { from, to: end, sequenceLength: L, origin, pieces, lanes };
+  return lanes;
 }

@@ -170,15 +170,15 @@ const BODY = 0.3;
 const HEAD = 0.44;
 
 function validate(options: RegionMapLayoutOptions) {
-  const D = DEFAULT_REGION_MAP_LAYOUT_OPTIONS;
+  const defaults = DEFAULT_REGION_MAP_LAYOUT_OPTIONS;
   const {
-    colorBy = D.colorBy,
-    palette = D.palette,
-    label = D.label,
-    width = D.width,
-    laneHeight = D.laneHeight,
-    arrowHead = D.arrowHead,
-    fontSize = D.fontSize,
+    colorBy = defaults.colorBy,
+    palette = defaults.palette,
+    label = defaults.label,
+    width = defaults.width,
+    laneHeight = defaults.laneHeight,
+    arrowHead = defaults.arrowHead,
+    fontSize = defaults.fontSize,
   } = options;
   if (typeof colorBy !== "function") oneOf("colorBy", colorBy, ["cog", "type", "strand"]);
   oneOf("palette", palette, COG_PALETTES);

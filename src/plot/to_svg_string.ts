@@ -67,17 +67,15 @@ const INHERITED_ATTRIBUTES = [
  * @example A plot with a legend becomes one SVG
  * ```ts
  * import * as Plot from "../deps/observablehq_plot.ts";
- * import { plotDocument } from "./dom.ts";
+ * import { renderPlot } from "./render_plot.ts";
  * import { toSvgString } from "./to_svg_string.ts";
- * import type { PlotFigure } from "./plot_figure.ts";
  * import assert from "node:assert/strict";
  *
- * const figure = Plot.plot({
- *   document: plotDocument() as never,
+ * const figure = renderPlot({
  *   title: "Two bars",
  *   color: { legend: true },
  *   marks: [Plot.barY([{ x: "a", y: 1 }, { x: "b", y: 2 }], { x: "x", y: "y", fill: "x" })],
- * }) as unknown as PlotFigure;
+ * });
  * const svg = toSvgString(figure);
  * assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
  * assert.match(svg, />Two bars</);
@@ -265,59 +263,96 @@ function swatchesAsGroup(
   fontSize: number,
 ): { markup: string; height: number } {
   const items = swatchItems(container);
+  const { left, available, columns } = legendBox(container, x0, width);
+  const swatchSize = Math.max(0, ...items.map((i) => numberAttribute(i.svg, "height", 15)));
+  const rowHeight = Math.max(swatchSize, fontSize * 1.2) + 6;
+  const gap = fontSize * 0.5;
+  const { cells, rows } = columns === undefined
+    ? wrappedCells(items, left, available, gap, fontSize)
+    : columnCells(items, columns, left, available);
+  const parts = cells.map(({ item, x, row }) => {
+    const w = numberAttribute(item.svg, "width", 15);
+    const h = numberAttribute(item.svg, "height", 15);
+    const rowTop = y0 + row * rowHeight;
+    return swatchShape(item.svg, x, rowTop + (rowHeight - h) / 2, w, h) +
+      `<text x="${fmt(x + w + gap)}" y="${fmt(rowTop + rowHeight / 2)}" dy="0.35em">${
+        escapeXml(item.label)
+      }</text>`;
+  });
+  return {
+    markup: `<g aria-label="legend" text-anchor="start">${parts.join("")}</g>`,
+    height: rows * rowHeight + fontSize * 0.5,
+  };
+}
+
+/** A swatch placed in a legend: its left edge in pixels and its row (0 the first). */
+interface SwatchCell {
+  item: Swatch;
+  x: number;
+  row: number;
+}
+
+/**
+ * Where a legend's swatches start (`x0` plus Plot's `margin-left`), the width they may fill, and
+ * the number of columns when Plot was given `columns` (a count, or a column width in pixels).
+ */
+function legendBox(
+  container: FigureElement,
+  x0: number,
+  width: number,
+): { left: number; available: number; columns?: number } {
   const style = container.getAttribute("style") ?? "";
   const marginLeft = Number.parseFloat(/margin-left\s*:\s*([\d.]+)px/.exec(style)?.[1] ?? "0");
   const columnsValue = /(?:^|;)\s*columns\s*:\s*([^;]+)/.exec(style)?.[1].trim();
   const left = x0 + (Number.isFinite(marginLeft) ? marginLeft : 0);
   const available = Math.max(1, width - (left - x0));
-  const swatchSize = Math.max(
-    0,
-    ...items.map((i) => numberAttribute(i.svg, "height", 15)),
-  );
-  const rowHeight = Math.max(swatchSize, fontSize * 1.2) + 6;
-  const gap = fontSize * 0.5;
-  const parts: string[] = [];
-  const place = (item: Swatch, x: number, rowTop: number) => {
-    const w = numberAttribute(item.svg, "width", 15);
-    const h = numberAttribute(item.svg, "height", 15);
-    const sy = rowTop + (rowHeight - h) / 2;
-    parts.push(swatchShape(item.svg, x, sy, w, h));
-    parts.push(
-      `<text x="${fmt(x + w + gap)}" y="${fmt(rowTop + rowHeight / 2)}" dy="0.35em">${
-        escapeXml(item.label)
-      }</text>`,
-    );
-  };
-  let rows = 0;
-  if (columnsValue !== undefined && items.length > 0) {
-    const count = /^\d+$/.test(columnsValue)
-      ? Number(columnsValue)
-      : Math.max(1, Math.floor(available / (Number.parseFloat(columnsValue) || available)));
-    const perColumn = Math.ceil(items.length / count);
-    const columnWidth = available / count;
-    items.forEach((item, i) => {
-      place(item, left + Math.floor(i / perColumn) * columnWidth, y0 + (i % perColumn) * rowHeight);
-    });
-    rows = perColumn;
-  } else if (items.length > 0) {
-    let x = left;
-    rows = 1;
-    for (const item of items) {
-      const w = numberAttribute(item.svg, "width", 15) + gap +
-        estimateTextWidth(item.label, fontSize) + fontSize;
-      if (x > left && x + w > left + available) {
-        x = left;
-        rows += 1;
-      }
-      place(item, x, y0 + (rows - 1) * rowHeight);
-      x += w;
+  if (columnsValue === undefined) return { left, available };
+  const columns = /^\d+$/.test(columnsValue)
+    ? Number(columnsValue)
+    : Math.max(1, Math.floor(available / (Number.parseFloat(columnsValue) || available)));
+  return { left, available, columns };
+}
+
+/** Swatches filled column by column, `columns` columns of equal width. */
+function columnCells(
+  items: readonly Swatch[],
+  columns: number,
+  left: number,
+  available: number,
+): { cells: SwatchCell[]; rows: number } {
+  if (items.length === 0) return { cells: [], rows: 0 };
+  const perColumn = Math.ceil(items.length / columns);
+  const columnWidth = available / columns;
+  const cells = items.map((item, i) => ({
+    item,
+    x: left + Math.floor(i / perColumn) * columnWidth,
+    row: i % perColumn,
+  }));
+  return { cells, rows: perColumn };
+}
+
+/** Swatches side by side, wrapped to a new row where the next would pass `available`. */
+function wrappedCells(
+  items: readonly Swatch[],
+  left: number,
+  available: number,
+  gap: number,
+  fontSize: number,
+): { cells: SwatchCell[]; rows: number } {
+  const cells: SwatchCell[] = [];
+  let x = left;
+  let row = 0;
+  for (const item of items) {
+    const w = numberAttribute(item.svg, "width", 15) + gap +
+      estimateTextWidth(item.label, fontSize) + fontSize;
+    if (x > left && x + w > left + available) {
+      x = left;
+      row += 1;
     }
+    cells.push({ item, x, row });
+    x += w;
   }
-  const height = rows * rowHeight + fontSize * 0.5;
-  return {
-    markup: `<g aria-label="legend" text-anchor="start">${parts.join("")}</g>`,
-    height,
-  };
+  return { cells, rows: items.length === 0 ? 0 : row + 1 };
 }
 
 /** One swatch: Plot draws a filled `<rect>` of 100% size, or a symbol in a viewBox. */

@@ -4,7 +4,8 @@
  * @module
  */
 
-import { type Kysely, type SelectQueryBuilder, sql } from "../deps/kysely.ts";
+import { type Kysely, sql } from "../deps/kysely.ts";
+import type { RowsQuery } from "../db/rows_query.ts";
 import type { Database } from "../db/schema.ts";
 import { latestAnnotationQuery, type LatestAnnotationsOptions } from "./annotation_of.ts";
 
@@ -71,8 +72,23 @@ export interface GenomeStatisticsRow {
 /** Options of {@linkcode genomeStatistics}. */
 export type GenomeStatisticsOptions = LatestAnnotationsOptions;
 
-/** The feature-type counts of {@linkcode GenomeStatisticsRow}, by column. */
-export const TYPE_COUNT_COLUMNS: Readonly<Record<string, string>> = Object.freeze({
+/** A column of {@linkcode GenomeStatisticsRow} that counts one feature type. */
+export type TypeCountColumn =
+  | "trnas"
+  | "tmrnas"
+  | "rrnas"
+  | "ncrnas"
+  | "ncrna_regions"
+  | "crispr_arrays"
+  | "cdss"
+  | "sorfs"
+  | "gaps"
+  | "orics"
+  | "orivs"
+  | "orits";
+
+/** The feature type (`features.type`) each type-count column of {@linkcode GenomeStatisticsRow} counts. */
+export const TYPE_COUNT_COLUMNS: Readonly<Record<TypeCountColumn, string>> = Object.freeze({
   trnas: "tRNA",
   tmrnas: "tmRNA",
   rrnas: "rRNA",
@@ -86,6 +102,14 @@ export const TYPE_COUNT_COLUMNS: Readonly<Record<string, string>> = Object.freez
   orivs: "oriV",
   orits: "oriT",
 });
+
+/** Every count column of {@linkcode GenomeStatisticsRow}: the type counts, then the totals. */
+const COUNT_COLUMNS = [
+  ...Object.keys(TYPE_COUNT_COLUMNS) as TypeCountColumn[],
+  "features",
+  "pseudogenes",
+  "hypotheticals",
+] as const;
 
 /**
  * The per-genome statistics of the latest annotation of every genome (or of `genomes`), one row
@@ -113,7 +137,7 @@ export const TYPE_COUNT_COLUMNS: Readonly<Record<string, string>> = Object.freez
  *     and "sequences"."version" = "cohort"."sequence_version"),
  * "assembly" as (
  *   select "annotation_id", count(*) as "count", sum("length") as "length",
- *     max(case when "cumulative" * 2 >= "total" then "length" end) as "n50",
+ *     max(case when "cumulative" * 2 >= "total" * 1 then "length" end) as "n50",
  *     max(case when "cumulative" * 10 >= "total" * 9 then "length" end) as "n90",
  *     sum("gc" * "length") / sum(case when "gc" is not null then "length" end) as "gc"
  *   from "lengths" group by "annotation_id"),
@@ -172,8 +196,55 @@ export const TYPE_COUNT_COLUMNS: Readonly<Record<string, string>> = Object.freez
 export function genomeStatistics(
   db: Kysely<Database>,
   options: GenomeStatisticsOptions = {},
-): SelectQueryBuilder<Database, never, GenomeStatisticsRow> {
-  const cohort = latestAnnotationQuery(db, options).select([
+): RowsQuery<GenomeStatisticsRow> {
+  const ref = sql.ref;
+  return db
+    .with("cohort", () => statisticsCohort(db, options))
+    .with("lengths", (qc) =>
+      qc.selectFrom("cohort")
+        .innerJoin("sequences", (join) =>
+          join.onRef("sequences.genome_id", "=", "cohort.genome_id")
+            .onRef("sequences.version", "=", "cohort.sequence_version"))
+        .select(["cohort.annotation_id", "sequences.length", "sequences.gc", ...runningTotals()]))
+    .with("assembly", (qc) =>
+      qc.selectFrom("lengths")
+        .select(["lengths.annotation_id", ...assemblyStatistics()])
+        .groupBy("lengths.annotation_id"))
+    .with("by_type", (qc) =>
+      // One pass over the cohort's features: counts and the CDS flags per type.
+      qc.selectFrom("features")
+        .select(["features.annotation_id", "features.type", ...flagSums()])
+        .where(
+          "features.annotation_id",
+          "in",
+          qc.selectFrom("cohort").select("cohort.annotation_id"),
+        )
+        .groupBy(["features.annotation_id", "features.type"]))
+    .with("counts", (qc) =>
+      qc.selectFrom("by_type")
+        .select(["by_type.annotation_id", ...countSums()])
+        .groupBy("by_type.annotation_id"))
+    .selectFrom("cohort")
+    .leftJoin("assembly", "assembly.annotation_id", "cohort.annotation_id")
+    .leftJoin("counts", "counts.annotation_id", "cohort.annotation_id")
+    .select([
+      "cohort.genome",
+      "cohort.annotation_id",
+      "cohort.bakta_version",
+      "cohort.db_version",
+      ...runStatisticsOrComputed(),
+      "cohort.n_ratio",
+      "cohort.coding_ratio as coding_density",
+      ...COUNT_COLUMNS.map((column) =>
+        sql<number>`coalesce(${ref(`counts.${column}`)}, 0)`.as(column)
+      ),
+    ])
+    .orderBy("cohort.genome");
+}
+
+/** The latest annotations of the chosen genomes with the run's own statistics (`with "cohort"`). */
+function statisticsCohort(db: Kysely<Database>, options: GenomeStatisticsOptions) {
+  return latestAnnotationQuery(db, options).select([
     "annotations.id as annotation_id",
     "annotations.genome_id",
     "annotations.sequence_version",
@@ -188,100 +259,86 @@ export function genomeStatistics(
     "annotations.n_ratio",
     "annotations.coding_ratio",
   ]);
-  const ref = sql.ref;
-  const typeCounts = Object.entries(TYPE_COUNT_COLUMNS).map(([column, type]) =>
-    sql<number>`sum(case when ${ref("by_type.type")} = ${type} then ${ref("by_type.n")} else 0 end)`
-      .as(column)
-  );
+}
 
-  const query = db
-    .with("cohort", () => cohort)
-    .with("lengths", (qc) =>
-      qc.selectFrom("cohort")
-        .innerJoin("sequences", (join) =>
-          join.onRef("sequences.genome_id", "=", "cohort.genome_id")
-            .onRef("sequences.version", "=", "cohort.sequence_version"))
-        .select([
-          "cohort.annotation_id",
-          "sequences.length",
-          "sequences.gc",
-          sql<number>`sum(${ref("sequences.length")}) over (partition by ${
-            ref("cohort.annotation_id")
-          } order by ${ref("sequences.length")} desc, ${ref("sequences.id")})`.as("cumulative"),
-          sql<number>`sum(${ref("sequences.length")}) over (partition by ${
-            ref("cohort.annotation_id")
-          })`.as("total"),
-        ]))
-    .with("assembly", (qc) =>
-      qc.selectFrom("lengths")
-        .select([
-          "lengths.annotation_id",
-          sql<number>`count(*)`.as("count"),
-          sql<number>`sum(${ref("lengths.length")})`.as("length"),
-          sql<number>`max(case when ${ref("cumulative")} * 2 >= ${ref("total")} then ${
-            ref("lengths.length")
-          } end)`.as("n50"),
-          sql<number>`max(case when ${ref("cumulative")} * 10 >= ${ref("total")} * 9 then ${
-            ref("lengths.length")
-          } end)`.as("n90"),
-          sql<number | null>`sum(${ref("lengths.gc")} * ${
-            ref("lengths.length")
-          }) * 1.0 / sum(case when ${ref("lengths.gc")} is not null then ${
-            ref("lengths.length")
-          } end)`.as("gc"),
-        ])
-        .groupBy("lengths.annotation_id"))
-    .with("by_type", (qc) =>
-      // One pass over the cohort's features: counts and the CDS flags per type.
-      qc.selectFrom("features")
-        .select([
-          "features.annotation_id",
-          "features.type",
-          sql<number>`count(*)`.as("n"),
-          sql<number>`sum(${ref("features.pseudo")})`.as("pseudo"),
-          sql<number>`sum(${ref("features.hypothetical")})`.as("hypothetical"),
-        ])
-        .where(
-          "features.annotation_id",
-          "in",
-          qc.selectFrom("cohort").select("cohort.annotation_id"),
-        )
-        .groupBy(["features.annotation_id", "features.type"]))
-    .with("counts", (qc) =>
-      qc.selectFrom("by_type")
-        .select([
-          "by_type.annotation_id",
-          ...typeCounts,
-          sql<number>`sum(${ref("by_type.n")})`.as("features"),
-          sql<number>`sum(case when ${ref("by_type.type")} = 'cds' then ${
-            ref("by_type.pseudo")
-          } else 0 end)`.as("pseudogenes"),
-          sql<number>`sum(case when ${ref("by_type.type")} = 'cds' then ${
-            ref("by_type.hypothetical")
-          } else 0 end)`.as("hypotheticals"),
-        ])
-        .groupBy("by_type.annotation_id"))
-    .selectFrom("cohort")
-    .leftJoin("assembly", "assembly.annotation_id", "cohort.annotation_id")
-    .leftJoin("counts", "counts.annotation_id", "cohort.annotation_id")
-    .select([
-      "cohort.genome",
-      "cohort.annotation_id",
-      "cohort.bakta_version",
-      "cohort.db_version",
-      sql<number | null>`coalesce(${ref("cohort.size")}, ${ref("assembly.length")})`.as("length"),
-      sql<number | null>`coalesce(${ref("cohort.sequence_count")}, ${ref("assembly.count")})`.as(
-        "count",
-      ),
-      sql<number | null>`coalesce(${ref("cohort.gc")}, ${ref("assembly.gc")})`.as("gc"),
-      sql<number | null>`coalesce(${ref("cohort.n50")}, ${ref("assembly.n50")})`.as("n50"),
-      sql<number | null>`coalesce(${ref("cohort.n90")}, ${ref("assembly.n90")})`.as("n90"),
-      "cohort.n_ratio",
-      "cohort.coding_ratio as coding_density",
-      ...[...Object.keys(TYPE_COUNT_COLUMNS), "features", "pseudogenes", "hypotheticals"].map(
-        (column) => sql<number>`coalesce(${ref(`counts.${column}`)}, 0)`.as(column),
-      ),
-    ])
-    .orderBy("cohort.genome");
-  return query as unknown as SelectQueryBuilder<Database, never, GenomeStatisticsRow>;
+/**
+ * Per sequence of `lengths`: the running total of lengths, longest first (`cumulative`), and the
+ * annotation's total length (`total`), in bases.
+ */
+function runningTotals() {
+  const ref = sql.ref;
+  const perAnnotation = sql`partition by ${ref("cohort.annotation_id")}`;
+  return [
+    sql<number>`sum(${ref("sequences.length")}) over (${perAnnotation} order by ${
+      ref("sequences.length")
+    } desc, ${ref("sequences.id")})`.as("cumulative"),
+    sql<number>`sum(${ref("sequences.length")}) over (${perAnnotation})`.as("total"),
+  ];
+}
+
+/**
+ * Per annotation, over `lengths`: sequence count, total length, N50 and N90 (the length at which
+ * the running total reaches half, nine tenths of the total) and the length-weighted GC fraction
+ * (null when no sequence has its GC).
+ */
+function assemblyStatistics() {
+  const ref = sql.ref;
+  const length = ref("lengths.length");
+  const reaches = (numerator: number, denominator: number) =>
+    sql<number>`max(case when ${ref("cumulative")} * ${sql.lit(denominator)} >= ${ref("total")} * ${
+      sql.lit(numerator)
+    } then ${length} end)`;
+  return [
+    sql<number>`count(*)`.as("count"),
+    sql<number>`sum(${length})`.as("length"),
+    reaches(1, 2).as("n50"),
+    reaches(9, 10).as("n90"),
+    sql<number | null>`sum(${ref("lengths.gc")} * ${length}) * 1.0 / sum(case when ${
+      ref("lengths.gc")
+    } is not null then ${length} end)`.as("gc"),
+  ];
+}
+
+/** Per annotation and type: the features (`n`), and how many are pseudo and hypothetical. */
+function flagSums() {
+  const ref = sql.ref;
+  return [
+    sql<number>`count(*)`.as("n"),
+    sql<number>`sum(${ref("features.pseudo")})`.as("pseudo"),
+    sql<number>`sum(${ref("features.hypothetical")})`.as("hypothetical"),
+  ];
+}
+
+/** Per annotation, over `by_type`: one count per type column, every feature, the CDS flags. */
+function countSums() {
+  const ref = sql.ref;
+  const ofCdss = (flag: "pseudo" | "hypothetical") =>
+    sql<number>`sum(case when ${ref("by_type.type")} = 'cds' then ${
+      ref(`by_type.${flag}`)
+    } else 0 end)`;
+  const typeCounts = (Object.keys(TYPE_COUNT_COLUMNS) as TypeCountColumn[]).map((column) =>
+    sql<number>`sum(case when ${ref("by_type.type")} = ${TYPE_COUNT_COLUMNS[column]} then ${
+      ref("by_type.n")
+    } else 0 end)`.as(column)
+  );
+  return [
+    ...typeCounts,
+    sql<number>`sum(${ref("by_type.n")})`.as("features"),
+    ofCdss("pseudo").as("pseudogenes"),
+    ofCdss("hypothetical").as("hypotheticals"),
+  ];
+}
+
+/** The sequence statistics: the run's own where the import had them, else those computed. */
+function runStatisticsOrComputed() {
+  const ref = sql.ref;
+  const either = (run: string, computed: string) =>
+    sql<number | null>`coalesce(${ref(`cohort.${run}`)}, ${ref(`assembly.${computed}`)})`;
+  return [
+    either("size", "length").as("length"),
+    either("sequence_count", "count").as("count"),
+    either("gc", "gc").as("gc"),
+    either("n50", "n50").as("n50"),
+    either("n90", "n90").as("n90"),
+  ];
 }

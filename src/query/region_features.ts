@@ -19,7 +19,9 @@ import {
   featuresInRegion,
   type RegionOptions,
 } from "./features_in_region.ts";
-import { isSqlite } from "./_sqlite_indexes.ts";
+import { isPostgres, isSqlite } from "./_sqlite_indexes.ts";
+import { namedStatement } from "../db/postgres/named_statement.ts";
+import { postgresRegionSql } from "./_postgres_region_sql.ts";
 
 /** The feature columns of the statement, aliased to their camelCase names. */
 const FEATURE_SELECT = featureRecordSelection("f")
@@ -69,6 +71,12 @@ order by case
     else f.start end,
   f.id`;
 
+/** The PostgreSQL statement (see `postgresRegionSql`), run as a named prepared statement. */
+const POSTGRES_REGION_SQL = postgresRegionSql(FEATURE_SELECT);
+
+/** The name of {@linkcode POSTGRES_REGION_SQL} on each connection. */
+const POSTGRES_REGION_STATEMENT = "baktadb_region_features_v1";
+
 /** A row of {@linkcode REGION_SQL} once its flags are booleans (`id` null: no feature). */
 type RegionRow = Omit<FeatureRecord, "id"> & {
   id: number | null;
@@ -85,7 +93,10 @@ type RegionRow = Omit<FeatureRecord, "id"> & {
  *
  * On SQLite it is one statement whose text never changes: the look-up of the annotation and the
  * sequence, the R*Tree boxes and the features in one round trip, prepared once per connection
- * (the connection's statement cache) and not compiled by Kysely per call. Elsewhere it runs
+ * (the connection's statement cache) and not compiled by Kysely per call. On PostgreSQL it is
+ * likewise one statement (`postgresRegionSql`: the look-up, the GiST range index for features
+ * that do not span the origin and the partial b-tree for those that do), sent as a named prepared
+ * statement, so that each connection parses and plans it once. Elsewhere it runs
  * `featuresInRegion`'s query.
  *
  * @param db The database.
@@ -130,11 +141,14 @@ export async function regionFeatures(
   options: RegionOptions,
 ): Promise<FeatureListRow[]> {
   checkRegionOptions(options);
-  if (!isSqlite(db)) return await (await featuresInRegion(db, options)).execute();
   const { genome, sequence, from, to, annotationId } = options;
-  const { rows } = await db.executeQuery<RegionRow>(
-    CompiledQuery.raw(REGION_SQL, [genome, annotationId ?? null, sequence, from, to]),
-  );
+  const values = [genome, annotationId ?? null, sequence, from, to];
+  let query: CompiledQuery;
+  if (isSqlite(db)) query = CompiledQuery.raw(REGION_SQL, values);
+  else if (isPostgres(db)) {
+    query = namedStatement(POSTGRES_REGION_STATEMENT, POSTGRES_REGION_SQL, values);
+  } else return await (await featuresInRegion(db, options)).execute();
+  const { rows } = await db.executeQuery<RegionRow>(query);
   const [first] = rows;
   checkRegionTarget(
     first === undefined ? undefined : {

@@ -79,15 +79,27 @@ function traitsBlock(genome: ReportGenomeModel): SafeHtml {
  * @returns The section.
  */
 export function genomeSection(genome: ReportGenomeModel, gcRings: boolean): SafeHtml {
+  const uniques = genome.uniqueFamilies ?? undefined;
+  const facts = genomeFacts(genome).filter(([, value]) => value !== null);
+  const featureTypes = featureTypesBlock(genome);
+  const circular = circularMapBlock(genome, gcRings);
+  const proteins = proteinLengthsBlock(genome);
+  return markup`<section class="card genome" id="${genome.anchor}" data-genome="${genome.name}">
+<h2>${genome.name}</h2>
+<ul class="facts">${facts.map(([label, value]) => markup`<li><b>${label}</b> ${value}</li>`)}</ul>
+${traitsBlock(genome)}
+<div class="figures">
+${circular}
+<div>${featureTypes}${proteins}</div>
+</div>
+${uniques === undefined ? "" : uniqueFamiliesBlock(genome.name, uniques)}
+</section>`;
+}
+
+/** The genome's facts as label and text, null where unknown. */
+function genomeFacts(genome: ReportGenomeModel): [string, string | null][] {
   const summary = genome.summary ?? undefined;
-  const map = genome.map;
-  const data = {
-    typeCounts: genome.typeCounts,
-    lengths: genome.proteinLengths,
-    gcRings,
-    uniques: genome.uniqueFamilies ?? undefined,
-  };
-  const facts: [string, string | null][] = [
+  return [
     ["Organism", genome.organism],
     ["Species", genome.species],
     ["Sequences", count(summary?.count) || null],
@@ -103,43 +115,45 @@ export function genomeSection(genome: ReportGenomeModel, gcRings: boolean): Safe
     ],
     ["Annotation", `#${genome.annotationId}`],
   ];
-  const featureTypes = data.typeCounts.length === 0
-    ? noteBlock("Feature types", "The annotation has no features.")
-    : figureBlock(
-      "Feature types",
-      () => featureTypesPlot(data.typeCounts, { title: "Feature types", width: 600 }),
-    );
-  const circular = map.sequences.length === 0
-    ? noteBlock("Genome map", "The annotation has no sequences.")
-    : figureBlock(
-      "Genome map",
-      () => circularMapPlot(map, { size: 620 }),
-      `From the outside in: ${
-        map.sequences.length > 20 ? "the 20 longest sequences, " : "the sequences, "
-      }features on the forward (+) and reverse (−) strands, CDSs coloured by COG category and other features by type${
-        data.gcRings
-          ? ", GC content (deviation from the mean) and GC skew (closed replicons only)"
-          : ""
-      }. Hover over a feature for its locus tag, gene, product and cross-references.`,
-    );
-  const proteins = data.lengths.length === 0
-    ? noteBlock("Protein lengths", "No CDS has a known protein length.")
-    : figureBlock(
-      "Protein lengths",
-      () => proteinLengthPlot(data.lengths.map((length) => ({ length })), { width: 600 }),
-      `${data.lengths.length.toLocaleString("en-US")} proteins (CDSs with a translation).`,
-    );
-  return markup`<section class="card genome" id="${genome.anchor}" data-genome="${genome.name}">
-<h2>${genome.name}</h2>
-<ul class="facts">${
-    facts.filter(([, value]) => value !== null)
-      .map(([label, value]) => markup`<li><b>${label}</b> ${value}</li>`)
-  }</ul>
-${traitsBlock(genome)}
-<div class="figures">
-${circular}
-<div>${featureTypes}${proteins}</div>
-</div>
-${data.uniques === undefined ? "" : uniqueFamiliesBlock(genome.name, data.uniques)}
-</section>`;
+}
+
+/** The circular map with its caption, or a note when the annotation has no sequences. */
+function circularMapBlock(genome: ReportGenomeModel, gcRings: boolean): SafeHtml {
+  const map = genome.map;
+  if (map.sequences.length === 0) {
+    return noteBlock("Genome map", "The annotation has no sequences.");
+  }
+  return figureBlock(
+    "Genome map",
+    () => circularMapPlot(map, { size: 620 }),
+    `From the outside in: ${
+      map.sequences.length > 20 ? "the 20 longest sequences, " : "the sequences, "
+    }features on the forward (+) and reverse (−) strands, CDSs coloured by COG category and other features by type${
+      gcRings ? ", GC content (deviation from the mean) and GC skew (closed replicons only)" : ""
+    }. Hover over a feature for its locus tag, gene, product and cross-references.`,
+  );
+}
+
+/** The feature-type bars, or a note when the annotation has no features. */
+function featureTypesBlock(genome: ReportGenomeModel): SafeHtml {
+  if (genome.typeCounts.length === 0) {
+    return noteBlock("Feature types", "The annotation has no features.");
+  }
+  return figureBlock(
+    "Feature types",
+    () => featureTypesPlot(genome.typeCounts, { title: "Feature types", width: 600 }),
+  );
+}
+
+/** The protein-length histogram, or a note when no CDS has a known protein length. */
+function proteinLengthsBlock(genome: ReportGenomeModel): SafeHtml {
+  const lengths = genome.proteinLengths;
+  if (lengths.length === 0) {
+    return noteBlock("Protein lengths", "No CDS has a known protein length.");
+  }
+  return figureBlock(
+    "Protein lengths",
+    () => proteinLengthPlot(lengths.map((length) => ({ length })), { width: 600 }),
+    `${lengths.length.toLocaleString("en-US")} proteins (CDSs with a translation).`,
+  );
 }

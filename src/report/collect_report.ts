@@ -80,13 +80,13 @@ export const DEFAULT_COLLECT_REPORT_OPTIONS: Readonly<{
 });
 
 function validate(options: CollectReportOptions) {
-  const D = DEFAULT_COLLECT_REPORT_OPTIONS;
+  const defaults = DEFAULT_COLLECT_REPORT_OPTIONS;
   const {
     genomes,
-    title = D.title,
+    title = defaults.title,
     generatedAt = new Date(),
-    gcRings = D.gcRings,
-    maxPresenceFamilies = D.maxPresenceFamilies,
+    gcRings = defaults.gcRings,
+    maxPresenceFamilies = defaults.maxPresenceFamilies,
   } = options;
   if (
     genomes !== undefined && (!Array.isArray(genomes) || genomes.some((g) => typeof g !== "string"))

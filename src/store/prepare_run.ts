@@ -6,6 +6,8 @@
  * @module
  */
 
+// win32: file names split at "/" and "\\" alike, on every OS (lists may come from Windows).
+import { win32 } from "node:path";
 import type { BaktaRun, Feature, Sequence } from "../formats/model.ts";
 import { readResultFolder } from "../formats/result_folder.ts";
 import type { ReadOptions } from "../formats/read_options.ts";
@@ -257,7 +259,7 @@ export async function loadRunFiles(
   const files: PreparedFile[] = [];
   const names = new Set<string>();
   for (const path of paths) {
-    const name = baseName(path);
+    const name = win32.basename(path);
     if (names.has(name)) {
       throw new ImportError("DuplicateFileName", where, `two files are named "${name}"`);
     }
@@ -589,15 +591,10 @@ function sequencesFromFeatures(features: readonly Feature[]): Sequence[] {
   return [...lengths].map(([id, length]) => ({ id, length }));
 }
 
-function baseName(path: string): string {
-  const parts = path.split(/[\\/]/);
-  return parts[parts.length - 1];
-}
-
 function mostCommonPrefix(paths: readonly string[]): string {
   const counts = new Map<string, number>();
   for (const path of paths) {
-    const prefix = classifyResultFile(path)?.prefix ?? baseName(path).replace(/\..*$/, "");
+    const prefix = classifyResultFile(path)?.prefix ?? win32.basename(path).replace(/\..*$/, "");
     counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
   }
   let best = "";

@@ -5,6 +5,8 @@
  * @module
  */
 
+// win32: file names split at "/" and "\\" alike, on every OS (lists may come from Windows).
+import { win32 } from "node:path";
 import { globSync } from "node:fs";
 import { detectFormat } from "../formats/detect_format.ts";
 import type { SourceFormat } from "../formats/model.ts";
@@ -126,7 +128,7 @@ export async function classifyFileContent(path: string): Promise<ResultFileName>
  */
 export function classifyContent(name: string, bytes: Uint8Array): ResultFileName {
   const kind = FORMAT_KINDS[detectFormat(bytes, name)];
-  const base = baseName(name);
+  const base = win32.basename(name);
   const gzipped = /\.gz$/i.test(base);
   const bare = gzipped ? base.slice(0, -3) : base;
   const prefix = bare.replace(/(.)\.[^.]*$/, "$1");
@@ -184,7 +186,7 @@ export function groupRunFiles(
       ignored.push(path);
       continue;
     }
-    const folder = folderOf(path);
+    const folder = win32.dirname(path);
     const key = `${folder}\u0000${c.prefix}`;
     let entry = groups.get(key);
     if (entry === undefined) {
@@ -357,14 +359,4 @@ async function isBakrepDatasetFolder(path: string, id: string): Promise<boolean>
     if (entry.name.startsWith(`${id}.`) && classifyResultFile(entry.name)?.bakrep) return true;
   }
   return false;
-}
-
-function baseName(path: string): string {
-  const parts = path.split(/[\\/]/);
-  return parts[parts.length - 1];
-}
-
-function folderOf(path: string): string {
-  const at = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
-  return at < 0 ? "." : at === 0 ? "/" : path.slice(0, at);
 }

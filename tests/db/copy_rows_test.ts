@@ -9,8 +9,13 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { type Kysely, sql } from "kysely";
 import { ConstraintError } from "../../src/db/errors.ts";
-import { copyRows } from "../../src/db/postgres/copy_rows.ts";
-import { copyTextField } from "../../src/db/postgres/copy_text.ts";
+import {
+  COPY_CHARS_PER_CHUNK,
+  COPY_ROWS_PER_CHUNK,
+  copyRows,
+  copyTextChunks,
+} from "../../src/db/postgres/copy_rows.ts";
+import { copyTextField, copyTextRows } from "../../src/db/postgres/copy_text.ts";
 import { engineTest } from "../_engines.ts";
 import { freshDatabase } from "../_fresh_database.ts";
 
@@ -73,6 +78,43 @@ engineTest("copyRows() streams many chunks in one statement", async () => {
   );
   await copyRows(db, "copy_many", COLUMNS, rows);
   assert.deepEqual(await readBack(db, "copy_many"), rows);
+}, POSTGRES_ONLY);
+
+/** Bytes that differ from row to row and along the row (a constant fill would hide a mix-up). */
+function patterned(length: number, seed: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  for (let i = 0; i < length; i++) bytes[i] = (i * 31 + seed * 17) & 0xff;
+  return bytes;
+}
+
+Deno.test("copyTextChunks() bounds chunks by characters as well as rows", () => {
+  // 5 MiB of bytes is 10 MiB of hex: over the bound alone; small rows fill up to the row limit.
+  const big = (id: number): Row => [id, "big", null, patterned(5 * 1024 * 1024, id), null, true];
+  const small = (id: number): Row => [id, "s", null, null, id, false];
+  const rows: Row[] = [
+    big(1),
+    small(2),
+    big(3),
+    ...Array.from({ length: COPY_ROWS_PER_CHUNK + 5 }, (_, i) => small(4 + i)),
+  ];
+  const chunks = [...copyTextChunks("t", COLUMNS, rows)];
+  const lines = chunks.map((chunk) => chunk.split("\n").length - 1);
+  assert.deepEqual(lines, [1, 2, COPY_ROWS_PER_CHUNK, 5]);
+  // Each chunk ends with the row that took it past the bound, or at the row limit.
+  for (const chunk of chunks) {
+    assert.ok(chunk.lastIndexOf("\n", chunk.length - 2) + 1 < COPY_CHARS_PER_CHUNK);
+  }
+  assert.equal(chunks.join(""), copyTextRows("t", COLUMNS, rows));
+});
+
+engineTest("copyRows() writes rows of megabytes that the server gives back unchanged", async () => {
+  await using db = await freshDatabase();
+  await createTable(db, "copy_big");
+  const rows: Row[] = [1, 2, 3].map((
+    id,
+  ) => [id, "f", null, patterned(6 * 1024 * 1024, id), 0, true]);
+  await copyRows(db, "copy_big", COLUMNS, rows);
+  assert.deepEqual(await readBack(db, "copy_big"), rows);
 }, POSTGRES_ONLY);
 
 engineTest("copyRows() refuses U+0000 naming row and column; nothing is written", async () => {

@@ -24,7 +24,7 @@ import { readBaktaSummary } from "../../src/formats/summary_txt/read_bakta_summa
 import type { BaktaSummaryCounts } from "../../src/formats/summary_txt/bakta_summary.ts";
 import type { BaktaRun } from "../../src/formats/model.ts";
 import { decodeInput } from "../../src/formats/decode_input.ts";
-import { listSamples, readSample, reportSamples } from "../_samples.ts";
+import { readSample, reportSamples } from "../_samples.ts";
 
 const present = reportSamples("gff3_txt_counts_test");
 
@@ -34,20 +34,7 @@ function comparable(counts: BaktaSummaryCounts) {
   return { ...rest, origins: oriCs + oriVs };
 }
 
-Deno.test({
-  name: "readGff3() reads every GFF3 sample",
-  ignore: !present,
-  fn() {
-    const files = listSamples(/\.gff3(\.gz)?$/);
-    assert.ok(files.length >= 13, `found ${files.length}`);
-    for (const file of files) {
-      const run = readGff3(readSample(file), { file });
-      assert.ok(run.features.length > 0, file);
-      assert.ok(run.sequences.length > 0 && run.sequences.every((s) => s.nt?.length === s.length));
-      assert.match(run.software.bakta ?? "", /^1\.\d+\.\d+$/, file);
-    }
-  },
-});
+// Every GFF3 sample is read and checked line by line in gff3_reference_test.ts.
 
 for (
   const [txt, files] of [

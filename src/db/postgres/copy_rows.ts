@@ -11,10 +11,17 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { CompiledQuery, type Kysely } from "../../deps/kysely.ts";
 import { copyFrom } from "../../deps/pg_copy_streams.ts";
-import { copyTextRows } from "./copy_text.ts";
+import { copyTextLine } from "./copy_text.ts";
 
-/** The rows encoded per chunk written to the server. */
+/** The most rows encoded per chunk written to the server. */
 export const COPY_ROWS_PER_CHUNK = 2000;
+
+/**
+ * The most characters of a chunk (about 8 MiB) before it is written: rows with large values (the
+ * original files of `result_files`, megabytes each as `bytea` hex) go a few at a time, so that no
+ * chunk nears V8's longest string and memory holds one chunk, not the whole statement.
+ */
+export const COPY_CHARS_PER_CHUNK = 8 * 1024 * 1024;
 
 /**
  * The data of one `COPY … FROM STDIN` statement, passed as its only parameter: chunks of COPY's
@@ -62,14 +69,43 @@ export function copyStatement(table: string, columns: readonly string[]): string
   return `copy ${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(", ")}) from stdin`;
 }
 
-function* chunksOf(
+/**
+ * The rows as chunks of COPY's text format (see `copyTextLine`), produced lazily: at most
+ * {@linkcode COPY_ROWS_PER_CHUNK} rows each, a chunk ended as soon as it holds
+ * {@linkcode COPY_CHARS_PER_CHUNK} characters (so a single larger row is a chunk of its own).
+ *
+ * @param table The table, for error messages.
+ * @param columns The columns.
+ * @param rows The rows.
+ * @returns The chunks, in order; concatenated they are every row's line.
+ * @throws {RangeError} When a value cannot be written, naming table, row and column (when the
+ *   chunk holding it is produced).
+ *
+ * @example Three rows of 3 MiB each (6 MiB of hex): two chunks
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { copyTextChunks } from "./copy_rows.ts";
+ * const rows = [1, 2, 3].map((id) => [id, new Uint8Array(3 * 1024 * 1024)]);
+ * const chunks = [...copyTextChunks("result_files", ["id", "content"], rows)];
+ * assert.deepEqual(chunks.map((chunk) => chunk.split("\n").length - 1), [2, 1]);
+ * ```
+ */
+export function* copyTextChunks(
   table: string,
   columns: readonly string[],
   rows: readonly (readonly unknown[])[],
 ): Generator<string> {
-  for (let at = 0; at < rows.length; at += COPY_ROWS_PER_CHUNK) {
-    yield copyTextRows(table, columns, rows.slice(at, at + COPY_ROWS_PER_CHUNK), at);
+  let chunk = "";
+  let inChunk = 0;
+  for (let r = 0; r < rows.length; r++) {
+    chunk += copyTextLine(table, columns, rows[r], r + 1);
+    if (++inChunk === COPY_ROWS_PER_CHUNK || chunk.length >= COPY_CHARS_PER_CHUNK) {
+      yield chunk;
+      chunk = "";
+      inChunk = 0;
+    }
   }
+  if (inChunk > 0) yield chunk;
 }
 
 /**
@@ -108,7 +144,7 @@ export async function copyRows(
   rows: readonly (readonly unknown[])[],
 ): Promise<number> {
   if (rows.length === 0) return 0;
-  const data = new CopyFromStdin(chunksOf(table, columns, rows));
+  const data = new CopyFromStdin(copyTextChunks(table, columns, rows));
   await db.executeQuery(CompiledQuery.raw(copyStatement(table, columns), [data]));
   return rows.length;
 }

@@ -7,6 +7,8 @@
  * @module
  */
 
+import { Buffer } from "node:buffer";
+
 /** Characters a text value must escape, and NUL (refused). */
 const SPECIAL = /[\\\t\n\r\0]/;
 const ESCAPES: Readonly<Record<string, string>> = {
@@ -15,9 +17,6 @@ const ESCAPES: Readonly<Record<string, string>> = {
   "\n": "\\n",
   "\r": "\\r",
 };
-
-/** Two lowercase hex digits of each byte value. */
-const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));
 
 /**
  * One value as a field of COPY's text format: `\N` for `null`/`undefined`, numbers and bigints in
@@ -66,15 +65,54 @@ function escapeText(value: string): string {
 }
 
 function byteaHex(bytes: Uint8Array): string {
-  const parts = new Array<string>(bytes.length + 1);
-  parts[0] = "\\\\x";
-  for (let i = 0; i < bytes.length; i++) parts[i + 1] = HEX[bytes[i]];
-  return parts.join("");
+  return "\\\\x" + Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex");
 }
 
 function describe(value: unknown): string {
   if (typeof value !== "object") return typeof value;
   return (value as object).constructor?.name ?? "object";
+}
+
+/**
+ * One row (an array of values in column order) as a line of COPY's text format, ending in `\n`.
+ *
+ * @param table The table, for error messages.
+ * @param columns The columns, for error messages and the row width.
+ * @param row The row.
+ * @param rowNumber The 1-based number of the row in the whole batch, for error messages.
+ * @returns The line.
+ * @throws {RangeError} Naming table, row and column when a value cannot be written.
+ *
+ * @example A row with a NULL, and one that cannot be written
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { copyTextLine } from "./copy_text.ts";
+ * assert.equal(copyTextLine("t", ["a", "b"], [2, null], 1), "2\t\\N\n");
+ * assert.throws(
+ *   () => copyTextLine("features", ["id", "product"], [2, "bad\u0000"], 12),
+ *   /row 12 of "features", column "product"/,
+ * );
+ * ```
+ */
+export function copyTextLine(
+  table: string,
+  columns: readonly string[],
+  row: readonly unknown[],
+  rowNumber: number,
+): string {
+  let line = "";
+  for (let c = 0; c < columns.length; c++) {
+    try {
+      line += (c === 0 ? "" : "\t") + copyTextField(row[c]);
+    } catch (error) {
+      throw new RangeError(
+        `Cannot copy row ${rowNumber} of "${table}", column "${columns[c]}": ` +
+          (error as Error).message,
+        { cause: error },
+      );
+    }
+  }
+  return line + "\n";
 }
 
 /**
@@ -104,22 +142,9 @@ export function copyTextRows(
   rows: readonly (readonly unknown[])[],
   firstRow = 0,
 ): string {
-  const lines = new Array<string>(rows.length);
-  const fields = new Array<string>(columns.length);
+  let text = "";
   for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    for (let c = 0; c < columns.length; c++) {
-      try {
-        fields[c] = copyTextField(row[c]);
-      } catch (error) {
-        throw new RangeError(
-          `Cannot copy row ${firstRow + r + 1} of "${table}", column "${columns[c]}": ` +
-            (error as Error).message,
-          { cause: error },
-        );
-      }
-    }
-    lines[r] = fields.join("\t") + "\n";
+    text += copyTextLine(table, columns, rows[r], firstRow + r + 1);
   }
-  return lines.join("");
+  return text;
 }

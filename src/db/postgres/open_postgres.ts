@@ -17,6 +17,7 @@ import { DatabaseError } from "../errors.ts";
 import { type PostgresConnectionOptions, resolvePostgresConnection } from "./postgres_url.ts";
 import { translatePostgresError } from "./translate_postgres_error.ts";
 import { isCopyFromStdin, runCopyFromStdin } from "./copy_rows.ts";
+import { isNamedStatement } from "./named_statement.ts";
 
 /**
  * Options of {@linkcode openPostgres}: the connection's, and `busyTimeoutMs` (PostgreSQL's
@@ -120,8 +121,9 @@ export async function openPostgres(
 }
 
 /**
- * The pool, with every query's driver error translated (one wrapper per driver client), and
- * `COPY … FROM STDIN` statements (their data a `CopyFromStdin` parameter) streamed.
+ * The pool, with every query's driver error translated (one wrapper per driver client),
+ * `COPY … FROM STDIN` statements (their data a `CopyFromStdin` parameter) streamed, and named
+ * statements (a `NamedStatementValues` parameter) sent as `{ name, text, values }`.
  */
 function translatingPool(pool: pg.Pool): PostgresPool {
   const wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
@@ -135,6 +137,10 @@ function translatingPool(pool: pg.Pool): PostgresPool {
     async query(sql: any, parameters?: any): Promise<any> {
       try {
         if (isCopyFromStdin(parameters)) return await runCopyFromStdin(client, sql, parameters[0]);
+        if (isNamedStatement(parameters)) {
+          const [{ name, values }] = parameters;
+          return await client.query({ name, text: sql, values: [...values] });
+        }
         return await client.query(sql, parameters);
       } catch (error) {
         throw translatePostgresError(error, typeof sql === "string" ? sql : undefined);

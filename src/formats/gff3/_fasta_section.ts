@@ -9,6 +9,7 @@ import { ParseError } from "../parse_error.ts";
 import type { Gff3SequenceRecord } from "./gff3_line.ts";
 
 const NOT_SEQUENCE = /[^A-Za-z*\-.\n\r]/;
+const LINE_FEEDS = /\n/g;
 
 /**
  * Reads the FASTA records of `text` from offset `start` (the line after `##FASTA`) to the end.
@@ -41,14 +42,7 @@ export function readFastaSection(
     } else break;
   }
   if (position < length && text.charCodeAt(position) !== 62) {
-    const end = text.indexOf("\n", position);
-    throw new ParseError(
-      "InvalidSequence",
-      `${
-        JSON.stringify(text.slice(position, end < 0 ? length : end).slice(0, 30))
-      }: expected a ">" header line in the ##FASTA section`,
-      { file, line: lineNumber },
-    );
+    throw noHeaderError(text, position, lineNumber, file);
   }
   while (position < length) {
     let eol = text.indexOf("\n", position);
@@ -72,22 +66,9 @@ export function readFastaSection(
     const bodyEnd = next < 0 ? length : next;
     const body = eol + 1 < bodyEnd ? text.slice(eol + 1, bodyEnd) : "";
     const bad = NOT_SEQUENCE.exec(body);
-    if (bad !== null) {
-      let line = lineNumber + 1;
-      for (let i = body.indexOf("\n"); i >= 0 && i < bad.index; i = body.indexOf("\n", i + 1)) {
-        line++;
-      }
-      const lineStart = body.lastIndexOf("\n", bad.index) + 1;
-      const lineEnd = body.indexOf("\n", bad.index);
-      throw new ParseError(
-        "InvalidSequence",
-        `sequence "${id}" has a character that is not a letter in ${
-          JSON.stringify(body.slice(lineStart, lineEnd < 0 ? body.length : lineEnd).slice(0, 30))
-        }`,
-        { file, line },
-      );
-    }
-    let sequence = body.replaceAll("\n", "");
+    if (bad !== null) throw letterError(body, bad.index, id, lineNumber, file);
+    // A global expression replaces faster than replaceAll("\n", "") (measured on 2.7 MB).
+    let sequence = body.replace(LINE_FEEDS, "");
     const breaks = body.length - sequence.length;
     if (sequence.indexOf("\r") >= 0) sequence = sequence.replaceAll("\r", "");
     const record: Gff3SequenceRecord = { kind: "sequence", line: lineNumber, id, sequence };
@@ -97,4 +78,40 @@ export function readFastaSection(
     lineNumber += 1 + (next > eol ? breaks + 1 : 0);
     position = next < 0 ? length : next + 1;
   }
+}
+
+/** The error for text that is not a `>` header at `position`, the start of the section. */
+function noHeaderError(text: string, position: number, line: number, file: string): ParseError {
+  const end = text.indexOf("\n", position);
+  return new ParseError(
+    "InvalidSequence",
+    `${
+      JSON.stringify(text.slice(position, end < 0 ? text.length : end).slice(0, 30))
+    }: expected a ">" header line in the ##FASTA section`,
+    { file, line },
+  );
+}
+
+/**
+ * The error for the character at `index` of the sequence `id`'s lines `body` (its header on line
+ * `headerLine`), naming the line it is on.
+ */
+function letterError(
+  body: string,
+  index: number,
+  id: string,
+  headerLine: number,
+  file: string,
+): ParseError {
+  let line = headerLine + 1;
+  for (let i = body.indexOf("\n"); i >= 0 && i < index; i = body.indexOf("\n", i + 1)) line++;
+  const lineStart = body.lastIndexOf("\n", index) + 1;
+  const lineEnd = body.indexOf("\n", index);
+  return new ParseError(
+    "InvalidSequence",
+    `sequence "${id}" has a character that is not a letter in ${
+      JSON.stringify(body.slice(lineStart, lineEnd < 0 ? body.length : lineEnd).slice(0, 30))
+    }`,
+    { file, line },
+  );
 }

@@ -128,13 +128,17 @@ export class Gff3FeatureAssembler {
   readonly #genome: GenomeInfo = {};
   readonly #sequences = new Map<string, Sequence>();
   #pseudoIsPseudogene = false;
+  // The open features are #window[#head..]; a feature's serial is its index in #window plus
+  // #base, so an evicted feature is one whose serial is below #base + #head (no map deletes).
   #window: Feature[] = [];
   #head = 0;
-  #byId = new Map<string, Feature>();
+  #base = 0;
+  #byId = new Map<string, number>();
   #lastGene: Gff3FeatureLine | undefined;
-  #lastCrispr: Feature | undefined;
+  #lastCrispr = -1;
   #sawFasta = false;
   readonly #dbNames = new StringPool();
+  #lastDb = "";
 
   /**
    * Creates an assembler.
@@ -228,16 +232,21 @@ export class Gff3FeatureAssembler {
   #flush(): readonly Feature[] {
     this.#byId.clear();
     this.#lastGene = undefined;
-    this.#lastCrispr = undefined;
-    if (this.#head >= this.#window.length) {
-      this.#window = [];
-      this.#head = 0;
-      return NONE;
-    }
-    const out = this.#head === 0 ? this.#window : this.#window.slice(this.#head);
+    this.#lastCrispr = -1;
+    const window = this.#window;
+    const head = this.#head;
+    this.#base += window.length;
     this.#window = [];
     this.#head = 0;
-    return out;
+    if (head >= window.length) return NONE;
+    return head === 0 ? window : window.slice(head);
+  }
+
+  /** The open feature of serial `serial` (from #byId or #lastCrispr), if it is still open. */
+  #open(serial: number | undefined): Feature | undefined {
+    if (serial === undefined) return undefined;
+    const index = serial - this.#base;
+    return index >= this.#head ? this.#window[index] : undefined;
   }
 
   #sequenceRegion(value: string, lineNumber: number): void {
@@ -306,7 +315,7 @@ export class Gff3FeatureAssembler {
     if (modelType === undefined) {
       if (parents !== undefined) {
         for (const id of parents) {
-          const parent = this.#byId.get(id);
+          const parent = this.#open(this.#byId.get(id));
           if (parent !== undefined) addChild(parent, line);
         }
       }
@@ -320,10 +329,11 @@ export class Gff3FeatureAssembler {
     }
     this.#lastGene = undefined;
     const feature = this.#toFeature(line, modelType, gene);
+    const serial = this.#base + this.#window.length;
     this.#window.push(feature);
     const id = attributes.get("ID")?.[0];
-    if (id !== undefined) this.#byId.set(id, feature);
-    if (modelType === "crispr") this.#lastCrispr = feature;
+    if (id !== undefined) this.#byId.set(id, serial);
+    if (modelType === "crispr") this.#lastCrispr = serial;
     if (this.#window.length - this.#head > this.#max) return this.#evict();
     return NONE;
   }
@@ -333,12 +343,8 @@ export class Gff3FeatureAssembler {
     const count = this.#window.length - this.#head - (this.#max >> 1);
     const out = this.#window.slice(this.#head, this.#head + count);
     this.#head += count;
-    for (const feature of out) {
-      const id = (feature.original.record as Gff3OriginalRecord).attributes.get("ID")?.[0];
-      if (id !== undefined && this.#byId.get(id) === feature) this.#byId.delete(id);
-      if (this.#lastCrispr === feature) this.#lastCrispr = undefined;
-    }
     if (this.#head * 2 > this.#window.length) {
+      this.#base += this.#head;
       this.#window = this.#window.slice(this.#head);
       this.#head = 0;
     }
@@ -356,18 +362,18 @@ export class Gff3FeatureAssembler {
   }
 
   /**
-   * Start and stop in the model's terms (origin rule). An end past the sequence end is the
+   * The stop in the model's terms (origin rule; the start is the column as written). An end past the sequence end is the
    * origin-spanning form only on a sequence not known to be linear, and only for a start within
    * the sequence; otherwise the columns are kept for `checkFeatureBounds` to report.
    */
-  #span(line: Gff3FeatureLine): { start: number; stop: number; edge: boolean } {
+  #stop(line: Gff3FeatureLine): number {
     const sequence = this.#sequences.get(line.seqid);
     const length = sequence?.length;
     if (
       length === undefined || line.end <= length || line.start > length ||
       sequence?.topology === "linear"
     ) {
-      return { start: line.start, stop: line.end, edge: false };
+      return line.end;
     }
     const stop = line.end - length;
     if (stop >= line.start) {
@@ -377,16 +383,16 @@ export class Gff3FeatureAssembler {
         { file: this.#file, line: line.line },
       );
     }
-    return { start: line.start, stop, edge: true };
+    return stop;
   }
 
   #crisprPart(line: Gff3FeatureLine): void {
     const parents = line.attributes.get("Parent");
     let parent: Feature | undefined;
     if (parents !== undefined) {
-      parent = this.#byId.get(parents[0]);
+      parent = this.#open(this.#byId.get(parents[0]));
     } else {
-      const candidate = this.#lastCrispr;
+      const candidate = this.#open(this.#lastCrispr);
       const id = line.attributes.get("ID")?.[0];
       if (candidate !== undefined && candidate.sequenceId === line.seqid) {
         const prefix = candidate.id ?? "\u0000";
@@ -407,11 +413,10 @@ export class Gff3FeatureAssembler {
         { file: this.#file, line: line.line },
       );
     }
-    const { start, stop } = this.#span(line);
     const part = {
       kind: line.type === "crispr-repeat" ? "repeat" as const : "spacer" as const,
-      start,
-      stop,
+      start: line.start,
+      stop: this.#stop(line),
       strand: line.strand,
       ...(line.attributes.has("sequence") ? { nt: line.attributes.get("sequence")![0] } : {}),
     };
@@ -425,16 +430,16 @@ export class Gff3FeatureAssembler {
     gene: Gff3FeatureLine | undefined,
   ): Feature {
     const attributes = line.attributes;
-    const { start, stop, edge } = this.#span(line);
+    const stop = this.#stop(line);
     // The line itself is the original record (no copy); a folded gene line needs a copy.
     const original: Gff3OriginalRecord = gene === undefined ? line : { ...line, gene };
     const feature: Feature = {
       type,
       sequenceId: line.seqid,
-      start,
+      start: line.start,
       stop,
       strand: line.strand,
-      edge,
+      edge: stop !== line.end,
       hypothetical: false,
       pseudo: false,
       dbXrefs: NO_XREFS,
@@ -470,17 +475,16 @@ export class Gff3FeatureAssembler {
       feature.pseudo = true;
     }
     if (pseudoFlag && !this.#pseudoIsPseudogene) feature.truncated = "?";
-    const xrefs = attributes.get("Dbxref");
-    if (xrefs !== undefined) {
-      const split: DbXref[] = new Array(xrefs.length);
-      for (let i = 0; i < xrefs.length; i++) {
-        split[i] = this.#splitXref(xrefs[i], line.line);
-      }
-      feature.dbXrefs = split;
-    } else {
-      feature.dbXrefs = [];
-    }
+    feature.dbXrefs = this.#xrefs(attributes.get("Dbxref"), line.line);
     return feature;
+  }
+
+  /** The `Dbxref` values of a line as cross-references (a new empty array for none). */
+  #xrefs(values: string[] | undefined, lineNumber: number): DbXref[] {
+    if (values === undefined) return [];
+    const xrefs: DbXref[] = new Array(values.length);
+    for (let i = 0; i < values.length; i++) xrefs[i] = this.#splitXref(values[i], lineNumber);
+    return xrefs;
   }
 
   /** A `Dbxref` value split at its first colon, the database name from the pool. */
@@ -489,7 +493,12 @@ export class Gff3FeatureAssembler {
     if (colon <= 0 || colon === value.length - 1) {
       return splitDbXref(value, "Dbxref", this.#file, lineNumber); // throws the one message
     }
-    return { db: this.#dbNames.get(value, 0, colon), accession: value.slice(colon + 1) };
+    // Bakta sorts a line's cross-references by database: most repeat the one before.
+    let db = this.#lastDb;
+    if (db.length !== colon || !value.startsWith(db)) {
+      db = this.#lastDb = this.#dbNames.get(value, 0, colon);
+    }
+    return { db, accession: value.slice(colon + 1) };
   }
 }
 

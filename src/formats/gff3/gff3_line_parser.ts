@@ -8,7 +8,7 @@
 import { ParseError } from "../parse_error.ts";
 import type { Gff3Line, Gff3SequenceRecord } from "./gff3_line.ts";
 import { parseGff3LinePooled } from "./parse_gff3_line.ts";
-import { StringPool } from "../_string_pool.ts";
+import { Gff3Names } from "./_gff3_names.ts";
 
 /** Options of the GFF3 parsers. */
 export interface Gff3ParseOptions {
@@ -47,7 +47,7 @@ export class Gff3LineParser {
   #inFasta = false;
   #sequence: Gff3SequenceRecord | undefined;
   #chunks: string[] = [];
-  readonly #pool = new StringPool();
+  readonly #pool = new Gff3Names();
 
   /**
    * Creates a parser.

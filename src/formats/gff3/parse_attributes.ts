@@ -6,6 +6,7 @@
 
 import { ParseError } from "../parse_error.ts";
 import type { StringPool } from "../_string_pool.ts";
+import { Gff3Names } from "./_gff3_names.ts";
 import { Gff3Attributes } from "./gff3_attributes.ts";
 import { decodePercent } from "./percent_encoding.ts";
 
@@ -65,7 +66,8 @@ export function parseAttributeColumn(
 
 /**
  * {@linkcode parseAttributes} of `text[from, to)` (column 9 read in place, without slicing it out
- * of its line), tags taken from `pool` when one is given.
+ * of its line), tags taken from `pool` when one is given (and, from a {@linkcode Gff3Names},
+ * first checked against the last line's tags at the same position).
  *
  * @param text The text holding the column.
  * @param from The column's first index.
@@ -94,32 +96,68 @@ export function readAttributeRange(
 ): Gff3Attributes {
   const attributes = new Gff3Attributes();
   if (to === from || (to === from + 1 && text.charCodeAt(from) === 46)) return attributes;
+  const tagAt = pool instanceof Gff3Names ? pool.tagAt : undefined;
+  // The next "," and "%" of the column, each looked for again only once passed: most pairs
+  // have neither, and then cost no search for them.
+  let comma = nextIndex(text, ",", from, to);
+  let percent = nextIndex(text, "%", from, to);
   let start = from;
+  let position = 0;
   while (start < to) {
-    let end = text.indexOf(";", start);
-    if (end < 0 || end > to) end = to;
-    if (end > start) readPair(text, start, end, attributes, file, line, pool);
+    const end = nextIndex(text, ";", start, to);
+    if (end > start) {
+      if (comma < start) comma = nextIndex(text, ",", start, to);
+      if (percent < start) percent = nextIndex(text, "%", start, to);
+      const marks = (comma < end ? HAS_COMMA : 0) | (percent < end ? HAS_PERCENT : 0);
+      const guess = tagAt?.[position];
+      const after = guess === undefined ? -1 : start + guess.length;
+      if (
+        after < end && after >= 0 && text.charCodeAt(after) === 61 && text.startsWith(guess!, start)
+      ) {
+        addValues(text, after, end, guess!, marks, attributes, file, line);
+      } else {
+        const tag = readPair(text, start, end, marks, attributes, file, line, pool);
+        if (tagAt !== undefined && tag !== undefined) tagAt[position] = tag;
+      }
+      position++;
+    }
     start = end + 1;
   }
   return attributes;
 }
 
-/** Adds the pair `text[start, end)` (not empty) to `attributes`. */
+/** A pair holds a "," (somewhere: in its values, or harmlessly in its tag). */
+const HAS_COMMA = 1;
+/** A pair holds a "%" (somewhere: in its values, or harmlessly in its tag). */
+const HAS_PERCENT = 2;
+
+/** The index of `char` in `text[from, to)`, or `to`. */
+function nextIndex(text: string, char: string, from: number, to: number): number {
+  const index = text.indexOf(char, from);
+  return index < 0 || index > to ? to : index;
+}
+
+/**
+ * Adds the pair `text[start, end)` (not empty) to `attributes`; returns its tag when it is written
+ * as it is (no blanks around it, no `%`), for {@linkcode Gff3Names.tagAt}.
+ */
 function readPair(
   text: string,
   start: number,
   end: number,
+  marks: number,
   attributes: Gff3Attributes,
   file: string,
   line: number | undefined,
   pool: StringPool | undefined,
-): void {
+): string | undefined {
   const equals = text.indexOf("=", start);
   if (equals < 0 || equals >= end) {
     if (text.slice(start, end).trim() !== "") fail(text.slice(start, end), 'no "="', file, line);
-    return;
+    return undefined;
   }
-  let tag = pool === undefined ? text.slice(start, equals) : pool.get(text, start, equals);
+  const written = pool === undefined ? text.slice(start, equals) : pool.get(text, start, equals);
+  let tag = written;
   if (tag.charCodeAt(0) <= 32 || tag.charCodeAt(tag.length - 1) <= 32) tag = tag.trim();
   if (tag.indexOf("%") >= 0) {
     const decoded = decodePercent(tag);
@@ -127,13 +165,31 @@ function readPair(
     tag = decoded!;
   }
   if (tag === "") fail(text.slice(start, end), "no tag", file, line);
+  addValues(text, equals, end, tag, marks, attributes, file, line);
+  return tag === written ? tag : undefined;
+}
+
+/**
+ * Adds the values `text(equals, end)` of `tag` to `attributes`; `marks` says whether the pair may
+ * hold a "," or "%" (splitting or decoding a value that has none gives it back unchanged).
+ */
+function addValues(
+  text: string,
+  equals: number,
+  end: number,
+  tag: string,
+  marks: number,
+  attributes: Gff3Attributes,
+  file: string,
+  line: number | undefined,
+): void {
   const raw = text.slice(equals + 1, end);
   let values: string[];
-  if (raw.indexOf(",") < 0) {
-    values = [raw.indexOf("%") < 0 ? raw : decodeValue(raw, raw, file, line)];
+  if ((marks & HAS_COMMA) === 0) {
+    values = [(marks & HAS_PERCENT) === 0 ? raw : decodeValue(raw, raw, file, line)];
   } else {
     values = raw.split(",");
-    if (raw.indexOf("%") >= 0) {
+    if ((marks & HAS_PERCENT) !== 0) {
       for (let i = 0; i < values.length; i++) values[i] = decodeValue(values[i], raw, file, line);
     }
   }

@@ -12,7 +12,7 @@ import type {
   Gff3Phase,
   Gff3Strand,
 } from "./gff3_line.ts";
-import type { StringPool } from "../_string_pool.ts";
+import type { Gff3Names } from "./_gff3_names.ts";
 import { digitsOnlyValue } from "../_text_scan.ts";
 import { readAttributeRange } from "./parse_attributes.ts";
 import { decodePercent } from "./percent_encoding.ts";
@@ -79,7 +79,8 @@ export function parseGff3Line(
 /**
  * {@linkcode parseGff3Line} for the whole-file readers: the file positional (no options object per
  * line) and repeated names (seqid, source, type, attribute tags) taken from `pool`, so that a file
- * of thousands of lines holds one copy of each and maps keyed by them hash it once.
+ * of thousands of lines holds one copy of each and maps keyed by them hash it once; the last line's
+ * names are checked in place first.
  *
  * @param line The line, without its line break (a trailing `\r` is ignored).
  * @param lineNumber The 1-based line number, for the result and errors.
@@ -91,8 +92,8 @@ export function parseGff3Line(
  * @example The same type string for two lines
  * ```ts
  * import { parseGff3LinePooled } from "./parse_gff3_line.ts";
- * import { StringPool } from "../_string_pool.ts";
- * const pool = new StringPool();
+ * import { Gff3Names } from "./_gff3_names.ts";
+ * const pool = new Gff3Names();
  * const a = parseGff3LinePooled("c1\tBakta\tCDS\t1\t9\t.\t+\t0\tID=a", 1, "x.gff3", pool);
  * const b = parseGff3LinePooled("c1\tBakta\tCDS\t10\t19\t.\t+\t0\tID=b", 2, "x.gff3", pool);
  * if (a.kind !== "feature" || b.kind !== "feature" || a.type !== b.type) throw new Error("pool");
@@ -102,7 +103,7 @@ export function parseGff3LinePooled(
   line: string,
   lineNumber: number,
   file: string,
-  pool: StringPool,
+  pool: Gff3Names,
 ): Gff3FeatureLine | Gff3DirectiveLine | Gff3CommentLine {
   const first = line.charCodeAt(0);
   if (first === 35) return parseGff3Line(line, lineNumber, { file });
@@ -126,7 +127,7 @@ function parseFeatureLine(
   line: string,
   lineNumber: number,
   file: string,
-  pool?: StringPool,
+  pool?: Gff3Names,
 ): Gff3FeatureLine {
   const t0 = nextTab(line, 0, 1, file, lineNumber);
   const t1 = nextTab(line, t0 + 1, 2, file, lineNumber);
@@ -202,12 +203,20 @@ function textColumn(
   name: string,
   file: string,
   lineNumber: number,
-  pool: StringPool | undefined,
+  pool: Gff3Names | undefined,
 ): string {
   if (column !== 2 && isDot(line, from, to)) {
     fail("MissingColumn", `column ${column} (${name}) is empty`, file, lineNumber);
   }
-  const text = pool === undefined ? line.slice(from, to) : pool.get(line, from, to);
+  let text: string;
+  if (pool === undefined) text = line.slice(from, to);
+  else {
+    // Most lines repeat the last line's seqid, source and type: checked in place first.
+    const last = pool.columnAt[column];
+    if (last !== undefined && last.length === to - from && line.startsWith(last, from)) {
+      text = last;
+    } else text = pool.columnAt[column] = pool.get(line, from, to);
+  }
   return text.indexOf("%") < 0 ? text : decodeColumn(text, column, file, lineNumber);
 }
 

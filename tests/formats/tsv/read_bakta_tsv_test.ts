@@ -77,6 +77,17 @@ Deno.test("readBaktaTsv() reads types, origin-spanning rows, xrefs and empty cel
   assert.equal(record.text.split("\t").length, 9);
 });
 
+Deno.test('readBaktaTsv() splits DbXrefs at ", " only, as Bakta joins them', () => {
+  const run = readBaktaTsv(
+    NEW_STYLE + "c1\tcds\t1\t9\t+\tX_1\t\tp\tEC:1.1.1,2, GO:0005737,x, SO:0001217,\n",
+  );
+  assert.deepEqual(run.features[0].dbXrefs, [
+    { db: "EC", accession: "1.1.1,2" },
+    { db: "GO", accession: "0005737,x" },
+    { db: "SO", accession: "0001217," },
+  ]);
+});
+
 Deno.test("readBaktaTsv() attaches CRISPR repeat and spacer rows to their array", () => {
   const text = NEW_STYLE +
     "c1\tcrispr\t10\t40\t?\t\t\tCRISPR array with 2 repeats\tSO:0001459\n" +

@@ -173,7 +173,7 @@ engineTest(
     );
     await assert.rejects(
       () => traitAssociation(db, { trait: "mic", genomes: ["nope"] }),
-      NotFoundError,
+      (error: unknown) => error instanceof NotFoundError && error.message === 'No genome "nope"',
     );
     await db.destroy();
   },

@@ -71,8 +71,12 @@ export function databaseBench(
   });
 }
 
-/** The load averages over 1, 5 and 15 minutes, as text. */
-function loadText(): string {
+/**
+ * The load averages over 1, 5 and 15 minutes, as text.
+ *
+ * @returns E.g. `load average 1.2, 1.4, 1.3 (2 cores)`.
+ */
+export function loadText(): string {
   return `load average ${
     Deno.loadavg().map((x) => x.toFixed(1)).join(", ")
   } (${navigator.hardwareConcurrency} cores)`;

@@ -107,7 +107,9 @@ export async function ceiling(prepared: PreparedRun[], schema: "full" | "bare") 
       insertFeature.run(...values);
       rows++;
     });
-    for (const [index, xdb, accession] of run.xrefs) {
+    for (let j = 0; j < run.xrefLinks.length; j += 2) {
+      const index = run.xrefLinks[j];
+      const { db: xdb, accession } = run.xrefTerms[run.xrefLinks[j + 1]];
       if (insertTerm === undefined) insertXref.run(first + index, xdb, accession);
       else insertXref.run(first + index, termOf(xdb, accession));
       rows++;

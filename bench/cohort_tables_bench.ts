@@ -29,6 +29,10 @@ import {
   pangenomeSummary,
   presenceAbsence,
 } from "../src/analysis/mod.ts";
+import { familyMembersQuery } from "../src/analysis/gene_families.ts";
+import { readFamilyPresence } from "../src/analysis/_family_presence.ts";
+import type { Kysely } from "../src/deps/kysely.ts";
+import type { Database } from "../src/db/schema.ts";
 import { readFamilyFloor } from "./_family_floor.ts";
 import { databaseBench, openBenchDatabase } from "./_bench_context.ts";
 
@@ -43,6 +47,7 @@ console.log(label);
 const cases: [string, () => Promise<unknown>][] = [
   ["floor: read every CDS's family and genome from the index", () => readFamilyFloor(db)],
   ["familyPresence (the one read behind the tables)", () => familyPresence(db)],
+  ["familyPresence from the features (as before schema 10)", () => presenceFromFeatures(db)],
   ["presenceAbsence", () => presenceAbsence(db)],
   ["pangenomeClasses", () => pangenomeClasses(db)],
   ["pangenomeClasses, describe: false", () => pangenomeClasses(db, { describe: false })],
@@ -51,4 +56,16 @@ const cases: [string, () => Promise<unknown>][] = [
 ];
 for (const [i, [name, fn]] of cases.entries()) {
   databaseBench(`${name}: ${label}`, { group: "cohort", baseline: i === 0, large }, fn);
+}
+
+/** The presence read from the features, ignoring the family sets (the path before schema 10). */
+function presenceFromFeatures(db: Kysely<Database>) {
+  return readFamilyPresence(db, {
+    cohort: {},
+    types: ["cds"],
+    pseudogenes: "present",
+    computeAll: false,
+    computed: familyMembersQuery(db),
+    summaries: false,
+  });
 }

@@ -18,7 +18,9 @@
  *
  * The SQLite files are opened read-only and never migrated (they may be another bench's).
  * Environment: `BAKTADB_BENCH_FACTORY`, `BAKTADB_BENCH_FAMILY` (SQLite files; a missing one skips
- * its groups), `BAKTADB_BENCH_TABLE_RUNS` (runs of each cohort table, default 3),
+ * its groups), `BAKTADB_BENCH_FACTORY_PG`, `BAKTADB_BENCH_FAMILY_PG` (the names of their
+ * PostgreSQL copies, default `baktadb_` and the file's name; a copy made with `baktadb copy` is
+ * used as it is), `BAKTADB_BENCH_TABLE_RUNS` (runs of each cohort table, default 3),
  * `BAKTADB_BENCH_POSTGRES` (a server URL with rights to create databases; default: the kept
  * cluster in `BAKTADB_BENCH_CLUSTER`, default `/tmp/baktadb-pg-bench`, started by
  * `tests/_postgres_cluster.ts serve` and left running). One command, at 1,000 genomes (the first
@@ -94,13 +96,14 @@ async function databaseUrl(name: string, fresh = false): Promise<string> {
  * Opens a SQLite cohort read-only and its PostgreSQL copy, copying it first when the copy has no
  * genomes yet (then migrating the copy and refreshing its planner statistics).
  */
-async function openPair(path: string): Promise<Pair | undefined> {
+async function openPair(path: string, nameVariable: string): Promise<Pair | undefined> {
   if (!(await Deno.stat(path).then(() => true, () => false))) {
     console.log(`SKIPPED ${path}: no such file`);
     return undefined;
   }
   const sqlite = await openDatabase(path, { readOnly: true, migrate: false });
-  const name = `baktadb_${path.replace(/^.*\//, "").replace(/\.sqlite$/, "").replace(/\W/g, "_")}`;
+  const name = Deno.env.get(nameVariable) ??
+    `baktadb_${path.replace(/^.*\//, "").replace(/\.sqlite$/, "").replace(/\W/g, "_")}`;
   const url = await databaseUrl(name);
   const postgres = await openDatabase(url, { migrate: false });
   const status = await migrationStatus(postgres);
@@ -208,11 +211,46 @@ async function hasRows(db: Kysely<Database>, table: string): Promise<boolean> {
 }
 
 /**
+ * On one connection: the region statement run for 20 windows, then how the server planned it
+ * (`pg_prepared_statements`: generic plans are planned once) and its server time on one more
+ * window (`explain analyze execute`).
+ */
+async function printRegionPlan(
+  db: Kysely<Database>,
+  windows: Awaited<ReturnType<typeof regionWindows>>,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const window of windows.slice(0, 20)) await regionFeatures(trx, window);
+    const { rows: [plans] } = await sql<{ generic: number; custom: number }>`select
+      generic_plans as generic, custom_plans as custom from pg_prepared_statements
+      where name = 'baktadb_region_features_v4'`.execute(trx);
+    const w = windows[20];
+    const { rows } = await sql<{ "QUERY PLAN": string }>`explain (analyze, buffers)
+      execute baktadb_region_features_v4(${sql.lit(w.genome)}, null, ${sql.lit(w.sequence)}, ${
+      sql.lit(w.from)
+    }, ${sql.lit(w.to)})`
+      .execute(trx);
+    const lines = rows.map((r) => r["QUERY PLAN"]);
+    console.log(
+      `PostgreSQL region statement after 20 windows: ${plans.generic} generic and ` +
+        `${plans.custom} custom plans; one more window on the server: ` +
+        lines.filter((l) => /^(Planning|Execution) Time/.test(l)).join(", ") +
+        `; index scans: ${
+          lines.filter((l) => /Index|Bitmap/.test(l)).map((l) =>
+            l.trim().split(" on ")[1]?.split(" ")[0] ?? l.trim()
+          ).join(", ")
+        }`,
+    );
+  });
+}
+
+/**
  * Region and search. On a SQLite cohort without R*Tree rows (the family cohort) the region
  * queries use the b-tree form, and without FTS5 rows the search groups are left out.
  */
 async function benchQueries(pair: Pair): Promise<void> {
   const windows = await regionWindows(pair.sqlite);
+  await printRegionPlan(pair.postgres, windows);
   const rtree = await hasRows(pair.sqlite, "features_rtree");
   let next = 0;
   const note = rtree ? "" : " (SQLite: b-tree, no R*Tree rows)";
@@ -251,9 +289,9 @@ function benchCohortTables(pair: Pair): void {
 }
 
 await benchImport();
-const factory = await openPair(FACTORY);
+const factory = await openPair(FACTORY, "BAKTADB_BENCH_FACTORY_PG");
 if (factory !== undefined) await benchQueries(factory);
-const family = await openPair(FAMILY);
+const family = await openPair(FAMILY, "BAKTADB_BENCH_FAMILY_PG");
 if (family !== undefined) benchCohortTables(family);
 console.log(`load average before the benchmarks: ${load()}`);
 globalThis.addEventListener("unload", () => console.log(`load average at the end: ${load()}`));

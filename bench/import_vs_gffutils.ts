@@ -9,7 +9,8 @@
  * every file, compressing the plain ones, keeping every original). Rates are over the same count:
  * Bakta's features of the files.
  *
- * Run: `deno run -A bench/import_vs_gffutils.ts`. Prints a SKIPPED line when the samples or
+ * Run: `nice -n 10 deno run -A bench/import_vs_gffutils.ts` (prints the load average before and
+ * after). Prints a SKIPPED line when the samples or
  * `/usr/bin/python3` with gffutils are missing.
  *
  * @module
@@ -20,6 +21,7 @@ import { readResultFolder } from "../src/formats/result_folder.ts";
 import { importRuns } from "../src/store/import_runs.ts";
 import { loadRunFiles, parseRunFiles, type PreparedRun } from "../src/store/prepare_run.ts";
 import { ceiling } from "./_ceiling.ts";
+import { loadText } from "./_bench_context.ts";
 
 const SAMPLES = decodeURIComponent(
   new URL("../../shared/bakta-samples/", import.meta.url).pathname,
@@ -45,8 +47,12 @@ for i, path in enumerate(sys.argv[2:]):
 print(time.perf_counter() - t0, lines)
 `;
 
-/** The bench's input files, as they are (gffutils reads gzipped GFF3 too). */
-function inputFiles(): string[] {
+/**
+ * The bench's input files, as they are (gffutils reads gzipped GFF3 too).
+ *
+ * @returns The 12 paths.
+ */
+export function inputFiles(): string[] {
   return [
     ...[...Deno.readDirSync(SAMPLES + COHORT)].map((e) => `${COHORT}/${e.name}`)
       .filter((name) => name.endsWith(".gff3.gz")).sort(),
@@ -120,6 +126,7 @@ async function main() {
     return;
   }
   {
+    console.log(`before: ${loadText()}`);
     const paths = inputFiles();
     const gff = await runGffutils(paths);
     const ours = await runBaktadb(paths);
@@ -146,6 +153,7 @@ async function main() {
       `baktadb / gffutils: ${(gff.ms / ours.ms).toFixed(2)}x (aim >= 1.5x); ` +
         `of the bare ceiling: ${(bare.ms / ours.ms * 100).toFixed(0)}% (aim >= 50%)`,
     );
+    console.log(`after: ${loadText()}`);
   }
 }
 

@@ -15,6 +15,7 @@ import * as m0006 from "./0006_feature_family_order.ts";
 import * as m0007 from "./0007_reader_without_secrets.ts";
 import * as m0008 from "./0008_xref_term_key.ts";
 import * as m0009 from "./0009_postgres_fts5_folding.ts";
+import * as m0010 from "./0010_annotation_summaries.ts";
 
 /** The migrations by name, in order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
@@ -27,4 +28,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   "0007_reader_without_secrets": m0007,
   "0008_xref_term_key": m0008,
   "0009_postgres_fts5_folding": m0009,
+  "0010_annotation_summaries": m0010,
 });

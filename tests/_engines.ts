@@ -120,15 +120,55 @@ export function currentEngine(): Engine {
   return current;
 }
 
+let sqliteTemplate: Promise<string> | undefined;
+
+/** The per-process migrated SQLite file that {@linkcode testDatabaseUrl} copies. */
+function migratedSqliteTemplate(): Promise<string> {
+  sqliteTemplate ??= (async () => {
+    const dir = await Deno.makeTempDir({ prefix: "baktadb-template-" });
+    const path = `${dir}/template.sqlite`;
+    await (await openDatabase(path)).destroy();
+    globalThis.addEventListener("unload", () => {
+      try {
+        Deno.removeSync(dir, { recursive: true });
+      } catch {
+        // already gone
+      }
+    });
+    return path;
+  })();
+  return sqliteTemplate;
+}
+
+/** Options of {@linkcode testDatabaseUrl}. */
+export interface TestDatabaseUrlOptions {
+  /**
+   * Whether the database is migrated already (a copy of a SQLite file, or a clone of a PostgreSQL
+   * template, migrated once per process): the processes of a test that is not about migrating
+   * then skip the nine migrations. `false` for an empty database the first process migrates.
+   *
+   * @default true
+   */
+  migrated?: boolean;
+}
+
 /**
  * Where a fresh database of the running test's engine is, for tests that run the CLI or other
- * processes: a path in `dir` for SQLite, a new (empty) PostgreSQL database's URL.
+ * processes: a path in `dir` for SQLite, a new PostgreSQL database's URL.
  *
  * @param dir A temporary directory of the test.
+ * @param options Whether the database is migrated already.
  * @returns The path or URL.
  */
-export async function testDatabaseUrl(dir: string): Promise<string> {
-  return current === "sqlite" ? `${dir}/test.sqlite` : await freshPostgresUrl({ migrated: false });
+export async function testDatabaseUrl(
+  dir: string,
+  options: TestDatabaseUrlOptions = {},
+): Promise<string> {
+  const { migrated = true } = options;
+  if (current === "postgres") return await freshPostgresUrl({ migrated });
+  const path = `${dir}/test.sqlite`;
+  if (migrated) await Deno.copyFile(await migratedSqliteTemplate(), path);
+  return path;
 }
 
 /**

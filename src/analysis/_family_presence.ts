@@ -12,6 +12,7 @@ import { sql } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { isPostgres, isSqlite, joinedText } from "../query/_sqlite_indexes.ts";
 import { type CohortOptions, cohortQuery } from "./_cohort.ts";
+import { isSorted, readFamilySets } from "./_family_sets.ts";
 
 /**
  * The cohort's families as a sparse matrix: family `f` is carried by the genomes
@@ -31,8 +32,17 @@ export interface FamilyPresence {
   genome: Int32Array;
   /** How many of the genome's proteins are in the family, per cell (at least 1). */
   copies: Int32Array;
-  /** The lowest feature id among each family's members in the cohort. */
+  /**
+   * The lowest feature id among each family's members in the cohort; when read from the family
+   * sets (`familyIds` set), the family's representative: the lowest among every stored
+   * annotation's members.
+   */
   first: Float64Array;
+  /**
+   * The families' ids in the family dictionary (`families.id`, schema v10), when the matrix was
+   * read from the per-annotation family sets; absent when it was read from the features.
+   */
+  familyIds?: Int32Array;
 }
 
 /** How many families one query hands over by default (one packed text each time). */
@@ -60,6 +70,12 @@ export interface FamilyPresenceRequest {
    */
   chunk?: number;
   /**
+   * Whether the per-annotation family sets may be read (false: always the features, as before
+   * schema v10; for benches comparing the two).
+   * @default true
+   */
+  summaries?: boolean;
+  /**
    * The proteins whose family is computed at query time (`familyMembersQuery`): given
    * `computeAll` false, the reader adds `family is null` to it.
    */
@@ -71,7 +87,10 @@ export interface FamilyPresenceRequest {
 }
 
 /**
- * Reads the presence of every family of the cohort in one pass: on the stored family
+ * Reads the presence of every family of the cohort. When every annotation of the cohort has its
+ * family sets (schema v10, written by the store) and families are the stored ones (not
+ * `computeAll`), from those sets and the family dictionary (`_family_sets.ts`). Otherwise in one
+ * pass over the features: on the stored family
  * (`features.family`), `select family, min(id), group_concat(annotation_id) … group by family`
  * over the index in family order, 100,000 families at a time (keyset on `family`), each chunk
  * packed by the database into one text; the few proteins without a stored family, and every
@@ -90,7 +109,13 @@ export async function readFamilyPresence(
   if (!Number.isSafeInteger(chunk) || chunk < 1) {
     throw new RangeError(`Invalid option "chunk": expected a positive integer, got ${chunk}`);
   }
-  const builder = new PresenceBuilder(cohort.map((row) => Number(row.annotation_id)));
+  const annotationIds = cohort.map((row) => Number(row.annotation_id));
+  const genomes = cohort.map((row) => row.genome);
+  if (!request.computeAll && request.summaries !== false) {
+    const sets = await readFamilySets(db, { ...request, annotationIds });
+    if (sets !== undefined) return { genomes, annotationIds, ...sets };
+  }
+  const builder = new PresenceBuilder(annotationIds);
   if (cohort.length > 0) {
     const filter = await needsCohortFilter(db, cohort.length);
     if (!request.computeAll) {
@@ -100,11 +125,7 @@ export async function readFamilyPresence(
     }
     await readComputedFamilies(builder, request);
   }
-  return {
-    genomes: cohort.map((row) => row.genome),
-    annotationIds: cohort.map((row) => Number(row.annotation_id)),
-    ...builder.finish(),
-  };
+  return { genomes, annotationIds, ...builder.finish() };
 }
 
 /** True unless the cohort is every annotation (then no row needs checking against it). */
@@ -443,6 +464,74 @@ const DESCRIBE_CHUNK = 50_000;
 /** How many ids go in one query as bound parameters on an engine without JSON helpers. */
 const PORTABLE_DESCRIBE_CHUNK = 500;
 
+/** A family's (or feature's) gene symbol and product. */
+export interface FamilyDescription {
+  /** The gene symbol. */
+  gene: string | null;
+  /** The product. */
+  product: string | null;
+}
+
+/**
+ * The gene symbol and product of some families of a presence matrix (those of its first member,
+ * see `FamilyPresence.first`): from the family dictionary when the matrix was read from the
+ * family sets, else from the members' feature rows ({@linkcode describeFeatures}).
+ *
+ * @param db The database.
+ * @param presence The matrix.
+ * @param families Family indices into `presence.families`.
+ * @returns The descriptions, at the positions of `families` (null fields when unknown).
+ */
+export async function describeFamilies(
+  db: Kysely<Database>,
+  presence: FamilyPresence,
+  families: ArrayLike<number>,
+): Promise<FamilyDescription[]> {
+  const { familyIds, first } = presence;
+  if (familyIds !== undefined && describesMostOf(families.length, familyIds)) {
+    const dictionary = await describeDictionary(db);
+    return Array.from(families, (f) => dictionary[familyIds[f]] ?? { gene: null, product: null });
+  }
+  const keys = Array.from(families, (f) => familyIds === undefined ? first[f] : familyIds[f]);
+  const described = await describeRows(
+    db,
+    familyIds === undefined ? "features" : "families",
+    keys,
+  );
+  return keys.map((key) => described.get(key) ?? { gene: null, product: null });
+}
+
+/**
+ * True when `count` families are at least a quarter of the dictionary (as far as the ids of the
+ * matrix show it): then reading the whole dictionary in one pass is cheaper than by id.
+ */
+function describesMostOf(count: number, familyIds: Int32Array): boolean {
+  let most = 0;
+  for (const id of familyIds) if (id > most) most = id;
+  return count * 4 >= most;
+}
+
+/**
+ * Every family of the dictionary described, indexed by its id: one pass over `families` in id
+ * order, answered as one JSON array built by the database (no id list sent, no look-up by id).
+ */
+async function describeDictionary(db: Kysely<Database>): Promise<FamilyDescription[]> {
+  const ref = sql.ref;
+  const json = isSqlite(db)
+    ? sql<string | null>`json_group_array(json_array(${ref("id")}, ${ref("gene")}, ${
+      ref("product")
+    }))`
+    : sql<string | null>`json_agg(json_build_array(${ref("id")}, ${ref("gene")}, ${
+      ref("product")
+    }))::text`;
+  const result = await db.selectFrom("families").select(json.as("rows")).executeTakeFirst();
+  const described: FamilyDescription[] = [];
+  for (const [id, gene, product] of JSON.parse(result?.rows ?? "[]") as DescribedRow[]) {
+    described[id] = { gene, product };
+  }
+  return described;
+}
+
 /**
  * The gene symbol and product of some features, by id: chunks of 50,000 ids, each sent as one JSON
  * array parameter and answered as one JSON array built by the database, so that hundreds of
@@ -453,29 +542,42 @@ const PORTABLE_DESCRIBE_CHUNK = 500;
  * @param ids Feature ids.
  * @returns Gene and product by id (ids not found are absent).
  */
-export async function describeFeatures(
+export function describeFeatures(
   db: Kysely<Database>,
   ids: ArrayLike<number>,
-): Promise<Map<number, { gene: string | null; product: string | null }>> {
-  const described = new Map<number, { gene: string | null; product: string | null }>();
+): Promise<Map<number, FamilyDescription>> {
+  return describeRows(db, "features", ids);
+}
+
+/** Gene and product by id of rows of `features` or of the family dictionary, in chunks. */
+async function describeRows(
+  db: Kysely<Database>,
+  from: DescribedTable,
+  ids: ArrayLike<number>,
+): Promise<Map<number, FamilyDescription>> {
+  const described = new Map<number, FamilyDescription>();
   const all = Array.from(ids).filter(Number.isFinite);
   const engine = isSqlite(db) ? "sqlite" : isPostgres(db) ? "postgres" : "portable";
   const size = engine === "portable" ? PORTABLE_DESCRIBE_CHUNK : DESCRIBE_CHUNK;
-  for (let from = 0; from < all.length; from += size) {
-    const chunk = all.slice(from, from + size);
+  for (let at = 0; at < all.length; at += size) {
+    const chunk = all.slice(at, at + size);
     const rows = engine === "portable"
-      ? await describeByIdList(db, chunk)
-      : await describeByJsonArray(db, chunk, engine);
+      ? await describeByIdList(db, from, chunk)
+      : await describeByJsonArray(db, from, chunk, engine);
     for (const [id, gene, product] of rows) described.set(Number(id), { gene, product });
   }
   return described;
 }
+
+/** The tables whose rows have an id, a gene and a product. */
+type DescribedTable = "features" | "families";
 
 type DescribedRow = [number, string | null, string | null];
 
 /** One chunk, sent and answered as one JSON text (SQLite and PostgreSQL). */
 async function describeByJsonArray(
   db: Kysely<Database>,
+  from: DescribedTable,
   ids: number[],
   engine: "sqlite" | "postgres",
 ): Promise<DescribedRow[]> {
@@ -491,14 +593,18 @@ async function describeByJsonArray(
   const wanted = engine === "sqlite"
     ? sql`(select ${ref("value")} from json_each(${chunk}))`
     : sql`(select json_array_elements_text(${chunk}::json)::integer)`;
-  const result = await db.selectFrom("features").select(json.as("rows"))
-    .where(sql<boolean>`${ref("features.id")} in ${wanted}`).executeTakeFirst();
+  const result = await db.selectFrom(from).select(json.as("rows"))
+    .where(sql<boolean>`${ref("id")} in ${wanted}`).executeTakeFirst();
   return JSON.parse(result?.rows ?? "[]") as DescribedRow[];
 }
 
 /** One chunk as bound parameters: any other engine Kysely speaks to. */
-async function describeByIdList(db: Kysely<Database>, ids: number[]): Promise<DescribedRow[]> {
-  const rows = await db.selectFrom("features").select(["id", "gene", "product"])
+async function describeByIdList(
+  db: Kysely<Database>,
+  from: DescribedTable,
+  ids: number[],
+): Promise<DescribedRow[]> {
+  const rows = await db.selectFrom(from).select(["id", "gene", "product"])
     .where("id", "in", ids).execute();
   return rows.map((r) => [r.id, r.gene, r.product]);
 }
@@ -521,10 +627,4 @@ class GenomeIndex {
     if (this.#dense === undefined) return this.#sparse.get(annotationId) ?? -1;
     return annotationId < this.#dense.length ? this.#dense[annotationId] : -1;
   }
-}
-
-/** True when the strings are in ascending code-unit order. */
-function isSorted(values: readonly string[]): boolean {
-  for (let i = 1; i < values.length; i++) if (values[i - 1] > values[i]) return false;
-  return true;
 }

@@ -47,19 +47,34 @@ export interface CogCategorySetRow {
   cdss: number;
 }
 
+/** The common table expressions of {@linkcode cogCategorySetsQuery}, by name. */
+export interface CogCategorySetsTables {
+  /** The cohort's latest annotations. */
+  cohort: { annotation_id: number; genome_id: number; genome: string };
+  /** The category sets of each cohort annotation. */
+  sets: { annotation_id: number; categories: string | null; cdss: number };
+}
+
 /**
  * The SQL part of the COG tables: for each genome (its latest annotation), how many CDSs carry
  * each combination of COG category accessions. Bakta writes a protein's categories as one
  * cross-reference (`COG:K`, or `COG:KT` for a protein in K and T) next to its COG id
  * (`COG:COG0745`); the category accessions are the `COG` cross-references that do not start with
- * `COG`. One `group by` over the `features(annotation_id, type)` index (covering) and a probe of
- * the cross-reference primary key per CDS: no feature row is read.
+ * `COG`. An annotation the store summarised (schema v10: it has family sets) is read from its
+ * stored sets (`annotation_cog_sets`, a few dozen rows); any other (features written outside the
+ * store) is counted from its features: one `group by` over the `features(annotation_id, type)`
+ * index (covering) and a probe of the cross-reference primary key per CDS.
  *
  * The SQL emitted (on SQLite; elsewhere `string_agg` replaces `group_concat`):
  *
  * ```sql
  * with "cohort" as (…latest annotations…),
  * "sets" as (
+ *   select "annotation_id", "categories", "cdss" from "annotation_cog_sets"
+ *   where "annotation_id" in (select "annotation_id" from "cohort" where exists
+ *     (select 1 from "annotation_families" where "annotation_id" = "cohort"."annotation_id"
+ *       and "type" = 'cds'))
+ *   union all
  *   select "features"."annotation_id",
  *     (select group_concat("t"."accession", '') from "feature_xrefs" as "x"
  *       inner join "xref_terms" as "t" on "t"."id" = "x"."term_id"
@@ -67,7 +82,8 @@ export interface CogCategorySetRow {
  *         and "t"."accession" not like 'COG%') as "categories",
  *     count(*) as "cdss"
  *   from "features"
- *   where "features"."annotation_id" in (select "cohort"."annotation_id" from "cohort")
+ *   where "features"."annotation_id" in (select "annotation_id" from "cohort" where not exists
+ *       (…the same…))
  *     and "features"."type" = ?
  *   group by "features"."annotation_id", "categories")
  * select "cohort"."genome", "sets"."categories", "sets"."cdss"
@@ -82,34 +98,50 @@ export interface CogCategorySetRow {
 export function cogCategorySetsQuery(
   db: Kysely<Database>,
   options: CohortOptions = {},
-): SelectQueryBuilder<Database, never, CogCategorySetRow> {
+): SelectQueryBuilder<Database & CogCategorySetsTables, "sets" | "cohort", CogCategorySetRow> {
   const ref = sql.ref;
   const concat = joinedText(db, ref("t.accession"), "");
   const categories = sql<string | null>`(select ${concat} from ${
     featureTermsFrom("features.id")
   } and ${ref("t.db")} = 'COG' and ${ref("t.accession")} not like 'COG%')`;
-  const query = db
+  const summarised = sql<boolean>`exists (select 1 from ${sql.table("annotation_families")} as ${
+    sql.id("s")
+  } where ${ref("s.annotation_id")} = ${ref("cohort.annotation_id")} and ${ref("s.type")} = 'cds')`;
+  return db
     .with("cohort", () => cohortQuery(db, options))
     .with("sets", (qc) =>
-      qc.selectFrom("features")
+      qc.selectFrom("annotation_cog_sets")
         .select([
-          "features.annotation_id",
-          categories.as("categories"),
-          sql<number>`count(*)`.as("cdss"),
+          "annotation_cog_sets.annotation_id",
+          "annotation_cog_sets.categories",
+          "annotation_cog_sets.cdss",
         ])
         .where(
-          "features.annotation_id",
+          "annotation_cog_sets.annotation_id",
           "in",
-          qc.selectFrom("cohort").select("cohort.annotation_id"),
+          qc.selectFrom("cohort").select("cohort.annotation_id").where(summarised),
         )
-        .where("features.type", "=", "cds")
-        .groupBy(["features.annotation_id", sql.ref("categories")]))
+        .unionAll(
+          qc.selectFrom("features")
+            .select([
+              "features.annotation_id",
+              categories.as("categories"),
+              sql<number>`count(*)`.as("cdss"),
+            ])
+            .where(
+              "features.annotation_id",
+              "in",
+              qc.selectFrom("cohort").select("cohort.annotation_id")
+                .where(sql<boolean>`not ${summarised}`),
+            )
+            .where("features.type", "=", "cds")
+            .groupBy(["features.annotation_id", sql.ref("categories")]),
+        ))
     .selectFrom("sets")
     .innerJoin("cohort", "cohort.annotation_id", "sets.annotation_id")
     .select(["cohort.genome", "sets.categories", "sets.cdss"])
     .orderBy("cohort.genome")
     .orderBy("sets.categories");
-  return query as unknown as SelectQueryBuilder<Database, never, CogCategorySetRow>;
 }
 
 /** Per genome: CDSs, categorized CDSs and CDSs per category letter, from the category sets. */

@@ -100,9 +100,9 @@ export function storedFamilyKey(): RawBuilder<string | null> {
 
 /** One row of {@linkcode familyMembersQuery}. */
 export interface FamilyMemberRow {
-  /** The annotation. */
+  /** The cohort annotation the protein belongs to (`annotations.id`). */
   annotation_id: number;
-  /** The feature. */
+  /** The protein's feature (`features.id`). */
   feature_id: number;
   /** The family (see {@linkcode familyKey}); null when the protein has none. */
   family: string | null;
@@ -173,7 +173,7 @@ export function familyMembersQuery(
 export interface FamilyCountRow {
   /** The genome's name. */
   genome: string;
-  /** The family. */
+  /** The family key (see {@linkcode familyKey}), never null here. */
   family: string;
   /** How many of the genome's proteins are in the family (at least 1). */
   copies: number;

@@ -8,7 +8,7 @@ import { type ColumnTable, table } from "../deps/arquero.ts";
 import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { show } from "../query/_validate.ts";
-import { describeFeatures, familiesByPrevalence } from "./_family_presence.ts";
+import { describeFamilies, familiesByPrevalence } from "./_family_presence.ts";
 import { familyPresence, type GeneFamilyOptions } from "./gene_families.ts";
 import { rowsToTable } from "./to_table.ts";
 
@@ -142,10 +142,7 @@ export async function pangenomeClasses(
   const { offsets, copies } = presence;
   const total = presence.genomes.length;
   const genomes = Array.from(order, (f) => offsets[f + 1] - offsets[f]);
-  const described = describe
-    ? await describeFeatures(db, Array.from(order, (f) => presence.first[f]))
-    : new Map<number, { gene: string | null; product: string | null }>();
-  const names = Array.from(order, (f) => described.get(presence.first[f]));
+  const names = describe ? await describeFamilies(db, presence, order) : [];
   return table({
     family: Array.from(order, (f) => presence.families[f]),
     genomes,
@@ -156,8 +153,8 @@ export async function pangenomeClasses(
       for (let i = offsets[f]; i < offsets[f + 1]; i++) sum += copies[i];
       return sum;
     }),
-    gene: names.map((name) => name?.gene ?? null),
-    product: names.map((name) => name?.product ?? null),
+    gene: Array.from(order, (_, i) => names[i]?.gene ?? null),
+    product: Array.from(order, (_, i) => names[i]?.product ?? null),
   }, CLASS_COLUMNS);
 }
 

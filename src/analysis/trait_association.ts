@@ -15,7 +15,7 @@ import { listTraits } from "../store/traits_repository.ts";
 import type { CohortOptions } from "./_cohort.ts";
 import { associateFamilyColumns, type FamilyAssociationColumns } from "./associate_families.ts";
 import { readBinaryTrait } from "./binary_trait.ts";
-import { describeFeatures } from "./_family_presence.ts";
+import { describeFamilies } from "./_family_presence.ts";
 import {
   checkFamilyOptions,
   type FamilyPresence,
@@ -247,13 +247,12 @@ async function associationTable(
   columns: FamilyAssociationColumns,
   presence: FamilyPresence,
 ): Promise<ColumnTable> {
-  const firsts = Float64Array.from(columns.family, (f) => presence.first[f]);
-  const names = await describeFeatures(db, firsts);
+  const names = await describeFamilies(db, presence, columns.family);
   const { family, ...rest } = columns;
   return table({
     family: Array.from(family, (f) => presence.families[f]),
-    gene: Array.from(firsts, (id) => names.get(id)?.gene ?? null),
-    product: Array.from(firsts, (id) => names.get(id)?.product ?? null),
+    gene: names.map((name) => name.gene),
+    product: names.map((name) => name.product),
     ...rest,
   }, [...ASSOCIATION_COLUMNS]);
 }

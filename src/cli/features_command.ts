@@ -16,6 +16,7 @@ import {
 import type { AnnotationWithGenome } from "../query/annotation_of.ts";
 import { listSequences } from "../store/sequences_repository.ts";
 import { parseRegion } from "../export/parse_region.ts";
+import { FEATURE_CSV_COLUMNS } from "../export/format_feature_csv.ts";
 import { CliError, type CliIo, EXIT, type GlobalOptions, withDatabase } from "./cli_context.ts";
 import { parsePositiveInteger, resolveAnnotation } from "./_resolve_annotation.ts";
 import { formatTable, formatTsv, toJsonText } from "./_table.ts";
@@ -38,23 +39,23 @@ export interface FeatureFilterOptions {
 
 /** A feature as `features` prints it. */
 export interface FeatureListing {
-  /** The sequence id. */
+  /** The id of the sequence (contig) the feature is on, as in the run's FASTA headers. */
   sequence: string;
-  /** The type. */
+  /** The feature type in Bakta JSON naming (`cds`, `tRNA`, `sorf`…). */
   type: string;
   /** First base, 1-based (greater than `stop` across the origin). */
   start: number;
   /** Last base, 1-based. */
   stop: number;
-  /** The strand. */
+  /** `+`, `-`, or `.`/`?` for features without a strand. */
   strand: string;
   /** Whether it crosses the origin. */
   edge: boolean;
-  /** The locus tag. */
+  /** Bakta's locus tag (`ABC_00010`); null for features without one (gaps, origins). */
   locus_tag: string | null;
-  /** The gene. */
+  /** The gene symbol (`dnaA`), where Bakta named one. */
   gene: string | null;
-  /** The product. */
+  /** The product description, where Bakta gave one. */
   product: string | null;
   /** Hypothetical protein. */
   hypothetical: boolean;
@@ -222,21 +223,10 @@ function toListing(f: GenomeFeature): FeatureListing {
   };
 }
 
-const TSV_COLUMNS: readonly (keyof FeatureListing)[] = [
-  "sequence",
-  "type",
-  "start",
-  "stop",
-  "strand",
-  "edge",
-  "locus_tag",
-  "gene",
-  "product",
-  "hypothetical",
-  "pseudo",
-  "truncated",
-  "db_xrefs",
-];
+/** The columns of `--tsv`: those of the feature CSV export but its computed `length`. */
+const TSV_COLUMNS = FEATURE_CSV_COLUMNS.filter(
+  (column): column is Exclude<typeof column, "length"> => column !== "length",
+);
 
 /**
  * Writes features as TSV: a header of the {@linkcode FeatureListing} fields, one row per feature,

@@ -352,6 +352,47 @@ export interface GenomeTraitsTable {
   value: string | null;
 }
 
+/**
+ * The family dictionary (schema v10): one row per family name of a stored CDS or sORF, with its
+ * representative (the member with the lowest feature id) and that member's gene and product.
+ */
+export interface FamiliesTable {
+  /** Surrogate key, the id in the family sets. */
+  id: Auto<number>;
+  /** The family (`features.family`), unique. */
+  name: string;
+  /** The representative's gene symbol. */
+  gene: string | null;
+  /** The representative's product. */
+  product: string | null;
+  /** The representative (`features.id`). */
+  feature_id: number;
+}
+
+/**
+ * An annotation's family set for one feature type (schema v10): `families` packs, for `n`
+ * families, three little-endian Int32 arrays of length `n` (family ids ascending, intact copies,
+ * pseudogene copies).
+ */
+export interface AnnotationFamiliesTable {
+  /** The annotation. */
+  annotation_id: number;
+  /** `cds` or `sorf`. */
+  type: string;
+  /** The packed set (`12 × n` bytes). */
+  families: Uint8Array;
+}
+
+/** How many of an annotation's CDSs carry each combination of COG category accessions (schema v10). */
+export interface AnnotationCogSetsTable {
+  /** The annotation. */
+  annotation_id: number;
+  /** The category accessions concatenated (`K`, `KT`), or null for the CDSs without any. */
+  categories: string | null;
+  /** How many CDSs. */
+  cdss: number;
+}
+
 /** The tables of a baktadb database, for `Kysely<Database>`. */
 export interface Database {
   genomes: GenomesTable;
@@ -368,6 +409,9 @@ export interface Database {
   genome_traits: GenomeTraitsTable;
   feature_originals: FeatureOriginalsTable;
   annotation_merges: AnnotationMergesTable;
+  families: FamiliesTable;
+  annotation_families: AnnotationFamiliesTable;
+  annotation_cog_sets: AnnotationCogSetsTable;
 }
 
 /** A genome row as read. */

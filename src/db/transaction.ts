@@ -29,6 +29,16 @@ export interface TransactionOptions {
    * @default 2000
    */
   maxDelayMs?: number;
+  /**
+   * Check foreign keys while the transaction runs (SQLite's `pragma foreign_keys`, set on the
+   * transaction's connection for each try and restored after it). A bulk writer whose rows refer
+   * only to rows it read or wrote in the same transaction may turn the checks off: each reference
+   * costs a look-up in its parent table otherwise (the import's cross-reference links: two per
+   * link). `on delete` cascades are off too, so such a transaction must not delete parent rows.
+   * PostgreSQL always checks.
+   * @default true
+   */
+  foreignKeyChecks?: boolean;
   /** Called before each retry, e.g. to log it. */
   onRetry?: (attempt: number, delayMs: number, error: BusyError) => void;
   /**
@@ -61,6 +71,7 @@ export const DEFAULT_TRANSACTION_OPTIONS = Object.freeze({
  * @throws {BusyError} When the database stayed locked for `maxWaitMs` (the message names the
  *   file).
  * @throws {RangeError} For an option out of range.
+ * @throws {TypeError} When `foreignKeyChecks` is not a boolean.
  *
  * @example Two writes, all or nothing
  * ```ts
@@ -75,6 +86,23 @@ export const DEFAULT_TRANSACTION_OPTIONS = Object.freeze({
  * if (rows.length !== 2) throw new Error("unexpected");
  * await db.destroy();
  * ```
+ *
+ * @example A bulk write without foreign-key look-ups; the checks are back on afterwards
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { sql } from "kysely";
+ * import { openDatabase } from "./open_database.ts";
+ * import { transaction } from "./transaction.ts";
+ * const db = await openDatabase(":memory:");
+ * const during = await transaction(db, async (trx) => {
+ *   await trx.insertInto("genomes").values({ name: "a" }).execute();
+ *   return (await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(trx)).rows[0];
+ * }, { foreignKeyChecks: false });
+ * assert.equal(during.foreign_keys, 0);
+ * const after = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db);
+ * assert.equal(after.rows[0].foreign_keys, 1);
+ * await db.destroy();
+ * ```
  */
 export async function transaction<DB, T>(
   db: Kysely<DB>,
@@ -82,15 +110,30 @@ export async function transaction<DB, T>(
   options: TransactionOptions = {},
 ): Promise<T> {
   if (db.isTransaction) return await work(db as Transaction<DB>);
-  return await retryWhileBusy(
-    db,
-    () =>
-      db.transaction().execute(async (trx) => {
-        await lockForWriting(trx);
-        return await work(trx);
-      }),
-    options,
-  );
+  const run = (on: Kysely<DB>) =>
+    on.transaction().execute(async (trx) => {
+      await lockForWriting(trx);
+      return await work(trx);
+    });
+  const attempt = options.foreignKeyChecks === false && !usesPostgres(db)
+    ? () => db.connection().execute((conn) => withoutForeignKeyChecks(conn, () => run(conn)))
+    : () => run(db);
+  return await retryWhileBusy(db, attempt, options);
+}
+
+/** Runs `work` on a SQLite connection with `pragma foreign_keys` off, then restores it. */
+async function withoutForeignKeyChecks<DB, T>(
+  conn: Kysely<DB>,
+  work: () => Promise<T>,
+): Promise<T> {
+  const { rows } = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(conn);
+  if (rows[0]?.foreign_keys !== 1) return await work();
+  await sql`pragma foreign_keys = off`.execute(conn);
+  try {
+    return await work();
+  } finally {
+    await sql`pragma foreign_keys = on`.execute(conn);
+  }
 }
 
 /**
@@ -182,6 +225,12 @@ async function retryWhileBusy<DB, T>(
 
 function checkTransactionOptions(options: TransactionOptions) {
   const checked = { ...DEFAULT_TRANSACTION_OPTIONS, ...options };
+  const { foreignKeyChecks } = options;
+  if (foreignKeyChecks !== undefined && typeof foreignKeyChecks !== "boolean") {
+    throw new TypeError(
+      `Cannot run a transaction: foreignKeyChecks must be a boolean, got ${foreignKeyChecks}`,
+    );
+  }
   for (const name of ["maxWaitMs", "baseDelayMs", "maxDelayMs"] as const) {
     const value = checked[name];
     if (typeof value !== "number" || !(value >= 0) || value === Infinity) {

@@ -15,7 +15,7 @@ import { stringify } from "../deps/csv_stringify_sync.ts";
 const CSV_OPTIONS = { record_delimiter: "unix", quoted_match: /^\s|\s$/ } as const;
 
 /** The columns of {@linkcode formatFeatureCsv}, in order. */
-export const FEATURE_CSV_COLUMNS: readonly string[] = [
+export const FEATURE_CSV_COLUMNS = [
   "sequence",
   "type",
   "start",
@@ -30,7 +30,7 @@ export const FEATURE_CSV_COLUMNS: readonly string[] = [
   "pseudo",
   "truncated",
   "db_xrefs",
-];
+] as const;
 
 /** Options of {@linkcode formatFeatureCsv}. */
 export interface FormatFeatureCsvOptions {

@@ -56,51 +56,41 @@ export function countFeatures(run: BaktaRun): BaktaSummaryCounts {
     oriTs: 0,
   };
   let signalPeptides = 0;
+  let pseudogenes = 0;
   let hasEvidence = false;
   for (const feature of run.features) {
-    switch (feature.type) {
-      case "tRNA":
-        counts.trnas++;
-        break;
-      case "tmRNA":
-        counts.tmrnas++;
-        break;
-      case "rRNA":
-        counts.rrnas++;
-        break;
-      case "ncRNA":
-        counts.ncrnas++;
-        break;
-      case "ncRNA-region":
-        counts.ncrnaRegions++;
-        break;
-      case "crispr":
-        counts.crisprArrays++;
-        break;
-      case "cds":
-        counts.cdss++;
-        if (feature.pseudo) counts.pseudogenes!++;
-        if (feature.hypothetical) counts.hypotheticals++;
-        if (feature.evidence?.signal_peptide !== undefined) signalPeptides++;
-        break;
-      case "sorf":
-        counts.sorfs++;
-        break;
-      case "gap":
-        counts.gaps++;
-        break;
-      case "oriC":
-        counts.oriCs++;
-        break;
-      case "oriV":
-        counts.oriVs++;
-        break;
-      case "oriT":
-        counts.oriTs++;
-        break;
+    const count = COUNT_OF_TYPE.get(feature.type);
+    if (count !== undefined) counts[count]++;
+    if (feature.type === "cds") {
+      if (feature.pseudo) pseudogenes++;
+      if (feature.hypothetical) counts.hypotheticals++;
+      if (feature.evidence?.signal_peptide !== undefined) signalPeptides++;
     }
     if (feature.original.format === "json") hasEvidence = true;
   }
+  counts.pseudogenes = pseudogenes;
   if (hasEvidence) counts.signalPeptides = signalPeptides;
   return counts;
 }
+
+/** The count of the `.txt` summary each feature type (`BaktaFeature.type`) adds one to. */
+const COUNT_OF_TYPE: ReadonlyMap<string, TypeCount> = new Map<string, TypeCount>([
+  ["tRNA", "trnas"],
+  ["tmRNA", "tmrnas"],
+  ["rRNA", "rrnas"],
+  ["ncRNA", "ncrnas"],
+  ["ncRNA-region", "ncrnaRegions"],
+  ["crispr", "crisprArrays"],
+  ["cds", "cdss"],
+  ["sorf", "sorfs"],
+  ["gap", "gaps"],
+  ["oriC", "oriCs"],
+  ["oriV", "oriVs"],
+  ["oriT", "oriTs"],
+]);
+
+/** A count of {@linkcode BaktaSummaryCounts} that one feature type makes. */
+type TypeCount = Exclude<
+  keyof BaktaSummaryCounts,
+  "pseudogenes" | "hypotheticals" | "signalPeptides"
+>;

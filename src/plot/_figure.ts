@@ -113,8 +113,8 @@ export function oneOf<T extends string>(name: string, value: T, allowed: readonl
   return value;
 }
 
-/** Reads a finite number from a row field or throws a TypeError naming the row. */
-export function numberField(row: unknown, field: string, index: number, what: string): number {
+/** Reads a finite number from a row field, or throws a TypeError naming the figure (`figure`) and the row. */
+export function numberField(row: unknown, field: string, index: number, figure: string): number {
   const value = (row as Record<string, unknown> | null)?.[field];
   // SQLite counts may come back as bigint, or as numeric strings through some drivers.
   const n = typeof value === "bigint"
@@ -124,7 +124,7 @@ export function numberField(row: unknown, field: string, index: number, what: st
     : value;
   if (typeof n !== "number" || !Number.isFinite(n)) {
     throw new TypeError(
-      `Cannot plot ${what}: row ${index} has ${field} ${
+      `Cannot plot ${figure}: row ${index} has ${field} ${
         JSON.stringify(value === undefined ? null : String(value))
       }, expected a finite number`,
     );
@@ -133,12 +133,12 @@ export function numberField(row: unknown, field: string, index: number, what: st
 }
 
 /** Reads a string field (numbers are turned into strings) or throws a TypeError naming the row. */
-export function stringField(row: unknown, field: string, index: number, what: string): string {
+export function stringField(row: unknown, field: string, index: number, figure: string): string {
   const value = (row as Record<string, unknown> | null)?.[field];
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "bigint") return String(value);
   throw new TypeError(
-    `Cannot plot ${what}: row ${index} has no ${field} (expected a string, got ${
+    `Cannot plot ${figure}: row ${index} has no ${field} (expected a string, got ${
       value === null ? "null" : typeof value
     })`,
   );
@@ -165,14 +165,14 @@ export function splitOptions<T extends object, K extends keyof T>(
 export function typedRows<R extends object>(
   rows: readonly R[],
   fields: Readonly<Record<string, "number" | "string">>,
-  what: string,
+  figure: string,
 ): R[] {
   return rows.map((row, i) => {
     const typed = { ...row } as Record<string, unknown>;
     for (const [field, kind] of Object.entries(fields)) {
       typed[field] = kind === "number"
-        ? numberField(row, field, i, what)
-        : stringField(row, field, i, what);
+        ? numberField(row, field, i, figure)
+        : stringField(row, field, i, figure);
     }
     return typed as R;
   });

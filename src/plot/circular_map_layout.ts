@@ -8,7 +8,11 @@
  */
 
 import { COG_PALETTES, type CogPalette } from "./cog_categories.ts";
-import { type FeatureColorBy, featureColorScale } from "./feature_color_scale.ts";
+import {
+  type FeatureColorBy,
+  type FeatureColorScale,
+  featureColorScale,
+} from "./feature_color_scale.ts";
 import { featureLabel, featureTooltip } from "./feature_tooltip.ts";
 import { gcContent, type GcWindow } from "./gc_content.ts";
 import { gcSkew } from "./gc_skew.ts";
@@ -397,70 +401,97 @@ export function circularMapLayout(
   features: readonly CircularMapFeature[],
   options: CircularMapLayoutOptions = {},
 ): CircularMapLayout {
-  const o = validate(options);
-  const arcs = sequenceArcs(sequences, o.maxSequences, o.gap);
+  const checked = validate(options);
+  const arcs = sequenceArcs(sequences, checked.maxSequences, checked.gap);
   const total = arcs.reduce((sum, s) => sum + s.length, 0);
   const drawn = featuresOnArcs(sequences, features, arcs);
-  const scale = featureColorScale(drawn.map((d) => d.feature), o.colorBy, o.palette);
-  const featureShapes = drawn.map(({ feature, rings }) =>
-    polygon(rings, scale.keyOf(feature), featureTooltip(feature))
-  );
-  // Paint the large, common classes first so rare ones stay on top.
-  const common = new Set(["CDS", "No COG category"]);
-  featureShapes.sort((a, b) =>
-    (common.has(a.properties.key) ? 0 : 1) - (common.has(b.properties.key) ? 0 : 1)
-  );
+  const scale = featureColorScale(drawn.map((d) => d.feature), checked.colorBy, checked.palette);
   const notes: string[] = [];
   if (arcs.length < sequences.length) {
     notes.push(`The ${arcs.length} longest of ${sequences.length} sequences`);
   }
-  const gc = o.gc ? gcRings(arcs, o, total) : undefined;
+  const gc = checked.gc ? gcRings(arcs, checked, total) : undefined;
+  const gcDrawn = gc !== undefined && gc.content.length > 0;
   const skewDrawn = gc !== undefined && gc.skew.length > 0;
   if (gc?.skewSkipped) {
     notes.push(`GC skew not drawn: ${arcs.length} contigs of a draft, skew is per replicon`);
   }
+  const sequenceLabels = placeSequenceLabels(arcs, checked.size, checked.fontSize);
+  const tickMarks = ticks(arcs, total, sequenceLabels);
+  const { size, fontSize } = checked;
+  return {
+    arcs,
+    backbone: backboneShapes(arcs),
+    guides: guideShapes(arcs),
+    features: featureShapes(drawn, scale),
+    gcContent: gc?.content ?? [],
+    gcSkew: gc?.skew ?? [],
+    baselines: gc === undefined || !gcDrawn ? [] : baselines(gc.arcs, skewDrawn),
+    ticks: tickMarks,
+    sequenceLabels,
+    geneLabels: checked.geneLabels === 0 ? [] : placeGeneLabels(
+      geneLabelCandidates(drawn.map((d) => d.feature), arcs),
+      labelSpans([...tickMarks.labels, ...sequenceLabels], size, fontSize),
+      { size, extent: CIRCULAR_MAP_EXTENT, fontSize: fontSize * 0.75, max: checked.geneLabels },
+    ),
+    ringLabels: ringLabels(gcDrawn, skewDrawn),
+    center: checked.label ?? centerText(arcs, total, gc?.mean),
+    color: colorsWithGc(scale, gcDrawn, skewDrawn),
+    notes,
+    options: { fontSize, size, thinEdges: total <= 300_000 },
+  };
+}
+
+/** One dark sector per sequence on the backbone ring, titled with its id and length. */
+function backboneShapes(arcs: readonly SequenceArc[]): CircularShape[] {
+  return arcs.map((arc) =>
+    polygon(
+      [sector(...CIRCULAR_MAP_RINGS.backbone, arc.angle0, arc.angle0 + arc.length * arc.scale)],
+      arc.id,
+      `${arc.id}: ${formatBases(arc.length)}`,
+    )
+  );
+}
+
+/** The pale background of the two strand rings under each sequence. */
+function guideShapes(arcs: readonly SequenceArc[]): CircularShape[] {
+  return [CIRCULAR_MAP_RINGS.plus, CIRCULAR_MAP_RINGS.minus].flatMap(([r0, r1]) =>
+    arcs.map((arc) =>
+      polygon([sector(r0, r1, arc.angle0, arc.angle0 + arc.length * arc.scale)], "guide", "")
+    )
+  );
+}
+
+/** The features' shapes, coloured and titled; the large, common classes first so rare ones stay on top. */
+function featureShapes(
+  drawn: readonly { feature: CircularMapFeature; rings: CircularRing[] }[],
+  scale: FeatureColorScale<CircularMapFeature>,
+): CircularShape[] {
+  const shapes = drawn.map(({ feature, rings }) =>
+    polygon(rings, scale.keyOf(feature), featureTooltip(feature))
+  );
+  const common = new Set(["CDS", "No COG category"]);
+  return shapes.sort((a, b) =>
+    (common.has(a.properties.key) ? 0 : 1) - (common.has(b.properties.key) ? 0 : 1)
+  );
+}
+
+/** The features' colour scale, followed by the GC rings' colours when they are drawn. */
+function colorsWithGc(
+  scale: FeatureColorScale<CircularMapFeature>,
+  gcDrawn: boolean,
+  skewDrawn: boolean,
+): { domain: string[]; range: string[] } {
   const domain = [...scale.domain];
   const range = [...scale.range];
-  if (gc !== undefined && gc.content.length > 0) {
+  if (gcDrawn) {
     for (const [key, color] of Object.entries(GC_RING_COLORS)) {
       if (key.startsWith("GC skew") && !skewDrawn) continue;
       domain.push(key);
       range.push(color);
     }
   }
-  const sequenceLabels = placeSequenceLabels(arcs, o.size, o.fontSize);
-  const tickMarks = ticks(arcs, total, sequenceLabels);
-  return {
-    arcs,
-    backbone: arcs.map((arc) =>
-      polygon(
-        [sector(...CIRCULAR_MAP_RINGS.backbone, arc.angle0, arc.angle0 + arc.length * arc.scale)],
-        arc.id,
-        `${arc.id}: ${formatBases(arc.length)}`,
-      )
-    ),
-    guides: [CIRCULAR_MAP_RINGS.plus, CIRCULAR_MAP_RINGS.minus].flatMap(([r0, r1]) =>
-      arcs.map((arc) =>
-        polygon([sector(r0, r1, arc.angle0, arc.angle0 + arc.length * arc.scale)], "guide", "")
-      )
-    ),
-    features: featureShapes,
-    gcContent: gc?.content ?? [],
-    gcSkew: gc?.skew ?? [],
-    baselines: gc === undefined || gc.content.length === 0 ? [] : baselines(gc.arcs, skewDrawn),
-    ticks: tickMarks,
-    sequenceLabels,
-    geneLabels: o.geneLabels === 0 ? [] : placeGeneLabels(
-      geneLabelCandidates(drawn.map((d) => d.feature), arcs),
-      labelSpans([...tickMarks.labels, ...sequenceLabels], o.size, o.fontSize),
-      { size: o.size, extent: CIRCULAR_MAP_EXTENT, fontSize: o.fontSize * 0.75, max: o.geneLabels },
-    ),
-    ringLabels: ringLabels(gc !== undefined && gc.content.length > 0, skewDrawn),
-    center: o.label ?? centerText(arcs, total, gc?.mean),
-    color: { domain, range },
-    notes,
-    options: { fontSize: o.fontSize, size: o.size, thinEdges: total <= 300_000 },
-  };
+  return { domain, range };
 }
 
 /** The longest `maxSequences` sequences, in input order, sharing the circle by length. */

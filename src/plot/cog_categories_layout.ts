@@ -128,7 +128,7 @@ const OTHER_COLOR = "#9e9e9e";
 
 /** One bar of the COG categories figure. */
 export interface CogBar {
-  /** The genome. */
+  /** The genome's name (the y value of stacked bars, the facet otherwise). */
   genome: string;
   /** The category letter (or `No COG category`). */
   category: string;
@@ -138,13 +138,13 @@ export interface CogBar {
   count: number;
   /** What the bar shows: the count, a share in per cent, or a deviation in percentage points. */
   value: number;
-  /** The tooltip. */
+  /** The tooltip: the genome, then the category label, count and share or deviation. */
   title: string;
 }
 
 /** What {@linkcode cogCategoriesLayout} returns: the bars, colours, axes and frame of the figure. */
 export interface CogCategoriesBars {
-  /** The arrangement. */
+  /** The arrangement drawn: `stacked`, `grouped` or `deviation` (the option, checked). */
   layout: CogCategoriesLayout;
   /** The genomes, in input order, or species by species when species are given. */
   genomes: string[];
@@ -152,7 +152,7 @@ export interface CogCategoriesBars {
   bands: SpeciesBands;
   /** The category labels drawn, in NCBI order (the y domain of the grouped and deviation layouts). */
   categories: string[];
-  /** The bars. */
+  /** One bar per genome and category with features (and empty ones when `showEmpty`). */
   bars: CogBar[];
   /** Each genome's n (`n = 1,834 of 2,302 CDSs`) and where its stacked bar ends. */
   n: { genome: string; text: string; end: number }[];

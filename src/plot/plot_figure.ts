@@ -62,7 +62,7 @@ export interface PlotFigure extends FigureElement {
 export interface PlotScaleDescription {
   /** The scale type, e.g. `ordinal`, `linear`, `band`. */
   readonly type: string;
-  /** The domain. */
+  /** The input values the scale maps: categories for ordinal scales, `[min, max]` for linear ones. */
   readonly domain: readonly unknown[];
   /** The range, where the scale has one. */
   readonly range?: readonly unknown[];

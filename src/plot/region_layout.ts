@@ -15,11 +15,11 @@ export interface RegionFeature {
   strand: string;
   /** The feature type (Bakta JSON naming). */
   type: string;
-  /** The gene symbol. */
+  /** The gene symbol (`dnaA`), a label candidate. */
   gene?: string | null;
-  /** The product. */
+  /** The product description, shown in the tooltip. */
   product?: string | null;
-  /** The locus tag. */
+  /** Bakta's locus tag, a label candidate when there is no gene symbol. */
   locusTag?: string | null;
   /** The COG category letter(s); the first letter colours the feature. */
   cogCategory?: string | null;
@@ -66,7 +66,7 @@ export const DEFAULT_REGION_LAYOUT_OPTIONS: Readonly<{ from: number; overlapTole
 
 /** One drawn piece of a feature: its extent on the unrolled axis and its lane. */
 export interface RegionPiece<T extends RegionFeature = RegionFeature> {
-  /** The feature. */
+  /** The input feature this piece draws (a feature across the window's edge gives one piece). */
   feature: T;
   /** The index of the feature in the input. */
   index: number;

@@ -119,7 +119,7 @@ export interface RegionArrowPoint {
   y2: number;
   /** The colour class (legend label). */
   key: string;
-  /** The tooltip. */
+  /** The feature's tooltip (from `featureTooltip`), shared by its points. */
   tip: string;
 }
 
@@ -129,7 +129,7 @@ export interface RegionArrowLabel {
   x: number;
   /** The position, in lanes. */
   y: number;
-  /** The text. */
+  /** The label: gene symbol or locus tag, as the `label` option chose. */
   text: string;
   /** The text colour (white on dark arrows). */
   color: string;
@@ -143,7 +143,7 @@ export interface RegionMapLayout {
   region: RegionLayout;
   /** The arrow outlines, a few points per arrow. */
   arrows: RegionArrowPoint[];
-  /** The labels written. */
+  /** The labels that fit, inside or beside their arrows (the others are left out). */
   labels: RegionArrowLabel[];
   /** The colour classes and colours of the legend. */
   color: { domain: string[]; range: string[] };
@@ -160,9 +160,9 @@ export interface RegionMapLayout {
     bottom: number;
     left: number;
   };
-  /** The default title. */
+  /** The title used unless the caller gives one: the sequence and window. */
   title: string;
-  /** The options used. */
+  /** The options after defaults, as the marks need them. */
   options: { label: FeatureLabel; fontSize: number; sequenceId?: string };
 }
 

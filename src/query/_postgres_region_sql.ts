@@ -18,11 +18,16 @@ const STRIDE = "4294967296";
  * - `spans`: the window clipped to `1 … length` as ranges of the GiST index
  *   `features_region_idx` (`int8range(sequence_id · 2^32 + start, … + stop)` of the features
  *   that do not span the origin): one range, or two for a window across the origin (`from …
- *   length` and `1 … to`; a feature that meets both is taken from the first only). Ranges whose
- *   bounds would be reversed (a window that does not fit: an error once the row is read) are not
- *   built;
+ *   length` and `1 … to`; a feature that meets both is taken from the first only: `below`, the
+ *   bound its stop must stay under, is `from` in the second). Ranges whose bounds would be
+ *   reversed (a window that does not fit: an error once the row is read) are not built;
  * - `boxes`: the window on unrolled coordinates (`regionBoxes`), tested against the sequence's
  *   few origin-spanning features, found through the partial b-tree `features_edge_idx`.
+ *
+ * The features' part has no parameter of its own (they reach it through the CTEs), so that the
+ * server's generic plan costs what the custom ones do and is chosen after five executions:
+ * planned once per connection. `annotation_id + 0` keeps the planner from reading the whole
+ * annotation through its b-tree instead of the window through the GiST index.
  *
  * The `left join … on true` keeps one row (null feature columns) for an empty window, so that a
  * missing genome or sequence is told apart from an empty window (no `lateral`: `target` has one
@@ -57,14 +62,15 @@ with target as materialized (
   left join sequences as s on s.genome_id = a.genome_id and s.version = a.sequence_version
     and s.seq_id = $3::text),
 spans as materialized (
-  select int8range(base + $4::int8,
-      base + case when $4::int8 > $5::int8 then length else $5::int8 end, '[]') as r,
-    true as first
-  from target
-  where sequence_id is not null and $4::int8 <= length and ($4::int8 <= $5::int8 or circular)
-  union all
-  select int8range(base + 1, base + $5::int8, '[]'), false from target
-  where circular and $4::int8 > $5::int8),
+  select case when k.k = 1
+      then int8range(base + $4::int8,
+        base + case when $4::int8 > $5::int8 then length else $5::int8 end, '[]')
+      else int8range(base + 1, base + $5::int8, '[]') end as r,
+    case when k.k = 1 then length::int8 + 1 else $4::int8 end as below
+  from target cross join (values (1), (2)) as k(k)
+  where sequence_id is not null and case when k.k = 1
+      then $4::int8 <= length and ($4::int8 <= $5::int8 or circular)
+      else circular and $4::int8 > $5::int8 end),
 boxes as materialized (
   select $4::int8 as lo,
     case when circular and $4::int8 > $5::int8 then $5::int8 + length else $5::int8 end as hi
@@ -81,7 +87,7 @@ from target as t
       inner join features as f on int8range(f.sequence_id::int8 * ${STRIDE} + f.start,
         f.sequence_id::int8 * ${STRIDE} + f.stop, '[]') && w.r and f.edge = 0
       cross join target as u
-    where f.annotation_id = u.annotation_id and (w.first or f.stop < $4::int8)
+    where f.annotation_id + 0 = u.annotation_id and f.stop < w.below
     union all
     select f.* from features as f cross join target as u
     where f.sequence_id = u.sequence_id and f.edge = 1 and f.annotation_id = u.annotation_id

@@ -64,7 +64,7 @@ order by case
 const POSTGRES_REGION_SQL = postgresRegionSql(FEATURE_RECORD_SQL);
 
 /** The name of {@linkcode POSTGRES_REGION_SQL} on each connection. */
-const POSTGRES_REGION_STATEMENT = "baktadb_region_features_v1";
+const POSTGRES_REGION_STATEMENT = "baktadb_region_features_v4";
 
 /** A row of {@linkcode REGION_SQL} once its flags are booleans (`id` null: no feature). */
 type RegionRow = Omit<FeatureRecord, "id"> & {

@@ -32,6 +32,28 @@ export async function annotationHoldingFiles(
 }
 
 /**
+ * The SHA-256 of every stored file, each once: a run with a file not among them is new (no
+ * annotation can hold all its files), without asking the database run by run.
+ *
+ * @param db The database.
+ * @returns The checksums.
+ *
+ * @example A fresh database holds no file
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { storedFileChecksums } from "./_known_run.ts";
+ * const db = await openDatabase(":memory:");
+ * assert.deepEqual(await storedFileChecksums(db), []);
+ * await db.destroy();
+ * ```
+ */
+export async function storedFileChecksums(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db.selectFrom("result_files").select("checksum").distinct().execute();
+  return rows.map((r) => r.checksum);
+}
+
+/**
  * Adds to an annotation the files it lacks (by name; a file of a stored name but other content is
  * left out and reported).
  *

@@ -1,7 +1,9 @@
 /**
  * The worker side of {@linkcode PrepareWorker} (`prepare_worker.ts`): reads, checksums and parses
- * runs off the writer's thread. Messages: `load` (read and checksum the files; answers the
- * checksums), then `parse` (answers the prepared run, slimmed for the trip) or `drop`.
+ * runs off the writer's thread. Messages: `stored` (the checksums of the files the database holds),
+ * `load` (read and checksum the files; answers the checksums, and the prepared run when a file is
+ * not among the stored ones), then `parse` (answers the prepared run, slimmed for the trip) or
+ * `drop`.
  *
  * @module
  */
@@ -12,6 +14,8 @@ import { type LoadedRunFiles, loadRunFiles, parseRunFiles, slimForWriting } from
 import type { PrepareRequest, PrepareResponse } from "./prepare_worker.ts";
 
 const loaded = new Map<number, LoadedRunFiles>();
+/** The files the database holds, once told; until then every run waits for `parse` or `drop`. */
+let stored: Set<string> | undefined;
 
 self.onmessage = async (event: MessageEvent<PrepareRequest>) => {
   const request = event.data;
@@ -21,8 +25,17 @@ self.onmessage = async (event: MessageEvent<PrepareRequest>) => {
       const files = await loadRunFiles(request.paths, request.options);
       files.prefix = request.prefix;
       files.where = request.where;
-      loaded.set(request.id, files);
-      response = { id: request.id, ok: true, checksums: files.files.map((f) => f.checksum) };
+      const checksums = files.files.map((f) => f.checksum);
+      if (stored !== undefined && checksums.some((c) => !stored!.has(c))) {
+        const prepared = slimForWriting(await parseRunFiles(files, request.options));
+        response = { id: request.id, ok: true, checksums, prepared };
+      } else {
+        loaded.set(request.id, files);
+        response = { id: request.id, ok: true, checksums };
+      }
+    } else if (request.op === "stored") {
+      stored = new Set(request.checksums);
+      response = { id: request.id, ok: true };
     } else if (request.op === "parse") {
       const files = loaded.get(request.id);
       loaded.delete(request.id);

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { removeWithSummaries } from "./_write_annotation_summaries.ts";
 import { type Kysely, sql } from "../deps/kysely.ts";
 import type { Annotation, Database } from "../db/schema.ts";
 import { NotFoundError } from "../db/errors.ts";
@@ -339,7 +340,9 @@ export async function deleteAnnotation(
       .execute();
     await keepReferencedResidues(trx, id);
     const terms = await termsOfAnnotations(trx, [id]);
-    await trx.deleteFrom("annotations").where("id", "=", id).execute();
+    await removeWithSummaries(trx, [id], async () => {
+      await trx.deleteFrom("annotations").where("id", "=", id).execute();
+    });
     await dropUnusedXrefTerms(trx, terms);
     return annotation;
   };

@@ -41,6 +41,9 @@ const TABLES: readonly TablePlan[] = [
   { table: "xref_terms", key: "id", serial: true },
   { table: "feature_xrefs", key: "feature_id", serial: false },
   { table: "feature_originals", key: "annotation_id", serial: false },
+  { table: "families", key: "id", serial: true },
+  { table: "annotation_families", key: "annotation_id", serial: false },
+  { table: "annotation_cog_sets", key: "annotation_id", serial: false },
 ];
 
 /**

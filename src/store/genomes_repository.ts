@@ -4,6 +4,7 @@
  * @module
  */
 
+import { removeWithSummaries } from "./_write_annotation_summaries.ts";
 import { type Kysely, sql } from "../deps/kysely.ts";
 import type { Database, Genome } from "../db/schema.ts";
 import { NotFoundError } from "../db/errors.ts";
@@ -428,8 +429,11 @@ export async function deleteGenome(
   };
   await db.updateTable("jobs").set({ annotation_id: null })
     .where("annotation_id", "in", annotationIds).execute();
-  const terms = await termsOfAnnotations(db, (await annotationIds.execute()).map((a) => a.id));
-  await db.deleteFrom("genomes").where("id", "=", genome.id).execute();
+  const ids = (await annotationIds.execute()).map((a) => a.id);
+  const terms = await termsOfAnnotations(db, ids);
+  await removeWithSummaries(db, ids, async () => {
+    await db.deleteFrom("genomes").where("id", "=", genome.id).execute();
+  });
   await dropUnusedXrefTerms(db, terms);
   return deleted;
 }

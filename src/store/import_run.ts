@@ -117,7 +117,9 @@ export async function writePrepared(
     outcome = await transaction(
       db,
       (trx) => writeRun(trx, prepared, cache, options),
-      options.transaction,
+      // Every row the write refers to was read or written in its transaction (a job, given from
+      // outside, is checked): no parent look-ups per feature and cross-reference.
+      { foreignKeyChecks: options.jobId !== undefined, ...options.transaction },
     );
   } catch (error) {
     // Nothing of the run is in the database; forget whatever the cache may say of its genome.

@@ -18,6 +18,7 @@ import { StoreCache, storeCacheFor } from "./store_cache.ts";
 import { readBakrepRunMetadata } from "./bakrep_dataset.ts";
 import { setGenomeMetadata } from "./genome_metadata.ts";
 import { pausePoint } from "../db/pause_point.ts";
+import { storedFileChecksums } from "./_known_run.ts";
 
 /** The outcome of one item of a batch. */
 export interface ImportItemResult {
@@ -205,6 +206,7 @@ class PrepareStage {
   #ahead: number;
   #pending = new Map<number, Promise<PreparedStep>>();
   #worker: PrepareWorker | undefined;
+  #told: Promise<void> | undefined;
 
   constructor(
     db: Kysely<Database>,
@@ -270,7 +272,12 @@ class PrepareStage {
   }
 
   async #inWorker(worker: PrepareWorker, group: RunFileGroup, item: string) {
+    await (this.#told ??= this.#tellStoredFiles(worker));
     const loaded = await worker.load(group.paths, group.prefix, item);
+    // A run with a file the database did not hold was parsed in the same trip.
+    if (loaded.prepared !== undefined) {
+      return { kind: "prepared" as const, prepared: loaded.prepared };
+    }
     const known = await this.#known({
       checksums: loaded.checksums,
       prefix: group.prefix,
@@ -281,6 +288,16 @@ class PrepareStage {
       return { kind: "known" as const, result: known };
     }
     return { kind: "prepared" as const, prepared: await worker.parse(loaded) };
+  }
+
+  /**
+   * Tells the worker the stored files once, before its first run, so that it parses new runs
+   * without a trip back to this thread (which answers only between two writes). With a job to
+   * claim the annotation every run is parsed: the worker is told of no stored file.
+   */
+  async #tellStoredFiles(worker: PrepareWorker): Promise<void> {
+    const jobId = this.#options.jobId;
+    await worker.storedFiles(jobId === undefined ? await storedFileChecksums(this.#db) : []);
   }
 
   async #here(group: RunFileGroup, item: string) {

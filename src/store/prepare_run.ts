@@ -8,7 +8,7 @@
 
 // win32: file names split at "/" and "\\" alike, on every OS (lists may come from Windows).
 import { win32 } from "node:path";
-import type { BaktaRun, Feature, Sequence } from "../formats/model.ts";
+import type { BaktaRun, DbXref, Feature, Sequence } from "../formats/model.ts";
 import { readResultFolder } from "../formats/result_folder.ts";
 import type { ReadOptions } from "../formats/read_options.ts";
 import {
@@ -38,6 +38,7 @@ import {
 } from "./run_files.ts";
 import { ImportError } from "./import_error.ts";
 import { FEATURE_RECORD_COLUMNS } from "../db/_feature_rows.ts";
+import { xrefTermKey } from "../db/xref_terms.ts";
 
 /** A file to store with a run given as a {@linkcode BaktaRun}. */
 export interface RunFileInput {
@@ -142,11 +143,13 @@ export interface PreparedRun {
   featureRows: unknown[][];
   /** The sequence id of each feature row. */
   featureSequenceIds: string[];
+  /** The run's distinct cross-reference terms, in the order first met. */
+  xrefTerms: DbXref[];
   /**
-   * Deduplicated cross-references: [feature row index, db, accession], sorted by db and accession
-   * (the order of the index they go into).
+   * The features' cross-references, each pair once per feature, in feature order: (feature row
+   * index, index into {@linkcode PreparedRun.xrefTerms}) pairs, flattened.
    */
-  xrefs: [number, string, string][];
+  xrefLinks: Uint32Array;
   /** Things the user should know (made-up sequences, …). */
   warnings: string[];
 }
@@ -392,7 +395,8 @@ function prepareParsedRun(
     sequences: [],
     featureRows: [],
     featureSequenceIds: [],
-    xrefs: [],
+    xrefTerms: [],
+    xrefLinks: new Uint32Array(0),
     originals: NO_ORIGINALS,
     warnings: [],
   };
@@ -465,8 +469,8 @@ function prepareSequences(
 }
 
 /**
- * The feature rows, their sequence ids, their cross-references (deduplicated per feature, sorted
- * by db and accession) and their original records (packed).
+ * The feature rows, their sequence ids, their cross-references (the run's distinct terms, and
+ * each feature's links to them, once per pair) and their original records (packed).
  */
 function prepareFeatures(
   prepared: PreparedRun,
@@ -476,6 +480,8 @@ function prepareFeatures(
   const lengths = new Map(sequences.map((s) => [s.id, s.length]));
   const features = prepared.run.features;
   const originals: string[] = [];
+  const terms = new XrefTermNumbering(prepared.xrefTerms);
+  const links: number[] = [];
   for (let i = 0; i < features.length; i++) {
     const feature = features[i];
     const length = lengths.get(feature.sequenceId);
@@ -490,17 +496,42 @@ function prepareFeatures(
     prepared.featureRows.push(featureRow(feature, length, gcIndexes.get(feature.sequenceId)));
     if (prepared.recordsFile === undefined) originals.push(JSON.stringify(feature.original));
     prepared.featureSequenceIds.push(feature.sequenceId);
-    const seen = new Set<string>();
+    const from = links.length;
     for (const xref of feature.dbXrefs) {
-      const key = `${xref.db}\u0000${xref.accession}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      prepared.xrefs.push([i, xref.db, xref.accession]);
+      const term = terms.indexOf(xref);
+      if (!linksTerm(links, from, term)) links.push(i, term);
     }
   }
+  prepared.xrefLinks = Uint32Array.from(links);
   if (prepared.recordsFile === undefined) {
     prepared.originals = packOriginals(originals, ORIGINALS_COMPRESSION_LEVEL);
   }
+}
+
+/** Numbers distinct cross-reference terms in the order first met, into `terms`. */
+class XrefTermNumbering {
+  #terms: DbXref[];
+  #index = new Map<string, number>();
+
+  constructor(terms: DbXref[]) {
+    this.#terms = terms;
+  }
+
+  indexOf(xref: DbXref): number {
+    const key = xrefTermKey(xref.db, xref.accession);
+    let index = this.#index.get(key);
+    if (index === undefined) {
+      index = this.#terms.push({ db: xref.db, accession: xref.accession }) - 1;
+      this.#index.set(key, index);
+    }
+    return index;
+  }
+}
+
+/** Whether the (feature, term) pairs of `links` from `from` on link `term` already. */
+function linksTerm(links: readonly number[], from: number, term: number): boolean {
+  for (let j = from + 1; j < links.length; j += 2) if (links[j] === term) return true;
+  return false;
 }
 
 /**

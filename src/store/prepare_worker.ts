@@ -24,7 +24,8 @@ export type PrepareRequest =
     options: WorkerPrepareOptions;
   }
   | { op: "parse"; id: number; options: WorkerPrepareOptions }
-  | { op: "drop"; id: number };
+  | { op: "drop"; id: number }
+  | { op: "stored"; id: number; checksums: string[] };
 
 /** The worker's answer. */
 export type PrepareResponse =
@@ -37,6 +38,11 @@ export interface WorkerLoadedRun {
   id: number;
   /** The SHA-256 of each file. */
   checksums: string[];
+  /**
+   * The run, prepared in the same trip when one of its files is not among the stored files the
+   * worker was told of ({@linkcode PrepareWorker.storedFiles}): no stored annotation can hold it.
+   */
+  prepared?: PreparedRun;
 }
 
 /**
@@ -90,7 +96,8 @@ export class PrepareWorker {
    * @param paths The run's files.
    * @param prefix The run prefix.
    * @param where What was given, for messages.
-   * @returns The handle and the files' checksums.
+   * @returns The handle and the files' checksums; the prepared run too when a file is new to the
+   *   stored files the worker was told of.
    */
   async load(paths: string[], prefix: string, where: string): Promise<WorkerLoadedRun> {
     const id = this.#next++;
@@ -102,7 +109,38 @@ export class PrepareWorker {
       where,
       options: this.#options,
     });
-    return { id, checksums: response.checksums! };
+    const run: WorkerLoadedRun = { id, checksums: response.checksums! };
+    if (response.prepared !== undefined) run.prepared = response.prepared;
+    return run;
+  }
+
+  /**
+   * Tells the worker which files the database holds (their SHA-256), so that
+   * {@linkcode PrepareWorker.load} parses a run with a file not among them in the same trip:
+   * the writer need not answer between reading and parsing, which it could only do between two
+   * writes. A run whose files are all among them is loaded only, for the writer to check.
+   *
+   * @param checksums The stored files' SHA-256 checksums.
+   *
+   * @example A file the database does not hold is parsed at once
+   * ```ts
+   * import { formatRunAsBaktaJson, makeRun } from "../testing/factory/mod.ts";
+   * import { PrepareWorker } from "./prepare_worker.ts";
+   * const dir = await Deno.makeTempDir();
+   * await Deno.writeTextFile(`${dir}/a.json`, formatRunAsBaktaJson(makeRun({ seed: 1, featuresPerSequence: 3 })));
+   * const worker = new PrepareWorker();
+   * try {
+   *   await worker.storedFiles([]);
+   *   const loaded = await worker.load([`${dir}/a.json`], "a", dir);
+   *   if (loaded.prepared?.featureRows.length !== 6) throw new Error("not parsed in the same trip");
+   * } finally {
+   *   worker.close();
+   *   await Deno.remove(dir, { recursive: true });
+   * }
+   * ```
+   */
+  async storedFiles(checksums: readonly string[]): Promise<void> {
+    await this.#ask({ op: "stored", id: this.#next++, checksums: [...checksums] });
   }
 
   /**

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { writeAnnotationSummaries } from "./_write_annotation_summaries.ts";
 import type { Kysely } from "../deps/kysely.ts";
 import type { Database, NewAnnotation } from "../db/schema.ts";
 import { bulkInsert } from "./_bulk_insert.ts";
@@ -126,7 +127,7 @@ export interface StagedCacheUpdate {
   genome: string;
   /** The genome id. */
   genomeId: number;
-  /** The cross-reference term ids the write read or added, at the terms' generation it read. */
+  /** The term ids the write looked up or added (the cache lacked them), at the generation read. */
   terms?: { generation: number; ids: Map<string, number> };
 }
 
@@ -258,6 +259,7 @@ export async function writeRun(
     version.rowIds,
     cache,
   );
+  await writeAnnotationSummaries(trx, annotationId, prepared);
   await pausePoint("import:features");
   await options.hooks?.afterFeatures?.(trx, { annotationId, features });
   const fileIds = await insertFiles(trx, annotationId, prepared.files);
@@ -286,7 +288,7 @@ export async function writeRun(
       counts: {
         sequences: version.newRows,
         features,
-        xrefs: prepared.xrefs.length,
+        xrefs: prepared.xrefLinks.length / 2,
         files: prepared.files.length,
         bytes: prepared.files.reduce((sum, f) => sum + f.size, 0),
       },
@@ -522,7 +524,7 @@ async function insertFeatures(
   await withIndexFill(trx, firstId, firstId + rows.length - 1, async () => {
     await bulkInsert(trx, "features", FEATURE_COLUMNS, rows);
   });
-  const terms = await insertXrefLinks(trx, firstId, prepared.xrefs, cache);
+  const terms = await insertXrefLinks(trx, firstId, prepared, cache);
   if (prepared.recordsFile === undefined) {
     const packed = prepared.originals;
     await trx.insertInto("feature_originals")
@@ -536,39 +538,55 @@ async function insertFeatures(
  * Links the run's features to their cross-reference terms, the links in key order `(feature_id,
  * term_id)`. Term ids come from the cache when it holds them at the stored generation, else
  * from a look-up by key; terms not stored yet are added with reserved ids (the write transaction
- * holds the database), through the bulk-insert seam. Returns the term ids, to cache after commit.
+ * holds the database), through the bulk-insert seam. Each distinct term is resolved once, however
+ * many features carry it. Returns the term ids the cache lacked, to cache after commit.
  */
 async function insertXrefLinks(
   trx: Kysely<Database>,
   firstId: number,
-  xrefs: PreparedRun["xrefs"],
+  prepared: Pick<PreparedRun, "xrefTerms" | "xrefLinks">,
   cache: StoreCache,
 ): Promise<StagedCacheUpdate["terms"]> {
-  if (xrefs.length === 0) return undefined;
+  const { xrefTerms: terms, xrefLinks } = prepared;
+  if (xrefLinks.length === 0) return undefined;
   const generation = await xrefTermsGeneration(trx);
-  const cached = cache.termIdsAt(generation);
-  const terms = new Map<string, number>();
-  const unknown: DbXref[] = [];
-  for (const [, db, accession] of xrefs) {
-    const key = xrefTermKey(db, accession);
-    const id = cached.get(key);
-    if (id === undefined) unknown.push({ db, accession });
-    else terms.set(key, id);
+  const { ids, fresh } = await termIdsOf(trx, terms, cache.termIdsAt(generation));
+  const links: [number, number][] = new Array(xrefLinks.length / 2);
+  for (let j = 0; j < xrefLinks.length; j += 2) {
+    links[j / 2] = [firstId + xrefLinks[j], ids[xrefLinks[j + 1]]];
   }
-  const { ids: found, missing } = await findXrefTerms(trx, unknown);
-  for (const [key, id] of found) terms.set(key, id);
+  links.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  await bulkInsert(trx, "feature_xrefs", ["feature_id", "term_id"], links);
+  return { generation, ids: fresh };
+}
+
+/**
+ * The id of each term (in `terms` order): from `cached`, else looked up by key, else added with a
+ * reserved id. `fresh` holds the ids that were not in `cached`, by {@linkcode xrefTermKey}.
+ */
+async function termIdsOf(
+  trx: Kysely<Database>,
+  terms: readonly DbXref[],
+  cached: ReadonlyMap<string, number>,
+): Promise<{ ids: number[]; fresh: Map<string, number> }> {
+  const keys = terms.map((t) => xrefTermKey(t.db, t.accession));
+  const ids: number[] = new Array(terms.length);
+  const unknown: DbXref[] = [];
+  keys.forEach((key, k) => {
+    const id = cached.get(key);
+    if (id === undefined) unknown.push(terms[k]);
+    else ids[k] = id;
+  });
+  const { ids: fresh, missing } = await findXrefTerms(trx, unknown);
   if (missing.length > 0) {
     const first = await reserveIds(trx, "xref_terms", missing.length);
     await bulkInsert(trx, "xref_terms", XREF_TERM_COLUMNS, newXrefTermRows(first, missing));
-    missing.forEach((t, k) => terms.set(xrefTermKey(t.db, t.accession), first + k));
+    missing.forEach((t, k) => fresh.set(xrefTermKey(t.db, t.accession), first + k));
   }
-  const links = xrefs.map(([index, db, accession]) => [
-    firstId + index,
-    terms.get(xrefTermKey(db, accession))!,
-  ]);
-  links.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  await bulkInsert(trx, "feature_xrefs", ["feature_id", "term_id"], links);
-  return { generation, ids: terms };
+  keys.forEach((key, k) => {
+    if (ids[k] === undefined) ids[k] = fresh.get(key)!;
+  });
+  return { ids, fresh };
 }
 
 /** Marks the stored file the features' original records are rebuilt from. */

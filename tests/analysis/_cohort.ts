@@ -8,7 +8,9 @@
 
 import type { Kysely } from "kysely";
 import type { Database } from "../../src/db/schema.ts";
+import assert from "node:assert/strict";
 import type { BaktaRun, Feature } from "../../src/formats/model.ts";
+import type { FamilyPresence } from "../../src/analysis/_family_presence.ts";
 import { importRun } from "../../src/store/import_run.ts";
 import { makeCohort, type MakeCohortOptions } from "../../src/testing/factory/mod.ts";
 import { freshDatabase } from "../_fresh_database.ts";
@@ -21,9 +23,16 @@ export interface CohortFixture {
   runs: Map<string, BaktaRun>;
 }
 
-/** Makes a factory cohort and imports each member as its own genome. */
-export async function cohortFixture(options: MakeCohortOptions): Promise<CohortFixture> {
+/**
+ * Makes a factory cohort and imports each member as its own genome; `edit` may change the runs
+ * first (e.g. add a second copy of a family).
+ */
+export async function cohortFixture(
+  options: MakeCohortOptions,
+  edit?: (runs: BaktaRun[]) => void,
+): Promise<CohortFixture> {
   const cohort = makeCohort(options);
+  edit?.(cohort.members.map((member) => member.run));
   const db = await freshDatabase();
   const runs = new Map<string, BaktaRun>();
   for (const member of [...cohort.members].sort((a, b) => a.name < b.name ? -1 : 1)) {
@@ -64,4 +73,18 @@ export function familyCopies(
     }
   }
   return copies;
+}
+
+/** A presence matrix in the brute force's shape (family → genome → copies), one cell a genome. */
+export function presenceCells(presence: FamilyPresence): Map<string, Map<string, number>> {
+  const map = new Map<string, Map<string, number>>();
+  presence.families.forEach((family, f) => {
+    const cells = new Map<string, number>();
+    for (let i = presence.offsets[f]; i < presence.offsets[f + 1]; i++) {
+      assert.ok(!cells.has(presence.genomes[presence.genome[i]]), `${family}: one cell a genome`);
+      cells.set(presence.genomes[presence.genome[i]], presence.copies[i]);
+    }
+    map.set(family, cells);
+  });
+  return map;
 }

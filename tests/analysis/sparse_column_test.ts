@@ -29,7 +29,16 @@ Deno.test("SparseColumn works as an Arquero column", () => {
 });
 
 Deno.test("SparseColumn refuses rows out of order or out of range", () => {
-  assert.throws(() => new SparseColumn(3, Int32Array.of(2, 1)), RangeError, "out of order");
-  assert.throws(() => new SparseColumn(3, Int32Array.of(3)), RangeError, "not below 3");
-  assert.throws(() => new SparseColumn(3, Int32Array.of(1), Int32Array.of()), RangeError, "values");
+  assert.throws(() => new SparseColumn(3, Int32Array.of(2, 1)), {
+    name: "RangeError",
+    message: /row 1 \(at 1\) is out of order or not below 3/,
+  });
+  assert.throws(() => new SparseColumn(3, Int32Array.of(3)), {
+    name: "RangeError",
+    message: /row 3 \(at 0\) is out of order or not below 3/,
+  });
+  assert.throws(() => new SparseColumn(3, Int32Array.of(1), Int32Array.of()), {
+    name: "RangeError",
+    message: /1 rows but 0 values/,
+  });
 });

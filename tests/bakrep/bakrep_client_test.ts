@@ -71,7 +71,10 @@ Deno.test("BakrepClient.searchTsv() answers TSV rows of the matches", async () =
 });
 
 Deno.test("BakrepClient refuses a bad configuration", () => {
-  assert.throws(() => new BakrepClient({ baseUrl: "ftp://x" }), RangeError);
+  assert.throws(() => new BakrepClient({ baseUrl: "ftp://x" }), {
+    name: "RangeError",
+    message: /Invalid baseUrl "ftp:\/\/x": expected an http\(s\) URL/,
+  });
   assert.throws(() => new BakrepClient({ timeoutMs: 0 }), /Invalid timeoutMs 0/);
   assert.throws(() => new BakrepClient({ retry: { attempts: 0 } }), /retry\.attempts/);
 });

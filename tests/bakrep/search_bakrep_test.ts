@@ -121,6 +121,11 @@ Deno.test("searchBakrep() refuses an unknown field or operator before any search
       });
     });
   }
-  await assert.rejects(searchBakrep(client, { sort: ["colour:up"] }), BakrepQueryError);
+  await assert.rejects(
+    searchBakrep(client, { sort: ["colour:up"] }),
+    (e: unknown) =>
+      e instanceof BakrepQueryError &&
+      /^Unknown BakRep field "colour": use a short name/.test(e.message),
+  );
   assert.ok(!standIn.requests.includes("POST /api/v2/search"));
 });

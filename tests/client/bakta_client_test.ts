@@ -202,7 +202,9 @@ Deno.test("BaktaClient.result() fails with 400 'Job not finished' for running an
   assert.equal(outcome.status, "ERROR");
   await assert.rejects(
     other.result(failed),
-    (e: unknown) => e instanceof BaktaApiError && e.serviceMessage === "Job not finished",
+    (e: unknown) =>
+      e instanceof BaktaApiError && e.serviceMessage === "Job not finished" &&
+      e.message === `Cannot get the result of job "${failed.jobID}": HTTP 400 "Job not finished"`,
   );
   assert.match(await other.logs(failed), /Traceback: tRNAscan-SE failed/);
 });
@@ -217,7 +219,9 @@ Deno.test("BaktaClient.result() of a job never started returns 1970 times and de
   assert.equal(Object.keys(result.ResultFiles).length, 14);
   await assert.rejects(
     client.download(result.ResultFiles.JSON!),
-    (error: unknown) => error instanceof BaktaApiError && error.status === 404,
+    (error: unknown) =>
+      error instanceof BaktaApiError && error.status === 404 &&
+      /^Cannot download "[^"]+": HTTP 404/.test(error.message),
   );
 });
 
@@ -242,6 +246,10 @@ Deno.test("BaktaClient.start() of an unknown job succeeds and does nothing; a wr
   );
   assert.equal(error.status, 400);
   assert.equal(error.serviceMessage, "Unauthorized");
+  assert.match(
+    error.message,
+    new RegExp(`^Cannot start job "${job.jobID}": HTTP 400 "Unauthorized"`),
+  );
   assert.equal(standIn.jobs.get(job.jobID)?.submissions, 0);
 });
 
@@ -300,7 +308,9 @@ Deno.test("BaktaClient.delete() succeeds for unknown jobs and refuses a wrong se
   const { job } = await client.init("g");
   await assert.rejects(
     client.delete({ ...job, secret: "G".repeat(32) }),
-    (error: unknown) => error instanceof BaktaApiError && error.serviceMessage === "Unauthorized",
+    (error: unknown) =>
+      error instanceof BaktaApiError && error.serviceMessage === "Unauthorized" &&
+      new RegExp(`job "${job.jobID}".*: HTTP 400 "Unauthorized"`).test(error.message),
   );
   await client.delete(job);
   assert.equal(standIn.jobs.get(job.jobID)?.deleted, true);

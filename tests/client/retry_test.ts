@@ -18,6 +18,7 @@ import {
 } from "../../src/client/mod.ts";
 import { type StandInFault, startBaktaStandIn } from "../../src/testing/bakta_stand_in/mod.ts";
 import { fastClient, readAll, rejection, sampleFolder } from "./_helpers.ts";
+import { until } from "../_cli_process.ts";
 
 const origin = await sampleFolder("v1.8.1-origin-spanning");
 
@@ -60,7 +61,10 @@ Deno.test("resolveRetryConfig() names the bad field", () => {
   assert.throws(() => resolveRetryConfig({ attempts: 0 }), /retry\.attempts/);
   assert.throws(() => resolveRetryConfig({ maxDelayMs: -1 }), /retry\.maxDelayMs/);
   assert.throws(() => new BaktaClient({ timeoutMs: 0 }), /timeoutMs/);
-  assert.throws(() => new BaktaClient({ baseUrl: "ftp://x" }), TypeError);
+  assert.throws(() => new BaktaClient({ baseUrl: "ftp://x" }), {
+    name: "TypeError",
+    message: /Invalid baseUrl "ftp:\/\/x": expected an absolute http\(s\) URL/,
+  });
 });
 
 Deno.test("BaktaClient retries each transient fault once and then succeeds", async (t) => {
@@ -131,6 +135,7 @@ Deno.test("BaktaClient never retries other 4xx answers", async (t) => {
       const error = await rejection(client.version(), BaktaApiError);
       assert.equal(error.status, status);
       assert.equal(error.serviceMessage, "Nope");
+      assert.equal(error.message, `Cannot get the service version: HTTP ${status} "Nope"`);
       assert.equal(standIn.requestsTo("version").length - before, 1);
       assert.equal(retries.length, 0);
     });
@@ -183,6 +188,7 @@ Deno.test("BaktaClient honours Retry-After seconds and HTTP dates", async (t) =>
     const error = await rejection(client.version(), BaktaApiError);
     assert.equal(error.status, 429);
     assert.equal(error.retryAfterMs, 3_600_000);
+    assert.match(error.message, /^Cannot get the service version: HTTP 429 /);
     assert.deepEqual(sleeps, []);
     assert.equal(standIn.requestsTo("version").length - before, 1);
   });
@@ -297,7 +303,8 @@ Deno.test("BaktaClient.start() does not submit twice when an ambiguous failure h
       await client.upload(uploadLinkFasta, ">c\nACGT\n");
       standIn.setFault({ endpoint: "start", kind: "delay", ms: 2_500 });
       await client.start(job, buildJobConfig({}));
-      await new Promise((resolve) => setTimeout(resolve, 2_000)); // past the late first start
+      // Wait for the late first start itself (not a fixed time): the one submission there is.
+      await until("the late first start", () => standIn.jobs.get(job.jobID)!.submissions > 0);
       assert.equal(standIn.jobs.get(job.jobID)?.submissions, 1, "started once");
       assert.equal(standIn.requestsTo("start").length, 1, "not sent again");
     },
@@ -325,6 +332,7 @@ Deno.test("BaktaClient.start() does not submit twice when an ambiguous failure h
       const error = await rejection(client.start(job, buildJobConfig({})), BaktaApiError);
       assert.equal(error.endpoint, "start");
       assert.equal(error.status, 502);
+      assert.match(error.message, new RegExp(`^Cannot start job "${job.jobID}": HTTP 502`));
       assert.equal(standIn.jobs.get(job.jobID)?.submissions, 1);
     },
   );

@@ -70,7 +70,10 @@ export async function writeRunAtV3(
     db,
     "feature_xrefs",
     ["feature_id", "db", "accession"],
-    prepared.xrefs.map(([i, xdb, accession]) => [featureIds[i], xdb, accession]),
+    Array.from({ length: prepared.xrefLinks.length / 2 }, (_, j) => {
+      const { db: xdb, accession } = prepared.xrefTerms[prepared.xrefLinks[2 * j + 1]];
+      return [featureIds[prepared.xrefLinks[2 * j]], xdb, accession];
+    }),
   );
   await bulkInsert(
     db,

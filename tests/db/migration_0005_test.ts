@@ -113,7 +113,12 @@ Deno.test({
     // already written and the old table gone.
     await sql`create view old_xrefs as select db from feature_xrefs`.execute(db);
     const tablesBefore = await tables();
-    await assert.rejects(migrateTo(db, "0005_xref_terms"), MigrationError);
+    await assert.rejects(
+      migrateTo(db, "0005_xref_terms"),
+      (error: unknown) =>
+        error instanceof MigrationError && error.migration === "0005_xref_terms" &&
+        /^Migration 0005_xref_terms failed: .*old_xrefs/.test(error.message),
+    );
     assert.equal((await migrationStatus(db)).current, "0004_run_identity");
     assert.deepEqual(await tables(), tablesBefore);
     assert.deepEqual(await triples(db), before);

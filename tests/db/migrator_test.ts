@@ -203,7 +203,12 @@ engineTest("migrationStatus() refuses a database migrated by a newer baktadb", a
   await using db = await freshDatabase();
   await sql`insert into kysely_migration (name, timestamp) values ('9999_future', '2030-01-01')`
     .execute(db);
-  await assert.rejects(migrationStatus(db), MigrationError);
+  await assert.rejects(
+    migrationStatus(db),
+    (error: unknown) =>
+      error instanceof MigrationError &&
+      /^The database is at schema 9999_future, newer than this baktadb knows/.test(error.message),
+  );
 });
 
 engineTest("migrateTo() names the known migrations when given an unknown one", async () => {
@@ -302,6 +307,7 @@ engineTest(
       ["0007_reader_without_secrets", "Success"],
       ["0008_xref_term_key", "Success"],
       ["0009_postgres_fts5_folding", "Success"],
+      ["0010_annotation_summaries", "Success"],
     ]);
     assert.deepEqual(await answers(db), before);
 
@@ -382,7 +388,12 @@ engineTest(
       tables: (await db.introspection.getTables()).map((t) => t.name).sort(),
     });
     const before = await snapshot();
-    await assert.rejects(migrateTo(db, "0004_run_identity"), MigrationError);
+    await assert.rejects(
+      migrateTo(db, "0004_run_identity"),
+      (error: unknown) =>
+        error instanceof MigrationError && error.migration === "0004_run_identity" &&
+        /^Migration 0004_run_identity failed: /.test(error.message),
+    );
     assert.equal((await migrationStatus(db)).current, "0003_feature_family");
     assert.deepEqual(await snapshot(), before);
     await allowDeletes();

@@ -65,7 +65,7 @@ engineTest("regionFeatures() runs one named statement on PostgreSQL", async () =
     assert.deepEqual(found, [[95], [95, 10], [10], []]);
     const statements = await prepared(trx);
     assert.deepEqual(statements.map((s) => [s.name, s.executions]), [
-      ["baktadb_region_features_v1", windows.length],
+      ["baktadb_region_features_v4", windows.length],
     ]);
   });
 }, POSTGRES_ONLY);

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { DatabaseSync } from "node:sqlite";
+import { sql } from "../../src/deps/kysely.ts";
 import {
   BusyError,
   openDatabase,
@@ -186,4 +187,34 @@ Deno.test("withWriteLock() commits on success and rolls back on error", async ()
     );
     assert.deepEqual(await names(db), ["kept"]);
   });
+});
+
+Deno.test("transaction({ foreignKeyChecks: false }) skips parent look-ups for its tries only", async () => {
+  await using db = await freshDatabase();
+  const dangling = (trx: typeof db) =>
+    trx.insertInto("annotations").values({
+      genome_id: 999,
+      sequence_version: 1,
+      source: "files",
+      fingerprint: "no-such-genome",
+    }).execute();
+  // Checked by default: the genome does not exist.
+  await assert.rejects(transaction(db, (trx) => dangling(trx)), /FOREIGN KEY constraint failed/);
+  await transaction(db, (trx) => dangling(trx), { foreignKeyChecks: false });
+  const problems = await sql`pragma foreign_key_check`.execute(db);
+  assert.equal(problems.rows.length, 1, "the unchecked row is there, and dangling");
+  const checks = async () =>
+    (await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db)).rows[0].foreign_keys;
+  assert.equal(await checks(), 1, "checks are on again after the transaction");
+  await assert.rejects(
+    transaction(db, () => Promise.reject(new Error("work failed")), { foreignKeyChecks: false }),
+    /work failed/,
+  );
+  assert.equal(await checks(), 1, "checks are on again after a failed transaction");
+  await assert.rejects(
+    transaction(db, (trx) => dangling(trx), { foreignKeyChecks: "no" as unknown as boolean }),
+    (error: Error) =>
+      error instanceof TypeError &&
+      error.message === "Cannot run a transaction: foreignKeyChecks must be a boolean, got no",
+  );
 });

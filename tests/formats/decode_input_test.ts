@@ -86,7 +86,10 @@ Deno.test("decodeInput() names the line and byte column of the first byte TextDe
       const lineFeeds = input.subarray(0, offset).filter((b) => b === 0x0a).length;
       assert.equal(error.line, lineFeeds + 1);
       assert.equal(error.column, offset - input.subarray(0, offset).lastIndexOf(0x0a));
-      assert.throws(() => strict.decode(input.subarray(offset, offset + 4)));
+      assert.throws(() => strict.decode(input.subarray(offset, offset + 4)), {
+        name: "TypeError",
+        message: "The encoded data is not valid",
+      });
       checked++;
     }
   }

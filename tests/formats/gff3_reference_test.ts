@@ -5,7 +5,7 @@
  */
 
 import assert from "node:assert/strict";
-import { gunzipSync } from "node:zlib";
+import { decodeInput } from "../../src/formats/decode_input.ts";
 import { readGff3 } from "../../src/formats/gff3/read_gff3.ts";
 import type { Gff3OriginalRecord } from "../../src/formats/gff3/gff3_feature_assembler.ts";
 import type { Gff3FeatureLine } from "../../src/formats/gff3/gff3_line.ts";
@@ -94,10 +94,6 @@ function referenceGff3(text: string): ReferenceGff3 {
   return { lines, sequences };
 }
 
-function textOf(bytes: Uint8Array, path: string): string {
-  return new TextDecoder().decode(path.endsWith(".gz") ? gunzipSync(bytes) : bytes);
-}
-
 /** The columns of a record as the reference has them (in the reference's key order). */
 function recordColumns(record: Gff3OriginalRecord): ReferenceLine {
   const { kind: _kind, line: _line, attributes, gene: _gene, children: _children, ...columns } =
@@ -126,7 +122,7 @@ Deno.test({
   fn() {
     assert.ok(GFF3_SAMPLES.length >= 13, GFF3_SAMPLES.join(", "));
     for (const path of GFF3_SAMPLES) {
-      const text = textOf(readSample(path), path);
+      const text = decodeInput(readSample(path), path);
       const reference = referenceGff3(text);
       const run = readGff3(text, { file: path });
       const seen = new Set<number>();

@@ -25,7 +25,10 @@ Deno.test("writeTextFileAtomic() leaves nothing behind when it fails", async () 
     // The target is a folder: the rename fails, the folder stays, the temporary file goes.
     await Deno.mkdir(`${dir}/taken`);
     await Deno.writeTextFile(`${dir}/taken/keep`, "x");
-    await assert.rejects(() => writeTextFileAtomic(`${dir}/taken`, "data"));
+    await assert.rejects(() => writeTextFileAtomic(`${dir}/taken`, "data"), {
+      name: "IsADirectory",
+      message: new RegExp(`^Is a directory \\(os error 21\\): rename '.*' -> '${dir}/taken'$`),
+    });
     assert.deepStrictEqual([...Deno.readDirSync(dir)].map((e) => e.name), ["taken"]);
     assert.equal(await Deno.readTextFile(`${dir}/taken/keep`), "x");
     await assert.rejects(

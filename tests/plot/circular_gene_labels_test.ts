@@ -86,5 +86,8 @@ Deno.test("circularMapPlot() writes the gene labels; geneLabels: 0 draws none, -
   assert.ok(texts.every((t) => /^(gen\d+|oriX)$/.test(t ?? "")), "named genes first");
   const none = circularMapPlot(data, { geneLabels: 0 });
   assert.equal(all(none, 'g[aria-description="gene labels"] text').length, 0);
-  assert.throws(() => circularMapPlot(data, { geneLabels: -1 }), RangeError, "geneLabels");
+  assert.throws(() => circularMapPlot(data, { geneLabels: -1 }), {
+    name: "RangeError",
+    message: /Option "geneLabels" must be a number >= 0, got -1/,
+  });
 });

@@ -53,7 +53,10 @@ Deno.test("featureTypesPlot() defaults: title, counts, totals, bar height", () =
     () => featureTypesPlot([{ genome: "a", type: "cds", count: "x" as unknown as number }]),
     (e: unknown) => e instanceof TypeError && /row 0 has count/.test(e.message),
   );
-  assert.throws(() => featureTypesPlot(42 as never), TypeError);
+  assert.throws(() => featureTypesPlot(42 as never), {
+    name: "TypeError",
+    message: /expected an array of rows or a table .*got number/,
+  });
 });
 
 Deno.test("featureTypesPlot() draws one bar segment per (genome, type) with a count", () => {

@@ -43,8 +43,16 @@ Deno.test("gcContent() and gcSkew() ignore characters that only look like bases"
 
 Deno.test("gcContent() and gcSkew() reject windows and steps that are not positive integers", () => {
   for (const [window, step] of [[0, 1], [1, 0], [2.5, 1], [1, -3], [NaN, 1]]) {
-    assert.throws(() => gcContent("ACGT", window, step), RangeError);
-    assert.throws(() => gcSkew("ACGT", window, step), RangeError);
+    // The first of window and step that is not a positive integer is named, with its value.
+    const [name, value] = Number.isInteger(window) && window >= 1
+      ? ["step", step]
+      : ["window", window];
+    const message = new RegExp(`Argument "${name}" must be an integer >= 1, got ${value}$`);
+    assert.throws(() => gcContent("ACGT", window, step), { name: "RangeError", message });
+    assert.throws(() => gcSkew("ACGT", window, step), { name: "RangeError", message });
   }
-  assert.throws(() => gcContent(undefined as unknown as string, 1), TypeError);
+  assert.throws(() => gcContent(undefined as unknown as string, 1), {
+    name: "TypeError",
+    message: /Argument "nt" must be a string of nucleotides, got undefined/,
+  });
 });

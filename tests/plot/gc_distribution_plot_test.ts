@@ -28,7 +28,10 @@ Deno.test("gcDistributionPlot() defaults: 1-point bins of gene GC, panels, media
     () => gcDistributionPlot([{ gc: 38.2 }]),
     /gc 38.2, expected a fraction from 0 to 1/,
   );
-  assert.throws(() => gcDistributionPlot([{ gc: 0.4 }], { binWidth: -1 }), RangeError);
+  assert.throws(() => gcDistributionPlot([{ gc: 0.4 }], { binWidth: -1 }), {
+    name: "RangeError",
+    message: /Option "binWidth" must be a positive number, got -1/,
+  });
 });
 
 Deno.test("gcDistributionPlot() bins GC in percent as a brute-force count does", () => {

@@ -27,7 +27,10 @@ Deno.test("pangenomeClassPlot() defaults: labelled bars, 520 × 380", () => {
     () => pangenomeClassPlot([{ class: "accessory" as never, count: 1 }]),
     /class "accessory", expected core, soft-core, shell or cloud/,
   );
-  assert.throws(() => pangenomeClassPlot([{ class: "core", count: -5 }]), RangeError);
+  assert.throws(() => pangenomeClassPlot([{ class: "core", count: -5 }]), {
+    name: "RangeError",
+    message: /row 0 has a negative count -5/,
+  });
 });
 
 Deno.test("pangenomeClassPlot() draws one bar per class with families, core to cloud", () => {

@@ -33,7 +33,10 @@ Deno.test("decodePng() reads resvg's own PNG back: size and pixel colours", asyn
   assert.deepEqual([pixels.width, pixels.height], [4, 2]);
   assert.deepEqual([...pixels.rgba.subarray(0, 4)], [255, 0, 0, 255]);
   assert.deepEqual([...pixels.rgba.subarray(12, 16)], [0, 0, 255, 255]);
-  assert.throws(() => decodePng(new Uint8Array(30)), TypeError, "PNG signature");
+  assert.throws(() => decodePng(new Uint8Array(30)), {
+    name: "TypeError",
+    message: /Cannot decode PNG: the bytes do not start with the PNG signature/,
+  });
 });
 
 Deno.test("the PNG references fail a figure whose COG colours J and K are swapped", async (t) => {
@@ -47,8 +50,12 @@ Deno.test("the PNG references fail a figure whose COG colours J and K are swappe
       assert.ok(diff.share > PNG_TOLERANCE, `${(100 * diff.share).toFixed(2)}% only`);
       await assert.rejects(
         () => assertPngMatches(name, reference, swapped),
-        Error,
-        "differs from its PNG reference",
+        {
+          name: "Error",
+          message: new RegExp(
+            `^The rendering of ${name} differs from its PNG reference: .*changed`,
+          ),
+        },
       );
     });
   }

@@ -48,10 +48,22 @@ Deno.test("proteinLengthPlot() defaults: 20 aa bins, auto range, panels, medians
     median: true,
     panelHeight: 110,
   });
-  assert.throws(() => proteinLengthPlot([{ length: 10 }], { binWidth: 0 }), RangeError);
-  assert.throws(() => proteinLengthPlot([{ length: 10 }], { layout: "grid" as never }), RangeError);
-  assert.throws(() => proteinLengthPlot([{ length: -1 }]), RangeError);
-  assert.throws(() => proteinLengthPlot([{ length: "long" as never }]), TypeError);
+  assert.throws(() => proteinLengthPlot([{ length: 10 }], { binWidth: 0 }), {
+    name: "RangeError",
+    message: /Option "binWidth" must be a positive number, got 0/,
+  });
+  assert.throws(() => proteinLengthPlot([{ length: 10 }], { layout: "grid" as never }), {
+    name: "RangeError",
+    message: /Option "layout" must be .*got "grid"/,
+  });
+  assert.throws(() => proteinLengthPlot([{ length: -1 }]), {
+    name: "RangeError",
+    message: /row 0 has length -1/,
+  });
+  assert.throws(() => proteinLengthPlot([{ length: "long" as never }]), {
+    name: "TypeError",
+    message: /row 0 has length "long", expected a finite number/,
+  });
 });
 
 Deno.test("proteinLengthPlot() bins lengths as a brute-force count does", () => {

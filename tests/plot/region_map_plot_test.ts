@@ -49,7 +49,7 @@ Deno.test("regionMapPlot() defaults: coloured by COG category, gene labels, 960 
   });
   assert.throws(
     () => regionMapPlot([{ start: "one", stop: 10, strand: "+", type: "cds" } as never]),
-    TypeError,
+    { name: "TypeError", message: /row 0 has start "one", expected a finite number/ },
   );
 });
 

@@ -47,7 +47,10 @@ Deno.test("savePlot() refuses unknown extensions and bad scales without writing"
       savePlot(figure(), `${dir}/figure.pdf`),
       /extension must be .svg, .png or .html/,
     );
-    await assert.rejects(savePlot(figure(), `${dir}/figure`), RangeError);
+    await assert.rejects(savePlot(figure(), `${dir}/figure`), {
+      name: "RangeError",
+      message: new RegExp(`Cannot save plot to "${dir}/figure": the extension must be`),
+    });
     await assert.rejects(
       savePlot(figure(), `${dir}/f.png`, { scale: 0 }),
       /"scale" must be a positive/,

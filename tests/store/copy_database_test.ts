@@ -37,6 +37,9 @@ const TABLES = [
   "features",
   "xref_terms",
   "feature_xrefs",
+  "families",
+  "annotation_families",
+  "annotation_cog_sets",
 ];
 
 /** A database with a row in every table: a real folder (when present), a factory run, a job. */
@@ -130,7 +133,10 @@ Deno.test({
       await importRun(pg, makeRun({ seed: 6, sequences: 1, featuresPerSequence: 5 }), {
         genome: "later",
       });
-      await assert.rejects(copyDatabase(source, pg), RangeError, "not empty");
+      await assert.rejects(copyDatabase(source, pg), {
+        name: "RangeError",
+        message: /^Cannot copy into a database that is not empty: table "\w+" has \d+ rows/,
+      });
       await pg.destroy();
 
       const back = await openDatabase(`${dir}/back.sqlite`);

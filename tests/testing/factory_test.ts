@@ -198,7 +198,10 @@ Deno.test("makeFamilyPool() families share UniRef50 clusters by three and produc
   assert.equal(new Set(pool.map((f) => f.uniref90)).size, 120);
   assert.equal(new Set(pool.map((f) => f.uniref50)).size, 40);
   assert.ok(new Set(pool.map((f) => f.product)).size < 120);
-  assert.throws(() => makeFamilyPool({ size: -1 }), RangeError);
+  assert.throws(() => makeFamilyPool({ size: -1 }), {
+    name: "RangeError",
+    message: /size must be a non-negative integer, got -1/,
+  });
 });
 
 Deno.test("makeCohort() genomes share the core families and differ in accessory ones", () => {

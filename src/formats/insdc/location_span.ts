@@ -85,6 +85,33 @@ export function locationToSpan(
   const fail = (detail: string): never => {
     throw new ParseError("InvalidLocation", detail, { file, line });
   };
+  const segments = forwardSegments(location, fail);
+  const first = segments[0];
+  const last = segments[segments.length - 1];
+  const edge = wrapsOrigin(segments, sequenceLength, fail);
+  let start = first.start;
+  let stop = last.end;
+  if (edge) {
+    if (stop >= start) fail(`the origin-spanning location ends at ${stop}, not before ${start}`);
+  } else if (segments.length > 1) {
+    for (const segment of segments) {
+      if (segment.start < start) start = segment.start;
+      if (segment.end > stop) stop = segment.end;
+    }
+  }
+  return {
+    start,
+    stop,
+    strand: first.reverse ? "-" : "+",
+    edge,
+    startPartial: first.startPartial,
+    stopPartial: last.endPartial,
+    parts: segments.length,
+  };
+}
+
+/** The location's parts, all of one strand (else `fail`), in forward-strand order. */
+function forwardSegments(location: InsdcLocation, fail: (detail: string) => never): Segment[] {
   // Fast path: a plain or complemented range.
   let segments: Segment[];
   if (location.kind === "range") {
@@ -100,12 +127,19 @@ export function locationToSpan(
     if (segment.reverse !== reverse) fail("a location mixing both strands is not a Bakta feature");
   }
   // Biological order → forward-strand order.
-  if (reverse) segments.reverse();
-  const first = segments[0];
-  const last = segments[segments.length - 1];
+  return reverse ? segments.reverse() : segments;
+}
+
+/**
+ * Whether the parts wrap around the origin (a part starting before the one before it), checking
+ * that they do so once and, given the sequence length, meet at its end and base 1.
+ */
+function wrapsOrigin(
+  segments: readonly Segment[],
+  sequenceLength: number | undefined,
+  fail: (detail: string) => never,
+): boolean {
   let edge = false;
-  let start = first.start;
-  let stop = last.end;
   for (let i = 1; i < segments.length; i++) {
     if (segments[i].start < segments[i - 1].start) {
       if (edge) fail("a location may wrap around the origin only once");
@@ -122,23 +156,7 @@ export function locationToSpan(
       }
     }
   }
-  if (edge) {
-    if (stop >= start) fail(`the origin-spanning location ends at ${stop}, not before ${start}`);
-  } else if (segments.length > 1) {
-    for (const segment of segments) {
-      if (segment.start < start) start = segment.start;
-      if (segment.end > stop) stop = segment.end;
-    }
-  }
-  return {
-    start,
-    stop,
-    strand: reverse ? "-" : "+",
-    edge,
-    startPartial: first.startPartial,
-    stopPartial: last.endPartial,
-    parts: segments.length,
-  };
+  return edge;
 }
 
 function toSegment(range: InsdcRange, reverse: boolean, fail: (detail: string) => never): Segment {

@@ -488,7 +488,8 @@ export async function describeFamilies(
   families: ArrayLike<number>,
 ): Promise<FamilyDescription[]> {
   const { familyIds, first } = presence;
-  if (familyIds !== undefined && describesMostOf(families.length, familyIds)) {
+  const speaksJson = isSqlite(db) || isPostgres(db);
+  if (familyIds !== undefined && speaksJson && describesMostOf(families.length, familyIds)) {
     const dictionary = await describeDictionary(db);
     return Array.from(families, (f) => dictionary[familyIds[f]] ?? { gene: null, product: null });
   }

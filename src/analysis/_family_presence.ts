@@ -12,7 +12,7 @@ import { sql } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { isPostgres, isSqlite, joinedText } from "../query/_sqlite_indexes.ts";
 import { type CohortOptions, cohortQuery } from "./_cohort.ts";
-import { isSorted, readFamilySets } from "./_family_sets.ts";
+import { isSorted, readFamilySetPrevalence, readFamilySets } from "./_family_sets.ts";
 
 /**
  * The cohort's families as a sparse matrix: family `f` is carried by the genomes
@@ -126,6 +126,40 @@ export async function readFamilyPresence(
     await readComputedFamilies(builder, request);
   }
   return { genomes, annotationIds, ...builder.finish() };
+}
+
+/** How widely each family is shared: see {@linkcode readFamilyPrevalence}. */
+export interface FamilyPrevalence {
+  /** How many genomes the cohort has. */
+  genomes: number;
+  /** How many of them carry each family (families carried by none left out), in no order. */
+  prevalence: Int32Array;
+}
+
+/**
+ * How many genomes of the cohort carry each family, without the families' names: from the
+ * per-annotation family sets alone when every cohort annotation has them (no dictionary read),
+ * else from {@linkcode readFamilyPresence}.
+ *
+ * @param db The database.
+ * @param request As for {@linkcode readFamilyPresence}.
+ * @returns The cohort size and each family's number of genomes.
+ */
+export async function readFamilyPrevalence(
+  db: Kysely<Database>,
+  request: FamilyPresenceRequest,
+): Promise<FamilyPrevalence> {
+  if (!request.computeAll && request.summaries !== false) {
+    const cohort = await cohortQuery(db, request.cohort).execute();
+    const annotationIds = cohort.map((row) => Number(row.annotation_id));
+    const prevalence = await readFamilySetPrevalence(db, { ...request, annotationIds });
+    if (prevalence !== undefined) return { genomes: cohort.length, prevalence };
+  }
+  const { offsets, genomes } = await readFamilyPresence(db, request);
+  return {
+    genomes: genomes.length,
+    prevalence: offsets.subarray(1).map((end, f) => end - offsets[f]),
+  };
 }
 
 /** True unless the cohort is every annotation (then no row needs checking against it). */

@@ -64,6 +64,32 @@ export async function readFamilySets(
   return layOut(sets, withPseudo, counts, dictionary, request.types.length > 1);
 }
 
+/**
+ * How many genomes of the cohort carry each family, in no particular order, from the family sets
+ * alone (no name is read), or undefined when an annotation of the cohort has no family set of a
+ * requested type (the caller then reads the presence matrix).
+ *
+ * @param db The database.
+ * @param request The cohort's annotations, the types and pseudogenes.
+ * @returns The number of genomes of each family carried by at least one, or undefined.
+ */
+export async function readFamilySetPrevalence(
+  db: Kysely<Database>,
+  request: FamilySetsRequest,
+): Promise<Int32Array | undefined> {
+  const sets = await readSets(db, request);
+  if (sets === undefined) return undefined;
+  const size = await dictionarySize(db);
+  const genomes = new Int32Array(size);
+  const lastGenome = new Int32Array(size).fill(-1);
+  forEachCell(sets, request.pseudogenes === "present", (g, family) => {
+    if (lastGenome[family] === g) return;
+    lastGenome[family] = g;
+    genomes[family]++;
+  });
+  return genomes.filter((n) => n > 0);
+}
+
 /** Annotations whose family sets one query reads. */
 const SETS_CHUNK = 500;
 

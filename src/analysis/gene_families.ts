@@ -16,10 +16,13 @@ import { SparseColumn } from "./sparse_column.ts";
 import {
   familiesByPrevalence,
   type FamilyPresence,
+  type FamilyPresenceRequest,
+  type FamilyPrevalence,
   readFamilyPresence,
+  readFamilyPrevalence,
 } from "./_family_presence.ts";
 
-export type { FamilyPresence } from "./_family_presence.ts";
+export type { FamilyPresence, FamilyPrevalence } from "./_family_presence.ts";
 
 /** Options of the gene-family tables. */
 export interface GeneFamilyOptions extends CohortOptions {
@@ -284,14 +287,48 @@ export function familyPresence(
   db: Kysely<Database>,
   options: GeneFamilyOptions = {},
 ): Promise<FamilyPresence> {
+  return readFamilyPresence(db, presenceRequest(db, options));
+}
+
+/**
+ * How many genomes of the cohort carry each family, without naming the families: what
+ * `pangenomeSummary` needs. Read from the per-annotation family sets alone when the store wrote
+ * them (schema v10), else derived from {@linkcode familyPresence}.
+ *
+ * @param db The database.
+ * @param options Which genomes and feature types.
+ * @returns The cohort size and, in no particular order, each present family's number of genomes.
+ * @throws {RangeError} When a family option is not allowed.
+ *
+ * @example An empty store
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { familyPrevalence } from "./gene_families.ts";
+ * const db = await openDatabase(":memory:");
+ * const { genomes, prevalence } = await familyPrevalence(db);
+ * assert.equal(genomes, 0);
+ * assert.equal(prevalence.length, 0);
+ * await db.destroy();
+ * ```
+ */
+export function familyPrevalence(
+  db: Kysely<Database>,
+  options: GeneFamilyOptions = {},
+): Promise<FamilyPrevalence> {
+  return readFamilyPrevalence(db, presenceRequest(db, options));
+}
+
+/** What the family readers are asked, from the checked options. */
+function presenceRequest(db: Kysely<Database>, options: GeneFamilyOptions): FamilyPresenceRequest {
   const { types, pseudogenes, familyLevel } = checkFamilyOptions(options);
-  return readFamilyPresence(db, {
+  return {
     cohort: { genomes: options.genomes, where: options.where },
     types,
     pseudogenes,
     computeAll: familyLevel === "uniref50",
     computed: familyMembersQuery(db, options),
-  });
+  };
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { show } from "../query/_validate.ts";
 import { describeFamilies, familiesByPrevalence } from "./_family_presence.ts";
-import { familyPresence, type GeneFamilyOptions } from "./gene_families.ts";
+import { familyPresence, familyPrevalence, type GeneFamilyOptions } from "./gene_families.ts";
 import { rowsToTable } from "./to_table.ts";
 
 /** A pangenome class. */
@@ -161,7 +161,7 @@ export async function pangenomeClasses(
 /**
  * How many families fall in each class, as Roary's `summary_statistics.txt`: a table
  * `class, families` with one row per class (in {@linkcode PANGENOME_CLASSES} order, zeros
- * included) and a last row `total`. Counted over `familyPresence` (no family is described).
+ * included) and a last row `total`. Counted over `familyPrevalence` (no family is named: on schema v10 only the family sets are read).
  *
  * @param db The database.
  * @param options Which genomes and feature types.
@@ -183,10 +183,10 @@ export async function pangenomeSummary(
   db: Kysely<Database>,
   options: GeneFamilyOptions = {},
 ): Promise<ColumnTable> {
-  const { offsets, genomes } = await familyPresence(db, options);
+  const { genomes, prevalence } = await familyPrevalence(db, options);
   const counts = new Map<string, number>();
-  for (let f = 0; f + 1 < offsets.length; f++) {
-    const name = classifyPrevalence(offsets[f + 1] - offsets[f], genomes.length);
+  for (const present of prevalence) {
+    const name = classifyPrevalence(present, genomes);
     counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   const summary = PANGENOME_CLASSES.map((name) => ({

@@ -99,7 +99,7 @@ export function adaptSqlite(
   let schemaVersionStatement: ArrayRowsStatement | undefined;
   const schemaVersion = (): number => {
     schemaVersionStatement ??= arrayRows(database.prepare("pragma schema_version"));
-    return (schemaVersionStatement.get() as unknown as [number])[0];
+    return Number(rowArray(schemaVersionStatement.get())[0]);
   };
   return {
     close() {
@@ -143,6 +143,23 @@ function arrayRows(statement: StatementSync): ArrayRowsStatement {
   return statement as ArrayRowsStatement;
 }
 
+/**
+ * The rows of a statement set to return arrays (`node:sqlite`'s types only know row objects):
+ * checked on the first row, so that a statement not switched to arrays fails loudly.
+ */
+function rowArrays(rows: readonly unknown[]): unknown[][] {
+  if (rows.length > 0) rowArray(rows[0]);
+  return rows as unknown[][];
+}
+
+/** One row of a statement set to return arrays (see {@linkcode rowArrays}). */
+function rowArray(row: unknown): unknown[] {
+  if (!Array.isArray(row)) {
+    throw new TypeError("Expected node:sqlite to return the row as an array (setReturnArrays)");
+  }
+  return row;
+}
+
 /** Whether a statement returns rows, and its row constructor (`statement.columns()` is slow: once). */
 function describeColumns(
   statement: StatementSync,
@@ -177,7 +194,7 @@ function adaptStatement(
     reader,
     all: (parameters) =>
       translateErrors(sql, () => {
-        const rows = statement.all(...toSqliteValues(parameters)) as unknown as unknown[][];
+        const rows = rowArrays(statement.all(...toSqliteValues(parameters)));
         if (!reader) return [];
         const toObject = currentMaker(rows[0]?.length ?? cached.width);
         const objects = new Array<unknown>(rows.length);

@@ -116,8 +116,7 @@ engineTest("readFamilyPresence() gives the same matrix in chunks of any size", a
         computed: familyMembersQuery(db),
         chunk: 0,
       }),
-      RangeError,
-      '"chunk"',
+      { name: "RangeError", message: /Invalid option "chunk": expected a positive integer, got 0/ },
     );
   } finally {
     await db.destroy();

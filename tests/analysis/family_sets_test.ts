@@ -11,7 +11,11 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../src/db/schema.ts";
 import type { BaktaRun } from "../../src/formats/model.ts";
 import { familyPresence, type GeneFamilyOptions } from "../../src/analysis/gene_families.ts";
-import { pangenomeClasses } from "../../src/analysis/pangenome_classes.ts";
+import {
+  classifyPrevalence,
+  pangenomeClasses,
+  pangenomeSummary,
+} from "../../src/analysis/pangenome_classes.ts";
 import { traitAssociation } from "../../src/analysis/trait_association.ts";
 import { cogCategoryCounts, cogMatrix } from "../../src/analysis/cog_matrix.ts";
 import { insertFeatureXrefs } from "../../src/db/xref_terms.ts";
@@ -52,6 +56,7 @@ async function answers(db: Kysely<Database>, options: GeneFamilyOptions) {
     fast: presence.familyIds !== undefined,
     cells: presenceCells(presence),
     classes: (await pangenomeClasses(db, options)).objects(),
+    summary: (await pangenomeSummary(db, options)).objects(),
     association: association.table.objects(),
     cog: (await cogCategoryCounts(db, options)).objects(),
     matrix: (await cogMatrix(db, options)).objects(),
@@ -87,6 +92,17 @@ engineTest(
           });
           assert.deepEqual(fast[k].cells, brute);
           assert.deepEqual(slow.cells, brute);
+          assert.deepEqual(fast[k].summary, slow.summary);
+          const cohortSize = genomes?.length ?? names.length;
+          const bruteSummary = new Map<string, number>();
+          for (const cells of brute.values()) {
+            const name = classifyPrevalence(cells.size, cohortSize);
+            bruteSummary.set(name, (bruteSummary.get(name) ?? 0) + 1);
+          }
+          for (const row of fast[k].summary as { class: string; families: number }[]) {
+            const expected = row.class === "total" ? brute.size : bruteSummary.get(row.class) ?? 0;
+            assert.equal(row.families, expected, `${row.class} families`);
+          }
           assert.deepEqual(fast[k].cog, slow.cog);
           assert.deepEqual(fast[k].matrix, slow.matrix);
           if (options.genomes === undefined && options.where === undefined) {

@@ -63,7 +63,10 @@ Deno.test("formatGff3() leaves out ##FASTA when asked or when there are no nucle
   assert.doesNotMatch(formatGff3(run, { fasta: false }), /##FASTA/);
   const bare = { ...run, sequences: run.sequences.map(({ nt: _, ...rest }) => rest) };
   assert.doesNotMatch(formatGff3(bare), /##FASTA/);
-  assert.throws(() => formatGff3(run, { fastaLineWidth: 0 }), RangeError);
+  assert.throws(() => formatGff3(run, { fastaLineWidth: 0 }), {
+    name: "RangeError",
+    message: /fastaLineWidth/,
+  });
 });
 
 Deno.test({

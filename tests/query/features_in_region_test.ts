@@ -300,7 +300,10 @@ engineTest("featuresInRegion() rejects bad windows with RangeError", async (t) =
     await assert.rejects(
       // deno-lint-ignore no-explicit-any
       featuresInRegion(db, { sequence: "circ", from: 1, to: 2 } as any),
-      TypeError,
+      {
+        name: "TypeError",
+        message: 'Invalid option "genome": expected a non-empty string, got undefined',
+      },
     );
   });
 });

@@ -250,7 +250,10 @@ Deno.test("xrefMatch() normalizes names and accessions", () => {
   });
   assert.deepEqual(xrefMatch("COG", "COG0001"), { db: "COG", accessions: ["COG0001"] });
   assert.deepEqual(xrefMatch("MyDB", "k"), { db: "MyDB", accessions: ["k"] });
-  assert.throws(() => xrefMatch("", "x"), TypeError);
+  assert.throws(() => xrefMatch("", "x"), {
+    name: "TypeError",
+    message: 'Invalid option "db": expected a non-empty string, got ""',
+  });
 });
 
 engineTest(

@@ -170,5 +170,8 @@ engineTest(
 
 engineTest("importRuns() rejects a bad concurrency", async () => {
   await using db = await freshDatabase();
-  await assert.rejects(importRuns(db, ["x"], { concurrency: 0 }), RangeError);
+  await assert.rejects(importRuns(db, ["x"], { concurrency: 0 }), {
+    name: "RangeError",
+    message: "Cannot import: concurrency must be a positive integer, got 0",
+  });
 });

@@ -7,7 +7,7 @@
  * @module
  */
 
-import type { Kysely, SelectQueryBuilder } from "../deps/kysely.ts";
+import type { Kysely, RawBuilder, SelectQueryBuilder } from "../deps/kysely.ts";
 import { sql } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { isPostgres, isSqlite, joinedText } from "../query/_sqlite_indexes.ts";
@@ -551,14 +551,7 @@ function describesMostOf(count: number, familyIds: Int32Array): boolean {
  * order, answered as one JSON array built by the database (no id list sent, no look-up by id).
  */
 async function describeDictionary(db: Kysely<Database>): Promise<FamilyDescription[]> {
-  const ref = sql.ref;
-  const json = isSqlite(db)
-    ? sql<string | null>`json_group_array(json_array(${ref("id")}, ${ref("gene")}, ${
-      ref("product")
-    }))`
-    : sql<string | null>`json_agg(json_build_array(${ref("id")}, ${ref("gene")}, ${
-      ref("product")
-    }))::text`;
+  const json = describedRowsJson(isSqlite(db) ? "sqlite" : "postgres");
   const result = await db.selectFrom("families").select(json.as("rows")).executeTakeFirst();
   const described: FamilyDescription[] = [];
   for (const [id, gene, product] of JSON.parse(result?.rows ?? "[]") as DescribedRow[]) {
@@ -609,6 +602,15 @@ type DescribedTable = "features" | "families";
 
 type DescribedRow = [number, string | null, string | null];
 
+/** The aggregate that packs the rows' `[id, gene, product]` into one JSON array text. */
+function describedRowsJson(engine: "sqlite" | "postgres"): RawBuilder<string | null> {
+  const ref = sql.ref;
+  const row = sql`${ref("id")}, ${ref("gene")}, ${ref("product")}`;
+  return engine === "sqlite"
+    ? sql<string | null>`json_group_array(json_array(${row}))`
+    : sql<string | null>`json_agg(json_build_array(${row}))::text`;
+}
+
 /** One chunk, sent and answered as one JSON text (SQLite and PostgreSQL). */
 async function describeByJsonArray(
   db: Kysely<Database>,
@@ -618,13 +620,7 @@ async function describeByJsonArray(
 ): Promise<DescribedRow[]> {
   const ref = sql.ref;
   const chunk = JSON.stringify(ids);
-  const json = engine === "sqlite"
-    ? sql<string | null>`json_group_array(json_array(${ref("id")}, ${ref("gene")}, ${
-      ref("product")
-    }))`
-    : sql<string | null>`json_agg(json_build_array(${ref("id")}, ${ref("gene")}, ${
-      ref("product")
-    }))::text`;
+  const json = describedRowsJson(engine);
   const wanted = engine === "sqlite"
     ? sql`(select ${ref("value")} from json_each(${chunk}))`
     : sql`(select json_array_elements_text(${chunk}::json)::integer)`;

@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { Kysely } from "../deps/kysely.ts";
+import type { Kysely, SelectQueryBuilder } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { latestAnnotationQuery } from "../query/annotation_of.ts";
 import { genomeCondition, type SelectGenomesOptions } from "../query/select_genomes.ts";
@@ -17,8 +17,21 @@ import { genomeCondition, type SelectGenomesOptions } from "../query/select_geno
  */
 export type CohortOptions = SelectGenomesOptions;
 
+/** One row of {@linkcode cohortQuery}: a cohort annotation and its genome. */
+export interface CohortRow {
+  /** The genome's latest genome-mode annotation. */
+  annotation_id: number;
+  /** The genome's id. */
+  genome_id: number;
+  /** The genome's name. */
+  genome: string;
+}
+
 /** `(annotation_id, genome_id, genome)` of the cohort's annotations, for a `with` clause. */
-export function cohortQuery(db: Kysely<Database>, options: CohortOptions = {}) {
+export function cohortQuery(
+  db: Kysely<Database>,
+  options: CohortOptions = {},
+): SelectQueryBuilder<Database, "annotations" | "genomes", CohortRow> {
   const condition = genomeCondition(options.where, db);
   const query = latestAnnotationQuery(db, { genomes: options.genomes });
   return (condition === undefined ? query : query.where(condition)).select([

@@ -11,7 +11,7 @@ import type { Database } from "../db/schema.ts";
 import type { RowsQuery } from "../db/rows_query.ts";
 import { show } from "../query/_validate.ts";
 import { featureTermsFrom } from "../db/xref_terms.ts";
-import { type CohortOptions, cohortQuery } from "./_cohort.ts";
+import { type CohortOptions, cohortQuery, type CohortRow } from "./_cohort.ts";
 import { SparseColumn } from "./sparse_column.ts";
 import {
   familiesByPrevalence,
@@ -120,13 +120,6 @@ export type FamilyMembersQuery = SelectQueryBuilder<
   "cohort" | "features",
   FamilyMemberRow
 >;
-
-/** One row of the cohort subquery (see `cohortQuery`). */
-interface CohortRow {
-  annotation_id: number;
-  genome_id: number;
-  genome: string;
-}
 
 /**
  * The proteins of the cohort's latest annotations with their family ({@linkcode storedFamilyKey}:

@@ -8,7 +8,7 @@
 
 import type { Command } from "../deps/commander.ts";
 import type { CliIo } from "./cli_context.ts";
-import { addCohortOptions, WHERE_HELP } from "./_cohort_options.ts";
+import { addCohortOptions, familyTypesOption, WHERE_HELP } from "./_cohort_options.ts";
 import type { AssociateOptions } from "./_associate_action.ts";
 
 /**
@@ -40,7 +40,7 @@ function declareAssociate(program: Command): Command {
         "how a family carried only as pseudogenes counts",
         "absent",
       )
-      .option("--types <list>", "feature types forming families: cds, sorf or cds,sorf", "cds")
+      .addOption(familyTypesOption())
       .option("--family-level <level>", "uniref90 or uniref50", "uniref90")
       .option("--limit <n>", "rows in the text table (0 for all)", "20"),
   )

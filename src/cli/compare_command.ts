@@ -8,6 +8,7 @@
 
 import type { Command } from "../deps/commander.ts";
 import type { CliIo } from "./cli_context.ts";
+import { familyTypesOption } from "./_cohort_options.ts";
 import type { CompareOptions } from "./_compare_action.ts";
 
 /**
@@ -23,7 +24,7 @@ export function registerCompare(program: Command, io: CliIo): void {
     .argument("<b>", "the genome compared to (or, with --annotations, an annotation id)")
     .option("--annotations", "A and B are annotation ids: compare features by position")
     .option("--all", "also list shared families (unchanged features with --annotations)")
-    .option("--types <list>", "feature types forming families: cds, sorf or cds,sorf", "cds")
+    .addOption(familyTypesOption())
     .option("--json", "print JSON")
     .option("--tsv", "print tab-separated values")
     .addHelpText(

@@ -9,7 +9,7 @@
 
 import type { Command } from "../deps/commander.ts";
 import type { CliIo } from "./cli_context.ts";
-import { addCohortOptions, WHERE_HELP } from "./_cohort_options.ts";
+import { addCohortOptions, familyTypesOption, WHERE_HELP } from "./_cohort_options.ts";
 import type { PangenomeOptions } from "./_pangenome_action.ts";
 
 /**
@@ -34,7 +34,7 @@ function declarePangenome(program: Command): Command {
       .option("--classes", "the core/soft-core/shell/cloud summary (Roary's thresholds)")
       .option("--format <roary>", "write Roary's gene_presence_absence.csv")
       .option("--out <file>", "with --format roary: the file to write (default: standard output)")
-      .option("--types <list>", "feature types forming families: cds, sorf or cds,sorf", "cds")
+      .addOption(familyTypesOption())
       .option("--pseudo <present|absent>", "whether pseudogenes make a family present", "present"),
   )
     .addHelpText(

@@ -66,6 +66,17 @@ export interface DemoCommandOptions extends GlobalOptions {
  * @param samples The samples folder.
  * @param scratch A folder to write factory runs into.
  * @returns The genomes.
+ *
+ * @example Without the samples: three factory runs
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { demoGenomes } from "./_demo_action.ts";
+ * const scratch = await Deno.makeTempDir();
+ * const genomes = await demoGenomes(`${scratch}/no-samples`, scratch);
+ * assert.equal(genomes.length, 3);
+ * assert.match(genomes[0].origin, /^factory run \(seed 101\)$/);
+ * await Deno.remove(scratch, { recursive: true });
+ * ```
  */
 export async function demoGenomes(samples: string, scratch: string): Promise<DemoGenome[]> {
   const found: DemoGenome[] = [];

@@ -8,7 +8,7 @@
 import { writeAnnotationSummaries } from "./_write_annotation_summaries.ts";
 import type { Kysely } from "../deps/kysely.ts";
 import type { Database, NewAnnotation } from "../db/schema.ts";
-import { bulkInsert } from "./_bulk_insert.ts";
+import { bulkInsert, insertIdPairs } from "./_bulk_insert.ts";
 import { FEATURE_COLUMNS, type PreparedRun, type PreparedSequence } from "./prepare_run.ts";
 import type { StoreCache } from "./store_cache.ts";
 import { ImportError } from "./import_error.ts";
@@ -556,7 +556,7 @@ async function insertXrefLinks(
     links[j / 2] = [firstId + xrefLinks[j], ids[xrefLinks[j + 1]]];
   }
   links.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  await bulkInsert(trx, "feature_xrefs", ["feature_id", "term_id"], links);
+  await insertIdPairs(trx, "feature_xrefs", ["feature_id", "term_id"], links);
   return { generation, ids: fresh };
 }
 

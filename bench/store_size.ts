@@ -13,6 +13,7 @@
 import { openDatabase } from "../src/db/open_database.ts";
 import { importRuns } from "../src/store/import_runs.ts";
 import { inputFiles } from "./import_vs_gffutils.ts";
+import { loadText } from "./_bench_context.ts";
 
 const SQLITE3 = "/usr/bin/sqlite3";
 const MB = 1e6;
@@ -61,7 +62,7 @@ async function main() {
           `${(bytes / n / MB).toFixed(3).padStart(6)} MB a genome`,
       );
     }
-    console.log(`total per genome: ${(total / n / MB).toFixed(3)} MB (aim <= 2.0)`);
+    console.log(`total per genome: ${(total / n / MB).toFixed(3)} MB (aim <= 2.0); ${loadText()}`);
   } finally {
     if (dir !== undefined) await Deno.remove(dir, { recursive: true });
   }

@@ -7,109 +7,15 @@
 
 import { removeWithSummaries } from "./_write_annotation_summaries.ts";
 import { type Kysely, sql } from "../deps/kysely.ts";
-import type { Annotation, Database } from "../db/schema.ts";
+import type { Database } from "../db/schema.ts";
 import { NotFoundError } from "../db/errors.ts";
-import type { GenomeInfo } from "../formats/model.ts";
 import { transaction } from "../db/transaction.ts";
 import { encodeContent, utf8 } from "./_codec.ts";
 import { referencedResidues } from "./stored_residues.ts";
 import { dropUnusedXrefTerms, termsOfAnnotations } from "../db/xref_terms.ts";
+import { type AnnotationRecord, toAnnotationRecord } from "../db/_annotation_rows.ts";
 
-/** An annotation (one stored Bakta run), camelCase. */
-export interface AnnotationRecord {
-  /** Surrogate key. */
-  id: number;
-  /** The genome. */
-  genomeId: number;
-  /** The assembly version annotated (0 for a `proteins` run, which has no sequences). */
-  sequenceVersion: number;
-  /** `genome` or `proteins`. */
-  mode: "genome" | "proteins";
-  /** `files` or `job`. */
-  source: "files" | "job";
-  /** The job (`jobs.id`), where `source` is `job`. */
-  jobId: number | null;
-  /** Bakta's version. */
-  baktaVersion: string | null;
-  /** The database version. */
-  dbVersion: string | null;
-  /** The database type. */
-  dbType: string | null;
-  /** Run start, as Bakta wrote it. */
-  runStart: string | null;
-  /** Run end. */
-  runEnd: string | null;
-  /** Run duration. */
-  runDuration: string | null;
-  /** The run's statistics (null fields where the run gave none). */
-  stats: {
-    size: number | null;
-    sequenceCount: number | null;
-    gc: number | null;
-    nRatio: number | null;
-    n50: number | null;
-    n90: number | null;
-    codingRatio: number | null;
-  };
-  /** The run's organism/settings block, or null. */
-  genome: GenomeInfo | null;
-  /** The run's content fingerprint (`runFingerprint()`; for a proteins run, over its files). */
-  fingerprint: string;
-  /** When it was imported. */
-  importedAt: string;
-}
-
-/**
- * Turns an `annotations` row into an {@linkcode AnnotationRecord}.
- *
- * @param row The row.
- * @returns The record.
- *
- * @example Converting a selected row
- * ```ts
- * import { openDatabase } from "../db/open_database.ts";
- * import { makeRun } from "../testing/factory/make_run.ts";
- * import { importRun } from "./import_run.ts";
- * import { toAnnotationRecord } from "./annotations_repository.ts";
- * const db = await openDatabase(":memory:");
- * const run = makeRun({ seed: 1, sequences: 1, featuresPerSequence: 5 });
- * await importRun(db, run, { genome: "demo" });
- * const row = await db.selectFrom("annotations").selectAll().executeTakeFirstOrThrow();
- * const record = toAnnotationRecord(row);
- * if (record.baktaVersion !== run.software.bakta || record.stats.size !== row.size) {
- *   throw new Error("record");
- * }
- * await db.destroy();
- * ```
- */
-export function toAnnotationRecord(row: Annotation): AnnotationRecord {
-  return {
-    id: row.id,
-    genomeId: row.genome_id,
-    sequenceVersion: row.sequence_version,
-    mode: row.mode as AnnotationRecord["mode"],
-    source: row.source as AnnotationRecord["source"],
-    jobId: row.job_id,
-    baktaVersion: row.bakta_version,
-    dbVersion: row.db_version,
-    dbType: row.db_type,
-    runStart: row.run_start,
-    runEnd: row.run_end,
-    runDuration: row.run_duration,
-    stats: {
-      size: row.size,
-      sequenceCount: row.sequence_count,
-      gc: row.gc,
-      nRatio: row.n_ratio,
-      n50: row.n50,
-      n90: row.n90,
-      codingRatio: row.coding_ratio,
-    },
-    genome: row.genome_json === null ? null : JSON.parse(row.genome_json) as GenomeInfo,
-    fingerprint: row.fingerprint,
-    importedAt: row.imported_at,
-  };
-}
+export { type AnnotationRecord, toAnnotationRecord };
 
 /**
  * Gets an annotation by id.

@@ -6,60 +6,18 @@
  */
 
 import { type Kysely, sql } from "../deps/kysely.ts";
-import type { Database, Job, JobEvent } from "../db/schema.ts";
+import type { Database, JobEvent } from "../db/schema.ts";
 import { NotFoundError } from "../db/errors.ts";
 import { transaction } from "../db/transaction.ts";
+import {
+  JOB_COLUMNS_BUT_SECRET,
+  type JobEventRecord,
+  type JobRecord,
+  toJobEventRecord,
+  toJobRecord,
+} from "../db/_job_rows.ts";
 
-/**
- * A stored job (one row of `jobs`), camelCase: the project's one job record type. The client's
- * printable form `PublicJob` is derived from it (the secret left out).
- */
-export interface JobRecord {
-  /** Surrogate key (`jobs.id`), assigned by the database. */
-  id: number;
-  /** The service's job id (a UUID), or a local placeholder while the service has given none. */
-  jobId: string;
-  /** The job's secret: never print, log or export it. */
-  secret: string;
-  /** The job name, sent to the service: the genome's name. */
-  name: string;
-  /** The genome (`genomes.id`) the job annotates, once known; `null` before. */
-  genomeId: number | null;
-  /** The named configuration (`job_configs.id`) used, or `null` for options given inline. */
-  configId: number | null;
-  /** The `JobConfig` sent (or to send) to `start`, as JSON text. */
-  configJson: string;
-  /** The service base URL, e.g. `https://api.bakta.computational.bio/api/v1`. */
-  apiUrl: string;
-  /** The local status (`LocalJobStatus`: `CREATED` … `IMPORTED`; see `JobsTable.status`). */
-  status: string;
-  /** The annotation (`annotations.id`) its results became, once imported; else `null`. */
-  annotationId: number | null;
-  /** The last error met, secret-free text, or `null` when the last step succeeded. */
-  error: string | null;
-  /** When the service started the job (ISO 8601 text as the service wrote it), or `null`. */
-  startedAt: string | null;
-  /** The service's last update of the job (ISO 8601 text), or `null` before the first poll. */
-  serviceUpdatedAt: string | null;
-  /** When the row was created (ISO 8601 UTC). */
-  createdAt: string;
-  /** When the row was last changed (ISO 8601 UTC). */
-  updatedAt: string;
-}
-
-/** A job's status change. */
-export interface JobEventRecord {
-  /** Surrogate key. */
-  id: number;
-  /** The job (`jobs.id`). */
-  jobId: number;
-  /** The status entered. */
-  status: string;
-  /** A short detail. */
-  detail: string | null;
-  /** When. */
-  at: string;
-}
+export type { JobEventRecord, JobRecord };
 
 /** What a new job is made of. */
 export interface NewJobInput {
@@ -98,26 +56,6 @@ export interface JobStatusChange {
   startedAt?: string | null;
   /** The service's last update. */
   serviceUpdatedAt?: string | null;
-}
-
-function toJobRecord(row: Job): JobRecord {
-  return {
-    id: row.id,
-    jobId: row.job_id,
-    secret: row.secret,
-    name: row.name,
-    genomeId: row.genome_id,
-    configId: row.config_id,
-    configJson: row.config_json,
-    apiUrl: row.api_url,
-    status: row.status,
-    annotationId: row.annotation_id,
-    error: row.error,
-    startedAt: row.started_at,
-    serviceUpdatedAt: row.service_updated_at,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
 }
 
 /**
@@ -269,24 +207,6 @@ export interface ListJobsOptions {
   withSecret?: boolean;
 }
 
-/** Every column of `jobs` except `secret`. */
-const JOB_COLUMNS_BUT_SECRET = [
-  "id",
-  "job_id",
-  "name",
-  "genome_id",
-  "config_id",
-  "config_json",
-  "api_url",
-  "status",
-  "annotation_id",
-  "error",
-  "started_at",
-  "service_updated_at",
-  "created_at",
-  "updated_at",
-] as const satisfies readonly Exclude<keyof Job, "secret">[];
-
 /**
  * Changes a job's status and records the change as an event (only when the status changed or a
  * detail is given), in one transaction.
@@ -370,13 +290,7 @@ export async function listJobEvents(
 ): Promise<JobEventRecord[]> {
   const rows: JobEvent[] = await db.selectFrom("job_events").selectAll().where("job_id", "=", id)
     .orderBy("id").execute();
-  return rows.map((r) => ({
-    id: r.id,
-    jobId: r.job_id,
-    status: r.status,
-    detail: r.detail,
-    at: r.at,
-  }));
+  return rows.map(toJobEventRecord);
 }
 
 /**

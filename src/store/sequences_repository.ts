@@ -5,49 +5,17 @@
  */
 
 import { type Kysely, sql } from "../deps/kysely.ts";
-import type { Database, SequenceRow } from "../db/schema.ts";
+import type { Database } from "../db/schema.ts";
 import { NotFoundError } from "../db/errors.ts";
 import { decodeContent, fromUtf8 } from "./_codec.ts";
 import { referencedResidues } from "./stored_residues.ts";
-import { SEQUENCE_DESCRIPTION_COLUMNS } from "../db/_sequence_rows.ts";
+import {
+  SEQUENCE_DESCRIPTION_COLUMNS,
+  type SequenceRecord,
+  toSequenceRecord,
+} from "../db/_sequence_rows.ts";
 
-/** A stored sequence (camelCase, without the residues). */
-export interface SequenceRecord {
-  /** Surrogate key (`features.sequence_id`). */
-  id: number;
-  /** The genome. */
-  genomeId: number;
-  /** The assembly version. */
-  version: number;
-  /** The record id. */
-  seqId: string;
-  /** The rest of the FASTA header. */
-  description: string | null;
-  /** Length in bases. */
-  length: number;
-  /** GC fraction, where the residues are known. */
-  gc: number | null;
-  /** `circular` or `linear`. */
-  topology: string | null;
-  /** `chromosome`, `plasmid` or `contig`. */
-  type: string | null;
-  /** Whether Bakta considered it complete. */
-  complete: boolean | null;
-  /** Replicon name. */
-  name: string | null;
-  /** Submitted id, where Bakta renamed it. */
-  origId: string | null;
-  /** Submitted description, where Bakta rewrote it. */
-  origDescription: string | null;
-  /** SHA-256 of the upper-case residues, or null when unknown. */
-  checksum: string | null;
-  /** True when the residues are stored. */
-  hasResidues: boolean;
-  /** The version that superseded it, or null while current. */
-  supersededBy: number | null;
-  /** When it was stored. */
-  createdAt: string;
-}
+export { type SequenceRecord, toSequenceRecord };
 
 /** One assembly version of a genome. */
 export interface SequenceVersionSummary {
@@ -81,53 +49,6 @@ const SEQUENCE_COLUMNS = [
   "superseded_by",
   "created_at",
 ] as const;
-
-/**
- * Turns a `sequences` row (without residues) into a {@linkcode SequenceRecord}.
- *
- * @param row The row.
- * @returns The record.
- *
- * @example Converting a selected row
- * ```ts
- * import { openDatabase } from "../db/open_database.ts";
- * import { makeRun } from "../testing/factory/make_run.ts";
- * import { importRun } from "./import_run.ts";
- * import { toSequenceRecord } from "./sequences_repository.ts";
- * const db = await openDatabase(":memory:");
- * const run = makeRun({ seed: 1, sequences: 1, featuresPerSequence: 5 });
- * await importRun(db, run, { genome: "demo" });
- * const row = await db.selectFrom("sequences").selectAll().executeTakeFirstOrThrow();
- * const record = toSequenceRecord(row);
- * if (record.seqId !== row.seq_id || !record.hasResidues || record.supersededBy !== null) {
- *   throw new Error("record");
- * }
- * await db.destroy();
- * ```
- */
-export function toSequenceRecord(
-  row: Omit<SequenceRow, "residues" | "residues_file_id"> & { residues_file_id?: number | null },
-): SequenceRecord {
-  return {
-    id: row.id,
-    genomeId: row.genome_id,
-    version: row.version,
-    seqId: row.seq_id,
-    description: row.description,
-    length: row.length,
-    gc: row.gc,
-    topology: row.topology,
-    type: row.type,
-    complete: row.complete === null ? null : row.complete === 1,
-    name: row.name,
-    origId: row.orig_id,
-    origDescription: row.orig_description,
-    checksum: row.checksum,
-    hasResidues: row.residues_encoding !== null || (row.residues_file_id ?? null) !== null,
-    supersededBy: row.superseded_by,
-    createdAt: row.created_at,
-  };
-}
 
 /**
  * Lists the sequences of a genome, of one version (default: the current one) or of all, by
@@ -215,17 +136,17 @@ export async function listSequenceVersions(
   const rows = await db.selectFrom("sequences").where("genome_id", "=", genomeId).select([
     "version",
     sql<number>`count(*)`.as("sequences"),
-    sql<number>`sum(length)`.as("total_length"),
-    sql<number | null>`max(superseded_by)`.as("superseded_by"),
-    sql<string>`min(created_at)`.as("created_at"),
+    sql<number>`sum(length)`.as("totalLength"),
+    sql<number | null>`max(superseded_by)`.as("supersededBy"),
+    sql<string>`min(created_at)`.as("createdAt"),
     sql<number>`sum(case when checksum is null then 1 else 0 end)`.as("unknown"),
   ]).groupBy("version").orderBy("version").execute();
   return rows.map((row) => ({
     version: row.version,
     sequences: Number(row.sequences),
-    totalLength: Number(row.total_length),
-    supersededBy: row.superseded_by,
-    createdAt: row.created_at,
+    totalLength: Number(row.totalLength),
+    supersededBy: row.supersededBy,
+    createdAt: row.createdAt,
     checksumsKnown: Number(row.unknown) === 0,
   }));
 }

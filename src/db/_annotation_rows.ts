@@ -1,12 +1,13 @@
 /**
  * The one place where an `annotations` row becomes an {@linkcode AnnotationRecord}: snake_case
- * columns → camelCase fields, the statistics grouped, the organism block parsed from JSON.
+ * columns → camelCase fields, the statistics grouped, the organism block parsed from JSON; and
+ * where a parsed run becomes the row to insert ({@linkcode toAnnotationRow}).
  *
  * @module
  */
 
-import type { GenomeInfo } from "../formats/model.ts";
-import type { Annotation } from "./schema.ts";
+import type { BaktaRun, GenomeInfo } from "../formats/model.ts";
+import type { Annotation, NewAnnotation } from "./schema.ts";
 
 /** An annotation (one stored Bakta run), camelCase. */
 export interface AnnotationRecord {
@@ -103,4 +104,79 @@ export function toAnnotationRecord(row: Annotation): AnnotationRecord {
     fingerprint: row.fingerprint,
     importedAt: row.imported_at,
   };
+}
+
+/** Where an annotation came from: its files (the default) or a Bakta web job. */
+export interface AnnotationOrigin {
+  /**
+   * `files` or `job`.
+   * @default "files"
+   */
+  source?: "files" | "job";
+  /** The job (`jobs.id`), where `source` is `job`. */
+  jobId?: number;
+}
+
+/**
+ * The `annotations` row of a parsed run: absent fields and non-finite statistics as `null`, the
+ * organism block as JSON text.
+ *
+ * @param genomeId The genome (`genomes.id`).
+ * @param sequenceVersion The assembly version annotated (0 for a proteins run).
+ * @param run The parsed run.
+ * @param fingerprint The run's content fingerprint.
+ * @param origin Where it came from.
+ * @returns The row to insert.
+ *
+ * @example A run whose GC is not a number
+ * ```ts
+ * import { toAnnotationRow } from "./_annotation_rows.ts";
+ * const stats = { size: 10, sequenceCount: 1, gc: NaN, nRatio: 0, n50: 10, codingRatio: 0.9 };
+ * const row = toAnnotationRow(1, 1, {
+ *   mode: "genome", software: { bakta: "1.11.4" }, genome: {}, stats,
+ *   sequences: [], features: [], sources: [],
+ * }, "ab", { source: "job", jobId: 4 });
+ * if (row.bakta_version !== "1.11.4" || row.db_version !== null || row.job_id !== 4) {
+ *   throw new Error("row");
+ * }
+ * if (row.size !== 10 || row.gc !== null || row.n90 !== null || row.genome_json !== "{}") {
+ *   throw new Error("stats");
+ * }
+ * ```
+ */
+export function toAnnotationRow(
+  genomeId: number,
+  sequenceVersion: number,
+  run: BaktaRun,
+  fingerprint: string,
+  origin: AnnotationOrigin,
+): NewAnnotation {
+  const stats = run.stats;
+  return {
+    genome_id: genomeId,
+    sequence_version: sequenceVersion,
+    mode: run.mode,
+    source: origin.source ?? "files",
+    job_id: origin.jobId ?? null,
+    bakta_version: run.software.bakta ?? null,
+    db_version: run.software.db ?? null,
+    db_type: run.software.dbType ?? null,
+    run_start: run.run?.start ?? null,
+    run_end: run.run?.end ?? null,
+    run_duration: run.run?.duration ?? null,
+    size: finite(stats?.size),
+    sequence_count: finite(stats?.sequenceCount),
+    gc: finite(stats?.gc),
+    n_ratio: finite(stats?.nRatio),
+    n50: finite(stats?.n50),
+    n90: finite(stats?.n90),
+    coding_ratio: finite(stats?.codingRatio),
+    genome_json: JSON.stringify(run.genome),
+    fingerprint,
+  };
+}
+
+/** A finite number, else null (absent, NaN or infinite statistics are stored as NULL). */
+function finite(value: number | undefined): number | null {
+  return value === undefined || !Number.isFinite(value) ? null : value;
 }

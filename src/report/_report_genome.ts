@@ -7,6 +7,7 @@
 import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { NotFoundError } from "../db/errors.ts";
+import { toAnnotationRecord } from "../db/_annotation_rows.ts";
 import { latestAnnotations } from "../query/annotation_of.ts";
 import { organismName } from "../query/genome_organism.ts";
 import type { ReportGenomeModel } from "./report_model.ts";
@@ -50,17 +51,18 @@ export async function reportGenomes(
   }
   return order.map((name, i) => {
     const row = byName.get(name)!;
+    const annotation = toAnnotationRecord(row);
     return {
       name,
       anchor: `genome-${i + 1}`,
-      annotationId: row.id,
+      annotationId: annotation.id,
       organism: organismName(row),
-      baktaVersion: row.bakta_version,
-      dbVersion: row.db_version,
-      dbType: row.db_type,
-      runStart: row.run_start,
-      source: row.source,
-      importedAt: row.imported_at,
+      baktaVersion: annotation.baktaVersion,
+      dbVersion: annotation.dbVersion,
+      dbType: annotation.dbType,
+      runStart: annotation.runStart,
+      source: annotation.source,
+      importedAt: annotation.importedAt,
     };
   });
 }

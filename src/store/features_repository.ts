@@ -75,11 +75,11 @@ export async function findFeaturesByLocusTag(
     .innerJoin("annotations as a", "a.id", "f.annotation_id")
     .innerJoin("genomes as g", "g.id", "a.genome_id")
     .innerJoin("sequences as s", "s.id", "f.sequence_id")
-    .select(FEATURE_COLUMNS).select(["g.name as genome", "s.seq_id"])
+    .select(FEATURE_COLUMNS).select(["g.name as genome", "s.seq_id as seqId"])
     .where("f.locus_tag", "=", locusTag);
   if (options.genomeId !== undefined) query = query.where("a.genome_id", "=", options.genomeId);
   const rows = await query.orderBy("a.id", "desc").execute();
-  return rows.map((row) => ({ ...toFeatureRecord(row), genome: row.genome, seqId: row.seq_id }));
+  return rows.map((row) => ({ ...toFeatureRecord(row), genome: row.genome, seqId: row.seqId }));
 }
 
 /**

@@ -6,31 +6,14 @@
 
 import { removeWithSummaries } from "./_write_annotation_summaries.ts";
 import { type Kysely, sql } from "../deps/kysely.ts";
-import type { Database, Genome } from "../db/schema.ts";
+import type { Database } from "../db/schema.ts";
 import { NotFoundError } from "../db/errors.ts";
 import { transaction } from "../db/transaction.ts";
 import { dropUnusedXrefTerms, termsOfAnnotations } from "../db/xref_terms.ts";
 import { type StoreCache, storeCacheFor } from "./store_cache.ts";
+import { type GenomeRecord, toGenomeRecord } from "../db/_genome_rows.ts";
 
-/** A genome, as the store gives it (camelCase). */
-export interface GenomeRecord {
-  /** Surrogate key. */
-  id: number;
-  /** Unique user-facing name. */
-  name: string;
-  /** Genus, where known. */
-  genus: string | null;
-  /** Species, where known. */
-  species: string | null;
-  /** Strain, where known. */
-  strain: string | null;
-  /** Free notes. */
-  notes: string | null;
-  /** When it was created (ISO 8601 UTC). */
-  createdAt: string;
-  /** When it was last changed. */
-  updatedAt: string;
-}
+export { type GenomeRecord, toGenomeRecord };
 
 /** A genome with what the database holds about it. */
 export interface GenomeSummary extends GenomeRecord {
@@ -80,37 +63,6 @@ export interface DeletedGenome {
   files: number;
   /** How many sequence rows (all versions) went with it. */
   sequences: number;
-}
-
-/**
- * Turns a `genomes` row into a {@linkcode GenomeRecord}.
- *
- * @param row The row.
- * @returns The record.
- *
- * @example Converting a selected row
- * ```ts
- * import { openDatabase } from "../db/open_database.ts";
- * import { toGenomeRecord } from "./genomes_repository.ts";
- * const db = await openDatabase(":memory:");
- * const row = await db.insertInto("genomes").values({ name: "C22", strain: "C22" })
- *   .returningAll().executeTakeFirstOrThrow();
- * const genome = toGenomeRecord(row);
- * if (genome.name !== "C22" || genome.createdAt !== row.created_at) throw new Error("record");
- * await db.destroy();
- * ```
- */
-export function toGenomeRecord(row: Genome): GenomeRecord {
-  return {
-    id: row.id,
-    name: row.name,
-    genus: row.genus,
-    species: row.species,
-    strain: row.strain,
-    notes: row.notes,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
 }
 
 /**
@@ -266,23 +218,23 @@ export async function listGenomes(db: Kysely<Database>): Promise<GenomeSummary[]
       .select(sql<number>`count(distinct s.version)`.as("n")).as("versions"),
     eb.selectFrom("sequences as s").whereRef("s.genome_id", "=", "g.id")
       .where("s.superseded_by", "is", null).select(sql<number | null>`max(s.version)`.as("v"))
-      .as("current_version"),
+      .as("currentVersion"),
     eb.selectFrom("annotations as a").whereRef("a.genome_id", "=", "g.id")
       .select(sql<number>`count(*)`.as("n")).as("annotations"),
     eb.selectFrom("features as f").innerJoin("annotations as a", "a.id", "f.annotation_id")
       .whereRef("a.genome_id", "=", "g.id").select(sql<number>`count(*)`.as("n"))
       .as("features"),
     eb.selectFrom("annotations as a").whereRef("a.genome_id", "=", "g.id")
-      .select(sql<string | null>`max(a.imported_at)`.as("t")).as("last_imported_at"),
+      .select(sql<string | null>`max(a.imported_at)`.as("t")).as("lastImportedAt"),
   ]).orderBy("g.name").execute();
   return rows.map((row) => ({
     ...toGenomeRecord(row),
     organism: [row.genus, row.species].filter((x) => x).join(" ") || null,
     versions: Number(row.versions ?? 0),
-    currentVersion: row.current_version ?? null,
+    currentVersion: row.currentVersion ?? null,
     annotations: Number(row.annotations ?? 0),
     features: Number(row.features ?? 0),
-    lastImportedAt: row.last_imported_at ?? null,
+    lastImportedAt: row.lastImportedAt ?? null,
   }));
 }
 

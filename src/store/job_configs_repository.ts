@@ -5,33 +5,12 @@
  */
 
 import type { Kysely } from "../deps/kysely.ts";
-import type { Database, JobConfigRow } from "../db/schema.ts";
+import type { Database } from "../db/schema.ts";
 import { NotFoundError } from "../db/errors.ts";
 import { transaction } from "../db/transaction.ts";
+import { type JobConfigRecord, toJobConfigRecord } from "../db/_job_config_rows.ts";
 
-/** A named configuration. */
-export interface JobConfigRecord {
-  /** Surrogate key. */
-  id: number;
-  /** Unique name. */
-  name: string;
-  /** The options, parsed from JSON. */
-  options: unknown;
-  /** When it was created. */
-  createdAt: string;
-  /** When it was last changed. */
-  updatedAt: string;
-}
-
-function toRecord(row: JobConfigRow): JobConfigRecord {
-  return {
-    id: row.id,
-    name: row.name,
-    options: JSON.parse(row.options_json),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
+export type { JobConfigRecord };
 
 /**
  * Saves a named configuration, replacing the options of one with the same name.
@@ -72,7 +51,7 @@ export async function saveJobConfig(
           })
         ).returningAll().executeTakeFirstOrThrow(),
   );
-  return toRecord(row);
+  return toJobConfigRecord(row);
 }
 
 /**
@@ -101,7 +80,7 @@ export async function getJobConfig(db: Kysely<Database>, name: string): Promise<
   const row = await db.selectFrom("job_configs").selectAll().where("name", "=", name)
     .executeTakeFirst();
   if (row === undefined) throw new NotFoundError("job configuration", name);
-  return toRecord(row);
+  return toJobConfigRecord(row);
 }
 
 /**
@@ -123,7 +102,9 @@ export async function getJobConfig(db: Kysely<Database>, name: string): Promise<
  * ```
  */
 export async function listJobConfigs(db: Kysely<Database>): Promise<JobConfigRecord[]> {
-  return (await db.selectFrom("job_configs").selectAll().orderBy("name").execute()).map(toRecord);
+  return (await db.selectFrom("job_configs").selectAll().orderBy("name").execute()).map(
+    toJobConfigRecord,
+  );
 }
 
 /**

@@ -21,10 +21,8 @@ import type {
   OriginalRecord,
   RunTimes,
   Sequence,
-  SequenceType,
   SoftwareVersions,
   Strand,
-  Topology,
   Truncation,
 } from "../formats/model.ts";
 import { reviveOriginalRecord } from "../formats/revive_original_record.ts";
@@ -35,7 +33,7 @@ import { getResultFile, listResultFiles } from "./result_files_repository.ts";
 import { loadOriginals } from "./feature_originals.ts";
 import { referencedResidues } from "./stored_residues.ts";
 import { FEATURE_RECORD_COLUMNS } from "../db/_feature_rows.ts";
-import { SEQUENCE_DESCRIPTION_COLUMNS } from "../db/_sequence_rows.ts";
+import { SEQUENCE_DESCRIPTION_COLUMNS, toRunSequence } from "../db/_sequence_rows.ts";
 
 /**
  * A window of one sequence: the features that overlap it are loaded. Coordinates are 1-based and
@@ -174,18 +172,10 @@ async function storedSequences(
   const referenced = await referencedResidues(db, rows);
   const byRow = new Map<number, Sequence>();
   for (const row of rows) {
-    const sequence: Sequence = { id: row.seq_id, length: row.length };
-    if (row.description !== null) sequence.description = row.description;
-    if (row.type !== null) sequence.type = row.type as SequenceType;
-    if (row.topology !== null) sequence.topology = row.topology as Topology;
-    if (row.complete !== null) sequence.complete = row.complete === 1;
-    if (row.residues !== null && row.residues_encoding !== null) {
-      sequence.nt = fromUtf8(decodeContent(row.residues, row.residues_encoding));
-    } else if (referenced.has(row.seq_id)) sequence.nt = referenced.get(row.seq_id);
-    if (row.name !== null) sequence.name = row.name;
-    if (row.orig_id !== null) sequence.origId = row.orig_id;
-    if (row.orig_description !== null) sequence.origDescription = row.orig_description;
-    byRow.set(row.id, sequence);
+    const nt = row.residues !== null && row.residues_encoding !== null
+      ? fromUtf8(decodeContent(row.residues, row.residues_encoding))
+      : referenced.get(row.seq_id);
+    byRow.set(row.id, toRunSequence(row, nt));
   }
   return byRow;
 }

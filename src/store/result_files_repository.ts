@@ -5,31 +5,14 @@
  */
 
 import type { Kysely } from "../deps/kysely.ts";
-import type { Database, ResultFile } from "../db/schema.ts";
+import type { Database } from "../db/schema.ts";
 import { NotFoundError } from "../db/errors.ts";
 import { transaction } from "../db/transaction.ts";
 import { decodeContent, encodeContent, sha256Hex } from "./_codec.ts";
 import { resolveGenome } from "./genomes_repository.ts";
+import { type ResultFileRecord, toResultFileRecord } from "../db/_result_file_rows.ts";
 
-/** A stored file, without its content. */
-export interface ResultFileRecord {
-  /** Surrogate key (`baktadb cat ID`). */
-  id: number;
-  /** The annotation. */
-  annotationId: number;
-  /** The format, e.g. `json`, `gff3`, `fna`, `svg`. */
-  kind: string;
-  /** The file name. */
-  fileName: string;
-  /** Size of the original in bytes. */
-  size: number;
-  /** SHA-256 of the original bytes. */
-  checksum: string;
-  /** `plain` or `gzip`. */
-  encoding: string;
-  /** Size as stored. */
-  storedSize: number;
-}
+export type { ResultFileRecord };
 
 /** A stored file with the genome it belongs to. */
 export interface GenomeResultFile extends ResultFileRecord {
@@ -79,21 +62,6 @@ const META = [
   "r.encoding",
 ] as const;
 
-function toRecord(
-  row: Omit<ResultFile, "content" | "rebuilds_records"> & { stored_size: number },
-): ResultFileRecord {
-  return {
-    id: row.id,
-    annotationId: row.annotation_id,
-    kind: row.kind,
-    fileName: row.file_name,
-    size: row.size,
-    checksum: row.checksum,
-    encoding: row.encoding,
-    storedSize: Number(row.stored_size),
-  };
-}
-
 /**
  * Stores one original file (gzip-compressed when that is smaller) with its size and SHA-256.
  *
@@ -139,7 +107,7 @@ export async function insertResultFile(
       encoding: encoded.encoding,
     }).returning(["id", "annotation_id", "kind", "file_name", "size", "checksum", "encoding"])
       .executeTakeFirstOrThrow());
-  return toRecord({ ...row, stored_size: encoded.bytes.length });
+  return toResultFileRecord({ ...row, stored_size: encoded.bytes.length });
 }
 
 /**
@@ -179,7 +147,7 @@ export async function listResultFiles(
   const rows = await db.selectFrom("result_files as r").select(META)
     .select((eb) => eb.fn<number>("length", ["r.content"]).as("stored_size"))
     .where("r.annotation_id", "=", annotationId).orderBy("r.file_name").execute();
-  return rows.map(toRecord);
+  return rows.map(toResultFileRecord);
 }
 
 /**
@@ -220,7 +188,7 @@ export async function listGenomeResultFiles(
     .select(META)
     .select((eb) => eb.fn<number>("length", ["r.content"]).as("stored_size"))
     .where("a.genome_id", "=", g.id).orderBy("a.id").orderBy("r.file_name").execute();
-  return rows.map((row) => ({ ...toRecord(row), genome: g.name }));
+  return rows.map((row) => ({ ...toResultFileRecord(row), genome: g.name }));
 }
 
 /**
@@ -280,5 +248,5 @@ export async function getResultFile(
       `Cannot read stored file ${row.id} "${row.file_name}": its content no longer matches its SHA-256`,
     );
   }
-  return { file: toRecord(row), bytes };
+  return { file: toResultFileRecord(row), bytes };
 }

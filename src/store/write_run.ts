@@ -24,7 +24,14 @@ import {
 } from "../db/xref_terms.ts";
 import type { DbXref } from "../formats/model.ts";
 import { pausePoint } from "../db/pause_point.ts";
-import { SEQUENCE_DESCRIPTION_COLUMNS } from "../db/_sequence_rows.ts";
+import {
+  SEQUENCE_MATCH_SELECTION,
+  SEQUENCE_ROW_COLUMNS,
+  sequenceRow,
+} from "../db/_sequence_rows.ts";
+import { type AnnotationOrigin, toAnnotationRow } from "../db/_annotation_rows.ts";
+
+export { SEQUENCE_ROW_COLUMNS, sequenceRow };
 
 /** What happened to the genome's assembly versions. */
 export type VersionAction =
@@ -130,13 +137,6 @@ export interface StagedCacheUpdate {
   /** The term ids the write looked up or added (the cache lacked them), at the generation read. */
   terms?: { generation: number; ids: Map<string, number> };
 }
-
-/** The columns of a `sequences` row, in the order of {@linkcode sequenceRow}. */
-export const SEQUENCE_ROW_COLUMNS = [
-  ...SEQUENCE_DESCRIPTION_COLUMNS,
-  "residues",
-  "residues_encoding",
-] as const;
 
 /**
  * The genome name a run is stored under: `options.genome`, else the run prefix, else the strain.
@@ -443,7 +443,7 @@ async function insertAnnotation(
   genomeId: number,
   sequenceVersion: number,
   prepared: PreparedRun,
-  origin: { source?: "files" | "job"; jobId?: number },
+  origin: AnnotationOrigin,
 ): Promise<number> {
   return (await trx.insertInto("annotations")
     .values(annotationValues(genomeId, sequenceVersion, prepared, origin))
@@ -474,32 +474,9 @@ export function annotationValues(
   genomeId: number,
   sequenceVersion: number,
   prepared: PreparedRun,
-  origin: { source?: "files" | "job"; jobId?: number },
+  origin: AnnotationOrigin,
 ): NewAnnotation {
-  const { run } = prepared;
-  const stats = run.stats;
-  return {
-    genome_id: genomeId,
-    sequence_version: sequenceVersion,
-    mode: run.mode,
-    source: origin.source ?? "files",
-    job_id: origin.jobId ?? null,
-    bakta_version: run.software.bakta ?? null,
-    db_version: run.software.db ?? null,
-    db_type: run.software.dbType ?? null,
-    run_start: run.run?.start ?? null,
-    run_end: run.run?.end ?? null,
-    run_duration: run.run?.duration ?? null,
-    size: finite(stats?.size),
-    sequence_count: finite(stats?.sequenceCount),
-    gc: finite(stats?.gc),
-    n_ratio: finite(stats?.nRatio),
-    n50: finite(stats?.n50),
-    n90: finite(stats?.n90),
-    coding_ratio: finite(stats?.codingRatio),
-    genome_json: JSON.stringify(run.genome),
-    fingerprint: prepared.fingerprint,
-  };
+  return toAnnotationRow(genomeId, sequenceVersion, prepared.run, prepared.fingerprint, origin);
 }
 
 /**
@@ -611,59 +588,11 @@ async function linkResidues(
     .execute();
 }
 
-function finite(value: number | undefined): number | null {
-  return value === undefined || !Number.isFinite(value) ? null : value;
-}
-
-/**
- * The values of the `sequences` row of a prepared sequence, in the order of
- * {@linkcode SEQUENCE_ROW_COLUMNS}: absent fields as `null`, `complete` as 0/1.
- *
- * @param id The row id.
- * @param genomeId The genome.
- * @param version The assembly version.
- * @param p The prepared sequence (its residues encoded, checksum and GC computed).
- * @returns The row's values.
- */
-export function sequenceRow(
-  id: number,
-  genomeId: number,
-  version: number,
-  p: PreparedSequence,
-): unknown[] {
-  const s = p.sequence;
-  return [
-    id,
-    genomeId,
-    version,
-    s.id,
-    s.description ?? null,
-    s.length,
-    p.gc,
-    s.topology ?? null,
-    s.type ?? null,
-    s.complete === undefined ? null : s.complete ? 1 : 0,
-    s.name ?? null,
-    s.origId ?? null,
-    s.origDescription ?? null,
-    p.checksum,
-    p.residues,
-    p.encoding,
-  ];
-}
-
 async function loadSequences(trx: Kysely<Database>, genomeId: number): Promise<StoredSequence[]> {
   const rows = await trx.selectFrom("sequences")
-    .select(["id", "version", "seq_id", "length", "checksum", "superseded_by"])
+    .select(SEQUENCE_MATCH_SELECTION)
     .where("genome_id", "=", genomeId).orderBy("version").orderBy("id").execute();
-  return rows.map((r) => ({
-    id: r.id,
-    version: r.version,
-    seqId: r.seq_id,
-    length: r.length,
-    checksum: r.checksum,
-    supersededBy: r.superseded_by,
-  }));
+  return rows;
 }
 
 /** A stored version that matches, and which stored row each run sequence is. */

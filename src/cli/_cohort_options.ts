@@ -6,7 +6,7 @@
  * @module
  */
 
-import { type Command, Option } from "../deps/commander.ts";
+import { Argument, type Command, Option } from "../deps/commander.ts";
 import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import type { CohortOptions } from "../analysis/_cohort.ts";
@@ -31,6 +31,27 @@ export const WHERE_HELP =
   "= != < <= > >= and ~ (contains, ignoring case); numbers compare as numbers. FIELD is a sample-\n" +
   `sheet column or one of: ${Object.keys(WHERE_SHORT_NAMES).join(", ")}.\n` +
   "species and genus fall back to Bakta's organism when GTDB-Tk gave none.\n";
+
+/**
+ * The `[genomes...]` argument of the cohort commands: genome names or ids, none meaning every
+ * annotated genome (see {@linkcode cohortFromArguments}).
+ *
+ * @returns A new argument, to pass to `command.addArgument()`.
+ *
+ * @example Genomes are optional and variadic
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { Command } from "../deps/commander.ts";
+ * import { cohortGenomesArgument } from "./_cohort_options.ts";
+ * const command = new Command("x").addArgument(cohortGenomesArgument()).exitOverride();
+ * command.parse(["a", "7"], { from: "user" });
+ * assert.deepEqual(command.processedArgs, [["a", "7"]]);
+ * assert.deepEqual(new Command("y").addArgument(cohortGenomesArgument()).parse([], { from: "user" }).processedArgs, [[]]);
+ * ```
+ */
+export function cohortGenomesArgument(): Argument {
+  return new Argument("[genomes...]", "genome names (or ids); default: every annotated genome");
+}
 
 /**
  * Adds `--where` (repeatable) and `--json`/`--tsv` to a command.

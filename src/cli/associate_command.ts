@@ -8,7 +8,12 @@
 
 import type { Command } from "../deps/commander.ts";
 import type { CliIo } from "./cli_context.ts";
-import { addCohortOptions, familyTypesOption, WHERE_HELP } from "./_cohort_options.ts";
+import {
+  addCohortOptions,
+  cohortGenomesArgument,
+  familyTypesOption,
+  WHERE_HELP,
+} from "./_cohort_options.ts";
 import type { AssociateOptions } from "./_associate_action.ts";
 
 /**
@@ -32,7 +37,7 @@ function declareAssociate(program: Command): Command {
     program.command("associate")
       .description("gene families associated with a binary trait (Fisher's exact test)")
       .argument("<trait>", "the trait: a sample-sheet column (e.g. penicillin) or a --where name")
-      .argument("[genomes...]", "genome names (or ids); default: every annotated genome")
+      .addArgument(cohortGenomesArgument())
       .option("--threshold <number>", "read a continuous trait: value >= threshold is 'yes'")
       .option("--strata <trait>", "also test within strata of this trait (e.g. lineage), by CMH")
       .option(

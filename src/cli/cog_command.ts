@@ -7,7 +7,7 @@
 
 import type { Command } from "../deps/commander.ts";
 import type { CliIo } from "./cli_context.ts";
-import { addCohortOptions, WHERE_HELP } from "./_cohort_options.ts";
+import { addCohortOptions, cohortGenomesArgument, WHERE_HELP } from "./_cohort_options.ts";
 import type { CogOptions } from "./_cog_action.ts";
 
 /**
@@ -20,7 +20,7 @@ export function registerCog(program: Command, io: CliIo): void {
   addCohortOptions(
     program.command("cog")
       .description("COG functional categories per genome (CDSs per category letter)")
-      .argument("[genomes...]", "genome names (or ids); default: every annotated genome")
+      .addArgument(cohortGenomesArgument())
       .option("--fraction", "fractions of the categorized CDSs instead of counts")
       .option("--by <trait>", "one row per value of a trait (genomes summed), e.g. penicillin"),
   )

@@ -9,7 +9,12 @@
 
 import type { Command } from "../deps/commander.ts";
 import type { CliIo } from "./cli_context.ts";
-import { addCohortOptions, familyTypesOption, WHERE_HELP } from "./_cohort_options.ts";
+import {
+  addCohortOptions,
+  cohortGenomesArgument,
+  familyTypesOption,
+  WHERE_HELP,
+} from "./_cohort_options.ts";
 import type { PangenomeOptions } from "./_pangenome_action.ts";
 
 /**
@@ -30,7 +35,7 @@ function declarePangenome(program: Command): Command {
   return addCohortOptions(
     program.command("pangenome")
       .description("gene families across genomes: classes, presence/absence, Roary's CSV")
-      .argument("[genomes...]", "genome names (or ids); default: every annotated genome")
+      .addArgument(cohortGenomesArgument())
       .option("--classes", "the core/soft-core/shell/cloud summary (Roary's thresholds)")
       .option("--format <roary>", "write Roary's gene_presence_absence.csv")
       .option("--out <file>", "with --format roary: the file to write (default: standard output)")

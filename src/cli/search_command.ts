@@ -13,6 +13,7 @@ import {
   addCohortOptions,
   type CohortCommandOptions,
   cohortFromArguments,
+  cohortGenomesArgument,
   WHERE_HELP,
 } from "./_cohort_options.ts";
 import { formatTable, formatTsv, toJsonText } from "./_table.ts";
@@ -59,7 +60,7 @@ export function registerSearch(program: Command, io: CliIo): void {
     program.command("search")
       .description("search locus tags, genes and products across the cohort's genomes")
       .argument("<text>", "the words to find (all of them; quote several)")
-      .argument("[genomes...]", "genome names (or ids); default: every annotated genome")
+      .addArgument(cohortGenomesArgument())
       .option("--prefix", "let the last word match as a prefix (dna finds dnaA)")
       .option("--limit <n>", "at most this many hits (0 for all)", "50"),
   )

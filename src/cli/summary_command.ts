@@ -4,6 +4,7 @@
  * @module
  */
 
+import { cohortGenomesArgument } from "./_cohort_options.ts";
 import type { Command } from "../deps/commander.ts";
 import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
@@ -303,7 +304,7 @@ interface SummaryCommandOptions extends GlobalOptions {
 export function registerSummary(program: Command, io: CliIo): void {
   program.command("summary")
     .description("the numbers of Bakta's .txt summary for one genome, several, or all")
-    .argument("[genomes...]", "genome names (or ids); default: every annotated genome")
+    .addArgument(cohortGenomesArgument())
     .option("--json", "print JSON (fractions 0-1)")
     .option("--tsv", "print one tab-separated row per genome (fractions 0-1)")
     .addHelpText(

@@ -16,26 +16,10 @@
 export type Strand = "+" | "-" | "." | "?";
 
 /**
- * A feature type, named as Bakta's JSON names it. GFF3/GenBank/TSV type names are mapped to these
- * on reading (e.g. GFF3 `CDS` with source `Bakta` is a `sorf`, `regulatory_region` is an
- * `ncRNA-region`, `CRISPR` is `crispr`).
+ * Every {@linkcode FeatureType}, in Bakta's summary order: the one list of the feature types the
+ * type is derived from.
  */
-export type FeatureType =
-  | "cds"
-  | "sorf"
-  | "tRNA"
-  | "tmRNA"
-  | "rRNA"
-  | "ncRNA"
-  | "ncRNA-region"
-  | "crispr"
-  | "gap"
-  | "oriC"
-  | "oriV"
-  | "oriT";
-
-/** Every {@linkcode FeatureType}, in Bakta's summary order. */
-export const FEATURE_TYPES: readonly FeatureType[] = [
+export const FEATURE_TYPES = [
   "tRNA",
   "tmRNA",
   "rRNA",
@@ -48,7 +32,14 @@ export const FEATURE_TYPES: readonly FeatureType[] = [
   "oriC",
   "oriV",
   "oriT",
-];
+] as const satisfies readonly string[];
+
+/**
+ * A feature type, named as Bakta's JSON names it (one of {@linkcode FEATURE_TYPES}). GFF3/GenBank/TSV
+ * type names are mapped to these on reading (e.g. GFF3 `CDS` with source `Bakta` is a `sorf`,
+ * `regulatory_region` is an `ncRNA-region`, `CRISPR` is `crispr`).
+ */
+export type FeatureType = (typeof FEATURE_TYPES)[number];
 
 /** How a CDS is truncated at a sequence edge. */
 export type Truncation = "5-prime" | "3-prime" | "both" | "?";

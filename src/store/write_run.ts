@@ -179,20 +179,26 @@ export async function findImported(
 ): Promise<ImportRunResult | undefined> {
   const existing = await db.selectFrom("annotations as a")
     .innerJoin("genomes as g", "g.id", "a.genome_id")
-    .select(["a.id", "a.genome_id", "a.sequence_version", "a.mode", "g.name"])
+    .select([
+      "a.id",
+      "a.genome_id as genomeId",
+      "a.sequence_version as sequenceVersion",
+      "a.mode",
+      "g.name",
+    ])
     .where("a.fingerprint", "=", fingerprint).executeTakeFirst();
   if (existing === undefined) return undefined;
   return {
     status: "skipped",
     reason: `the same run was imported before as annotation ${existing.id} of "${existing.name}"`,
     annotationId: existing.id,
-    genomeId: existing.genome_id,
+    genomeId: existing.genomeId,
     genome: existing.name,
     prefix,
     where,
     fingerprint,
     mode: existing.mode as "genome" | "proteins",
-    sequenceVersion: existing.sequence_version,
+    sequenceVersion: existing.sequenceVersion,
     versionAction: existing.mode === "proteins" ? "none" : "same-version",
     counts: { sequences: 0, features: 0, xrefs: 0, files: 0, bytes: 0 },
     warnings: [],

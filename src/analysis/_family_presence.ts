@@ -13,6 +13,8 @@ import type { Database } from "../db/schema.ts";
 import { isPostgres, isSqlite, joinedText } from "../query/_sqlite_indexes.ts";
 import { type CohortOptions, cohortQuery } from "./_cohort.ts";
 import { isSorted, readFamilySetPrevalence, readFamilySets } from "./_family_sets.ts";
+import { readDictionaryColumns } from "./_dictionary_columns.ts";
+import { pick } from "./_pick.ts";
 
 /**
  * The cohort's families as a sparse matrix: family `f` is carried by the genomes
@@ -506,10 +508,19 @@ export interface FamilyDescription {
   product: string | null;
 }
 
+/** The gene symbols and products of some families, at the positions the families were asked in. */
+export interface FamilyDescriptions {
+  /** The gene symbols (null when unknown). */
+  gene: (string | null)[];
+  /** The products (null when unknown). */
+  product: (string | null)[];
+}
+
 /**
  * The gene symbol and product of some families of a presence matrix (those of its first member,
  * see `FamilyPresence.first`): from the family dictionary when the matrix was read from the
- * family sets, else from the members' feature rows ({@linkcode describeFeatures}).
+ * family sets (the whole dictionary by column when the families are at least a quarter of it,
+ * else by id), else from the members' feature rows ({@linkcode describeFeatures}).
  *
  * @param db The database.
  * @param presence The matrix.
@@ -520,12 +531,16 @@ export async function describeFamilies(
   db: Kysely<Database>,
   presence: FamilyPresence,
   families: ArrayLike<number>,
-): Promise<FamilyDescription[]> {
+): Promise<FamilyDescriptions> {
   const { familyIds, first } = presence;
   const speaksJson = isSqlite(db) || isPostgres(db);
   if (familyIds !== undefined && speaksJson && describesMostOf(families.length, familyIds)) {
-    const dictionary = await describeDictionary(db);
-    return Array.from(families, (f) => dictionary[familyIds[f]] ?? { gene: null, product: null });
+    const columns = await readDictionaryColumns(db, { texts: ["gene", "product"], first: false });
+    const { rowOf } = columns;
+    const gene = columns.texts.gene!;
+    const product = columns.texts.product!;
+    const rows = pick(rowOf, pick(familyIds, families));
+    return { gene: pick(gene, rows), product: pick(product, rows) };
   }
   const keys = Array.from(families, (f) => familyIds === undefined ? first[f] : familyIds[f]);
   const described = await describeRows(
@@ -533,7 +548,10 @@ export async function describeFamilies(
     familyIds === undefined ? "features" : "families",
     keys,
   );
-  return keys.map((key) => described.get(key) ?? { gene: null, product: null });
+  return {
+    gene: keys.map((key) => described.get(key)?.gene ?? null),
+    product: keys.map((key) => described.get(key)?.product ?? null),
+  };
 }
 
 /**
@@ -544,20 +562,6 @@ function describesMostOf(count: number, familyIds: Int32Array): boolean {
   let most = 0;
   for (const id of familyIds) if (id > most) most = id;
   return count * 4 >= most;
-}
-
-/**
- * Every family of the dictionary described, indexed by its id: one pass over `families` in id
- * order, answered as one JSON array built by the database (no id list sent, no look-up by id).
- */
-async function describeDictionary(db: Kysely<Database>): Promise<FamilyDescription[]> {
-  const json = describedRowsJson(isSqlite(db) ? "sqlite" : "postgres");
-  const result = await db.selectFrom("families").select(json.as("rows")).executeTakeFirst();
-  const described: FamilyDescription[] = [];
-  for (const [id, gene, product] of JSON.parse(result?.rows ?? "[]") as DescribedRow[]) {
-    described[id] = { gene, product };
-  }
-  return described;
 }
 
 /**

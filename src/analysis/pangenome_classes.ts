@@ -9,8 +9,14 @@ import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { show } from "../query/_validate.ts";
 import { describeFamilies, familiesByPrevalence } from "./_family_presence.ts";
-import { familyPresence, familyPrevalence, type GeneFamilyOptions } from "./gene_families.ts";
+import {
+  type FamilyPresence,
+  familyPresence,
+  familyPrevalence,
+  type GeneFamilyOptions,
+} from "./gene_families.ts";
 import { rowsToTable } from "./to_table.ts";
+import { pick } from "./_pick.ts";
 
 /** A pangenome class. */
 export type PangenomeClass = "core" | "soft-core" | "shell" | "cloud";
@@ -139,23 +145,40 @@ export async function pangenomeClasses(
   }
   const presence = await familyPresence(db, options);
   const order = familiesByPrevalence(presence);
-  const { offsets, copies } = presence;
   const total = presence.genomes.length;
-  const genomes = Array.from(order, (f) => offsets[f + 1] - offsets[f]);
-  const names = describe ? await describeFamilies(db, presence, order) : [];
+  const counts = classCounts(presence, order);
+  const names = describe ? await describeFamilies(db, presence, order) : undefined;
+  const classOf: PangenomeClass[] = [];
+  for (let n = 0; n <= total && total > 0; n++) classOf.push(classifyPrevalence(n, total));
+  const fraction = new Float64Array(order.length);
+  for (let row = 0; row < order.length; row++) fraction[row] = counts.genomes[row] / total;
   return table({
-    family: Array.from(order, (f) => presence.families[f]),
-    genomes,
-    fraction: genomes.map((n) => n / total),
-    class: genomes.map((n) => classifyPrevalence(n, total)),
-    copies: Array.from(order, (f) => {
-      let sum = 0;
-      for (let i = offsets[f]; i < offsets[f + 1]; i++) sum += copies[i];
-      return sum;
-    }),
-    gene: Array.from(order, (_, i) => names[i]?.gene ?? null),
-    product: Array.from(order, (_, i) => names[i]?.product ?? null),
+    family: pick(presence.families, order),
+    genomes: counts.genomes,
+    fraction,
+    class: pick(classOf, counts.genomes),
+    copies: counts.copies,
+    gene: names?.gene ?? new Array(order.length).fill(null),
+    product: names?.product ?? new Array(order.length).fill(null),
   }, CLASS_COLUMNS);
+}
+
+/** Per family of `order` (indices into the matrix): its genomes and its copies across them. */
+function classCounts(
+  presence: FamilyPresence,
+  order: Int32Array,
+): { genomes: Int32Array; copies: Int32Array } {
+  const { offsets, copies } = presence;
+  const genomes = new Int32Array(order.length);
+  const sums = new Int32Array(order.length);
+  for (let row = 0; row < order.length; row++) {
+    const f = order[row];
+    genomes[row] = offsets[f + 1] - offsets[f];
+    let sum = 0;
+    for (let i = offsets[f]; i < offsets[f + 1]; i++) sum += copies[i];
+    sums[row] = sum;
+  }
+  return { genomes, copies: sums };
 }
 
 /**

@@ -16,6 +16,7 @@ import type { CohortOptions } from "./_cohort.ts";
 import { associateFamilyColumns, type FamilyAssociationColumns } from "./associate_families.ts";
 import { readBinaryTrait } from "./binary_trait.ts";
 import { describeFamilies } from "./_family_presence.ts";
+import { pick } from "./_pick.ts";
 import {
   checkFamilyOptions,
   type FamilyPresence,
@@ -250,9 +251,9 @@ async function associationTable(
   const names = await describeFamilies(db, presence, columns.family);
   const { family, ...rest } = columns;
   return table({
-    family: Array.from(family, (f) => presence.families[f]),
-    gene: names.map((name) => name.gene),
-    product: names.map((name) => name.product),
+    family: pick(presence.families, family),
+    gene: names.gene,
+    product: names.product,
     ...rest,
   }, [...ASSOCIATION_COLUMNS]);
 }

@@ -45,6 +45,8 @@ export interface FamilyPresence {
    * read from the per-annotation family sets; absent when it was read from the features.
    */
   familyIds?: Int32Array;
+  /** Each family's gene symbol and product, when asked for (`describe`). */
+  descriptions?: FamilyDescriptions;
 }
 
 /** How many families one query hands over by default (one packed text each time). */
@@ -71,6 +73,11 @@ export interface FamilyPresenceRequest {
    * @default 100000
    */
   chunk?: number;
+  /**
+   * Whether each family's gene and product are read too (`FamilyPresence.descriptions`).
+   * @default false
+   */
+  describe?: boolean;
   /**
    * Whether the per-annotation family sets may be read (false: always the features, as before
    * schema v10; for benches comparing the two).
@@ -127,7 +134,18 @@ export async function readFamilyPresence(
     }
     await readComputedFamilies(builder, request);
   }
-  return { genomes, annotationIds, ...builder.finish() };
+  const presence: FamilyPresence = { genomes, annotationIds, ...builder.finish() };
+  if (request.describe) {
+    presence.descriptions = await describeFamilies(db, presence, familyIndices(presence));
+  }
+  return presence;
+}
+
+/** 0 … families − 1. */
+function familyIndices(presence: FamilyPresence): Int32Array {
+  const all = new Int32Array(presence.families.length);
+  for (let f = 0; f < all.length; f++) all[f] = f;
+  return all;
 }
 
 /** How widely each family is shared: see {@linkcode readFamilyPrevalence}. */
@@ -532,7 +550,13 @@ export async function describeFamilies(
   presence: FamilyPresence,
   families: ArrayLike<number>,
 ): Promise<FamilyDescriptions> {
-  const { familyIds, first } = presence;
+  const { familyIds, first, descriptions } = presence;
+  if (descriptions !== undefined) {
+    return {
+      gene: pick(descriptions.gene, families),
+      product: pick(descriptions.product, families),
+    };
+  }
   const speaksJson = isSqlite(db) || isPostgres(db);
   if (familyIds !== undefined && speaksJson && describesMostOf(families.length, familyIds)) {
     const columns = await readDictionaryColumns(db, { texts: ["gene", "product"], first: false });
@@ -560,7 +584,7 @@ export async function describeFamilies(
  */
 function describesMostOf(count: number, familyIds: Int32Array): boolean {
   let most = 0;
-  for (const id of familyIds) if (id > most) most = id;
+  for (let i = 0; i < familyIds.length; i++) if (familyIds[i] > most) most = familyIds[i];
   return count * 4 >= most;
 }
 

@@ -8,7 +8,12 @@
 
 import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
-import { dictionarySize, familyIdsByName, readDictionaryColumns } from "./_dictionary_columns.ts";
+import {
+  dictionarySize,
+  type DictionaryText,
+  familyIdsByName,
+  readDictionaryColumns,
+} from "./_dictionary_columns.ts";
 import { pick, pickNumbers } from "./_pick.ts";
 import { unpackFamilySet } from "../../migrations/_annotation_summaries.ts";
 
@@ -26,6 +31,8 @@ export interface FamilySetCells {
   first: Float64Array;
   /** Each family's dictionary id (`families.id`). */
   familyIds: Int32Array;
+  /** Each family's gene and product, when asked for. */
+  descriptions?: { gene: (string | null)[]; product: (string | null)[] };
 }
 
 /** What {@linkcode readFamilySets} reads. */
@@ -36,6 +43,8 @@ export interface FamilySetsRequest {
   types: readonly ("cds" | "sorf")[];
   /** Whether pseudogene copies count. */
   pseudogenes: "present" | "absent";
+  /** Whether each family's gene and product are read too. */
+  describe?: boolean;
 }
 
 /**
@@ -57,7 +66,7 @@ export async function readFamilySets(
   const withPseudo = request.pseudogenes === "present";
   const counts = new Int32Array(await dictionarySize(db));
   forEachCell(sets, withPseudo, (_, family) => counts[family]++);
-  const present = await presentFamilies(db, counts);
+  const present = await presentFamilies(db, counts, request.describe === true);
   return layOut(sets, withPseudo, counts, present, request.types.length > 1);
 }
 
@@ -135,29 +144,34 @@ function forEachCell(
   }
 }
 
-/** The families present, in name order: their ids, names and representatives. */
+/** The families present, in name order: their ids, names, representatives and descriptions. */
 interface PresentFamilies {
   ids: Int32Array;
   names: string[];
   first: Float64Array;
+  descriptions?: { gene: (string | null)[]; product: (string | null)[] };
 }
 
 /**
  * The families with `counts[id] > 0`, in code-unit order of their names: the ids in name order
- * from the name index, the names and representatives from the dictionary's columns by id (one
- * scan in id order); sorted again here only when the database's collation is not code-unit order.
+ * from the name index, the names, representatives (and with `describe` genes and products) from
+ * the dictionary's columns (one scan in id order); sorted again here only when the database's
+ * collation is not code-unit order.
  */
-async function presentFamilies(db: Kysely<Database>, counts: Int32Array): Promise<PresentFamilies> {
-  const [byName, columns] = await Promise.all([
-    familyIdsByName(db),
-    readDictionaryColumns(db, { texts: ["name"], first: true }),
-  ]);
+async function presentFamilies(
+  db: Kysely<Database>,
+  counts: Int32Array,
+  describe: boolean,
+): Promise<PresentFamilies> {
+  const texts: DictionaryText[] = describe ? ["name", "gene", "product"] : ["name"];
+  const byName = await familyIdsByName(db);
+  const columns = await readDictionaryColumns(db, { texts, first: true });
   const { rowOf } = columns;
   const nameAt = columns.texts.name!;
   const present: number[] = [];
   for (let i = 0; i < byName.length; i++) if (counts[byName[i]] > 0) present.push(byName[i]);
   let ids = Int32Array.from(present);
-  let rows = pick(columns.rowOf, ids);
+  let rows = pick(rowOf, ids);
   let names = pick(nameAt, rows) as string[];
   if (!isSorted(names)) {
     ids = ids.sort((a, b) => {
@@ -165,10 +179,13 @@ async function presentFamilies(db: Kysely<Database>, counts: Int32Array): Promis
       const y = nameAt[rowOf[b]]!;
       return x < y ? -1 : x > y ? 1 : 0;
     });
-    rows = pick(columns.rowOf, ids);
+    rows = pick(rowOf, ids);
     names = pick(nameAt, rows) as string[];
   }
-  return { ids, names, first: pickNumbers(columns.first!, rows) };
+  const found = { ids, names, first: pickNumbers(columns.first!, rows) };
+  if (!describe) return found;
+  const { gene, product } = columns.texts;
+  return { ...found, descriptions: { gene: pick(gene!, rows), product: pick(product!, rows) } };
 }
 
 /**
@@ -204,6 +221,7 @@ function layOut(
     ...(merge ? mergeSameGenome(cells) : cells),
     first: present.first,
     familyIds: present.ids,
+    ...(present.descriptions === undefined ? {} : { descriptions: present.descriptions }),
   };
 }
 

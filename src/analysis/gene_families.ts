@@ -241,9 +241,10 @@ export interface PresenceAbsenceOptions extends GeneFamilyOptions {
  * {@linkcode presenceAbsence}, `pangenomeClasses`, `pangenomeSummary` and `traitAssociation`.
  *
  * @param db The database.
- * @param options Which genomes, feature types, pseudogenes and family level.
+ * @param options Which genomes, feature types, pseudogenes and family level, and whether to
+ *   describe the families.
  * @returns A promise of the matrix.
- * @throws {RangeError} When `types`, `pseudogenes` or `familyLevel` is not allowed.
+ * @throws {RangeError} When `types`, `pseudogenes`, `familyLevel` or `describe` is not allowed.
  *
  * @example A family in two genomes, with two copies in one
  * ```ts
@@ -278,9 +279,25 @@ export interface PresenceAbsenceOptions extends GeneFamilyOptions {
  */
 export function familyPresence(
   db: Kysely<Database>,
-  options: GeneFamilyOptions = {},
+  options: FamilyPresenceOptions = {},
 ): Promise<FamilyPresence> {
-  return readFamilyPresence(db, presenceRequest(db, options));
+  const { describe = false } = options;
+  if (typeof describe !== "boolean") {
+    throw new RangeError(
+      `Invalid option "describe": expected true or false, got ${show(describe)}`,
+    );
+  }
+  return readFamilyPresence(db, { ...presenceRequest(db, options), describe });
+}
+
+/** Options of {@linkcode familyPresence}. */
+export interface FamilyPresenceOptions extends GeneFamilyOptions {
+  /**
+   * Also give each family's gene symbol and product (`FamilyPresence.descriptions`): on schema
+   * v10 from the same scan of the family dictionary that names the families.
+   * @default false
+   */
+  describe?: boolean;
 }
 
 /**

@@ -112,7 +112,8 @@ const CLASS_COLUMNS = ["family", "genomes", "fraction", "class", "copies", "gene
  * share of genomes that carry them, with Roary's thresholds ({@linkcode PANGENOME_THRESHOLDS}).
  * A table `family, genomes, fraction, class, copies, gene, product` ({@linkcode PangenomeClassRow}),
  * from the one presence read of `familyPresence` (classes by {@linkcode classifyPrevalence}); with
- * `describe`, each family's first member is then looked up by id, 10,000 per query. Families are
+ * `describe`, the same read gives each family's gene and product (on schema v10 from the scan of
+ * the family dictionary that names the families; else from each family's first member). Families are
  * keyed as `familyKey` says (UniRef90, then UniRef50, then protein MD5); the cohort is the latest
  * annotation of each genome (of `genomes`).
  *
@@ -143,7 +144,7 @@ export async function pangenomeClasses(
       `Invalid option "describe": expected true or false, got ${show(describe)}`,
     );
   }
-  const presence = await familyPresence(db, options);
+  const presence = await familyPresence(db, { ...options, describe });
   const order = familiesByPrevalence(presence);
   const total = presence.genomes.length;
   const counts = classCounts(presence, order);

@@ -133,7 +133,7 @@ export async function traitAssociation(
     pseudogenes: settings.pseudogenes,
     familyLevel: settings.familyLevel,
   };
-  const presence = await familyPresence(db, { ...families, genomes: groups.names });
+  const presence = await familyPresence(db, { ...families, genomes: groups.names, describe: true });
   // The matrix's genomes are in name order: the trait and strata follow them.
   const at = new Map(groups.names.map((name, i) => [name, i]));
   const order = presence.genomes.map((name) => at.get(name)!);

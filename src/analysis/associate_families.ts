@@ -411,7 +411,8 @@ function memoisedMantelHaenszel(
   for (let g = 0; g < trait.length; g++) (trait[g] ? yes : no)[strata[g]]++;
   const a = new Int32Array(k);
   const c = new Int32Array(k);
-  const memo = new Map<string, MantelHaenszelResult>();
+  const key = tablesKey(yes, no);
+  const memo = new Map<number | string, MantelHaenszelResult>();
   return (f) => {
     a.fill(0);
     c.fill(0);
@@ -419,8 +420,8 @@ function memoisedMantelHaenszel(
       const g = genome[i];
       (trait[g] ? a : c)[strata[g]]++;
     }
-    const key = `${a.join()};${c.join()}`;
-    let result = memo.get(key);
+    const at = key(a, c);
+    let result = memo.get(at);
     if (result === undefined) {
       const tables: StratumTable[] = Array.from({ length: k }, (_, s) => ({
         a: a[s],
@@ -429,8 +430,29 @@ function memoisedMantelHaenszel(
         d: no[s] - c[s],
       }));
       result = mantelHaenszel(tables);
-      memo.set(key, result);
+      memo.set(at, result);
     }
     return result;
+  };
+}
+
+/**
+ * The key of a set of stratum tables (trait-yes carriers `a[s]` ≤ `yes[s]`, trait-no carriers
+ * `c[s]` ≤ `no[s]`): one mixed-radix number when every such set fits in a double exactly, else
+ * the counts as text.
+ */
+function tablesKey(
+  yes: Int32Array,
+  no: Int32Array,
+): (a: Int32Array, c: Int32Array) => number | string {
+  let keys = 1;
+  for (let s = 0; s < yes.length; s++) keys *= (yes[s] + 1) * (no[s] + 1);
+  if (keys > Number.MAX_SAFE_INTEGER) return (a, c) => `${a.join()};${c.join()}`;
+  return (a, c) => {
+    let key = 0;
+    for (let s = 0; s < yes.length; s++) {
+      key = (key * (yes[s] + 1) + a[s]) * (no[s] + 1) + c[s];
+    }
+    return key;
   };
 }

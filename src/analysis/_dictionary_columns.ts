@@ -74,7 +74,9 @@ export async function readDictionaryColumns(
     for (const name of wanted.texts) {
       const values = splitTexts(chunk.texts[name], chunk.nulls[name], chunk.rows) ??
         await readTextRows(db, name, ids);
-      texts[name] = texts[name]!.length === 0 ? values : texts[name]!.concat(values);
+      const column = texts[name]!;
+      if (column.length === 0) texts[name] = values;
+      else for (let i = 0; i < values.length; i++) column.push(values[i]);
     }
   }
   return { rowOf, texts, ...(wanted.first ? { first: first.subarray(0, rows) } : {}) };

@@ -12,7 +12,12 @@ import { sql } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { isPostgres, isSqlite, joinedText } from "../query/_sqlite_indexes.ts";
 import { type CohortOptions, cohortQuery } from "./_cohort.ts";
-import { isSorted, readFamilySetPrevalence, readFamilySets } from "./_family_sets.ts";
+import {
+  isSorted,
+  readFamilySetPrevalence,
+  readFamilySets,
+  readFamilySetTotals,
+} from "./_family_sets.ts";
 import { readDictionaryColumns } from "./_dictionary_columns.ts";
 import { pick } from "./_pick.ts";
 
@@ -179,6 +184,56 @@ export async function readFamilyPrevalence(
   return {
     genomes: genomes.length,
     prevalence: offsets.subarray(1).map((end, f) => end - offsets[f]),
+  };
+}
+
+/** Per family of the cohort: see {@linkcode readFamilyTotals}. */
+export interface FamilyTotals {
+  /** How many genomes the cohort has. */
+  genomes: number;
+  /** The families carried by at least one genome, in code-unit order. */
+  families: string[];
+  /** How many genomes carry each family. */
+  carriers: Int32Array;
+  /** All copies of each family across the cohort. */
+  copies: Int32Array;
+  /** Each family's gene and product, when asked for (`describe`). */
+  descriptions?: FamilyDescriptions;
+}
+
+/**
+ * How many genomes carry each family of the cohort and its copies, families in code-unit order:
+ * counted from the per-annotation family sets by family id when every cohort annotation has them
+ * (no matrix laid out), else from {@linkcode readFamilyPresence}.
+ *
+ * @param db The database.
+ * @param request As for {@linkcode readFamilyPresence}.
+ * @returns The cohort size and each family's totals.
+ */
+export async function readFamilyTotals(
+  db: Kysely<Database>,
+  request: FamilyPresenceRequest,
+): Promise<FamilyTotals> {
+  if (!request.computeAll && request.summaries !== false) {
+    const cohort = await cohortQuery(db, request.cohort).execute();
+    const annotationIds = cohort.map((row) => Number(row.annotation_id));
+    const totals = await readFamilySetTotals(db, { ...request, annotationIds });
+    if (totals !== undefined) return { genomes: cohort.length, ...totals };
+  }
+  const presence = await readFamilyPresence(db, request);
+  const { offsets, copies } = presence;
+  const carriers = new Int32Array(presence.families.length);
+  const sums = new Int32Array(presence.families.length);
+  for (let f = 0; f < carriers.length; f++) {
+    carriers[f] = offsets[f + 1] - offsets[f];
+    for (let i = offsets[f]; i < offsets[f + 1]; i++) sums[f] += copies[i];
+  }
+  return {
+    genomes: presence.genomes.length,
+    families: presence.families,
+    carriers,
+    copies: sums,
+    ...(presence.descriptions === undefined ? {} : { descriptions: presence.descriptions }),
   };
 }
 
@@ -496,18 +551,28 @@ class PresenceBuilder {
  */
 export function familiesByPrevalence(presence: FamilyPresence, minGenomes = 1): Int32Array {
   const { offsets } = presence;
-  const n = offsets.length - 1;
-  const most = presence.genomes.length;
+  const carriers = new Int32Array(offsets.length - 1);
+  for (let f = 0; f < carriers.length; f++) carriers[f] = offsets[f + 1] - offsets[f];
+  return byCarriers(carriers, presence.genomes.length, minGenomes);
+}
+
+/**
+ * Positions 0 … n − 1 of families with at least `minGenomes` carriers, most carriers first, ties
+ * in position order: a counting sort on the number of carriers (no comparison sort).
+ *
+ * @param carriers How many genomes carry each family (0 … most).
+ * @param most The number of genomes.
+ * @param minGenomes The least number of carriers.
+ * @returns Positions into `carriers`.
+ */
+export function byCarriers(carriers: Int32Array, most: number, minGenomes = 1): Int32Array {
+  const n = carriers.length;
   const starts = new Int32Array(most + 2);
-  for (let f = 0; f < n; f++) {
-    const genomes = offsets[f + 1] - offsets[f];
-    if (genomes >= minGenomes) starts[most - genomes + 1]++;
-  }
+  for (let f = 0; f < n; f++) if (carriers[f] >= minGenomes) starts[most - carriers[f] + 1]++;
   for (let k = 1; k < starts.length; k++) starts[k] += starts[k - 1];
   const order = new Int32Array(starts[starts.length - 1]);
   for (let f = 0; f < n; f++) {
-    const genomes = offsets[f + 1] - offsets[f];
-    if (genomes >= minGenomes) order[starts[most - genomes]++] = f;
+    if (carriers[f] >= minGenomes) order[starts[most - carriers[f]]++] = f;
   }
   return order;
 }

@@ -85,15 +85,63 @@ export async function readFamilySetPrevalence(
 ): Promise<Int32Array | undefined> {
   const sets = await readSets(db, request);
   if (sets === undefined) return undefined;
-  const size = await dictionarySize(db);
-  const genomes = new Int32Array(size);
+  const { carriers } = countCarriers(sets, request, await dictionarySize(db));
+  return carriers.filter((n) => n > 0);
+}
+
+/** Per family of the cohort, in code-unit order of the names: see {@linkcode readFamilySetTotals}. */
+export interface FamilySetTotals {
+  /** The families carried by at least one genome, in code-unit order. */
+  families: string[];
+  /** How many genomes carry each. */
+  carriers: Int32Array;
+  /** All copies of each across the cohort. */
+  copies: Int32Array;
+  /** Each family's gene and product, when asked for. */
+  descriptions?: { gene: (string | null)[]; product: (string | null)[] };
+}
+
+/**
+ * How many genomes carry each family and how many copies it has, from the family sets counted by
+ * family id in one pass (no matrix laid out), then named (and described) from the dictionary; or
+ * undefined when an annotation of the cohort has no family set of a requested type.
+ *
+ * @param db The database.
+ * @param request The cohort's annotations, the types, pseudogenes and whether to describe.
+ * @returns The totals of the families present, or undefined.
+ */
+export async function readFamilySetTotals(
+  db: Kysely<Database>,
+  request: FamilySetsRequest,
+): Promise<FamilySetTotals | undefined> {
+  const sets = await readSets(db, request);
+  if (sets === undefined) return undefined;
+  const { carriers, copies } = countCarriers(sets, request, await dictionarySize(db));
+  const present = await presentFamilies(db, carriers, request.describe === true);
+  return {
+    families: present.names,
+    carriers: pickNumbers(carriers, present.ids),
+    copies: pickNumbers(copies, present.ids),
+    ...(present.descriptions === undefined ? {} : { descriptions: present.descriptions }),
+  };
+}
+
+/** Per family id: the genomes that carry it (a genome counted once over its sets) and its copies. */
+function countCarriers(
+  sets: readonly Uint8Array[][],
+  request: FamilySetsRequest,
+  size: number,
+): { carriers: Int32Array; copies: Int32Array } {
+  const carriers = new Int32Array(size);
+  const copies = new Int32Array(size);
   const lastGenome = new Int32Array(size).fill(-1);
-  forEachCell(sets, request.pseudogenes === "present", (g, family) => {
+  forEachCell(sets, request.pseudogenes === "present", (g, family, c) => {
+    copies[family] += c;
     if (lastGenome[family] === g) return;
     lastGenome[family] = g;
-    genomes[family]++;
+    carriers[family]++;
   });
-  return genomes.filter((n) => n > 0);
+  return { carriers, copies };
 }
 
 /** Annotations whose family sets one query reads. */

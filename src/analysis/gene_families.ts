@@ -18,11 +18,18 @@ import {
   type FamilyPresence,
   type FamilyPresenceRequest,
   type FamilyPrevalence,
+  type FamilyTotals,
   readFamilyPresence,
   readFamilyPrevalence,
+  readFamilyTotals,
 } from "./_family_presence.ts";
 
-export type { FamilyPresence, FamilyPrevalence } from "./_family_presence.ts";
+export type {
+  FamilyDescriptions,
+  FamilyPresence,
+  FamilyPrevalence,
+  FamilyTotals,
+} from "./_family_presence.ts";
 
 /** Options of the gene-family tables. */
 export interface GeneFamilyOptions extends CohortOptions {
@@ -298,6 +305,51 @@ export interface FamilyPresenceOptions extends GeneFamilyOptions {
    * @default false
    */
   describe?: boolean;
+}
+
+/**
+ * How many genomes carry each family of the cohort, and its copies, families in code-unit order
+ * and named (with `describe`, also given their gene and product): what `pangenomeClasses` needs.
+ * On schema v10 the family sets are counted by family id in one pass, without laying out the
+ * matrix; else the totals come from {@linkcode familyPresence}.
+ *
+ * @param db The database.
+ * @param options Which genomes, feature types, pseudogenes and family level, and whether to
+ *   describe the families.
+ * @returns The cohort size and each family's totals.
+ * @throws {RangeError} When a family option or `describe` is not allowed.
+ *
+ * @example An empty store
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { familyTotals } from "./gene_families.ts";
+ * const db = await openDatabase(":memory:");
+ * const totals = await familyTotals(db);
+ * assert.equal(totals.genomes, 0);
+ * assert.deepEqual(totals.families, []);
+ * await db.destroy();
+ * ```
+ */
+export function familyTotals(
+  db: Kysely<Database>,
+  options: FamilyPresenceOptions = {},
+): Promise<FamilyTotals> {
+  return readFamilyTotals(db, {
+    ...presenceRequest(db, options),
+    describe: checkDescribe(options),
+  });
+}
+
+/** The `describe` option, checked. */
+function checkDescribe(options: FamilyPresenceOptions): boolean {
+  const { describe = false } = options;
+  if (typeof describe !== "boolean") {
+    throw new RangeError(
+      `Invalid option "describe": expected true or false, got ${show(describe)}`,
+    );
+  }
+  return describe;
 }
 
 /**

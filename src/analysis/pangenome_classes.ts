@@ -8,15 +8,10 @@ import { type ColumnTable, table } from "../deps/arquero.ts";
 import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { show } from "../query/_validate.ts";
-import { describeFamilies, familiesByPrevalence } from "./_family_presence.ts";
-import {
-  type FamilyPresence,
-  familyPresence,
-  familyPrevalence,
-  type GeneFamilyOptions,
-} from "./gene_families.ts";
+import { byCarriers } from "./_family_presence.ts";
+import { familyPrevalence, familyTotals, type GeneFamilyOptions } from "./gene_families.ts";
 import { rowsToTable } from "./to_table.ts";
-import { pick } from "./_pick.ts";
+import { pick, pickNumbers } from "./_pick.ts";
 
 /** A pangenome class. */
 export type PangenomeClass = "core" | "soft-core" | "shell" | "cloud";
@@ -111,9 +106,9 @@ const CLASS_COLUMNS = ["family", "genomes", "fraction", "class", "copies", "gene
  * The gene families of the cohort with their class — core, soft-core, shell or cloud — by the
  * share of genomes that carry them, with Roary's thresholds ({@linkcode PANGENOME_THRESHOLDS}).
  * A table `family, genomes, fraction, class, copies, gene, product` ({@linkcode PangenomeClassRow}),
- * from the one presence read of `familyPresence` (classes by {@linkcode classifyPrevalence}); with
- * `describe`, the same read gives each family's gene and product (on schema v10 from the scan of
- * the family dictionary that names the families; else from each family's first member). Families are
+ * from `familyTotals` (classes by {@linkcode classifyPrevalence}): on schema v10 the family sets
+ * counted by family id, the families named — and with `describe` given their gene and product — in
+ * one scan of the family dictionary; else from the presence matrix and each family's first member. Families are
  * keyed as `familyKey` says (UniRef90, then UniRef50, then protein MD5); the cohort is the latest
  * annotation of each genome (of `genomes`).
  *
@@ -144,42 +139,28 @@ export async function pangenomeClasses(
       `Invalid option "describe": expected true or false, got ${show(describe)}`,
     );
   }
-  const presence = await familyPresence(db, { ...options, describe });
-  const order = familiesByPrevalence(presence);
-  const total = presence.genomes.length;
-  const counts = classCounts(presence, order);
-  const names = describe ? await describeFamilies(db, presence, order) : undefined;
+  const totals = await familyTotals(db, { ...options, describe });
+  const order = byCarriers(totals.carriers, totals.genomes);
+  const total = totals.genomes;
+  const genomes = pickNumbers(totals.carriers, order);
   const classOf: PangenomeClass[] = [];
   for (let n = 0; n <= total && total > 0; n++) classOf.push(classifyPrevalence(n, total));
   const fraction = new Float64Array(order.length);
-  for (let row = 0; row < order.length; row++) fraction[row] = counts.genomes[row] / total;
+  for (let row = 0; row < order.length; row++) fraction[row] = genomes[row] / total;
+  const { descriptions } = totals;
   return table({
-    family: pick(presence.families, order),
-    genomes: counts.genomes,
+    family: pick(totals.families, order),
+    genomes,
     fraction,
-    class: pick(classOf, counts.genomes),
-    copies: counts.copies,
-    gene: names?.gene ?? new Array(order.length).fill(null),
-    product: names?.product ?? new Array(order.length).fill(null),
+    class: pick(classOf, genomes),
+    copies: pickNumbers(totals.copies, order),
+    gene: descriptions === undefined
+      ? new Array(order.length).fill(null)
+      : pick(descriptions.gene, order),
+    product: descriptions === undefined
+      ? new Array(order.length).fill(null)
+      : pick(descriptions.product, order),
   }, CLASS_COLUMNS);
-}
-
-/** Per family of `order` (indices into the matrix): its genomes and its copies across them. */
-function classCounts(
-  presence: FamilyPresence,
-  order: Int32Array,
-): { genomes: Int32Array; copies: Int32Array } {
-  const { offsets, copies } = presence;
-  const genomes = new Int32Array(order.length);
-  const sums = new Int32Array(order.length);
-  for (let row = 0; row < order.length; row++) {
-    const f = order[row];
-    genomes[row] = offsets[f + 1] - offsets[f];
-    let sum = 0;
-    for (let i = offsets[f]; i < offsets[f + 1]; i++) sum += copies[i];
-    sums[row] = sum;
-  }
-  return { genomes, copies: sums };
 }
 
 /**

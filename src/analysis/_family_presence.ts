@@ -197,6 +197,8 @@ export interface FamilyTotals {
   carriers: Int32Array;
   /** All copies of each family across the cohort. */
   copies: Int32Array;
+  /** How many of the genomes named in `among` carry each family, when `among` was given. */
+  carriersAmong?: Int32Array;
   /** Each family's gene and product, when asked for (`describe`). */
   descriptions?: FamilyDescriptions;
 }
@@ -204,35 +206,59 @@ export interface FamilyTotals {
 /**
  * How many genomes carry each family of the cohort and its copies, families in code-unit order:
  * counted from the per-annotation family sets by family id when every cohort annotation has them
- * (no matrix laid out), else from {@linkcode readFamilyPresence}.
+ * (no matrix laid out), else from {@linkcode readFamilyPresence}. With `among`, each family's
+ * carriers among those genomes (by name) are counted too.
  *
  * @param db The database.
  * @param request As for {@linkcode readFamilyPresence}.
+ * @param among Genome names whose carriers are counted apart.
  * @returns The cohort size and each family's totals.
  */
 export async function readFamilyTotals(
   db: Kysely<Database>,
   request: FamilyPresenceRequest,
+  among?: ReadonlySet<string>,
 ): Promise<FamilyTotals> {
   if (!request.computeAll && request.summaries !== false) {
     const cohort = await cohortQuery(db, request.cohort).execute();
     const annotationIds = cohort.map((row) => Number(row.annotation_id));
-    const totals = await readFamilySetTotals(db, { ...request, annotationIds });
-    if (totals !== undefined) return { genomes: cohort.length, ...totals };
+    const flagged = among === undefined
+      ? undefined
+      : Uint8Array.from(cohort, (row) => (among.has(row.genome) ? 1 : 0));
+    const totals = await readFamilySetTotals(db, { ...request, annotationIds, flagged });
+    if (totals !== undefined) {
+      const { flaggedCarriers, ...rest } = totals;
+      return {
+        genomes: cohort.length,
+        ...rest,
+        ...(flaggedCarriers === undefined ? {} : { carriersAmong: flaggedCarriers }),
+      };
+    }
   }
-  const presence = await readFamilyPresence(db, request);
-  const { offsets, copies } = presence;
-  const carriers = new Int32Array(presence.families.length);
-  const sums = new Int32Array(presence.families.length);
-  for (let f = 0; f < carriers.length; f++) {
+  return totalsOfMatrix(await readFamilyPresence(db, request), among);
+}
+
+/** The totals of a presence matrix (see {@linkcode readFamilyTotals}). */
+function totalsOfMatrix(presence: FamilyPresence, among?: ReadonlySet<string>): FamilyTotals {
+  const { offsets, copies, genome } = presence;
+  const n = presence.families.length;
+  const carriers = new Int32Array(n);
+  const sums = new Int32Array(n);
+  const amongCarriers = new Int32Array(n);
+  const flags = Uint8Array.from(presence.genomes, (name) => (among?.has(name) ? 1 : 0));
+  for (let f = 0; f < n; f++) {
     carriers[f] = offsets[f + 1] - offsets[f];
-    for (let i = offsets[f]; i < offsets[f + 1]; i++) sums[f] += copies[i];
+    for (let i = offsets[f]; i < offsets[f + 1]; i++) {
+      sums[f] += copies[i];
+      amongCarriers[f] += flags[genome[i]];
+    }
   }
   return {
     genomes: presence.genomes.length,
     families: presence.families,
     carriers,
     copies: sums,
+    ...(among === undefined ? {} : { carriersAmong: amongCarriers }),
     ...(presence.descriptions === undefined ? {} : { descriptions: presence.descriptions }),
   };
 }

@@ -45,6 +45,8 @@ export interface FamilySetsRequest {
   pseudogenes: "present" | "absent";
   /** Whether each family's gene and product are read too. */
   describe?: boolean;
+  /** Per genome (as `annotationIds`): 1 for the genomes whose carriers are also counted apart. */
+  flagged?: Uint8Array;
 }
 
 /**
@@ -97,6 +99,8 @@ export interface FamilySetTotals {
   carriers: Int32Array;
   /** All copies of each across the cohort. */
   copies: Int32Array;
+  /** How many flagged genomes carry each, when genomes were flagged. */
+  flaggedCarriers?: Int32Array;
   /** Each family's gene and product, when asked for. */
   descriptions?: { gene: (string | null)[]; product: (string | null)[] };
 }
@@ -116,32 +120,39 @@ export async function readFamilySetTotals(
 ): Promise<FamilySetTotals | undefined> {
   const sets = await readSets(db, request);
   if (sets === undefined) return undefined;
-  const { carriers, copies } = countCarriers(sets, request, await dictionarySize(db));
+  const { carriers, copies, flagged } = countCarriers(sets, request, await dictionarySize(db));
   const present = await presentFamilies(db, carriers, request.describe === true);
   return {
     families: present.names,
     carriers: pickNumbers(carriers, present.ids),
     copies: pickNumbers(copies, present.ids),
+    ...(flagged === undefined ? {} : { flaggedCarriers: pickNumbers(flagged, present.ids) }),
     ...(present.descriptions === undefined ? {} : { descriptions: present.descriptions }),
   };
 }
 
-/** Per family id: the genomes that carry it (a genome counted once over its sets) and its copies. */
+/**
+ * Per family id: the genomes that carry it (a genome counted once over its sets), its copies and,
+ * when genomes are flagged, its flagged carriers.
+ */
 function countCarriers(
   sets: readonly Uint8Array[][],
   request: FamilySetsRequest,
   size: number,
-): { carriers: Int32Array; copies: Int32Array } {
+): { carriers: Int32Array; copies: Int32Array; flagged?: Int32Array } {
   const carriers = new Int32Array(size);
   const copies = new Int32Array(size);
   const lastGenome = new Int32Array(size).fill(-1);
+  const flags = request.flagged ?? new Uint8Array(sets.length);
+  const flagged = new Int32Array(request.flagged === undefined ? 0 : size);
   forEachCell(sets, request.pseudogenes === "present", (g, family, c) => {
     copies[family] += c;
     if (lastGenome[family] === g) return;
     lastGenome[family] = g;
     carriers[family]++;
+    if (flags[g]) flagged[family]++;
   });
-  return { carriers, copies };
+  return { carriers, copies, ...(request.flagged === undefined ? {} : { flagged }) };
 }
 
 /** Annotations whose family sets one query reads. */

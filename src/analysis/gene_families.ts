@@ -317,7 +317,7 @@ export interface FamilyPresenceOptions extends GeneFamilyOptions {
  * @param options Which genomes, feature types, pseudogenes and family level, and whether to
  *   describe the families.
  * @returns The cohort size and each family's totals.
- * @throws {RangeError} When a family option or `describe` is not allowed.
+ * @throws {RangeError} When a family option, `describe` or `among` is not allowed.
  *
  * @example An empty store
  * ```ts
@@ -331,14 +331,26 @@ export interface FamilyPresenceOptions extends GeneFamilyOptions {
  * await db.destroy();
  * ```
  */
-export function familyTotals(
+export async function familyTotals(
   db: Kysely<Database>,
-  options: FamilyPresenceOptions = {},
+  options: FamilyTotalsOptions = {},
 ): Promise<FamilyTotals> {
-  return readFamilyTotals(db, {
-    ...presenceRequest(db, options),
-    describe: checkDescribe(options),
-  });
+  const { among } = options;
+  if (among !== undefined && !(Array.isArray(among) && among.every((g) => typeof g === "string"))) {
+    throw new RangeError(`Invalid option "among": expected genome names, got ${show(among)}`);
+  }
+  const request = { ...presenceRequest(db, options), describe: checkDescribe(options) };
+  return await readFamilyTotals(db, request, among === undefined ? undefined : new Set(among));
+}
+
+/** Options of {@linkcode familyTotals}. */
+export interface FamilyTotalsOptions extends FamilyPresenceOptions {
+  /**
+   * Genomes (by name) whose carriers of each family are counted apart (`carriersAmong`): the
+   * trait-yes genomes of an association.
+   * @default undefined (not counted)
+   */
+  among?: readonly string[];
 }
 
 /** The `describe` option, checked. */

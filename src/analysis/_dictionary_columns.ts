@@ -19,6 +19,14 @@ const ROWS_CHUNK = 500;
 /** The separator of a packed text column. */
 const RECORD = "\u001e";
 
+/** The gene symbols and products of some families, at the positions the families were asked in. */
+export interface FamilyDescriptions {
+  /** The gene symbols (null when unknown). */
+  gene: (string | null)[];
+  /** The products (null when unknown). */
+  product: (string | null)[];
+}
+
 /** The text columns of the dictionary; `gene` and `product` may be null. */
 export type DictionaryText = "name" | "gene" | "product";
 

@@ -18,7 +18,9 @@ import {
   readFamilySets,
   readFamilySetTotals,
 } from "./_family_sets.ts";
-import { readDictionaryColumns } from "./_dictionary_columns.ts";
+import { type FamilyDescriptions, readDictionaryColumns } from "./_dictionary_columns.ts";
+
+export type { FamilyDescriptions } from "./_dictionary_columns.ts";
 import { pick } from "./_pick.ts";
 
 /**
@@ -615,14 +617,6 @@ export interface FamilyDescription {
   gene: string | null;
   /** The product. */
   product: string | null;
-}
-
-/** The gene symbols and products of some families, at the positions the families were asked in. */
-export interface FamilyDescriptions {
-  /** The gene symbols (null when unknown). */
-  gene: (string | null)[];
-  /** The products (null when unknown). */
-  product: (string | null)[];
 }
 
 /**

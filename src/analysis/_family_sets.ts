@@ -11,6 +11,7 @@ import type { Database } from "../db/schema.ts";
 import {
   dictionarySize,
   type DictionaryText,
+  type FamilyDescriptions,
   familyIdsByName,
   readDictionaryColumns,
 } from "./_dictionary_columns.ts";
@@ -32,7 +33,7 @@ export interface FamilySetCells {
   /** Each family's dictionary id (`families.id`). */
   familyIds: Int32Array;
   /** Each family's gene and product, when asked for. */
-  descriptions?: { gene: (string | null)[]; product: (string | null)[] };
+  descriptions?: FamilyDescriptions;
 }
 
 /** What {@linkcode readFamilySets} reads. */
@@ -102,7 +103,7 @@ export interface FamilySetTotals {
   /** How many flagged genomes carry each, when genomes were flagged. */
   flaggedCarriers?: Int32Array;
   /** Each family's gene and product, when asked for. */
-  descriptions?: { gene: (string | null)[]; product: (string | null)[] };
+  descriptions?: FamilyDescriptions;
 }
 
 /**
@@ -208,7 +209,7 @@ interface PresentFamilies {
   ids: Int32Array;
   names: string[];
   first: Float64Array;
-  descriptions?: { gene: (string | null)[]; product: (string | null)[] };
+  descriptions?: FamilyDescriptions;
 }
 
 /**

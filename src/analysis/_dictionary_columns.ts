@@ -46,7 +46,7 @@ export interface DictionaryColumns {
 /**
  * Reads some columns of every family of the dictionary, indexed by id: chunks of a million ids,
  * each one query whose columns are aggregates packing the chunk's ids, representatives and texts
- * (a null as an empty text, with one flag character a row saying which are null), split in
+ * (the non-null values, with one flag character a row saying which are null), split in
  * JavaScript. A text column of a chunk whose values hold the separator (U+001E) is read again as
  * rows.
  *
@@ -54,7 +54,7 @@ export interface DictionaryColumns {
  *
  * ```sql
  * select count(*) as rows, group_concat(id, ',') as ids, group_concat(feature_id, ',') as first,
- *   group_concat(name, X'1e') as name, group_concat(coalesce(product, ''), X'1e') as product,
+ *   group_concat(name, X'1e') as name, group_concat(product, X'1e') as product,
  *   group_concat(case when product is null then '1' else '0' end, '') as product_nulls, …
  * from families where id >= ? and id < ?
  * ```
@@ -126,7 +126,7 @@ interface PackedChunk {
   rows: number;
   ids: string | null;
   first: string | null;
-  /** Each text column's values joined by U+001E (a null as an empty text). */
+  /** Each text column's non-null values joined by U+001E. */
   texts: Partial<Record<DictionaryText, string | null>>;
   /** Each nullable text column's null flags: one character a row, `1` for null. */
   nulls: Partial<Record<DictionaryText, string | null>>;
@@ -151,7 +151,7 @@ async function readChunk(
     const value = ref(`families.${name}`);
     if (name === "name") columns.push(joinedText(db, value, RECORD).as(name));
     else {
-      columns.push(joinedText(db, sql`coalesce(${value}, '')`, RECORD).as(name));
+      columns.push(joinedText(db, value, RECORD).as(name));
       const isNull = sql`case when ${value} is null then '1' else '0' end`;
       columns.push(joinedText(db, isNull, "").as(`${name}_nulls`));
     }
@@ -180,20 +180,27 @@ function asText(db: Kysely<Database>, value: RawBuilder<unknown>): RawBuilder<un
 }
 
 /**
- * The values of a packed text column (joined by U+001E), nulls put back where `nulls` (one
- * character a row) holds a `1`; undefined when the pieces are not `rows` (a value holds the
- * separator).
+ * The values of a packed text column (joined by U+001E; the aggregate skips nulls), nulls put
+ * back where `nulls` (one character a row, absent for a column without nulls) holds a `1`;
+ * undefined when the pieces are not the non-null values (one holds the separator).
  */
 function splitTexts(
   packed: string | null | undefined,
   nulls: string | null | undefined,
   rows: number,
 ): (string | null)[] | undefined {
-  if (packed === null || packed === undefined) return rows === 0 ? [] : undefined;
-  const values: (string | null)[] = packed.split(RECORD);
-  if (values.length !== rows) return undefined;
+  let nonNull = rows;
   if (nulls !== null && nulls !== undefined) {
-    for (let at = nulls.indexOf("1"); at >= 0; at = nulls.indexOf("1", at + 1)) values[at] = null;
+    for (let at = nulls.indexOf("1"); at >= 0; at = nulls.indexOf("1", at + 1)) nonNull--;
+  }
+  const pieces: (string | null)[] = packed === null || packed === undefined
+    ? []
+    : packed.split(RECORD);
+  if (pieces.length !== nonNull) return undefined;
+  if (nonNull === rows) return pieces;
+  const values = new Array<string | null>(rows);
+  for (let i = 0, next = 0; i < rows; i++) {
+    values[i] = nulls!.charCodeAt(i) === 0x31 ? null : pieces[next++];
   }
   return values;
 }

@@ -1,0 +1,143 @@
+/**
+ * A bulk load into PostgreSQL without the per-row cost of keys and indexes: inside the caller's
+ * transaction the tables' foreign keys, primary keys and unique constraints and their other
+ * indexes are dropped, and after the load built again, each with its own name and definition as
+ * the catalogue gave it (`pg_get_constraintdef`, `pg_get_indexdef`). One index build or one
+ * foreign-key check over the whole table (a single join) is much faster than millions of
+ * per-row index updates and per-row trigger look-ups; the schema afterwards is the one the
+ * migrations made.
+ *
+ * @module
+ */
+
+import { type Kysely, sql } from "../../deps/kysely.ts";
+import { usesPostgres } from "./lock_for_writing.ts";
+
+/** The working memory one index build may use in the bulk load's transaction (`SET LOCAL`). */
+export const BULK_LOAD_MAINTENANCE_MEMORY = "512MB";
+
+/** A dropped constraint. */
+export interface DroppedConstraint {
+  /** Its table. */
+  table: string;
+  /** Its name. */
+  name: string;
+  /** `p` (primary key), `u` (unique) or `f` (foreign key). */
+  type: string;
+  /** Its definition (`pg_get_constraintdef`). */
+  definition: string;
+}
+
+/** What {@linkcode deferForBulkLoad} dropped, to be built again by {@linkcode restoreAfterBulkLoad}. */
+export interface DeferredSchema {
+  /** The primary keys and unique constraints. */
+  keys: DroppedConstraint[];
+  /** `create index …` of the other indexes. */
+  indexes: string[];
+  /** The foreign keys. */
+  foreignKeys: DroppedConstraint[];
+}
+
+/**
+ * Drops the keys, unique constraints and indexes of `tables` (in the current schema, owned by
+ * this role) and returns how to build them again. Check and not-null constraints stay (they cost
+ * nothing worth deferring). Call inside a transaction: a failed load then leaves the schema whole.
+ *
+ * On SQLite this does nothing (and returns nothing to restore).
+ *
+ * @param trx A transaction.
+ * @param tables The tables about to be loaded; every foreign key pointing into them must come
+ *   from one of them (else dropping the key it references fails with PostgreSQL's error).
+ * @returns The dropped definitions.
+ *
+ * @example Around a load (on SQLite, as here, nothing is dropped)
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { openDatabase } from "../open_database.ts";
+ * import { deferForBulkLoad, restoreAfterBulkLoad } from "./defer_for_bulk_load.ts";
+ * const db = await openDatabase(":memory:");
+ * await db.transaction().execute(async (trx) => {
+ *   const deferred = await deferForBulkLoad(trx, ["genomes"]);
+ *   await trx.insertInto("genomes").values({ name: "a" }).execute();
+ *   await restoreAfterBulkLoad(trx, deferred);
+ *   assert.deepEqual(deferred, { keys: [], indexes: [], foreignKeys: [] });
+ * });
+ * await db.destroy();
+ * ```
+ */
+export async function deferForBulkLoad(
+  // deno-lint-ignore no-explicit-any
+  trx: Kysely<any>,
+  tables: readonly string[],
+): Promise<DeferredSchema> {
+  if (!usesPostgres(trx)) return { keys: [], indexes: [], foreignKeys: [] };
+  await sql`select set_config('maintenance_work_mem', ${BULK_LOAD_MAINTENANCE_MEMORY}, true)`
+    .execute(trx);
+  const { rows: constraints } = await sql<DroppedConstraint>`
+    select t.relname as "table", k.conname as name, k.contype as type,
+      pg_get_constraintdef(k.oid) as definition
+    from pg_constraint k join pg_class t on t.oid = k.conrelid
+    where t.relnamespace = current_schema()::regnamespace
+      and t.relname in (${sql.join(tables)}) and k.contype in ('f', 'p', 'u')
+      and pg_has_role(t.relowner, 'USAGE')
+    order by k.contype = 'f' desc, t.relname, k.conname`.execute(trx);
+  const { rows: indexes } = await sql<{ name: string; definition: string }>`
+    select ic.relname as name, pg_get_indexdef(i.indexrelid) as definition
+    from pg_index i
+      join pg_class ic on ic.oid = i.indexrelid
+      join pg_class tc on tc.oid = i.indrelid
+    where tc.relnamespace = current_schema()::regnamespace
+      and tc.relname in (${sql.join(tables)})
+      and pg_has_role(tc.relowner, 'USAGE')
+      and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)
+    order by ic.relname`.execute(trx);
+  for (const { table, name } of constraints) {
+    await sql`alter table ${sql.table(table)} drop constraint ${sql.id(name)}`.execute(trx);
+  }
+  for (const { name } of indexes) await sql`drop index ${sql.id(name)}`.execute(trx);
+  return {
+    keys: constraints.filter((k) => k.type !== "f"),
+    indexes: indexes.map((index) => index.definition),
+    foreignKeys: constraints.filter((k) => k.type === "f"),
+  };
+}
+
+/**
+ * Builds again what {@linkcode deferForBulkLoad} dropped: keys first (foreign keys need the keys
+ * they reference), then indexes, then foreign keys (each checked over its whole table: a row
+ * loaded without its parent fails here, with PostgreSQL's foreign-key error naming the constraint).
+ *
+ * @param trx The same transaction.
+ * @param deferred What was dropped.
+ * @param onStep Called before each build with what it builds (a constraint's name, an index's
+ *   definition), for progress and profiles.
+ *
+ * @example Nothing deferred, nothing built
+ * ```ts
+ * import { openDatabase } from "../open_database.ts";
+ * import { restoreAfterBulkLoad } from "./defer_for_bulk_load.ts";
+ * const db = await openDatabase(":memory:");
+ * const steps: string[] = [];
+ * await restoreAfterBulkLoad(db, { keys: [], indexes: [], foreignKeys: [] }, (s) => steps.push(s));
+ * if (steps.length !== 0) throw new Error("nothing to build");
+ * await db.destroy();
+ * ```
+ */
+export async function restoreAfterBulkLoad(
+  // deno-lint-ignore no-explicit-any
+  trx: Kysely<any>,
+  deferred: DeferredSchema,
+  onStep?: (statement: string) => void,
+): Promise<void> {
+  const add = async ({ table, name, definition }: DroppedConstraint) => {
+    onStep?.(name);
+    await sql`alter table ${sql.table(table)} add constraint ${sql.id(name)} ${sql.raw(definition)}`
+      .execute(trx);
+  };
+  for (const key of deferred.keys) await add(key);
+  for (const index of deferred.indexes) {
+    onStep?.(index);
+    await sql.raw(index).execute(trx);
+  }
+  for (const key of deferred.foreignKeys) await add(key);
+}

@@ -324,19 +324,33 @@ async function compareCounts(
   }
 }
 
-/** Compares the SHA-256 of every original file's stored bytes, one file at a time. */
+/**
+ * Compares the SHA-256 of every original file's stored bytes, one file at a time (on PostgreSQL
+ * the server hashes them: the bytes are not sent).
+ */
 async function compareFiles(from: Kysely<Database>, to: Kysely<Database>): Promise<number> {
   const ids = await from.selectFrom("result_files").select("id").orderBy("id").execute();
   for (const { id } of ids) {
-    const digest = async (db: Kysely<Database>) => {
-      const row = await db.selectFrom("result_files").select(["content", "file_name"])
-        .where("id", "=", id).executeTakeFirstOrThrow();
-      return { hash: sha256Hex(row.content), name: row.file_name };
-    };
-    const [a, b] = [await digest(from), await digest(to)];
+    const [a, b] = [await fileDigest(from, id), await fileDigest(to, id)];
     if (a.hash !== b.hash) {
       throw new Error(`Copy check failed: file ${id} "${a.name}" differs (SHA-256)`);
     }
   }
   return ids.length;
+}
+
+/** The SHA-256 (hex) of one stored file's bytes, and its name. */
+async function fileDigest(
+  db: Kysely<Database>,
+  id: number,
+): Promise<{ hash: string; name: string }> {
+  if (isPostgres(db)) {
+    const { rows: [row] } = await sql<{ hash: string; name: string }>`select
+      encode(sha256(content), 'hex') as hash, file_name as name
+      from result_files where id = ${id}`.execute(db);
+    return row;
+  }
+  const row = await db.selectFrom("result_files").select(["content", "file_name"])
+    .where("id", "=", id).executeTakeFirstOrThrow();
+  return { hash: sha256Hex(row.content), name: row.file_name };
 }

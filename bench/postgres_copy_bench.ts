@@ -78,6 +78,8 @@ console.log(
     `build ${seconds(phase("build ")).trim()} s, analyze ${seconds(phase("analyze")).trim()} s, ` +
     `checks ${seconds(phase("check ")).trim()} s; ${rows.toLocaleString("en-US")} rows ` +
     `(${Math.round(rows / (totalMs / 1000)).toLocaleString("en-US")} rows/s), ` +
-    `${result.filesVerified} files equal by SHA-256; peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`,
+    `${result.filesVerified} files equal by SHA-256; peak RSS ${
+      (peakRss / 2 ** 20).toFixed(0)
+    } MiB`,
 );
 console.log(`load at end: ${load()}`);

@@ -38,7 +38,9 @@ export class CopyFromStdin {
    * ```ts
    * import { CopyFromStdin } from "./copy_rows.ts";
    * const data = new CopyFromStdin(["1\tx\n"]);
-   * if ([...data.chunks].length !== 1) throw new Error("one chunk");
+   * const chunks: string[] = [];
+   * for await (const chunk of data.chunks) chunks.push(chunk);
+   * if (chunks.length !== 1) throw new Error("one chunk");
    * ```
    */
   constructor(chunks: Iterable<string> | AsyncIterable<string>) {

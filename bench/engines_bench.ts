@@ -148,7 +148,8 @@ async function openPair(path: string, pgName?: string): Promise<Pair | undefined
     `${path}: ${genomes} genomes; bytes per genome: SQLite ${Math.round(sqliteBytes / genomes)}, ` +
       `PostgreSQL ${Math.round(Number(size.n) / genomes)} (whole database / genomes)`,
   );
-  return { sqlite, postgres, url, genomes, label: `${genomes} genomes` };
+  const cohort = path.includes("family") ? "family cohort" : "factory cohort";
+  return { sqlite, postgres, url, genomes, label: `${genomes} genomes, ${cohort}` };
 }
 
 /** The load average, as printed beside every figure. */

@@ -49,6 +49,16 @@ const TABLES: readonly TablePlan[] = [
 ];
 
 /**
+ * The columns whose values the store compresses itself (gzip when it helps: `_codec.ts`), which
+ * PostgreSQL would try to compress again, in vain (see `deferForBulkLoad`).
+ */
+const PRECOMPRESSED = [
+  { table: "result_files", column: "content" },
+  { table: "feature_originals", column: "content" },
+  { table: "sequences", column: "residues" },
+];
+
+/**
  * Tables that are not data: Kysely's migration bookkeeping, SQLite's index tables (with the
  * switch of their insert trigger), and the terms' generation counter (a token for caches of term
  * ids; a copy starts at its own 0).
@@ -140,7 +150,7 @@ export async function copyDatabase(
   const columns = await columnsOf(to, plans);
   const rows: Record<string, number> = {};
   await transaction(to, async (trx) => {
-    const deferred = await deferForBulkLoad(trx, plans.map((plan) => plan.table));
+    const deferred = await deferForBulkLoad(trx, plans.map((plan) => plan.table), PRECOMPRESSED);
     for (const plan of plans) {
       onStep?.(`copy ${plan.table}`);
       const batches = readBatches(from, plan, columns[plan.table], { chunkKeys, chunkBytes });

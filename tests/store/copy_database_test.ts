@@ -73,7 +73,8 @@ async function fillSource(db: Kysely<Database>): Promise<void> {
 
 /**
  * Every index and constraint of a PostgreSQL database's tables, sorted (from `pg_indexes` and
- * `pg_constraint`: name, table and definition, and whether a constraint is validated).
+ * `pg_constraint`: name, table and definition, and whether a constraint is validated), and the
+ * storage of every column.
  */
 async function postgresSchema(db: Kysely<Database>): Promise<string[]> {
   const { rows } = await sql<{ line: string }>`
@@ -83,6 +84,10 @@ async function postgresSchema(db: Kysely<Database>): Promise<string[]> {
       pg_get_constraintdef(k.oid), k.convalidated)
     from pg_constraint k join pg_class t on t.oid = k.conrelid
     where t.relnamespace = current_schema()::regnamespace
+    union all
+    select format('%s.%s storage %s', t.relname, a.attname, a.attstorage)
+    from pg_attribute a join pg_class t on t.oid = a.attrelid
+    where t.relnamespace = current_schema()::regnamespace and t.relkind = 'r' and a.attnum > 0
     order by 1`.execute(db);
   return rows.map((row) => row.line);
 }
@@ -126,7 +131,9 @@ Deno.test({
       // The keys, indexes and foreign keys dropped for the copy are built again, as the
       // migrations made them.
       assert.deepEqual(await postgresSchema(pg), schema);
-      for (const kind of ["gist", "gin", "FOREIGN KEY", "PRIMARY KEY", "UNIQUE"]) {
+      for (
+        const kind of ["gist", "gin", "FOREIGN KEY", "PRIMARY KEY", "UNIQUE", "content storage x"]
+      ) {
         assert.ok(schema.some((line) => line.includes(kind)), kind);
       }
       assert.ok(steps.includes("build features_pkey") && steps.includes("check files"), `${steps}`);

@@ -35,6 +35,14 @@ export interface DroppedConstraint {
   definition: string;
 }
 
+/** A column whose values are stored as they come during the load (see {@linkcode deferForBulkLoad}). */
+export interface UncompressedColumn {
+  /** Its table. */
+  table: string;
+  /** The column (`bytea` or `text`, storage `extended`). */
+  column: string;
+}
+
 /** What {@linkcode deferForBulkLoad} dropped, to be built again by {@linkcode restoreAfterBulkLoad}. */
 export interface DeferredSchema {
   /** The primary keys and unique constraints. */
@@ -43,6 +51,8 @@ export interface DeferredSchema {
   indexes: string[];
   /** The foreign keys. */
   foreignKeys: DroppedConstraint[];
+  /** The columns set to storage `external` for the load, set back to `extended` after it. */
+  uncompressed: UncompressedColumn[];
 }
 
 /**
@@ -56,6 +66,11 @@ export interface DeferredSchema {
  * @param trx A transaction.
  * @param tables The tables about to be loaded; every foreign key pointing into them must come
  *   from one of them (else dropping the key it references fails with PostgreSQL's error).
+ * @param uncompressed Columns whose values are already compressed (or do not compress): stored
+ *   as they come during the load (storage `external`, set back to `extended` by
+ *   {@linkcode restoreAfterBulkLoad}), so that the server does not try, and fail, to compress
+ *   each (for gzip'd original files most of the server's time in the COPY). The columns' storage
+ *   afterwards is the migrations'.
  * @returns The dropped definitions.
  *
  * @example Around a load (on SQLite, as here, nothing is dropped)
@@ -68,7 +83,7 @@ export interface DeferredSchema {
  *   const deferred = await deferForBulkLoad(trx, ["genomes"]);
  *   await trx.insertInto("genomes").values({ name: "a" }).execute();
  *   await restoreAfterBulkLoad(trx, deferred);
- *   assert.deepEqual(deferred, { keys: [], indexes: [], foreignKeys: [] });
+ *   assert.deepEqual(deferred, { keys: [], indexes: [], foreignKeys: [], uncompressed: [] });
  * });
  * await db.destroy();
  * ```
@@ -77,8 +92,9 @@ export async function deferForBulkLoad(
   // deno-lint-ignore no-explicit-any
   trx: Kysely<any>,
   tables: readonly string[],
+  uncompressed: readonly UncompressedColumn[] = [],
 ): Promise<DeferredSchema> {
-  if (!usesPostgres(trx)) return { keys: [], indexes: [], foreignKeys: [] };
+  if (!usesPostgres(trx)) return { keys: [], indexes: [], foreignKeys: [], uncompressed: [] };
   await sql`select set_config('maintenance_work_mem', ${BULK_LOAD_MAINTENANCE_MEMORY}, true),
     set_config('default_toast_compression', ${BULK_LOAD_TOAST_COMPRESSION}, true)
     from pg_settings where name = 'default_toast_compression'
@@ -105,16 +121,31 @@ export async function deferForBulkLoad(
     await sql`alter table ${sql.table(table)} drop constraint ${sql.id(name)}`.execute(trx);
   }
   for (const { name } of indexes) await sql`drop index ${sql.id(name)}`.execute(trx);
+  const stored = uncompressed.filter(({ table }) => tables.includes(table));
+  for (const { table, column } of stored) await setStorage(trx, table, column, "external");
   return {
     keys: constraints.filter((k) => k.type !== "f"),
     indexes: indexes.map((index) => index.definition),
     foreignKeys: constraints.filter((k) => k.type === "f"),
+    uncompressed: stored,
   };
+}
+
+async function setStorage(
+  // deno-lint-ignore no-explicit-any
+  trx: Kysely<any>,
+  table: string,
+  column: string,
+  storage: "external" | "extended",
+): Promise<void> {
+  await sql`alter table ${sql.table(table)} alter column ${sql.ref(column)} set storage ${
+    sql.raw(storage)
+  }`.execute(trx);
 }
 
 /**
  * Builds again what {@linkcode deferForBulkLoad} dropped: keys first (foreign keys need the keys
- * they reference), then indexes, then foreign keys (each checked over its whole table: a row
+ * they reference), then indexes, then foreign keys, and sets the columns' storage back (each checked over its whole table: a row
  * loaded without its parent fails here, with PostgreSQL's foreign-key error naming the constraint).
  *
  * @param trx The same transaction.
@@ -128,7 +159,8 @@ export async function deferForBulkLoad(
  * import { restoreAfterBulkLoad } from "./defer_for_bulk_load.ts";
  * const db = await openDatabase(":memory:");
  * const steps: string[] = [];
- * await restoreAfterBulkLoad(db, { keys: [], indexes: [], foreignKeys: [] }, (s) => steps.push(s));
+ * const nothing = { keys: [], indexes: [], foreignKeys: [], uncompressed: [] };
+ * await restoreAfterBulkLoad(db, nothing, (s) => steps.push(s));
  * if (steps.length !== 0) throw new Error("nothing to build");
  * await db.destroy();
  * ```
@@ -150,4 +182,7 @@ export async function restoreAfterBulkLoad(
     await sql.raw(index).execute(trx);
   }
   for (const key of deferred.foreignKeys) await add(key);
+  for (const { table, column } of deferred.uncompressed) {
+    await setStorage(trx, table, column, "extended");
+  }
 }

@@ -17,9 +17,12 @@
  * Run:
  *
  * ```sh
- * nice deno task bench bench/association_bench.ts
- * BAKTADB_BENCH_DB=/tmp/baktadb-family-cohort-10000.sqlite nice deno task bench bench/association_bench.ts
+ * BAKTADB_BENCH_DB=/tmp/keep/h-summaries-family-cohort-1000.sqlite nice deno task bench bench/association_bench.ts
+ * BAKTADB_BENCH_DB=/tmp/keep/fam10k.sqlite nice deno task bench --filter "/floor|familyPresence|traitAssociation/" bench/association_bench.ts
  * ```
+ *
+ * (the filter leaves out the synthetic arithmetic cases; without `BAKTADB_BENCH_DB` the
+ * family cohort is built once, as said above.)
  *
  * @module
  */

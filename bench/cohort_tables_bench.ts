@@ -11,13 +11,15 @@
  * family cohort of `bench/build_family_cohort.ts` with `BAKTADB_BENCH_GENOMES` genomes (default
  * 1,000), built once into `<tmp>/baktadb-family-cohort-<genomes>.sqlite` and reused.
  *
- * Run (1,000 genomes, then 10,000, then the factory cohort):
+ * Run (1,000 genomes, then 10,000, then the factory cohort; the files of session 6, schema 10):
  *
  * ```sh
- * nice deno task bench bench/cohort_tables_bench.ts
- * BAKTADB_BENCH_DB=/tmp/baktadb-family-cohort-10000.sqlite nice deno task bench bench/cohort_tables_bench.ts
- * BAKTADB_BENCH_DB=/tmp/baktadb-query-bench-1000.sqlite nice deno task bench bench/cohort_tables_bench.ts
+ * BAKTADB_BENCH_DB=/tmp/keep/h-summaries-family-cohort-1000.sqlite nice deno task bench bench/cohort_tables_bench.ts
+ * BAKTADB_BENCH_DB=/tmp/keep/fam10k.sqlite nice deno task bench bench/cohort_tables_bench.ts
+ * BAKTADB_BENCH_DB=/tmp/keep/h-summaries-query-bench-1000.sqlite nice deno task bench bench/cohort_tables_bench.ts
  * ```
+ *
+ * Without `BAKTADB_BENCH_DB` the family cohort is built (once) as said above.
  *
  * @module
  */

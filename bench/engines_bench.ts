@@ -6,14 +6,16 @@
  *
  * - import: `importRun` of fresh factory genomes into a new SQLite file and a new PostgreSQL
  *   database (features/s: ~`label` features a genome over the time per genome);
- * - on the factory cohort (`BAKTADB_BENCH_FACTORY`, default the 1,000-genome
- *   `/tmp/baktadb-query-bench-1000.sqlite`): a 10 kb window end to end from Deno with
- *   `regionFeatures` (one statement: on PostgreSQL a named prepared statement, one round trip)
- *   and with `featuresInRegion` (the look-up, then the query Kysely compiles); `searchFeatures`
- *   in one genome and the first 100 hits across the cohort (by rank, and in stored order);
+ * - on each factory cohort (`BAKTADB_BENCH_FACTORY`: SQLite files separated by commas, default
+ *   the 1,000-genome `/tmp/baktadb-query-bench-1000.sqlite`; e.g. a 100-genome one and the
+ *   1,000-genome one): a 10 kb window end to end from Deno with `regionFeatures` (one statement:
+ *   on PostgreSQL a named prepared statement, one round trip) and with `featuresInRegion` (the
+ *   look-up, then the query Kysely compiles); `searchFeatures` in one genome and the first 100
+ *   hits across the cohort (by rank, and in stored order); the cohort tables `familyPresence`,
+ *   `presenceAbsence`, `pangenomeClasses`, `pangenomeSummary`, `cogMatrix`;
  * - on the family cohort (`BAKTADB_BENCH_FAMILY`, default the 1,000-genome
- *   `/tmp/baktadb-family-cohort-1000.sqlite`, with traits `resistant` and `lineage`):
- *   `familyPresence`, `pangenomeClasses`, `pangenomeSummary`, `cogMatrix`, `traitAssociation`;
+ *   `/tmp/baktadb-family-cohort-1000.sqlite`, with traits `resistant` and `lineage`): the same
+ *   cohort tables and `traitAssociation`;
  * - bytes per genome of each cohort on each engine, and the copy's time and rows/s when it runs.
  *
  * The SQLite files are opened read-only and never migrated (they may be another bench's).
@@ -29,6 +31,17 @@
  * ```sh
  * nice deno bench -A bench/engines_bench.ts
  * deno run -A tests/_postgres_cluster.ts halt /tmp/baktadb-pg-bench   # when done
+ * ```
+ *
+ * Session 6's run (copies made by `bench/postgres_copy_bench.ts` into the kept cluster
+ * `/tmp/h-postgres-pg`; `$URL` as `tests/_postgres_cluster.ts serve /tmp/h-postgres-pg` prints it):
+ *
+ * ```sh
+ * BAKTADB_BENCH_POSTGRES="$URL" \
+ *   BAKTADB_BENCH_FACTORY=/tmp/h-postgres-factory-100.sqlite,/tmp/keep/h-summaries-query-bench-1000.sqlite \
+ *   BAKTADB_BENCH_FACTORY_PG=factory100,factory1000 \
+ *   BAKTADB_BENCH_FAMILY=/tmp/keep/h-summaries-family-cohort-1000.sqlite BAKTADB_BENCH_FAMILY_PG=family1000 \
+ *   nice -n 10 deno bench -A bench/engines_bench.ts
  * ```
  *
  * @module
@@ -48,11 +61,14 @@ import {
   familyPresence,
   pangenomeClasses,
   pangenomeSummary,
+  presenceAbsence,
   traitAssociation,
 } from "../src/analysis/mod.ts";
 import { serveKeptCluster } from "../tests/_postgres_cluster.ts";
 
-const FACTORY = Deno.env.get("BAKTADB_BENCH_FACTORY") ?? "/tmp/baktadb-query-bench-1000.sqlite";
+const FACTORY = (Deno.env.get("BAKTADB_BENCH_FACTORY") ?? "/tmp/baktadb-query-bench-1000.sqlite")
+  .split(",");
+const FACTORY_PG = Deno.env.get("BAKTADB_BENCH_FACTORY_PG")?.split(",") ?? [];
 const FAMILY = Deno.env.get("BAKTADB_BENCH_FAMILY") ?? "/tmp/baktadb-family-cohort-1000.sqlite";
 const SERVER = Deno.env.get("BAKTADB_BENCH_POSTGRES") ??
   (await serveKeptCluster(Deno.env.get("BAKTADB_BENCH_CLUSTER") ?? "/tmp/baktadb-pg-bench")).url;
@@ -96,13 +112,13 @@ async function databaseUrl(name: string, fresh = false): Promise<string> {
  * Opens a SQLite cohort read-only and its PostgreSQL copy, copying it first when the copy has no
  * genomes yet (then migrating the copy and refreshing its planner statistics).
  */
-async function openPair(path: string, nameVariable: string): Promise<Pair | undefined> {
+async function openPair(path: string, pgName?: string): Promise<Pair | undefined> {
   if (!(await Deno.stat(path).then(() => true, () => false))) {
     console.log(`SKIPPED ${path}: no such file`);
     return undefined;
   }
   const sqlite = await openDatabase(path, { readOnly: true, migrate: false });
-  const name = Deno.env.get(nameVariable) ??
+  const name = pgName ??
     `baktadb_${path.replace(/^.*\//, "").replace(/\.sqlite$/, "").replace(/\W/g, "_")}`;
   const url = await databaseUrl(name);
   const postgres = await openDatabase(url, { migrate: false });
@@ -132,7 +148,8 @@ async function openPair(path: string, nameVariable: string): Promise<Pair | unde
     `${path}: ${genomes} genomes; bytes per genome: SQLite ${Math.round(sqliteBytes / genomes)}, ` +
       `PostgreSQL ${Math.round(Number(size.n) / genomes)} (whole database / genomes)`,
   );
-  return { sqlite, postgres, url, genomes, label: `${genomes} genomes` };
+  const cohort = path.includes("family") ? "family cohort" : "factory cohort";
+  return { sqlite, postgres, url, genomes, label: `${genomes} genomes, ${cohort}` };
 }
 
 /** The load average, as printed beside every figure. */
@@ -150,7 +167,7 @@ function benchBoth(
   for (const engine of ["sqlite", "postgres"] as const) {
     Deno.bench({
       name: `${engine}: ${group}, ${pair.label}`,
-      group,
+      group: `${group}, ${pair.label}`,
       baseline: engine === "sqlite",
       ...(n === undefined ? {} : { n, warmup: 1 }),
       async fn() {
@@ -278,20 +295,26 @@ async function benchQueries(pair: Pair): Promise<void> {
   );
 }
 
-/** The cohort tables and association on the family cohort. */
-function benchCohortTables(pair: Pair): void {
-  for (const table of [familyPresence, pangenomeClasses, pangenomeSummary, cogMatrix]) {
+/** The cohort tables (and, where the cohort has the trait, the association). */
+function benchCohortTables(pair: Pair, association: boolean): void {
+  const tables = [familyPresence, presenceAbsence, pangenomeClasses, pangenomeSummary, cogMatrix];
+  for (const table of tables) {
     benchBoth(table.name, pair, async (db) => await table(db), TABLE_RUNS);
   }
+  if (!association) return;
   benchBoth("traitAssociation 'resistant'", pair, async (db) => {
     await traitAssociation(db, { trait: "resistant" });
   }, TABLE_RUNS);
 }
 
 await benchImport();
-const factory = await openPair(FACTORY, "BAKTADB_BENCH_FACTORY_PG");
-if (factory !== undefined) await benchQueries(factory);
-const family = await openPair(FAMILY, "BAKTADB_BENCH_FAMILY_PG");
-if (family !== undefined) benchCohortTables(family);
+for (const [i, path] of FACTORY.entries()) {
+  const factory = await openPair(path, FACTORY_PG[i]);
+  if (factory === undefined) continue;
+  await benchQueries(factory);
+  benchCohortTables(factory, false);
+}
+const family = await openPair(FAMILY, Deno.env.get("BAKTADB_BENCH_FAMILY_PG"));
+if (family !== undefined) benchCohortTables(family, true);
 console.log(`load average before the benchmarks: ${load()}`);
 globalThis.addEventListener("unload", () => console.log(`load average at the end: ${load()}`));

@@ -12,7 +12,16 @@ import { sql } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { isPostgres, isSqlite, joinedText } from "../query/_sqlite_indexes.ts";
 import { type CohortOptions, cohortQuery } from "./_cohort.ts";
-import { isSorted, readFamilySetPrevalence, readFamilySets } from "./_family_sets.ts";
+import {
+  isSorted,
+  readFamilySetPrevalence,
+  readFamilySets,
+  readFamilySetTotals,
+} from "./_family_sets.ts";
+import { type FamilyDescriptions, readDictionaryColumns } from "./_dictionary_columns.ts";
+
+export type { FamilyDescriptions } from "./_dictionary_columns.ts";
+import { pick } from "./_pick.ts";
 
 /**
  * The cohort's families as a sparse matrix: family `f` is carried by the genomes
@@ -43,6 +52,8 @@ export interface FamilyPresence {
    * read from the per-annotation family sets; absent when it was read from the features.
    */
   familyIds?: Int32Array;
+  /** Each family's gene symbol and product, when asked for (`describe`). */
+  descriptions?: FamilyDescriptions;
 }
 
 /** How many families one query hands over by default (one packed text each time). */
@@ -69,6 +80,11 @@ export interface FamilyPresenceRequest {
    * @default 100000
    */
   chunk?: number;
+  /**
+   * Whether each family's gene and product are read too (`FamilyPresence.descriptions`).
+   * @default false
+   */
+  describe?: boolean;
   /**
    * Whether the per-annotation family sets may be read (false: always the features, as before
    * schema v10; for benches comparing the two).
@@ -125,7 +141,18 @@ export async function readFamilyPresence(
     }
     await readComputedFamilies(builder, request);
   }
-  return { genomes, annotationIds, ...builder.finish() };
+  const presence: FamilyPresence = { genomes, annotationIds, ...builder.finish() };
+  if (request.describe) {
+    presence.descriptions = await describeFamilies(db, presence, familyIndices(presence));
+  }
+  return presence;
+}
+
+/** 0 … families − 1. */
+function familyIndices(presence: FamilyPresence): Int32Array {
+  const all = new Int32Array(presence.families.length);
+  for (let f = 0; f < all.length; f++) all[f] = f;
+  return all;
 }
 
 /** How widely each family is shared: see {@linkcode readFamilyPrevalence}. */
@@ -159,6 +186,82 @@ export async function readFamilyPrevalence(
   return {
     genomes: genomes.length,
     prevalence: offsets.subarray(1).map((end, f) => end - offsets[f]),
+  };
+}
+
+/** Per family of the cohort: see {@linkcode readFamilyTotals}. */
+export interface FamilyTotals {
+  /** How many genomes the cohort has. */
+  genomes: number;
+  /** The families carried by at least one genome, in code-unit order. */
+  families: string[];
+  /** How many genomes carry each family. */
+  carriers: Int32Array;
+  /** All copies of each family across the cohort. */
+  copies: Int32Array;
+  /** How many of the genomes named in `among` carry each family, when `among` was given. */
+  carriersAmong?: Int32Array;
+  /** Each family's gene and product, when asked for (`describe`). */
+  descriptions?: FamilyDescriptions;
+}
+
+/**
+ * How many genomes carry each family of the cohort and its copies, families in code-unit order:
+ * counted from the per-annotation family sets by family id when every cohort annotation has them
+ * (no matrix laid out), else from {@linkcode readFamilyPresence}. With `among`, each family's
+ * carriers among those genomes (by name) are counted too.
+ *
+ * @param db The database.
+ * @param request As for {@linkcode readFamilyPresence}.
+ * @param among Genome names whose carriers are counted apart.
+ * @returns The cohort size and each family's totals.
+ */
+export async function readFamilyTotals(
+  db: Kysely<Database>,
+  request: FamilyPresenceRequest,
+  among?: ReadonlySet<string>,
+): Promise<FamilyTotals> {
+  if (!request.computeAll && request.summaries !== false) {
+    const cohort = await cohortQuery(db, request.cohort).execute();
+    const annotationIds = cohort.map((row) => Number(row.annotation_id));
+    const flagged = among === undefined
+      ? undefined
+      : Uint8Array.from(cohort, (row) => (among.has(row.genome) ? 1 : 0));
+    const totals = await readFamilySetTotals(db, { ...request, annotationIds, flagged });
+    if (totals !== undefined) {
+      const { flaggedCarriers, ...rest } = totals;
+      return {
+        genomes: cohort.length,
+        ...rest,
+        ...(flaggedCarriers === undefined ? {} : { carriersAmong: flaggedCarriers }),
+      };
+    }
+  }
+  return totalsOfMatrix(await readFamilyPresence(db, request), among);
+}
+
+/** The totals of a presence matrix (see {@linkcode readFamilyTotals}). */
+function totalsOfMatrix(presence: FamilyPresence, among?: ReadonlySet<string>): FamilyTotals {
+  const { offsets, copies, genome } = presence;
+  const n = presence.families.length;
+  const carriers = new Int32Array(n);
+  const sums = new Int32Array(n);
+  const amongCarriers = new Int32Array(n);
+  const flags = Uint8Array.from(presence.genomes, (name) => (among?.has(name) ? 1 : 0));
+  for (let f = 0; f < n; f++) {
+    carriers[f] = offsets[f + 1] - offsets[f];
+    for (let i = offsets[f]; i < offsets[f + 1]; i++) {
+      sums[f] += copies[i];
+      amongCarriers[f] += flags[genome[i]];
+    }
+  }
+  return {
+    genomes: presence.genomes.length,
+    families: presence.families,
+    carriers,
+    copies: sums,
+    ...(among === undefined ? {} : { carriersAmong: amongCarriers }),
+    ...(presence.descriptions === undefined ? {} : { descriptions: presence.descriptions }),
   };
 }
 
@@ -476,18 +579,28 @@ class PresenceBuilder {
  */
 export function familiesByPrevalence(presence: FamilyPresence, minGenomes = 1): Int32Array {
   const { offsets } = presence;
-  const n = offsets.length - 1;
-  const most = presence.genomes.length;
+  const carriers = new Int32Array(offsets.length - 1);
+  for (let f = 0; f < carriers.length; f++) carriers[f] = offsets[f + 1] - offsets[f];
+  return byCarriers(carriers, presence.genomes.length, minGenomes);
+}
+
+/**
+ * Positions 0 … n − 1 of families with at least `minGenomes` carriers, most carriers first, ties
+ * in position order: a counting sort on the number of carriers (no comparison sort).
+ *
+ * @param carriers How many genomes carry each family (0 … most).
+ * @param most The number of genomes.
+ * @param minGenomes The least number of carriers.
+ * @returns Positions into `carriers`.
+ */
+export function byCarriers(carriers: Int32Array, most: number, minGenomes = 1): Int32Array {
+  const n = carriers.length;
   const starts = new Int32Array(most + 2);
-  for (let f = 0; f < n; f++) {
-    const genomes = offsets[f + 1] - offsets[f];
-    if (genomes >= minGenomes) starts[most - genomes + 1]++;
-  }
+  for (let f = 0; f < n; f++) if (carriers[f] >= minGenomes) starts[most - carriers[f] + 1]++;
   for (let k = 1; k < starts.length; k++) starts[k] += starts[k - 1];
   const order = new Int32Array(starts[starts.length - 1]);
   for (let f = 0; f < n; f++) {
-    const genomes = offsets[f + 1] - offsets[f];
-    if (genomes >= minGenomes) order[starts[most - genomes]++] = f;
+    if (carriers[f] >= minGenomes) order[starts[most - carriers[f]]++] = f;
   }
   return order;
 }
@@ -509,7 +622,8 @@ export interface FamilyDescription {
 /**
  * The gene symbol and product of some families of a presence matrix (those of its first member,
  * see `FamilyPresence.first`): from the family dictionary when the matrix was read from the
- * family sets, else from the members' feature rows ({@linkcode describeFeatures}).
+ * family sets (the whole dictionary by column when the families are at least a quarter of it,
+ * else by id), else from the members' feature rows ({@linkcode describeFeatures}).
  *
  * @param db The database.
  * @param presence The matrix.
@@ -520,12 +634,22 @@ export async function describeFamilies(
   db: Kysely<Database>,
   presence: FamilyPresence,
   families: ArrayLike<number>,
-): Promise<FamilyDescription[]> {
-  const { familyIds, first } = presence;
+): Promise<FamilyDescriptions> {
+  const { familyIds, first, descriptions } = presence;
+  if (descriptions !== undefined) {
+    return {
+      gene: pick(descriptions.gene, families),
+      product: pick(descriptions.product, families),
+    };
+  }
   const speaksJson = isSqlite(db) || isPostgres(db);
   if (familyIds !== undefined && speaksJson && describesMostOf(families.length, familyIds)) {
-    const dictionary = await describeDictionary(db);
-    return Array.from(families, (f) => dictionary[familyIds[f]] ?? { gene: null, product: null });
+    const columns = await readDictionaryColumns(db, { texts: ["gene", "product"], first: false });
+    const { rowOf } = columns;
+    const gene = columns.texts.gene!;
+    const product = columns.texts.product!;
+    const rows = pick(rowOf, pick(familyIds, families));
+    return { gene: pick(gene, rows), product: pick(product, rows) };
   }
   const keys = Array.from(families, (f) => familyIds === undefined ? first[f] : familyIds[f]);
   const described = await describeRows(
@@ -533,7 +657,10 @@ export async function describeFamilies(
     familyIds === undefined ? "features" : "families",
     keys,
   );
-  return keys.map((key) => described.get(key) ?? { gene: null, product: null });
+  return {
+    gene: keys.map((key) => described.get(key)?.gene ?? null),
+    product: keys.map((key) => described.get(key)?.product ?? null),
+  };
 }
 
 /**
@@ -542,22 +669,8 @@ export async function describeFamilies(
  */
 function describesMostOf(count: number, familyIds: Int32Array): boolean {
   let most = 0;
-  for (const id of familyIds) if (id > most) most = id;
+  for (let i = 0; i < familyIds.length; i++) if (familyIds[i] > most) most = familyIds[i];
   return count * 4 >= most;
-}
-
-/**
- * Every family of the dictionary described, indexed by its id: one pass over `families` in id
- * order, answered as one JSON array built by the database (no id list sent, no look-up by id).
- */
-async function describeDictionary(db: Kysely<Database>): Promise<FamilyDescription[]> {
-  const json = describedRowsJson(isSqlite(db) ? "sqlite" : "postgres");
-  const result = await db.selectFrom("families").select(json.as("rows")).executeTakeFirst();
-  const described: FamilyDescription[] = [];
-  for (const [id, gene, product] of JSON.parse(result?.rows ?? "[]") as DescribedRow[]) {
-    described[id] = { gene, product };
-  }
-  return described;
 }
 
 /**

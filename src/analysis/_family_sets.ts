@@ -7,9 +7,15 @@
  */
 
 import type { Kysely } from "../deps/kysely.ts";
-import { sql } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
-import { joinedText } from "../query/_sqlite_indexes.ts";
+import {
+  dictionarySize,
+  type DictionaryText,
+  type FamilyDescriptions,
+  familyIdsByName,
+  readDictionaryColumns,
+} from "./_dictionary_columns.ts";
+import { pick, pickNumbers } from "./_pick.ts";
 import { unpackFamilySet } from "../../migrations/_annotation_summaries.ts";
 
 /** The cells of a presence matrix read from the family sets, families in code-unit order. */
@@ -26,6 +32,8 @@ export interface FamilySetCells {
   first: Float64Array;
   /** Each family's dictionary id (`families.id`). */
   familyIds: Int32Array;
+  /** Each family's gene and product, when asked for. */
+  descriptions?: FamilyDescriptions;
 }
 
 /** What {@linkcode readFamilySets} reads. */
@@ -36,16 +44,17 @@ export interface FamilySetsRequest {
   types: readonly ("cds" | "sorf")[];
   /** Whether pseudogene copies count. */
   pseudogenes: "present" | "absent";
+  /** Whether each family's gene and product are read too. */
+  describe?: boolean;
+  /** Per genome (as `annotationIds`): 1 for the genomes whose carriers are also counted apart. */
+  flagged?: Uint8Array;
 }
-
-/** How many dictionary rows one query hands over (one packed text each time). */
-const DICTIONARY_CHUNK = 100_000;
 
 /**
  * The presence matrix of the cohort from its family sets, or undefined when an annotation of the
  * cohort has no family set of a requested type (its features were written outside the store):
  * the caller then reads the features. The sets are laid out family-major with a counting sort on
- * the family id, the families ranked by name through the dictionary read in name order.
+ * the family id, the families put in name order through the ids read in name order.
  *
  * @param db The database.
  * @param request The cohort, its annotations, the types and pseudogenes.
@@ -60,8 +69,8 @@ export async function readFamilySets(
   const withPseudo = request.pseudogenes === "present";
   const counts = new Int32Array(await dictionarySize(db));
   forEachCell(sets, withPseudo, (_, family) => counts[family]++);
-  const dictionary = await readDictionary(db, counts);
-  return layOut(sets, withPseudo, counts, dictionary, request.types.length > 1);
+  const present = await presentFamilies(db, counts, request.describe === true);
+  return layOut(sets, withPseudo, counts, present, request.types.length > 1);
 }
 
 /**
@@ -79,15 +88,72 @@ export async function readFamilySetPrevalence(
 ): Promise<Int32Array | undefined> {
   const sets = await readSets(db, request);
   if (sets === undefined) return undefined;
-  const size = await dictionarySize(db);
-  const genomes = new Int32Array(size);
+  const { carriers } = countCarriers(sets, request, await dictionarySize(db));
+  return carriers.filter((n) => n > 0);
+}
+
+/** Per family of the cohort, in code-unit order of the names: see {@linkcode readFamilySetTotals}. */
+export interface FamilySetTotals {
+  /** The families carried by at least one genome, in code-unit order. */
+  families: string[];
+  /** How many genomes carry each. */
+  carriers: Int32Array;
+  /** All copies of each across the cohort. */
+  copies: Int32Array;
+  /** How many flagged genomes carry each, when genomes were flagged. */
+  flaggedCarriers?: Int32Array;
+  /** Each family's gene and product, when asked for. */
+  descriptions?: FamilyDescriptions;
+}
+
+/**
+ * How many genomes carry each family and how many copies it has, from the family sets counted by
+ * family id in one pass (no matrix laid out), then named (and described) from the dictionary; or
+ * undefined when an annotation of the cohort has no family set of a requested type.
+ *
+ * @param db The database.
+ * @param request The cohort's annotations, the types, pseudogenes and whether to describe.
+ * @returns The totals of the families present, or undefined.
+ */
+export async function readFamilySetTotals(
+  db: Kysely<Database>,
+  request: FamilySetsRequest,
+): Promise<FamilySetTotals | undefined> {
+  const sets = await readSets(db, request);
+  if (sets === undefined) return undefined;
+  const { carriers, copies, flagged } = countCarriers(sets, request, await dictionarySize(db));
+  const present = await presentFamilies(db, carriers, request.describe === true);
+  return {
+    families: present.names,
+    carriers: pickNumbers(carriers, present.ids),
+    copies: pickNumbers(copies, present.ids),
+    ...(flagged === undefined ? {} : { flaggedCarriers: pickNumbers(flagged, present.ids) }),
+    ...(present.descriptions === undefined ? {} : { descriptions: present.descriptions }),
+  };
+}
+
+/**
+ * Per family id: the genomes that carry it (a genome counted once over its sets), its copies and,
+ * when genomes are flagged, its flagged carriers.
+ */
+function countCarriers(
+  sets: readonly Uint8Array[][],
+  request: FamilySetsRequest,
+  size: number,
+): { carriers: Int32Array; copies: Int32Array; flagged?: Int32Array } {
+  const carriers = new Int32Array(size);
+  const copies = new Int32Array(size);
   const lastGenome = new Int32Array(size).fill(-1);
-  forEachCell(sets, request.pseudogenes === "present", (g, family) => {
+  const flags = request.flagged ?? new Uint8Array(sets.length);
+  const flagged = new Int32Array(request.flagged === undefined ? 0 : size);
+  forEachCell(sets, request.pseudogenes === "present", (g, family, c) => {
+    copies[family] += c;
     if (lastGenome[family] === g) return;
     lastGenome[family] = g;
-    genomes[family]++;
+    carriers[family]++;
+    if (flags[g]) flagged[family]++;
   });
-  return genomes.filter((n) => n > 0);
+  return { carriers, copies, ...(request.flagged === undefined ? {} : { flagged }) };
 }
 
 /** Annotations whose family sets one query reads. */
@@ -121,13 +187,6 @@ async function readSets(
   return found === annotationIds.length * types.length ? sets : undefined;
 }
 
-/** One more than the largest family id. */
-async function dictionarySize(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom("families")
-    .select((eb) => eb.fn.max("families.id").as("most")).executeTakeFirst();
-  return Number(row?.most ?? 0) + 1;
-}
-
 /** Calls `cell(genome, family, copies)` for every family a genome carries (per set). */
 function forEachCell(
   sets: readonly Uint8Array[][],
@@ -145,104 +204,48 @@ function forEachCell(
   }
 }
 
-/** The dictionary rows of the families present, in name order. */
-interface Dictionary {
-  ids: number[];
+/** The families present, in name order: their ids, names, representatives and descriptions. */
+interface PresentFamilies {
+  ids: Int32Array;
   names: string[];
-  first: number[];
+  first: Float64Array;
+  descriptions?: FamilyDescriptions;
 }
 
 /**
- * Reads the names and representatives of the families with `counts[id] > 0`, in name order: the
- * names in chunks by name (keyset) from the unique index on `name` alone (it holds the id too),
- * each packed by the database into one text `id US name RS …`; then the representatives in one
- * pass over the table in id order.
+ * The families with `counts[id] > 0`, in code-unit order of their names: the ids in name order
+ * from the name index, the names, representatives (and with `describe` genes and products) from
+ * the dictionary's columns (one scan in id order); sorted again here only when the database's
+ * collation is not code-unit order.
  */
-async function readDictionary(db: Kysely<Database>, counts: Int32Array): Promise<Dictionary> {
-  const dictionary: Dictionary = { ids: [], names: [], first: [] };
-  let after: string | undefined;
-  for (;;) {
-    const chunk = await dictionaryChunk(db, after).executeTakeFirst();
-    if (chunk === undefined || chunk.packed === null) break;
-    addNames(dictionary, chunk.packed, counts);
-    if (Number(chunk.rows) < DICTIONARY_CHUNK) break;
-    after = chunk.last!;
+async function presentFamilies(
+  db: Kysely<Database>,
+  counts: Int32Array,
+  describe: boolean,
+): Promise<PresentFamilies> {
+  const texts: DictionaryText[] = describe ? ["name", "gene", "product"] : ["name"];
+  const byName = await familyIdsByName(db);
+  const columns = await readDictionaryColumns(db, { texts, first: true });
+  const { rowOf } = columns;
+  const nameAt = columns.texts.name!;
+  const present: number[] = [];
+  for (let i = 0; i < byName.length; i++) if (counts[byName[i]] > 0) present.push(byName[i]);
+  let ids = Int32Array.from(present);
+  let rows = pick(rowOf, ids);
+  let names = pick(nameAt, rows) as string[];
+  if (!isSorted(names)) {
+    ids = ids.sort((a, b) => {
+      const x = nameAt[rowOf[a]]!;
+      const y = nameAt[rowOf[b]]!;
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+    rows = pick(rowOf, ids);
+    names = pick(nameAt, rows) as string[];
   }
-  if (!isSorted(dictionary.names)) sortByName(dictionary);
-  const representatives = await readRepresentatives(db, counts.length);
-  dictionary.first = dictionary.ids.map((id) => representatives[id]);
-  return dictionary;
-}
-
-/** Adds a packed chunk's `id US name` records of the families present (one pass, names cut out). */
-function addNames(dictionary: Dictionary, packed: string, counts: Int32Array): void {
-  let at = 0;
-  while (at < packed.length) {
-    let id = 0;
-    let i = at;
-    for (let code = packed.charCodeAt(i); code !== 0x1f; code = packed.charCodeAt(++i)) {
-      id = id * 10 + (code - 0x30);
-    }
-    let end = packed.indexOf("\u001e", i + 1);
-    if (end < 0) end = packed.length;
-    if (counts[id] > 0) {
-      dictionary.ids.push(id);
-      dictionary.names.push(packed.slice(i + 1, end));
-    }
-    at = end + 1;
-  }
-}
-
-/**
- * One chunk of the dictionary's names after `after`, in name order.
- *
- * The SQL emitted (on SQLite; elsewhere `string_agg` replaces `group_concat`):
- *
- * ```sql
- * select count(*) as rows, max(name) as last, group_concat(id || X'1f' || name, X'1e') as packed
- * from (select id, name from families where name > ? order by name limit 100000)
- * ```
- */
-function dictionaryChunk(db: Kysely<Database>, after: string | undefined) {
-  const ref = sql.ref;
-  const rows = db.selectFrom("families")
-    .select(["families.id", "families.name"])
-    .where("families.name", after === undefined ? ">=" : ">", after ?? "")
-    .orderBy("families.name")
-    .limit(DICTIONARY_CHUNK);
-  const record = sql`cast(${ref("d.id")} as text) || ${sql.lit("\u001f")} || ${ref("d.name")}`;
-  return db.selectFrom(rows.as("d")).select([
-    sql<number>`count(*)`.as("rows"),
-    sql<string | null>`max(${ref("d.name")})`.as("last"),
-    joinedText(db, record, "\u001e").as("packed"),
-  ]);
-}
-
-/**
- * Every family's representative by id (`families.feature_id`), read in one pass in id order and
- * packed by the database as `id,feature_id,id,feature_id,…`.
- */
-async function readRepresentatives(db: Kysely<Database>, size: number): Promise<Float64Array> {
-  const ref = sql.ref;
-  const pair = sql`cast(${ref("families.id")} as text) || ',' || cast(${
-    ref("families.feature_id")
-  } as text)`;
-  const row = await db.selectFrom("families").select(joinedText(db, pair, ",").as("packed"))
-    .executeTakeFirst();
-  const first = new Float64Array(size);
-  const packed = row?.packed ?? "";
-  let id = -1;
-  let value = 0;
-  for (let i = 0; i <= packed.length; i++) {
-    const code = i < packed.length ? packed.charCodeAt(i) : 0x2c;
-    if (code !== 0x2c) value = value * 10 + (code - 0x30);
-    else if (id < 0) [id, value] = [value, 0];
-    else {
-      first[id] = value;
-      [id, value] = [-1, 0];
-    }
-  }
-  return first;
+  const found = { ids, names, first: pickNumbers(columns.first!, rows) };
+  if (!describe) return found;
+  const { gene, product } = columns.texts;
+  return { ...found, descriptions: { gene: pick(gene!, rows), product: pick(product!, rows) } };
 }
 
 /**
@@ -254,16 +257,17 @@ function layOut(
   sets: readonly Uint8Array[][],
   withPseudo: boolean,
   counts: Int32Array,
-  dictionary: Dictionary,
+  present: PresentFamilies,
   merge: boolean,
 ): FamilySetCells {
-  const n = dictionary.ids.length;
+  const n = present.ids.length;
   const offsets = new Int32Array(n + 1);
   const next = new Int32Array(counts.length);
-  dictionary.ids.forEach((id, rank) => {
+  for (let rank = 0; rank < n; rank++) {
+    const id = present.ids[rank];
     next[id] = offsets[rank];
     offsets[rank + 1] = offsets[rank] + counts[id];
-  });
+  }
   const genome = new Int32Array(offsets[n]);
   const copies = new Int32Array(offsets[n]);
   forEachCell(sets, withPseudo, (g, family, c) => {
@@ -273,10 +277,11 @@ function layOut(
   });
   const cells = { offsets, genome, copies };
   return {
-    families: dictionary.names,
+    families: present.names,
     ...(merge ? mergeSameGenome(cells) : cells),
-    first: Float64Array.from(dictionary.first),
-    familyIds: Int32Array.from(dictionary.ids),
+    first: present.first,
+    familyIds: present.ids,
+    ...(present.descriptions === undefined ? {} : { descriptions: present.descriptions }),
   };
 }
 
@@ -317,14 +322,4 @@ function mergeSameGenome(
 export function isSorted(values: readonly string[]): boolean {
   for (let i = 1; i < values.length; i++) if (values[i - 1] > values[i]) return false;
   return true;
-}
-
-/** Puts the dictionary rows in code-unit order of their names (a database with another collation). */
-function sortByName(dictionary: Dictionary): void {
-  const { ids, names, first } = dictionary;
-  const order = ids.map((_, i) => i)
-    .sort((a, b) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0));
-  dictionary.ids = order.map((i) => ids[i]);
-  dictionary.names = order.map((i) => names[i]);
-  dictionary.first = order.map((i) => first[i]);
 }

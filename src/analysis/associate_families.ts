@@ -133,14 +133,10 @@ export function associateFamilyColumns(input: FamilyPresenceInput): FamilyAssoci
   const { families, trait, strata } = input;
   const matrix = checkMatrix(input);
   const [positives, present] = countPresence(families.length, matrix, trait);
-  const total = trait.length;
   let totalPositives = 0;
-  for (let g = 0; g < total; g++) if (trait[g]) totalPositives++;
-  const tested = testedFamilies(families, present, total);
-  const tables = { positives, present, totalPositives, total };
-  const fisher = fisherByTable(tested, tables);
-  const order = orderByP(fisher.group, fisher.negLog10P);
-  const columns = fillColumns(tested, order, tables, fisher);
+  for (let g = 0; g < trait.length; g++) if (trait[g]) totalPositives++;
+  const tables = { positives, present, totalPositives, total: trait.length };
+  const { columns, tested, order } = testTables(families, tables);
   if (strata !== undefined) {
     const cmh = memoisedMantelHaenszel(matrix, trait, strata);
     order.forEach((i, row) => {
@@ -149,10 +145,78 @@ export function associateFamilyColumns(input: FamilyPresenceInput): FamilyAssoci
       columns.cmh_odds_ratio[row] = result.oddsRatio;
     });
   }
+  return columns;
+}
+
+/** What {@linkcode associateFamilyCounts} takes: per family, its carriers with and without the trait. */
+export interface FamilyCountsInput {
+  /** The families, in the order ties keep (code-unit order of the names). */
+  families: readonly string[];
+  /** Per family: how many genomes carry it. */
+  present: Int32Array;
+  /** Per family: how many genomes with the trait carry it. */
+  positives: Int32Array;
+  /** How many genomes there are. */
+  total: number;
+  /** How many of them have the trait. */
+  totalPositives: number;
+}
+
+/**
+ * The association of every tested family from its counts alone (no matrix): the columns of
+ * {@linkcode associateFamilyColumns} without the stratified test (`cmh_p` and `cmh_odds_ratio`
+ * null), for a cohort whose carriers were counted by family in one pass.
+ *
+ * @param input The families, their carriers with and without the trait, and the genomes.
+ * @returns The columns, by p then family.
+ * @throws {RangeError} When the counts disagree in length with the families or exceed the genomes.
+ *
+ * @example The counts of the family that follows the trait
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { associateFamilyCounts } from "./associate_families.ts";
+ * const columns = associateFamilyCounts({
+ *   families: ["amr", "core", "other"],
+ *   present: Int32Array.of(2, 4, 2),
+ *   positives: Int32Array.of(2, 2, 1),
+ *   total: 4,
+ *   totalPositives: 2,
+ * });
+ * assert.deepEqual([...columns.family], [0, 2]); // amr (p = 1/3), then other (p = 1)
+ * ```
+ */
+export function associateFamilyCounts(input: FamilyCountsInput): FamilyAssociationColumns {
+  const { families, present, positives, total, totalPositives } = input;
+  if (present.length !== families.length || positives.length !== families.length) {
+    throw new RangeError(
+      `Cannot test ${families.length} families: ${present.length} carrier counts and ${positives.length} trait carrier counts`,
+    );
+  }
+  if (!(totalPositives >= 0 && totalPositives <= total)) {
+    throw new RangeError(`Cannot test ${total} genomes of which ${totalPositives} have the trait`);
+  }
+  for (let f = 0; f < families.length; f++) {
+    if (!(present[f] <= total && positives[f] <= present[f] && positives[f] <= totalPositives)) {
+      throw new RangeError(
+        `Cannot test family "${families[f]}": ${positives[f]} of its ${
+          present[f]
+        } carriers have the trait, of ${total} genomes`,
+      );
+    }
+  }
+  return testTables(families, { positives, present, totalPositives, total }).columns;
+}
+
+/** Fisher's test of every tested family, its order by p, the columns and their corrections. */
+function testTables(families: readonly string[], tables: TableCounts) {
+  const tested = testedFamilies(families, tables.present, tables.total);
+  const fisher = fisherByTable(tested, tables);
+  const order = orderByP(fisher.group, fisher.negLog10P);
+  const columns = fillColumns(tested, order, tables, fisher);
   const m = order.length;
   columns.p_bh = benjaminiHochberg(columns.p, Int32Array.from({ length: m }, (_, i) => i));
   columns.p_bonferroni = bonferroni(columns.p);
-  return columns;
+  return { columns, tested, order };
 }
 
 /**
@@ -411,7 +475,8 @@ function memoisedMantelHaenszel(
   for (let g = 0; g < trait.length; g++) (trait[g] ? yes : no)[strata[g]]++;
   const a = new Int32Array(k);
   const c = new Int32Array(k);
-  const memo = new Map<string, MantelHaenszelResult>();
+  const key = tablesKey(yes, no);
+  const memo = new Map<number | string, MantelHaenszelResult>();
   return (f) => {
     a.fill(0);
     c.fill(0);
@@ -419,8 +484,8 @@ function memoisedMantelHaenszel(
       const g = genome[i];
       (trait[g] ? a : c)[strata[g]]++;
     }
-    const key = `${a.join()};${c.join()}`;
-    let result = memo.get(key);
+    const at = key(a, c);
+    let result = memo.get(at);
     if (result === undefined) {
       const tables: StratumTable[] = Array.from({ length: k }, (_, s) => ({
         a: a[s],
@@ -429,8 +494,29 @@ function memoisedMantelHaenszel(
         d: no[s] - c[s],
       }));
       result = mantelHaenszel(tables);
-      memo.set(key, result);
+      memo.set(at, result);
     }
     return result;
+  };
+}
+
+/**
+ * The key of a set of stratum tables (trait-yes carriers `a[s]` ≤ `yes[s]`, trait-no carriers
+ * `c[s]` ≤ `no[s]`): one mixed-radix number when every such set fits in a double exactly, else
+ * the counts as text.
+ */
+function tablesKey(
+  yes: Int32Array,
+  no: Int32Array,
+): (a: Int32Array, c: Int32Array) => number | string {
+  let keys = 1;
+  for (let s = 0; s < yes.length; s++) keys *= (yes[s] + 1) * (no[s] + 1);
+  if (keys > Number.MAX_SAFE_INTEGER) return (a, c) => `${a.join()};${c.join()}`;
+  return (a, c) => {
+    let key = 0;
+    for (let s = 0; s < yes.length; s++) {
+      key = (key * (yes[s] + 1) + a[s]) * (no[s] + 1) + c[s];
+    }
+    return key;
   };
 }

@@ -18,11 +18,18 @@ import {
   type FamilyPresence,
   type FamilyPresenceRequest,
   type FamilyPrevalence,
+  type FamilyTotals,
   readFamilyPresence,
   readFamilyPrevalence,
+  readFamilyTotals,
 } from "./_family_presence.ts";
 
-export type { FamilyPresence, FamilyPrevalence } from "./_family_presence.ts";
+export type {
+  FamilyDescriptions,
+  FamilyPresence,
+  FamilyPrevalence,
+  FamilyTotals,
+} from "./_family_presence.ts";
 
 /** Options of the gene-family tables. */
 export interface GeneFamilyOptions extends CohortOptions {
@@ -241,9 +248,10 @@ export interface PresenceAbsenceOptions extends GeneFamilyOptions {
  * {@linkcode presenceAbsence}, `pangenomeClasses`, `pangenomeSummary` and `traitAssociation`.
  *
  * @param db The database.
- * @param options Which genomes, feature types, pseudogenes and family level.
+ * @param options Which genomes, feature types, pseudogenes and family level, and whether to
+ *   describe the families.
  * @returns A promise of the matrix.
- * @throws {RangeError} When `types`, `pseudogenes` or `familyLevel` is not allowed.
+ * @throws {RangeError} When `types`, `pseudogenes`, `familyLevel` or `describe` is not allowed.
  *
  * @example A family in two genomes, with two copies in one
  * ```ts
@@ -278,9 +286,82 @@ export interface PresenceAbsenceOptions extends GeneFamilyOptions {
  */
 export function familyPresence(
   db: Kysely<Database>,
-  options: GeneFamilyOptions = {},
+  options: FamilyPresenceOptions = {},
 ): Promise<FamilyPresence> {
-  return readFamilyPresence(db, presenceRequest(db, options));
+  const { describe = false } = options;
+  if (typeof describe !== "boolean") {
+    throw new RangeError(
+      `Invalid option "describe": expected true or false, got ${show(describe)}`,
+    );
+  }
+  return readFamilyPresence(db, { ...presenceRequest(db, options), describe });
+}
+
+/** Options of {@linkcode familyPresence}. */
+export interface FamilyPresenceOptions extends GeneFamilyOptions {
+  /**
+   * Also give each family's gene symbol and product (`FamilyPresence.descriptions`): on schema
+   * v10 from the same scan of the family dictionary that names the families.
+   * @default false
+   */
+  describe?: boolean;
+}
+
+/**
+ * How many genomes carry each family of the cohort, and its copies, families in code-unit order
+ * and named (with `describe`, also given their gene and product): what `pangenomeClasses` needs.
+ * On schema v10 the family sets are counted by family id in one pass, without laying out the
+ * matrix; else the totals come from {@linkcode familyPresence}.
+ *
+ * @param db The database.
+ * @param options Which genomes, feature types, pseudogenes and family level, and whether to
+ *   describe the families.
+ * @returns The cohort size and each family's totals.
+ * @throws {RangeError} When a family option, `describe` or `among` is not allowed.
+ *
+ * @example An empty store
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { familyTotals } from "./gene_families.ts";
+ * const db = await openDatabase(":memory:");
+ * const totals = await familyTotals(db);
+ * assert.equal(totals.genomes, 0);
+ * assert.deepEqual(totals.families, []);
+ * await db.destroy();
+ * ```
+ */
+export async function familyTotals(
+  db: Kysely<Database>,
+  options: FamilyTotalsOptions = {},
+): Promise<FamilyTotals> {
+  const { among } = options;
+  if (among !== undefined && !(Array.isArray(among) && among.every((g) => typeof g === "string"))) {
+    throw new RangeError(`Invalid option "among": expected genome names, got ${show(among)}`);
+  }
+  const request = { ...presenceRequest(db, options), describe: checkDescribe(options) };
+  return await readFamilyTotals(db, request, among === undefined ? undefined : new Set(among));
+}
+
+/** Options of {@linkcode familyTotals}. */
+export interface FamilyTotalsOptions extends FamilyPresenceOptions {
+  /**
+   * Genomes (by name) whose carriers of each family are counted apart (`carriersAmong`): the
+   * trait-yes genomes of an association.
+   * @default undefined (not counted)
+   */
+  among?: readonly string[];
+}
+
+/** The `describe` option, checked. */
+function checkDescribe(options: FamilyPresenceOptions): boolean {
+  const { describe = false } = options;
+  if (typeof describe !== "boolean") {
+    throw new RangeError(
+      `Invalid option "describe": expected true or false, got ${show(describe)}`,
+    );
+  }
+  return describe;
 }
 
 /**

@@ -8,9 +8,10 @@ import { type ColumnTable, table } from "../deps/arquero.ts";
 import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { show } from "../query/_validate.ts";
-import { describeFamilies, familiesByPrevalence } from "./_family_presence.ts";
-import { familyPresence, familyPrevalence, type GeneFamilyOptions } from "./gene_families.ts";
+import { byCarriers } from "./_family_presence.ts";
+import { familyPrevalence, familyTotals, type GeneFamilyOptions } from "./gene_families.ts";
 import { rowsToTable } from "./to_table.ts";
+import { pick, pickNumbers } from "./_pick.ts";
 
 /** A pangenome class. */
 export type PangenomeClass = "core" | "soft-core" | "shell" | "cloud";
@@ -105,8 +106,9 @@ const CLASS_COLUMNS = ["family", "genomes", "fraction", "class", "copies", "gene
  * The gene families of the cohort with their class — core, soft-core, shell or cloud — by the
  * share of genomes that carry them, with Roary's thresholds ({@linkcode PANGENOME_THRESHOLDS}).
  * A table `family, genomes, fraction, class, copies, gene, product` ({@linkcode PangenomeClassRow}),
- * from the one presence read of `familyPresence` (classes by {@linkcode classifyPrevalence}); with
- * `describe`, each family's first member is then looked up by id, 10,000 per query. Families are
+ * from `familyTotals` (classes by {@linkcode classifyPrevalence}): on schema v10 the family sets
+ * counted by family id, the families named — and with `describe` given their gene and product — in
+ * one scan of the family dictionary; else from the presence matrix and each family's first member. Families are
  * keyed as `familyKey` says (UniRef90, then UniRef50, then protein MD5); the cohort is the latest
  * annotation of each genome (of `genomes`).
  *
@@ -137,24 +139,27 @@ export async function pangenomeClasses(
       `Invalid option "describe": expected true or false, got ${show(describe)}`,
     );
   }
-  const presence = await familyPresence(db, options);
-  const order = familiesByPrevalence(presence);
-  const { offsets, copies } = presence;
-  const total = presence.genomes.length;
-  const genomes = Array.from(order, (f) => offsets[f + 1] - offsets[f]);
-  const names = describe ? await describeFamilies(db, presence, order) : [];
+  const totals = await familyTotals(db, { ...options, describe });
+  const order = byCarriers(totals.carriers, totals.genomes);
+  const total = totals.genomes;
+  const genomes = pickNumbers(totals.carriers, order);
+  const classOf: PangenomeClass[] = [];
+  for (let n = 0; n <= total && total > 0; n++) classOf.push(classifyPrevalence(n, total));
+  const fraction = new Float64Array(order.length);
+  for (let row = 0; row < order.length; row++) fraction[row] = genomes[row] / total;
+  const { descriptions } = totals;
   return table({
-    family: Array.from(order, (f) => presence.families[f]),
+    family: pick(totals.families, order),
     genomes,
-    fraction: genomes.map((n) => n / total),
-    class: genomes.map((n) => classifyPrevalence(n, total)),
-    copies: Array.from(order, (f) => {
-      let sum = 0;
-      for (let i = offsets[f]; i < offsets[f + 1]; i++) sum += copies[i];
-      return sum;
-    }),
-    gene: Array.from(order, (_, i) => names[i]?.gene ?? null),
-    product: Array.from(order, (_, i) => names[i]?.product ?? null),
+    fraction,
+    class: pick(classOf, genomes),
+    copies: pickNumbers(totals.copies, order),
+    gene: descriptions === undefined
+      ? new Array(order.length).fill(null)
+      : pick(descriptions.gene, order),
+    product: descriptions === undefined
+      ? new Array(order.length).fill(null)
+      : pick(descriptions.product, order),
   }, CLASS_COLUMNS);
 }
 

@@ -13,13 +13,19 @@ import { selectGenomes } from "../query/select_genomes.ts";
 import { traitKeyOf } from "../query/where_clause.ts";
 import { listTraits } from "../store/traits_repository.ts";
 import type { CohortOptions } from "./_cohort.ts";
-import { associateFamilyColumns, type FamilyAssociationColumns } from "./associate_families.ts";
+import {
+  associateFamilyColumns,
+  associateFamilyCounts,
+  type FamilyAssociationColumns,
+} from "./associate_families.ts";
 import { readBinaryTrait } from "./binary_trait.ts";
-import { describeFamilies } from "./_family_presence.ts";
+import { pick } from "./_pick.ts";
 import {
   checkFamilyOptions,
-  type FamilyPresence,
+  type FamilyDescriptions,
   familyPresence,
+  type FamilyPresenceOptions,
+  familyTotals,
   type GeneFamilyOptions,
 } from "./gene_families.ts";
 
@@ -132,17 +138,10 @@ export async function traitAssociation(
     pseudogenes: settings.pseudogenes,
     familyLevel: settings.familyLevel,
   };
-  const presence = await familyPresence(db, { ...families, genomes: groups.names });
-  // The matrix's genomes are in name order: the trait and strata follow them.
-  const at = new Map(groups.names.map((name, i) => [name, i]));
-  const order = presence.genomes.map((name) => at.get(name)!);
-  const columns = associateFamilyColumns({
-    families: presence.families,
-    sparse: presence,
-    trait: order.map((i) => groups.trait[i]),
-    strata: groups.strata === undefined ? undefined : order.map((i) => groups.strata![i]),
-  });
-  const described = await associationTable(db, columns, presence);
+  const cohort = { ...families, genomes: groups.names, describe: true };
+  const described = groups.strata === undefined
+    ? await testByCounts(db, cohort, groups)
+    : await testByMatrix(db, cohort, groups);
   return {
     trait: settings.trait,
     ...(settings.threshold === undefined ? {} : { threshold: settings.threshold }),
@@ -241,18 +240,57 @@ async function classifyGenomes(
   return groups;
 }
 
-/** The typed columns as a table, with each family's gene and product (of its first member). */
-async function associationTable(
+/**
+ * The test of every family from its carriers counted by family (`familyTotals` with the trait-yes
+ * genomes as `among`): no matrix, no stratified test.
+ */
+async function testByCounts(
   db: Kysely<Database>,
-  columns: FamilyAssociationColumns,
-  presence: FamilyPresence,
+  cohort: FamilyPresenceOptions,
+  groups: GenomeGroups,
 ): Promise<ColumnTable> {
-  const names = await describeFamilies(db, presence, columns.family);
+  const among = groups.names.filter((_, i) => groups.trait[i] === 1);
+  const totals = await familyTotals(db, { ...cohort, among });
+  const columns = associateFamilyCounts({
+    families: totals.families,
+    present: totals.carriers,
+    positives: totals.carriersAmong!,
+    total: totals.genomes,
+    totalPositives: among.length,
+  });
+  return associationTable(columns, totals.families, totals.descriptions!);
+}
+
+/** The test of every family over the presence matrix, with the Cochran–Mantel–Haenszel test. */
+async function testByMatrix(
+  db: Kysely<Database>,
+  cohort: FamilyPresenceOptions,
+  groups: GenomeGroups,
+): Promise<ColumnTable> {
+  const presence = await familyPresence(db, cohort);
+  // The matrix's genomes are in name order: the trait and strata follow them.
+  const at = new Map(groups.names.map((name, i) => [name, i]));
+  const order = presence.genomes.map((name) => at.get(name)!);
+  const columns = associateFamilyColumns({
+    families: presence.families,
+    sparse: presence,
+    trait: order.map((i) => groups.trait[i]),
+    strata: groups.strata === undefined ? undefined : order.map((i) => groups.strata![i]),
+  });
+  return associationTable(columns, presence.families, presence.descriptions!);
+}
+
+/** The typed columns as a table, with each family's gene and product (of its first member). */
+function associationTable(
+  columns: FamilyAssociationColumns,
+  families: readonly string[],
+  descriptions: FamilyDescriptions,
+): ColumnTable {
   const { family, ...rest } = columns;
   return table({
-    family: Array.from(family, (f) => presence.families[f]),
-    gene: names.map((name) => name.gene),
-    product: names.map((name) => name.product),
+    family: pick(families, family),
+    gene: pick(descriptions.gene, family),
+    product: pick(descriptions.product, family),
     ...rest,
   }, [...ASSOCIATION_COLUMNS]);
 }

@@ -195,7 +195,7 @@ export function searchFeatures(
     ? tsHits(db, splitWords(text), checkColumns(options.columns) ?? SEARCH_COLUMNS, {
       ...options,
       ranked,
-    })
+    }, scopeAnnotation(db, options))
     : likeHits(db, splitWords(text), checkColumns(options.columns) ?? SEARCH_COLUMNS, ranked);
   const scoped = scopeFeatures(
     selectFeatures(db)
@@ -233,13 +233,16 @@ function ftsHits(db: Kysely<Database>, query: string | undefined, ranked: boolea
 
 /**
  * PostgreSQL: the GIN-indexed `baktadb_fts_document(…) @@ tsquery`, ranked by `ts_rank` (negated,
- * so that lower is better as with bm25).
+ * so that lower is better as with bm25). With a one-annotation scope the matches are filtered by
+ * annotation inside (the planner ANDs the GIN bitmap with the annotation's index instead of
+ * looking up every genome's matches one by one).
  */
 function tsHits(
   db: Kysely<Database>,
   words: string[],
   columns: readonly SearchColumn[],
   options: FtsQueryOptions & { ranked: boolean },
+  annotation: ReturnType<typeof scopeAnnotation>,
 ): HitsQuery {
   const query = toTsQuery(words, columns, options.prefix ?? false);
   const document = sql`baktadb_fts_document(${sql.ref("features.locus_tag")}, ${
@@ -251,7 +254,15 @@ function tsHits(
       "features.id",
       (options.ranked ? sql<number>`-ts_rank(${document}, ${tsquery})` : NO_RANK).as("rank"),
     ])
-    .where(query === undefined ? sql<SqlBool>`false` : sql<SqlBool>`${document} @@ ${tsquery}`);
+    .where(query === undefined ? sql<SqlBool>`false` : sql<SqlBool>`${document} @@ ${tsquery}`)
+    .$if(annotation !== undefined, (q) => q.where("features.annotation_id", "=", annotation!));
+}
+
+/** The annotation id of a one-annotation scope (a value or a sub-query), if any. */
+function scopeAnnotation(db: Kysely<Database>, { genome, annotationId }: AnnotationScope) {
+  if (annotationId !== undefined) return annotationId;
+  if (genome === undefined) return undefined;
+  return annotationOf(db, genome).clearSelect().select("annotations.id");
 }
 
 /** Elsewhere: every word a case-insensitive substring of one of the columns; rank 0. */
@@ -271,16 +282,16 @@ function likeHits(
 /**
  * For a one-annotation scope, bounds the hits by the annotation's smallest and largest feature
  * id (a rowid range FTS5 uses to skip the other genomes' matches); the exact annotation condition
- * stays, so this only makes the search faster.
+ * stays, so this only makes the search faster. Not on PostgreSQL: there the hits are already
+ * filtered by annotation (see `tsHits`), and `min(id)` of an annotation walks the primary key.
  */
 function narrowToAnnotation(
   query: SearchQuery,
   db: Kysely<Database>,
   scope: AnnotationScope,
 ): SearchQuery {
-  const { genome, annotationId } = scope;
-  if (genome === undefined && annotationId === undefined) return query;
-  const id = annotationId ?? annotationOf(db, genome!).clearSelect().select("annotations.id");
+  const id = isPostgres(db) ? undefined : scopeAnnotation(db, scope);
+  if (id === undefined) return query;
   const bound = (fn: "min" | "max") =>
     db.selectFrom("features as bounds")
       .select(sql<number>`${sql.raw(fn)}(${sql.ref("bounds.id")})`.as("id"))

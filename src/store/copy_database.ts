@@ -14,6 +14,8 @@ import { isPostgres } from "../query/_sqlite_indexes.ts";
 import { bulkInsert } from "./_bulk_insert.ts";
 import { sha256Hex } from "./_codec.ts";
 import { pausePoint } from "../db/pause_point.ts";
+import { copyRowBatches } from "../db/postgres/copy_rows.ts";
+import { deferForBulkLoad, restoreAfterBulkLoad } from "../db/postgres/defer_for_bulk_load.ts";
 
 /** How each table is read in chunks: by its `id`, or by ranges of another key column. */
 interface TablePlan {
@@ -47,6 +49,16 @@ const TABLES: readonly TablePlan[] = [
 ];
 
 /**
+ * The columns whose values the store compresses itself (gzip when it helps: `_codec.ts`), which
+ * PostgreSQL would try to compress again, in vain (see `deferForBulkLoad`).
+ */
+const PRECOMPRESSED = [
+  { table: "result_files", column: "content" },
+  { table: "feature_originals", column: "content" },
+  { table: "sequences", column: "residues" },
+];
+
+/**
  * Tables that are not data: Kysely's migration bookkeeping, SQLite's index tables (with the
  * switch of their insert trigger), and the terms' generation counter (a token for caches of term
  * ids; a copy starts at its own 0).
@@ -57,12 +69,30 @@ const NOT_DATA =
 /** Options of {@linkcode copyDatabase}. */
 export interface CopyDatabaseOptions {
   /**
-   * How many key values one chunk spans (rows are read and written a chunk at a time).
-   * @default 2000
+   * The most key values one chunk spans (rows are read a chunk at a time).
+   * @default 10000
    */
   chunkKeys?: number;
-  /** Called after each chunk with the table and the rows copied so far. */
+  /**
+   * About how many bytes of values one chunk holds: the span of the next chunk shrinks or grows
+   * to it (starting from one key), so tables of large values (original files, sequences) are read
+   * a few rows at a time and memory stays bounded.
+   * @default 16777216
+   */
+  chunkBytes?: number;
+  /** Called after each chunk is read with the table and the rows read from it so far. */
   onProgress?: (table: string, rows: number) => void;
+  /**
+   * Called as each step starts: `copy TABLE`, `build NAME` (a key, index or foreign key built
+   * again after the load on PostgreSQL), `analyze`, `check counts`, `check files`.
+   */
+  onStep?: (step: string) => void;
+}
+
+/** How chunks are sized (the validated options). */
+interface Chunking {
+  chunkKeys: number;
+  chunkBytes: number;
 }
 
 /** What {@linkcode copyDatabase} copied and checked. */
@@ -110,24 +140,39 @@ export async function copyDatabase(
   to: Kysely<Database>,
   options: CopyDatabaseOptions = {},
 ): Promise<CopyDatabaseResult> {
-  const { chunkKeys = 2000, onProgress } = options;
-  if (!Number.isInteger(chunkKeys) || chunkKeys < 1) {
-    throw new RangeError(
-      `Invalid option "chunkKeys": expected a positive integer, got ${chunkKeys}`,
-    );
+  const { chunkKeys = 10_000, chunkBytes = 16 * 1024 * 1024, onProgress, onStep } = options;
+  for (const [name, value] of Object.entries({ chunkKeys, chunkBytes })) {
+    if (!Number.isInteger(value) || value < 1) {
+      throw new RangeError(`Invalid option "${name}": expected a positive integer, got ${value}`);
+    }
   }
   const plans = await checkCopyable(from, to);
+  const columns = await columnsOf(to, plans);
   const rows: Record<string, number> = {};
   await transaction(to, async (trx) => {
-    const deferred = isPostgres(to) ? await dropSecondaryIndexes(trx, plans) : [];
+    const deferred = await deferForBulkLoad(trx, plans.map((plan) => plan.table), PRECOMPRESSED);
     for (const plan of plans) {
-      rows[plan.table] = await copyTable(from, trx, plan, chunkKeys, onProgress);
+      onStep?.(`copy ${plan.table}`);
+      const batches = readBatches(from, plan, columns[plan.table], { chunkKeys, chunkBytes });
+      rows[plan.table] = await writeBatches(
+        trx,
+        plan.table,
+        columns[plan.table],
+        batches,
+        onProgress,
+      );
       await pausePoint(`copy:${plan.table}`);
     }
-    for (const definition of deferred) await sql.raw(definition).execute(trx);
+    await restoreAfterBulkLoad(trx, deferred, (name) => onStep?.(`build ${name}`));
     if (isPostgres(to)) await moveSequences(trx, plans);
   });
+  if (isPostgres(to)) {
+    onStep?.("analyze");
+    for (const { table } of plans) await sql`analyze ${sql.table(table)}`.execute(to);
+  }
+  onStep?.("check counts");
   await compareCounts(from, to, plans, rows);
+  onStep?.("check files");
   return { rows, filesVerified: await compareFiles(from, to) };
 }
 
@@ -179,56 +224,89 @@ async function countRows(db: Kysely<Database>, table: string): Promise<number> {
   return Number(rows[0].n);
 }
 
-/** Copies one table in chunks of key ranges; returns the rows copied. */
-async function copyTable(
-  from: Kysely<Database>,
+/** The columns of each table in `to` (the copy writes these, in this order). */
+async function columnsOf(
   to: Kysely<Database>,
-  { table, key }: TablePlan,
-  chunkKeys: number,
-  onProgress?: (table: string, rows: number) => void,
-): Promise<number> {
-  const { rows: [bounds] } = await sql<{ lo: number | null; hi: number | null }>`select
-    min(${sql.ref(key)}) as lo, max(${sql.ref(key)}) as hi from ${sql.table(table)}`.execute(from);
-  if (bounds.lo === null || bounds.hi === null) return 0;
-  const columns = (await to.introspection.getTables()).find((t) => t.name === table)!.columns
-    .map((c) => c.name);
-  let copied = 0;
-  for (let lo = Number(bounds.lo); lo <= Number(bounds.hi); lo += chunkKeys) {
-    const chunk = await sql<Record<string, unknown>>`select ${
-      sql.join(columns.map((c) => sql.ref(c)))
-    } from ${sql.table(table)} where ${sql.ref(key)} >= ${lo} and ${sql.ref(key)} < ${
-      lo + chunkKeys
-    } order by ${sql.ref(key)}`.execute(from);
-    if (chunk.rows.length === 0) continue;
-    await bulkInsert(to, table, columns, chunk.rows.map((row) => columns.map((c) => row[c])));
-    copied += chunk.rows.length;
-    onProgress?.(table, copied);
-  }
-  return copied;
+  plans: readonly TablePlan[],
+): Promise<Record<string, string[]>> {
+  const tables = await to.introspection.getTables();
+  return Object.fromEntries(plans.map(({ table }) => [
+    table,
+    tables.find((t) => t.name === table)!.columns.map((c) => c.name),
+  ]));
 }
 
 /**
- * Drops the secondary indexes of the copied tables that this role may drop (its own tables'; not
- * those behind a key or unique constraint) and returns their definitions, to be built again after
- * the copy in the same transaction (PostgreSQL): one build of the full-text GIN and region GiST
- * indexes is much faster than updating them row by row.
+ * Reads one table in chunks of key ranges, each row as an array of `columns`' values; the span of
+ * each chunk adapts to `chunkBytes` (see {@linkcode nextSpan}), so no chunk holds much more.
  */
-async function dropSecondaryIndexes(
-  trx: Kysely<Database>,
-  plans: readonly TablePlan[],
-): Promise<string[]> {
-  const { rows } = await sql<{ name: string; definition: string }>`
-    select ic.relname as name, pg_get_indexdef(i.indexrelid) as definition
-    from pg_index i
-      join pg_class ic on ic.oid = i.indexrelid
-      join pg_class tc on tc.oid = i.indrelid
-    where tc.relnamespace = current_schema()::regnamespace
-      and tc.relname in (${sql.join(plans.map((plan) => plan.table))})
-      and pg_has_role(tc.relowner, 'USAGE')
-      and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)
-    order by ic.relname`.execute(trx);
-  for (const { name } of rows) await sql`drop index ${sql.id(name)}`.execute(trx);
-  return rows.map((row) => row.definition);
+async function* readBatches(
+  from: Kysely<Database>,
+  { table, key }: TablePlan,
+  columns: readonly string[],
+  chunking: Chunking,
+): AsyncGenerator<unknown[][]> {
+  const { rows: [bounds] } = await sql<{ lo: number | null; hi: number | null }>`select
+    min(${sql.ref(key)}) as lo, max(${sql.ref(key)}) as hi from ${sql.table(table)}`.execute(from);
+  if (bounds.lo === null || bounds.hi === null) return;
+  const select = sql.join(columns.map((c) => sql.ref(c)));
+  let [lo, span] = [Number(bounds.lo), 1];
+  while (lo <= Number(bounds.hi)) {
+    const chunk = await sql<Record<string, unknown>>`select ${select} from ${sql.table(table)}
+      where ${sql.ref(key)} >= ${lo} and ${sql.ref(key)} < ${lo + span}
+      order by ${sql.ref(key)}`.execute(from);
+    const batch = chunk.rows.map((row) => columns.map((c) => row[c]));
+    if (batch.length > 0) yield batch;
+    lo += span;
+    span = nextSpan(span, valueBytes(batch), chunking);
+  }
+}
+
+/**
+ * The span of the next chunk: a share of this one's when it held more than `chunkBytes`, twice
+ * it when it held less than half (at most `chunkKeys`), else the same.
+ */
+function nextSpan(span: number, bytes: number, { chunkKeys, chunkBytes }: Chunking): number {
+  if (bytes > chunkBytes) return Math.max(1, Math.floor(span * chunkBytes / bytes));
+  if (bytes < chunkBytes / 2) return Math.min(chunkKeys, span * 2);
+  return span;
+}
+
+/** About how many bytes the values of some rows take (strings by length, bytes by size). */
+function valueBytes(rows: readonly (readonly unknown[])[]): number {
+  let bytes = 0;
+  for (const row of rows) {
+    for (const value of row) {
+      if (typeof value === "string") bytes += value.length;
+      else if (value instanceof Uint8Array) bytes += value.byteLength;
+      else bytes += 8;
+    }
+  }
+  return bytes;
+}
+
+/**
+ * Writes the batches of one table: on PostgreSQL in one `COPY … FROM STDIN` streamed as they are
+ * read, on SQLite in multi-row inserts a batch at a time. Returns the rows written.
+ */
+async function writeBatches(
+  to: Kysely<Database>,
+  table: keyof Database & string,
+  columns: readonly string[],
+  batches: AsyncIterable<unknown[][]>,
+  onProgress?: (table: string, rows: number) => void,
+): Promise<number> {
+  let read = 0;
+  async function* counted(): AsyncGenerator<unknown[][]> {
+    for await (const batch of batches) {
+      read += batch.length;
+      onProgress?.(table, read);
+      yield batch;
+    }
+  }
+  if (isPostgres(to)) return await copyRowBatches(to, table, columns, counted());
+  for await (const batch of counted()) await bulkInsert(to, table, columns, batch);
+  return read;
 }
 
 /** Moves every serial sequence past the largest copied id (PostgreSQL). */
@@ -256,19 +334,33 @@ async function compareCounts(
   }
 }
 
-/** Compares the SHA-256 of every original file's stored bytes, one file at a time. */
+/**
+ * Compares the SHA-256 of every original file's stored bytes, one file at a time (on PostgreSQL
+ * the server hashes them: the bytes are not sent).
+ */
 async function compareFiles(from: Kysely<Database>, to: Kysely<Database>): Promise<number> {
   const ids = await from.selectFrom("result_files").select("id").orderBy("id").execute();
   for (const { id } of ids) {
-    const digest = async (db: Kysely<Database>) => {
-      const row = await db.selectFrom("result_files").select(["content", "file_name"])
-        .where("id", "=", id).executeTakeFirstOrThrow();
-      return { hash: sha256Hex(row.content), name: row.file_name };
-    };
-    const [a, b] = [await digest(from), await digest(to)];
+    const [a, b] = [await fileDigest(from, id), await fileDigest(to, id)];
     if (a.hash !== b.hash) {
       throw new Error(`Copy check failed: file ${id} "${a.name}" differs (SHA-256)`);
     }
   }
   return ids.length;
+}
+
+/** The SHA-256 (hex) of one stored file's bytes, and its name. */
+async function fileDigest(
+  db: Kysely<Database>,
+  id: number,
+): Promise<{ hash: string; name: string }> {
+  if (isPostgres(db)) {
+    const { rows: [row] } = await sql<{ hash: string; name: string }>`select
+      encode(sha256(content), 'hex') as hash, file_name as name
+      from result_files where id = ${id}`.execute(db);
+    return row;
+  }
+  const row = await db.selectFrom("result_files").select(["content", "file_name"])
+    .where("id", "=", id).executeTakeFirstOrThrow();
+  return { hash: sha256Hex(row.content), name: row.file_name };
 }

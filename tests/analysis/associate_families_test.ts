@@ -57,3 +57,29 @@ Deno.test("associateFamilies() equals a family-by-family computation, order and 
     });
   }
 });
+
+Deno.test("associateFamilies() gives each family its own stratified test past a numeric memo key (40 strata)", () => {
+  // 80 genomes in 40 strata of two: the stratum tables have more than 2^53 combinations, so the
+  // memo keys them by text; families that share all their stratum tables share one result.
+  const random = new SeededRandom(5);
+  const genomes = 80;
+  const strata = Array.from({ length: genomes }, (_, g) => g >> 1);
+  const trait = Array.from(
+    { length: genomes },
+    (_, g) => (g % 2 === 0 || random.chance(0.3) ? 1 : 0),
+  );
+  const families = 120;
+  const names = Array.from({ length: families }, (_, f) => `F${String(f).padStart(3, "0")}`);
+  const columns = Array.from({ length: genomes }, () => new Uint8Array(families));
+  for (let f = 0; f < families; f++) {
+    const rate = [0.02, 0.5, 0.97][f % 3];
+    columns.forEach((column, g) => (column[f] = random.chance(rate) ? 1 : 0));
+  }
+  const rows = associateFamilies({ families: names, columns, trait, strata });
+  assert.ok(rows.length > 60);
+  for (const row of rows) {
+    const e = reference(columns, trait, strata, names.indexOf(row.family));
+    assert.equal(row.cmh_p, e.cmh.p, row.family);
+    assert.equal(row.cmh_odds_ratio, e.cmh.oddsRatio, row.family);
+  }
+});

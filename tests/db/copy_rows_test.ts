@@ -12,6 +12,7 @@ import { ConstraintError } from "../../src/db/errors.ts";
 import {
   COPY_CHARS_PER_CHUNK,
   COPY_ROWS_PER_CHUNK,
+  copyRowBatches,
   copyRows,
   copyTextChunks,
 } from "../../src/db/postgres/copy_rows.ts";
@@ -138,6 +139,39 @@ engineTest("copyRows() refuses U+0000 naming row and column; nothing is written"
   }
   assert.equal((await readBack(db, "copy_nul")).length, 6);
 }, POSTGRES_ONLY);
+
+engineTest(
+  "copyRowBatches() streams batches read one at a time; an error numbers rows across them",
+  async () => {
+    await using db = await freshDatabase();
+    await createTable(db, "copy_batches");
+    const rows: Row[] = Array.from(
+      { length: 5_000 },
+      (_, i) => [i + 1, `b${i}`, null, i % 2 ? patterned(100, i) : null, i, i % 3 === 0],
+    );
+    const asked: number[] = [];
+    async function* batches(source: Row[]): AsyncGenerator<Row[]> {
+      for (let at = 0; at < source.length; at += 1_250) {
+        asked.push(at);
+        yield source.slice(at, at + 1_250);
+      }
+    }
+    assert.equal(await copyRowBatches(db, "copy_batches", COLUMNS, batches(rows)), 5_000);
+    assert.deepEqual(asked, [0, 1_250, 2_500, 3_750]);
+    assert.deepEqual(await readBack(db, "copy_batches"), rows);
+    await sql`delete from copy_batches`.execute(db);
+    const bad = rows.map((r) => [...r] as Row);
+    bad[3_000][1] = "a\u0000b";
+    await assert.rejects(
+      db.transaction().execute((trx) => copyRowBatches(trx, "copy_batches", COLUMNS, batches(bad))),
+      (error: Error) =>
+        error instanceof RangeError &&
+        error.message.includes('row 3001 of "copy_batches", column "label"'),
+    );
+    assert.deepEqual(await readBack(db, "copy_batches"), []);
+  },
+  POSTGRES_ONLY,
+);
 
 engineTest("copyRows() reports a duplicate key as a ConstraintError", async () => {
   await using db = await freshDatabase();

@@ -71,11 +71,25 @@ async function fillSource(db: Kysely<Database>): Promise<void> {
     .execute();
 }
 
-/** Every index definition of a PostgreSQL database's tables, sorted (from `pg_indexes`). */
-async function postgresIndexes(db: Kysely<Database>): Promise<string[]> {
-  const { rows } = await sql<{ indexdef: string }>`select indexdef from pg_indexes
-    where schemaname = current_schema() order by indexdef`.execute(db);
-  return rows.map((row) => row.indexdef);
+/**
+ * Every index and constraint of a PostgreSQL database's tables, sorted (from `pg_indexes` and
+ * `pg_constraint`: name, table and definition, and whether a constraint is validated), and the
+ * storage of every column.
+ */
+async function postgresSchema(db: Kysely<Database>): Promise<string[]> {
+  const { rows } = await sql<{ line: string }>`
+    select indexdef as line from pg_indexes where schemaname = current_schema()
+    union all
+    select format('%s on %s: %s (validated %s)', k.conname, t.relname,
+      pg_get_constraintdef(k.oid), k.convalidated)
+    from pg_constraint k join pg_class t on t.oid = k.conrelid
+    where t.relnamespace = current_schema()::regnamespace
+    union all
+    select format('%s.%s storage %s', t.relname, a.attname, a.attstorage)
+    from pg_attribute a join pg_class t on t.oid = a.attrelid
+    where t.relnamespace = current_schema()::regnamespace and t.relkind = 'r' and a.attnum > 0
+    order by 1`.execute(db);
+  return rows.map((row) => row.line);
 }
 
 /** Every row of every table, in key order, as plain values. */
@@ -105,11 +119,28 @@ Deno.test({
       const before = await dump(source);
       const pgUrl = await freshPostgresUrl();
       const pg = await openDatabase(pgUrl);
-      const indexes = await postgresIndexes(pg);
-      const there = await copyDatabase(source, pg, { chunkKeys: 37 });
-      // The indexes dropped for the copy are built again, as the migrations made them.
-      assert.deepEqual(await postgresIndexes(pg), indexes);
-      assert.ok(indexes.some((i) => i.includes("gist")) && indexes.some((i) => i.includes("gin")));
+      const schema = await postgresSchema(pg);
+      const steps: string[] = [];
+      const progress: string[] = [];
+      const there = await copyDatabase(source, pg, {
+        chunkKeys: 37,
+        chunkBytes: 4096,
+        onStep: (step) => steps.push(step),
+        onProgress: (table, rows) => progress.push(`${table} ${rows}`),
+      });
+      // The keys, indexes and foreign keys dropped for the copy are built again, as the
+      // migrations made them.
+      assert.deepEqual(await postgresSchema(pg), schema);
+      for (
+        const kind of ["gist", "gin", "FOREIGN KEY", "PRIMARY KEY", "UNIQUE", "content storage x"]
+      ) {
+        assert.ok(schema.some((line) => line.includes(kind)), kind);
+      }
+      assert.ok(steps.includes("build features_pkey") && steps.includes("check files"), `${steps}`);
+      // Chunks of 4 KiB: the files (most larger) are read one or two at a time.
+      const fileChunks = progress.filter((p) => p.startsWith("result_files "));
+      assert.ok(fileChunks.length > before.result_files.length / 2, `${fileChunks}`);
+      assert.equal(fileChunks.at(-1), `result_files ${before.result_files.length}`);
       for (const table of TABLES) {
         assert.equal(there.rows[table], before[table].length, table);
         assert.ok(there.rows[table] > 0, `${table} has rows`);
@@ -150,6 +181,33 @@ Deno.test({
       await source.destroy();
     } finally {
       await Deno.remove(dir, { recursive: true });
+    }
+  },
+});
+
+Deno.test({
+  name: "copyDatabase() into PostgreSQL checks the foreign keys after the load and keeps nothing",
+  ignore: !POSTGRES_AVAILABLE,
+  async fn() {
+    const source = await openDatabase(":memory:");
+    await importRun(source, makeRun({ seed: 3, sequences: 1, featuresPerSequence: 4 }), {
+      genome: "g",
+    });
+    // A cross-reference of a feature that does not exist (written with the checks off).
+    await sql`pragma foreign_keys = off`.execute(source);
+    const term = await source.selectFrom("xref_terms").select("id").executeTakeFirstOrThrow();
+    await source.insertInto("feature_xrefs").values({ feature_id: 999_999, term_id: term.id })
+      .execute();
+    const pg = await openDatabase(await freshPostgresUrl());
+    try {
+      await assert.rejects(copyDatabase(source, pg), /feature_xrefs_feature_id_fk|foreign key/);
+      const left = await pg.selectFrom("features").select(sql<number>`count(*)`.as("n"))
+        .executeTakeFirstOrThrow();
+      assert.equal(Number(left.n), 0, "the failed copy is rolled back");
+      assert.ok((await postgresSchema(pg)).some((line) => line.includes("FOREIGN KEY")));
+    } finally {
+      await pg.destroy();
+      await source.destroy();
     }
   },
 });

@@ -28,8 +28,8 @@ export const COPY_CHARS_PER_CHUNK = 8 * 1024 * 1024;
  * text format, produced lazily (an encoding error stops the statement, and the transaction fails).
  */
 export class CopyFromStdin {
-  /** The chunks, in order. */
-  readonly chunks: Iterable<string>;
+  /** The chunks, in order (produced synchronously, or awaited one at a time). */
+  readonly chunks: Iterable<string> | AsyncIterable<string>;
 
   /**
    * @param chunks The chunks, in order.
@@ -38,10 +38,12 @@ export class CopyFromStdin {
    * ```ts
    * import { CopyFromStdin } from "./copy_rows.ts";
    * const data = new CopyFromStdin(["1\tx\n"]);
-   * if ([...data.chunks].length !== 1) throw new Error("one chunk");
+   * const chunks: string[] = [];
+   * for await (const chunk of data.chunks) chunks.push(chunk);
+   * if (chunks.length !== 1) throw new Error("one chunk");
    * ```
    */
-  constructor(chunks: Iterable<string>) {
+  constructor(chunks: Iterable<string> | AsyncIterable<string>) {
     this.chunks = chunks;
   }
 }
@@ -77,6 +79,7 @@ export function copyStatement(table: string, columns: readonly string[]): string
  * @param table The table, for error messages.
  * @param columns The columns.
  * @param rows The rows.
+ * @param firstRow The number of `rows[0]` in error messages (when `rows` continue earlier ones).
  * @returns The chunks, in order; concatenated they are every row's line.
  * @throws {RangeError} When a value cannot be written, naming table, row and column (when the
  *   chunk holding it is produced).
@@ -94,11 +97,12 @@ export function* copyTextChunks(
   table: string,
   columns: readonly string[],
   rows: readonly (readonly unknown[])[],
+  firstRow = 1,
 ): Generator<string> {
   let chunk = "";
   let inChunk = 0;
   for (let r = 0; r < rows.length; r++) {
-    chunk += copyTextLine(table, columns, rows[r], r + 1);
+    chunk += copyTextLine(table, columns, rows[r], r + firstRow);
     if (++inChunk === COPY_ROWS_PER_CHUNK || chunk.length >= COPY_CHARS_PER_CHUNK) {
       yield chunk;
       chunk = "";
@@ -147,6 +151,52 @@ export async function copyRows(
   const data = new CopyFromStdin(copyTextChunks(table, columns, rows));
   await db.executeQuery(CompiledQuery.raw(copyStatement(table, columns), [data]));
   return rows.length;
+}
+
+/**
+ * Writes batches of rows into a table with one `COPY … FROM STDIN` statement streamed as the
+ * batches come (each batch read only when the server has taken the previous ones: memory holds a
+ * batch and a chunk, not the table), on `db` itself or on the connection of the transaction `db`
+ * is. Errors as for {@linkcode copyRows}, with rows numbered across the batches.
+ *
+ * @param db A database opened with `openPostgres` (or a transaction of one).
+ * @param table The table.
+ * @param columns The columns.
+ * @param batches The rows, a batch at a time.
+ * @returns How many rows were written.
+ *
+ * @example No batches on SQLite writes nothing (with batches, `db` must be a PostgreSQL database)
+ * ```ts
+ * import { openDatabase } from "../open_database.ts";
+ * import { copyRowBatches } from "./copy_rows.ts";
+ * const db = await openDatabase(":memory:");
+ * async function* none(): AsyncGenerator<unknown[][]> {}
+ * if (await copyRowBatches(db, "feature_xrefs", ["feature_id", "term_id"], none()) !== 0) {
+ *   throw new Error("no rows");
+ * }
+ * await db.destroy();
+ * ```
+ */
+export async function copyRowBatches(
+  // deno-lint-ignore no-explicit-any
+  db: Kysely<any>,
+  table: string,
+  columns: readonly string[],
+  batches: AsyncIterable<readonly (readonly unknown[])[]>,
+): Promise<number> {
+  const iterator = batches[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  if (first.done) return 0;
+  let written = 0;
+  async function* chunks(): AsyncGenerator<string> {
+    for (let batch = first; !batch.done; batch = await iterator.next()) {
+      yield* copyTextChunks(table, columns, batch.value, written + 1);
+      written += batch.value.length;
+    }
+  }
+  const data = new CopyFromStdin(chunks());
+  await db.executeQuery(CompiledQuery.raw(copyStatement(table, columns), [data]));
+  return written;
 }
 
 /** The part of a `pg` client that runs a COPY stream. */

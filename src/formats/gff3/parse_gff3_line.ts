@@ -119,16 +119,57 @@ function fail(kind: ParseErrorKind, detail: string, file: string, line: number):
 const STRANDS: Record<number, Gff3Strand> = { 43: "+", 45: "-", 46: ".", 63: "?" };
 
 /**
- * Parses a feature line by the positions of its 8 tabs: only the text columns and column 9 are
- * sliced (seqid, source and type from `pool` when given); numbers, strand and phase are read from
- * character codes.
+ * Columns 1–8 of a feature line and where column 9 starts (private to the GFF3 readers): filled in
+ * place by {@linkcode readFeatureColumns}, so that reading them allocates nothing but the strings.
  */
-function parseFeatureLine(
+export interface Gff3Columns {
+  /** Column 1. */
+  seqid: string;
+  /** Column 2, undefined for `.`. */
+  source: string | undefined;
+  /** Column 3. */
+  type: string;
+  /** Column 4. */
+  start: number;
+  /** Column 5. */
+  end: number;
+  /** Column 6, undefined for `.`. */
+  score: number | undefined;
+  /** Column 7. */
+  strand: Gff3Strand;
+  /** Column 8, undefined for `.`. */
+  phase: Gff3Phase | undefined;
+  /** The index of column 9's first character. */
+  attributesAt: number;
+}
+
+/**
+ * Reads and checks columns 1–8 of a feature line (without its `\r`) into `out`, by the positions
+ * of its 8 tabs: only the text columns are sliced (from `pool` when given); numbers, strand and
+ * phase are read from character codes.
+ *
+ * @param line The line.
+ * @param lineNumber The 1-based line number, for errors.
+ * @param file The file, for errors.
+ * @param pool Where repeated seqids, sources and types come from.
+ * @param out Where the columns go.
+ * @throws {ParseError} As {@linkcode parseGff3Line} for columns 1–8.
+ *
+ * @example Columns of a CDS line
+ * ```ts
+ * import { readFeatureColumns, newGff3Columns } from "./parse_gff3_line.ts";
+ * const columns = newGff3Columns();
+ * readFeatureColumns("c1\tBakta\tCDS\t1\t9\t.\t+\t0\tID=a", 1, "x.gff3", undefined, columns);
+ * if (columns.end !== 9 || columns.phase !== 0 || columns.attributesAt !== 23) throw new Error("columns");
+ * ```
+ */
+export function readFeatureColumns(
   line: string,
   lineNumber: number,
   file: string,
-  pool?: Gff3Names,
-): Gff3FeatureLine {
+  pool: Gff3Names | undefined,
+  out: Gff3Columns,
+): void {
   const t0 = nextTab(line, 0, 1, file, lineNumber);
   const t1 = nextTab(line, t0 + 1, 2, file, lineNumber);
   const t2 = nextTab(line, t1 + 1, 3, file, lineNumber);
@@ -141,9 +182,9 @@ function parseFeatureLine(
     const found = line.split("\t").length;
     fail("Unexpected", `expected 9 tab-separated columns, found ${found}`, file, lineNumber);
   }
-  const seqid = textColumn(line, 0, t0, 1, "seqid", file, lineNumber, pool);
-  const type = textColumn(line, t1 + 1, t2, 3, "type", file, lineNumber, pool);
-  const [start, end] = readSpan(line, t2 + 1, t3, t4, file, lineNumber);
+  out.seqid = textColumn(line, 0, t0, 1, "seqid", file, lineNumber, pool);
+  out.type = textColumn(line, t1 + 1, t2, 3, "type", file, lineNumber, pool);
+  readSpan(line, t2 + 1, t3, t4, file, lineNumber, out);
   const strand = t6 - t5 === 2 ? STRANDS[line.charCodeAt(t5 + 1)] : undefined;
   if (strand === undefined) {
     fail(
@@ -153,25 +194,69 @@ function parseFeatureLine(
       lineNumber,
     );
   }
+  out.strand = strand!;
+  out.source = isDot(line, t0 + 1, t1)
+    ? undefined
+    : textColumn(line, t0 + 1, t1, 2, "source", file, lineNumber, pool);
+  out.score = isDot(line, t4 + 1, t5)
+    ? undefined
+    : readScore(line.slice(t4 + 1, t5), file, lineNumber);
+  out.phase = isDot(line, t6 + 1, t7)
+    ? undefined
+    : readPhase(line.slice(t6 + 1, t7), file, lineNumber);
+  out.attributesAt = t7 + 1;
+}
+
+/**
+ * A {@linkcode Gff3Columns} to fill.
+ *
+ * @returns Columns of an empty line.
+ *
+ * @example
+ * ```ts
+ * import { newGff3Columns } from "./parse_gff3_line.ts";
+ * if (newGff3Columns().attributesAt !== 0) throw new Error("empty");
+ * ```
+ */
+export function newGff3Columns(): Gff3Columns {
+  return {
+    seqid: "",
+    source: undefined,
+    type: "",
+    start: 0,
+    end: 0,
+    score: undefined,
+    strand: ".",
+    phase: undefined,
+    attributesAt: 0,
+  };
+}
+
+/** The columns of the line being parsed (the parser is synchronous: one scratch suffices). */
+const COLUMNS = newGff3Columns();
+
+/** Parses a feature line: columns 1–8 by {@linkcode readFeatureColumns}, then column 9. */
+function parseFeatureLine(
+  line: string,
+  lineNumber: number,
+  file: string,
+  pool?: Gff3Names,
+): Gff3FeatureLine {
+  const c = COLUMNS;
+  readFeatureColumns(line, lineNumber, file, pool, c);
   // Every property is always set (undefined for ".") so that all feature lines share one shape.
   return {
     kind: "feature",
     line: lineNumber,
-    seqid: seqid!,
-    source: isDot(line, t0 + 1, t1)
-      ? undefined
-      : textColumn(line, t0 + 1, t1, 2, "source", file, lineNumber, pool),
-    type: type!,
-    start,
-    end,
-    score: isDot(line, t4 + 1, t5)
-      ? undefined
-      : readScore(line.slice(t4 + 1, t5), file, lineNumber),
-    strand: strand!,
-    phase: isDot(line, t6 + 1, t7)
-      ? undefined
-      : readPhase(line.slice(t6 + 1, t7), file, lineNumber),
-    attributes: readAttributeRange(line, t7 + 1, line.length, file, lineNumber, pool),
+    seqid: c.seqid,
+    source: c.source,
+    type: c.type,
+    start: c.start,
+    end: c.end,
+    score: c.score,
+    strand: c.strand,
+    phase: c.phase,
+    attributes: readAttributeRange(line, c.attributesAt, line.length, file, lineNumber, pool),
   };
 }
 
@@ -220,7 +305,7 @@ function textColumn(
   return text.indexOf("%") < 0 ? text : decodeColumn(text, column, file, lineNumber);
 }
 
-/** Columns 4 and 5 (`line[from, middle)`, `line[middle + 1, to)`): start and end. */
+/** Columns 4 and 5 (`line[from, middle)`, `line[middle + 1, to)`): start and end, into `out`. */
 function readSpan(
   line: string,
   from: number,
@@ -228,7 +313,8 @@ function readSpan(
   to: number,
   file: string,
   lineNumber: number,
-): [start: number, end: number] {
+  out: Gff3Columns,
+): void {
   const start = positionAt(line, from, middle);
   if (start < 0) {
     fail(
@@ -255,7 +341,8 @@ function readSpan(
       lineNumber,
     );
   }
-  return [start, end];
+  out.start = start;
+  out.end = end;
 }
 
 /** Column 6 when it is not `.`: a number without surrounding blanks. */

@@ -62,16 +62,27 @@ export interface Gff3LineFacts {
   xrefFrom: number;
   /** The end of the `Dbxref` values in `text`. */
   xrefTo: number;
-  /** The line as written (without `\r`); parsed by {@linkcode factsRecord} when it is asked for. */
+  /** The line as written (without `\r`), "" when the facts were read from a parsed line. */
   text: string;
-  /** The file, for the parse of {@linkcode factsRecord}. */
+  /** The file, for errors. */
+  file: string;
+  /** The parsed line, when the facts were read from one. */
+  parsed: Gff3FeatureLine | undefined;
+}
+
+/**
+ * What a feature's `original` record is made from: a line as written, parsed when first asked for
+ * ({@linkcode sourceRecord}), or the parsed line itself.
+ */
+export interface Gff3LineSource {
+  /** The 1-based line number. */
+  line: number;
+  /** The line as written (without `\r`). */
+  text: string;
+  /** The file, for the parse. */
   file: string;
   /** The parsed line, once there is one. */
   parsed: Gff3FeatureLine | undefined;
-  /** A `gene` line folded into this feature's record. */
-  folded: Gff3LineFacts | undefined;
-  /** Child lines kept in this feature's record. */
-  children: Gff3LineFacts[] | undefined;
 }
 
 /**
@@ -118,28 +129,44 @@ export function factsOfLine(line: Gff3FeatureLine): Gff3LineFacts {
     text: "",
     file: "",
     parsed: line,
-    folded: undefined,
-    children: undefined,
   };
 }
 
 /**
- * The parsed line of `facts`, parsed now if it was scanned.
+ * The source of the line `facts` were read from (a small object: the facts themselves are not kept).
  *
  * @param facts The facts.
+ * @returns The source.
+ *
+ * @example
+ * ```ts
+ * import { lineSource, scanFeatureLine } from "./_gff3_line_facts.ts";
+ * import { Gff3Names } from "./_gff3_names.ts";
+ * const facts = scanFeatureLine("c1\tX\tCDS\t1\t9\t.\t+\t0\tID=a", 3, "x.gff3", new Gff3Names());
+ * if (lineSource(facts).line !== 3) throw new Error("source");
+ * ```
+ */
+export function lineSource(facts: Gff3LineFacts): Gff3LineSource {
+  return { line: facts.line, text: facts.text, file: facts.file, parsed: facts.parsed };
+}
+
+/**
+ * The parsed line of `source`, parsed now the first time.
+ *
+ * @param source The source.
  * @returns The line (the same object on every call).
  *
  * @example The line behind scanned facts
  * ```ts
- * import { factsRecord, scanFeatureLine } from "./_gff3_line_facts.ts";
+ * import { lineSource, scanFeatureLine, sourceRecord } from "./_gff3_line_facts.ts";
  * import { Gff3Names } from "./_gff3_names.ts";
  * const facts = scanFeatureLine("c1\tX\tCDS\t1\t9\t.\t+\t0\tID=a;Name=b", 3, "x.gff3", new Gff3Names());
- * if (factsRecord(facts).attributes.get("Name")?.[0] !== "b") throw new Error("record");
+ * if (sourceRecord(lineSource(facts)).attributes.get("Name")?.[0] !== "b") throw new Error("record");
  * ```
  */
-export function factsRecord(facts: Gff3LineFacts): Gff3FeatureLine {
-  return facts.parsed ??= parseGff3Line(facts.text, facts.line, {
-    file: facts.file,
+export function sourceRecord(source: Gff3LineSource): Gff3FeatureLine {
+  return source.parsed ??= parseGff3Line(source.text, source.line, {
+    file: source.file,
   }) as Gff3FeatureLine;
 }
 
@@ -214,8 +241,6 @@ export function scanFeatureLine(
     text,
     file,
     parsed: undefined,
-    folded: undefined,
-    children: undefined,
   };
   if (scanAttributes(text, c.attributesAt, facts, pool)) return facts;
   const parsed = parseGff3Line(text, lineNumber, { file }) as Gff3FeatureLine;

@@ -25,9 +25,11 @@ import { StringPool } from "../_string_pool.ts";
 import type { Gff3FeatureLine, Gff3Line, Gff3SequenceRecord } from "./gff3_line.ts";
 import {
   factsOfLine,
-  factsRecord,
   type Gff3LineFacts,
+  type Gff3LineSource,
+  lineSource,
   scanFeatureLine,
+  sourceRecord,
 } from "./_gff3_line_facts.ts";
 import { Gff3Names } from "./_gff3_names.ts";
 
@@ -139,8 +141,9 @@ export class Gff3FeatureAssembler {
   // The open features are #window[#head..]; a feature's serial is its index in #window plus
   // #base, so an evicted feature is one whose serial is below #base + #head (no map deletes).
   #window: Feature[] = [];
-  // The facts of #window's features, index for index (their records' children go there).
-  #windowFacts: Gff3LineFacts[] = [];
+  // The IDs and the record sources of #window's features, index for index.
+  #windowIds: (string | undefined)[] = [];
+  #windowOrigins: FeatureOrigin[] = [];
   #head = 0;
   #base = 0;
   // The serials of the open features by ID, filled only when a Parent is looked up (most files
@@ -278,7 +281,8 @@ export class Gff3FeatureAssembler {
     const head = this.#head;
     this.#base += window.length;
     this.#window = [];
-    this.#windowFacts = [];
+    this.#windowIds = [];
+    this.#windowOrigins = [];
     this.#head = 0;
     if (head >= window.length) return NONE;
     return head === 0 ? window : window.slice(head);
@@ -295,8 +299,13 @@ export class Gff3FeatureAssembler {
   #serialOf(id: string): number | undefined {
     const end = this.#base + this.#window.length;
     const base = this.#base;
+    // A child follows its parent closely: the last few features first, without the index.
+    const ids = this.#windowIds;
+    for (let i = ids.length - 1; i >= this.#head && i >= ids.length - 4; i--) {
+      if (ids[i] === id) return base + i;
+    }
     for (let serial = Math.max(this.#indexed, base + this.#head); serial < end; serial++) {
-      const featureId = this.#windowFacts[serial - base].id;
+      const featureId = this.#windowIds[serial - base];
       if (featureId !== undefined) this.#byId.set(featureId, serial);
     }
     this.#indexed = end;
@@ -304,8 +313,8 @@ export class Gff3FeatureAssembler {
   }
 
   /** Keeps `child` in the record of the open feature at window index `index`. */
-  #addChild(index: number, child: Gff3LineFacts): void {
-    (this.#windowFacts[index].children ??= []).push(child);
+  #addChild(index: number, child: Gff3LineSource): void {
+    (this.#windowOrigins[index].children ??= []).push(child);
   }
 
   #sequenceRegion(value: string, lineNumber: number): void {
@@ -372,9 +381,10 @@ export class Gff3FeatureAssembler {
       : GFF3_TYPES[type];
     if (modelType === undefined) {
       if (parents !== undefined) {
+        let source: Gff3LineSource | undefined;
         for (const id of parents) {
           const parent = this.#open(this.#serialOf(id));
-          if (parent >= 0) this.#addChild(parent, line);
+          if (parent >= 0) this.#addChild(parent, source ??= lineSource(line));
         }
       }
       return NONE;
@@ -386,11 +396,16 @@ export class Gff3FeatureAssembler {
       if (geneId !== undefined && parents.includes(geneId)) gene = lastGene;
     }
     this.#lastGene = undefined;
-    line.folded = gene;
-    const feature = this.#toFeature(line, modelType, gene);
+    const origin: FeatureOrigin = {
+      source: lineSource(line),
+      gene: gene === undefined ? undefined : lineSource(gene),
+      children: undefined,
+    };
+    const feature = this.#toFeature(line, modelType, gene, origin);
     const serial = this.#base + this.#window.length;
     this.#window.push(feature);
-    this.#windowFacts.push(line);
+    this.#windowIds.push(line.id);
+    this.#windowOrigins.push(origin);
     if (modelType === "crispr") this.#lastCrispr = serial;
     if (this.#window.length - this.#head > this.#max) return this.#evict();
     return NONE;
@@ -404,7 +419,8 @@ export class Gff3FeatureAssembler {
     if (this.#head * 2 > this.#window.length) {
       this.#base += this.#head;
       this.#window = this.#window.slice(this.#head);
-      this.#windowFacts = this.#windowFacts.slice(this.#head);
+      this.#windowIds = this.#windowIds.slice(this.#head);
+      this.#windowOrigins = this.#windowOrigins.slice(this.#head);
       this.#head = 0;
     }
     return out;
@@ -482,13 +498,14 @@ export class Gff3FeatureAssembler {
       ...(line.sequence !== undefined ? { nt: line.sequence } : {}),
     };
     (parent.crisprParts ??= []).push(part);
-    this.#addChild(index, line);
+    this.#addChild(index, lineSource(line));
   }
 
   #toFeature(
     line: Gff3LineFacts,
     type: FeatureType,
     gene: Gff3LineFacts | undefined,
+    origin: FeatureOrigin,
   ): Feature {
     const stop = this.#stop(line);
     const feature: Feature = {
@@ -501,7 +518,7 @@ export class Gff3FeatureAssembler {
       hypothetical: false,
       pseudo: false,
       dbXrefs: NO_XREFS,
-      original: lazyOriginal(line),
+      original: lazyOriginal(origin),
     };
     const locus = line.locusTag ?? gene?.locusTag;
     if (locus !== undefined && locus !== "") feature.locusTag = locus;
@@ -573,18 +590,28 @@ export class Gff3FeatureAssembler {
 
 const NO_XREFS: DbXref[] = [];
 
+/** What a feature's `original` record is built from. */
+interface FeatureOrigin {
+  /** The feature's own line. */
+  source: Gff3LineSource;
+  /** The `gene` line folded into it. */
+  gene: Gff3LineSource | undefined;
+  /** The child lines kept with it. */
+  children: Gff3LineSource[] | undefined;
+}
+
 /**
- * The `original` of a feature read from `facts`: its record (the line, with the folded gene line
- * and the child lines) is built when first read, and from then on the same object.
+ * The `original` of a feature: its record (the line, with the folded gene line and the child
+ * lines) is built when first read, and from then on the same object.
  */
-function lazyOriginal(facts: Gff3LineFacts): OriginalRecord {
+function lazyOriginal(origin: FeatureOrigin): OriginalRecord {
   let record: unknown;
   let built = false;
   return {
     format: "gff3",
     get record(): unknown {
       if (!built) {
-        record = originalRecord(facts);
+        record = originalRecord(origin);
         built = true;
       }
       return record;
@@ -596,12 +623,12 @@ function lazyOriginal(facts: Gff3LineFacts): OriginalRecord {
   };
 }
 
-/** The original record of the feature read from `facts`: the line itself when nothing is folded. */
-function originalRecord(facts: Gff3LineFacts): Gff3OriginalRecord {
-  const line = factsRecord(facts);
-  if (facts.folded === undefined && facts.children === undefined) return line;
+/** The original record of a feature: the line itself when nothing is folded into it. */
+function originalRecord(origin: FeatureOrigin): Gff3OriginalRecord {
+  const line = sourceRecord(origin.source);
+  if (origin.gene === undefined && origin.children === undefined) return line;
   const record: Gff3OriginalRecord = { ...line };
-  if (facts.folded !== undefined) record.gene = factsRecord(facts.folded);
-  if (facts.children !== undefined) record.children = facts.children.map(factsRecord);
+  if (origin.gene !== undefined) record.gene = sourceRecord(origin.gene);
+  if (origin.children !== undefined) record.children = origin.children.map(sourceRecord);
   return record;
 }

@@ -310,9 +310,14 @@ function readAttribute(
     case "ID":
       facts.id ??= firstValue(text, from, to, marks);
       return true;
-    case "locus_tag":
-      facts.locusTag ??= firstValue(text, from, to, marks);
+    case "locus_tag": {
+      // Bakta writes the locus tag as the ID too: the same string then.
+      const id = facts.id;
+      if (id !== undefined && marks === 0 && id.length === to - from && text.startsWith(id, from)) {
+        facts.locusTag ??= id;
+      } else facts.locusTag ??= firstValue(text, from, to, marks);
       return true;
+    }
     case "product":
       facts.product ??= firstValue(text, from, to, marks);
       return true;

@@ -397,7 +397,10 @@ export class Gff3FeatureAssembler {
     }
     this.#lastGene = undefined;
     const origin: FeatureOrigin = {
-      source: lineSource(line),
+      line: line.line,
+      text: line.text,
+      file: line.file,
+      parsed: line.parsed,
       gene: gene === undefined ? undefined : lineSource(gene),
       children: undefined,
     };
@@ -590,10 +593,8 @@ export class Gff3FeatureAssembler {
 
 const NO_XREFS: DbXref[] = [];
 
-/** What a feature's `original` record is built from. */
-interface FeatureOrigin {
-  /** The feature's own line. */
-  source: Gff3LineSource;
+/** What a feature's `original` record is built from: its own line, and the lines folded in. */
+interface FeatureOrigin extends Gff3LineSource {
   /** The `gene` line folded into it. */
   gene: Gff3LineSource | undefined;
   /** The child lines kept with it. */
@@ -625,7 +626,7 @@ function lazyOriginal(origin: FeatureOrigin): OriginalRecord {
 
 /** The original record of a feature: the line itself when nothing is folded into it. */
 function originalRecord(origin: FeatureOrigin): Gff3OriginalRecord {
-  const line = sourceRecord(origin.source);
+  const line = sourceRecord(origin);
   if (origin.gene === undefined && origin.children === undefined) return line;
   const record: Gff3OriginalRecord = { ...line };
   if (origin.gene !== undefined) record.gene = sourceRecord(origin.gene);

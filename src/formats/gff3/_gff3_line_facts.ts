@@ -8,18 +8,14 @@
  * @module
  */
 
-import type { Gff3FeatureLine, Gff3Strand } from "./gff3_line.ts";
-import {
-  type Gff3Columns,
-  newGff3Columns,
-  parseGff3Line,
-  readFeatureColumns,
-} from "./parse_gff3_line.ts";
+import type { Gff3FeatureLine, Gff3Phase, Gff3Strand } from "./gff3_line.ts";
+import { type Gff3Columns, parseGff3Line, readFeatureColumns } from "./parse_gff3_line.ts";
 import type { Gff3Names } from "./_gff3_names.ts";
 import { decodePercent } from "./percent_encoding.ts";
+import { Gff3PairCursor, HAS_COMMA, HAS_PERCENT, nextIndex } from "./_attribute_pairs.ts";
 
 /** The columns and the attributes of one feature line that the model is made of. */
-export interface Gff3LineFacts {
+export interface Gff3LineFacts extends Gff3Columns {
   /** The 1-based line number. */
   line: number;
   /** Column 1. */
@@ -32,8 +28,12 @@ export interface Gff3LineFacts {
   start: number;
   /** Column 5. */
   end: number;
+  /** Column 6, undefined for `.`. */
+  score: number | undefined;
   /** Column 7. */
   strand: Gff3Strand;
+  /** Column 8, undefined for `.`. */
+  phase: Gff3Phase | undefined;
   /** The first `ID` value. */
   id: string | undefined;
   /** Every `Parent` value. */
@@ -111,7 +111,9 @@ export function factsOfLine(line: Gff3FeatureLine): Gff3LineFacts {
     type: line.type,
     start: line.start,
     end: line.end,
+    score: line.score,
     strand: line.strand,
+    phase: line.phase,
     id: a.get("ID")?.[0],
     parents: a.get("Parent"),
     locusTag: a.get("locus_tag")?.[0],
@@ -170,14 +172,6 @@ export function sourceRecord(source: Gff3LineSource): Gff3FeatureLine {
   }) as Gff3FeatureLine;
 }
 
-/** A pair holds a `,` (somewhere: in its values, or harmlessly in its tag). */
-const HAS_COMMA = 1;
-/** A pair holds a `%`. */
-const HAS_PERCENT = 2;
-
-/** The columns of the line being scanned (the scanner is synchronous: one scratch suffices). */
-const COLUMNS: Gff3Columns = newGff3Columns();
-
 /**
  * The facts of a feature line read from its text: columns 1–8 checked as
  * {@linkcode parseGff3Line} checks them, column 9 scanned once for the attributes the model needs
@@ -214,16 +208,16 @@ export function scanFeatureLine(
   pool: Gff3Names,
 ): Gff3LineFacts {
   if (text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
-  const c = COLUMNS;
-  readFeatureColumns(text, lineNumber, file, pool, c);
   const facts: Gff3LineFacts = {
     line: lineNumber,
-    seqid: c.seqid,
-    source: c.source,
-    type: c.type,
-    start: c.start,
-    end: c.end,
-    strand: c.strand,
+    seqid: "",
+    source: undefined,
+    type: "",
+    start: 0,
+    end: 0,
+    score: undefined,
+    strand: ".",
+    phase: undefined,
     id: undefined,
     parents: undefined,
     locusTag: undefined,
@@ -242,7 +236,8 @@ export function scanFeatureLine(
     file,
     parsed: undefined,
   };
-  if (scanAttributes(text, c.attributesAt, facts, pool)) return facts;
+  const at = readFeatureColumns(text, lineNumber, file, pool, facts);
+  if (scanAttributes(text, at, facts, pool)) return facts;
   const parsed = parseGff3Line(text, lineNumber, { file }) as Gff3FeatureLine;
   return factsOfLine(parsed);
 }
@@ -257,42 +252,31 @@ function scanAttributes(
   facts: Gff3LineFacts,
   pool: Gff3Names,
 ): boolean {
-  const to = text.length;
-  if (to === from || (to === from + 1 && text.charCodeAt(from) === 46)) return true;
-  let percent = text.indexOf("%", from);
-  if (percent >= 0 && !escapesAreWhole(text, percent)) return false;
-  if (percent < 0) percent = to;
-  let comma = nextIndex(text, ",", from, to);
+  const pairs = PAIRS;
+  pairs.reset(text, from, text.length);
+  if (pairs.firstPercent < text.length && !escapesAreWhole(text, pairs.firstPercent)) return false;
   const tagAt = pool.tagAt;
-  let start = from;
-  let position = 0;
-  while (start < to) {
-    const end = nextIndex(text, ";", start, to);
-    if (end > start) {
-      if (comma < start) comma = nextIndex(text, ",", start, to);
-      if (percent < start) percent = nextIndex(text, "%", start, to);
-      const guess = tagAt[position];
-      let equals = guess === undefined ? -1 : start + guess.length;
-      let tag: string;
-      if (
-        equals < end && equals >= 0 && text.charCodeAt(equals) === 61 &&
-        text.startsWith(guess!, start)
-      ) {
-        tag = guess!;
-      } else {
-        equals = text.indexOf("=", start);
-        if (equals <= start || equals >= end || percent < equals) return false;
-        if (text.charCodeAt(start) <= 32 || text.charCodeAt(equals - 1) <= 32) return false;
-        tag = tagAt[position] = pool.get(text, start, equals);
-      }
-      const marks = (comma < end ? HAS_COMMA : 0) | (percent < end ? HAS_PERCENT : 0);
-      if (!readAttribute(tag, text, equals + 1, end, marks, facts)) return false;
-      position++;
+  while (pairs.next()) {
+    const { start, end } = pairs;
+    const guess = tagAt[pairs.position];
+    let equals = pairs.equalsAfter(guess);
+    let tag: string;
+    if (equals >= 0) tag = guess!;
+    else {
+      equals = text.indexOf("=", start);
+      if (equals <= start || equals >= end) return false;
+      if (text.charCodeAt(start) <= 32 || text.charCodeAt(equals - 1) <= 32) return false;
+      tag = pool.get(text, start, equals);
+      if (tag.indexOf("%") >= 0) return false;
+      tagAt[pairs.position] = tag;
     }
-    start = end + 1;
+    if (!readAttribute(tag, text, equals + 1, end, pairs.marks, facts)) return false;
   }
   return true;
 }
+
+/** The pairs of the column being scanned (the scanner is synchronous: one cursor suffices). */
+const PAIRS = new Gff3PairCursor();
 
 /**
  * Takes the values `text[from, to)` of `tag` into `facts` where the model needs them; false for a
@@ -385,12 +369,6 @@ function escapesAreWhole(text: string, percent: number): boolean {
 
 function isHex(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
-}
-
-/** The index of `char` in `text[from, to)`, or `to`. */
-function nextIndex(text: string, char: string, from: number, to: number): number {
-  const index = text.indexOf(char, from);
-  return index < 0 || index > to ? to : index;
 }
 
 function isTrue(value: string | undefined): boolean {

@@ -15,6 +15,7 @@ import type {
 import type { Gff3Names } from "./_gff3_names.ts";
 import { digitsOnlyValue } from "../_text_scan.ts";
 import { readAttributeRange } from "./parse_attributes.ts";
+import { Gff3Attributes } from "./gff3_attributes.ts";
 import { decodePercent } from "./percent_encoding.ts";
 
 /** Options of {@linkcode parseGff3Line}. */
@@ -119,14 +120,15 @@ function fail(kind: ParseErrorKind, detail: string, file: string, line: number):
 const STRANDS: Record<number, Gff3Strand> = { 43: "+", 45: "-", 46: ".", 63: "?" };
 
 /**
- * Columns 1–8 of a feature line and where column 9 starts (private to the GFF3 readers): filled in
- * place by {@linkcode readFeatureColumns}, so that reading them allocates nothing but the strings.
+ * Columns 1–8 of a feature line (private to the GFF3 readers): filled in place by
+ * {@linkcode readFeatureColumns} into the object that keeps them (a {@linkcode Gff3FeatureLine},
+ * say), so that reading them allocates nothing but the strings.
  */
 export interface Gff3Columns {
   /** Column 1. */
   seqid: string;
   /** Column 2, undefined for `.`. */
-  source: string | undefined;
+  source?: string | undefined;
   /** Column 3. */
   type: string;
   /** Column 4. */
@@ -134,13 +136,11 @@ export interface Gff3Columns {
   /** Column 5. */
   end: number;
   /** Column 6, undefined for `.`. */
-  score: number | undefined;
+  score?: number | undefined;
   /** Column 7. */
   strand: Gff3Strand;
   /** Column 8, undefined for `.`. */
-  phase: Gff3Phase | undefined;
-  /** The index of column 9's first character. */
-  attributesAt: number;
+  phase?: Gff3Phase | undefined;
 }
 
 /**
@@ -153,14 +153,15 @@ export interface Gff3Columns {
  * @param file The file, for errors.
  * @param pool Where repeated seqids, sources and types come from.
  * @param out Where the columns go.
+ * @returns The index of column 9's first character.
  * @throws {ParseError} As {@linkcode parseGff3Line} for columns 1–8.
  *
  * @example Columns of a CDS line
  * ```ts
- * import { readFeatureColumns, newGff3Columns } from "./parse_gff3_line.ts";
- * const columns = newGff3Columns();
- * readFeatureColumns("c1\tBakta\tCDS\t1\t9\t.\t+\t0\tID=a", 1, "x.gff3", undefined, columns);
- * if (columns.end !== 9 || columns.phase !== 0 || columns.attributesAt !== 23) throw new Error("columns");
+ * import { type Gff3Columns, readFeatureColumns } from "./parse_gff3_line.ts";
+ * const columns: Gff3Columns = { seqid: "", type: "", start: 0, end: 0, strand: "." };
+ * const at = readFeatureColumns("c1\tBakta\tCDS\t1\t9\t.\t+\t0\tID=a", 1, "x", undefined, columns);
+ * if (columns.end !== 9 || columns.phase !== 0 || at !== 23) throw new Error("columns");
  * ```
  */
 export function readFeatureColumns(
@@ -169,7 +170,7 @@ export function readFeatureColumns(
   file: string,
   pool: Gff3Names | undefined,
   out: Gff3Columns,
-): void {
+): number {
   const t0 = nextTab(line, 0, 1, file, lineNumber);
   const t1 = nextTab(line, t0 + 1, 2, file, lineNumber);
   const t2 = nextTab(line, t1 + 1, 3, file, lineNumber);
@@ -204,36 +205,8 @@ export function readFeatureColumns(
   out.phase = isDot(line, t6 + 1, t7)
     ? undefined
     : readPhase(line.slice(t6 + 1, t7), file, lineNumber);
-  out.attributesAt = t7 + 1;
+  return t7 + 1;
 }
-
-/**
- * A {@linkcode Gff3Columns} to fill.
- *
- * @returns Columns of an empty line.
- *
- * @example
- * ```ts
- * import { newGff3Columns } from "./parse_gff3_line.ts";
- * if (newGff3Columns().attributesAt !== 0) throw new Error("empty");
- * ```
- */
-export function newGff3Columns(): Gff3Columns {
-  return {
-    seqid: "",
-    source: undefined,
-    type: "",
-    start: 0,
-    end: 0,
-    score: undefined,
-    strand: ".",
-    phase: undefined,
-    attributesAt: 0,
-  };
-}
-
-/** The columns of the line being parsed (the parser is synchronous: one scratch suffices). */
-const COLUMNS = newGff3Columns();
 
 /** Parses a feature line: columns 1–8 by {@linkcode readFeatureColumns}, then column 9. */
 function parseFeatureLine(
@@ -242,23 +215,27 @@ function parseFeatureLine(
   file: string,
   pool?: Gff3Names,
 ): Gff3FeatureLine {
-  const c = COLUMNS;
-  readFeatureColumns(line, lineNumber, file, pool, c);
   // Every property is always set (undefined for ".") so that all feature lines share one shape.
-  return {
+  const parsed: Gff3FeatureLine = {
     kind: "feature",
     line: lineNumber,
-    seqid: c.seqid,
-    source: c.source,
-    type: c.type,
-    start: c.start,
-    end: c.end,
-    score: c.score,
-    strand: c.strand,
-    phase: c.phase,
-    attributes: readAttributeRange(line, c.attributesAt, line.length, file, lineNumber, pool),
+    seqid: "",
+    source: undefined,
+    type: "",
+    start: 0,
+    end: 0,
+    score: undefined,
+    strand: ".",
+    phase: undefined,
+    attributes: NO_ATTRIBUTES,
   };
+  const at = readFeatureColumns(line, lineNumber, file, pool, parsed);
+  parsed.attributes = readAttributeRange(line, at, line.length, file, lineNumber, pool);
+  return parsed;
 }
+
+/** A placeholder until column 9 is read. */
+const NO_ATTRIBUTES = new Gff3Attributes();
 
 /** The tab that ends column `column` (1-based), searched from `from`. */
 function nextTab(line: string, from: number, column: number, file: string, lineNumber: number) {

@@ -43,7 +43,7 @@ export {
 } from "./src/log/mod.ts";
 export type { BackoffPolicy } from "./src/async/mod.ts";
 export * from "./src/testing/bakrep_stand_in/mod.ts";
-// Names two layers both export (same types, except `PangenomeClassRow`): the root picks one.
+// Names two layers both export (the same types): the root takes them from analysis.
 export {
   PANGENOME_CLASSES,
   type PangenomeClass,

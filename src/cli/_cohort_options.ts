@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { Command } from "../deps/commander.ts";
+import { type Command, Option } from "../deps/commander.ts";
 import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import type { CohortOptions } from "../analysis/_cohort.ts";
@@ -137,6 +137,28 @@ export function parseWhereOption(where: readonly string[] | undefined): string[]
  */
 export function checkOutputFormat(options: { json?: boolean; tsv?: boolean }): void {
   if (options.json && options.tsv) throw new CliError("Choose one of --json and --tsv", EXIT.USAGE);
+}
+
+/**
+ * `--types <list>`, the feature types that form gene families (`cds`, `sorf` or `cds,sorf`;
+ * default `cds`), as `pangenome`, `associate` and `compare` declare it; read it with
+ * {@linkcode parseTypesOption}.
+ *
+ * @returns A new option, to pass to `command.addOption()`.
+ *
+ * @example The flag's default
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { Command } from "../deps/commander.ts";
+ * import { familyTypesOption } from "./_cohort_options.ts";
+ * const command = new Command("x").addOption(familyTypesOption()).exitOverride();
+ * command.parse([], { from: "user" });
+ * assert.deepEqual(command.opts(), { types: "cds" });
+ * ```
+ */
+export function familyTypesOption(): Option {
+  return new Option("--types <list>", "feature types forming families: cds, sorf or cds,sorf")
+    .default("cds");
 }
 
 /**

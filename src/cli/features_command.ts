@@ -17,6 +17,7 @@ import type { AnnotationWithGenome } from "../query/annotation_of.ts";
 import { listSequences } from "../store/sequences_repository.ts";
 import { parseRegion } from "../export/parse_region.ts";
 import { FEATURE_CSV_COLUMNS } from "../export/format_feature_csv.ts";
+import { outputColumns } from "./_output_columns.ts";
 import { CliError, type CliIo, EXIT, type GlobalOptions, withDatabase } from "./cli_context.ts";
 import { parsePositiveInteger, resolveAnnotation } from "./_resolve_annotation.ts";
 import { formatTable, formatTsv, toJsonText } from "./_table.ts";
@@ -206,21 +207,7 @@ async function checkSequence(
 
 /** A feature in the documented output columns of `features`. */
 function toListing(f: GenomeFeature): FeatureListing {
-  return {
-    sequence: f.sequence,
-    type: f.type,
-    start: f.start,
-    stop: f.stop,
-    strand: f.strand,
-    edge: f.edge,
-    locus_tag: f.locusTag,
-    gene: f.gene,
-    product: f.product,
-    hypothetical: f.hypothetical,
-    pseudo: f.pseudo,
-    truncated: f.truncated,
-    db_xrefs: f.dbXrefs,
-  };
+  return outputColumns(f, TSV_COLUMNS);
 }
 
 /** The columns of `--tsv`: those of the feature CSV export but its computed `length`. */

@@ -1,24 +1,13 @@
 /**
  * `baktadb report [GENOME…] --out report.html`: one self-contained HTML report of genomes.
+ * What it does is in `_report_action.ts`, loaded when the command runs.
  *
  * @module
  */
 
 import type { Command } from "../deps/commander.ts";
-import { CliError, EXIT, type GlobalOptions, type SafeCliIo, withDatabase } from "./cli_context.ts";
-import { collectReport } from "../report/collect_report.ts";
-import { renderReportHtml } from "../report/render_report_html.ts";
-import { formatBytes } from "./_table.ts";
-import { writeTextFileAtomic } from "../fs/write_text_file_atomic.ts";
-
-/** Options of `baktadb report`. */
-interface ReportCommandOptions extends GlobalOptions {
-  out: string;
-  title?: string;
-  gc: boolean;
-  maxFamilies?: string;
-  json?: boolean;
-}
+import type { SafeCliIo } from "./cli_context.ts";
+import type { ReportCommandOptions } from "./_report_action.ts";
 
 /** The file `baktadb report` writes when `--out` is not given. */
 export const DEFAULT_REPORT_FILE = "report.html";
@@ -57,54 +46,8 @@ compares them (COG categories, presence/absence, pangenome classes) and warns wh
 several species.
 `,
     )
-    .action((genomes: string[], _options, command: Command) =>
-      reportAction(genomes, command.optsWithGlobals<ReportCommandOptions>(), io)
-    );
-}
-
-/** What `report` does: check the flags, collect the model, write the page (or its JSON). */
-async function reportAction(
-  genomes: string[],
-  options: ReportCommandOptions,
-  io: SafeCliIo,
-): Promise<void> {
-  const maxFamilies = Number(options.maxFamilies ?? "800");
-  if (!Number.isInteger(maxFamilies) || maxFamilies < 1) {
-    throw new CliError(
-      `Invalid --max-families "${options.maxFamilies}": expected a positive integer`,
-      EXIT.USAGE,
-    );
-  }
-  const out = options.out ?? DEFAULT_REPORT_FILE;
-  const started = performance.now();
-  const model = await withDatabase(options, (db) =>
-    collectReport(db, {
-      genomes: genomes.length > 0 ? genomes : undefined,
-      title: options.title,
-      gcRings: options.gc !== false,
-      maxPresenceFamilies: maxFamilies,
-      onProgress: options.verbose || io.isTerminal
-        ? (message) => io.err(`${message}…\n`)
-        : undefined,
-    }));
-  const page = options.json ? `${JSON.stringify(model)}\n` : renderReportHtml(model);
-  if (out === "-") {
-    // The HTML page byte for byte, as the file would hold it; JSON through the escaping io
-    // (DEL and C1 controls as \u escapes: the same JSON value).
-    if (options.json) io.out(page);
-    else io.raw.out(page);
-    return;
-  }
-  try {
-    await writeTextFileAtomic(out, page);
-  } catch (error) {
-    throw new CliError(`Cannot write report "${out}": ${(error as Error).message}`);
-  }
-  const genomeCount = model.genomes.length;
-  io.err(
-    `Wrote ${out}: ${genomeCount} genome${genomeCount === 1 ? "" : "s"}, ${
-      formatBytes(new TextEncoder().encode(page).length)
-    } in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
-  );
-  if (genomeCount === 0) io.err("The database has no annotated genomes: the report is empty\n");
+    .action(async (genomes: string[], _options, command: Command) => {
+      const { reportAction } = await import("./_report_action.ts");
+      await reportAction(genomes, command.optsWithGlobals<ReportCommandOptions>(), io);
+    });
 }

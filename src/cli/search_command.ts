@@ -16,6 +16,7 @@ import {
   WHERE_HELP,
 } from "./_cohort_options.ts";
 import { formatTable, formatTsv, toJsonText } from "./_table.ts";
+import { outputColumns } from "./_output_columns.ts";
 
 interface SearchOptions extends CohortCommandOptions {
   prefix?: boolean;
@@ -87,17 +88,7 @@ export function registerSearch(program: Command, io: CliIo): void {
         });
         return await (limit > 0 ? query.limit(limit) : query).execute();
       });
-      const objects = hits.map((h): SearchListing => ({
-        genome: h.genome,
-        locus_tag: h.locusTag,
-        type: h.type,
-        gene: h.gene,
-        product: h.product,
-        sequence: h.sequence,
-        start: h.start,
-        stop: h.stop,
-        strand: h.strand,
-      }));
+      const objects: SearchListing[] = hits.map((hit) => outputColumns(hit, COLUMNS));
       const rows = objects.map((o) => COLUMNS.map((c) => o[c]));
       if (options.json) {
         io.out(toJsonText(objects));

@@ -8,6 +8,7 @@
 import { win32 } from "node:path";
 import type { BaktaDermType, BaktaJobConfig } from "./api_types.ts";
 import { BaktaValidationError } from "./bakta_error.ts";
+import { withDefaults } from "../options/with_defaults.ts";
 
 /** The locus prefix the official UI accepts. */
 export const LOCUS_PATTERN: RegExp = /^[#.*A-Za-z0-9_-]{1,20}$/;
@@ -114,13 +115,8 @@ const DERM_TYPES: Readonly<Record<GramStain, BaktaDermType>> = {
  * ```
  */
 export function buildJobConfig(options: JobOptions = {}): BaktaJobConfig {
-  const {
-    complete = DEFAULT_JOB_OPTIONS.complete,
-    compliant = DEFAULT_JOB_OPTIONS.compliant,
-    translationTable = DEFAULT_JOB_OPTIONS.translationTable,
-    keepContigHeaders = DEFAULT_JOB_OPTIONS.keepContigHeaders,
-    minContigLength = DEFAULT_JOB_OPTIONS.minContigLength,
-  } = options;
+  const { complete, compliant, translationTable, keepContigHeaders, minContigLength } =
+    withDefaults(options, DEFAULT_JOB_OPTIONS);
   checkBoolean("complete", complete);
   checkBoolean("compliant", compliant);
   checkBoolean("keepContigHeaders", keepContigHeaders);

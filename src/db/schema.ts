@@ -1,6 +1,6 @@
 /**
- * The typed Kysely schema of a baktadb database (schema v5, `migrations/0001_initial.ts` to
- * `migrations/0005_xref_terms.ts`).
+ * The typed Kysely schema of a baktadb database at the latest schema (after every migration in
+ * `migrations/`).
  * `docs/schema.md` documents every table and column; field comments here repeat the essentials.
  *
  * Conventions: ids are integer surrogate keys; times are ISO 8601 UTC text; booleans are integers
@@ -18,8 +18,19 @@ type Auto<T> = Generated<T>;
 /** A time stamp: ISO 8601 UTC text. */
 type Timestamp = string;
 
+/**
+ * The two times of a row that is changed in place (genomes, jobs, job configurations): an insert
+ * may leave both out (the column defaults fill them); `created_at` is never updated.
+ */
+export interface ChangedInPlace {
+  /** When the row was created. */
+  created_at: ColumnType<Timestamp, Timestamp | undefined, never>;
+  /** When the row was last changed. */
+  updated_at: ColumnType<Timestamp, Timestamp | undefined, Timestamp>;
+}
+
 /** One organism/isolate the user cares about. */
-export interface GenomesTable {
+export interface GenomesTable extends ChangedInPlace {
   /** Surrogate key. */
   id: Auto<number>;
   /** Unique user-facing name, e.g. `CI-8050`. */
@@ -32,10 +43,6 @@ export interface GenomesTable {
   strain: string | null;
   /** Free notes. */
   notes: string | null;
-  /** When the row was created. */
-  created_at: ColumnType<Timestamp, Timestamp | undefined, never>;
-  /** When the row was last changed. */
-  updated_at: ColumnType<Timestamp, Timestamp | undefined, Timestamp>;
 }
 
 /** One FASTA record of one assembly version of a genome. */
@@ -84,7 +91,7 @@ export interface SequencesTable {
 }
 
 /** A Bakta web job. */
-export interface JobsTable {
+export interface JobsTable extends ChangedInPlace {
   /** Surrogate key. */
   id: Auto<number>;
   /** The service's job id (a UUID). */
@@ -114,10 +121,6 @@ export interface JobsTable {
   started_at: Timestamp | null;
   /** The service's last update time, where reported. */
   service_updated_at: Timestamp | null;
-  /** When the row was created. */
-  created_at: ColumnType<Timestamp, Timestamp | undefined, never>;
-  /** When the row was last changed. */
-  updated_at: ColumnType<Timestamp, Timestamp | undefined, Timestamp>;
 }
 
 /** One status change of a job. */
@@ -135,17 +138,13 @@ export interface JobEventsTable {
 }
 
 /** A named, reusable annotation configuration. */
-export interface JobConfigsTable {
+export interface JobConfigsTable extends ChangedInPlace {
   /** Surrogate key. */
   id: Auto<number>;
   /** Unique name. */
   name: string;
   /** The friendly options, as JSON. */
   options_json: string;
-  /** When the row was created. */
-  created_at: ColumnType<Timestamp, Timestamp | undefined, never>;
-  /** When the row was last changed. */
-  updated_at: ColumnType<Timestamp, Timestamp | undefined, Timestamp>;
 }
 
 /** One Bakta run over one assembly version of a genome. */

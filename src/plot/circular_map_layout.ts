@@ -28,6 +28,7 @@ import {
 
 export { polarPoint } from "./_polar.ts";
 import { niceStep, ticksWithStep } from "./_ticks.ts";
+import { withDefaults } from "../options/with_defaults.ts";
 
 /** A sequence of a circular map. */
 export interface CircularMapSequence {
@@ -329,20 +330,7 @@ function polygon(rings: CircularRing[], key: string, title: string): CircularSha
 }
 
 function validate(options: CircularMapLayoutOptions) {
-  const defaults = DEFAULT_CIRCULAR_MAP_LAYOUT_OPTIONS;
-  const o = {
-    ...options,
-    colorBy: options.colorBy ?? defaults.colorBy,
-    palette: options.palette ?? defaults.palette,
-    gcWindow: options.gcWindow ?? defaults.gcWindow,
-    gc: options.gc ?? defaults.gc,
-    gcSkew: options.gcSkew ?? defaults.gcSkew,
-    maxSequences: options.maxSequences ?? defaults.maxSequences,
-    gap: options.gap ?? defaults.gap,
-    size: options.size ?? defaults.size,
-    fontSize: options.fontSize ?? defaults.fontSize,
-    geneLabels: options.geneLabels ?? defaults.geneLabels,
-  };
+  const o = withDefaults(options, DEFAULT_CIRCULAR_MAP_LAYOUT_OPTIONS);
   if (!(o.geneLabels >= 0)) {
     throw new RangeError(`Option "geneLabels" must be a number >= 0, got ${o.geneLabels}`);
   }

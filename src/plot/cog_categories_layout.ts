@@ -23,6 +23,7 @@ import { NO_COG_LABEL } from "./feature_color_scale.ts";
 import { countAxis } from "./_ticks.ts";
 import { estimateTextWidth } from "./_text.ts";
 import { type SpeciesBands, speciesBands, type SpeciesGroupInput } from "./species_bands.ts";
+import { withDefaults } from "../options/with_defaults.ts";
 
 /** One row of {@linkcode cogCategoriesPlot}: how many features of a genome are in a category. */
 export interface CogCategoryCountRow {
@@ -203,16 +204,10 @@ export function cogCategoriesLayout(
   data: RowSource<CogCategoryCountRow>,
   options: CogCategoriesLayoutOptions & { fontSize?: number } = {},
 ): CogCategoriesBars {
-  const defaults = DEFAULT_COG_CATEGORIES_LAYOUT_OPTIONS;
-  const {
-    normalize = defaults.normalize,
-    layout = defaults.layout,
-    palette = defaults.palette,
-    showEmpty = defaults.showEmpty,
-    panelWidth = defaults.panelWidth,
-    barHeight = defaults.barHeight,
-    fontSize = 13,
-  } = options;
+  const { normalize, layout, palette, showEmpty, panelWidth, barHeight, fontSize } = withDefaults(
+    options,
+    { ...DEFAULT_COG_CATEGORIES_LAYOUT_OPTIONS, fontSize: 13 },
+  );
   oneOf("layout", layout, ["grouped", "stacked", "deviation"]);
   oneOf("palette", palette, COG_PALETTES);
   positive("panelWidth", panelWidth);

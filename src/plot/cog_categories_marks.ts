@@ -6,6 +6,7 @@
 
 import * as Plot from "../deps/observablehq_plot.ts";
 import { speciesBandMarks } from "./species_band_marks.ts";
+import { barEndText } from "./_bar_end_text.ts";
 import type { CogBar, CogCategoriesBars } from "./cog_categories_layout.ts";
 
 const BAR_EDGE = { stroke: "#555555", strokeWidth: 0.5, insetTop: 1, insetBottom: 1 };
@@ -53,16 +54,7 @@ export function cogCategoriesMarks(layout: CogCategoriesBars): Plot.CompoundMark
     return Plot.marks(
       bars({ y: "genome", order: (d: CogBar) => order.indexOf(d.label) }),
       Plot.ruleX([0]),
-      Plot.text(layout.n, {
-        x: "end",
-        y: "genome",
-        text: "text",
-        textAnchor: "start",
-        dx: 5,
-        fontSize: layout.fontSize * 0.85,
-        fill: "#444",
-        ariaDescription: "n",
-      }),
+      barEndText(layout.n, "end", layout.fontSize * 0.85, { ariaDescription: "n" }),
       speciesBandMarks(layout.bands, {
         indent: layout.frame.marginLeft - 4,
         fontSize: layout.fontSize,

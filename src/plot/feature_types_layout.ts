@@ -12,6 +12,7 @@ import { featureTypeColor, featureTypeLabel, orderFeatureTypes } from "./feature
 import { numberField, positive, stringField } from "./_figure.ts";
 import { estimateTextWidth } from "./_text.ts";
 import { type SpeciesBands, speciesBands, type SpeciesGroupInput } from "./species_bands.ts";
+import { withDefaults } from "../options/with_defaults.ts";
 
 /** One row of `featureTypesPlot`: how many features of a type a genome has. */
 export interface FeatureTypeCountRow {
@@ -141,13 +142,10 @@ export function featureTypesLayout(
   options: FeatureTypesLayoutOptions = {},
   fontSize = 13,
 ): FeatureTypesBars {
-  const defaults = DEFAULT_FEATURE_TYPES_LAYOUT_OPTIONS;
-  const {
-    normalize = defaults.normalize,
-    totals = defaults.totals,
-    barHeight = defaults.barHeight,
-  } = options;
-  const colors = options.colors ?? defaults.colors;
+  const { normalize, totals, barHeight, colors } = withDefaults(
+    options,
+    DEFAULT_FEATURE_TYPES_LAYOUT_OPTIONS,
+  );
   positive("barHeight", barHeight);
   const sums = sumTypeCounts(data);
   const bands = speciesBands([...sums.keys()], options.species);

@@ -7,6 +7,7 @@
 import * as Plot from "../deps/observablehq_plot.ts";
 import type { FeatureTypeBar, FeatureTypesBars } from "./feature_types_layout.ts";
 import { speciesBandMarks } from "./species_band_marks.ts";
+import { barEndText } from "./_bar_end_text.ts";
 
 /**
  * The marks of a feature-types layout ({@linkcode FeatureTypesBars}): a stacked bar per genome
@@ -50,15 +51,7 @@ export function featureTypesMarks(layout: FeatureTypesBars, fontSize = 13): Plot
       insetBottom: 2,
     }),
     Plot.ruleX([0]),
-    Plot.text(layout.totals, {
-      x: "x",
-      y: "genome",
-      text: "text",
-      textAnchor: "start",
-      dx: 5,
-      fontSize: fontSize * 0.9,
-      fill: "#444",
-    }),
+    barEndText(layout.totals, "x", fontSize * 0.9),
     speciesBandMarks(layout.bands, { indent: layout.frame.marginLeft - 4, fontSize }),
   );
 }

@@ -15,7 +15,7 @@ export type PangenomeClass = "core" | "soft-core" | "shell" | "cloud";
 export const PANGENOME_CLASSES: readonly PangenomeClass[] = ["core", "soft-core", "shell", "cloud"];
 
 /** One row of `pangenomeClassPlot`: how many gene families fall in a class. */
-export interface PangenomeClassRow {
+export interface PangenomeClassCountRow {
   /** The class. */
   class: PangenomeClass;
   /** The number of gene families (a `bigint` from SQLite is accepted). */
@@ -63,7 +63,7 @@ export interface PangenomeClassBars {
  * assert.deepEqual(bars.map((b) => [b.class, b.share]), [["core", 0.75], ["cloud", 0.25]]);
  * ```
  */
-export function pangenomeClassLayout(data: RowSource<PangenomeClassRow>): PangenomeClassBars {
+export function pangenomeClassLayout(data: RowSource<PangenomeClassCountRow>): PangenomeClassBars {
   const what = "pangenome classes";
   const sums = new Map<PangenomeClass, number>();
   rowsOf(data, what).forEach((row, i) => {

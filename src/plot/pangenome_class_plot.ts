@@ -13,15 +13,15 @@ import { countAxis } from "./_ticks.ts";
 import {
   PANGENOME_CLASSES,
   type PangenomeClass,
+  type PangenomeClassCountRow,
   pangenomeClassLayout,
-  type PangenomeClassRow,
 } from "./pangenome_class_layout.ts";
 import { pangenomeClassMarks } from "./pangenome_class_marks.ts";
 
 export {
   PANGENOME_CLASSES,
   type PangenomeClass,
-  type PangenomeClassRow,
+  type PangenomeClassCountRow,
 } from "./pangenome_class_layout.ts";
 
 /** Options of {@linkcode pangenomeClassPlot}; other Plot options pass through to `Plot.plot`. */
@@ -80,7 +80,7 @@ export const DEFAULT_PANGENOME_CLASS_PLOT_OPTIONS: Readonly<
  * ```
  */
 export function pangenomeClassPlot(
-  data: RowSource<PangenomeClassRow>,
+  data: RowSource<PangenomeClassCountRow>,
   options: PangenomeClassPlotOptions = {},
 ): PlotFigure {
   const defaults = DEFAULT_PANGENOME_CLASS_PLOT_OPTIONS;

@@ -21,6 +21,7 @@ import { oneOf, positive } from "./_figure.ts";
 import { estimateTextWidth } from "./_text.ts";
 import { niceStep, ticksWithStep } from "./_ticks.ts";
 import { isDark } from "./_color.ts";
+import { withDefaults } from "../options/with_defaults.ts";
 
 /** Options of {@linkcode regionMapLayout}. */
 export interface RegionMapLayoutOptions extends RegionLayoutOptions {
@@ -170,16 +171,8 @@ const BODY = 0.3;
 const HEAD = 0.44;
 
 function validate(options: RegionMapLayoutOptions) {
-  const defaults = DEFAULT_REGION_MAP_LAYOUT_OPTIONS;
-  const {
-    colorBy = defaults.colorBy,
-    palette = defaults.palette,
-    label = defaults.label,
-    width = defaults.width,
-    laneHeight = defaults.laneHeight,
-    arrowHead = defaults.arrowHead,
-    fontSize = defaults.fontSize,
-  } = options;
+  const filled = withDefaults(options, DEFAULT_REGION_MAP_LAYOUT_OPTIONS);
+  const { colorBy, palette, label, width, laneHeight, arrowHead, fontSize } = filled;
   if (typeof colorBy !== "function") oneOf("colorBy", colorBy, ["cog", "type", "strand"]);
   oneOf("palette", palette, COG_PALETTES);
   oneOf("label", label, ["gene", "locusTag", "product", "none"]);
@@ -187,7 +180,7 @@ function validate(options: RegionMapLayoutOptions) {
   positive("laneHeight", laneHeight);
   positive("arrowHead", arrowHead);
   positive("fontSize", fontSize);
-  return { ...options, colorBy, palette, label, width, laneHeight, arrowHead, fontSize };
+  return filled;
 }
 
 /**

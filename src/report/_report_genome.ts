@@ -9,20 +9,25 @@ import type { Database } from "../db/schema.ts";
 import { NotFoundError } from "../db/errors.ts";
 import { latestAnnotations } from "../query/annotation_of.ts";
 import { organismName } from "../query/genome_organism.ts";
+import type { ReportGenomeModel } from "./report_model.ts";
 
-/** One genome of the report: its latest annotation and what the page shows of it. */
-export interface ReportGenome {
-  name: string;
-  anchor: string;
-  annotationId: number;
-  organism: string | null;
-  baktaVersion: string | null;
-  dbVersion: string | null;
-  dbType: string | null;
-  runStart: string | null;
-  source: string;
-  importedAt: string;
-}
+/**
+ * One genome of the report: its latest annotation and what the page shows of it (the fields of
+ * the model's genome, documented there, that are read here).
+ */
+export type ReportGenome = Pick<
+  ReportGenomeModel,
+  | "name"
+  | "anchor"
+  | "annotationId"
+  | "organism"
+  | "baktaVersion"
+  | "dbVersion"
+  | "dbType"
+  | "runStart"
+  | "source"
+  | "importedAt"
+>;
 
 /** The genomes of the report with their latest annotation, in the order asked for. */
 export async function reportGenomes(

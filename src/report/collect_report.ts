@@ -32,6 +32,7 @@ import type {
   ReportModel,
   ReportTrait,
 } from "./report_model.ts";
+import { withDefaults } from "../options/with_defaults.ts";
 
 /** Options of {@linkcode collectReport}. */
 export interface CollectReportOptions {
@@ -80,14 +81,10 @@ export const DEFAULT_COLLECT_REPORT_OPTIONS: Readonly<{
 });
 
 function validate(options: CollectReportOptions) {
-  const defaults = DEFAULT_COLLECT_REPORT_OPTIONS;
-  const {
-    genomes,
-    title = defaults.title,
-    generatedAt = new Date(),
-    gcRings = defaults.gcRings,
-    maxPresenceFamilies = defaults.maxPresenceFamilies,
-  } = options;
+  const { genomes, title, generatedAt, gcRings, maxPresenceFamilies } = withDefaults(
+    options,
+    { ...DEFAULT_COLLECT_REPORT_OPTIONS, generatedAt: new Date() },
+  );
   if (
     genomes !== undefined && (!Array.isArray(genomes) || genomes.some((g) => typeof g !== "string"))
   ) {

@@ -86,6 +86,7 @@ const FILE_COLUMNS = [
   "checksum",
   "content",
   "encoding",
+  "rebuilds_records",
 ] as const;
 
 /**
@@ -94,19 +95,32 @@ const FILE_COLUMNS = [
  * @param trx The write transaction.
  * @param annotationId The annotation.
  * @param files The files.
+ * @param recordsFile The file the features' original records are rebuilt from, if any: stored
+ *   with `rebuilds_records = 1` in the same insert (a later `update` would write the whole row
+ *   again, its compressed content included).
  * @returns Their ids by file name.
  */
 export async function insertFiles(
   trx: Kysely<Database>,
   annotationId: number,
   files: readonly PreparedFile[],
+  recordsFile?: string,
 ): Promise<Map<string, number>> {
   if (files.length === 0) return new Map();
   await bulkInsert(
     trx,
     "result_files",
     FILE_COLUMNS,
-    files.map((f) => [annotationId, f.kind, f.name, f.size, f.checksum, f.content, f.encoding]),
+    files.map((f) => [
+      annotationId,
+      f.kind,
+      f.name,
+      f.size,
+      f.checksum,
+      f.content,
+      f.encoding,
+      f.name === recordsFile ? 1 : 0,
+    ]),
   );
   const rows = await trx.selectFrom("result_files").select(["id", "file_name"])
     .where("annotation_id", "=", annotationId)

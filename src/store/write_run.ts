@@ -8,7 +8,7 @@
 import { writeAnnotationSummaries } from "./_write_annotation_summaries.ts";
 import type { Kysely } from "../deps/kysely.ts";
 import type { Database, NewAnnotation } from "../db/schema.ts";
-import { bulkInsert } from "./_bulk_insert.ts";
+import { bulkInsert, insertIdPairs } from "./_bulk_insert.ts";
 import { FEATURE_COLUMNS, type PreparedRun, type PreparedSequence } from "./prepare_run.ts";
 import type { StoreCache } from "./store_cache.ts";
 import { ImportError } from "./import_error.ts";
@@ -262,9 +262,9 @@ export async function writeRun(
   await writeAnnotationSummaries(trx, annotationId, prepared);
   await pausePoint("import:features");
   await options.hooks?.afterFeatures?.(trx, { annotationId, features });
-  const fileIds = await insertFiles(trx, annotationId, prepared.files);
+  const fileIds = await insertFiles(trx, annotationId, prepared.files, prepared.recordsFile);
   await linkResidues(trx, prepared.residuesFile, fileIds, version.byReference);
-  await markRecordsFile(trx, prepared.recordsFile, fileIds);
+  checkRecordsFile(prepared.recordsFile, fileIds);
   await pausePoint("import:files");
   const warnings = [...prepared.warnings];
   if (prepared.run.mode === "proteins") {
@@ -556,7 +556,7 @@ async function insertXrefLinks(
     links[j / 2] = [firstId + xrefLinks[j], ids[xrefLinks[j + 1]]];
   }
   links.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  await bulkInsert(trx, "feature_xrefs", ["feature_id", "term_id"], links);
+  await insertIdPairs(trx, "feature_xrefs", ["feature_id", "term_id"], links);
   return { generation, ids: fresh };
 }
 
@@ -589,21 +589,10 @@ async function termIdsOf(
   return { ids, fresh };
 }
 
-/** Marks the stored file the features' original records are rebuilt from. */
-async function markRecordsFile(
-  trx: Kysely<Database>,
-  recordsFile: string | undefined,
-  fileIds: Map<string, number>,
-): Promise<void> {
-  if (recordsFile === undefined) return;
-  const fileId = fileIds.get(recordsFile);
-  if (fileId === undefined) {
-    throw new Error(
-      `Cannot rebuild feature records from "${recordsFile}": the file was not stored`,
-    );
-  }
-  await trx.updateTable("result_files").set({ rebuilds_records: 1 }).where("id", "=", fileId)
-    .execute();
+/** Checks that the file the features' original records are rebuilt from was stored (and marked). */
+function checkRecordsFile(recordsFile: string | undefined, fileIds: Map<string, number>): void {
+  if (recordsFile === undefined || fileIds.has(recordsFile)) return;
+  throw new Error(`Cannot rebuild feature records from "${recordsFile}": the file was not stored`);
 }
 
 /** Points sequence rows whose residues are kept by reference to the stored file holding them. */

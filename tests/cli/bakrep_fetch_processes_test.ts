@@ -67,6 +67,7 @@ Deno.test("baktadb bakrep fetch killed mid-download resumes: the missing files o
     const second = await spawnFetch(args).output;
     assert.equal(second.code, 0, second.stderr);
     const fetched = standIn.requests.filter((r) => r.startsWith("GET /files/")).slice(before);
+    assert.ok(fetched.length > 0, "the second fetch asked for the unfinished dataset");
     assert.ok(fetched.every((r) => r.includes(`/files/${last}/`)), fetched.join());
     assert.equal(fetched.length, 5);
     assert.deepStrictEqual(

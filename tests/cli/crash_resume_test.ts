@@ -54,6 +54,7 @@ const SCENARIOS: Scenario[] = [
     arm: (s) => s.setFault({ endpoint: "upload", kind: "delay", ms: 60_000, times: 3 }),
     killWhen: (s) => until("two uploads", () => s.requestsTo("upload").length >= 2),
     left: (jobs) => {
+      assert.ok(jobs.length > 0, "the jobs were recorded before the kill");
       assert.ok(jobs.every((j) => j.status === "CREATED"), "nothing uploaded");
       assert.ok(jobs.filter((j) => !j.jobId.startsWith("local-")).length >= 2, "initialised");
     },

@@ -5,7 +5,7 @@
 
 import assert from "node:assert/strict";
 import { runCli } from "../../src/cli/main.ts";
-import { demoGenomes } from "../../src/cli/demo_command.ts";
+import { demoGenomes } from "../../src/cli/_demo_action.ts";
 import { openDatabase } from "../../src/db/open_database.ts";
 import { listJobs } from "../../src/store/jobs_repository.ts";
 import { reportSamples, SAMPLES_DIR, SAMPLES_PRESENT } from "../_samples.ts";

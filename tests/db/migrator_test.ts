@@ -308,6 +308,7 @@ engineTest(
       ["0008_xref_term_key", "Success"],
       ["0009_postgres_fts5_folding", "Success"],
       ["0010_annotation_summaries", "Success"],
+      ["0011_partial_gene_index", "Success"],
     ]);
     assert.deepEqual(await answers(db), before);
 

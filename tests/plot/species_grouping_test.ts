@@ -6,7 +6,6 @@
  */
 
 import assert from "node:assert/strict";
-import { openDatabase } from "../../src/db/open_database.ts";
 import { importRun } from "../../src/store/import_run.ts";
 import { makeCohort } from "../../src/testing/factory/make_cohort.ts";
 import { cohortSpecies } from "../../src/analysis/cohort_species.ts";
@@ -32,6 +31,7 @@ import { speciesBands } from "../../src/plot/species_bands.ts";
 import type { FigureElement } from "../../src/plot/plot_figure.ts";
 import { toSvgString } from "../../src/plot/to_svg_string.ts";
 import { all, assertSnapshot, mainSvg } from "./_helpers.ts";
+import { freshDatabase } from "../_fresh_database.ts";
 
 /** The truth: each genome's species as the factory made it, in import order (mixed). */
 const MADE: [string, string][] = [
@@ -52,39 +52,35 @@ interface Fixture {
 }
 
 async function makeFixture(): Promise<Fixture> {
-  const db = await openDatabase(":memory:");
-  try {
-    const cohorts = new Map<string, ReturnType<typeof makeCohort>>();
-    for (
-      const [seed, species] of [[3, "Escherichia coli"], [4, "Klebsiella pneumoniae"]] as const
-    ) {
-      const [genus, epithet] = species.split(" ");
-      cohorts.set(
-        species,
-        makeCohort({
-          seed,
-          genomes: 3,
-          familiesPool: 40,
-          coreFamilies: 15,
-          run: { genus, species: epithet },
-        }),
-      );
-    }
-    const used = new Map<string, number>();
-    for (const [name, species] of MADE) {
-      const i = used.get(species) ?? 0;
-      used.set(species, i + 1);
-      await importRun(db, cohorts.get(species)!.members[i].run, { genome: name });
-    }
-    return {
-      species: await cohortSpecies(db),
-      types: (await featureTypeCounts(db)).objects() as FeatureTypeCountRow[],
-      cogs: (await cogCategoryCounts(db)).objects() as CogCategoryCountRow[],
-      presence: asMatrix((await presenceAbsence(db)).objects() as Record<string, unknown>[]),
-    };
-  } finally {
-    await db.destroy();
+  await using db = await freshDatabase();
+  const cohorts = new Map<string, ReturnType<typeof makeCohort>>();
+  for (
+    const [seed, species] of [[3, "Escherichia coli"], [4, "Klebsiella pneumoniae"]] as const
+  ) {
+    const [genus, epithet] = species.split(" ");
+    cohorts.set(
+      species,
+      makeCohort({
+        seed,
+        genomes: 3,
+        familiesPool: 40,
+        coreFamilies: 15,
+        run: { genus, species: epithet },
+      }),
+    );
   }
+  const used = new Map<string, number>();
+  for (const [name, species] of MADE) {
+    const i = used.get(species) ?? 0;
+    used.set(species, i + 1);
+    await importRun(db, cohorts.get(species)!.members[i].run, { genome: name });
+  }
+  return {
+    species: await cohortSpecies(db),
+    types: (await featureTypeCounts(db)).objects() as FeatureTypeCountRow[],
+    cogs: (await cogCategoryCounts(db)).objects() as CogCategoryCountRow[],
+    presence: asMatrix((await presenceAbsence(db)).objects() as Record<string, unknown>[]),
+  };
 }
 
 /** `presenceAbsence()`'s wide table (a row per family, a column per genome) as a matrix. */

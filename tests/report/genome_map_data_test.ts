@@ -49,6 +49,7 @@ Deno.test("genomeMapData() returns the run's sequences, residues and features wi
   });
   assert.ok(data.features.some((f) => f.cogCategory !== null), "some features have a category");
   const bare = await genomeMapData(db, "g", { residues: false });
+  assert.ok(bare.sequences.length > 0);
   assert.ok(bare.sequences.every((s) => s.nt === null));
 });
 

@@ -242,7 +242,8 @@ engineTest(
       { version: 2, superseded_by: null },
       { version: 2, superseded_by: null },
     ]);
-    assert.equal((await listSequences(db, v1.genomeId)).every((s) => s.version === 2), true);
+    const current = await listSequences(db, v1.genomeId);
+    assert.deepEqual(current.map((s) => s.version), [2, 2]);
     const history = await genomeHistory(db, "G");
     assert.deepStrictEqual(
       history.versions.map((v) => [v.version, v.supersededBy, v.annotations.map((a) => a.id)]),

@@ -38,6 +38,7 @@ import {
   toPublicJob,
   UNFINISHED_JOB_STATUSES,
 } from "./job_state.ts";
+import { withDefaults } from "../../options/with_defaults.ts";
 
 /** What the service's logs say when its infrastructure (not Bakta) failed. */
 export const INFRASTRUCTURE_FAILURE_LOGS =
@@ -226,16 +227,21 @@ interface SyncSettings {
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
+/** The defaults of `syncJobs`' options (the claim lease has its own rule: `resolveClaimLease`). */
+const SYNC_DEFAULTS = Object.freeze({
+  wait: false,
+  intervalMs: DEFAULT_POLL_INTERVAL_MS,
+  timeoutMs: Infinity,
+  listChunkSize: DEFAULT_LIST_CHUNK_SIZE,
+  uploadConcurrency: DEFAULT_UPLOAD_CONCURRENCY,
+  downloadConcurrency: DEFAULT_DOWNLOAD_CONCURRENCY,
+  sleep: defaultSleep,
+});
+
 function resolveSyncSettings(options: SyncJobsOptions): SyncSettings {
   const settings: SyncSettings = {
-    wait: options.wait ?? false,
-    intervalMs: options.intervalMs ?? DEFAULT_POLL_INTERVAL_MS,
-    timeoutMs: options.timeoutMs ?? Infinity,
-    listChunkSize: options.listChunkSize ?? DEFAULT_LIST_CHUNK_SIZE,
-    uploadConcurrency: options.uploadConcurrency ?? DEFAULT_UPLOAD_CONCURRENCY,
-    downloadConcurrency: options.downloadConcurrency ?? DEFAULT_DOWNLOAD_CONCURRENCY,
+    ...withDefaults(options, SYNC_DEFAULTS),
     claimLeaseMs: resolveClaimLease(options.claimLeaseMs),
-    sleep: options.sleep ?? defaultSleep,
   };
   if (!Number.isFinite(settings.intervalMs) || settings.intervalMs < 0) {
     throw new RangeError(`Invalid intervalMs ${settings.intervalMs}: expected a number >= 0`);

@@ -1,0 +1,44 @@
+import assert from "node:assert/strict";
+import { insertIdPairs, MAX_JSON_PAIRS } from "../../src/store/_bulk_insert.ts";
+import { sql } from "../../src/deps/kysely.ts";
+import { engineTest } from "../_engines.ts";
+import { freshDatabase } from "../_fresh_database.ts";
+
+type Table = Parameters<typeof insertIdPairs>[1];
+
+/** The stored pairs, in insertion order. */
+async function storedPairs(db: Awaited<ReturnType<typeof freshDatabase>>) {
+  const { rows } = await sql<{ a: number | bigint; b: number | bigint }>`select a, b
+    from id_pairs order by n`.execute(db);
+  return rows.map((row) => [Number(row.a), Number(row.b)]);
+}
+
+engineTest("insertIdPairs() stores every pair exactly, in the order given", async (_t, engine) => {
+  await using db = await freshDatabase();
+  const id = engine === "postgres" ? "bigserial primary key" : "integer primary key";
+  await sql`create table id_pairs (n ${sql.raw(id)}, a bigint not null, b bigint not null)`
+    .execute(db);
+  // Past one statement, the largest packable ids, zeros, and one pair too large to pack.
+  const pairs: [number, number][] = Array.from(
+    { length: MAX_JSON_PAIRS + 7 },
+    (_, i) => [(i * 7919) % 2 ** 27, (i * 104729) % 2 ** 26],
+  );
+  pairs.push([2 ** 27 - 1, 2 ** 26 - 1], [0, 0]);
+  assert.equal(await insertIdPairs(db, "id_pairs" as Table, ["a", "b"], pairs), pairs.length);
+  const rows = await storedPairs(db);
+  assert.deepStrictEqual(rows, pairs);
+  if (engine === "sqlite") {
+    const { rows: types } = await sql<{ t: string; n: number }>`select typeof(a) || typeof(b) as t,
+      count(*) as n from id_pairs group by 1`.execute(db);
+    assert.deepStrictEqual(types, [{ t: "integerinteger", n: pairs.length }]);
+  }
+});
+
+Deno.test("insertIdPairs() binds pairs too large to pack (the values path)", async () => {
+  await using db = await freshDatabase();
+  await sql`create table id_pairs (n integer primary key, a integer, b integer)`.execute(db);
+  const pairs: [number, number][] = [[1, 2], [2 ** 27, 5], [3, 2 ** 26], [2 ** 40, 2 ** 40]];
+  await insertIdPairs(db, "id_pairs" as Table, ["a", "b"], pairs);
+  const rows = await storedPairs(db);
+  assert.deepStrictEqual(rows, pairs);
+});

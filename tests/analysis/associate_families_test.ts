@@ -73,7 +73,7 @@ Deno.test("associateFamilies() gives each family its own stratified test past a 
   const columns = Array.from({ length: genomes }, () => new Uint8Array(families));
   for (let f = 0; f < families; f++) {
     const rate = [0.02, 0.5, 0.97][f % 3];
-    columns.forEach((column, g) => (column[f] = random.chance(rate) ? 1 : 0));
+    columns.forEach((column) => (column[f] = random.chance(rate) ? 1 : 0));
   }
   const rows = associateFamilies({ families: names, columns, trait, strata });
   assert.ok(rows.length > 60);

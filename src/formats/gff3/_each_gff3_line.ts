@@ -17,6 +17,8 @@ import { readFastaSection } from "./_fasta_section.ts";
  * @param text The whole file.
  * @param file The file, for errors.
  * @param take Called with each typed line and sequence.
+ * @param takeFeatureText Given instead, when there is one, every feature line before the FASTA
+ * section as text with its line number (the line is then not parsed here).
  * @throws {ParseError} For a bad line, naming the file and line.
  *
  * @example Lines, then the sequences
@@ -27,13 +29,27 @@ import { readFastaSection } from "./_fasta_section.ts";
  * if (kinds.join(",") !== "directive,directive,sequence") throw new Error(kinds.join(","));
  * ```
  */
-export function eachGff3Line(text: string, file: string, take: (line: Gff3Line) => void): void {
+export function eachGff3Line(
+  text: string,
+  file: string,
+  take: (line: Gff3Line) => void,
+  takeFeatureText?: (line: string, lineNumber: number) => void,
+): void {
   const parser = new Gff3LineParser({ file });
   let start = 0;
   const length = text.length;
+  // Feature lines go to takeFeatureText until a ">" line starts FASTA without "##FASTA".
+  let features = takeFeatureText !== undefined;
   while (start < length) {
     let end = text.indexOf("\n", start);
     if (end < 0) end = length;
+    const first = end > start ? text.charCodeAt(start) : 0;
+    if (features && first > 32 && first !== 35 && first !== 62) { // not blank, "#" or ">"
+      takeFeatureText!(text.slice(start, end), parser.countLine());
+      start = end + 1;
+      continue;
+    }
+    if (first === 62) features = false;
     const line = parser.push(text.slice(start, end));
     start = end + 1;
     if (line !== undefined) {

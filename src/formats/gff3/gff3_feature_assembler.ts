@@ -16,12 +16,22 @@ import type {
   Feature,
   FeatureType,
   GenomeInfo,
+  OriginalRecord,
   Sequence,
   SoftwareVersions,
 } from "../model.ts";
 import { ParseError } from "../parse_error.ts";
 import { StringPool } from "../_string_pool.ts";
 import type { Gff3FeatureLine, Gff3Line, Gff3SequenceRecord } from "./gff3_line.ts";
+import {
+  factsOfLine,
+  type Gff3LineFacts,
+  type Gff3LineSource,
+  lineSource,
+  scanFeatureLine,
+  sourceRecord,
+} from "./_gff3_line_facts.ts";
+import { Gff3Names } from "./_gff3_names.ts";
 
 /**
  * A feature's `original` record (`format: "gff3"`): the very feature line it was read from
@@ -131,14 +141,21 @@ export class Gff3FeatureAssembler {
   // The open features are #window[#head..]; a feature's serial is its index in #window plus
   // #base, so an evicted feature is one whose serial is below #base + #head (no map deletes).
   #window: Feature[] = [];
+  // The IDs and the record sources of #window's features, index for index.
+  #windowIds: (string | undefined)[] = [];
+  #windowOrigins: FeatureOrigin[] = [];
   #head = 0;
   #base = 0;
+  // The serials of the open features by ID, filled only when a Parent is looked up (most files
+  // have few children): #indexed is the serial of the first feature not yet in it.
   #byId = new Map<string, number>();
-  #lastGene: Gff3FeatureLine | undefined;
+  #indexed = 0;
+  #lastGene: Gff3LineFacts | undefined;
   #lastCrispr = -1;
   #sawFasta = false;
   readonly #dbNames = new StringPool();
   #lastDb = "";
+  readonly #names = new Gff3Names();
 
   /**
    * Creates an assembler.
@@ -183,7 +200,7 @@ export class Gff3FeatureAssembler {
   push(line: Gff3Line): readonly Feature[] {
     switch (line.kind) {
       case "feature":
-        return this.#feature(line);
+        return this.#feature(factsOfLine(line));
       case "comment": {
         readSoftwareComment(line.text, this.#software);
         this.#pseudoIsPseudogene = pseudoFlagMeansPseudogene(this.#software.bakta);
@@ -204,6 +221,32 @@ export class Gff3FeatureAssembler {
         this.#fastaSequence(line);
         return this.#flush();
     }
+  }
+
+  /**
+   * Takes the next feature line as text (what `readGff3` does for every line that is not a
+   * comment, a directive or FASTA): columns 1–8 and every `%` escape are checked as
+   * {@linkcode Gff3LineParser} checks them, but only the attributes the model needs are read; the
+   * line is parsed in full when a feature's `original.record` is first read (the features then
+   * hold on to the text they were read from).
+   *
+   * @param text The line, without its line break.
+   * @param lineNumber Its 1-based line number.
+   * @returns The features that can no longer receive children, in file order (often none).
+   * @throws {ParseError} As {@linkcode push}, and for a bad line as {@linkcode Gff3LineParser}.
+   *
+   * @example A CDS from its text
+   * ```ts
+   * import { Gff3FeatureAssembler } from "./gff3_feature_assembler.ts";
+   * const assembler = new Gff3FeatureAssembler({ file: "x.gff3" });
+   * assembler.pushFeatureText("c1\tProdigal\tCDS\t1\t9\t.\t+\t0\tID=X_1;locus_tag=X_1;Name=p", 7);
+   * const [cds] = assembler.finish();
+   * const record = cds.original.record as { attributes: Map<string, string[]> };
+   * if (cds.locusTag !== "X_1" || record.attributes.get("Name")?.[0] !== "p") throw new Error("lazy");
+   * ```
+   */
+  pushFeatureText(text: string, lineNumber: number): readonly Feature[] {
+    return this.#feature(scanFeatureLine(text, lineNumber, this.#file, this.#names));
   }
 
   /**
@@ -231,22 +274,47 @@ export class Gff3FeatureAssembler {
 
   #flush(): readonly Feature[] {
     this.#byId.clear();
+    this.#indexed = this.#base + this.#window.length;
     this.#lastGene = undefined;
     this.#lastCrispr = -1;
     const window = this.#window;
     const head = this.#head;
     this.#base += window.length;
     this.#window = [];
+    this.#windowIds = [];
+    this.#windowOrigins = [];
     this.#head = 0;
     if (head >= window.length) return NONE;
     return head === 0 ? window : window.slice(head);
   }
 
-  /** The open feature of serial `serial` (from #byId or #lastCrispr), if it is still open. */
-  #open(serial: number | undefined): Feature | undefined {
-    if (serial === undefined) return undefined;
+  /** The window index of the open feature of serial `serial` (from #byId or #lastCrispr), or -1. */
+  #open(serial: number | undefined): number {
+    if (serial === undefined) return -1;
     const index = serial - this.#base;
-    return index >= this.#head ? this.#window[index] : undefined;
+    return index >= this.#head ? index : -1;
+  }
+
+  /** The serial of the last feature with ID `id` since the last flush, if any. */
+  #serialOf(id: string): number | undefined {
+    const end = this.#base + this.#window.length;
+    const base = this.#base;
+    // A child follows its parent closely: the last few features first, without the index.
+    const ids = this.#windowIds;
+    for (let i = ids.length - 1; i >= this.#head && i >= ids.length - 4; i--) {
+      if (ids[i] === id) return base + i;
+    }
+    for (let serial = Math.max(this.#indexed, base + this.#head); serial < end; serial++) {
+      const featureId = this.#windowIds[serial - base];
+      if (featureId !== undefined) this.#byId.set(featureId, serial);
+    }
+    this.#indexed = end;
+    return this.#byId.get(id);
+  }
+
+  /** Keeps `child` in the record of the open feature at window index `index`. */
+  #addChild(index: number, child: Gff3LineSource): void {
+    (this.#windowOrigins[index].children ??= []).push(child);
   }
 
   #sequenceRegion(value: string, lineNumber: number): void {
@@ -291,7 +359,7 @@ export class Gff3FeatureAssembler {
     if (record.description !== undefined) sequence.description = record.description;
   }
 
-  #feature(line: Gff3FeatureLine): readonly Feature[] {
+  #feature(line: Gff3LineFacts): readonly Feature[] {
     const type = line.type;
     if (type === "region") {
       this.#region(line);
@@ -305,34 +373,42 @@ export class Gff3FeatureAssembler {
       this.#crisprPart(line);
       return NONE;
     }
-    const attributes = line.attributes;
-    const parents = attributes.get("Parent");
+    const parents = line.parents;
     const modelType = type === "CDS"
       ? (line.source === "Bakta" ? "sorf" : "cds")
       : type === "repeat_region"
-      ? (attributes.get("rpt_family")?.[0]?.toUpperCase() === "CRISPR" ? "crispr" : undefined)
+      ? (line.rptFamily?.toUpperCase() === "CRISPR" ? "crispr" : undefined)
       : GFF3_TYPES[type];
     if (modelType === undefined) {
       if (parents !== undefined) {
+        let source: Gff3LineSource | undefined;
         for (const id of parents) {
-          const parent = this.#open(this.#byId.get(id));
-          if (parent !== undefined) addChild(parent, line);
+          const parent = this.#open(this.#serialOf(id));
+          if (parent >= 0) this.#addChild(parent, source ??= lineSource(line));
         }
       }
       return NONE;
     }
-    let gene: Gff3FeatureLine | undefined;
+    let gene: Gff3LineFacts | undefined;
     const lastGene = this.#lastGene;
     if (lastGene !== undefined && parents !== undefined) {
-      const geneId = lastGene.attributes.get("ID")?.[0];
+      const geneId = lastGene.id;
       if (geneId !== undefined && parents.includes(geneId)) gene = lastGene;
     }
     this.#lastGene = undefined;
-    const feature = this.#toFeature(line, modelType, gene);
+    const origin: FeatureOrigin = {
+      line: line.line,
+      text: line.text,
+      file: line.file,
+      parsed: line.parsed,
+      gene: gene === undefined ? undefined : lineSource(gene),
+      children: undefined,
+    };
+    const feature = this.#toFeature(line, modelType, gene, origin);
     const serial = this.#base + this.#window.length;
     this.#window.push(feature);
-    const id = attributes.get("ID")?.[0];
-    if (id !== undefined) this.#byId.set(id, serial);
+    this.#windowIds.push(line.id);
+    this.#windowOrigins.push(origin);
     if (modelType === "crispr") this.#lastCrispr = serial;
     if (this.#window.length - this.#head > this.#max) return this.#evict();
     return NONE;
@@ -346,18 +422,20 @@ export class Gff3FeatureAssembler {
     if (this.#head * 2 > this.#window.length) {
       this.#base += this.#head;
       this.#window = this.#window.slice(this.#head);
+      this.#windowIds = this.#windowIds.slice(this.#head);
+      this.#windowOrigins = this.#windowOrigins.slice(this.#head);
       this.#head = 0;
     }
     return out;
   }
 
-  #region(line: Gff3FeatureLine): void {
+  #region(line: Gff3LineFacts): void {
     let sequence = this.#sequences.get(line.seqid);
     if (sequence === undefined) {
       sequence = { id: line.seqid, length: line.end };
       this.#sequences.set(line.seqid, sequence);
     }
-    const circular = line.attributes.get("Is_circular")?.[0]?.toLowerCase() === "true";
+    const circular = line.isCircular?.toLowerCase() === "true";
     sequence.topology = circular ? "circular" : "linear";
   }
 
@@ -366,7 +444,7 @@ export class Gff3FeatureAssembler {
    * origin-spanning form only on a sequence not known to be linear, and only for a start within
    * the sequence; otherwise the columns are kept for `checkFeatureBounds` to report.
    */
-  #stop(line: Gff3FeatureLine): number {
+  #stop(line: Gff3LineFacts): number {
     const sequence = this.#sequences.get(line.seqid);
     const length = sequence?.length;
     if (
@@ -386,24 +464,26 @@ export class Gff3FeatureAssembler {
     return stop;
   }
 
-  #crisprPart(line: Gff3FeatureLine): void {
-    const parents = line.attributes.get("Parent");
-    let parent: Feature | undefined;
+  #crisprPart(line: Gff3LineFacts): void {
+    const parents = line.parents;
+    let index = -1;
     if (parents !== undefined) {
-      parent = this.#open(this.#byId.get(parents[0]));
+      index = this.#open(this.#serialOf(parents[0]));
     } else {
-      const candidate = this.#open(this.#lastCrispr);
-      const id = line.attributes.get("ID")?.[0];
+      const at = this.#open(this.#lastCrispr);
+      const candidate = at >= 0 ? this.#window[at] : undefined;
+      const id = line.id;
       if (candidate !== undefined && candidate.sequenceId === line.seqid) {
         const prefix = candidate.id ?? "\u0000";
         if (
           (id !== undefined && id.startsWith(`${prefix}_`)) ||
           (!candidate.edge && line.start >= candidate.start && line.end <= candidate.stop)
         ) {
-          parent = candidate;
+          index = at;
         }
       }
     }
+    const parent = index >= 0 ? this.#window[index] : undefined;
     if (parent === undefined || parent.type !== "crispr") {
       throw new ParseError(
         "Unexpected",
@@ -418,21 +498,19 @@ export class Gff3FeatureAssembler {
       start: line.start,
       stop: this.#stop(line),
       strand: line.strand,
-      ...(line.attributes.has("sequence") ? { nt: line.attributes.get("sequence")![0] } : {}),
+      ...(line.sequence !== undefined ? { nt: line.sequence } : {}),
     };
     (parent.crisprParts ??= []).push(part);
-    addChild(parent, line);
+    this.#addChild(index, lineSource(line));
   }
 
   #toFeature(
-    line: Gff3FeatureLine,
+    line: Gff3LineFacts,
     type: FeatureType,
-    gene: Gff3FeatureLine | undefined,
+    gene: Gff3LineFacts | undefined,
+    origin: FeatureOrigin,
   ): Feature {
-    const attributes = line.attributes;
     const stop = this.#stop(line);
-    // The line itself is the original record (no copy); a folded gene line needs a copy.
-    const original: Gff3OriginalRecord = gene === undefined ? line : { ...line, gene };
     const feature: Feature = {
       type,
       sequenceId: line.seqid,
@@ -443,23 +521,16 @@ export class Gff3FeatureAssembler {
       hypothetical: false,
       pseudo: false,
       dbXrefs: NO_XREFS,
-      original: { format: "gff3", record: original },
+      original: lazyOriginal(origin),
     };
-    const geneAttributes = gene?.attributes;
-    const locus = attributes.get("locus_tag")?.[0] ?? geneAttributes?.get("locus_tag")?.[0];
+    const locus = line.locusTag ?? gene?.locusTag;
     if (locus !== undefined && locus !== "") feature.locusTag = locus;
-    else {
-      const id = attributes.get("ID")?.[0];
-      if (id !== undefined) feature.id = id;
-    }
-    const geneName = attributes.get("gene")?.[0] ?? geneAttributes?.get("gene")?.[0];
+    else if (line.id !== undefined) feature.id = line.id;
+    const geneName = line.gene ?? gene?.gene;
     if (geneName !== undefined && geneName !== "") feature.gene = geneName;
     if (type !== "gap") {
-      let product = attributes.get("product")?.[0];
-      if (product === undefined && PRODUCT_MAY_BE_NOTE.has(type)) {
-        const notes = attributes.get("Note");
-        if (notes !== undefined) product = notes[notes.length - 1];
-      }
+      let product = line.product;
+      if (product === undefined && PRODUCT_MAY_BE_NOTE.has(type)) product = line.note;
       if (product !== undefined && product !== "") {
         feature.product = product;
         if (product === HYPOTHETICAL_PRODUCT && (type === "cds" || type === "sorf")) {
@@ -467,53 +538,98 @@ export class Gff3FeatureAssembler {
         }
       }
     }
-    const pseudoFlag = isTrue(attributes.get("pseudo")) || isTrue(geneAttributes?.get("pseudo"));
+    const pseudoFlag = line.pseudoTrue || gene?.pseudoTrue === true;
     if (
-      attributes.has("pseudogene") || geneAttributes?.has("pseudogene") === true ||
-      (pseudoFlag && this.#pseudoIsPseudogene)
+      line.pseudogene || gene?.pseudogene === true || (pseudoFlag && this.#pseudoIsPseudogene)
     ) {
       feature.pseudo = true;
     }
     if (pseudoFlag && !this.#pseudoIsPseudogene) feature.truncated = "?";
-    feature.dbXrefs = this.#xrefs(attributes.get("Dbxref"), line.line);
+    feature.dbXrefs = line.xrefValues !== undefined
+      ? this.#xrefs(line.xrefValues, line.line)
+      : line.xrefFrom >= 0
+      ? this.#xrefRange(line.text, line.xrefFrom, line.xrefTo, line.line)
+      : [];
     return feature;
   }
 
-  /** The `Dbxref` values of a line as cross-references (a new empty array for none). */
-  #xrefs(values: string[] | undefined, lineNumber: number): DbXref[] {
-    if (values === undefined) return [];
+  /** The `Dbxref` values of a line as cross-references. */
+  #xrefs(values: string[], lineNumber: number): DbXref[] {
     const xrefs: DbXref[] = new Array(values.length);
-    for (let i = 0; i < values.length; i++) xrefs[i] = this.#splitXref(values[i], lineNumber);
+    for (let i = 0; i < values.length; i++) {
+      xrefs[i] = this.#splitXref(values[i], 0, values[i].length, lineNumber);
+    }
     return xrefs;
   }
 
-  /** A `Dbxref` value split at its first colon, the database name from the pool. */
-  #splitXref(value: string, lineNumber: number): DbXref {
-    const colon = value.indexOf(":");
-    if (colon <= 0 || colon === value.length - 1) {
-      return splitDbXref(value, "Dbxref", this.#file, lineNumber); // throws the one message
+  /** The comma-separated `Dbxref` values `text[from, to)` (no `%`) as cross-references. */
+  #xrefRange(text: string, from: number, to: number, lineNumber: number): DbXref[] {
+    const xrefs: DbXref[] = [];
+    let start = from;
+    for (;;) {
+      let comma = text.indexOf(",", start);
+      if (comma < 0 || comma > to) comma = to;
+      xrefs.push(this.#splitXref(text, start, comma, lineNumber));
+      if (comma === to) return xrefs;
+      start = comma + 1;
+    }
+  }
+
+  /** The `Dbxref` value `text[from, to)` split at its first colon, the database from the pool. */
+  #splitXref(text: string, from: number, to: number, lineNumber: number): DbXref {
+    const colon = text.indexOf(":", from);
+    if (colon <= from || colon >= to - 1) {
+      // throws the one message
+      return splitDbXref(text.slice(from, to), "Dbxref", this.#file, lineNumber);
     }
     // Bakta sorts a line's cross-references by database: most repeat the one before.
     let db = this.#lastDb;
-    if (db.length !== colon || !value.startsWith(db)) {
-      db = this.#lastDb = this.#dbNames.get(value, 0, colon);
+    if (db.length !== colon - from || !text.startsWith(db, from)) {
+      db = this.#lastDb = this.#dbNames.get(text, from, colon);
     }
-    return { db, accession: value.slice(colon + 1) };
+    return { db, accession: text.slice(colon + 1, to) };
   }
 }
 
 const NO_XREFS: DbXref[] = [];
 
-function isTrue(values: string[] | undefined): boolean {
-  return values !== undefined && values.some((value) => value.toLowerCase() === "true");
+/** What a feature's `original` record is built from: its own line, and the lines folded in. */
+interface FeatureOrigin extends Gff3LineSource {
+  /** The `gene` line folded into it. */
+  gene: Gff3LineSource | undefined;
+  /** The child lines kept with it. */
+  children: Gff3LineSource[] | undefined;
 }
 
-/** Adds a child line to a feature's original record, copying the record the first time. */
-function addChild(feature: Feature, child: Gff3FeatureLine): void {
-  const record = feature.original.record as Gff3OriginalRecord;
-  if (record.children === undefined) {
-    feature.original = { format: "gff3", record: { ...record, children: [child] } };
-  } else {
-    record.children.push(child);
-  }
+/**
+ * The `original` of a feature: its record (the line, with the folded gene line and the child
+ * lines) is built when first read, and from then on the same object.
+ */
+function lazyOriginal(origin: FeatureOrigin): OriginalRecord {
+  let record: unknown;
+  let built = false;
+  return {
+    format: "gff3",
+    get record(): unknown {
+      if (!built) {
+        record = originalRecord(origin);
+        built = true;
+      }
+      return record;
+    },
+    set record(value: unknown) {
+      record = value;
+      built = true;
+    },
+  };
+}
+
+/** The original record of a feature: the line itself when nothing is folded into it. */
+function originalRecord(origin: FeatureOrigin): Gff3OriginalRecord {
+  const line = sourceRecord(origin);
+  if (origin.gene === undefined && origin.children === undefined) return line;
+  const record: Gff3OriginalRecord = { ...line };
+  if (origin.gene !== undefined) record.gene = sourceRecord(origin.gene);
+  if (origin.children !== undefined) record.children = origin.children.map(sourceRecord);
+  return record;
 }

@@ -64,6 +64,24 @@ export class Gff3LineParser {
   }
 
   /**
+   * Counts a line that the caller reads itself (a feature line given to
+   * `Gff3FeatureAssembler.pushFeatureText`), so that later line numbers stay right.
+   *
+   * @returns The line's 1-based number.
+   *
+   * @example Numbering past a line read elsewhere
+   * ```ts
+   * import { Gff3LineParser } from "./gff3_line_parser.ts";
+   * const parser = new Gff3LineParser();
+   * parser.countLine();
+   * if (parser.push("##FASTA")?.line !== 2) throw new Error("numbering");
+   * ```
+   */
+  countLine(): number {
+    return ++this.#lineNumber;
+  }
+
+  /**
    * Takes the next line (without its line break).
    *
    * @param line The line.

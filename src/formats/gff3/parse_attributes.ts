@@ -9,6 +9,7 @@ import type { StringPool } from "../_string_pool.ts";
 import { Gff3Names } from "./_gff3_names.ts";
 import { Gff3Attributes } from "./gff3_attributes.ts";
 import { decodePercent } from "./percent_encoding.ts";
+import { Gff3PairCursor, HAS_COMMA, HAS_PERCENT } from "./_attribute_pairs.ts";
 
 /** Where column 9 was read, for errors. */
 export interface ParseAttributesOptions {
@@ -95,47 +96,24 @@ export function readAttributeRange(
   pool?: StringPool,
 ): Gff3Attributes {
   const attributes = new Gff3Attributes();
-  if (to === from || (to === from + 1 && text.charCodeAt(from) === 46)) return attributes;
   const tagAt = pool instanceof Gff3Names ? pool.tagAt : undefined;
-  // The next "," and "%" of the column, each looked for again only once passed: most pairs
-  // have neither, and then cost no search for them.
-  let comma = nextIndex(text, ",", from, to);
-  let percent = nextIndex(text, "%", from, to);
-  let start = from;
-  let position = 0;
-  while (start < to) {
-    const end = nextIndex(text, ";", start, to);
-    if (end > start) {
-      if (comma < start) comma = nextIndex(text, ",", start, to);
-      if (percent < start) percent = nextIndex(text, "%", start, to);
-      const marks = (comma < end ? HAS_COMMA : 0) | (percent < end ? HAS_PERCENT : 0);
-      const guess = tagAt?.[position];
-      const after = guess === undefined ? -1 : start + guess.length;
-      if (
-        after < end && after >= 0 && text.charCodeAt(after) === 61 && text.startsWith(guess!, start)
-      ) {
-        addValues(text, after, end, guess!, marks, attributes, file, line);
-      } else {
-        const tag = readPair(text, start, end, marks, attributes, file, line, pool);
-        if (tagAt !== undefined && tag !== undefined) tagAt[position] = tag;
-      }
-      position++;
+  const pairs = PAIRS;
+  pairs.reset(text, from, to);
+  while (pairs.next()) {
+    const guess = tagAt?.[pairs.position];
+    const equals = pairs.equalsAfter(guess);
+    if (equals >= 0) {
+      addValues(text, equals, pairs.end, guess!, pairs.marks, attributes, file, line);
+    } else {
+      const tag = readPair(text, pairs.start, pairs.end, pairs.marks, attributes, file, line, pool);
+      if (tagAt !== undefined && tag !== undefined) tagAt[pairs.position] = tag;
     }
-    start = end + 1;
   }
   return attributes;
 }
 
-/** A pair holds a "," (somewhere: in its values, or harmlessly in its tag). */
-const HAS_COMMA = 1;
-/** A pair holds a "%" (somewhere: in its values, or harmlessly in its tag). */
-const HAS_PERCENT = 2;
-
-/** The index of `char` in `text[from, to)`, or `to`. */
-function nextIndex(text: string, char: string, from: number, to: number): number {
-  const index = text.indexOf(char, from);
-  return index < 0 || index > to ? to : index;
-}
+/** The pairs of the column being read (the reader is synchronous: one cursor suffices). */
+const PAIRS = new Gff3PairCursor();
 
 /**
  * Adds the pair `text[start, end)` (not empty) to `attributes`; returns its tag when it is written

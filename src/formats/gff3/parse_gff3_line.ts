@@ -15,6 +15,7 @@ import type {
 import type { Gff3Names } from "./_gff3_names.ts";
 import { digitsOnlyValue } from "../_text_scan.ts";
 import { readAttributeRange } from "./parse_attributes.ts";
+import { Gff3Attributes } from "./gff3_attributes.ts";
 import { decodePercent } from "./percent_encoding.ts";
 
 /** Options of {@linkcode parseGff3Line}. */
@@ -119,16 +120,57 @@ function fail(kind: ParseErrorKind, detail: string, file: string, line: number):
 const STRANDS: Record<number, Gff3Strand> = { 43: "+", 45: "-", 46: ".", 63: "?" };
 
 /**
- * Parses a feature line by the positions of its 8 tabs: only the text columns and column 9 are
- * sliced (seqid, source and type from `pool` when given); numbers, strand and phase are read from
- * character codes.
+ * Columns 1–8 of a feature line (private to the GFF3 readers): filled in place by
+ * {@linkcode readFeatureColumns} into the object that keeps them (a {@linkcode Gff3FeatureLine},
+ * say), so that reading them allocates nothing but the strings.
  */
-function parseFeatureLine(
+export interface Gff3Columns {
+  /** Column 1. */
+  seqid: string;
+  /** Column 2, undefined for `.`. */
+  source?: string | undefined;
+  /** Column 3. */
+  type: string;
+  /** Column 4. */
+  start: number;
+  /** Column 5. */
+  end: number;
+  /** Column 6, undefined for `.`. */
+  score?: number | undefined;
+  /** Column 7. */
+  strand: Gff3Strand;
+  /** Column 8, undefined for `.`. */
+  phase?: Gff3Phase | undefined;
+}
+
+/**
+ * Reads and checks columns 1–8 of a feature line (without its `\r`) into `out`, by the positions
+ * of its 8 tabs: only the text columns are sliced (from `pool` when given); numbers, strand and
+ * phase are read from character codes.
+ *
+ * @param line The line.
+ * @param lineNumber The 1-based line number, for errors.
+ * @param file The file, for errors.
+ * @param pool Where repeated seqids, sources and types come from.
+ * @param out Where the columns go.
+ * @returns The index of column 9's first character.
+ * @throws {ParseError} As {@linkcode parseGff3Line} for columns 1–8.
+ *
+ * @example Columns of a CDS line
+ * ```ts
+ * import { type Gff3Columns, readFeatureColumns } from "./parse_gff3_line.ts";
+ * const columns: Gff3Columns = { seqid: "", type: "", start: 0, end: 0, strand: "." };
+ * const at = readFeatureColumns("c1\tBakta\tCDS\t1\t9\t.\t+\t0\tID=a", 1, "x", undefined, columns);
+ * if (columns.end !== 9 || columns.phase !== 0 || at !== 23) throw new Error("columns");
+ * ```
+ */
+export function readFeatureColumns(
   line: string,
   lineNumber: number,
   file: string,
-  pool?: Gff3Names,
-): Gff3FeatureLine {
+  pool: Gff3Names | undefined,
+  out: Gff3Columns,
+): number {
   const t0 = nextTab(line, 0, 1, file, lineNumber);
   const t1 = nextTab(line, t0 + 1, 2, file, lineNumber);
   const t2 = nextTab(line, t1 + 1, 3, file, lineNumber);
@@ -141,9 +183,9 @@ function parseFeatureLine(
     const found = line.split("\t").length;
     fail("Unexpected", `expected 9 tab-separated columns, found ${found}`, file, lineNumber);
   }
-  const seqid = textColumn(line, 0, t0, 1, "seqid", file, lineNumber, pool);
-  const type = textColumn(line, t1 + 1, t2, 3, "type", file, lineNumber, pool);
-  const [start, end] = readSpan(line, t2 + 1, t3, t4, file, lineNumber);
+  out.seqid = textColumn(line, 0, t0, 1, "seqid", file, lineNumber, pool);
+  out.type = textColumn(line, t1 + 1, t2, 3, "type", file, lineNumber, pool);
+  readSpan(line, t2 + 1, t3, t4, file, lineNumber, out);
   const strand = t6 - t5 === 2 ? STRANDS[line.charCodeAt(t5 + 1)] : undefined;
   if (strand === undefined) {
     fail(
@@ -153,27 +195,47 @@ function parseFeatureLine(
       lineNumber,
     );
   }
+  out.strand = strand!;
+  out.source = isDot(line, t0 + 1, t1)
+    ? undefined
+    : textColumn(line, t0 + 1, t1, 2, "source", file, lineNumber, pool);
+  out.score = isDot(line, t4 + 1, t5)
+    ? undefined
+    : readScore(line.slice(t4 + 1, t5), file, lineNumber);
+  out.phase = isDot(line, t6 + 1, t7)
+    ? undefined
+    : readPhase(line.slice(t6 + 1, t7), file, lineNumber);
+  return t7 + 1;
+}
+
+/** Parses a feature line: columns 1–8 by {@linkcode readFeatureColumns}, then column 9. */
+function parseFeatureLine(
+  line: string,
+  lineNumber: number,
+  file: string,
+  pool?: Gff3Names,
+): Gff3FeatureLine {
   // Every property is always set (undefined for ".") so that all feature lines share one shape.
-  return {
+  const parsed: Gff3FeatureLine = {
     kind: "feature",
     line: lineNumber,
-    seqid: seqid!,
-    source: isDot(line, t0 + 1, t1)
-      ? undefined
-      : textColumn(line, t0 + 1, t1, 2, "source", file, lineNumber, pool),
-    type: type!,
-    start,
-    end,
-    score: isDot(line, t4 + 1, t5)
-      ? undefined
-      : readScore(line.slice(t4 + 1, t5), file, lineNumber),
-    strand: strand!,
-    phase: isDot(line, t6 + 1, t7)
-      ? undefined
-      : readPhase(line.slice(t6 + 1, t7), file, lineNumber),
-    attributes: readAttributeRange(line, t7 + 1, line.length, file, lineNumber, pool),
+    seqid: "",
+    source: undefined,
+    type: "",
+    start: 0,
+    end: 0,
+    score: undefined,
+    strand: ".",
+    phase: undefined,
+    attributes: NO_ATTRIBUTES,
   };
+  const at = readFeatureColumns(line, lineNumber, file, pool, parsed);
+  parsed.attributes = readAttributeRange(line, at, line.length, file, lineNumber, pool);
+  return parsed;
 }
+
+/** A placeholder until column 9 is read. */
+const NO_ATTRIBUTES = new Gff3Attributes();
 
 /** The tab that ends column `column` (1-based), searched from `from`. */
 function nextTab(line: string, from: number, column: number, file: string, lineNumber: number) {
@@ -220,7 +282,7 @@ function textColumn(
   return text.indexOf("%") < 0 ? text : decodeColumn(text, column, file, lineNumber);
 }
 
-/** Columns 4 and 5 (`line[from, middle)`, `line[middle + 1, to)`): start and end. */
+/** Columns 4 and 5 (`line[from, middle)`, `line[middle + 1, to)`): start and end, into `out`. */
 function readSpan(
   line: string,
   from: number,
@@ -228,7 +290,8 @@ function readSpan(
   to: number,
   file: string,
   lineNumber: number,
-): [start: number, end: number] {
+  out: Gff3Columns,
+): void {
   const start = positionAt(line, from, middle);
   if (start < 0) {
     fail(
@@ -255,7 +318,8 @@ function readSpan(
       lineNumber,
     );
   }
-  return [start, end];
+  out.start = start;
+  out.end = end;
 }
 
 /** Column 6 when it is not `.`: a number without surrounding blanks. */

@@ -61,10 +61,15 @@ export function readGff3(input: string | Uint8Array, options: ReadOptions = {}):
   const text = decodeInput(input, file, options.maxDecompressedBytes);
   const assembler = new Gff3FeatureAssembler({ file });
   const features: Feature[] = [];
-  eachGff3Line(text, file, (line) => {
-    const done = assembler.push(line);
+  const take = (done: readonly Feature[]) => {
     for (let i = 0; i < done.length; i++) features.push(done[i]);
-  });
+  };
+  eachGff3Line(
+    text,
+    file,
+    (line) => take(assembler.push(line)),
+    (line, lineNumber) => take(assembler.pushFeatureText(line, lineNumber)),
+  );
   for (const feature of assembler.finish()) features.push(feature);
   const run: BaktaRun = {
     mode: "genome",

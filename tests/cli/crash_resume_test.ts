@@ -71,16 +71,22 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: "after a start that took effect but whose answer was lost",
-    arm: (s) => s.setFault({ endpoint: "start", kind: "status", status: 503, after: true }),
-    killWhen: async (s) => {
-      await until(
-        "the lost start",
-        () => s.requestsTo("start").some((r) => r.faults.includes("status")),
-      );
-      const lists = s.requestsTo("list").length;
-      s.setFault({ endpoint: "list", kind: "delay", ms: 60_000, times: 20 });
-      await until("the check after it", () => s.requestsTo("list").length > lists);
+    arm: (s) => {
+      s.setFault({ endpoint: "start", kind: "status", status: 503, after: true });
+      // every list after the lost start hangs, so the process is killed before it records the start
+      s.setFault({
+        endpoint: "list",
+        kind: "delay",
+        ms: 60_000,
+        times: 20,
+        afterFault: { endpoint: "start", kind: "status" },
+      });
     },
+    killWhen: (s) =>
+      until(
+        "a list after the lost start",
+        () => s.requestsTo("list").some((r) => r.faults.includes("delay")),
+      ),
     left: (jobs, s) => {
       assert.ok(
         jobs.some((j) => j.status === "UPLOADED" && s.jobs.get(j.jobId)?.submissions === 1),

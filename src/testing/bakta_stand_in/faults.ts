@@ -24,6 +24,11 @@ export interface StandInFaultTrigger {
   times?: number;
   /** Fire with this probability (seeded PRNG) on every matching request, for ever. */
   probability?: number;
+  /**
+   * Armed only once a fault of this kind has fired for that endpoint: chains faults without a
+   * race against the client (e.g. delay every `list` that follows a lost `start`).
+   */
+  afterFault?: { endpoint: StandInEndpoint; kind: StandInFaultKind };
 }
 
 /** A gateway error (500/502/503/504 by default with an HTML page). */
@@ -217,9 +222,28 @@ interface ArmedFault {
  * const fired = [1, 2, 3].map(() => faults.take("list").length);
  * if (fired.join() !== "1,1,0") throw new Error(fired.join());
  * ```
+ *
+ * @example A fault armed by another: list is slow only after a lost start
+ * ```ts
+ * import { FaultInjector } from "./faults.ts";
+ * const faults = new FaultInjector(1);
+ * faults.add({ endpoint: "start", kind: "status", after: true });
+ * faults.add({
+ *   endpoint: "list",
+ *   kind: "delay",
+ *   ms: 60_000,
+ *   times: 5,
+ *   afterFault: { endpoint: "start", kind: "status" },
+ * });
+ * const order = ["list", "start", "list"] as const;
+ * const fired = order.map((endpoint) => faults.take(endpoint).map((f) => f.kind).join());
+ * if (fired.join("|") !== "|status|delay") throw new Error(fired.join("|"));
+ * ```
  */
 export class FaultInjector {
   #faults: ArmedFault[] = [];
+  /** `endpoint kind` of every fault that has fired, for `afterFault`. */
+  readonly #firedKinds = new Set<string>();
   readonly #random: () => number;
 
   /**
@@ -255,9 +279,10 @@ export class FaultInjector {
     };
   }
 
-  /** Disarms every fault. */
+  /** Disarms every fault and forgets which have fired. */
   clear(): void {
     this.#faults = [];
+    this.#firedKinds.clear();
   }
 
   /** How many faults are still armed. */
@@ -278,6 +303,10 @@ export class FaultInjector {
       const { fault } = entry;
       if (entry.remaining <= 0 || kinds.has(fault.kind)) continue;
       if (fault.endpoint !== "*" && fault.endpoint !== endpoint) continue;
+      const { afterFault } = fault;
+      if (afterFault && !this.#firedKinds.has(`${afterFault.endpoint} ${afterFault.kind}`)) {
+        continue;
+      }
       if (fault.probability !== undefined) {
         if (this.#random() >= fault.probability) continue;
       } else {
@@ -286,6 +315,7 @@ export class FaultInjector {
       kinds.add(fault.kind);
       fired.push(fault);
     }
+    for (const fault of fired) this.#firedKinds.add(`${endpoint} ${fault.kind}`);
     this.#faults = this.#faults.filter((entry) => entry.remaining > 0);
     return fired;
   }

@@ -15,6 +15,7 @@
 
 import { importRun } from "../src/store/import_run.ts";
 import { openDatabase } from "../src/db/open_database.ts";
+import { migrateTo } from "../src/db/migrator.ts";
 import { makeRun } from "../src/testing/factory/make_run.ts";
 
 const [revision = "main", runsText = "10"] = Deno.args;
@@ -34,6 +35,23 @@ async function cpuSeconds(cwd: string, args: readonly string[]): Promise<number>
   const match = /CPU ([\d.]+) ([\d.]+)\s*$/.exec(new TextDecoder().decode(stderr));
   if (!success || match === null) throw new Error(`baktadb ${args.join(" ")} failed in ${cwd}`);
   return Number(match[1]) + Number(match[2]);
+}
+
+/** The newest migration of an exported tree (its database must not be newer than it can open). */
+async function newestMigration(tree: string): Promise<string> {
+  const names: string[] = [];
+  for await (const entry of Deno.readDir(`${tree}/migrations`)) {
+    const match = /^(\d{4}_\w+)\.ts$/.exec(entry.name);
+    if (match) names.push(match[1]);
+  }
+  return names.sort().at(-1)!;
+}
+
+/** Makes a one-genome database at the schema of `tree`. */
+async function smallDatabase(path: string, tree: string): Promise<void> {
+  await using db = await openDatabase(path);
+  await importRun(db, makeRun({ seed: 1 }), { genome: "G1" });
+  await migrateTo(db, await newestMigration(tree));
 }
 
 /** Exports `revision` of this repository into a new folder, with this tree's `node_modules`. */
@@ -56,16 +74,14 @@ try {
   const before = `${scratch}/tree`;
   await Deno.mkdir(before);
   await exportRevision(before);
-  const database = `${scratch}/small.sqlite`;
-  {
-    await using db = await openDatabase(database);
-    await importRun(db, makeRun({ seed: 1 }), { genome: "G1" });
-  }
+  const databases = { before: `${scratch}/before.sqlite`, after: `${scratch}/after.sqlite` };
+  await smallDatabase(databases.before, before);
+  await smallDatabase(databases.after, Deno.cwd());
   const times = new Map<string, number[]>();
   for (let i = 0; i < runs; i++) {
     for (const args of COMMANDS) {
-      const full = args[0] === "genomes" ? [...args, "--db", database] : args;
       for (const [tree, cwd] of [["before", before], ["after", Deno.cwd()]] as const) {
+        const full = args[0] === "genomes" ? [...args, "--db", databases[tree]] : args;
         const key = `${args.join(" ")}\0${tree}`;
         times.set(key, [...(times.get(key) ?? []), await cpuSeconds(cwd, full)]);
       }

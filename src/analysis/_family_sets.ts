@@ -69,7 +69,10 @@ export async function readFamilySets(
   const withPseudo = request.pseudogenes === "present";
   const counts = new Int32Array(await dictionarySize(db));
   forEachCell(sets, withPseudo, (_, family) => counts[family]++);
-  const present = await presentFamilies(db, counts, request.describe === true);
+  const present = await presentFamilies(db, counts, {
+    describe: request.describe === true,
+    representatives: true,
+  });
   return layOut(sets, withPseudo, counts, present, request.types.length > 1);
 }
 
@@ -122,7 +125,10 @@ export async function readFamilySetTotals(
   const sets = await readSets(db, request);
   if (sets === undefined) return undefined;
   const { carriers, copies, flagged } = countCarriers(sets, request, await dictionarySize(db));
-  const present = await presentFamilies(db, carriers, request.describe === true);
+  const present = await presentFamilies(db, carriers, {
+    describe: request.describe === true,
+    representatives: false,
+  });
   return {
     families: present.names,
     carriers: pickNumbers(carriers, present.ids),
@@ -208,24 +214,26 @@ function forEachCell(
 interface PresentFamilies {
   ids: Int32Array;
   names: string[];
+  /** Empty unless the representatives were asked for. */
   first: Float64Array;
   descriptions?: FamilyDescriptions;
 }
 
 /**
  * The families with `counts[id] > 0`, in code-unit order of their names: the ids in name order
- * from the name index, the names, representatives (and with `describe` genes and products) from
- * the dictionary's columns (one scan in id order); sorted again here only when the database's
- * collation is not code-unit order.
+ * from the name index, the names, the representatives when asked for (and with `describe` genes
+ * and products) from the dictionary's columns (one scan in id order); sorted again here only when
+ * the database's collation is not code-unit order.
  */
 async function presentFamilies(
   db: Kysely<Database>,
   counts: Int32Array,
-  describe: boolean,
+  wanted: { describe: boolean; representatives: boolean },
 ): Promise<PresentFamilies> {
+  const { describe, representatives } = wanted;
   const texts: DictionaryText[] = describe ? ["name", "gene", "product"] : ["name"];
   const byName = await familyIdsByName(db);
-  const columns = await readDictionaryColumns(db, { texts, first: true });
+  const columns = await readDictionaryColumns(db, { texts, first: representatives });
   const { rowOf } = columns;
   const nameAt = columns.texts.name!;
   const present: number[] = [];
@@ -242,7 +250,8 @@ async function presentFamilies(
     rows = pick(rowOf, ids);
     names = pick(nameAt, rows) as string[];
   }
-  const found = { ids, names, first: pickNumbers(columns.first!, rows) };
+  const first = representatives ? pickNumbers(columns.first!, rows) : new Float64Array(0);
+  const found = { ids, names, first };
   if (!describe) return found;
   const { gene, product } = columns.texts;
   return { ...found, descriptions: { gene: pick(gene!, rows), product: pick(product!, rows) } };

@@ -261,22 +261,16 @@ async function printRegionPlan(
   });
 }
 
-/**
- * Region and search. On a SQLite cohort without R*Tree rows (the family cohort) the region
- * queries use the b-tree form, and without FTS5 rows the search groups are left out.
- */
+/** Region and search. On a SQLite cohort without FTS5 rows the search groups are left out. */
 async function benchQueries(pair: Pair): Promise<void> {
   const windows = await regionWindows(pair.sqlite);
   await printRegionPlan(pair.postgres, windows);
-  const rtree = await hasRows(pair.sqlite, "features_rtree");
   let next = 0;
-  const note = rtree ? "" : " (SQLite: b-tree, no R*Tree rows)";
-  benchBoth(`regionFeatures, 10 kb window, one statement${note}`, pair, async (db) => {
+  benchBoth("regionFeatures, 10 kb window, one statement", pair, async (db) => {
     await regionFeatures(db, windows[next++ % windows.length]);
   });
-  benchBoth(`featuresInRegion, 10 kb window, look-up + query${note}`, pair, async (db, engine) => {
-    const index = engine === "sqlite" && !rtree ? "btree" : "auto";
-    await (await featuresInRegion(db, { ...windows[next++ % windows.length], index })).execute();
+  benchBoth("featuresInRegion, 10 kb window, look-up + query", pair, async (db) => {
+    await (await featuresInRegion(db, windows[next++ % windows.length])).execute();
   });
   if (!(await hasRows(pair.sqlite, "features_fts"))) return;
   benchBoth("searchFeatures 'polymerase' in one genome", pair, async (db) => {

@@ -5,6 +5,9 @@ import type { Database } from "../../src/db/schema.ts";
 import { longFeatureWhere, REGION_SPAN_BOUND } from "../../src/db/region_bound.ts";
 import { featuresInRegion, type RegionOptions } from "../../src/query/features_in_region.ts";
 import { regionFeatures } from "../../src/query/region_features.ts";
+import { familyMembersQuery, familyPresence } from "../../src/analysis/gene_families.ts";
+import { readFamilyPresence } from "../../src/analysis/_family_presence.ts";
+import { deleteGenome } from "../../src/store/genomes_repository.ts";
 import { importRuns } from "../../src/store/import_runs.ts";
 import { reportSamples, samplePath } from "../_samples.ts";
 import { freshDatabase } from "../_fresh_database.ts";
@@ -69,16 +72,30 @@ async function answers(db: Kysely<Database>, asked: RegionOptions[]): Promise<nu
   return result;
 }
 
+/** The family tables' one read, from the family sets and from the features. */
+async function families(db: Kysely<Database>) {
+  const fromFeatures = await readFamilyPresence(db, {
+    cohort: {},
+    types: ["cds", "sorf"],
+    pseudogenes: "present",
+    computeAll: false,
+    computed: familyMembersQuery(db),
+    summaries: false,
+  });
+  return { sets: await familyPresence(db), fromFeatures };
+}
+
 /** The schema's objects that the migration changes, by name, with their SQL. */
 async function regionSchema(db: Kysely<Database>): Promise<Record<string, string>> {
   const { rows } = await sql<{ name: string; sql: string }>`select name, sql from sqlite_schema
     where name in ('features_rtree', 'features_long_idx', 'features_ai', 'features_ad',
-      'features_au') order by name`.execute(db);
+      'features_au', 'features_type_family_idx') order by name`.execute(db);
   return Object.fromEntries(rows.map((r) => [r.name, r.sql]));
 }
 
 Deno.test({
-  name: "migration 0013 drops the R*Tree and keeps every region answer, there and back",
+  name:
+    "migration 0013 drops the R*Tree and the family index and keeps every region answer and family table, there and back",
   ignore: !present,
   fn: async () => {
     await using db = await freshDatabase({ migrate: false });
@@ -94,6 +111,8 @@ Deno.test({
     const found = new Set(before.flat());
     assert.ok(long.every((f) => found.has(f.id)), "every one of them is in some window");
     assert.match((await regionSchema(db)).features_ai, /features_rtree/);
+    const familiesBefore = await families(db);
+    assert.ok(familiesBefore.sets.families.length > 1000);
 
     await migrateToLatest(db);
     const after = await regionSchema(db);
@@ -110,14 +129,30 @@ Deno.test({
     assert.ok(after.features_long_idx.includes(longFeatureWhere("")), "the query's condition");
     assert.ok(after.features_long_idx.includes(String(REGION_SPAN_BOUND)));
     assert.deepEqual(await answers(db, asked), before);
+    assert.deepEqual(await families(db), familiesBefore);
 
     await migrateTo(db, "0011_partial_gene_index");
     const back = await regionSchema(db);
     assert.match(back.features_ai, /features_rtree/);
     assert.equal(back.features_long_idx, undefined);
+    assert.match(back.features_type_family_idx, /"type", "family", "annotation_id", "pseudo"/);
     const { rows } = await sql<{ n: number; f: number }>`select
       (select count(*) from features_rtree) as n, (select count(*) from features) as f`.execute(db);
     assert.equal(Number(rows[0].n), Number(rows[0].f), "the R*Tree refilled, one entry each");
     assert.deepEqual(await answers(db, asked), before);
+
+    // At v13 again, rm re-picks representatives without the family index: each family's lowest
+    // remaining member, by brute force over the features.
+    await migrateToLatest(db);
+    await deleteGenome(db, "C22");
+    const members = await db.selectFrom("features").select(["id", "family"])
+      .where("type", "in", ["cds", "sorf"]).where("family", "is not", null).orderBy("id").execute();
+    const lowest = new Map<string, number>();
+    for (const f of members) if (!lowest.has(f.family!)) lowest.set(f.family!, f.id);
+    const dictionary = await db.selectFrom("families").select(["name", "feature_id"]).execute();
+    assert.deepEqual(
+      new Map(dictionary.map((d) => [d.name, Number(d.feature_id)])),
+      lowest,
+    );
   },
 });

@@ -309,7 +309,7 @@ engineTest(
       ["0009_postgres_fts5_folding", "Success"],
       ["0010_annotation_summaries", "Success"],
       ["0011_partial_gene_index", "Success"],
-      ["0013_region_without_rtree", "Success"],
+      ["0013_fewer_feature_indexes", "Success"],
     ]);
     assert.deepEqual(await answers(db), before);
 

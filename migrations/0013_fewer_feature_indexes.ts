@@ -1,6 +1,7 @@
 /**
- * Schema v13, SQLite only: region queries without the R*Tree.
+ * Schema v13: two indexes of `features` fewer.
  *
+ * SQLite only, region queries without the R*Tree:
  * - `features_rtree` (0.118 MB of a real genome's 2.31 MB, and a quarter second of an import's
  *   CPU per 25,000 features) is dropped, with its part of the three index triggers (the FTS5 part
  *   stays, and the insert trigger still skips rows while `features_index_state.deferred` is 1).
@@ -10,9 +11,16 @@
  *   `features(sequence_id, start, stop)` from `lo − 5000` to `hi` plus this small index
  *   (`src/db/region_bound.ts`, which must keep the same literal condition).
  *
- * PostgreSQL never had the R*Tree (its region index is the GiST range index of 0001): nothing to
- * do there. All statements run in the migrator's transaction: killed halfway, schema v12 is left
- * whole and the migration runs again.
+ * PostgreSQL never had the R*Tree (its region index is the GiST range index of 0001).
+ *
+ * Both engines: `features_type_family_idx` (0006, `features(type, family, annotation_id,
+ * pseudo)`: 0.077 MB a genome) is dropped. The family tables read the per-annotation family sets
+ * (v10); their features path (before v10, or for comparison) reads the cohort's rows in one pass,
+ * and `rm` finds a family's next representative through the family sets
+ * (`src/store/_repick_families.ts`).
+ *
+ * All statements run in the migrator's transaction: killed halfway, schema v12 is left whole and
+ * the migration runs again.
  *
  * @module
  */
@@ -63,18 +71,27 @@ async function replaceTriggers(db: Kysely<any>, rtree: boolean): Promise<void> {
   for (const text of triggers(rtree)) await sql.raw(text).execute(db);
 }
 
-/** To schema v13: triggers without the R*Tree, the R*Tree dropped, the long features indexed. */
+/** The family index of 0006, dropped here. */
+const FAMILY_INDEX = "features_type_family_idx";
+
+/**
+ * To schema v13: the family index dropped; on SQLite the triggers without the R*Tree, the R*Tree
+ * dropped, the long features indexed.
+ */
 // deno-lint-ignore no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex(FAMILY_INDEX).ifExists().execute();
   if (!isSqlite(db)) return;
   await replaceTriggers(db, false);
   await sql`drop table if exists features_rtree`.execute(db);
   await sql.raw(LONG_INDEX).execute(db);
 }
 
-/** Back to schema v12: the R*Tree rebuilt from the features, its triggers back. */
+/** Back to schema v12: the family index and (SQLite) the R*Tree rebuilt, its triggers back. */
 // deno-lint-ignore no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.createIndex(FAMILY_INDEX).on("features")
+    .columns(["type", "family", "annotation_id", "pseudo"]).execute();
   if (!isSqlite(db)) return;
   await sql`drop index if exists features_long_idx`.execute(db);
   await sql`create virtual table features_rtree using rtree_i32(id, seq_lo, seq_hi, lo, hi)`

@@ -30,6 +30,22 @@ const NAMES = 500;
  *
  * @param db The database (inside the caller's transaction).
  * @param familyIds The families (`families.id`).
+ *
+ * @example Re-picking every family of a fresh cohort changes nothing: each has its lowest member
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { makeCohort } from "../testing/factory/mod.ts";
+ * import { importRun } from "./import_run.ts";
+ * import { repickFamilies } from "./_repick_families.ts";
+ * const db = await openDatabase(":memory:");
+ * const cohort = makeCohort({ seed: 5, genomes: 3, familiesPool: 20, coreFamilies: 6 });
+ * for (const m of cohort.members) await importRun(db, m.run, { genome: m.name });
+ * const before = await db.selectFrom("families").selectAll().orderBy("id").execute();
+ * await repickFamilies(db, before.map((f) => f.id));
+ * assert.deepEqual(await db.selectFrom("families").selectAll().orderBy("id").execute(), before);
+ * await db.destroy();
+ * ```
  */
 export async function repickFamilies(
   db: Kysely<Database>,

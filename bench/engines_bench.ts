@@ -55,6 +55,7 @@ import type { Database } from "../src/db/schema.ts";
 import { copyDatabase } from "../src/store/copy_database.ts";
 import { importRun } from "../src/store/import_run.ts";
 import { makeFamilyPool, makeRun, SeededRandom } from "../src/testing/factory/mod.ts";
+import { regionWindows } from "./_region_windows.ts";
 import { featuresInRegion, regionFeatures, searchFeatures } from "../src/query/mod.ts";
 import {
   cogMatrix,
@@ -201,24 +202,6 @@ async function benchImport(): Promise<void> {
     const { name, run } = queues[engine].shift()!;
     await importRun(db, run, { genome: name });
   }, IMPORT_RUNS);
-}
-
-/**
- * Region windows of 10 kb on the cohort's chromosomes, one in ten across the origin of a
- * circular one (as in `bench/query_bench.ts`; the family cohort's sequences have no topology).
- */
-async function regionWindows(db: Kysely<Database>) {
-  const chromosomes = await db.selectFrom("sequences")
-    .innerJoin("genomes", "genomes.id", "sequences.genome_id")
-    .select(["genomes.name as genome", "sequences.seq_id", "sequences.length", "topology"])
-    .where("sequences.seq_id", "=", "contig_1").execute();
-  const random = new SeededRandom(7);
-  return Array.from({ length: 200 }, (_, i) => {
-    const c = chromosomes[random.int(0, chromosomes.length - 1)];
-    const across = i % 10 === 0 && c.topology === "circular";
-    const from = across ? c.length - 4000 : random.int(1, c.length - 10_000);
-    return { genome: c.genome, sequence: c.seq_id, from, to: across ? 6000 : from + 9_999 };
-  });
 }
 
 /** Whether a SQLite cohort has rows in `table` (a cohort built by bulk inserts has no index rows). */

@@ -33,6 +33,7 @@ import { openDatabase } from "../src/db/open_database.ts";
 import { importRun } from "../src/store/import_run.ts";
 import { featuresInRegion, regionFeatures } from "../src/query/mod.ts";
 import { SeededRandom } from "../src/testing/factory/mod.ts";
+import { regionWindows } from "./_region_windows.ts";
 
 const GFF3 = decodeURIComponent(
   new URL("../../shared/bakta-samples/v1.9.4-efaecalis-CI-8050/CI-8050.gff3", import.meta.url)
@@ -163,28 +164,11 @@ async function oneGenome(root: string): Promise<void> {
   }
 }
 
-/** The windows of `bench/query_bench.ts`: 10 kb on a chromosome, one in ten across the origin. */
-async function cohortWindows(db: Kysely<Database>): Promise<Window[]> {
-  const chromosomes = await db.selectFrom("sequences")
-    .innerJoin("genomes", "genomes.id", "sequences.genome_id")
-    .select(["genomes.name as genome", "sequences.seq_id", "sequences.length"])
-    .where("sequences.seq_id", "=", "contig_1").orderBy("sequences.id").execute();
-  const random = new SeededRandom(7);
-  return Array.from({ length: 200 }, (_, i) => {
-    const chromosome = chromosomes[random.int(0, chromosomes.length - 1)];
-    const from = i % 10 === 0
-      ? chromosome.length - 4000
-      : random.int(1, chromosome.length - 10_000);
-    const to = i % 10 === 0 ? 6000 : from + 9_999;
-    return { genome: chromosome.genome, sequence: chromosome.seq_id, from, to };
-  });
-}
-
 /** The cohort, both sides. */
 async function cohort(root: string, beforePath: string, afterPath: string): Promise<void> {
   const before = await base(root, beforePath, { readOnly: true });
   const db = await openDatabase(afterPath, { readOnly: true });
-  const windows = await cohortWindows(db);
+  const windows = await regionWindows(db);
   const sides = [before, ours(db)];
   report("1,000 genomes, 200 windows of 10 kb, 10 rounds", sides, await race(sides, windows, 10));
   for (const side of sides) await side.db.destroy();

@@ -11,6 +11,9 @@ import { deleteGenome } from "../../src/store/genomes_repository.ts";
 import { importRuns } from "../../src/store/import_runs.ts";
 import { reportSamples, samplePath } from "../_samples.ts";
 import { freshDatabase } from "../_fresh_database.ts";
+import { engineTest } from "../_engines.ts";
+import { importRun } from "../../src/store/import_run.ts";
+import { makeCohort } from "../../src/testing/factory/mod.ts";
 
 const present = reportSamples("tests/db/migration_0013_test.ts");
 
@@ -85,6 +88,20 @@ async function families(db: Kysely<Database>) {
   return { sets: await familyPresence(db), fromFeatures };
 }
 
+/**
+ * Asserts that every family's representative is its lowest member (`cds` or `sorf`), by brute
+ * force over the features, and that the dictionary has no other family; returns its size.
+ */
+async function assertLowestRepresentatives(db: Kysely<Database>): Promise<number> {
+  const members = await db.selectFrom("features").select(["id", "family"])
+    .where("type", "in", ["cds", "sorf"]).where("family", "is not", null).orderBy("id").execute();
+  const lowest = new Map<string, number>();
+  for (const f of members) if (!lowest.has(f.family!)) lowest.set(f.family!, Number(f.id));
+  const dictionary = await db.selectFrom("families").select(["name", "feature_id"]).execute();
+  assert.deepEqual(new Map(dictionary.map((d) => [d.name, Number(d.feature_id)])), lowest);
+  return dictionary.length;
+}
+
 /** The schema's objects that the migration changes, by name, with their SQL. */
 async function regionSchema(db: Kysely<Database>): Promise<Record<string, string>> {
   const { rows } = await sql<{ name: string; sql: string }>`select name, sql from sqlite_schema
@@ -145,14 +162,34 @@ Deno.test({
     // remaining member, by brute force over the features.
     await migrateToLatest(db);
     await deleteGenome(db, "C22");
-    const members = await db.selectFrom("features").select(["id", "family"])
-      .where("type", "in", ["cds", "sorf"]).where("family", "is not", null).orderBy("id").execute();
-    const lowest = new Map<string, number>();
-    for (const f of members) if (!lowest.has(f.family!)) lowest.set(f.family!, f.id);
-    const dictionary = await db.selectFrom("families").select(["name", "feature_id"]).execute();
-    assert.deepEqual(
-      new Map(dictionary.map((d) => [d.name, Number(d.feature_id)])),
-      lowest,
-    );
+    await assertLowestRepresentatives(db);
   },
 });
+
+/** Whether the family index of 0006 exists: SQLite's `sqlite_schema`, PostgreSQL's `pg_indexes`. */
+async function hasFamilyIndex(db: Kysely<Database>, engine: string): Promise<boolean> {
+  const { rows } = engine === "sqlite"
+    ? await sql`select 1 from sqlite_schema where name = 'features_type_family_idx'`.execute(db)
+    : await sql`select 1 from pg_indexes where indexname = 'features_type_family_idx'`.execute(db);
+  return rows.length > 0;
+}
+
+engineTest(
+  "migration 0013 drops the family index on both engines, there and back, and rm still re-picks",
+  async (_t, engine) => {
+    await using db = await freshDatabase({ migrate: false });
+    await migrateTo(db, "0011_partial_gene_index");
+    const cohort = makeCohort({ seed: 13, genomes: 3, familiesPool: 30, coreFamilies: 8 });
+    for (const m of cohort.members) await importRun(db, m.run, { genome: m.name });
+    const before = await families(db);
+    assert.ok(await hasFamilyIndex(db, engine));
+    await migrateToLatest(db);
+    assert.ok(!(await hasFamilyIndex(db, engine)));
+    assert.deepEqual(await families(db), before);
+    await migrateTo(db, "0011_partial_gene_index");
+    assert.ok(await hasFamilyIndex(db, engine));
+    await migrateToLatest(db);
+    await deleteGenome(db, cohort.members[0].name);
+    assert.ok((await assertLowestRepresentatives(db)) > 10);
+  },
+);

@@ -19,7 +19,7 @@ import { readBaktaTsv } from "../src/formats/tsv/read_bakta_tsv.ts";
 const SAMPLES = new URL("../../shared/bakta-samples/", import.meta.url);
 
 /** The canonical text of `value`: classes, key order and `undefined` included. */
-export function canonical(value: unknown): string {
+function canonical(value: unknown): string {
   if (value === undefined) return "undefined";
   if (value === null || typeof value !== "object") return JSON.stringify(value);
   const name = Object.getPrototypeOf(value)?.constructor?.name ?? "null";

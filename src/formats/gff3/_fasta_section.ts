@@ -62,6 +62,23 @@ export function readFastaSection(
  * @param take Called with each record, in file order.
  * @throws {ParseError} `InvalidSequence` for text before the first header; `InvalidHeader` for a
  * header without id. Bad letters throw when `letters` is called.
+ *
+ * @example Found now, read when asked
+ * ```ts
+ * import { findFastaSection } from "./_fasta_section.ts";
+ * import type { Gff3PendingSequence } from "./gff3_line.ts";
+ * const found: Gff3PendingSequence[] = [];
+ * findFastaSection(">c1 chromosome\nACGT\nAC\n>c2\nA7\n", 0, 10, "x.gff3", (p) => found.push(p));
+ * const [c1, c2] = found;
+ * if (c1.letters() !== "ACGTAC" || c1.description !== "chromosome") throw new Error("c1");
+ * let line = 0;
+ * try {
+ *   c2.letters();
+ * } catch (error) {
+ *   line = (error as { line: number }).line;
+ * }
+ * if (c2.line() !== 13 || line !== 14) throw new Error(`c2 at ${c2.line()}, error at ${line}`);
+ * ```
  */
 export function findFastaSection(
   text: string,

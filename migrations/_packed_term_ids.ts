@@ -32,23 +32,25 @@ export const TERM_IDS_FUNCTION = "term_ids_json";
  * ```
  */
 export function packTermIds(ids: Iterable<number>): Uint8Array | null {
-  const sorted = [...new Set(ids)].sort((a, b) => a - b);
+  const sorted = Float64Array.from(ids).sort();
   if (sorted.length === 0) return null;
-  const bytes: number[] = [];
-  let previous = 0;
+  const bytes = new Uint8Array(sorted.length * 8);
+  let length = 0;
+  let previous = -1;
   for (const id of sorted) {
+    if (id === previous) continue;
     if (!Number.isSafeInteger(id) || id < 0) {
       throw new RangeError(`Cannot pack term id ${id}: expected a non-negative safe integer`);
     }
-    let rest = id - previous;
+    let rest = previous < 0 ? id : id - previous;
     previous = id;
     while (rest >= 0x80) {
-      bytes.push((rest % 0x80) | 0x80);
+      bytes[length++] = (rest % 0x80) | 0x80;
       rest = Math.floor(rest / 0x80);
     }
-    bytes.push(rest);
+    bytes[length++] = rest;
   }
-  return Uint8Array.from(bytes);
+  return bytes.slice(0, length);
 }
 
 /**

@@ -510,7 +510,6 @@ async function insertFeatures(
   await withIndexFill(trx, firstId, firstId + rows.length - 1, async () => {
     await bulkInsert(trx, "features", WRITTEN_FEATURE_COLUMNS, rows);
   });
-  links.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
   await insertIdPairs(trx, "xref_term_features", ["feature_id", "term_id"], links);
   if (prepared.recordsFile === undefined) {
     const packed = prepared.originals;

@@ -32,9 +32,13 @@ export const TERM_IDS_FUNCTION = "term_ids_json";
  * ```
  */
 export function packTermIds(ids: Iterable<number>): Uint8Array | null {
-  const sorted = Float64Array.from(ids).sort();
-  if (sorted.length === 0) return null;
-  const bytes = new Uint8Array(sorted.length * 8);
+  const list = Array.isArray(ids) ? ids : [...ids];
+  if (list.length === 0) return null;
+  if (scratch.ids.length < list.length) grow(list.length);
+  const sorted = scratch.ids.subarray(0, list.length);
+  for (let k = 0; k < list.length; k++) sorted[k] = list[k];
+  sorted.sort();
+  const bytes = scratch.bytes;
   let length = 0;
   let previous = -1;
   for (const id of sorted) {
@@ -51,6 +55,14 @@ export function packTermIds(ids: Iterable<number>): Uint8Array | null {
     bytes[length++] = rest;
   }
   return bytes.slice(0, length);
+}
+
+/** Reused buffers of {@linkcode packTermIds} (an import packs a few hundred thousand lists). */
+const scratch = { ids: new Float64Array(64), bytes: new Uint8Array(64 * 8) };
+
+function grow(count: number): void {
+  scratch.ids = new Float64Array(count * 2);
+  scratch.bytes = new Uint8Array(count * 2 * 8);
 }
 
 /**

@@ -559,14 +559,13 @@ function setXrefIds(
 ): void {
   const at = FEATURE_COLUMNS.length;
   for (const row of rows) row[at] = null;
-  let from = 0;
-  while (from < links.length) {
-    const featureId = links[from][0];
-    let to = from + 1;
-    while (to < links.length && links[to][0] === featureId) to++;
-    const ids = links.slice(from, to).map((link) => link[1]);
+  const ids: number[] = [];
+  for (let k = 0; k < links.length; k++) {
+    ids.push(links[k][1]);
+    const featureId = links[k][0];
+    if (k + 1 < links.length && links[k + 1][0] === featureId) continue;
     rows[featureId - firstId][at] = featureTermIdsValue(trx, ids);
-    from = to;
+    ids.length = 0;
   }
 }
 

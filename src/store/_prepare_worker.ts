@@ -17,8 +17,16 @@ const loaded = new Map<number, LoadedRunFiles>();
 /** The files the database holds, once told; until then every run waits for `parse` or `drop`. */
 let stored: Set<string> | undefined;
 
-self.onmessage = async (event: MessageEvent<PrepareRequest>) => {
-  const request = event.data;
+/** The requests in hand, answered one after the other in the order they came. */
+let queue: Promise<void> = Promise.resolve();
+
+// One request at a time: the writer takes runs in order, so the first run asked for comes back
+// first instead of all the runs asked for coming back together, interleaved at each read.
+self.onmessage = (event: MessageEvent<PrepareRequest>) => {
+  queue = queue.then(() => answer(event.data));
+};
+
+async function answer(request: PrepareRequest): Promise<void> {
   let response: PrepareResponse;
   try {
     if (request.op === "load") {
@@ -50,4 +58,4 @@ self.onmessage = async (event: MessageEvent<PrepareRequest>) => {
     response = { id: request.id, ok: false, message: String(error) };
   }
   self.postMessage(response);
-};
+}

@@ -5,9 +5,9 @@
  * @module
  */
 
-import type { Gff3Line, Gff3SequenceRecord } from "./gff3_line.ts";
+import type { Gff3Line, Gff3PendingSequence, Gff3SequenceRecord } from "./gff3_line.ts";
 import { Gff3LineParser } from "./gff3_line_parser.ts";
-import { readFastaSection } from "./_fasta_section.ts";
+import { findFastaSection, readFastaSection } from "./_fasta_section.ts";
 
 /**
  * Parses a whole GFF3 text and hands each typed line to `take`, in file order: every line before
@@ -19,6 +19,8 @@ import { readFastaSection } from "./_fasta_section.ts";
  * @param take Called with each typed line and sequence.
  * @param takeFeatureText Given instead, when there is one, every feature line before the FASTA
  * section as text with its line number (the line is then not parsed here).
+ * @param takePendingSequence Given instead of `take` for the sequences of the `##FASTA` section,
+ * when there is one: each record found, its letters not yet checked nor joined.
  * @throws {ParseError} For a bad line, naming the file and line.
  *
  * @example Lines, then the sequences
@@ -34,6 +36,7 @@ export function eachGff3Line(
   file: string,
   take: (line: Gff3Line) => void,
   takeFeatureText?: (line: string, lineNumber: number) => void,
+  takePendingSequence?: (sequence: Gff3PendingSequence) => void,
 ): void {
   const parser = new Gff3LineParser({ file });
   let start = 0;
@@ -56,6 +59,10 @@ export function eachGff3Line(
       take(line);
       if (line.kind === "directive" && line.name === "FASTA") {
         // The rest is FASTA: read it in one go rather than line by line.
+        if (takePendingSequence !== undefined) {
+          findFastaSection(text, start, parser.lineNumber + 1, file, takePendingSequence);
+          break;
+        }
         const sequences: Gff3SequenceRecord[] = [];
         readFastaSection(text, start, parser.lineNumber + 1, file, sequences);
         for (const sequence of sequences) take(sequence);

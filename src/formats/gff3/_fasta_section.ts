@@ -6,7 +6,7 @@
  */
 
 import { ParseError } from "../parse_error.ts";
-import type { Gff3SequenceRecord } from "./gff3_line.ts";
+import type { Gff3PendingSequence, Gff3SequenceRecord } from "./gff3_line.ts";
 
 const NOT_SEQUENCE = /[^A-Za-z*\-.\n\r]/;
 const LINE_FEEDS = /\n/g;
@@ -29,20 +29,103 @@ export function readFastaSection(
   file: string,
   out: Gff3SequenceRecord[],
 ): void {
+  let line = -1;
+  eachFastaSpan(text, start, lineNumber, file, (id, description, header, body, end) => {
+    if (line < 0) line = lineAt(text, start, lineNumber, header);
+    const lines = body < end ? text.slice(body, end) : "";
+    const headerLine = line;
+    checkLetters(lines, id, () => headerLine, file);
+    // A global expression replaces faster than replaceAll("\n", "") (measured on 2.7 MB).
+    const joined = lines.replace(LINE_FEEDS, "");
+    const record: Gff3SequenceRecord = {
+      kind: "sequence",
+      line,
+      id,
+      sequence: withoutCarriageReturns(joined),
+    };
+    if (description !== undefined) record.description = description;
+    out.push(record);
+    // The header line and the body's lines.
+    line += 1 + (end >= body ? lines.length - joined.length + 1 : 0);
+  });
+}
+
+/**
+ * Finds the FASTA records of `text` from offset `start` (the line after `##FASTA`) to the end,
+ * checking their headers only: each record's letters are checked and joined when its
+ * {@linkcode Gff3PendingSequence.letters} is called, and its line counted when its `line` is.
+ *
+ * @param text The whole text.
+ * @param start The offset of the first line of the section.
+ * @param lineNumber The 1-based line number of that line.
+ * @param file The file, for errors.
+ * @param take Called with each record, in file order.
+ * @throws {ParseError} `InvalidSequence` for text before the first header; `InvalidHeader` for a
+ * header without id. Bad letters throw when `letters` is called.
+ *
+ * @example Found now, read when asked
+ * ```ts
+ * import { findFastaSection } from "./_fasta_section.ts";
+ * import type { Gff3PendingSequence } from "./gff3_line.ts";
+ * const found: Gff3PendingSequence[] = [];
+ * findFastaSection(">c1 chromosome\nACGT\nAC\n>c2\nA7\n", 0, 10, "x.gff3", (p) => found.push(p));
+ * const [c1, c2] = found;
+ * if (c1.letters() !== "ACGTAC" || c1.description !== "chromosome") throw new Error("c1");
+ * let line = 0;
+ * try {
+ *   c2.letters();
+ * } catch (error) {
+ *   line = (error as { line: number }).line;
+ * }
+ * if (c2.line() !== 13 || line !== 14) throw new Error(`c2 at ${c2.line()}, error at ${line}`);
+ * ```
+ */
+export function findFastaSection(
+  text: string,
+  start: number,
+  lineNumber: number,
+  file: string,
+  take: (pending: Gff3PendingSequence) => void,
+): void {
+  eachFastaSpan(text, start, lineNumber, file, (id, description, header, body, end) => {
+    const line = () => lineAt(text, start, lineNumber, header);
+    const letters = () => {
+      const lines = body < end ? text.slice(body, end) : "";
+      checkLetters(lines, id, line, file);
+      return withoutCarriageReturns(lines.replace(LINE_FEEDS, ""));
+    };
+    take(description === undefined ? { id, line, letters } : { id, description, line, letters });
+  });
+}
+
+/**
+ * Hands `take` each record of the section from `start`: its id and description, the offsets of
+ * its `>`, of its first line of letters and of the end of its letters (the line break before the
+ * next header, or the end of the text).
+ */
+function eachFastaSpan(
+  text: string,
+  start: number,
+  lineNumber: number,
+  file: string,
+  take: (
+    id: string,
+    description: string | undefined,
+    header: number,
+    body: number,
+    end: number,
+  ) => void,
+): void {
   const length = text.length;
   let position = start;
   while (position < length) {
     const code = text.charCodeAt(position);
-    if (code === 10) {
-      position++;
-      lineNumber++;
-    } else if (code === 13 && text.charCodeAt(position + 1) === 10) {
-      position += 2;
-      lineNumber++;
-    } else break;
+    if (code === 10) position++;
+    else if (code === 13 && text.charCodeAt(position + 1) === 10) position += 2;
+    else break;
   }
   if (position < length && text.charCodeAt(position) !== 62) {
-    throw noHeaderError(text, position, lineNumber, file);
+    throw noHeaderError(text, position, lineAt(text, start, lineNumber, position), file);
   }
   while (position < length) {
     let eol = text.indexOf("\n", position);
@@ -53,7 +136,7 @@ export function readFastaSection(
     if (id === "") {
       throw new ParseError("InvalidHeader", "the FASTA header has no sequence id", {
         file,
-        line: lineNumber,
+        line: lineAt(text, start, lineNumber, position),
       });
     }
     let next = -1;
@@ -63,21 +146,29 @@ export function readFastaSection(
       while (gt >= 0 && text.charCodeAt(gt - 1) !== 10) gt = text.indexOf(">", gt + 1);
       next = gt < 0 ? -1 : gt - 1;
     }
-    const bodyEnd = next < 0 ? length : next;
-    const body = eol + 1 < bodyEnd ? text.slice(eol + 1, bodyEnd) : "";
-    const bad = NOT_SEQUENCE.exec(body);
-    if (bad !== null) throw letterError(body, bad.index, id, lineNumber, file);
-    // A global expression replaces faster than replaceAll("\n", "") (measured on 2.7 MB).
-    let sequence = body.replace(LINE_FEEDS, "");
-    const breaks = body.length - sequence.length;
-    if (sequence.indexOf("\r") >= 0) sequence = sequence.replaceAll("\r", "");
-    const record: Gff3SequenceRecord = { kind: "sequence", line: lineNumber, id, sequence };
-    if (space >= 0) record.description = header.slice(space).trim();
-    out.push(record);
-    // The header line and the body's lines.
-    lineNumber += 1 + (next > eol ? breaks + 1 : 0);
+    const description = space < 0 ? undefined : header.slice(space).trim();
+    take(id, description, position, eol + 1, next < 0 ? length : next);
     position = next < 0 ? length : next + 1;
   }
+}
+
+/** The 1-based line number of offset `position`, counting from offset `from` on line `line`. */
+function lineAt(text: string, from: number, line: number, position: number): number {
+  for (let i = text.indexOf("\n", from); i >= 0 && i < position; i = text.indexOf("\n", i + 1)) {
+    line++;
+  }
+  return line;
+}
+
+/** Throws for the first character of `lines` that is not a letter, naming its line. */
+function checkLetters(lines: string, id: string, headerLine: () => number, file: string): void {
+  const bad = NOT_SEQUENCE.exec(lines);
+  if (bad !== null) throw letterError(lines, bad.index, id, headerLine(), file);
+}
+
+/** `joined` without its carriage returns (a file with CRLF line breaks). */
+function withoutCarriageReturns(joined: string): string {
+  return joined.indexOf("\r") >= 0 ? joined.replaceAll("\r", "") : joined;
 }
 
 /** The error for text that is not a `>` header at `position`, the start of the section. */

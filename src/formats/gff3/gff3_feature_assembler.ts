@@ -22,7 +22,13 @@ import type {
 } from "../model.ts";
 import { ParseError } from "../parse_error.ts";
 import { StringPool } from "../_string_pool.ts";
-import type { Gff3FeatureLine, Gff3Line, Gff3SequenceRecord } from "./gff3_line.ts";
+import type {
+  Gff3FeatureLine,
+  Gff3Line,
+  Gff3PendingSequence,
+  Gff3SequenceRecord,
+} from "./gff3_line.ts";
+import { defineLazyNt, lengthMismatchError } from "./_lazy_sequence_nt.ts";
 import {
   factsOfLine,
   type Gff3LineFacts,
@@ -153,6 +159,8 @@ export class Gff3FeatureAssembler {
   #lastGene: Gff3LineFacts | undefined;
   #lastCrispr = -1;
   #sawFasta = false;
+  /** The ids of the sequences read from the `##FASTA` section (their `nt` may not be read yet). */
+  readonly #inFasta = new Set<string>();
   readonly #dbNames = new StringPool();
   #lastDb = "";
   readonly #names = new Gff3Names();
@@ -250,6 +258,52 @@ export class Gff3FeatureAssembler {
   }
 
   /**
+   * Takes a record of the `##FASTA` section found but not yet read (what `readGff3` does): a
+   * sequence declared by `##sequence-region` gets an `nt` checked, joined and compared with the
+   * declared length on its first read, so a bad letter or length then throws its
+   * {@linkcode ParseError} (naming the file and line) from that read; an undeclared one is read
+   * now, as {@linkcode push} reads a sequence record.
+   *
+   * @param pending The record.
+   * @returns The features that can no longer receive children, in file order.
+   * @throws {ParseError} `Unexpected` for a second record of one sequence; for an undeclared one,
+   * as {@linkcode push}.
+   *
+   * @example The letters read when `nt` is
+   * ```ts
+   * import { Gff3FeatureAssembler } from "./gff3_feature_assembler.ts";
+   * const assembler = new Gff3FeatureAssembler({ file: "x.gff3" });
+   * assembler.push({ kind: "directive", line: 1, name: "sequence-region", value: "c1 1 4" });
+   * let reads = 0;
+   * assembler.pushPendingSequence({ id: "c1", line: () => 3, letters: () => (reads++, "ACGT") });
+   * assembler.finish();
+   * const [c1] = assembler.sequences;
+   * const before = reads;
+   * if (before !== 0 || c1.nt !== "ACGT" || c1.nt !== "ACGT" || reads !== 1) throw new Error("lazy");
+   * ```
+   */
+  pushPendingSequence(pending: Gff3PendingSequence): readonly Feature[] {
+    this.#sawFasta = true;
+    const sequence = this.#sequences.get(pending.id);
+    if (sequence === undefined) {
+      const { id, description } = pending;
+      const record: Gff3SequenceRecord = {
+        kind: "sequence",
+        line: pending.line(),
+        id,
+        sequence: pending.letters(),
+      };
+      if (description !== undefined) record.description = description;
+      this.#fastaSequence(record);
+      return this.#flush();
+    }
+    this.#secondFasta(pending.id, pending.line);
+    defineLazyNt(sequence, pending, this.#file);
+    if (pending.description !== undefined) sequence.description = pending.description;
+    return this.#flush();
+  }
+
+  /**
    * Ends the input.
    *
    * @returns The features still open.
@@ -260,7 +314,7 @@ export class Gff3FeatureAssembler {
     const rest = this.#flush();
     if (this.#sawFasta) {
       for (const sequence of this.#sequences.values()) {
-        if (sequence.nt === undefined) {
+        if (!this.#inFasta.has(sequence.id)) {
           throw new ParseError(
             "Truncated",
             `sequence "${sequence.id}" is declared but missing from the ##FASTA section`,
@@ -340,23 +394,26 @@ export class Gff3FeatureAssembler {
       const created: Sequence = { id: record.id, length, nt: record.sequence };
       if (record.description !== undefined) created.description = record.description;
       this.#sequences.set(record.id, created);
+      this.#inFasta.add(record.id);
       return;
     }
-    if (sequence.nt !== undefined) {
-      throw new ParseError("Unexpected", `a second ##FASTA sequence "${record.id}"`, {
-        file: this.#file,
-        line: record.line,
-      });
-    }
+    this.#secondFasta(record.id, () => record.line);
     if (sequence.length !== length) {
-      throw new ParseError(
-        length < sequence.length ? "Truncated" : "InvalidSequence",
-        `sequence "${record.id}" has ${length} bases in ##FASTA: ${sequence.length} were declared`,
-        { file: this.#file, line: record.line },
-      );
+      throw lengthMismatchError(record.id, length, sequence.length, this.#file, record.line);
     }
     sequence.nt = record.sequence;
     if (record.description !== undefined) sequence.description = record.description;
+  }
+
+  /** Throws when sequence `id` was read from the `##FASTA` section before; else notes it. */
+  #secondFasta(id: string, line: () => number): void {
+    if (this.#inFasta.has(id)) {
+      throw new ParseError("Unexpected", `a second ##FASTA sequence "${id}"`, {
+        file: this.#file,
+        line: line(),
+      });
+    }
+    this.#inFasta.add(id);
   }
 
   #feature(line: Gff3LineFacts): readonly Feature[] {

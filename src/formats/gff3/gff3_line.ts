@@ -73,5 +73,25 @@ export interface Gff3SequenceRecord {
   sequence: string;
 }
 
+/**
+ * A record of the `##FASTA` section found but not yet read: its header, and its letters checked
+ * and joined on request. `readGff3` hands these to {@linkcode Gff3FeatureAssembler}, so that a
+ * sequence's `nt` is checked and joined when it is first read.
+ */
+export interface Gff3PendingSequence {
+  /** The id: the header up to the first white space. */
+  id: string;
+  /** The rest of the header, where there is one. */
+  description?: string;
+  /** The 1-based line number of the `>` header (counted when asked: for errors). */
+  line(): number;
+  /**
+   * The sequence, lines joined, as written; checked and joined on each call.
+   *
+   * @throws {ParseError} `InvalidSequence` for a character that is not a letter, naming its line.
+   */
+  letters(): string;
+}
+
 /** One parsed unit of a GFF3 file. */
 export type Gff3Line = Gff3FeatureLine | Gff3DirectiveLine | Gff3CommentLine | Gff3SequenceRecord;

@@ -23,6 +23,7 @@ export type {
   Gff3DirectiveLine,
   Gff3FeatureLine,
   Gff3Line,
+  Gff3PendingSequence,
   Gff3Phase,
   Gff3SequenceRecord,
   Gff3Strand,

@@ -30,10 +30,18 @@ import { eachGff3Line } from "./_each_gff3_line.ts";
  * hypotheticals, cross-references); Bakta and database versions from the `# Software:` and
  * `# Database:` comments. Each feature keeps its columns and attributes in `original`.
  *
+ * Two parts are read when first used, as own enumerable accessors (so `JSON.stringify`,
+ * `structuredClone`, spread and deep equality see the same values): a feature's
+ * `original.record`, and a declared sequence's `nt` from the `##FASTA` section, whose letters are
+ * checked, joined and compared with the declared length on its first read. A bad letter or length
+ * there throws its {@linkcode ParseError} (naming the file and line) from that read, not from
+ * `readGff3`.
+ *
  * @param input The file content.
  * @param options The file name, for errors and `sources`.
  * @returns The run.
- * @throws {ParseError} For bad input, naming the file, the line and what was expected; a feature
+ * @throws {ParseError} For bad input, naming the file, the line and what was expected (the letters
+ * of a declared sequence: when its `nt` is read); a feature
  * past the end of its sequence, or across the origin of a linear one, as
  * {@linkcode checkFeatureBounds} describes.
  *
@@ -69,6 +77,7 @@ export function readGff3(input: string | Uint8Array, options: ReadOptions = {}):
     file,
     (line) => take(assembler.push(line)),
     (line, lineNumber) => take(assembler.pushFeatureText(line, lineNumber)),
+    (sequence) => take(assembler.pushPendingSequence(sequence)),
   );
   for (const feature of assembler.finish()) features.push(feature);
   const run: BaktaRun = {

@@ -279,6 +279,11 @@ Deno.test({
     assert.equal(repeats.length, 17);
     assert.ok(repeats.every((r) => r.stop - r.start + 1 === 36));
     const spacers = parts.filter((p) => p.kind === "spacer");
+    // As many as the file's crispr-spacer rows: a non-empty list, so that every() below can fail.
+    const text = new TextDecoder().decode(readSample("v1.9.4-efaecalis-CI-8050/CI-8050.tsv"));
+    const spacerRows = text.split("\n").filter((row) => row.split("\t")[1] === "crispr-spacer");
+    assert.ok(spacerRows.length > 0);
+    assert.equal(spacers.length, spacerRows.length);
     assert.ok(spacers.every((s) => s.nt?.length === s.stop - s.start + 1));
     assert.ok(parts.every((p) => p.start >= arrays[0].start && p.stop <= arrays[0].stop));
   },

@@ -116,7 +116,7 @@ Deno.test({
   ignore: !present,
   fn: async () => {
     await using db = await freshDatabase({ migrate: false });
-    await migrateTo(db, "0011_partial_gene_index");
+    await migrateTo(db, "0012_packed_xrefs");
     const imported = await importRuns(db, SAMPLES.map(samplePath));
     assert.equal(imported.failed, 0);
     const asked = await windows(db);
@@ -148,7 +148,7 @@ Deno.test({
     assert.deepEqual(await answers(db, asked), before);
     assert.deepEqual(await families(db), familiesBefore);
 
-    await migrateTo(db, "0011_partial_gene_index");
+    await migrateTo(db, "0012_packed_xrefs");
     const back = await regionSchema(db);
     assert.match(back.features_ai, /features_rtree/);
     assert.equal(back.features_long_idx, undefined);
@@ -178,7 +178,7 @@ engineTest(
   "migration 0013 drops the family index on both engines, there and back, and rm still re-picks",
   async (_t, engine) => {
     await using db = await freshDatabase({ migrate: false });
-    await migrateTo(db, "0011_partial_gene_index");
+    await migrateTo(db, "0012_packed_xrefs");
     const cohort = makeCohort({ seed: 13, genomes: 3, familiesPool: 30, coreFamilies: 8 });
     for (const m of cohort.members) await importRun(db, m.run, { genome: m.name });
     const before = await families(db);
@@ -186,7 +186,7 @@ engineTest(
     await migrateToLatest(db);
     assert.ok(!(await hasFamilyIndex(db, engine)));
     assert.deepEqual(await families(db), before);
-    await migrateTo(db, "0011_partial_gene_index");
+    await migrateTo(db, "0012_packed_xrefs");
     assert.ok(await hasFamilyIndex(db, engine));
     await migrateToLatest(db);
     await deleteGenome(db, cohort.members[0].name);

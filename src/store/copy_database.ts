@@ -63,7 +63,8 @@ const PRECOMPRESSED = [
 
 /**
  * Tables that are not data: Kysely's migration bookkeeping, SQLite's index tables (with the
- * switch of their insert trigger), and the terms' generation counter (a token for caches of term
+ * switch of their insert trigger; `features_rtree` is in older sources, which a copy reads before
+ * it migrates the copy: schema 13 has none), and the terms' generation counter (a token for caches of term
  * ids; a copy starts at its own 0).
  */
 const NOT_DATA =

@@ -3,7 +3,7 @@
  * runs off the writer's thread. Messages: `stored` (the checksums of the files the database holds),
  * `load` (read and checksum the files; answers the checksums, and the prepared run when a file is
  * not among the stored ones), then `parse` (answers the prepared run) or `drop`. A prepared run
- * goes slimmed and packed for the trip (`_prepared_trip.ts`: its buffers transferred).
+ * goes slimmed and packed for the trip (`_prepared_trip.ts`: its cross-reference terms flattened).
  *
  * @module
  */
@@ -29,7 +29,6 @@ self.onmessage = (event: MessageEvent<PrepareRequest>) => {
 
 async function answer(request: PrepareRequest): Promise<void> {
   let response: PrepareResponse;
-  let transfer: ArrayBuffer[] = [];
   try {
     if (request.op === "load") {
       const files = await loadRunFiles(request.paths, request.options);
@@ -37,9 +36,8 @@ async function answer(request: PrepareRequest): Promise<void> {
       files.where = request.where;
       const checksums = files.files.map((f) => f.checksum);
       if (stored !== undefined && checksums.some((c) => !stored!.has(c))) {
-        const packed = toTrip(slimForWriting(await parseRunFiles(files, request.options)));
-        transfer = packed.transfer;
-        response = { id: request.id, ok: true, checksums, prepared: packed.trip };
+        const prepared = toTrip(slimForWriting(await parseRunFiles(files, request.options)));
+        response = { id: request.id, ok: true, checksums, prepared };
       } else {
         loaded.set(request.id, files);
         response = { id: request.id, ok: true, checksums };
@@ -51,9 +49,8 @@ async function answer(request: PrepareRequest): Promise<void> {
       const files = loaded.get(request.id);
       loaded.delete(request.id);
       if (files === undefined) throw new Error(`Cannot parse run ${request.id}: it was not loaded`);
-      const packed = toTrip(slimForWriting(await parseRunFiles(files, request.options)));
-      transfer = packed.transfer;
-      response = { id: request.id, ok: true, prepared: packed.trip };
+      const prepared = toTrip(slimForWriting(await parseRunFiles(files, request.options)));
+      response = { id: request.id, ok: true, prepared };
     } else {
       loaded.delete(request.id);
       response = { id: request.id, ok: true };
@@ -61,5 +58,5 @@ async function answer(request: PrepareRequest): Promise<void> {
   } catch (error) {
     response = { id: request.id, ok: false, message: String(error) };
   }
-  self.postMessage(response, transfer);
+  self.postMessage(response);
 }

@@ -17,6 +17,7 @@ import * as m0008 from "./0008_xref_term_key.ts";
 import * as m0009 from "./0009_postgres_fts5_folding.ts";
 import * as m0010 from "./0010_annotation_summaries.ts";
 import * as m0011 from "./0011_partial_gene_index.ts";
+import * as m0012 from "./0012_packed_xrefs.ts";
 
 /** The migrations by name, in order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
@@ -31,4 +32,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   "0009_postgres_fts5_folding": m0009,
   "0010_annotation_summaries": m0010,
   "0011_partial_gene_index": m0011,
+  "0012_packed_xrefs": m0012,
 });

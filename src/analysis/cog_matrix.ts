@@ -76,9 +76,9 @@ export interface CogCategorySetsTables {
  *       and "type" = 'cds'))
  *   union all
  *   select "features"."annotation_id",
- *     (select group_concat("t"."accession", '') from "feature_xrefs" as "x"
- *       inner join "xref_terms" as "t" on "t"."id" = "x"."term_id"
- *       where "x"."feature_id" = "features"."id" and "t"."db" = 'COG'
+ *     (select group_concat("t"."accession", '')
+ *       from json_each(term_ids_json("features"."xref_ids")) as "x", "xref_terms" as "t"
+ *       where "t"."id" = "x"."value" and "t"."db" = 'COG'
  *         and "t"."accession" not like 'COG%') as "categories",
  *     count(*) as "cdss"
  *   from "features"
@@ -101,9 +101,9 @@ export function cogCategorySetsQuery(
 ): SelectQueryBuilder<Database & CogCategorySetsTables, "sets" | "cohort", CogCategorySetRow> {
   const ref = sql.ref;
   const concat = joinedText(db, ref("t.accession"), "");
-  const categories = sql<string | null>`(select ${concat} from ${
-    featureTermsFrom("features.id")
-  } and ${ref("t.db")} = 'COG' and ${ref("t.accession")} not like 'COG%')`;
+  const categories = sql<string | null>`(select ${concat} from ${featureTermsFrom(db)} and ${
+    ref("t.db")
+  } = 'COG' and ${ref("t.accession")} not like 'COG%')`;
   const summarised = sql<boolean>`exists (select 1 from ${sql.table("annotation_families")} as ${
     sql.id("s")
   } where ${ref("s.annotation_id")} = ${ref("cohort.annotation_id")} and ${ref("s.type")} = 'cds')`;

@@ -66,29 +66,32 @@ export const MD5_FAMILY_PREFIX = "MD5:";
  * 4. else null: the feature is in no family (a pseudogene or a record without its protein).
  *
  * When a protein has several clusters of one level (it should not), the smallest accession wins.
- * The UniRef look-ups read the feature's links `feature_xrefs(feature_id, term_id)` (a range of
- * the primary key) joined to their terms.
+ * The UniRef look-ups read the feature's term ids from its row (`features.xref_ids`, schema v12;
+ * see `featureTermsFrom`) joined to their terms.
  *
  * This is the definition of a family. Since schema v3 it is stored in `features.family` (computed
  * by the store at import, and by migration 0003 with this same SQL for older rows), and the tables
  * read {@linkcode storedFamilyKey}, which falls back to this expression only where the column is
  * null; tests compare the stored column with this expression.
  *
+ * @param db The database (the SQL differs by engine).
  * @returns The expression.
  */
-export function familyKey(): RawBuilder<string | null> {
+// deno-lint-ignore no-explicit-any
+export function familyKey(db: Kysely<any>): RawBuilder<string | null> {
   const ref = sql.ref;
-  return sql<string | null>`coalesce(${cluster("90")}, ${cluster("50")}, ${
+  return sql<string | null>`coalesce(${cluster(db, "90")}, ${cluster(db, "50")}, ${
     sql.lit(MD5_FAMILY_PREFIX)
   } || ${ref("features.aa_hexdigest")})`;
 }
 
 /** The smallest UniRef cluster of a level (`"90"`, `"50"`) of the feature in scope, in SQL. */
-function cluster(level: "90" | "50"): RawBuilder<string | null> {
+// deno-lint-ignore no-explicit-any
+function cluster(db: Kysely<any>, level: "90" | "50"): RawBuilder<string | null> {
   const ref = sql.ref;
-  return sql<string | null>`(select min(${ref("t.accession")}) from ${
-    featureTermsFrom("features.id")
-  } and ${ref("t.db")} = 'UniRef' and ${ref("t.accession")} >= ${sql.lit(`UniRef${level}_`)} and ${
+  return sql<string | null>`(select min(${ref("t.accession")}) from ${featureTermsFrom(db)} and ${
+    ref("t.db")
+  } = 'UniRef' and ${ref("t.accession")} >= ${sql.lit(`UniRef${level}_`)} and ${
     ref("t.accession")
   } < ${sql.lit(`UniRef${level}\``)})`;
 }
@@ -102,10 +105,12 @@ function cluster(level: "90" | "50"): RawBuilder<string | null> {
  *
  * The SQL emitted: `coalesce("features"."family", …familyKey…)`.
  *
+ * @param db The database (the SQL differs by engine).
  * @returns The expression.
  */
-export function storedFamilyKey(): RawBuilder<string | null> {
-  return sql<string | null>`coalesce(${sql.ref("features.family")}, ${familyKey()})`;
+// deno-lint-ignore no-explicit-any
+export function storedFamilyKey(db: Kysely<any>): RawBuilder<string | null> {
+  return sql<string | null>`coalesce(${sql.ref("features.family")}, ${familyKey(db)})`;
 }
 
 /** One row of {@linkcode familyMembersQuery}. */
@@ -141,9 +146,9 @@ export type FamilyMembersQuery = SelectQueryBuilder<
  * ```sql
  * select "features"."annotation_id", "features"."id" as "feature_id",
  *   coalesce("features"."family",
- *     coalesce((select min("t"."accession") from "feature_xrefs" as "x"
- *         inner join "xref_terms" as "t" on "t"."id" = "x"."term_id"
- *         where "x"."feature_id" = "features"."id" and "t"."db" = 'UniRef'
+ *     coalesce((select min("t"."accession")
+ *         from json_each(term_ids_json("features"."xref_ids")) as "x", "xref_terms" as "t"
+ *         where "t"."id" = "x"."value" and "t"."db" = 'UniRef'
  *           and "t"."accession" >= 'UniRef90_' and "t"."accession" < 'UniRef90`'),
  *       (… 'UniRef50_' …), 'MD5:' || "features"."aa_hexdigest")) as "family"
  * from (…latest annotations…) as "cohort" cross join "features"
@@ -161,8 +166,8 @@ export function familyMembersQuery(
 ): FamilyMembersQuery {
   const { types, pseudogenes, familyLevel } = checkFamilyOptions(options);
   const family = familyLevel === "uniref50"
-    ? sql<string | null>`coalesce(${cluster("50")}, ${storedFamilyKey()})`
-    : storedFamilyKey();
+    ? sql<string | null>`coalesce(${cluster(db, "50")}, ${storedFamilyKey(db)})`
+    : storedFamilyKey(db);
   let query = db.selectFrom(cohortQuery(db, options).as("cohort"))
     .crossJoin("features")
     .select(["features.annotation_id", "features.id as feature_id", family.as("family")])

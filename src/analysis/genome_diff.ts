@@ -96,7 +96,7 @@ export function genomeDiffQuery(
   const members = db.selectFrom("features")
     .select([
       "features.annotation_id",
-      storedFamilyKey().as("family"),
+      storedFamilyKey(db).as("family"),
       "features.gene",
       "features.product",
     ])

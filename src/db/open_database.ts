@@ -6,6 +6,7 @@
  */
 
 import { DatabaseSync } from "node:sqlite";
+import { registerFeatureTermIds } from "./feature_term_ids.ts";
 import { Kysely, SqliteDialect } from "../deps/kysely.ts";
 import type { Database } from "./schema.ts";
 import { adaptSqlite, translateSqliteError } from "./sqlite_adapter.ts";
@@ -117,6 +118,7 @@ function openNative(
     native.exec("pragma foreign_keys = on");
     if (path !== ":memory:" && !readOnly) native.exec("pragma journal_mode = wal");
     native.exec("pragma synchronous = normal");
+    registerFeatureTermIds(native);
     native.prepare("select count(*) from sqlite_schema").get();
   } catch (error) {
     native.close();

@@ -275,6 +275,13 @@ export interface FeaturesTable {
    * by migration 0003 for older rows; a writer that leaves it null gets it computed at query time.
    */
   family: string | null;
+  /**
+   * Schema v12: the feature's cross-reference term ids (`xref_terms.id`), each once, ascending;
+   * null without cross-references. SQLite: packed bytes (`migrations/_packed_term_ids.ts`), read
+   * in SQL as `json_each(term_ids_json(xref_ids))`; PostgreSQL: an `integer[]`, read as
+   * `unnest(xref_ids)`. Written with {@linkcode XrefTermFeaturesTable}'s rows, which must agree.
+   */
+  xref_ids: Generated<Uint8Array | number[] | null>;
 }
 
 /**
@@ -304,12 +311,17 @@ export interface XrefTermsGenerationTable {
   generation: number;
 }
 
-/** A cross-reference of a feature (schema v5): a link to its term. */
-export interface FeatureXrefsTable {
-  /** The feature. */
-  feature_id: number;
+/**
+ * A cross-reference of a feature, by term (schema v12; `feature_xrefs` before): the table's key
+ * `(term_id, feature_id)` is the one b-tree of the links, for look-ups by term. A feature's own
+ * terms are read from `features.xref_ids`. No foreign key to `features`: the store deletes an
+ * annotation's links with it.
+ */
+export interface XrefTermFeaturesTable {
   /** The term (`xref_terms.id`). */
   term_id: number;
+  /** The feature. */
+  feature_id: number;
 }
 
 /**
@@ -404,7 +416,7 @@ export interface Database {
   features: FeaturesTable;
   xref_terms: XrefTermsTable;
   xref_terms_generation: XrefTermsGenerationTable;
-  feature_xrefs: FeatureXrefsTable;
+  xref_term_features: XrefTermFeaturesTable;
   genome_traits: GenomeTraitsTable;
   feature_originals: FeatureOriginalsTable;
   annotation_merges: AnnotationMergesTable;
@@ -446,6 +458,6 @@ export type FeatureRow = Selectable<FeaturesTable>;
 /** A feature row to insert. */
 export type NewFeature = Insertable<FeaturesTable>;
 /** A cross-reference link row. */
-export type FeatureXref = Selectable<FeatureXrefsTable>;
+export type FeatureXref = Selectable<XrefTermFeaturesTable>;
 /** A cross-reference term row. */
 export type XrefTerm = Selectable<XrefTermsTable>;

@@ -1,9 +1,11 @@
 /**
  * Dictionary-coded cross-references (schema v5): every distinct `(db, accession)` pair is one row
- * of `xref_terms`, and `feature_xrefs(feature_id, term_id)` links features to terms. Schema v8
- * finds a pair by a 32-bit hash key (`xref_terms_key_idx`) instead of a unique index on its text,
- * and counts the writes that delete terms (`xref_terms_generation`). The one place that turns
- * pairs into term ids (finding or adding them) and writes links from pairs.
+ * of `xref_terms`. Schema v8 finds a pair by a 32-bit hash key (`xref_terms_key_idx`) instead of a
+ * unique index on its text, and counts the writes that delete terms (`xref_terms_generation`).
+ * Schema v12 keeps a feature's term ids on its row (`features.xref_ids`: packed bytes on SQLite,
+ * an `integer[]` on PostgreSQL) and the links once more by term (`xref_term_features`). The one
+ * place that turns pairs into term ids (finding or adding them), writes and deletes links, and
+ * reads a feature's terms in SQL ({@linkcode featureTermsFrom}).
  *
  * @module
  */
@@ -12,6 +14,7 @@ import { type Kysely, type RawBuilder, sql } from "../deps/kysely.ts";
 import type { DbXref } from "../formats/model.ts";
 import type { Database } from "./schema.ts";
 import { xrefTermHash } from "../../migrations/_xref_term_key.ts";
+import { featureTermIdsFrom, featureTermIdsValue, readFeatureTermIds } from "./feature_term_ids.ts";
 import { reserveIds } from "./reserve_ids.ts";
 import { transaction } from "./transaction.ts";
 
@@ -172,12 +175,13 @@ function compareText(a: string, b: string): number {
 }
 
 /**
- * Links features to their cross-references: finds or adds the terms and inserts the
- * `feature_xrefs` rows (a pair given twice for a feature is linked once).
+ * Links features to their cross-references: finds or adds the terms, adds them to each feature's
+ * `xref_ids` (keeping the ones it has) and inserts the `xref_term_features` rows (a pair given
+ * twice, or already stored, is linked once). For writers outside the import (tests, scripts).
  *
  * @param db The database or write transaction.
  * @param rows `[feature id, db, accession]` triples.
- * @returns How many links were inserted.
+ * @returns How many links were added.
  *
  * @example A feature with two cross-references
  * ```ts
@@ -198,6 +202,7 @@ function compareText(a: string, b: string): number {
  *   stop: 30, strand: "+",
  * }).returning("id").executeTakeFirstOrThrow();
  * assert.equal(await insertFeatureXrefs(db, [[f.id, "EC", "1.1.1.1"], [f.id, "GO", "GO:0005524"]]), 2);
+ * assert.equal(await insertFeatureXrefs(db, [[f.id, "EC", "1.1.1.1"]]), 0);
  * await db.destroy();
  * ```
  */
@@ -206,30 +211,45 @@ export async function insertFeatureXrefs(
   rows: readonly (readonly [number, string, string])[],
 ): Promise<number> {
   if (rows.length === 0) return 0;
-  const ids = await xrefTermIds(db, rows.map(([, d, accession]) => ({ db: d, accession })));
-  const links = new Map<string, { feature_id: number; term_id: number }>();
-  for (const [featureId, d, accession] of rows) {
-    const termId = ids.get(xrefTermKey(d, accession))!;
-    links.set(`${featureId}:${termId}`, { feature_id: featureId, term_id: termId });
-  }
-  const values = [...links.values()];
-  for (let at = 0; at < values.length; at += CHUNK) {
-    await db.insertInto("feature_xrefs").values(values.slice(at, at + CHUNK)).execute();
-  }
-  return values.length;
+  return await transaction(db, async (trx) => {
+    const ids = await xrefTermIds(trx, rows.map(([, d, accession]) => ({ db: d, accession })));
+    const added = new Map<number, Set<number>>();
+    for (const [featureId, d, accession] of rows) {
+      const termId = ids.get(xrefTermKey(d, accession))!;
+      const set = added.get(featureId) ?? added.set(featureId, new Set()).get(featureId)!;
+      set.add(termId);
+    }
+    let count = 0;
+    for (const [featureId, terms] of added) {
+      const row = await trx.selectFrom("features").select("xref_ids").where("id", "=", featureId)
+        .executeTakeFirstOrThrow();
+      const stored = new Set(readFeatureTermIds(row.xref_ids));
+      const fresh = [...terms].filter((t) => !stored.has(t));
+      if (fresh.length === 0) continue;
+      await trx.updateTable("features")
+        .set({ xref_ids: featureTermIdsValue(trx, [...stored, ...fresh]) })
+        .where("id", "=", featureId).execute();
+      await trx.insertInto("xref_term_features")
+        .values(fresh.map((t) => ({ term_id: t, feature_id: featureId }))).execute();
+      count += fresh.length;
+    }
+    return count;
+  });
 }
 
 /**
  * The `from … where` part of a correlated subquery over one feature's cross-references: the
- * links `x` joined to their terms `t` (columns `t.db`, `t.accession`), for the feature whose id is
- * the column `feature` of the outer query. Add conditions with `and`.
+ * feature's term ids (`features.xref_ids`, see {@linkcode featureTermIdsFrom}) joined to their
+ * terms `t` (columns `t.db`, `t.accession`), for the feature row `features` of the outer query
+ * (an alias of `features`). Add conditions with `and`.
  *
  * ```sql
- * "feature_xrefs" as "x" inner join "xref_terms" as "t" on "t"."id" = "x"."term_id"
- * where "x"."feature_id" = "features"."id"
+ * json_each(term_ids_json("features"."xref_ids")) as "x", "xref_terms" as "t"
+ * where "t"."id" = "x"."value"
  * ```
  *
- * @param feature The outer query's feature id column, e.g. `features.id`.
+ * @param db The database (for its engine).
+ * @param features The outer query's features table or alias, e.g. `features` or `f`.
  * @returns The SQL fragment.
  *
  * @example Every feature's cross-references as one text
@@ -240,30 +260,28 @@ export async function insertFeatureXrefs(
  * import { featureTermsFrom } from "./xref_terms.ts";
  * const db = await openDatabase(":memory:");
  * const query = sql`select (select group_concat(t.accession) from ${
- *   featureTermsFrom("features.id")
+ *   featureTermsFrom(db, "features")
  * }) from features`.compile(db);
- * assert.match(query.sql, /inner join "xref_terms" as "t"/);
+ * assert.match(query.sql, /"xref_terms" as "t" where "t"."id" = "x"."value"/);
  * await db.destroy();
  * ```
  */
-export function featureTermsFrom(feature: string): RawBuilder<unknown> {
-  const ref = sql.ref;
-  return sql`${sql.table("feature_xrefs")} as ${sql.id("x")} inner join ${
+// deno-lint-ignore no-explicit-any
+export function featureTermsFrom(db: Kysely<any>, features = "features"): RawBuilder<unknown> {
+  return sql`${featureTermIdsFrom(db, `${features}.xref_ids`, "x")}, ${
     sql.table("xref_terms")
-  } as ${sql.id("t")} on ${ref("t.id")} = ${ref("x.term_id")} where ${ref("x.feature_id")} = ${
-    ref(feature)
-  }`;
+  } as ${sql.id("t")} where ${sql.ref("t.id")} = ${sql.ref("x.value")}`;
 }
 
 /**
  * Deletes the annotations' features' links' terms that no feature links to any more: call it with
- * the terms {@linkcode termsOfAnnotations} found before the features were deleted, inside the
+ * the terms {@linkcode termsOfAnnotations} returned before the features were deleted, inside the
  * same transaction. Bumps the terms' generation ({@linkcode xrefTermsGeneration}) when any was
  * deleted.
  *
  * ```sql
  * delete from "xref_terms" where "id" in (?, …)
- *   and not exists (select 1 from "feature_xrefs" where "term_id" = "xref_terms"."id")
+ *   and not exists (select 1 from "xref_term_features" where "term_id" = "xref_terms"."id")
  * ```
  *
  * @param db The database or write transaction.
@@ -305,8 +323,8 @@ export async function dropUnusedXrefTerms(
       .where("id", "in", termIds.slice(at, at + CHUNK))
       .where((eb) =>
         eb.not(eb.exists(
-          eb.selectFrom("feature_xrefs").select(sql.lit(1).as("one"))
-            .whereRef("feature_xrefs.term_id", "=", "xref_terms.id"),
+          eb.selectFrom("xref_term_features").select(sql.lit(1).as("one"))
+            .whereRef("xref_term_features.term_id", "=", "xref_terms.id"),
         ))
       ).executeTakeFirst();
     deleted += Number(result.numDeletedRows);
@@ -343,7 +361,9 @@ export async function xrefTermsGeneration(db: Kysely<Database>): Promise<number>
 }
 
 /**
- * The terms the annotations' features link to (each once), for {@linkcode dropUnusedXrefTerms}.
+ * The terms the annotations' features link to (each once, from their `xref_ids`), for
+ * {@linkcode dropUnusedXrefTerms}: read them before the features are deleted (their links by
+ * term go with them, by the trigger `features_xrefs_ad`).
  *
  * @param db The database or transaction.
  * @param annotationIds The annotations.
@@ -363,10 +383,15 @@ export async function termsOfAnnotations(
   db: Kysely<Database>,
   annotationIds: readonly number[],
 ): Promise<number[]> {
-  if (annotationIds.length === 0) return [];
-  const rows = await db.selectFrom("feature_xrefs as x")
-    .innerJoin("features as f", "f.id", "x.feature_id")
-    .where("f.annotation_id", "in", annotationIds)
-    .select("x.term_id").distinct().execute();
-  return rows.map((r) => r.term_id);
+  const terms = new Set<number>();
+  for (let at = 0; at < annotationIds.length; at += CHUNK) {
+    const { rows } = await sql<{ term_id: number }>`select distinct ${sql.ref("x.value")} as ${
+      sql.id("term_id")
+    } from ${sql.table("features")} as ${sql.id("f")}, ${
+      featureTermIdsFrom(db, "f.xref_ids", "x")
+    } where ${sql.ref("f.annotation_id")} in (${sql.join(annotationIds.slice(at, at + CHUNK))})`
+      .execute(db);
+    for (const row of rows) terms.add(Number(row.term_id));
+  }
+  return [...terms];
 }

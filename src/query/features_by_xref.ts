@@ -109,8 +109,8 @@ export function xrefMatch(db: string, accession: string): XrefMatch {
 
 /**
  * The features that carry a cross-reference, in the latest annotation of each genome (or the scope
- * chosen), through the unique index of `xref_terms(db, accession)` and the index
- * `feature_xrefs(term_id, feature_id)` (schema v5). See
+ * chosen), through the terms and the links by term `xref_term_features(term_id, feature_id)`
+ * (schema v12; `feature_xrefs(term_id, feature_id)` before). See
  * {@linkcode xrefMatch} for how names and accessions are matched.
  *
  * The SQL emitted (an accession; a COG category replaces `"accession" in (?)` by
@@ -122,8 +122,8 @@ export function xrefMatch(db: string, accession: string): XrefMatch {
  *   inner join "genomes" on "genomes"."id" = "sequences"."genome_id"
  * where "features"."annotation_id" in (select "annotations"."id" from … latest …)
  *   and "features"."id" in (
- *     select "feature_xrefs"."feature_id" from "feature_xrefs"
- *     where "feature_xrefs"."term_id" in (
+ *     select "xref_term_features"."feature_id" from "xref_term_features"
+ *     where "xref_term_features"."term_id" in (
  *       select "xref_terms"."id" from "xref_terms"
  *       where "xref_terms"."db" = ? and "xref_terms"."accession" in (?)))
  * order by "features"."id"
@@ -171,8 +171,8 @@ export function featuresByXref(db: Kysely<Database>, options: XrefOptions): Feat
   } else {
     terms = terms.where("xref_terms.accession", "in", match.accessions!);
   }
-  const ids = db.selectFrom("feature_xrefs").select("feature_xrefs.feature_id")
-    .where("feature_xrefs.term_id", "in", terms);
+  const ids = db.selectFrom("xref_term_features").select("xref_term_features.feature_id")
+    .where("xref_term_features.term_id", "in", terms);
   return scopeFeatures(selectFeatures(db), db, options)
     .where("features.id", "in", ids)
     .orderBy("features.id");

@@ -8,6 +8,7 @@
 import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import type { FeatureType } from "../formats/model.ts";
+import { featureHasTerm } from "../db/feature_term_ids.ts";
 import { featuresByXref } from "./features_by_xref.ts";
 import { featuresInRegion } from "./features_in_region.ts";
 import { type FeatureListRow, type FeatureQuery, findFeatures } from "./find_features.ts";
@@ -170,18 +171,13 @@ async function crossReferences(
 ): Promise<Map<number, string[]>> {
   const xrefs = new Map<number, string[]>();
   if (rows.length === 0) return xrefs;
-  const base = db.selectFrom("feature_xrefs as x")
-    .innerJoin("xref_terms as t", "t.id", "x.term_id")
-    .select(["x.feature_id", "t.db", "t.accession"]);
+  const base = db.selectFrom(["features as f", "xref_terms as t"])
+    .where(featureHasTerm(db, "f.xref_ids", "t.id"))
+    .select(["f.id as feature_id", "t.db", "t.accession"]);
   const scoped = rows.length <= XREFS_BY_ID_LIMIT
-    ? base.where("x.feature_id", "in", rows.map((r) => r.id))
-    : base.where(
-      "x.feature_id",
-      "in",
-      db.selectFrom("features").select("id").where("annotation_id", "=", rows[0].annotationId),
-    );
-  const found = await scoped.orderBy("x.feature_id").orderBy("t.db").orderBy("t.accession")
-    .execute();
+    ? base.where("f.id", "in", rows.map((r) => r.id))
+    : base.where("f.annotation_id", "=", rows[0].annotationId);
+  const found = await scoped.orderBy("f.id").orderBy("t.db").orderBy("t.accession").execute();
   for (const x of found) {
     const list = xrefs.get(x.feature_id) ?? [];
     list.push(`${x.db}:${x.accession}`);

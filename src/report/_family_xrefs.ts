@@ -5,9 +5,10 @@
  * @module
  */
 
-import type { Kysely } from "../deps/kysely.ts";
+import { type Kysely, sql } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
 import { familyMembersQuery } from "../analysis/gene_families.ts";
+import { featureTermsFrom } from "../db/xref_terms.ts";
 
 /** The cross-reference databases the report links families to, in the order it lists them. */
 export const FAMILY_XREF_DBS: readonly string[] = Object.freeze(["COG", "GO", "KEGG", "EC"]);
@@ -15,8 +16,8 @@ export const FAMILY_XREF_DBS: readonly string[] = Object.freeze(["COG", "GO", "K
 /**
  * The cross-references (`DB:accession`, sorted by {@linkcode FAMILY_XREF_DBS} then accession) of
  * the members of each wanted family in the genomes' latest annotations. One query: the families'
- * members joined to `feature_xrefs` and their `xref_terms` for those databases; the rows of other families are dropped
- * here.
+ * members, their feature rows' term ids (`features.xref_ids`) and those terms of the four
+ * databases; the rows of other families are dropped here.
  *
  * @param db The database.
  * @param genomes The genomes whose latest annotations are read.
@@ -29,14 +30,16 @@ export async function familyXrefs(
   families: ReadonlySet<string>,
 ): Promise<Map<string, string[]>> {
   if (families.size === 0 || genomes.length === 0) return new Map();
-  const rows = await db.with("members", () => familyMembersQuery(db, { genomes: [...genomes] }))
-    .selectFrom("members")
-    .innerJoin("feature_xrefs", "feature_xrefs.feature_id", "members.feature_id")
-    .innerJoin("xref_terms", "xref_terms.id", "feature_xrefs.term_id")
-    .select(["members.family", "xref_terms.db", "xref_terms.accession"])
-    .where("xref_terms.db", "in", [...FAMILY_XREF_DBS])
-    .distinct()
-    .execute();
+  const members = familyMembersQuery(db, { genomes: [...genomes] });
+  const ref = sql.ref;
+  const { rows } = await sql<{ family: string | null; db: string; accession: string }>`with ${
+    sql.id("members")
+  } as ${members} select distinct ${ref("m.family")}, ${ref("t.db")}, ${ref("t.accession")}
+    from ${sql.table("members")} as ${sql.id("m")}, ${sql.table("features")} as ${sql.id("f")}, ${
+    featureTermsFrom(db, "f")
+  } and ${ref("f.id")} = ${ref("m.feature_id")} and ${ref("t.db")} in (${
+    sql.join(FAMILY_XREF_DBS)
+  })`.execute(db);
   const byFamily = new Map<string, Set<string>>();
   for (const row of rows) {
     if (row.family === null || !families.has(row.family)) continue;

@@ -93,13 +93,13 @@ export const DEFAULT_GENOME_MAP_DATA_OPTIONS: Readonly<{ residues: boolean }> = 
  *
  * ```sql
  * select "features"."id", …, "genomes"."name" as "genome", "sequences"."seq_id" as "sequence",
- *   (select group_concat("t"."accession", '') from "feature_xrefs" as "x"
- *    inner join "xref_terms" as "t" on "t"."id" = "x"."term_id"
- *    where "x"."feature_id" = "features"."id" and "t"."db" = 'COG'
+ *   (select group_concat("t"."accession", '')
+ *    from json_each(term_ids_json("features"."xref_ids")) as "x", "xref_terms" as "t"
+ *    where "t"."id" = "x"."value" and "t"."db" = 'COG'
  *      and "t"."accession" not like 'COG%') as "cog",
- *   (select group_concat("t"."db" || ':' || "t"."accession", ' ') from "feature_xrefs" as "x"
- *    inner join "xref_terms" as "t" on "t"."id" = "x"."term_id"
- *    where "x"."feature_id" = "features"."id") as "xrefs"
+ *   (select group_concat("t"."db" || ':' || "t"."accession", ' ')
+ *    from json_each(term_ids_json("features"."xref_ids")) as "x", "xref_terms" as "t"
+ *    where "t"."id" = "x"."value") as "xrefs"
  * from "features" inner join "sequences" on "sequences"."id" = "features"."sequence_id"
  *   inner join "genomes" on "genomes"."id" = "sequences"."genome_id"
  * where "features"."annotation_id" = ? order by "features"."id"
@@ -183,11 +183,11 @@ async function readFeatures(
   const rows = await selectFeatures(db)
     .select([
       sql<string | null>`(select ${joinedText(db, ref("t.accession"), "")} from ${
-        featureTermsFrom("features.id")
+        featureTermsFrom(db)
       } and ${ref("t.db")} = 'COG' and ${ref("t.accession")} not like 'COG%')`.as("cog"),
       sql<string | null>`(select ${
         joinedText(db, sql`${ref("t.db")} || ':' || ${ref("t.accession")}`, " ")
-      } from ${featureTermsFrom("features.id")})`.as("xrefs"),
+      } from ${featureTermsFrom(db)})`.as("xrefs"),
     ])
     .where("features.annotation_id", "=", annotationId)
     .orderBy("features.id")

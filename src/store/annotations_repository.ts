@@ -8,6 +8,7 @@
 import { removeWithSummaries } from "./_write_annotation_summaries.ts";
 import { type Kysely, sql } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
+import { featureTermIdsFrom } from "../db/feature_term_ids.ts";
 import { NotFoundError } from "../db/errors.ts";
 import { transaction } from "../db/transaction.ts";
 import { encodeContent, utf8 } from "./_codec.ts";
@@ -195,10 +196,11 @@ export async function annotationFeatureStats(
       sql<number>`coalesce(sum(hypothetical), 0)`.as("h"),
       sql<number>`coalesce(sum(pseudo), 0)`.as("p"),
     ]).executeTakeFirstOrThrow();
-  const xrefs = await db.selectFrom("feature_xrefs as x")
-    .innerJoin("features as f", "f.id", "x.feature_id")
-    .where("f.annotation_id", "=", annotationId)
-    .select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow();
+  const xrefs = await sql<{ n: number }>`select count(*) as ${sql.id("n")} from ${
+    sql.table("features")
+  } as ${sql.id("f")}, ${featureTermIdsFrom(db, "f.xref_ids", "x")} where ${
+    sql.ref("f.annotation_id")
+  } = ${annotationId}`.execute(db).then((r) => r.rows[0]);
   return {
     byType,
     total: Object.values(byType).reduce((a, b) => a + b, 0),

@@ -14,6 +14,7 @@ import { isPostgres } from "../query/_sqlite_indexes.ts";
 import { bulkInsert } from "./_bulk_insert.ts";
 import { sha256Hex } from "./_codec.ts";
 import { pausePoint } from "../db/pause_point.ts";
+import { featureTermIdsValue, readFeatureTermIds } from "../db/feature_term_ids.ts";
 import { copyRowBatches } from "../db/postgres/copy_rows.ts";
 import { deferForBulkLoad, restoreAfterBulkLoad } from "../db/postgres/defer_for_bulk_load.ts";
 
@@ -41,7 +42,9 @@ const TABLES: readonly TablePlan[] = [
   { table: "sequences", key: "id", serial: true },
   { table: "features", key: "id", serial: true },
   { table: "xref_terms", key: "id", serial: true },
-  { table: "feature_xrefs", key: "feature_id", serial: false },
+  // Schema v5–v11 (a source not yet migrated); v12 keeps the links by term.
+  { table: "feature_xrefs" as keyof Database & string, key: "feature_id", serial: false },
+  { table: "xref_term_features", key: "term_id", serial: false },
   { table: "feature_originals", key: "annotation_id", serial: false },
   { table: "families", key: "id", serial: true },
   { table: "annotation_families", key: "annotation_id", serial: false },
@@ -153,7 +156,12 @@ export async function copyDatabase(
     const deferred = await deferForBulkLoad(trx, plans.map((plan) => plan.table), PRECOMPRESSED);
     for (const plan of plans) {
       onStep?.(`copy ${plan.table}`);
-      const batches = readBatches(from, plan, columns[plan.table], { chunkKeys, chunkBytes });
+      const batches = forEngine(
+        to,
+        plan.table,
+        columns[plan.table],
+        readBatches(from, plan, columns[plan.table], { chunkKeys, chunkBytes }),
+      );
       rows[plan.table] = await writeBatches(
         trx,
         plan.table,
@@ -259,6 +267,25 @@ async function* readBatches(
     if (batch.length > 0) yield batch;
     lo += span;
     span = nextSpan(span, valueBytes(batch), chunking);
+  }
+}
+
+/**
+ * The batches with each value as `to`'s engine stores it: `features.xref_ids` (schema v12) is
+ * packed bytes on SQLite and an `integer[]` on PostgreSQL; every other value is the same on both.
+ */
+async function* forEngine(
+  to: Kysely<Database>,
+  table: string,
+  columns: readonly string[],
+  batches: AsyncIterable<unknown[][]>,
+): AsyncGenerator<unknown[][]> {
+  const at = table === "features" ? columns.indexOf("xref_ids") : -1;
+  for await (const batch of batches) {
+    if (at >= 0) {
+      for (const row of batch) row[at] = featureTermIdsValue(to, readFeatureTermIds(row[at]));
+    }
+    yield batch;
   }
 }
 

@@ -6,6 +6,7 @@
 
 import type { Kysely } from "../deps/kysely.ts";
 import type { Database } from "../db/schema.ts";
+import { featureHasTerm } from "../db/feature_term_ids.ts";
 import {
   FEATURE_RECORD_COLUMNS,
   type FeatureRecord,
@@ -156,10 +157,10 @@ export async function getFeatureXrefs(
   db: Kysely<Database>,
   featureId: number,
 ): Promise<DbXref[]> {
-  return await db.selectFrom("feature_xrefs as x")
-    .innerJoin("xref_terms as t", "t.id", "x.term_id")
+  return await db.selectFrom(["features as f", "xref_terms as t"])
+    .where(featureHasTerm(db, "f.xref_ids", "t.id"))
     .select(["t.db", "t.accession"])
-    .where("x.feature_id", "=", featureId).orderBy("t.db").orderBy("t.accession").execute();
+    .where("f.id", "=", featureId).orderBy("t.db").orderBy("t.accession").execute();
 }
 
 /**

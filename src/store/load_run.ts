@@ -7,6 +7,7 @@
 
 import type { Kysely } from "../deps/kysely.ts";
 import type { Database, FeatureRow } from "../db/schema.ts";
+import { featureHasTerm } from "../db/feature_term_ids.ts";
 import { NotFoundError } from "../db/errors.ts";
 import { normalizeBaktaJson } from "../formats/bakta_json/normalize_bakta_json.ts";
 import { readBaktaJson } from "../formats/bakta_json/read_bakta_json.ts";
@@ -84,7 +85,7 @@ type LoadedFeatureRow = Pick<FeatureRow, (typeof LOADED_FEATURE_COLUMNS)[number]
  *   repeats/spacers and every evidence block; from GFF3 the `ID` of a feature without locus tag
  *   and the CRISPR parts; from GenBank/EMBL the `/translation`; from the TSV the CRISPR parts —
  *   and `original` is that stored record;
- * - **cross-references** from `feature_xrefs` (deduplicated on import), in the order of the
+ * - **cross-references** from `features.xref_ids` (deduplicated on import), in the order of the
  *   original record where it lists them;
  * - **genome**, **stats**, **software** and **run** times from the annotation row (a statistic
  *   Bakta wrote as `NaN` is `NaN`);
@@ -312,19 +313,17 @@ async function xrefsOf(
   only: LoadedFeatureRow[] | undefined,
 ): Promise<Map<number, DbXref[]>> {
   const byFeature = new Map<number, DbXref[]>();
-  let query = db.selectFrom("feature_xrefs as x")
-    .innerJoin("features as f", "f.id", "x.feature_id")
-    .innerJoin("xref_terms as t", "t.id", "x.term_id")
-    .select(["x.feature_id", "t.db", "t.accession"])
+  let query = db.selectFrom(["features as f", "xref_terms as t"])
+    .where(featureHasTerm(db, "f.xref_ids", "t.id"))
+    .select(["f.id as feature_id", "t.db", "t.accession"])
     .where("f.annotation_id", "=", annotationId);
   if (only !== undefined) {
     if (only.length === 0) return byFeature;
     const lo = Math.min(...only.map((r) => r.id));
     const hi = Math.max(...only.map((r) => r.id));
-    query = query.where("x.feature_id", ">=", lo).where("x.feature_id", "<=", hi);
+    query = query.where("f.id", ">=", lo).where("f.id", "<=", hi);
   }
-  const rows = await query.orderBy("x.feature_id").orderBy("t.db").orderBy("t.accession")
-    .execute();
+  const rows = await query.orderBy("f.id").orderBy("t.db").orderBy("t.accession").execute();
   for (const row of rows) {
     const list = byFeature.get(row.feature_id);
     const xref = { db: row.db, accession: row.accession };

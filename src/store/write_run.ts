@@ -15,6 +15,7 @@ import { ImportError } from "./import_error.ts";
 import { addMissingFiles, annotationHoldingFiles, insertFiles } from "./_known_run.ts";
 import { withIndexFill } from "./_feature_index_fill.ts";
 import { reserveIds } from "../db/reserve_ids.ts";
+import { featureTermIdsValue } from "../db/feature_term_ids.ts";
 import {
   findXrefTerms,
   newXrefTermRows,
@@ -504,10 +505,12 @@ async function insertFeatures(
     rows[i][1] = annotationId;
     rows[i][2] = sequenceRowIds.get(prepared.featureSequenceIds[i]);
   }
+  const { links, terms } = await resolveXrefLinks(trx, firstId, prepared, cache);
+  setXrefIds(trx, rows, firstId, links);
   await withIndexFill(trx, firstId, firstId + rows.length - 1, async () => {
-    await bulkInsert(trx, "features", FEATURE_COLUMNS, rows);
+    await bulkInsert(trx, "features", WRITTEN_FEATURE_COLUMNS, rows);
   });
-  const terms = await insertXrefLinks(trx, firstId, prepared, cache);
+  await insertIdPairs(trx, "xref_term_features", ["feature_id", "term_id"], links);
   if (prepared.recordsFile === undefined) {
     const packed = prepared.originals;
     await trx.insertInto("feature_originals")
@@ -517,30 +520,53 @@ async function insertFeatures(
   return { features: rows.length, terms };
 }
 
+/** The columns a feature row is written with: the prepared ones and `xref_ids` (schema v12). */
+const WRITTEN_FEATURE_COLUMNS = [...FEATURE_COLUMNS, "xref_ids"] as const;
+
 /**
- * Links the run's features to their cross-reference terms, the links in key order `(feature_id,
- * term_id)`. Term ids come from the cache when it holds them at the stored generation, else
- * from a look-up by key; terms not stored yet are added with reserved ids (the write transaction
- * holds the database), through the bulk-insert seam. Each distinct term is resolved once, however
- * many features carry it. Returns the term ids the cache lacked, to cache after commit.
+ * The run's links to cross-reference terms as `(feature_id, term_id)` pairs, in feature order.
+ * Term ids come from the cache when it holds them at the stored generation, else from a look-up
+ * by key; terms not stored yet are added with reserved ids (the write transaction holds the
+ * database), through the bulk-insert seam. Each distinct term is resolved once, however many
+ * features carry it. `terms` holds the term ids the cache lacked, to cache after commit.
  */
-async function insertXrefLinks(
+async function resolveXrefLinks(
   trx: Kysely<Database>,
   firstId: number,
   prepared: Pick<PreparedRun, "xrefTerms" | "xrefLinks">,
   cache: StoreCache,
-): Promise<StagedCacheUpdate["terms"]> {
-  const { xrefTerms: terms, xrefLinks } = prepared;
-  if (xrefLinks.length === 0) return undefined;
+): Promise<{ links: [number, number][]; terms: StagedCacheUpdate["terms"] }> {
+  const { xrefTerms, xrefLinks } = prepared;
+  if (xrefLinks.length === 0) return { links: [], terms: undefined };
   const generation = await xrefTermsGeneration(trx);
-  const { ids, fresh } = await termIdsOf(trx, terms, cache.termIdsAt(generation));
+  const { ids, fresh } = await termIdsOf(trx, xrefTerms, cache.termIdsAt(generation));
   const links: [number, number][] = new Array(xrefLinks.length / 2);
   for (let j = 0; j < xrefLinks.length; j += 2) {
     links[j / 2] = [firstId + xrefLinks[j], ids[xrefLinks[j + 1]]];
   }
-  links.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  await insertIdPairs(trx, "feature_xrefs", ["feature_id", "term_id"], links);
-  return { generation, ids: fresh };
+  return { links, terms: { generation, ids: fresh } };
+}
+
+/**
+ * Appends each feature row's `xref_ids` (its term ids, packed for the engine) from the links,
+ * which come in feature order.
+ */
+function setXrefIds(
+  trx: Kysely<Database>,
+  rows: unknown[][],
+  firstId: number,
+  links: readonly (readonly [number, number])[],
+): void {
+  const at = FEATURE_COLUMNS.length;
+  for (const row of rows) row[at] = null;
+  const ids: number[] = [];
+  for (let k = 0; k < links.length; k++) {
+    ids.push(links[k][1]);
+    const featureId = links[k][0];
+    if (k + 1 < links.length && links[k + 1][0] === featureId) continue;
+    rows[featureId - firstId][at] = featureTermIdsValue(trx, ids);
+    ids.length = 0;
+  }
 }
 
 /**

@@ -116,7 +116,7 @@ engineTest("pangenomeClasses() classifies at exactly 99, 95 and 15 of 100 genome
     // same families stored, as the store writes them (read from the family index).
     for (const stored of [false, true]) {
       await t.step(stored ? "stored families" : "computed families", async () => {
-        if (stored) await db.updateTable("features").set({ family: familyKey() }).execute();
+        if (stored) await db.updateTable("features").set({ family: familyKey(db) }).execute();
         const rows = (await pangenomeClasses(db)).objects() as Record<string, unknown>[];
         assert.deepEqual(rows.map((r) => [r.family, r.genomes, r.class]), expected);
         const summary = (await pangenomeSummary(db)).objects() as Record<string, unknown>[];

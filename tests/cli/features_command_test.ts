@@ -113,7 +113,7 @@ engineTest("baktadb features --search and --xref find what the tables hold", asy
       const xref = await db.selectFrom("xref_terms").select(["id", "db", "accession"])
         .where("db", "=", "COG").where("accession", "like", "COG%").limit(1)
         .executeTakeFirstOrThrow();
-      const holders = await db.selectFrom("feature_xrefs").select("feature_id")
+      const holders = await db.selectFrom("xref_term_features").select("feature_id")
         .where("term_id", "=", xref.id).execute();
       const listed = await listJson(["factory", "--xref", `COG:${xref.accession}`], fx.db);
       assert.deepStrictEqual(

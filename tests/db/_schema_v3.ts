@@ -68,7 +68,7 @@ export async function writeRunAtV3(
   }
   await bulkInsert(
     db,
-    "feature_xrefs",
+    "feature_xrefs" as keyof Database & string, // the table of schema v3, gone since v12
     ["feature_id", "db", "accession"],
     Array.from({ length: prepared.xrefLinks.length / 2 }, (_, j) => {
       const { db: xdb, accession } = prepared.xrefTerms[prepared.xrefLinks[2 * j + 1]];

@@ -105,7 +105,7 @@ engineTest(
 );
 
 engineTest(
-  "feature_xrefs reject the same (feature, term) twice, and terms are found again, not added twice",
+  "xref_term_features reject the same (term, feature) twice, and terms are found again, not added twice",
   async () => {
     await using db = await freshDatabase();
     const ids = await seed(db);
@@ -114,11 +114,12 @@ engineTest(
     const term = await db.insertInto("xref_terms")
       .values({ db: "COG", accession: "COG0001", key: xrefTermHash("COG", "COG0001") })
       .returning("id").executeTakeFirstOrThrow();
-    await db.insertInto("feature_xrefs").values({ feature_id: id, term_id: term.id }).execute();
+    await db.insertInto("xref_term_features").values({ feature_id: id, term_id: term.id })
+      .execute();
     await rejectsWith(
-      db.insertInto("feature_xrefs").values({ feature_id: id, term_id: term.id }).execute(),
+      db.insertInto("xref_term_features").values({ feature_id: id, term_id: term.id }).execute(),
       "primary-key",
-      "feature_xrefs",
+      "xref_term_features",
     );
     // Schema v8 keeps no unique index on the terms' text: writers add a pair only when its key
     // look-up finds none, inside their write transaction.
@@ -139,7 +140,7 @@ Deno.test(
       .executeTakeFirstOrThrow();
     await insertFeatureXrefs(db, [[id, "EC", "5.6.2.2"]]);
     await db.deleteFrom("genomes").where("id", "=", ids.genomeId).execute();
-    for (const table of ["sequences", "annotations", "features", "feature_xrefs"] as const) {
+    for (const table of ["sequences", "annotations", "features", "xref_term_features"] as const) {
       const { n } = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n"))
         .executeTakeFirstOrThrow();
       assert.equal(n, 0, table);

@@ -38,7 +38,7 @@ engineTest("migrateToLatest() creates every table of the schema", async () => {
       "annotations",
       "result_files",
       "features",
-      "feature_xrefs",
+      "xref_term_features",
       "genome_traits",
     ]
   ) {
@@ -169,7 +169,7 @@ engineTest(
     // families the migration stored, once the cross-references are in their latest form.
     await migrateToLatest(db);
     const computed = await db.selectFrom("features")
-      .select(["family", "locus_tag", familyKey().as("computed")]).orderBy("id").execute();
+      .select(["family", "locus_tag", familyKey(db).as("computed")]).orderBy("id").execute();
     for (const row of computed) {
       assert.equal(row.family, row.computed, `feature ${row.locus_tag}`);
     }
@@ -286,18 +286,16 @@ engineTest(
       imported[genome] = await importRun(fresh, [...paths], { genome });
     }
     const before = await answers(fresh);
-    const xrefCount = async (annotation?: number) => {
-      let query = db.selectFrom("feature_xrefs as x").innerJoin(
-        "features as f",
-        "f.id",
-        "x.feature_id",
-      )
-        .select(sql<number>`count(*)`.as("n"));
-      if (annotation !== undefined) query = query.where("f.annotation_id", "=", annotation);
-      return Number((await query.executeTakeFirstOrThrow()).n);
+    // The links: `feature_xrefs` up to schema 11, `xref_term_features` since 12.
+    const xrefCount = async (links: string, annotation?: number) => {
+      const { rows } = await sql<{ n: number }>`select count(*) as n from ${sql.table(links)} x
+        join features f on f.id = x.feature_id
+        where ${annotation === undefined ? sql`true` : sql`f.annotation_id = ${annotation}`}`
+        .execute(db);
+      return Number(rows[0].n);
     };
-    const xrefsBefore = await xrefCount();
-    const xrefsOfDuplicate = await xrefCount(duplicate);
+    const xrefsBefore = await xrefCount("feature_xrefs");
+    const xrefsOfDuplicate = await xrefCount("feature_xrefs", duplicate);
 
     const steps = await migrateToLatest(db);
     assert.deepEqual(steps.map((s) => [s.name, s.status]), [
@@ -309,6 +307,7 @@ engineTest(
       ["0009_postgres_fts5_folding", "Success"],
       ["0010_annotation_summaries", "Success"],
       ["0011_partial_gene_index", "Success"],
+      ["0012_packed_xrefs", "Success"],
     ]);
     assert.deepEqual(await answers(db), before);
 
@@ -325,8 +324,8 @@ engineTest(
       .where("annotation_id", "=", kept).orderBy("file_name").execute();
     assert.deepEqual(files.map((f) => f.file_name), ["assembly.gff3", "assembly.txt"]);
     // Every cross-reference of the kept annotations is still there, once; the merged run's went.
-    assert.equal(await xrefCount(), xrefsBefore - xrefsOfDuplicate);
-    const orphans = await sql<{ n: number }>`select count(*) as n from feature_xrefs
+    assert.equal(await xrefCount("xref_term_features"), xrefsBefore - xrefsOfDuplicate);
+    const orphans = await sql<{ n: number }>`select count(*) as n from xref_term_features
         where feature_id not in (select id from features)`.execute(db);
     assert.equal(Number(orphans.rows[0].n), 0);
     const packed = await db.selectFrom("features").select(sql<number>`count(*)`.as("n"))

@@ -56,7 +56,7 @@ Deno.test({
       assert.equal(row.locus_tag, f.locus_tag ?? "");
       assert.equal(row.product, f.product ?? "");
       assert.equal(row.pseudo, String(f.pseudo));
-      const xrefs = await db.selectFrom("feature_xrefs as x")
+      const xrefs = await db.selectFrom("xref_term_features as x")
         .innerJoin("xref_terms as t", "t.id", "x.term_id").select(["t.db", "t.accession"])
         .where("x.feature_id", "=", f.id).execute();
       assert.deepStrictEqual(

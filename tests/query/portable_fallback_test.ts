@@ -3,6 +3,7 @@
  * whose adapter is not a `SqliteAdapter`: the region query on the b-tree and search with `like`.
  */
 
+import { registerFeatureTermIds } from "../../src/db/feature_term_ids.ts";
 import assert from "node:assert/strict";
 import { DatabaseSync } from "node:sqlite";
 import fc from "fast-check";
@@ -52,6 +53,7 @@ class PortableAdapter implements DialectAdapter {
 /** A migrated in-memory database, and a second view of it that is "not SQLite". */
 async function twoViews(): Promise<{ db: Kysely<Database>; portable: Kysely<Database> }> {
   const native = new DatabaseSync(":memory:", { enableForeignKeyConstraints: true });
+  registerFeatureTermIds(native); // as openDatabase does: schema 12 reads packed term ids with it
   const sqlite = new SqliteDialect({ database: adaptSqlite(native) });
   const db = new Kysely<Database>({ dialect: sqlite });
   await migrateToLatest(db);

@@ -145,7 +145,7 @@ const SAME_ROWS = [
   "f.hypothetical, f.pseudo, f.aa_hexdigest, f.aa_length, f.nt_gc, f.family from features f " +
   "join sequences s on s.id = f.sequence_id join genomes g on g.id = s.genome_id " +
   "where g.name = '" + FIXTURE_PREFIX + "' order by 1, 3, 4, 2, 7",
-  "select t.db, t.accession, f.locus_tag from feature_xrefs x join xref_terms t on " +
+  "select t.db, t.accession, f.locus_tag from xref_term_features x join xref_terms t on " +
   "t.id = x.term_id join features f on f.id = x.feature_id order by 1, 2, 3",
 ];
 

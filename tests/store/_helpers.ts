@@ -9,7 +9,7 @@ export const TABLES = [
   "sequences",
   "annotations",
   "features",
-  "feature_xrefs",
+  "xref_term_features",
   "result_files",
   "features_fts",
   "features_rtree",

@@ -14,7 +14,7 @@ const present = reportSamples("tests/store/feature_family_test.ts");
 /** Every feature's stored family next to `familyKey()` computed by SQL over its rows. */
 async function storedAndComputed(db: Kysely<Database>) {
   return await db.selectFrom("features")
-    .select(["features.id", "features.type", "features.family", familyKey().as("computed")])
+    .select(["features.id", "features.type", "features.family", familyKey(db).as("computed")])
     .orderBy("features.id")
     .execute();
 }

@@ -30,11 +30,13 @@ Deno.test("every reference an import writes resolves: new genome, new version, s
     assert.equal((await importRuns(db, [`${dir}/r0.gff3`])).skipped, 1);
     const problems = await sql`pragma foreign_key_check`.execute(db);
     assert.deepEqual(problems.rows, []);
-    const { rows } = await sql<{ n: number }>`select count(*) as n from feature_xrefs x
+    const { rows } = await sql<{ n: number }>`select count(*) as n from xref_term_features x
       left join xref_terms t on t.id = x.term_id left join features f on f.id = x.feature_id
       where t.id is null or f.id is null`.execute(db);
     assert.equal(rows[0].n, 0);
-    const linked = await sql<{ n: number }>`select count(*) as n from feature_xrefs`.execute(db);
+    const linked = await sql<{ n: number }>`select count(*) as n from xref_term_features`.execute(
+      db,
+    );
     const expected = [runs[0], runs[1], runs[2], runs[0]].reduce(
       (n, run) =>
         n +

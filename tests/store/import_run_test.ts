@@ -45,7 +45,7 @@ engineTest(
       (n, f) => n + new Set(f.dbXrefs.map((x) => `${x.db}:${x.accession}`)).size,
       0,
     );
-    assert.equal(counts.feature_xrefs, distinctXrefs);
+    assert.equal(counts.xref_term_features, distinctXrefs);
     assert.equal(result.counts.xrefs, distinctXrefs);
     assert.equal(counts.features_fts, run.features.length, "the FTS index follows the features");
     assert.equal(counts.features_rtree, run.features.length, "the R*Tree follows the features");

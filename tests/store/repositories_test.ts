@@ -83,7 +83,7 @@ engineTest(
         counts.sequences,
         counts.annotations,
         counts.features,
-        counts.feature_xrefs,
+        counts.xref_term_features,
       ],
       [1, 0, 0, 0, 0],
     );

@@ -35,7 +35,7 @@ Deno.test(
       });
       const again = await importRun(db, run, { genome: "C" });
       const stored = await sql<{ locus: string; x: string }>`select f.locus_tag as locus,
-        t.db || ':' || t.accession as x from feature_xrefs l join features f on f.id = l.feature_id
+        t.db || ':' || t.accession as x from xref_term_features l join features f on f.id = l.feature_id
         join xref_terms t on t.id = l.term_id where f.annotation_id = ${again.annotationId}`
         .execute(db);
       const expected = run.features.flatMap((f) =>

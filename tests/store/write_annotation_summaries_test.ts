@@ -70,9 +70,9 @@ async function bruteForce(db: Kysely<Database>): Promise<Summaries> {
     cell[Number(f.pseudo) === 0 ? 0 : 1]++;
     set.set(f.family, cell);
   }
-  const links = await db.selectFrom("feature_xrefs")
-    .innerJoin("xref_terms", "xref_terms.id", "feature_xrefs.term_id")
-    .select(["feature_xrefs.feature_id", "xref_terms.db", "xref_terms.accession"]).execute();
+  const links = await db.selectFrom("xref_term_features")
+    .innerJoin("xref_terms", "xref_terms.id", "xref_term_features.term_id")
+    .select(["xref_term_features.feature_id", "xref_terms.db", "xref_terms.accession"]).execute();
   const letters = new Map<number, string[]>();
   for (const l of links) {
     if (l.db !== "COG" || l.accession.startsWith("COG")) continue;

@@ -118,7 +118,7 @@ export function* copyTextChunks(
  * violations surface as baktadb's `ConstraintError`, as for an insert.
  *
  * ```sql
- * copy "feature_xrefs" ("feature_id", "term_id") from stdin
+ * copy "xref_term_features" ("term_id", "feature_id") from stdin
  * ```
  *
  * @param db A database opened with `openPostgres` (or a transaction of one).
@@ -134,7 +134,7 @@ export function* copyTextChunks(
  * import { openDatabase } from "../open_database.ts";
  * import { copyRows } from "./copy_rows.ts";
  * const db = await openDatabase(":memory:");
- * if (await copyRows(db, "feature_xrefs", ["feature_id", "term_id"], []) !== 0) {
+ * if (await copyRows(db, "xref_term_features", ["term_id", "feature_id"], []) !== 0) {
  *   throw new Error("no rows");
  * }
  * await db.destroy();
@@ -171,7 +171,7 @@ export async function copyRows(
  * import { copyRowBatches } from "./copy_rows.ts";
  * const db = await openDatabase(":memory:");
  * async function* none(): AsyncGenerator<unknown[][]> {}
- * if (await copyRowBatches(db, "feature_xrefs", ["feature_id", "term_id"], none()) !== 0) {
+ * if (await copyRowBatches(db, "xref_term_features", ["term_id", "feature_id"], none()) !== 0) {
  *   throw new Error("no rows");
  * }
  * await db.destroy();

@@ -21,7 +21,8 @@ const ESCAPES: Readonly<Record<string, string>> = {
 /**
  * One value as a field of COPY's text format: `\N` for `null`/`undefined`, numbers and bigints in
  * decimal, booleans as `t`/`f`, strings escaped, `Uint8Array` as `bytea`'s hex form (`\\x…`, the
- * backslash itself escaped).
+ * backslash itself escaped), an array of integers as an array literal (`{1,2,3}`, for
+ * `integer[]` columns such as `features.xref_ids`).
  *
  * @param value The value.
  * @returns The field's text (no tab, newline or carriage return in it).
@@ -35,6 +36,7 @@ const ESCAPES: Readonly<Record<string, string>> = {
  * assert.equal(copyTextField("a\tb\\c\nd"), "a\\tb\\\\c\\nd");
  * assert.equal(copyTextField(null), "\\N");
  * assert.equal(copyTextField(new Uint8Array([0, 255])), "\\\\x00ff");
+ * assert.equal(copyTextField([3, 40]), "{3,40}");
  * assert.throws(() => copyTextField("a\u0000b"), /U\+0000/);
  * ```
  */
@@ -52,6 +54,7 @@ export function copyTextField(value: unknown): string {
   }
   if (value === null) return "\\N";
   if (value instanceof Uint8Array) return byteaHex(value);
+  if (Array.isArray(value) && value.every(Number.isSafeInteger)) return `{${value.join(",")}}`;
   throw new TypeError(`Cannot write a value of type ${describe(value)} with COPY`);
 }
 

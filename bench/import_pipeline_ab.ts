@@ -7,7 +7,8 @@
  *
  * Run: `nice -n 10 deno run -A bench/import_pipeline_ab.ts [OTHER_TREE] [ROUNDS] [CONCURRENCY]`
  * (defaults: `/work/main`, 3 rounds, each tree's default concurrency). Prints a SKIPPED line when
- * the samples are missing.
+ * the samples are missing. One import alone: `deno run -A bench/import_pipeline_ab.ts --child TREE
+ * [CONCURRENCY]` prints its figures as JSON.
  *
  * @module
  */
@@ -24,7 +25,8 @@ interface Figures {
 }
 
 /** Child mode: one import with the tree's `importRuns`, its figures printed as JSON. */
-async function child(tree: string, concurrency: number | undefined): Promise<void> {
+async function child(given: string, concurrency: number | undefined): Promise<void> {
+  const tree = Deno.realPathSync(given);
   const { openDatabase } = await import(`${tree}/src/db/open_database.ts`);
   const { importRuns } = await import(`${tree}/src/store/import_runs.ts`);
   const files = inputFiles();

@@ -96,8 +96,8 @@ export interface ImportRunsOptions extends Omit<ImportRunOptions, "prefix" | "fi
  * reader follows top to bottom: **find** the files (`collectRunFiles`) → **read and prepare** them
  * in a worker thread, up to `concurrency` runs ahead of the one being written (runs whose files
  * are stored already are not parsed) → **write** each run in its own transaction, in input order
- * (`writePrepared`) → **report**. A run that fails is reported with its error and leaves nothing in the database; the others go in. With `genome`,
- * every run goes to that genome. A file given by name is read whatever its name (its content
+ * (`writePrepared`) → **report**. A run that fails is reported with its error and leaves nothing
+ * in the database; the others go in. With `genome`, every run goes to that genome. A file given by name is read whatever its name (its content
  * decides); a BakRep dataset (`<id>.bakta.json.gz`, side files, record `<id>.json`) is checked
  * against its record and imported as genome `<id>` with its metadata (`setGenomeMetadata`).
  *
@@ -198,8 +198,8 @@ type PreparedStep =
  * Stage 2: reads, checksums and parses runs — in a {@linkcode PrepareWorker} unless a custom
  * reader is given — up to `ahead` runs after the one being written, so that the worker has the
  * next run in hand when it finishes one, and tells runs whose files are stored already (those are
- * not parsed). A run the worker fails on is prepared again on this thread, so
- * that its error keeps its class (`ParseError`, `ImportError`).
+ * not parsed). A run the worker fails on is prepared again on this thread, so that its error
+ * keeps its class (`ParseError`, `ImportError`).
  */
 class PrepareStage {
   #db: Kysely<Database>;

@@ -94,12 +94,13 @@ export interface ImportRunsOptions extends Omit<ImportRunOptions, "prefix" | "fi
  * files found are grouped into runs by folder and prefix (`C22.gff3.gz` alone is a run;
  * `assembly.json` + `assembly.gff3` + … of one folder are one run). The import is a pipeline a
  * reader follows top to bottom: **find** the files (`collectRunFiles`) → **read and prepare** them
- * in a worker thread, up to `concurrency` runs ahead of the one being written (runs whose files
- * are stored already are not parsed) → **write** each run in its own transaction, in input order
- * (`writePrepared`) → **report**. A run that fails is reported with its error and leaves nothing
- * in the database; the others go in. With `genome`, every run goes to that genome. A file given
- * by name is read whatever its name (its content decides); a BakRep dataset (`<id>.bakta.json.gz`, side files, record `<id>.json`) is checked
- * against its record and imported as genome `<id>` with its metadata (`setGenomeMetadata`).
+ * in a worker thread, up to `concurrency` runs ahead of the one being written (runs whose files are
+ * stored already are not parsed) → **write** each run in its own transaction, in input order
+ * (`writePrepared`) → **report**. A run that fails is reported with its error and leaves nothing in
+ * the database; the others go in. With `genome`, every run goes to that genome. A file given by
+ * name is read whatever its name (its content decides); a BakRep dataset (`<id>.bakta.json.gz`,
+ * side files, record `<id>.json`) is checked against its record and imported as genome `<id>` with
+ * its metadata (`setGenomeMetadata`).
  *
  * @param db The database.
  * @param items Folders, files and globs.

@@ -1,7 +1,8 @@
 /**
  * The floor of the family tables: reading every stored family of the cohort's CDSs, with its
- * genome, from the index `features(type, family, annotation_id, pseudo)` inside the database, and
- * nothing else (no grouping, nothing handed to JavaScript but two counts).
+ * genome, from the index `features(annotation_id, type, pseudo, hypothetical, family)` inside the
+ * database (since schema 13, which dropped `features(type, family, …)`: a scan of it), and nothing
+ * else (no grouping, nothing handed to JavaScript but two counts).
  *
  * @module
  */

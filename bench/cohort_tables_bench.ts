@@ -1,8 +1,7 @@
 /**
  * The cohort tables next to their floor, in the same run: reading every stored family of the
- * cohort's CDSs from the index `features(type, family, annotation_id, pseudo)`
- * (`bench/_family_floor.ts`), then `familyPresence` (the one read the tables share),
- * `presenceAbsence`, `pangenomeClasses` (with and without describing the families),
+ * cohort's CDSs from an index of `features` (`bench/_family_floor.ts`), then `familyPresence` (the
+ * one read the tables share), `presenceAbsence`, `pangenomeClasses` (with and without describing the families),
  * `pangenomeSummary` and `cogMatrix`. The load average is printed at the start and the end, with
  * the peak resident memory (sampled at the end of every case, its result still held).
  *

@@ -55,6 +55,7 @@ import type { Database } from "../src/db/schema.ts";
 import { copyDatabase } from "../src/store/copy_database.ts";
 import { importRun } from "../src/store/import_run.ts";
 import { makeFamilyPool, makeRun, SeededRandom } from "../src/testing/factory/mod.ts";
+import { regionWindows } from "./_region_windows.ts";
 import { featuresInRegion, regionFeatures, searchFeatures } from "../src/query/mod.ts";
 import {
   cogMatrix,
@@ -203,24 +204,6 @@ async function benchImport(): Promise<void> {
   }, IMPORT_RUNS);
 }
 
-/**
- * Region windows of 10 kb on the cohort's chromosomes, one in ten across the origin of a
- * circular one (as in `bench/query_bench.ts`; the family cohort's sequences have no topology).
- */
-async function regionWindows(db: Kysely<Database>) {
-  const chromosomes = await db.selectFrom("sequences")
-    .innerJoin("genomes", "genomes.id", "sequences.genome_id")
-    .select(["genomes.name as genome", "sequences.seq_id", "sequences.length", "topology"])
-    .where("sequences.seq_id", "=", "contig_1").execute();
-  const random = new SeededRandom(7);
-  return Array.from({ length: 200 }, (_, i) => {
-    const c = chromosomes[random.int(0, chromosomes.length - 1)];
-    const across = i % 10 === 0 && c.topology === "circular";
-    const from = across ? c.length - 4000 : random.int(1, c.length - 10_000);
-    return { genome: c.genome, sequence: c.seq_id, from, to: across ? 6000 : from + 9_999 };
-  });
-}
-
 /** Whether a SQLite cohort has rows in `table` (a cohort built by bulk inserts has no index rows). */
 async function hasRows(db: Kysely<Database>, table: string): Promise<boolean> {
   const { rows } = await sql`select 1 from ${sql.table(table)} limit 1`.execute(db);
@@ -261,22 +244,16 @@ async function printRegionPlan(
   });
 }
 
-/**
- * Region and search. On a SQLite cohort without R*Tree rows (the family cohort) the region
- * queries use the b-tree form, and without FTS5 rows the search groups are left out.
- */
+/** Region and search. On a SQLite cohort without FTS5 rows the search groups are left out. */
 async function benchQueries(pair: Pair): Promise<void> {
   const windows = await regionWindows(pair.sqlite);
   await printRegionPlan(pair.postgres, windows);
-  const rtree = await hasRows(pair.sqlite, "features_rtree");
   let next = 0;
-  const note = rtree ? "" : " (SQLite: b-tree, no R*Tree rows)";
-  benchBoth(`regionFeatures, 10 kb window, one statement${note}`, pair, async (db) => {
+  benchBoth("regionFeatures, 10 kb window, one statement", pair, async (db) => {
     await regionFeatures(db, windows[next++ % windows.length]);
   });
-  benchBoth(`featuresInRegion, 10 kb window, look-up + query${note}`, pair, async (db, engine) => {
-    const index = engine === "sqlite" && !rtree ? "btree" : "auto";
-    await (await featuresInRegion(db, { ...windows[next++ % windows.length], index })).execute();
+  benchBoth("featuresInRegion, 10 kb window, look-up + query", pair, async (db) => {
+    await (await featuresInRegion(db, windows[next++ % windows.length])).execute();
   });
   if (!(await hasRows(pair.sqlite, "features_fts"))) return;
   benchBoth("searchFeatures 'polymerase' in one genome", pair, async (db) => {

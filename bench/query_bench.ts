@@ -32,7 +32,6 @@
  */
 
 import { openDatabase } from "../src/db/open_database.ts";
-import { SeededRandom } from "../src/testing/factory/mod.ts";
 import {
   featuresByXref,
   featuresInRegion,
@@ -46,6 +45,7 @@ import {
 } from "../src/query/mod.ts";
 import { featureTypeCounts, genomeSummary } from "../src/analysis/mod.ts";
 import { buildFactoryCohort } from "./build_factory_cohort.ts";
+import { regionWindows } from "./_region_windows.ts";
 
 const GENOMES = Number(Deno.env.get("BAKTADB_BENCH_GENOMES") ?? 1000);
 if (!Number.isInteger(GENOMES) || GENOMES < 1) {
@@ -66,24 +66,11 @@ console.log(`bench database ${PATH}: ${GENOMES} genomes (${built} built now)`);
 console.log(`load average ${Deno.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
 
 // Windows for the region query: 10 kb on the chromosome of a genome, one in ten across the origin.
-const chromosomes = await db.selectFrom("sequences")
-  .innerJoin("genomes", "genomes.id", "sequences.genome_id")
-  .select(["genomes.name as genome", "sequences.seq_id", "sequences.length"])
-  .where("sequences.seq_id", "=", "contig_1")
-  .execute();
-const windowRandom = new SeededRandom(7);
-const windows = Array.from({ length: 200 }, (_, i) => {
-  const chromosome = chromosomes[windowRandom.int(0, chromosomes.length - 1)];
-  const from = i % 10 === 0
-    ? chromosome.length - 4000
-    : windowRandom.int(1, chromosome.length - 10_000);
-  const to = i % 10 === 0 ? 6000 : from + 9_999;
-  return { genome: chromosome.genome, sequence: chromosome.seq_id, from, to };
-});
+const windows = await regionWindows(db);
 let next = 0;
 
 Deno.bench({
-  name: "featuresInRegion: 10 kb window (look-up + R*Tree query)",
+  name: "featuresInRegion: 10 kb window (look-up + query)",
   group: "query",
   async fn() {
     const query = await featuresInRegion(db, windows[next++ % windows.length]);

@@ -224,8 +224,8 @@ async function writeCogSets(db: Kysely<any>, ids: ReturnType<typeof sql.join>) {
 
 /**
  * The families some annotations represent in the dictionary (their representative is one of
- * their features): read before the features are deleted, handed to {@linkcode repickFamilies}
- * after.
+ * their features): read before the features are deleted, handed to `repickFamilies`
+ * (`src/store/_repick_families.ts`) after.
  *
  * @param db The database (inside the caller's transaction).
  * @param annotationIds The annotations.
@@ -242,28 +242,4 @@ export async function representedFamilies(
     inner join families d on d.name = f.family and d.feature_id = f.id
     where f.annotation_id in (${ids}) and f.type in ('cds', 'sorf')`.execute(db);
   return rows.map((row) => Number(row.id));
-}
-
-/**
- * Gives some families the lowest stored member as representative (an index seek each on
- * `features(type, family, …)`), and deletes those left without members.
- *
- * @param db The database (inside the caller's transaction).
- * @param familyIds The families.
- */
-// deno-lint-ignore no-explicit-any
-export async function repickFamilies(db: Kysely<any>, familyIds: readonly number[]) {
-  const PAGE = 500;
-  for (let from = 0; from < familyIds.length; from += PAGE) {
-    const ids = sql.join(familyIds.slice(from, from + PAGE).map((id) => sql`${id}`));
-    await sql`delete from families where id in (${ids}) and not exists (select 1 from features f
-      where f.type in ('cds', 'sorf') and f.family = families.name)`.execute(db);
-    await sql`update families set feature_id = (select min(f.id) from features f
-      where f.type in ('cds', 'sorf') and f.family = families.name)
-      where id in (${ids})`.execute(db);
-    await sql`update families set
-      gene = (select f.gene from features f where f.id = families.feature_id),
-      product = (select f.product from features f where f.id = families.feature_id)
-      where id in (${ids})`.execute(db);
-  }
 }

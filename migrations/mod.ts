@@ -18,6 +18,7 @@ import * as m0009 from "./0009_postgres_fts5_folding.ts";
 import * as m0010 from "./0010_annotation_summaries.ts";
 import * as m0011 from "./0011_partial_gene_index.ts";
 import * as m0012 from "./0012_packed_xrefs.ts";
+import * as m0013 from "./0013_fewer_feature_indexes.ts";
 
 /** The migrations by name, in order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
@@ -33,4 +34,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   "0010_annotation_summaries": m0010,
   "0011_partial_gene_index": m0011,
   "0012_packed_xrefs": m0012,
+  "0013_fewer_feature_indexes": m0013,
 });

@@ -1,7 +1,7 @@
 /**
  * The one read behind every family table: which genomes of the cohort carry each gene family, and
- * how many copies, read once from the index `features(type, family, annotation_id, pseudo)`
- * (migration 0006) in family order and held as typed arrays (a sparse matrix by family), never as
+ * how many copies, read from the per-annotation family sets (schema v10) or, without them, from
+ * the features in family order, and held as typed arrays (a sparse matrix by family), never as
  * one object per cell.
  *
  * @module
@@ -56,8 +56,12 @@ export interface FamilyPresence {
   descriptions?: FamilyDescriptions;
 }
 
-/** How many families one query hands over by default (one packed text each time). */
-const CHUNK = 100_000;
+/**
+ * How many families one query hands over by default (one packed text each time). Since schema 13
+ * no index is in family order (`features_type_family_idx` dropped): each query sorts the rows
+ * of the type, so the default reads a cohort of 1,000 genomes (324,000 families) in one pass.
+ */
+const CHUNK = 1_000_000;
 /** Separators of the packed text: between records, and between a record's fields. */
 const RECORD = "\u001e";
 const FIELD = "\u001f";
@@ -77,7 +81,7 @@ export interface FamilyPresenceRequest {
   computeAll: boolean;
   /**
    * How many families one query hands over.
-   * @default 100000
+   * @default 1000000
    */
   chunk?: number;
   /**
@@ -108,8 +112,8 @@ export interface FamilyPresenceRequest {
  * `computeAll`), from those sets and the family dictionary (`_family_sets.ts`). Otherwise in one
  * pass over the features: on the stored family
  * (`features.family`), `select family, min(id), group_concat(annotation_id) … group by family`
- * over the index in family order, 100,000 families at a time (keyset on `family`), each chunk
- * packed by the database into one text; the few proteins without a stored family, and every
+ * (sorted by the database), 1,000,000 families at a time (keyset on `family`), each chunk packed
+ * by the database into one text; the few proteins without a stored family, and every
  * protein when `computeAll`, through `request.computed`.
  *
  * @param db The database.
@@ -298,7 +302,8 @@ async function readStoredFamilies(
 }
 
 /**
- * One chunk: the next `CHUNK` families after `after`, packed as
+ * One chunk: the next `CHUNK` families after `after` (the type's rows read from the index
+ * `features(annotation_id, type, …, family)` and sorted by family), packed as
  * `family US first US id,id,… RS …` (an annotation id once per copy).
  *
  * The SQL emitted (on SQLite; elsewhere `string_agg` replaces `group_concat`):
@@ -308,7 +313,7 @@ async function readStoredFamilies(
  *   group_concat(family || X'1f' || first || X'1f' || cells, X'1e') as packed
  * from (select family, min(id) as first, group_concat(cast(annotation_id as text), ',') as cells
  *   from features where type = ? and family > ? [and pseudo = 0]
- *     [and +annotation_id in (…cohort…)]
+ *     [and annotation_id in (…cohort…)]
  *   group by family order by family limit 100000)
  * ```
  */
@@ -318,7 +323,9 @@ function storedFamiliesChunk(
   after: string | undefined,
 ) {
   const ref = sql.ref;
-  const cells = joinedText(db, sql`cast(${ref("features.annotation_id")} as text)`, ",");
+  const annotation = ref("features.annotation_id");
+  // Cells in annotation order: SQLite reads the rows in the order of `features(annotation_id, …)`.
+  const cells = joinedText(db, sql`cast(${annotation} as text)`, ",", annotation);
   let families = db.selectFrom("features")
     .select([
       "features.family",
@@ -332,9 +339,9 @@ function storedFamiliesChunk(
     .limit(options.chunk);
   if (options.pseudogenes === "absent") families = families.where("features.pseudo", "=", 0);
   if (options.filter) {
-    // The unary plus keeps SQLite on the family index (rows in family order, no sort).
+    // Each cohort annotation's rows of the type are one range of `features(annotation_id, type, …)`.
     families = families.where(
-      sql`+${ref("features.annotation_id")}`,
+      "features.annotation_id",
       "in",
       db.selectFrom(cohortQuery(db, options.cohort).as("c")).select("c.annotation_id"),
     );

@@ -245,10 +245,10 @@ export interface PresenceAbsenceOptions extends GeneFamilyOptions {
 /**
  * The cohort's gene families as a sparse matrix held in typed arrays ({@linkcode FamilyPresence}):
  * for each family (in code-unit order) the genomes that carry it and the number of copies, and the
- * lowest feature id among its members. One read of the index
- * `features(type, family, annotation_id, pseudo)` in family order, grouped by family only, packed
- * by the database into a text per 100,000 families (no temporary table, no sort, no object per
- * cell); proteins without a stored family (written outside the store), and every protein at
+ * lowest feature id among its members. Read from the per-annotation family sets and the family
+ * dictionary (schema v10); for a cohort with an annotation without sets, from the features grouped
+ * by family, packed by the database into a text per 1,000,000 families (no object per cell);
+ * proteins without a stored family (written outside the store), and every protein at
  * `familyLevel: "uniref50"`, get theirs from {@linkcode familyMembersQuery}. The building block of
  * {@linkcode presenceAbsence}, `pangenomeClasses`, `pangenomeSummary` and `traitAssociation`.
  *

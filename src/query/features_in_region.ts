@@ -9,7 +9,8 @@ import { type Expression, type Kysely, sql, type SqlBool } from "../deps/kysely.
 import type { Database } from "../db/schema.ts";
 import { annotationOf } from "./annotation_of.ts";
 import { type FeatureQuery, selectFeatures } from "./find_features.ts";
-import { isPostgres, isSqlite, withIndexes } from "./_sqlite_indexes.ts";
+import { isPostgres, isSqlite } from "./_sqlite_indexes.ts";
+import { longFeatureWhere, REGION_SPAN_BOUND } from "../db/region_bound.ts";
 import { checkId, checkName, show } from "./_validate.ts";
 
 /** Options of {@linkcode featuresInRegion}. */
@@ -31,14 +32,15 @@ export interface RegionOptions {
    */
   annotationId?: number;
   /**
-   * Which index answers: `"auto"` uses the R*Tree on SQLite and the `(sequence_id, start, stop)`
-   * b-tree elsewhere; `"btree"` forces the portable form (for comparison).
+   * Which form answers: `"auto"` uses SQLite's bounded b-tree scans (below) on SQLite and the
+   * GiST range index on PostgreSQL; `"rtree"` forces SQLite's form (the name is from the R*Tree it
+   * used until schema v13); `"btree"` forces the portable form (for comparison).
    * @default "auto"
    */
   index?: "auto" | "rtree" | "btree";
 }
 
-/** One box of the region look-up, on the unrolled coordinates of the R*Tree. */
+/** One box of the region look-up, on unrolled coordinates (see {@linkcode regionBoxes}). */
 export interface RegionBox {
   /** The lowest unrolled position. */
   lo: number;
@@ -87,14 +89,18 @@ export function regionBoxes(
  * are found from either side.
  *
  * It first reads the annotation and the sequence (its row, length and topology: one small query),
- * checks the window, then returns the feature query. On SQLite the look-up is one to two R*Tree box
- * searches (see {@linkcode regionBoxes}); on PostgreSQL the boxes are range look-ups in the GiST
+ * checks the window, then returns the feature query. On SQLite, per box (see
+ * {@linkcode regionBoxes}), one range scan of the b-tree `features(sequence_id, start, stop)` from
+ * `lo − REGION_SPAN_BOUND` to `hi` (a shorter feature that meets the box starts there; its `stop`
+ * is tested in the index), and the few features that span the origin or at least the bound
+ * through the partial index `features_long_idx` (`src/db/region_bound.ts`); on PostgreSQL the boxes are range look-ups in the GiST
  * index of migration 0001 (`int8range(sequence_id · 2^32 + start, sequence_id · 2^32 + stop) &&
  * int8range(?, ?)`, for the features that do not span the origin) and the b-tree test below on
  * the sequence's few origin-spanning features; elsewhere the boxes are tested on the b-tree
  * `features(sequence_id, start, stop)`.
  *
- * The SQL emitted on SQLite (a circular sequence, two boxes):
+ * The SQL emitted on SQLite (a linear sequence, one box; a circular one has a second scan and a
+ * second box in the last `or`):
  *
  * ```sql
  * select "features"."id", … from "features"
@@ -102,11 +108,13 @@ export function regionBoxes(
  *   inner join "genomes" on "genomes"."id" = "sequences"."genome_id"
  * where +"features"."annotation_id" = ? and +"features"."sequence_id" = ?
  *   and "features"."id" in (
- *     select "id" from "features_rtree"
- *       where "seq_lo" <= ? and "seq_hi" >= ? and "lo" <= ? and "hi" >= ?
+ *     select "g"."id" from "features" as "g" where "g"."sequence_id" = ?
+ *       and "g"."start" >= ? and "g"."start" <= ? and "g"."stop" >= ?
  *     union
- *     select "id" from "features_rtree"
- *       where "seq_lo" <= ? and "seq_hi" >= ? and "lo" <= ? and "hi" >= ?)
+ *     select "features"."id" from "features" where "features"."sequence_id" = ?
+ *       and ("features".edge = 1 or "features".stop - "features".start >= 5000)
+ *       and ("features"."start" <= ? and case when "features"."edge" = 1
+ *         then "features"."stop" + ? else "features"."stop" end >= ?))
  * order by "features"."start", "features"."id"
  * ```
  *
@@ -114,8 +122,8 @@ export function regionBoxes(
  * is a `case` that puts features beginning before the window (an origin-spanning one included)
  * first and, in a window across the origin, the features after the origin last.
  *
- * (The unary `+` makes SQLite drive the look-up from the R*Tree's ids.) The portable form drops the
- * `+` and replaces the `in (…)` by, per box,
+ * (The unary `+` makes SQLite drive the look-up from the window's ids.) The portable form drops
+ * the `+` and replaces the `in (…)` by, per box,
  * `("features"."start" <= ? and case when "features"."edge" = 1 then "features"."stop" + ?
  * else "features"."stop" end >= ?)`, joined with `or`.
  *
@@ -180,19 +188,19 @@ export async function featuresInRegion(
   const annotation = { id: target.annotationId };
   const circular = target.circular;
   const boxes = regionBoxes(from, to, row.length, circular);
-  const useRtree = index === "rtree" || (index === "auto" && isSqlite(db));
   if (index === "auto" && isPostgres(db)) {
     return rangeIndexed(db, annotation.id, row.id, boxes, row.length)
       .orderBy(genomeOrder(from, row.length, circular)).orderBy("features.id");
   }
-  const scoped = useRtree
+  const bounded = index === "rtree" || (index === "auto" && isSqlite(db));
+  const scoped = bounded
     // The unary `+` keeps SQLite from answering with the b-tree on (annotation_id, …) or
-    // (sequence_id, …) and checking every feature of the sequence against the R*Tree's ids: the
+    // (sequence_id, …) and checking every feature of the sequence against the window's ids: the
     // ids drive, each row is read once.
     ? selectFeatures(db)
       .where(sql`+${sql.ref("features.annotation_id")}`, "=", annotation.id)
       .where(sql`+${sql.ref("features.sequence_id")}`, "=", row.id)
-      .where("features.id", "in", rtreeIds(db, row.id, boxes))
+      .where("features.id", "in", boundedIds(db, row.id, boxes, row.length))
     : selectFeatures(db)
       .where("features.annotation_id", "=", annotation.id)
       .where("features.sequence_id", "=", row.id)
@@ -216,19 +224,26 @@ function genomeOrder(from: number, length: number, circular: boolean) {
   >`case when ${edge} = 1 and ${stop} >= ${from} and ${start} > ${from} then ${start} - ${length} when ${start} < ${from} and ${stop} < ${from} and ${edge} = 0 then ${start} + ${length} else ${start} end`;
 }
 
-/** The ids of the features of sequence `sequenceId` whose unrolled interval meets a box. */
-function rtreeIds(db: Kysely<Database>, sequenceId: number, boxes: RegionBox[]) {
-  const idb = withIndexes(db);
+/**
+ * The ids of the features of sequence `sequenceId` whose unrolled interval meets a box, on SQLite's
+ * b-trees (`src/db/region_bound.ts`): per box, the range `box.lo − REGION_SPAN_BOUND … box.hi` of
+ * `features(sequence_id, start, stop)` (its `stop` tested in the index), and the few long or
+ * origin-spanning features through the partial index `features_long_idx`.
+ */
+function boundedIds(db: Kysely<Database>, sequenceId: number, boxes: RegionBox[], length: number) {
   const one = (box: RegionBox) =>
-    idb.selectFrom("features_rtree")
-      .select("features_rtree.id")
-      .where("features_rtree.seq_lo", "<=", sequenceId)
-      .where("features_rtree.seq_hi", ">=", sequenceId)
-      .where("features_rtree.lo", "<=", box.hi)
-      .where("features_rtree.hi", ">=", box.lo);
+    db.selectFrom("features as g").select("g.id")
+      .where("g.sequence_id", "=", sequenceId)
+      .where("g.start", ">=", box.lo - REGION_SPAN_BOUND)
+      .where("g.start", "<=", box.hi)
+      .where("g.stop", ">=", box.lo);
   let union = one(boxes[0]);
   for (const box of boxes.slice(1)) union = union.union(one(box));
-  return union;
+  const long = db.selectFrom("features").select("features.id")
+    .where("features.sequence_id", "=", sequenceId)
+    .where(sql<SqlBool>`${sql.raw(longFeatureWhere('"features".'))}`)
+    .where((eb) => eb.or(boxes.map((box) => btreeOverlap(box, length))));
+  return union.union(long);
 }
 
 /** 2^32: sequence ids scale positions apart in the PostgreSQL range index (migration 0001). */

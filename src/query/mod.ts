@@ -1,10 +1,11 @@
 /**
  * Kysely query helpers over a baktadb database: features by genome, sequence, type, strand, name
- * and flags; region overlap that is right on circular sequences (R*Tree on SQLite); full-text
- * search safe for any user input (FTS5 on SQLite); features by cross-reference; per-genome
- * statistics. Each helper returns a Kysely query builder to extend (`.where`, `.select`,
- * `.limit`) and execute; every value is a bound parameter. By default a helper reads the latest
- * annotation of each genome ({@linkcode annotationOf}); `annotationId` chooses another.
+ * and flags; region overlap that is right on circular sequences (bounded b-tree scans on
+ * SQLite); full-text search safe for any user input (FTS5 on SQLite); features by
+ * cross-reference; per-genome statistics. Each helper returns a Kysely query builder to extend
+ * (`.where`, `.select`, `.limit`) and execute; every value is a bound parameter. By default a
+ * helper reads the latest annotation of each genome ({@linkcode annotationOf}); `annotationId`
+ * chooses another.
  *
  * @example The features in a window across the origin of a circular plasmid
  * ```ts

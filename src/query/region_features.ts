@@ -19,14 +19,18 @@ import {
 import { isPostgres, isSqlite } from "./_sqlite_indexes.ts";
 import { namedStatement } from "../db/postgres/named_statement.ts";
 import { postgresRegionSql } from "./_postgres_region_sql.ts";
+import { longFeatureWhere, REGION_SPAN_BOUND } from "../db/region_bound.ts";
 
 /**
  * The one SQLite statement (text fixed, so each connection prepares it once): `?1` genome, `?2`
  * annotation id or null (the latest), `?3` sequence, `?4` from, `?5` to. `target` is the
- * annotation and sequence (the look-up of `featuresInRegion`), `boxes` the R*Tree boxes of
- * `regionBoxes` computed from its length and topology; the `left join` keeps one row (with null
- * feature columns) when the window is empty, so that a missing genome or sequence (no row at all,
- * or a null sequence) is told apart from an empty window.
+ * annotation and sequence (the look-up of `featuresInRegion`), `boxes` the boxes of `regionBoxes`
+ * computed from its length and topology. The features are found on b-trees
+ * (`src/db/region_bound.ts`): per box, a scan of `features(sequence_id, start, stop)` from
+ * `lo − REGION_SPAN_BOUND` to `hi`, and the few long or origin-spanning features through the
+ * partial index `features_long_idx`. The `left join` keeps one row (with null feature columns)
+ * when the window is empty, so that a missing genome or sequence (no row at all, or a null
+ * sequence) is told apart from an empty window.
  */
 const REGION_SQL = `
 with target as materialized (
@@ -50,9 +54,14 @@ select t.annotation_id as "targetAnnotationId", t.sequence_id as "targetSequence
   t.length as "targetLength", t.topology as "targetTopology", ${FEATURE_RECORD_SQL}
 from target as t
   left join features as f on f.id in (
-    select r.id from features_rtree as r, boxes as b
-    where r.seq_lo <= t.sequence_id and r.seq_hi >= t.sequence_id and r.lo <= b.hi
-      and r.hi >= b.lo)
+    select g.id from boxes as b, features as g
+    where g.sequence_id = t.sequence_id and g.start >= b.lo - ${REGION_SPAN_BOUND}
+      and g.start <= b.hi and g.stop >= b.lo
+    union
+    select g.id from features as g
+    where g.sequence_id = t.sequence_id and ${longFeatureWhere("g.")}
+      and exists (select 1 from boxes as b where g.start <= b.hi
+        and case when g.edge = 1 then g.stop + t.length else g.stop end >= b.lo))
   and +f.annotation_id = t.annotation_id and +f.sequence_id = t.sequence_id
 order by case
     when t.circular and f.edge = 1 and f.stop >= ?4 and f.start > ?4 then f.start - t.length
@@ -81,7 +90,7 @@ type RegionRow = Omit<FeatureRecord, "id"> & {
  * read at once instead of returned as a query to extend.
  *
  * On SQLite it is one statement whose text never changes: the look-up of the annotation and the
- * sequence, the R*Tree boxes and the features in one round trip, prepared once per connection
+ * sequence, the boxes and the features (two b-trees) in one round trip, prepared once per connection
  * (the connection's statement cache) and not compiled by Kysely per call. On PostgreSQL it is
  * likewise one statement (`postgresRegionSql`: the look-up, the GiST range index for features
  * that do not span the origin and the partial b-tree for those that do), sent as a named prepared

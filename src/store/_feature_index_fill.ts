@@ -1,8 +1,9 @@
 /**
- * SQLite's full-text (FTS5) and region (R*Tree) indexes of features, filled once per run: the
- * insert trigger skips rows while `features_index_state.deferred` is 1 (migration 0004), and the
- * writer fills both indexes with one `insert … select` over the run's id range, inside the same
- * transaction. Elsewhere (PostgreSQL) there is nothing to do.
+ * SQLite's full-text (FTS5) index of features, filled once per run: the insert trigger skips rows
+ * while `features_index_state.deferred` is 1 (migration 0004), and the writer fills the index with
+ * one `insert … select` over the run's id range, inside the same transaction. (The region index,
+ * an R*Tree until schema v13, is now the features' own b-trees: nothing to fill.) Elsewhere
+ * (PostgreSQL) there is nothing to do.
  *
  * @module
  */
@@ -13,7 +14,7 @@ import { isSqlite } from "../query/_sqlite_indexes.ts";
 
 /**
  * Runs `insert` (which adds the features with ids `firstId … lastId`) with the per-row index
- * trigger off, then indexes those features in two statements.
+ * trigger off, then indexes those features in one statement.
  *
  * @param trx The write transaction.
  * @param firstId The first new feature id.
@@ -33,9 +34,4 @@ export async function withIndexFill(
   await sql`insert into features_fts (rowid, locus_tag, gene, product)
     select id, locus_tag, gene, product from features where id between ${firstId} and ${lastId}
     order by id`.execute(trx);
-  await sql`insert into features_rtree (id, seq_lo, seq_hi, lo, hi)
-    select f.id, f.sequence_id, f.sequence_id, f.start,
-      case when f.edge = 1 then f.stop + s.length else f.stop end
-    from features f join sequences s on s.id = f.sequence_id
-    where f.id between ${firstId} and ${lastId} order by f.id`.execute(trx);
 }

@@ -13,9 +13,9 @@ import type { Database } from "../db/schema.ts";
 import {
   type FamilySetEntry,
   familySetRows,
-  repickFamilies,
   representedFamilies,
 } from "../../migrations/_annotation_summaries.ts";
+import { repickFamilies } from "./_repick_families.ts";
 import { FEATURE_COLUMNS, type PreparedRun } from "./prepare_run.ts";
 
 /** Rows per statement when the dictionary is written or read. */

@@ -62,12 +62,11 @@ const PRECOMPRESSED = [
 ];
 
 /**
- * Tables that are not data: Kysely's migration bookkeeping, SQLite's index tables (with the
+ * Tables that are not data: Kysely's migration bookkeeping, SQLite's full-text index tables (with the
  * switch of their insert trigger), and the terms' generation counter (a token for caches of term
  * ids; a copy starts at its own 0).
  */
-const NOT_DATA =
-  /^(kysely_|features_fts|features_rtree|features_index_state$|xref_terms_generation$|sqlite_)/;
+const NOT_DATA = /^(kysely_|features_fts|features_index_state$|xref_terms_generation$|sqlite_)/;
 
 /** Options of {@linkcode copyDatabase}. */
 export interface CopyDatabaseOptions {

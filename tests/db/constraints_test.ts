@@ -151,24 +151,23 @@ Deno.test(
     >`select count(*) as n from features_fts where features_fts match 'gyrase'`
       .execute(db);
     assert.equal(fts.rows[0].n, 0);
-    const rtree = await sql<{ n: number }>`select count(*) as n from features_rtree`.execute(db);
-    assert.equal(rtree.rows[0].n, 0);
   },
 );
 
 Deno.test(
-  "the R*Tree holds an origin-spanning feature unrolled past the sequence length",
+  "features_long_idx holds the origin-spanning and long features, not the short ones",
   async () => {
     await using db = await freshDatabase();
     const ids = await seed(db);
-    const { id } = await db.insertInto("features")
-      .values(feature(ids, { start: 950, stop: 20, edge: 1 })).returning("id")
-      .executeTakeFirstOrThrow();
+    const spans = [[950, 20, 1], [10, 5009, 0], [10, 5010, 0], [100, 900, 0]] as const;
+    const inserted = await db.insertInto("features")
+      .values(spans.map(([start, stop, edge]) => feature(ids, { start, stop, edge })))
+      .returning("id").execute();
     const { sql } = await import("kysely");
-    const { rows } = await sql<
-      { lo: number; hi: number }
-    >`select lo, hi from features_rtree where id = ${id}`
+    // The index's own entries, read as a covering scan: only the edge and the 5,000-base feature.
+    const { rows } = await sql<{ id: number }>`select id from features
+      indexed by features_long_idx where (edge = 1 or stop - start >= 5000) order by id`
       .execute(db);
-    assert.deepEqual(rows, [{ lo: 950, hi: 1020 }]);
+    assert.deepEqual(rows.map((r) => r.id), [inserted[0].id, inserted[2].id]);
   },
 );

@@ -75,6 +75,7 @@ engineTest(
     assert.deepEqual(steps.map((s) => [s.name, s.status]), [
       ["0011_partial_gene_index", "Success"],
       ["0012_packed_xrefs", "Success"],
+      ["0013_fewer_feature_indexes", "Success"],
     ]);
     assert.match(await geneIndex(db, engine), /where.*gene.* is not null/i);
     assert.deepEqual(await answers(db, genes), truth);

@@ -109,7 +109,10 @@ engineTest(
     assert.ok(!columns.columns.some((c) => c.name === "xref_ids"));
 
     const steps = await migrateToLatest(db);
-    assert.deepEqual(steps.map((s) => [s.name, s.status]), [["0012_packed_xrefs", "Success"]]);
+    assert.deepEqual(steps.map((s) => [s.name, s.status]), [
+      ["0012_packed_xrefs", "Success"],
+      ["0013_fewer_feature_indexes", "Success"],
+    ]);
     assert.deepEqual(await linksIn(db, "xref_term_features"), truth);
     assert.deepEqual(await packedIds(db), imported, "the ids the import wrote");
     assert.deepEqual(await answers(db, annotations), before);

@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { regionFeatures } from "../../src/query/region_features.ts";
 import { featuresInRegion, regionBoxes } from "../../src/query/features_in_region.ts";
+import { longFeatureWhere, REGION_SPAN_BOUND } from "../../src/db/region_bound.ts";
+import { CompiledQuery } from "kysely";
 import { importRun } from "../../src/store/import_run.ts";
 import { reportSamples, samplePath } from "../_samples.ts";
 import { type FeatureSpec, insertAnnotation, overlapsByPositions } from "./_fixture.ts";
@@ -308,15 +310,22 @@ engineTest("featuresInRegion() rejects bad windows with RangeError", async (t) =
   });
 });
 
-Deno.test("featuresInRegion() binds every value and uses the R*Tree on SQLite", async () => {
+Deno.test("featuresInRegion() binds every value and scans bounded b-tree ranges on SQLite", async () => {
   await using db = await freshDatabase();
   await insertAnnotation(db, "g", [{ seqId: "c", length: 100, topology: "circular" }], []);
   const query = await featuresInRegion(db, { genome: "g", sequence: "c", from: 90, to: 10 });
   const { sql, parameters } = query.compile();
-  assert.match(sql, /"features_rtree"/);
+  assert.ok(sql.includes(longFeatureWhere('"features".')), "the partial index's condition");
   assert.match(sql, / union /);
   assert.ok(!/\b90\b|\b110\b/.test(sql), "no literal coordinates in the SQL");
   assert.ok(parameters.includes(110) && parameters.includes(-10));
+  assert.ok(parameters.includes(90 - REGION_SPAN_BOUND), "the scan starts one bound early");
+  const { rows } = await db.executeQuery(
+    CompiledQuery.raw(`explain query plan ${sql}`, [...parameters]),
+  );
+  const plan = rows.map((r) => (r as { detail: string }).detail).join("; ");
+  assert.match(plan, /features_sequence_start_idx \(sequence_id=\? AND start>\? AND start<\?\)/);
+  assert.match(plan, /features_long_idx/);
   const portable = await featuresInRegion(db, {
     genome: "g",
     sequence: "c",
@@ -324,8 +333,59 @@ Deno.test("featuresInRegion() binds every value and uses the R*Tree on SQLite", 
     to: 10,
     index: "btree",
   });
-  assert.ok(!/features_rtree/.test(portable.compile().sql));
+  assert.ok(!portable.compile().sql.includes(longFeatureWhere('"features".')));
 });
+
+engineTest(
+  "featuresInRegion() and regionFeatures() find features longer than the scan's bound",
+  async () => {
+    await using db = await freshDatabase();
+    const length = 4 * REGION_SPAN_BOUND;
+    // Spans from 1 base to 2.5 bounds, on a circular sequence: some cross the origin.
+    const features = Array.from({ length: 60 }, (_, i): FeatureSpec => {
+      const start = 1 + ((i * 7919) % length);
+      const end = start + ((i * 104729) % (2.5 * REGION_SPAN_BOUND));
+      return end <= length
+        ? { seqId: "c", start, stop: end }
+        : { seqId: "c", start, stop: end - length, edge: true };
+    });
+    assert.ok(features.filter((f) => !f.edge && f.stop - f.start >= REGION_SPAN_BOUND).length > 5);
+    assert.ok(features.some((f) => f.edge));
+    const { featureIds } = await insertAnnotation(
+      db,
+      "g",
+      [{ seqId: "c", length, topology: "circular" }],
+      features,
+    );
+    // Per feature, how many of the positions 1 … p it covers (brute force, position by position).
+    const covered = features.map((f) => {
+      const sums = new Int32Array(length + 1);
+      for (let p = 1; p <= length; p++) {
+        const inside = f.edge ? p >= f.start || p <= f.stop : p >= f.start && p <= f.stop;
+        sums[p] = sums[p - 1] + (inside ? 1 : 0);
+      }
+      return sums;
+    });
+    const meets = (sums: Int32Array, from: number, to: number) =>
+      from <= to ? sums[to] - sums[from - 1] > 0 : sums[length] - sums[from - 1] + sums[to] > 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: length }),
+        fc.integer({ min: 1, max: length }),
+        async (from, to) => {
+          const expected = featureIds.filter((_, i) => meets(covered[i], from, to));
+          const options = { genome: "g", sequence: "c", from, to };
+          const query = await featuresInRegion(db, options);
+          const got = (await query.execute()).map((r) => r.id).sort((a, b) => a - b);
+          assert.deepEqual(got, expected);
+          const fast = (await regionFeatures(db, options)).map((r) => r.id);
+          assert.deepEqual(fast.sort((a, b) => a - b), expected);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  },
+);
 
 Deno.test("regionBoxes() unrolls windows as docs/schema.md says", () => {
   assert.deepEqual(regionBoxes(10, 20, 100, false), [{ lo: 10, hi: 20 }]);

@@ -12,18 +12,15 @@ export const TABLES = [
   "xref_term_features",
   "result_files",
   "features_fts",
-  "features_rtree",
 ] as const;
 
 /**
- * On PostgreSQL the search and region indexes are indexes of `features`, not tables: their
- * entries are counted through the indexed expressions (migration 0001).
+ * On PostgreSQL the search index is an index of `features`, not a table: its entries are counted
+ * through the indexed expression (migration 0001).
  */
 const POSTGRES_INDEX_COUNTS: Record<string, RawBuilder<{ n: number }>> = {
   features_fts: sql`select count(*) as n from features
     where baktadb_fts_document(locus_tag, gene, product) is not null`,
-  features_rtree: sql`select (select count(*) from features where edge = 0)
-    + (select count(*) from features where edge = 1) as n`,
 };
 
 /** Row counts of every table of {@linkcode TABLES}. */

@@ -48,7 +48,6 @@ engineTest(
     assert.equal(counts.xref_term_features, distinctXrefs);
     assert.equal(result.counts.xrefs, distinctXrefs);
     assert.equal(counts.features_fts, run.features.length, "the FTS index follows the features");
-    assert.equal(counts.features_rtree, run.features.length, "the R*Tree follows the features");
 
     const genome = await db.selectFrom("genomes").selectAll().executeTakeFirstOrThrow();
     assert.deepStrictEqual([genome.genus, genome.species, genome.strain], [

@@ -88,7 +88,6 @@ engineTest(
       [1, 0, 0, 0, 0],
     );
     assert.equal(counts.features_fts, 0, "cascading deletes reach the FTS index");
-    assert.equal(counts.features_rtree, 0, "cascading deletes reach the R*Tree");
   },
 );
 

@@ -48,7 +48,6 @@ Deno.test({
     assert.equal(counts.annotations, 1);
     assert.equal(counts.features, 95); // assembly.txt: 92 CDSs + 1 sORF + 1 oriV + 1 ncRNA region
     assert.equal(counts.features_fts, 95);
-    assert.equal(counts.features_rtree, 95);
     const files = await listResultFiles(db, first.annotationId);
     assert.deepEqual(
       files.map((f) => f.fileName).sort(),
@@ -180,7 +179,7 @@ Deno.test({
   },
 });
 
-Deno.test("the FTS5 and R*Tree indexes stay in step with features after import, re-import and delete", async () => {
+Deno.test("the FTS5 index stays in step with features after import, re-import and delete", async () => {
   await using db = await freshDatabase();
   const run = makeRun({ seed: 7, sequences: 2, featuresPerSequence: 30 });
   const a = await importRun(db, run, { genome: "g" });
@@ -188,20 +187,16 @@ Deno.test("the FTS5 and R*Tree indexes stay in step with features after import, 
   const other = makeRun({ seed: 8, sequences: 1, featuresPerSequence: 12 });
   const b = await importRun(db, other, { genome: "h" });
   const inStep = async () => {
-    const { rows } = await sql<{ f: number; fts: number; rtree: number; state: number }>`select
+    const { rows } = await sql<{ f: number; fts: number; state: number }>`select
         (select count(*) from features) as f, (select count(*) from features_fts) as fts,
-        (select count(*) from features_rtree) as rtree,
         (select deferred from features_index_state) as state`.execute(db);
     const r = rows[0];
     assert.equal(Number(r.fts), Number(r.f));
-    assert.equal(Number(r.rtree), Number(r.f));
     assert.equal(Number(r.state), 0);
-    // Every feature is found by its own locus tag and box.
+    // Every feature is found by its own locus tag.
     const { rows: missing } = await sql<{ n: number }>`select count(*) as n from features f
         where f.locus_tag is not null and f.id not in (select rowid from features_fts
-          where features_fts match '"' || f.locus_tag || '"')
-        or f.id not in (select id from features_rtree r where r.seq_lo = f.sequence_id
-          and r.lo = f.start)`.execute(db);
+          where features_fts match '"' || f.locus_tag || '"')`.execute(db);
     assert.equal(Number(missing[0].n), 0);
     return Number(r.f);
   };

@@ -56,7 +56,7 @@ function declareImport(program: Command): Command {
     .argument("<paths...>", "result folders, files of runs, or globs such as 'results/*.gff3.gz'")
     .option("--genome <name>", "store every run under this genome (default: the file prefix)")
     .option("-r, --recursive", "also import runs in sub-folders")
-    .option("--concurrency <n>", "runs parsed at once", "2")
+    .option("--concurrency <n>", "runs prepared ahead of the one being written", "3")
     .option(
       "--max-decompressed-mib <n>",
       "stop reading a .gz file that expands past this many MiB (a gzip bomb)",
@@ -111,11 +111,14 @@ async function importAction(
   if (error !== undefined) throw error;
 }
 
-/** `--concurrency` (runs parsed at once) and `--max-decompressed-mib` (in bytes), checked. */
+/**
+ * `--concurrency` (runs prepared ahead of the writer) and `--max-decompressed-mib` (in bytes),
+ * checked.
+ */
 function importSettings(
   options: ImportCommandOptions,
 ): { concurrency: number; maxDecompressedBytes: number } {
-  const concurrency = Number(options.concurrency ?? "2");
+  const concurrency = Number(options.concurrency ?? "3");
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new CliError(
       `Invalid --concurrency "${options.concurrency}": expected a positive integer`,

@@ -4,6 +4,29 @@
  * @module
  */
 
+import { utf8 } from "./_codec.ts";
+
+/**
+ * The residues as upper-case bytes: the same bytes as `utf8(nt.toUpperCase())`, from one encode and
+ * one pass over the bytes instead of an upper-case copy of the text (a text with a byte beyond
+ * ASCII takes that longer way, whose case rules reach past a–z).
+ *
+ * @example
+ * ```ts
+ * import { upperCaseBytes } from "./_residues.ts";
+ * if (new TextDecoder().decode(upperCaseBytes("acgTN")) !== "ACGTN") throw new Error("case");
+ * ```
+ */
+export function upperCaseBytes(nt: string): Uint8Array {
+  const bytes = utf8(nt);
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b >= 0x80) return utf8(nt.toUpperCase());
+    if (b >= 0x61 && b <= 0x7a) bytes[i] = b - 0x20;
+  }
+  return bytes;
+}
+
 /**
  * GC fraction of bytes (ASCII residues) over the A, C, G and T letters (either case), or null when
  * there are none: a byte histogram, several times faster than walking a string.
@@ -62,6 +85,23 @@ export function buildGcIndex(bytes: Uint8Array): GcIndex {
     acgt[k] = n;
   }
   return { bytes, gc, acgt };
+}
+
+/**
+ * GC fraction of the whole sequence from its {@linkcode GcIndex} (the last partial block counted):
+ * the same value as {@linkcode gcOfBytes} of its bytes, without another pass over them.
+ *
+ * @example
+ * ```ts
+ * import { buildGcIndex, gcOfBytes, indexGc } from "./_residues.ts";
+ * const bytes = new TextEncoder().encode("GGCATTNA".repeat(20) + "GC");
+ * if (indexGc(buildGcIndex(bytes)) !== gcOfBytes(bytes)) throw new Error("gc");
+ * ```
+ */
+export function indexGc(index: GcIndex): number | null {
+  const whole: [number, number] = [0, 0];
+  countsBefore(index, index.bytes.length, whole);
+  return whole[1] === 0 ? null : whole[0] / whole[1];
 }
 
 /** G/C and A/C/G/T counts before `position` (0-based), written into `out`. */

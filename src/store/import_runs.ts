@@ -19,6 +19,7 @@ import { readBakrepRunMetadata } from "./bakrep_dataset.ts";
 import { setGenomeMetadata } from "./genome_metadata.ts";
 import { pausePoint } from "../db/pause_point.ts";
 import { storedFileChecksums } from "./_known_run.ts";
+import { PrefetchWindow } from "./_prefetch_window.ts";
 
 /** The outcome of one item of a batch. */
 export interface ImportItemResult {
@@ -71,9 +72,10 @@ export interface ImportProgress {
 /** Options of {@linkcode importRuns}. */
 export interface ImportRunsOptions extends Omit<ImportRunOptions, "prefix" | "files"> {
   /**
-   * How many runs are read and prepared ahead of the writer (writes are one at a time, in input
-   * order).
-   * @default 2
+   * How many runs after the one being written the prepare worker is asked for (writes are one at a
+   * time, in input order; the worker prepares one run at a time). Each run waiting holds its
+   * prepared rows (a few MB for a bacterial genome).
+   * @default 3
    */
   concurrency?: number;
   /**
@@ -92,13 +94,13 @@ export interface ImportRunsOptions extends Omit<ImportRunOptions, "prefix" | "fi
  * files found are grouped into runs by folder and prefix (`C22.gff3.gz` alone is a run;
  * `assembly.json` + `assembly.gff3` + … of one folder are one run). The import is a pipeline a
  * reader follows top to bottom: **find** the files (`collectRunFiles`) → **read and prepare** them
- * in a worker thread, up to `concurrency` runs ahead of the writer (runs whose files are stored
- * already are not parsed) → **write** each run in its own transaction, in input order
- * (`writePrepared`) → **report**. A run that fails is
- * reported with its error and leaves nothing in the database; the others go in. With `genome`,
- * every run goes to that genome. A file given by name is read whatever its name (its content
- * decides); a BakRep dataset (`<id>.bakta.json.gz`, side files, record `<id>.json`) is checked
- * against its record and imported as genome `<id>` with its metadata (`setGenomeMetadata`).
+ * in a worker thread, up to `concurrency` runs ahead of the one being written (runs whose files are
+ * stored already are not parsed) → **write** each run in its own transaction, in input order
+ * (`writePrepared`) → **report**. A run that fails is reported with its error and leaves nothing in
+ * the database; the others go in. With `genome`, every run goes to that genome. A file given by
+ * name is read whatever its name (its content decides); a BakRep dataset (`<id>.bakta.json.gz`,
+ * side files, record `<id>.json`) is checked against its record and imported as genome `<id>` with
+ * its metadata (`setGenomeMetadata`).
  *
  * @param db The database.
  * @param items Folders, files and globs.
@@ -126,7 +128,7 @@ export async function importRuns(
   options: ImportRunsOptions = {},
 ): Promise<ImportRunsResult> {
   const started = performance.now();
-  const { concurrency = 2, recursive = false, onProgress, signal } = options;
+  const { concurrency = 3, recursive = false, onProgress, signal } = options;
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new RangeError(
       `Cannot import: concurrency must be a positive integer, got ${concurrency}`,
@@ -146,7 +148,7 @@ export async function importRuns(
   const progress = new BatchProgress(found.groups.length + results.length, started);
   progress.done = results.length;
   onProgress?.(progress.event());
-  // 2. Read and prepare (in a worker, `concurrency` runs ahead), 3. write in input order.
+  // 2. Read and prepare (in a worker, up to `concurrency` runs ahead), 3. write in input order.
   const stage = new PrepareStage(db, found.groups, { ...options, cache }, concurrency);
   try {
     for (let index = 0; index < found.groups.length; index++) {
@@ -195,16 +197,16 @@ type PreparedStep =
 
 /**
  * Stage 2: reads, checksums and parses runs — in a {@linkcode PrepareWorker} unless a custom
- * reader is given — up to `ahead` runs before the writer, and tells runs whose files are stored
- * already (those are not parsed). A run the worker fails on is prepared again on this thread, so
- * that its error keeps its class (`ParseError`, `ImportError`).
+ * reader is given — up to `ahead` runs after the one being written, so that the worker has the
+ * next run in hand when it finishes one, and tells runs whose files are stored already (those are
+ * not parsed). A run the worker fails on is prepared again on this thread, so that its error
+ * keeps its class (`ParseError`, `ImportError`).
  */
 class PrepareStage {
   #db: Kysely<Database>;
   #groups: readonly RunFileGroup[];
   #options: ImportRunsOptions;
-  #ahead: number;
-  #pending = new Map<number, Promise<PreparedStep>>();
+  #window: PrefetchWindow<PreparedStep>;
   #worker: PrepareWorker | undefined;
   #told: Promise<void> | undefined;
 
@@ -217,7 +219,7 @@ class PrepareStage {
     this.#db = db;
     this.#groups = groups;
     this.#options = options;
-    this.#ahead = ahead;
+    this.#window = new PrefetchWindow(groups.length, ahead, (index) => this.#prepare(index));
     if (options.readRun === undefined && groups.length > 1) {
       this.#worker = new PrepareWorker({
         compressionLevel: options.compressionLevel,
@@ -228,11 +230,7 @@ class PrepareStage {
 
   /** The step of run `index`, starting the runs after it. */
   async take(index: number, signal?: AbortSignal): Promise<PreparedStep> {
-    for (let i = index; i < Math.min(index + this.#ahead, this.#groups.length); i++) {
-      if (!this.#pending.has(i) && !signal?.aborted) this.#pending.set(i, this.#prepare(i));
-    }
-    const step = this.#pending.get(index);
-    this.#pending.delete(index);
+    const step = this.#window.take(index, signal);
     if (step !== undefined) return await step;
     const group = this.#groups[index];
     const error = signal?.reason ?? new Error("The import was aborted");
@@ -291,13 +289,16 @@ class PrepareStage {
   }
 
   /**
-   * Tells the worker the stored files once, before its first run, so that it parses new runs
-   * without a trip back to this thread (which answers only between two writes). With a job to
-   * claim the annotation every run is parsed: the worker is told of no stored file.
+   * Tells the worker the stored files once, before its first run is asked for, so that it parses
+   * new runs without a trip back to this thread (which answers only between two writes). With a
+   * job to claim the annotation every run is parsed: the worker is told of no stored file.
    */
   async #tellStoredFiles(worker: PrepareWorker): Promise<void> {
     const jobId = this.#options.jobId;
-    await worker.storedFiles(jobId === undefined ? await storedFileChecksums(this.#db) : []);
+    const checksums = jobId === undefined ? await storedFileChecksums(this.#db) : [];
+    // Its answer is not waited for: the worker answers in order, so the runs asked for after it
+    // find it told (a worker that fails on it only loses the same-trip parse).
+    worker.storedFiles(checksums).catch(() => {});
   }
 
   async #here(group: RunFileGroup, item: string) {

@@ -17,7 +17,6 @@ import {
   type EncodedContent,
   md5Hex,
   sha256Hex,
-  utf8,
 } from "./_codec.ts";
 import { packOriginals } from "./feature_originals.ts";
 import { featureFamily } from "./_feature_family.ts";
@@ -28,7 +27,9 @@ import {
   type GcIndex,
   gcOfBytes,
   indexedSpanGc,
+  indexGc,
   spanLength,
+  upperCaseBytes,
 } from "./_residues.ts";
 import {
   classifyContent,
@@ -452,10 +453,11 @@ function prepareSequences(
       encoding: null,
     };
     if (sequence.nt !== undefined && sequence.nt.length > 0) {
-      const bytes = utf8(sequence.nt.toUpperCase());
-      if (needsIndex.has(sequence.id)) gcIndexes.set(sequence.id, buildGcIndex(bytes));
+      const bytes = upperCaseBytes(sequence.nt);
+      const index = needsIndex.has(sequence.id) ? buildGcIndex(bytes) : undefined;
+      if (index !== undefined) gcIndexes.set(sequence.id, index);
       p.checksum = sha256Hex(bytes);
-      p.gc = gcOfBytes(bytes);
+      p.gc = index === undefined ? gcOfBytes(bytes) : indexGc(index);
       if (prepared.residuesFile === undefined) {
         const encoded = encodeContent(bytes, level);
         p.residues = encoded.bytes;

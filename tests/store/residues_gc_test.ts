@@ -1,6 +1,13 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { buildGcIndex, gcFraction, indexedSpanGc } from "../../src/store/_residues.ts";
+import {
+  buildGcIndex,
+  gcFraction,
+  gcOfBytes,
+  indexedSpanGc,
+  indexGc,
+  upperCaseBytes,
+} from "../../src/store/_residues.ts";
 
 Deno.test("indexedSpanGc() equals counting the span's letters, across block edges and the origin", () => {
   fc.assert(
@@ -24,5 +31,34 @@ Deno.test("indexedSpanGc() equals counting the span's letters, across block edge
       },
     ),
     { numRuns: 2000 },
+  );
+});
+
+Deno.test("indexGc() equals gcOfBytes() of the same bytes, at every length around a block edge", () => {
+  fc.assert(
+    fc.property(
+      fc.string({
+        unit: fc.constantFrom("A", "C", "G", "T", "N", "a", "g", "t", "-"),
+        maxLength: 300,
+      }),
+      (nt) => {
+        const bytes = new TextEncoder().encode(nt);
+        assert.equal(indexGc(buildGcIndex(bytes)), gcOfBytes(bytes));
+      },
+    ),
+    { numRuns: 1000 },
+  );
+});
+
+Deno.test("upperCaseBytes() gives the bytes of toUpperCase(), letters beyond ASCII included", () => {
+  fc.assert(
+    fc.property(
+      fc.string({
+        unit: fc.constantFrom("a", "C", "g", "T", "n", "-", "*", "ß", "é", "ﬀ", "z", "{"),
+        maxLength: 50,
+      }),
+      (nt) => assert.deepEqual(upperCaseBytes(nt), new TextEncoder().encode(nt.toUpperCase())),
+    ),
+    { numRuns: 1000 },
   );
 });

@@ -487,7 +487,7 @@ export function annotationValues(
 }
 
 /**
- * Inserts the features (multi-row inserts, the FTS5 and R*Tree indexes filled once for the run),
+ * Inserts the features (multi-row inserts, the FTS5 index filled once for the run),
  * their cross-references, and their original records packed.
  */
 async function insertFeatures(

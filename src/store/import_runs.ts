@@ -20,6 +20,7 @@ import { setGenomeMetadata } from "./genome_metadata.ts";
 import { pausePoint } from "../db/pause_point.ts";
 import { storedFileChecksums } from "./_known_run.ts";
 import { PrefetchWindow } from "./_prefetch_window.ts";
+import { BATCH_CHECKPOINT_PAGES, withCheckpointInterval } from "../db/wal_checkpoint_interval.ts";
 
 /** The outcome of one item of a batch. */
 export interface ImportItemResult {
@@ -150,7 +151,7 @@ export async function importRuns(
   onProgress?.(progress.event());
   // 2. Read and prepare (in a worker, up to `concurrency` runs ahead), 3. write in input order.
   const stage = new PrepareStage(db, found.groups, { ...options, cache }, concurrency);
-  try {
+  const writeAll = async () => {
     for (let index = 0; index < found.groups.length; index++) {
       const outcome = await writeStage(db, await stage.take(index, signal), {
         ...options,
@@ -160,6 +161,11 @@ export async function importRuns(
       progress.add(outcome);
       onProgress?.(progress.event(outcome));
     }
+  };
+  try {
+    // A batch checkpoints less often: each commit touches pages all over the file.
+    if (found.groups.length > 1) await withCheckpointInterval(db, BATCH_CHECKPOINT_PAGES, writeAll);
+    else await writeAll();
   } finally {
     stage.close();
   }

@@ -91,9 +91,12 @@ async function lowestMembers(
   const picked = new Map<number, number>();
   let after = 0;
   while (picked.size < names.size) {
+    // A page is whole annotations (each has a row per type), not a count of rows.
+    const page = db.selectFrom("annotation_families").select("annotation_id").distinct()
+      .where("annotation_id", ">", after).orderBy("annotation_id").limit(PAGE);
     const rows = await db.selectFrom("annotation_families")
-      .select(["annotation_id", "families"]).where("annotation_id", ">", after)
-      .orderBy("annotation_id").limit(PAGE).execute();
+      .select(["annotation_id", "families"]).where("annotation_id", "in", page)
+      .orderBy("annotation_id").execute();
     if (rows.length === 0) break;
     const held = new Map<number, number[]>();
     for (const row of rows) {

@@ -8,7 +8,7 @@
 
 import { DatabaseSync } from "node:sqlite";
 import { openDatabase } from "../src/db/open_database.ts";
-import { xrefTermHash, xrefTermKey } from "../src/db/xref_terms.ts";
+import { xrefTermHash, xrefTermKey, xrefTermOfKey } from "../src/db/xref_terms.ts";
 import { FEATURE_COLUMNS, type PreparedRun } from "../src/store/prepare_run.ts";
 import { SEQUENCE_ROW_COLUMNS, sequenceRow } from "../src/store/write_run.ts";
 
@@ -111,7 +111,7 @@ export async function ceiling(prepared: PreparedRun[], schema: "full" | "bare") 
     });
     for (let j = 0; j < run.xrefLinks.length; j += 2) {
       const index = run.xrefLinks[j];
-      const { db: xdb, accession } = run.xrefTerms[run.xrefLinks[j + 1]];
+      const { db: xdb, accession } = xrefTermOfKey(run.xrefTermKeys[run.xrefLinks[j + 1]]);
       if (insertTerm === undefined) insertXref.run(first + index, xdb, accession);
       else insertXref.run(first + index, termOf(xdb, accession));
       rows++;

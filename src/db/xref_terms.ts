@@ -41,6 +41,30 @@ export function xrefTermKey(db: string, accession: string): string {
   return `${db}\u0000${accession}`;
 }
 
+/**
+ * The pair a key ({@linkcode xrefTermKey}) was made of: `db` up to the first U+0000, `accession`
+ * after it.
+ *
+ * @param key The key.
+ * @returns The pair.
+ * @throws {RangeError} When the key holds no U+0000.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { xrefTermKey, xrefTermOfKey } from "./xref_terms.ts";
+ * assert.deepEqual(xrefTermOfKey(xrefTermKey("GO", "GO:0005524")), {
+ *   db: "GO",
+ *   accession: "GO:0005524",
+ * });
+ * ```
+ */
+export function xrefTermOfKey(key: string): DbXref {
+  const at = key.indexOf("\u0000");
+  if (at < 0) throw new RangeError(`Cannot split term key "${key}": it holds no U+0000`);
+  return { db: key.slice(0, at), accession: key.slice(at + 1) };
+}
+
 /** The columns of a new `xref_terms` row, in the order of {@linkcode newXrefTermRows}. */
 export const XREF_TERM_COLUMNS = ["id", "db", "accession", "key"] as const;
 

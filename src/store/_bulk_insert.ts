@@ -19,7 +19,7 @@ export const MAX_VARIABLES = 32766;
 /** The most rows one statement carries, whatever the number of columns. */
 export const MAX_ROWS_PER_STATEMENT = 500;
 
-/** Compiled SQL texts by dialect, table, columns and row count. */
+/** Compiled SQL texts by dialect, statement shape and row count. */
 const TEMPLATES = new Map<string, string>();
 
 /**
@@ -49,34 +49,87 @@ export async function bulkInsert(
   rows: readonly (readonly unknown[])[],
 ): Promise<number> {
   if (usesPostgres(db)) return await copyRows(db, table, columns, rows);
-  const chunk = rowsPerStatement(columns.length);
-  for (let at = 0; at < rows.length; at += chunk) {
-    const part = rows.slice(at, at + chunk);
-    const parameters: unknown[] = new Array(part.length * columns.length);
-    let k = 0;
-    for (const row of part) {
-      for (let c = 0; c < columns.length; c++) parameters[k++] = row[c] ?? null;
-    }
-    const text = template(db, table, columns, part.length);
-    await db.executeQuery(CompiledQuery.raw(text, parameters));
-  }
+  const blank = Object.fromEntries(columns.map((c) => [c, null]));
+  await executeInChunks(
+    db,
+    `insert\u0000${table}\u0000${columns}`,
+    columns.length,
+    rows,
+    (count) =>
+      // deno-lint-ignore no-explicit-any
+      db.insertInto(table).values(Array.from({ length: count }, () => blank) as any),
+  );
   return rows.length;
+}
+
+/** A query Kysely can compile (a builder). */
+export interface CompilableQuery {
+  /** Its SQL text and parameters. */
+  compile(): CompiledQuery;
+}
+
+/**
+ * Runs one statement shape over rows, {@linkcode rowsPerStatement} rows a statement, each row's
+ * `width` values bound in order: the SQL text of each row count is compiled by Kysely once per
+ * process (by `build(count)`, from placeholder values) and reused with the rows' values, so that
+ * no statement is compiled per call. For multi-row inserts and upserts, and selects whose
+ * `in (…)` list holds the values (`width` 1). Either engine.
+ *
+ * @param db The database or transaction.
+ * @param shape A name of the statement shape, unique in the process (with the table and columns).
+ * @param width How many values each row binds.
+ * @param rows The rows' values.
+ * @param build The statement for `count` rows, any placeholder values.
+ * @returns The rows the statements returned, in order.
+ *
+ * @example A select of names by an `in` list, compiled once
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { openDatabase } from "../db/open_database.ts";
+ * import { executeInChunks } from "./_bulk_insert.ts";
+ * const db = await openDatabase(":memory:");
+ * await db.insertInto("genomes").values([{ name: "a" }, { name: "b" }]).execute();
+ * const rows = await executeInChunks(db, "example: genomes by name", 1, [["b"], ["c"]], (count) =>
+ *   db.selectFrom("genomes").select("id").where("name", "in", new Array(count).fill("")));
+ * assert.deepEqual(rows, [{ id: 2 }]);
+ * await db.destroy();
+ * ```
+ */
+export async function executeInChunks<R = Record<string, unknown>>(
+  db: Kysely<Database>,
+  shape: string,
+  width: number,
+  rows: readonly (readonly unknown[])[],
+  build: (count: number) => CompilableQuery,
+): Promise<R[]> {
+  const chunk = rowsPerStatement(width);
+  const out: R[] = [];
+  for (let at = 0; at < rows.length; at += chunk) {
+    const end = Math.min(rows.length, at + chunk);
+    const parameters: unknown[] = new Array((end - at) * width);
+    let k = 0;
+    for (let r = at; r < end; r++) {
+      const row = rows[r];
+      for (let c = 0; c < width; c++) parameters[k++] = row[c] ?? null;
+    }
+    const text = template(db, shape, end - at, build);
+    const { rows: found } = await db.executeQuery<R>(CompiledQuery.raw(text, parameters));
+    for (const row of found) out.push(row);
+  }
+  return out;
 }
 
 function template(
   db: Kysely<Database>,
-  table: keyof Database & string,
-  columns: readonly string[],
+  shape: string,
   count: number,
+  build: (count: number) => CompilableQuery,
 ): string {
   const dialect = db.getExecutor().adapter.constructor.name;
-  const key = `${dialect}\u0000${table}\u0000${columns.join(",")}\u0000${count}`;
+  const key = `${dialect}\u0000${shape}\u0000${count}`;
   let text = TEMPLATES.get(key);
   if (text === undefined) {
-    const blank = Object.fromEntries(columns.map((c) => [c, null]));
-    // deno-lint-ignore no-explicit-any
-    const values = Array.from({ length: count }, () => blank) as any;
-    text = db.insertInto(table).values(values).compile().sql;
+    text = build(count).compile().sql;
     if (TEMPLATES.size > 1000) TEMPLATES.clear();
     TEMPLATES.set(key, text);
   }
@@ -89,10 +142,21 @@ const PAIR_SHIFT = 26;
 /** The most pairs one JSON statement carries. */
 export const MAX_JSON_PAIRS = 20000;
 
+/** Options of {@linkcode insertIdPairs}. */
+export interface InsertIdPairsOptions {
+  /**
+   * Insert the pairs in ascending order of the first column, then the second, instead of the
+   * order given (on SQLite: a b-tree keyed by the pair then grows in key order).
+   * @default false
+   */
+  sort?: boolean;
+}
+
 /**
- * Inserts rows of two integer ids, such as the cross-reference links `(feature_id, term_id)`, in
- * the order given. On SQLite each pair `(a, b)` travels as the one integer `a · 2^26 + b` in a JSON
- * array, {@linkcode MAX_JSON_PAIRS} a statement:
+ * Inserts rows of two integer ids, such as the cross-reference links `(term_id, feature_id)`,
+ * given as two columns of equal length, in the order given (or sorted: `options.sort`). On SQLite
+ * each pair `(a, b)` travels as the one integer `a · 2^26 + b` in a JSON array,
+ * {@linkcode MAX_JSON_PAIRS} a statement:
  * `insert … select value >> 26, value & (2^26 − 1) from json_each(?)`. One bound text instead of
  * two bound numbers a row: binding the values from JavaScript cost more than SQLite's insert
  * itself (217,216 links: 1.0–1.2 s as `values` statements of 500 rows, 0.52–0.77 s packed, 0.39–
@@ -103,8 +167,11 @@ export const MAX_JSON_PAIRS = 20000;
  * @param db The database or transaction.
  * @param table The table.
  * @param columns The two columns.
- * @param pairs The rows.
+ * @param first The first column's values.
+ * @param second The second column's values.
+ * @param options Whether to sort.
  * @returns How many rows were inserted.
+ * @throws {RangeError} When the two columns differ in length.
  *
  * @example Links of features to terms
  * ```ts
@@ -115,7 +182,7 @@ export const MAX_JSON_PAIRS = 20000;
  * const db = await openDatabase(":memory:");
  * await sql`create table pairs (a integer, b integer)`.execute(db);
  * const table = "pairs" as Parameters<typeof insertIdPairs>[1]; // a table of the example's own
- * assert.equal(await insertIdPairs(db, table, ["a", "b"], [[1, 2], [3, 67108863]]), 2);
+ * assert.equal(await insertIdPairs(db, table, ["a", "b"], [3, 1], [67108863, 2], { sort: true }), 2);
  * const { rows } = await sql<{ a: number; b: number }>`select a, b from pairs`.execute(db);
  * assert.deepEqual(rows, [{ a: 1, b: 2 }, { a: 3, b: 67108863 }]);
  * await db.destroy();
@@ -125,22 +192,45 @@ export async function insertIdPairs(
   db: Kysely<Database>,
   table: keyof Database & string,
   columns: readonly [string, string],
-  pairs: readonly (readonly [number, number])[],
+  first: ArrayLike<number>,
+  second: ArrayLike<number>,
+  options: InsertIdPairsOptions = {},
 ): Promise<number> {
-  if (usesPostgres(db) || !pairs.every(packable)) {
-    return await bulkInsert(db, table, columns, pairs);
+  if (first.length !== second.length) {
+    throw new RangeError(
+      `Cannot insert id pairs: the columns hold ${first.length} and ${second.length} values`,
+    );
   }
+  const packed = usesPostgres(db) ? undefined : packPairs(first, second);
+  if (packed === undefined) {
+    const rows = Array.from({ length: first.length }, (_, k) => [first[k], second[k]]);
+    if (options.sort) rows.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    return await bulkInsert(db, table, columns, rows);
+  }
+  if (options.sort) packed.sort();
   const text = `insert into "${table}" ("${columns[0]}", "${columns[1]}") ` +
     `select value >> ${PAIR_SHIFT}, value & ${2 ** PAIR_SHIFT - 1} from json_each(?)`;
-  for (let at = 0; at < pairs.length; at += MAX_JSON_PAIRS) {
-    const packed = pairs.slice(at, at + MAX_JSON_PAIRS).map(([a, b]) => a * 2 ** PAIR_SHIFT + b);
-    await db.executeQuery(CompiledQuery.raw(text, [JSON.stringify(packed)]));
+  for (let at = 0; at < packed.length; at += MAX_JSON_PAIRS) {
+    const json = `[${packed.subarray(at, at + MAX_JSON_PAIRS).join(",")}]`;
+    await db.executeQuery(CompiledQuery.raw(text, [json]));
   }
-  return pairs.length;
+  return packed.length;
+}
+
+/** Each pair packed in one integer below 2^53, or undefined when one does not fit. */
+function packPairs(first: ArrayLike<number>, second: ArrayLike<number>): Float64Array | undefined {
+  const packed = new Float64Array(first.length);
+  for (let k = 0; k < packed.length; k++) {
+    const a = first[k];
+    const b = second[k];
+    if (!packable(a, b)) return undefined;
+    packed[k] = a * 2 ** PAIR_SHIFT + b;
+  }
+  return packed;
 }
 
 /** Whether a pair packs exactly into one integer below 2^53. */
-function packable([a, b]: readonly [number, number]): boolean {
+function packable(a: number, b: number): boolean {
   return Number.isInteger(a) && Number.isInteger(b) && a >= 0 && b >= 0 &&
     a < 2 ** (53 - PAIR_SHIFT) && b < 2 ** PAIR_SHIFT;
 }

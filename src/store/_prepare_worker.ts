@@ -3,7 +3,7 @@
  * runs off the writer's thread. Messages: `stored` (the checksums of the files the database holds),
  * `load` (read and checksum the files; answers the checksums, and the prepared run when a file is
  * not among the stored ones), then `parse` (answers the prepared run) or `drop`. A prepared run
- * goes slimmed and packed for the trip (`_prepared_trip.ts`: its cross-reference terms flattened).
+ * goes slimmed (`slimForWriting`); its cross-reference terms are one key string each already.
  *
  * @module
  */
@@ -12,7 +12,6 @@
 
 import { type LoadedRunFiles, loadRunFiles, parseRunFiles, slimForWriting } from "./prepare_run.ts";
 import type { PrepareRequest, PrepareResponse } from "./prepare_worker.ts";
-import { toTrip } from "./_prepared_trip.ts";
 
 const loaded = new Map<number, LoadedRunFiles>();
 /** The files the database holds, once told; until then every run waits for `parse` or `drop`. */
@@ -36,7 +35,7 @@ async function answer(request: PrepareRequest): Promise<void> {
       files.where = request.where;
       const checksums = files.files.map((f) => f.checksum);
       if (stored !== undefined && checksums.some((c) => !stored!.has(c))) {
-        const prepared = toTrip(slimForWriting(await parseRunFiles(files, request.options)));
+        const prepared = slimForWriting(await parseRunFiles(files, request.options));
         response = { id: request.id, ok: true, checksums, prepared };
       } else {
         loaded.set(request.id, files);
@@ -49,7 +48,7 @@ async function answer(request: PrepareRequest): Promise<void> {
       const files = loaded.get(request.id);
       loaded.delete(request.id);
       if (files === undefined) throw new Error(`Cannot parse run ${request.id}: it was not loaded`);
-      const prepared = toTrip(slimForWriting(await parseRunFiles(files, request.options)));
+      const prepared = slimForWriting(await parseRunFiles(files, request.options));
       response = { id: request.id, ok: true, prepared };
     } else {
       loaded.delete(request.id);

@@ -75,7 +75,7 @@ interface Member {
 export async function writeAnnotationSummaries(
   trx: Kysely<Database>,
   annotationId: number,
-  prepared: Pick<PreparedRun, "featureRows" | "xrefTerms" | "xrefLinks">,
+  prepared: Pick<PreparedRun, "featureRows" | "xrefTermKeys" | "xrefLinks">,
 ): Promise<void> {
   const members = familyMembers(prepared.featureRows);
   const ids = await upsertFamilies(trx, members);
@@ -161,19 +161,23 @@ async function upsertFamilies(
   return ids;
 }
 
+/** The start of the key (`xrefTermKey`) of every `COG` cross-reference. */
+const COG_KEY = "COG\u0000";
+
 /**
  * How many CDSs carry each combination of COG category accessions (`COG` cross-references not
  * starting with `COG`), sorted and concatenated; null for the CDSs without any.
  */
 function cogSets(
-  prepared: Pick<PreparedRun, "featureRows" | "xrefTerms" | "xrefLinks">,
+  prepared: Pick<PreparedRun, "featureRows" | "xrefTermKeys" | "xrefLinks">,
 ): [string | null, number][] {
   const categories = new Map<number, string[]>();
-  const { xrefTerms, xrefLinks } = prepared;
+  const { xrefTermKeys, xrefLinks } = prepared;
   for (let at = 0; at + 1 < xrefLinks.length; at += 2) {
     const index = xrefLinks[at];
-    const { db, accession } = xrefTerms[xrefLinks[at + 1]];
-    if (db !== "COG" || accession.startsWith("COG")) continue;
+    const key = xrefTermKeys[xrefLinks[at + 1]];
+    if (!key.startsWith(COG_KEY) || key.startsWith("COG", COG_KEY.length)) continue;
+    const accession = key.slice(COG_KEY.length);
     const list = categories.get(index);
     if (list === undefined) categories.set(index, [accession]);
     else list.push(accession);

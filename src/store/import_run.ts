@@ -133,7 +133,7 @@ export async function writePrepared(
   if (outcome.staged) {
     cache.setGenomeId(outcome.staged.genome, outcome.staged.genomeId);
     const { terms } = outcome.staged;
-    if (terms !== undefined) cache.rememberTermIds(terms.generation, terms.ids);
+    if (terms !== undefined) cache.rememberTermIds(terms.generation, terms.keys, terms.ids);
   }
   await pausePoint("import:committed");
   return outcome.result;

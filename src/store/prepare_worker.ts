@@ -6,7 +6,6 @@
  */
 
 import type { PreparedRun, PrepareRunOptions } from "./prepare_run.ts";
-import { fromTrip, type PreparedTrip } from "./_prepared_trip.ts";
 
 /** The options a worker can be given (no functions cross the thread boundary). */
 export type WorkerPrepareOptions = Pick<
@@ -28,9 +27,9 @@ export type PrepareRequest =
   | { op: "drop"; id: number }
   | { op: "stored"; id: number; checksums: string[] };
 
-/** The worker's answer (a prepared run packed for the trip: `_prepared_trip.ts`). */
+/** The worker's answer. */
 export type PrepareResponse =
-  | { id: number; ok: true; checksums?: string[]; prepared?: PreparedTrip }
+  | { id: number; ok: true; checksums?: string[]; prepared?: PreparedRun }
   | { id: number; ok: false; message: string };
 
 /** A run loaded in the worker: its files' checksums, and its handle for `parse`/`drop`. */
@@ -111,7 +110,7 @@ export class PrepareWorker {
       options: this.#options,
     });
     const run: WorkerLoadedRun = { id, checksums: response.checksums! };
-    if (response.prepared !== undefined) run.prepared = fromTrip(response.prepared);
+    if (response.prepared !== undefined) run.prepared = response.prepared;
     return run;
   }
 
@@ -151,9 +150,7 @@ export class PrepareWorker {
    * @returns The prepared run, slimmed for writing (no feature models, no residue texts).
    */
   async parse(loaded: WorkerLoadedRun): Promise<PreparedRun> {
-    return fromTrip(
-      (await this.#ask({ op: "parse", id: loaded.id, options: this.#options })).prepared!,
-    );
+    return (await this.#ask({ op: "parse", id: loaded.id, options: this.#options })).prepared!;
   }
 
   /**

@@ -90,12 +90,13 @@ export class StoreCache {
    * starts again empty.
    *
    * @param generation The generation the write read.
-   * @param ids The term ids, by `xrefTermKey`.
+   * @param keys The terms, by `xrefTermKey`.
+   * @param ids Their ids, in the order of `keys`.
    */
-  rememberTermIds(generation: number, ids: ReadonlyMap<string, number>): void {
+  rememberTermIds(generation: number, keys: readonly string[], ids: ArrayLike<number>): void {
     if (generation !== this.#termGeneration) return;
-    if (this.#termIds.size + ids.size > MAX_CACHED_TERMS) this.#termIds.clear();
-    for (const [key, id] of ids) this.#termIds.set(key, id);
+    if (this.#termIds.size + keys.length > MAX_CACHED_TERMS) this.#termIds.clear();
+    for (let k = 0; k < keys.length; k++) this.#termIds.set(keys[k], ids[k]);
   }
 
   /**

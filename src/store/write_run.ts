@@ -16,14 +16,8 @@ import { addMissingFiles, annotationHoldingFiles, insertFiles } from "./_known_r
 import { withIndexFill } from "./_feature_index_fill.ts";
 import { reserveIds } from "../db/reserve_ids.ts";
 import { featureTermIdsValue } from "../db/feature_term_ids.ts";
-import {
-  findXrefTerms,
-  newXrefTermRows,
-  XREF_TERM_COLUMNS,
-  xrefTermKey,
-  xrefTermsGeneration,
-} from "../db/xref_terms.ts";
-import type { DbXref } from "../formats/model.ts";
+import { xrefTermsGeneration } from "../db/xref_terms.ts";
+import { type RunTermIds, runTermIds } from "./_run_term_ids.ts";
 import { pausePoint } from "../db/pause_point.ts";
 import {
   SEQUENCE_MATCH_SELECTION,
@@ -135,8 +129,11 @@ export interface StagedCacheUpdate {
   genome: string;
   /** The genome id. */
   genomeId: number;
-  /** The term ids the write looked up or added (the cache lacked them), at the generation read. */
-  terms?: { generation: number; ids: Map<string, number> };
+  /**
+   * The term ids the write looked up or added (the cache lacked them), by key, at the generation
+   * read.
+   */
+  terms?: { generation: number; keys: string[]; ids: number[] };
 }
 
 /**
@@ -505,97 +502,83 @@ async function insertFeatures(
     rows[i][1] = annotationId;
     rows[i][2] = sequenceRowIds.get(prepared.featureSequenceIds[i]);
   }
-  const { links, terms } = await resolveXrefLinks(trx, firstId, prepared, cache);
-  setXrefIds(trx, rows, firstId, links);
+  const terms = await termIdsOf(trx, prepared, cache);
+  setXrefIds(trx, rows, prepared.xrefLinks, terms?.ids);
   await withIndexFill(trx, firstId, firstId + rows.length - 1, async () => {
     await bulkInsert(trx, "features", WRITTEN_FEATURE_COLUMNS, rows);
   });
-  await insertIdPairs(trx, "xref_term_features", ["feature_id", "term_id"], links);
+  if (terms !== undefined) await insertLinks(trx, firstId, prepared.xrefLinks, terms.ids);
   if (prepared.recordsFile === undefined) {
     const packed = prepared.originals;
     await trx.insertInto("feature_originals")
       .values({ annotation_id: annotationId, content: packed.bytes, encoding: packed.encoding })
       .execute();
   }
-  return { features: rows.length, terms };
+  return {
+    features: rows.length,
+    terms: terms && { generation: terms.generation, keys: terms.freshKeys, ids: terms.freshIds },
+  };
 }
 
 /** The columns a feature row is written with: the prepared ones and `xref_ids` (schema v12). */
 const WRITTEN_FEATURE_COLUMNS = [...FEATURE_COLUMNS, "xref_ids"] as const;
 
 /**
- * The run's links to cross-reference terms as `(feature_id, term_id)` pairs, in feature order.
- * Term ids come from the cache when it holds them at the stored generation, else from a look-up
- * by key; terms not stored yet are added with reserved ids (the write transaction holds the
- * database), through the bulk-insert seam. Each distinct term is resolved once, however many
- * features carry it. `terms` holds the term ids the cache lacked, to cache after commit.
+ * The id of each of the run's terms (`runTermIds`: from the cache when it holds them at the stored
+ * generation, else looked up or added), with the generation read; undefined for a run without
+ * cross-references.
  */
-async function resolveXrefLinks(
+async function termIdsOf(
   trx: Kysely<Database>,
-  firstId: number,
-  prepared: Pick<PreparedRun, "xrefTerms" | "xrefLinks">,
+  prepared: Pick<PreparedRun, "xrefTermKeys" | "xrefLinks">,
   cache: StoreCache,
-): Promise<{ links: [number, number][]; terms: StagedCacheUpdate["terms"] }> {
-  const { xrefTerms, xrefLinks } = prepared;
-  if (xrefLinks.length === 0) return { links: [], terms: undefined };
+): Promise<(RunTermIds & { generation: number }) | undefined> {
+  if (prepared.xrefLinks.length === 0) return undefined;
   const generation = await xrefTermsGeneration(trx);
-  const { ids, fresh } = await termIdsOf(trx, xrefTerms, cache.termIdsAt(generation));
-  const links: [number, number][] = new Array(xrefLinks.length / 2);
-  for (let j = 0; j < xrefLinks.length; j += 2) {
-    links[j / 2] = [firstId + xrefLinks[j], ids[xrefLinks[j + 1]]];
-  }
-  return { links, terms: { generation, ids: fresh } };
+  const ids = await runTermIds(trx, prepared.xrefTermKeys, cache.termIdsAt(generation));
+  return { ...ids, generation };
 }
 
 /**
- * Appends each feature row's `xref_ids` (its term ids, packed for the engine) from the links,
- * which come in feature order.
+ * Appends each feature row's `xref_ids` (its term ids, packed for the engine) from the links
+ * (feature index, term index), which come in feature order.
  */
 function setXrefIds(
   trx: Kysely<Database>,
   rows: unknown[][],
-  firstId: number,
-  links: readonly (readonly [number, number])[],
+  links: Uint32Array,
+  termIds: Float64Array | undefined,
 ): void {
   const at = FEATURE_COLUMNS.length;
   for (const row of rows) row[at] = null;
+  if (termIds === undefined) return;
   const ids: number[] = [];
-  for (let k = 0; k < links.length; k++) {
-    ids.push(links[k][1]);
-    const featureId = links[k][0];
-    if (k + 1 < links.length && links[k + 1][0] === featureId) continue;
-    rows[featureId - firstId][at] = featureTermIdsValue(trx, ids);
+  for (let j = 0; j < links.length; j += 2) {
+    ids.push(termIds[links[j + 1]]);
+    const index = links[j];
+    if (j + 2 < links.length && links[j + 2] === index) continue;
+    rows[index][at] = featureTermIdsValue(trx, ids);
     ids.length = 0;
   }
 }
 
-/**
- * The id of each term (in `terms` order): from `cached`, else looked up by key, else added with a
- * reserved id. `fresh` holds the ids that were not in `cached`, by {@linkcode xrefTermKey}.
- */
-async function termIdsOf(
+/** Inserts the links by term (`xref_term_features`), in term order. */
+async function insertLinks(
   trx: Kysely<Database>,
-  terms: readonly DbXref[],
-  cached: ReadonlyMap<string, number>,
-): Promise<{ ids: number[]; fresh: Map<string, number> }> {
-  const keys = terms.map((t) => xrefTermKey(t.db, t.accession));
-  const ids: number[] = new Array(terms.length);
-  const unknown: DbXref[] = [];
-  keys.forEach((key, k) => {
-    const id = cached.get(key);
-    if (id === undefined) unknown.push(terms[k]);
-    else ids[k] = id;
-  });
-  const { ids: fresh, missing } = await findXrefTerms(trx, unknown);
-  if (missing.length > 0) {
-    const first = await reserveIds(trx, "xref_terms", missing.length);
-    await bulkInsert(trx, "xref_terms", XREF_TERM_COLUMNS, newXrefTermRows(first, missing));
-    missing.forEach((t, k) => fresh.set(xrefTermKey(t.db, t.accession), first + k));
+  firstId: number,
+  links: Uint32Array,
+  termIds: Float64Array,
+): Promise<void> {
+  const count = links.length / 2;
+  const terms = new Float64Array(count);
+  const features = new Float64Array(count);
+  for (let k = 0; k < count; k++) {
+    features[k] = firstId + links[2 * k];
+    terms[k] = termIds[links[2 * k + 1]];
   }
-  keys.forEach((key, k) => {
-    if (ids[k] === undefined) ids[k] = fresh.get(key)!;
+  await insertIdPairs(trx, "xref_term_features", ["term_id", "feature_id"], terms, features, {
+    sort: true,
   });
-  return { ids, fresh };
 }
 
 /** Checks that the file the features' original records are rebuilt from was stored (and marked). */

@@ -13,6 +13,7 @@ import { bulkInsert } from "../../src/store/_bulk_insert.ts";
 import { decodeContent, fromUtf8 } from "../../src/store/_codec.ts";
 import { FEATURE_COLUMNS, loadRunFiles, parseRunFiles } from "../../src/store/prepare_run.ts";
 import { annotationValues, SEQUENCE_ROW_COLUMNS, sequenceRow } from "../../src/store/write_run.ts";
+import { xrefTermOfKey } from "../../src/db/xref_terms.ts";
 
 /**
  * Writes the run of `paths` under `genome` at schema 0003 (reusing the genome's version-1
@@ -71,7 +72,9 @@ export async function writeRunAtV3(
     "feature_xrefs" as keyof Database & string, // the table of schema v3, gone since v12
     ["feature_id", "db", "accession"],
     Array.from({ length: prepared.xrefLinks.length / 2 }, (_, j) => {
-      const { db: xdb, accession } = prepared.xrefTerms[prepared.xrefLinks[2 * j + 1]];
+      const { db: xdb, accession } = xrefTermOfKey(
+        prepared.xrefTermKeys[prepared.xrefLinks[2 * j + 1]],
+      );
       return [featureIds[prepared.xrefLinks[2 * j]], xdb, accession];
     }),
   );

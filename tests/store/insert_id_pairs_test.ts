@@ -24,7 +24,7 @@ engineTest("insertIdPairs() stores every pair exactly, in the order given", asyn
     (_, i) => [(i * 7919) % 2 ** 27, (i * 104729) % 2 ** 26],
   );
   pairs.push([2 ** 27 - 1, 2 ** 26 - 1], [0, 0]);
-  assert.equal(await insertIdPairs(db, "id_pairs" as Table, ["a", "b"], pairs), pairs.length);
+  assert.equal(await insertPairs(db, pairs), pairs.length);
   const rows = await storedPairs(db);
   assert.deepStrictEqual(rows, pairs);
   if (engine === "sqlite") {
@@ -38,7 +38,41 @@ Deno.test("insertIdPairs() binds pairs too large to pack (the values path)", asy
   await using db = await freshDatabase();
   await sql`create table id_pairs (n integer primary key, a integer, b integer)`.execute(db);
   const pairs: [number, number][] = [[1, 2], [2 ** 27, 5], [3, 2 ** 26], [2 ** 40, 2 ** 40]];
-  await insertIdPairs(db, "id_pairs" as Table, ["a", "b"], pairs);
+  await insertPairs(db, pairs);
   const rows = await storedPairs(db);
   assert.deepStrictEqual(rows, pairs);
 });
+
+engineTest("insertIdPairs() sorts by the first column, then the second", async (_t, engine) => {
+  await using db = await freshDatabase();
+  const id = engine === "postgres" ? "bigserial primary key" : "integer primary key";
+  await sql`create table id_pairs (n ${sql.raw(id)}, a bigint not null, b bigint not null)`
+    .execute(db);
+  const pairs: [number, number][] = Array.from({ length: 500 }, (_, i) => [
+    (i * 7919) % 97,
+    (i * 104729) % 2 ** 26,
+  ]);
+  await insertPairs(db, pairs, true);
+  const brute = [...pairs].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  assert.deepStrictEqual(await storedPairs(db), brute);
+});
+
+Deno.test("insertIdPairs() refuses columns of different lengths", async () => {
+  await using db = await freshDatabase();
+  await assert.rejects(
+    () => insertIdPairs(db, "id_pairs" as Table, ["a", "b"], [1, 2], [3]),
+    RangeError,
+    "the columns hold 2 and 1 values",
+  );
+});
+
+/** Inserts pairs through the two-column form. */
+function insertPairs(
+  db: Awaited<ReturnType<typeof freshDatabase>>,
+  pairs: readonly (readonly [number, number])[],
+  sort = false,
+): Promise<number> {
+  const first = pairs.map((p) => p[0]);
+  const second = pairs.map((p) => p[1]);
+  return insertIdPairs(db, "id_pairs" as Table, ["a", "b"], first, second, { sort });
+}

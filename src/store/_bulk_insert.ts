@@ -102,21 +102,50 @@ export async function executeInChunks<R = Record<string, unknown>>(
   rows: readonly (readonly unknown[])[],
   build: (count: number) => CompilableQuery,
 ): Promise<R[]> {
-  const chunk = rowsPerStatement(width);
   const out: R[] = [];
-  for (let at = 0; at < rows.length; at += chunk) {
-    const end = Math.min(rows.length, at + chunk);
-    const parameters: unknown[] = new Array((end - at) * width);
+  let at = 0;
+  for (const count of statementSizes(rows.length, rowsPerStatement(width))) {
+    const parameters: unknown[] = new Array(count * width);
     let k = 0;
-    for (let r = at; r < end; r++) {
+    for (let r = at; r < at + count; r++) {
       const row = rows[r];
       for (let c = 0; c < width; c++) parameters[k++] = row[c] ?? null;
     }
-    const text = template(db, shape, end - at, build);
+    at += count;
+    const text = template(db, shape, count, build);
     const { rows: found } = await db.executeQuery<R>(CompiledQuery.raw(text, parameters));
     for (const row of found) out.push(row);
   }
   return out;
+}
+
+/**
+ * The row counts of the statements that carry `total` rows: full statements of `chunk` rows, then
+ * the rest as powers of two, largest first (137 = 128 + 8 + 1). A call's last statement thus
+ * takes one of a few shapes, compiled and prepared once per process, not one shape per call.
+ *
+ * @param total The rows.
+ * @param chunk The most rows a statement carries.
+ * @returns The counts, in order.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { statementSizes } from "./_bulk_insert.ts";
+ * assert.deepEqual(statementSizes(1137, 500), [500, 500, 128, 8, 1]);
+ * ```
+ */
+export function statementSizes(total: number, chunk: number): number[] {
+  const sizes: number[] = [];
+  let rest = total;
+  for (; rest >= chunk; rest -= chunk) sizes.push(chunk);
+  for (let power = 2 ** Math.floor(Math.log2(Math.max(rest, 1))); rest > 0; power /= 2) {
+    if (rest >= power) {
+      sizes.push(power);
+      rest -= power;
+    }
+  }
+  return sizes;
 }
 
 function template(

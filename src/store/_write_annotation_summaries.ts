@@ -16,10 +16,8 @@ import {
   representedFamilies,
 } from "../../migrations/_annotation_summaries.ts";
 import { repickFamilies } from "./_repick_families.ts";
+import { executeInChunks } from "./_bulk_insert.ts";
 import { FEATURE_COLUMNS, type PreparedRun } from "./prepare_run.ts";
-
-/** Rows per statement when the dictionary is written or read. */
-const PAGE = 500;
 
 /** The columns of a feature row the summaries read. */
 type SummaryColumn = "id" | "type" | "family" | "pseudo" | "gene" | "product";
@@ -131,34 +129,31 @@ async function upsertFamilies(
 ): Promise<Map<string, number>> {
   const lowest = new Map<string, Member>();
   for (const member of members) if (!lowest.has(member.family)) lowest.set(member.family, member);
-  const rows = [...lowest.values()];
-  for (let from = 0; from < rows.length; from += PAGE) {
-    await trx.insertInto("families")
-      .values(
-        rows.slice(from, from + PAGE).map((m) => ({
-          name: m.family,
-          feature_id: m.id,
-          gene: m.gene,
-          product: m.product,
-        })),
-      )
+  const rows = [...lowest.values()].map((m) => [m.family, m.id, m.gene, m.product]);
+  await executeInChunks(trx, "families: upsert", 4, rows, (count) =>
+    trx.insertInto("families")
+      .values(new Array(count).fill({ name: "", feature_id: 0, gene: null, product: null }))
       .onConflict((oc) =>
         oc.column("name").doUpdateSet({
           feature_id: (eb) => eb.ref("excluded.feature_id"),
           gene: (eb) => eb.ref("excluded.gene"),
           product: (eb) => eb.ref("excluded.product"),
         }).where(sql.ref("excluded.feature_id"), "<", sql.ref("families.feature_id"))
-      )
-      .execute();
-  }
-  const ids = new Map<string, number>();
-  const names = [...lowest.keys()];
-  for (let from = 0; from < names.length; from += PAGE) {
-    const found = await trx.selectFrom("families").select(["id", "name"])
-      .where("name", "in", names.slice(from, from + PAGE)).execute();
-    for (const row of found) ids.set(row.name, Number(row.id));
-  }
-  return ids;
+      ));
+  const names = [...lowest.keys()].map((name) => [name]);
+  const found = await executeInChunks<{ id: number; name: string }>(
+    trx,
+    "families: ids by name",
+    1,
+    names,
+    (count) =>
+      trx.selectFrom("families").select(["id", "name"]).where(
+        "name",
+        "in",
+        new Array(count).fill(""),
+      ),
+  );
+  return new Map(found.map((row) => [row.name, Number(row.id)]));
 }
 
 /** The start of the key (`xrefTermKey`) of every `COG` cross-reference. */

@@ -31,7 +31,7 @@ import {
   updateGenome,
   updateJobStatus,
 } from "../../src/store/mod.ts";
-import { bulkInsert, rowsPerStatement } from "../../src/store/_bulk_insert.ts";
+import { bulkInsert, rowsPerStatement, statementSizes } from "../../src/store/_bulk_insert.ts";
 import { freshDatabase } from "../_fresh_database.ts";
 import { rowCounts } from "./_helpers.ts";
 import { currentEngine, engineTest } from "../_engines.ts";
@@ -227,6 +227,21 @@ engineTest("jobs and job configurations: create, status events, look-ups, delete
     name: "NotFoundError",
     message: /No job configuration "default"/,
   });
+});
+
+Deno.test("statementSizes() covers every row in a few shapes within the chunk", () => {
+  for (const chunk of [500, 327]) {
+    const shapes = new Set<number>();
+    for (let total = 0; total <= 1100; total++) {
+      const sizes = statementSizes(total, chunk);
+      assert.equal(sizes.reduce((sum, n) => sum + n, 0), total, `${total} rows`);
+      for (const n of sizes) {
+        assert.ok(Number.isInteger(n) && n >= 1 && n <= chunk, `${n} of ${total} rows`);
+        shapes.add(n);
+      }
+    }
+    assert.ok(shapes.size <= 1 + Math.log2(chunk) + 1, `${shapes.size} shapes of ${chunk}`);
+  }
 });
 
 engineTest("bulkInsert() splits rows into statements within SQLite's variable limit", async () => {

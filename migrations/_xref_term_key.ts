@@ -40,6 +40,24 @@ export function xrefTermHash(db: string, accession: string): number {
   return h | 0;
 }
 
+/**
+ * The same key from the pair's joined text (`db`, U+0000, `accession`: `xrefTermKey`), without
+ * splitting it: FNV-1a over its code units is the hash of the pair.
+ *
+ * @param key The joined text.
+ * @returns {@linkcode xrefTermHash} of the pair.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { xrefTermHash, xrefTermKeyHash } from "./_xref_term_key.ts";
+ * assert.equal(xrefTermKeyHash("GO\u0000GO:0005524"), xrefTermHash("GO", "GO:0005524"));
+ * ```
+ */
+export function xrefTermKeyHash(key: string): number {
+  return mix(OFFSET_BASIS, key) | 0;
+}
+
 function mix(hash: number, text: string): number {
   let h = hash;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), PRIME);

@@ -13,12 +13,12 @@
 import { type Kysely, type RawBuilder, sql } from "../deps/kysely.ts";
 import type { DbXref } from "../formats/model.ts";
 import type { Database } from "./schema.ts";
-import { xrefTermHash } from "../../migrations/_xref_term_key.ts";
+import { xrefTermHash, xrefTermKeyHash } from "../../migrations/_xref_term_key.ts";
 import { featureTermIdsFrom, featureTermIdsValue, readFeatureTermIds } from "./feature_term_ids.ts";
 import { reserveIds } from "./reserve_ids.ts";
 import { transaction } from "./transaction.ts";
 
-export { xrefTermHash };
+export { xrefTermHash, xrefTermKeyHash };
 
 /** How many accessions one look-up or insert carries. */
 const CHUNK = 500;

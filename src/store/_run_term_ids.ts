@@ -16,8 +16,8 @@ import {
   findXrefTerms,
   newXrefTermRows,
   XREF_TERM_COLUMNS,
-  xrefTermHash,
   xrefTermKey,
+  xrefTermKeyHash,
   xrefTermOfKey,
 } from "../db/xref_terms.ts";
 import { reserveIds } from "../db/reserve_ids.ts";
@@ -103,10 +103,7 @@ async function findStored(
   trx: Kysely<Database>,
   keys: readonly string[],
 ): Promise<(number | undefined)[]> {
-  const hashes = keys.map((key) => {
-    const { db, accession } = xrefTermOfKey(key);
-    return xrefTermHash(db, accession);
-  });
+  const hashes = keys.map(xrefTermKeyHash);
   const { rows } = await trx.executeQuery<
     { at: number; id: number; db: string; accession: string }
   >(
@@ -136,7 +133,7 @@ async function addTerms(trx: Kysely<Database>, keys: readonly string[]): Promise
     await bulkInsert(trx, "xref_terms", XREF_TERM_COLUMNS, newXrefTermRows(first, terms));
     return first;
   }
-  const triples = terms.map((t) => [xrefTermHash(t.db, t.accession), t.db, t.accession]);
+  const triples = terms.map((t, k) => [xrefTermKeyHash(keys[k]), t.db, t.accession]);
   await trx.executeQuery(CompiledQuery.raw(ADD_SQL, [first, JSON.stringify(triples)]));
   return first;
 }

@@ -259,15 +259,25 @@ function rowMaker(names: readonly string[]): RowMaker {
 
 /**
  * Converts Kysely parameters to values `node:sqlite` binds: booleans become 0/1, `undefined`
- * becomes null, dates become ISO text.
+ * becomes null, dates become ISO text. Parameters that need none of it (a bulk insert's tens of
+ * thousands of values, mostly) are given as they are, after one scan, without a copy.
  */
 function toSqliteValues(parameters: ReadonlyArray<unknown>): SqliteValue[] {
-  return parameters.map((value) => {
-    if (value === undefined || value === null) return null;
-    if (typeof value === "boolean") return value ? 1 : 0;
-    if (value instanceof Date) return value.toISOString();
-    return value as SqliteValue;
-  });
+  for (let i = 0; i < parameters.length; i++) {
+    if (needsConversion(parameters[i])) return parameters.map(toSqliteValue);
+  }
+  return parameters as SqliteValue[];
+}
+
+function needsConversion(value: unknown): boolean {
+  return value === undefined || typeof value === "boolean" || value instanceof Date;
+}
+
+function toSqliteValue(value: unknown): SqliteValue {
+  if (value === undefined || value === null) return null;
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (value instanceof Date) return value.toISOString();
+  return value as SqliteValue;
 }
 
 function translateErrors<T>(sql: string, run: () => T): T {

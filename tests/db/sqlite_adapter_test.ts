@@ -99,3 +99,30 @@ Deno.test("adaptSqlite() gives rows as plain objects keyed by column name, also 
     await db.destroy();
   }
 });
+
+Deno.test("adaptSqlite() binds booleans as 0/1, undefined as null and dates as ISO text", async () => {
+  const db = new Kysely<Record<string, never>>({
+    dialect: new SqliteDialect({ database: adaptSqlite(new DatabaseSync(":memory:")) }),
+  });
+  try {
+    const date = new Date(Date.UTC(2026, 11, 7, 12, 0, 0));
+    const plain = ["a", 2, null, new Uint8Array([1])];
+    // Each converted value alone among plain ones, and none at all (given without a copy).
+    for (
+      const [value, stored] of [[true, 1], [false, 0], [undefined, null], [
+        date,
+        date.toISOString(),
+      ]]
+    ) {
+      const { rows } = await sql<{ v: unknown; t: string }>`select ${value} as v, ${plain[0]} as t`
+        .execute(db);
+      assert.deepEqual(rows, [{ v: stored, t: "a" }], String(value));
+    }
+    const { rows } = await sql<{ n: number }>`select count(*) as n from (select ${plain[0]}, ${
+      plain[1]
+    }, ${plain[2]}, ${plain[3]})`.execute(db);
+    assert.deepEqual(rows, [{ n: 1 }]);
+  } finally {
+    await db.destroy();
+  }
+});

@@ -73,7 +73,7 @@ interface Member {
 export async function writeAnnotationSummaries(
   trx: Kysely<Database>,
   annotationId: number,
-  prepared: Pick<PreparedRun, "featureRows" | "xrefTermKeys" | "xrefLinks">,
+  prepared: Pick<PreparedRun, "featureRows" | "cogSets">,
 ): Promise<void> {
   const members = familyMembers(prepared.featureRows);
   const ids = await upsertFamilies(trx, members);
@@ -91,7 +91,7 @@ export async function writeAnnotationSummaries(
   }
   await trx.insertInto("annotation_families")
     .values(familySetRows(annotationId, (type) => [...sets.get(type)!.values()])).execute();
-  const cog = cogSets(prepared);
+  const cog = prepared.cogSets;
   if (cog.length > 0) {
     await trx.insertInto("annotation_cog_sets")
       .values(cog.map(([categories, cdss]) => ({ annotation_id: annotationId, categories, cdss })))
@@ -154,37 +154,6 @@ async function upsertFamilies(
       ),
   );
   return new Map(found.map((row) => [row.name, Number(row.id)]));
-}
-
-/** The start of the key (`xrefTermKey`) of every `COG` cross-reference. */
-const COG_KEY = "COG\u0000";
-
-/**
- * How many CDSs carry each combination of COG category accessions (`COG` cross-references not
- * starting with `COG`), sorted and concatenated; null for the CDSs without any.
- */
-function cogSets(
-  prepared: Pick<PreparedRun, "featureRows" | "xrefTermKeys" | "xrefLinks">,
-): [string | null, number][] {
-  const categories = new Map<number, string[]>();
-  const { xrefTermKeys, xrefLinks } = prepared;
-  for (let at = 0; at + 1 < xrefLinks.length; at += 2) {
-    const index = xrefLinks[at];
-    const key = xrefTermKeys[xrefLinks[at + 1]];
-    if (!key.startsWith(COG_KEY) || key.startsWith("COG", COG_KEY.length)) continue;
-    const accession = key.slice(COG_KEY.length);
-    const list = categories.get(index);
-    if (list === undefined) categories.set(index, [accession]);
-    else list.push(accession);
-  }
-  const counts = new Map<string | null, number>();
-  const typeAt = columnsAt().type;
-  prepared.featureRows.forEach((row, index) => {
-    if (row[typeAt] !== "cds") return;
-    const key = categories.get(index)?.sort().join("") ?? null;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  });
-  return [...counts];
 }
 
 /**

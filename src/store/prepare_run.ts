@@ -20,6 +20,7 @@ import {
 } from "./_codec.ts";
 import { packOriginals } from "./feature_originals.ts";
 import { featureFamily } from "./_feature_family.ts";
+import { cogSets } from "./_cog_sets.ts";
 import { runFingerprint } from "./run_fingerprint.ts";
 import {
   buildGcIndex,
@@ -157,6 +158,11 @@ export interface PreparedRun {
    * index, index into {@linkcode PreparedRun.xrefTermKeys}) pairs, flattened.
    */
   xrefLinks: Uint32Array;
+  /**
+   * The CDSs' COG category sets (`annotation_cog_sets`): each combination of COG category
+   * accessions, sorted and concatenated (null for none), with how many CDSs carry it.
+   */
+  cogSets: [string | null, number][];
   /** Things the user should know (made-up sequences, …). */
   warnings: string[];
 }
@@ -404,6 +410,7 @@ function prepareParsedRun(
     featureSequenceIds: [],
     xrefTermKeys: [],
     xrefLinks: new Uint32Array(0),
+    cogSets: [],
     originals: NO_ORIGINALS,
     warnings: [],
   };
@@ -512,6 +519,7 @@ function prepareFeatures(
   }
   prepared.xrefLinks = Uint32Array.from(links);
   prepared.xrefTermKeys = terms.sortInto(prepared.xrefLinks);
+  prepared.cogSets = cogSets(features);
   if (prepared.recordsFile === undefined) {
     prepared.originals = packOriginals(originals, ORIGINALS_COMPRESSION_LEVEL);
   }

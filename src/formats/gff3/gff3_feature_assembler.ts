@@ -67,6 +67,16 @@ export interface Gff3AssembleOptions {
    * @default {1000}
    */
   maxBufferedFeatures?: number;
+  /**
+   * Whether to leave the cross-references of features read from text
+   * ({@linkcode Gff3FeatureAssembler.pushFeatureText}) unbuilt, for
+   * {@linkcode Gff3FeatureAssembler.buildXrefs} to build: until then such a feature's `dbXrefs` is
+   * an empty array that is not its own. `readGff3` does this, and builds them on the first read
+   * of `run.features`.
+   *
+   * @default {false}
+   */
+  deferXrefs?: boolean;
 }
 
 /** The default of {@linkcode Gff3AssembleOptions.maxBufferedFeatures}. */
@@ -164,6 +174,12 @@ export class Gff3FeatureAssembler {
   readonly #dbNames = new StringPool();
   #lastDb = "";
   readonly #names = new Gff3Names();
+  readonly #deferXrefs: boolean;
+  // The features whose cross-references #toFeature left to buildXrefs, each with its line's text
+  // and, in #deferredRanges, the Dbxref values' start and end in it and the line number.
+  readonly #deferred: Feature[] = [];
+  readonly #deferredTexts: string[] = [];
+  readonly #deferredRanges: number[] = [];
 
   /**
    * Creates an assembler.
@@ -172,7 +188,11 @@ export class Gff3FeatureAssembler {
    * @throws {RangeError} When `maxBufferedFeatures` is not a positive integer.
    */
   constructor(options: Gff3AssembleOptions = {}) {
-    const { file = "input", maxBufferedFeatures = DEFAULT_MAX_BUFFERED_FEATURES } = options;
+    const {
+      file = "input",
+      maxBufferedFeatures = DEFAULT_MAX_BUFFERED_FEATURES,
+      deferXrefs = false,
+    } = options;
     if (!Number.isInteger(maxBufferedFeatures) || maxBufferedFeatures < 1) {
       throw new RangeError(
         `Invalid maxBufferedFeatures ${maxBufferedFeatures}: expected a positive integer`,
@@ -180,6 +200,7 @@ export class Gff3FeatureAssembler {
     }
     this.#file = file;
     this.#max = maxBufferedFeatures;
+    this.#deferXrefs = deferXrefs;
   }
 
   /** The software versions read from the comment header so far. */
@@ -324,6 +345,34 @@ export class Gff3FeatureAssembler {
       }
     }
     return [...rest];
+  }
+
+  /**
+   * Builds the cross-references left unbuilt under {@linkcode Gff3AssembleOptions.deferXrefs}
+   * (call it once every feature is out; again after it threw, it starts over).
+   *
+   * @throws {ParseError} `InvalidAttribute` for a `Dbxref` value without `DB:accession`, naming
+   * its line, as {@linkcode pushFeatureText} does when it builds them at once.
+   *
+   * @example Built when asked for
+   * ```ts
+   * import { Gff3FeatureAssembler } from "./gff3_feature_assembler.ts";
+   * const assembler = new Gff3FeatureAssembler({ deferXrefs: true });
+   * assembler.pushFeatureText("c1\tProdigal\tCDS\t1\t9\t.\t+\t0\tID=X_1;Dbxref=GO:1,EC:2.1", 1);
+   * const [cds] = assembler.finish();
+   * if (cds.dbXrefs.length !== 0) throw new Error("deferred");
+   * assembler.buildXrefs();
+   * if (cds.dbXrefs.map((x) => x.db).join() !== "GO,EC") throw new Error("built");
+   * ```
+   */
+  buildXrefs(): void {
+    const features = this.#deferred;
+    const texts = this.#deferredTexts;
+    const ranges = this.#deferredRanges;
+    for (let i = 0; i < features.length; i++) {
+      const at = 3 * i;
+      features[i].dbXrefs = this.#xrefRange(texts[i], ranges[at], ranges[at + 1], ranges[at + 2]);
+    }
   }
 
   #flush(): readonly Feature[] {
@@ -602,11 +651,13 @@ export class Gff3FeatureAssembler {
       feature.pseudo = true;
     }
     if (pseudoFlag && !this.#pseudoIsPseudogene) feature.truncated = "?";
-    feature.dbXrefs = line.xrefValues !== undefined
-      ? this.#xrefs(line.xrefValues, line.line)
-      : line.xrefFrom >= 0
-      ? this.#xrefRange(line.text, line.xrefFrom, line.xrefTo, line.line)
-      : [];
+    if (line.xrefValues !== undefined) feature.dbXrefs = this.#xrefs(line.xrefValues, line.line);
+    else if (line.xrefFrom < 0) feature.dbXrefs = [];
+    else if (this.#deferXrefs) {
+      this.#deferred.push(feature);
+      this.#deferredTexts.push(line.text);
+      this.#deferredRanges.push(line.xrefFrom, line.xrefTo, line.line);
+    } else feature.dbXrefs = this.#xrefRange(line.text, line.xrefFrom, line.xrefTo, line.line);
     return feature;
   }
 

@@ -21,6 +21,7 @@ import type { BaktaRun, Feature } from "../model.ts";
 import { DEFAULT_FILE_NAME, type ReadOptions } from "../read_options.ts";
 import { Gff3FeatureAssembler } from "./gff3_feature_assembler.ts";
 import { eachGff3Line } from "./_each_gff3_line.ts";
+import { deferFeatures } from "../_deferred_features.ts";
 
 /**
  * Reads Bakta's GFF3 output (text, bytes or gzipped bytes) into a {@linkcode BaktaRun}: sequences
@@ -67,7 +68,7 @@ import { eachGff3Line } from "./_each_gff3_line.ts";
 export function readGff3(input: string | Uint8Array, options: ReadOptions = {}): BaktaRun {
   const file = options.file ?? DEFAULT_FILE_NAME;
   const text = decodeInput(input, file, options.maxDecompressedBytes);
-  const assembler = new Gff3FeatureAssembler({ file });
+  const assembler = new Gff3FeatureAssembler({ file, deferXrefs: true });
   const features: Feature[] = [];
   const take = (done: readonly Feature[]) => {
     for (let i = 0; i < done.length; i++) features.push(done[i]);
@@ -89,5 +90,6 @@ export function readGff3(input: string | Uint8Array, options: ReadOptions = {}):
     sources: [{ file, format: "gff3", used: ["features", "sequences", "software"] }],
   };
   checkFeatureBounds(run, file);
+  deferFeatures(run, () => assembler.buildXrefs());
   return run;
 }

@@ -11,6 +11,7 @@ import type {
   DbXref,
   Feature,
   FeatureType,
+  OriginalRecord,
   SoftwareVersions,
   Strand,
   Truncation,
@@ -20,6 +21,7 @@ import { ParseError } from "../parse_error.ts";
 import { proteinsRun } from "../proteins_run.ts";
 import { digitsOnlyValue } from "../_text_scan.ts";
 import { DEFAULT_FILE_NAME, type ReadOptions } from "../read_options.ts";
+import { deferFeatures } from "../_deferred_features.ts";
 import { parseDigits, readVersionComment, splitLines } from "./_tsv_support.ts";
 
 /**
@@ -78,6 +80,24 @@ const TSV_TYPES: Record<string, FeatureType> = {
   oriV: "oriV",
   oriT: "oriT",
 };
+
+/** Every name the Type column may hold, the most frequent first. */
+const TYPE_NAMES: readonly string[] = [
+  "cds",
+  ...Object.keys(TSV_TYPES).filter((name) => name !== "cds"),
+  "crispr-repeat",
+  "crispr-spacer",
+];
+
+/** The type name of {@linkcode TYPE_NAMES} that `text[from, to)` holds, found without a slice. */
+function typeNameAt(text: string, from: number, to: number): string | undefined {
+  const length = to - from;
+  for (let i = 0; i < TYPE_NAMES.length; i++) {
+    const name = TYPE_NAMES[i];
+    if (name.length === length && text.startsWith(name, from)) return name;
+  }
+  return undefined;
+}
 
 /** Product prefixes Bakta's TSV writer adds (one at most, pseudo first). */
 const PRODUCT_PREFIXES: [prefix: string, pseudo: boolean, truncated?: Truncation][] = [
@@ -174,10 +194,10 @@ export function readBaktaTsv(input: string | Uint8Array, options: ReadOptions = 
       { file, line: lineNumber },
     );
   }
-  const features = readFeatureRows(text, pos, lineNumber, file);
+  const { features, xrefColumns } = readFeatureRows(text, pos, lineNumber, file);
   const used = ["features"];
   if (software.bakta !== undefined || software.db !== undefined) used.push("software");
-  return {
+  const run: BaktaRun = {
     mode: "genome",
     genome: {},
     software,
@@ -185,6 +205,8 @@ export function readBaktaTsv(input: string | Uint8Array, options: ReadOptions = 
     features,
     sources: [{ file, format: "tsv", used }],
   };
+  deferFeatures(run, () => buildXrefs(text, features, xrefColumns, file));
+  return run;
 }
 
 /** Where one feature row is read: the text, the row's line and the positions of its 8 tabs. */
@@ -205,54 +227,109 @@ interface TsvRow {
 interface TsvRowState {
   /** The file, for errors. */
   file: string;
-  /** The database names of the cross-references seen so far, handed out again. */
-  dbNames: string[];
   /** The sequence id of the previous row, reused while it repeats. */
   sequenceId: string;
   /** The CRISPR array the `crispr-repeat`/`crispr-spacer` rows that follow belong to. */
   lastCrispr: Feature | undefined;
+  /** Where the DbXrefs column of each feature left to {@linkcode buildXrefs} starts and ends. */
+  xrefColumns: number[];
 }
 
 /**
- * Reads the feature rows from `from` on. A hand-written scanner (tabs found with `indexOf`, numbers
- * read from char codes, repeated sequence ids and database names reused, cross-references checked
- * now but built on first use) keeps the number of allocations close to that of the split lines.
+ * Reads the feature rows from `from` on. A hand-written scanner (tabs found by `indexOf` or, in the
+ * short columns, a character at a time; numbers read from char codes, repeated sequence ids
+ * reused) keeps the number of allocations close to that of the split lines; the cross-references
+ * are left to {@linkcode buildXrefs}.
  */
-function readFeatureRows(text: string, from: number, linesBefore: number, file: string): Feature[] {
+function readFeatureRows(
+  text: string,
+  from: number,
+  linesBefore: number,
+  file: string,
+): { features: Feature[]; xrefColumns: number[] } {
   const features: Feature[] = [];
   const row: TsvRow = { text, line: linesBefore, start: 0, end: 0, tabs: new Int32Array(8) };
-  const state: TsvRowState = { file, dbNames: [], sequenceId: "", lastCrispr: undefined };
+  const state: TsvRowState = { file, sequenceId: "", lastCrispr: undefined, xrefColumns: [] };
   const length = text.length;
   let pos = from;
   while (pos < length) {
-    const newline = text.indexOf("\n", pos);
-    row.start = pos;
-    row.end = newline === -1 ? length : newline;
-    pos = newline === -1 ? length : newline + 1;
     row.line++;
-    if (row.end > row.start && text.charCodeAt(row.end - 1) === 13) row.end--;
-    if (row.end === row.start || text.charCodeAt(row.start) === 0x23) continue;
-    findTabs(row, file);
+    row.start = pos;
+    const first = text.charCodeAt(pos);
+    if (first === 0x23 || first === 10 || (first === 13 && isLineEnd(text, pos + 1))) {
+      const newline = text.indexOf("\n", pos);
+      pos = newline === -1 ? length : newline + 1;
+      continue;
+    }
+    pos = findTabs(row, file);
     const feature = readFeatureRow(row, state);
     if (feature !== undefined) features.push(feature);
   }
-  return features;
+  return { features, xrefColumns: state.xrefColumns };
 }
 
-/** Fills `row.tabs`, or throws when the row does not have exactly 9 columns. */
-function findTabs(row: TsvRow, file: string): void {
-  const { text, tabs, end } = row;
-  let at = row.start;
-  for (let k = 0; k < 8; k++) {
-    const tab = text.indexOf("\t", at);
-    if (tab === -1 || tab >= end) throw columnCountError(k + 1, file, row.line);
-    tabs[k] = tab;
-    at = tab + 1;
+/** Whether `text[at]` ends a line (a line break, or the end of the text). */
+function isLineEnd(text: string, at: number): boolean {
+  return at >= text.length || text.charCodeAt(at) === 10;
+}
+
+/**
+ * Builds the cross-references of every feature {@linkcode readFeatureRow} left without them, from
+ * the columns `xrefColumns` notes (start and end of each, in order): what the first read of
+ * `run.features` does.
+ *
+ * @throws {ParseError} `InvalidAttribute` for an item without `DB:accession`, naming its line.
+ */
+function buildXrefs(text: string, features: Feature[], xrefColumns: number[], file: string): void {
+  const dbNames: string[] = [];
+  let next = 0;
+  for (let i = 0; i < features.length; i++) {
+    const feature = features[i];
+    if (feature.dbXrefs !== NOT_BUILT) continue;
+    const { line } = feature.original.record as TsvOriginalRecord;
+    feature.dbXrefs = readXrefs(
+      text,
+      xrefColumns[next],
+      xrefColumns[next + 1],
+      file,
+      dbNames,
+      line,
+    );
+    next += 2;
   }
-  const extra = text.indexOf("\t", at);
+}
+
+/**
+ * Finds the 8 tabs of the row at `row.start` and its end (`row.tabs`, `row.end`); returns where
+ * the next line starts.
+ *
+ * @throws {ParseError} Unless the row has exactly 9 columns.
+ */
+function findTabs(row: TsvRow, file: string): number {
+  const { text, tabs } = row;
+  const length = text.length;
+  let at = row.start;
+  // A call of indexOf costs more than a scan of the short columns (sequence id to gene).
+  for (let k = 0; k < 7; k++) {
+    let code = text.charCodeAt(at);
+    while (code !== 9) {
+      if (code === 10 || at >= length) throw columnCountError(k + 1, file, row.line);
+      code = text.charCodeAt(++at);
+    }
+    tabs[k] = at++;
+  }
+  const newline = text.indexOf("\n", at);
+  let end = newline === -1 ? length : newline;
+  if (text.charCodeAt(end - 1) === 13) end--;
+  const tab = text.indexOf("\t", at);
+  if (tab === -1 || tab >= end) throw columnCountError(8, file, row.line);
+  tabs[7] = tab;
+  const extra = text.indexOf("\t", tab + 1);
   if (extra !== -1 && extra < end) {
     throw columnCountError(text.slice(row.start, end).split("\t").length, file, row.line);
   }
+  row.end = end;
+  return newline === -1 ? length : newline + 1;
 }
 
 function columnCountError(found: number, file: string, line: number): ParseError {
@@ -267,7 +344,7 @@ function columnCountError(found: number, file: string, line: number): ParseError
 function readFeatureRow(row: TsvRow, state: TsvRowState): Feature | undefined {
   const { text, tabs } = row;
   const sequenceId = readSequenceId(row, state);
-  const typeText = text.slice(tabs[0] + 1, tabs[1]);
+  const typeText = typeNameAt(text, tabs[0] + 1, tabs[1]);
   const start = readPosition(row, state.file, 1, "InvalidStart");
   const stop = readPosition(row, state.file, 2, "InvalidStop");
   const strand = readStrand(row, state.file);
@@ -275,11 +352,11 @@ function readFeatureRow(row: TsvRow, state: TsvRowState): Feature | undefined {
     addCrisprPart(row, state, typeText, { kind: "repeat", start, stop, strand });
     return undefined;
   }
-  const type = Object.hasOwn(TSV_TYPES, typeText) ? TSV_TYPES[typeText] : undefined;
+  const type = typeText === undefined ? undefined : TSV_TYPES[typeText];
   if (type === undefined) {
     throw new ParseError(
       "Unexpected",
-      `unknown feature type "${typeText}", expected one of ${
+      `unknown feature type "${text.slice(tabs[0] + 1, tabs[1])}", expected one of ${
         Object.keys(TSV_TYPES).join(", ")
       }, crispr-repeat, crispr-spacer`,
       { file: state.file, line: row.line, column: 2 },
@@ -288,23 +365,97 @@ function readFeatureRow(row: TsvRow, state: TsvRowState): Feature | undefined {
   const prefix = productPrefixAt(text, tabs[6] + 1);
   const productStart = tabs[6] + 1 + (prefix === undefined ? 0 : prefix[0].length);
   const product = productStart < tabs[7] ? text.slice(productStart, tabs[7]) : undefined;
+  const original = {
+    format: "tsv" as const,
+    record: { line: row.line, text: text.slice(row.start, row.end) },
+  };
+  const feature = newFeature(
+    type,
+    sequenceId,
+    start,
+    stop,
+    strand,
+    (type === "cds" || type === "sorf") && product === HYPOTHETICAL_PRODUCT,
+    prefix?.[1] ?? false,
+    tabs[7] + 1 < row.end ? NOT_BUILT : [],
+    original,
+    tabs[5] > tabs[4] + 1 ? text.slice(tabs[4] + 1, tabs[5]) : undefined,
+    tabs[6] > tabs[5] + 1 ? text.slice(tabs[5] + 1, tabs[6]) : undefined,
+    product,
+  );
+  if (prefix?.[2] !== undefined) feature.truncated = prefix[2];
+  if (feature.dbXrefs === NOT_BUILT) state.xrefColumns.push(tabs[7] + 1, row.end);
+  state.lastCrispr = type === "crispr" ? feature : undefined;
+  return feature;
+}
+
+/**
+ * A feature's object, its keys in the model's order (`gene` and `truncated` are added after
+ * `locusTag` and `product` when the row has them), made by one object literal per common set of
+ * keys: a literal is made whole, where adding keys one by one grows the object step by step.
+ */
+function newFeature(
+  type: FeatureType,
+  sequenceId: string,
+  start: number,
+  stop: number,
+  strand: Strand,
+  hypothetical: boolean,
+  pseudo: boolean,
+  dbXrefs: DbXref[],
+  original: OriginalRecord,
+  locusTag: string | undefined,
+  gene: string | undefined,
+  product: string | undefined,
+): Feature {
+  const edge = start > stop;
+  if (locusTag !== undefined && product !== undefined) {
+    return gene === undefined
+      ? {
+        type,
+        sequenceId,
+        start,
+        stop,
+        strand,
+        edge,
+        hypothetical,
+        pseudo,
+        dbXrefs,
+        original,
+        locusTag,
+        product,
+      }
+      : {
+        type,
+        sequenceId,
+        start,
+        stop,
+        strand,
+        edge,
+        hypothetical,
+        pseudo,
+        dbXrefs,
+        original,
+        locusTag,
+        gene,
+        product,
+      };
+  }
   const feature: Feature = {
     type,
     sequenceId,
     start,
     stop,
     strand,
-    edge: start > stop,
-    hypothetical: (type === "cds" || type === "sorf") && product === HYPOTHETICAL_PRODUCT,
-    pseudo: prefix?.[1] ?? false,
-    dbXrefs: tabs[7] + 1 < row.end ? readXrefs(text, tabs[7] + 1, row.end, state, row.line) : [],
-    original: { format: "tsv", record: { line: row.line, text: text.slice(row.start, row.end) } },
+    edge,
+    hypothetical,
+    pseudo,
+    dbXrefs,
+    original,
   };
-  if (tabs[5] > tabs[4] + 1) feature.locusTag = text.slice(tabs[4] + 1, tabs[5]);
-  if (tabs[6] > tabs[5] + 1) feature.gene = text.slice(tabs[5] + 1, tabs[6]);
+  if (locusTag !== undefined) feature.locusTag = locusTag;
+  if (gene !== undefined) feature.gene = gene;
   if (product !== undefined) feature.product = product;
-  if (prefix?.[2] !== undefined) feature.truncated = prefix[2];
-  state.lastCrispr = type === "crispr" ? feature : undefined;
   return feature;
 }
 
@@ -390,6 +541,9 @@ function productPrefixAt(text: string, at: number): (typeof PRODUCT_PREFIXES)[nu
   return undefined;
 }
 
+/** What a feature's `dbXrefs` holds until {@linkcode buildXrefs} builds them (never seen). */
+const NOT_BUILT: DbXref[] = [];
+
 const STRAND_BY_CODE: Record<number, Strand> = { 0x2b: "+", 0x2d: "-", 0x2e: ".", 0x3f: "?" };
 
 /** Reads `DB:accession, DB:accession, …` in `text[from, to)`, reusing known database names. */
@@ -397,7 +551,8 @@ function readXrefs(
   text: string,
   from: number,
   to: number,
-  state: TsvRowState,
+  file: string,
+  dbNames: string[],
   line: number,
 ): DbXref[] {
   const xrefs: DbXref[] = [];
@@ -411,11 +566,11 @@ function readXrefs(
         `DbXrefs item ${xrefs.length + 1} is ${
           JSON.stringify(text.slice(at, itemEnd))
         }: expected "DB:accession"`,
-        { file: state.file, line, column: 9 },
+        { file, line, column: 9 },
       );
     }
     xrefs.push({
-      db: knownDb(text, at, colon, state.dbNames),
+      db: knownDb(text, at, colon, dbNames),
       accession: text.slice(colon + 1, itemEnd),
     });
     at = itemEnd + 2;

@@ -25,11 +25,12 @@ import type { BaktaRun, Feature } from "./model.ts";
  * import { deferFeatures } from "./_deferred_features.ts";
  * import type { BaktaRun } from "./model.ts";
  * const run: BaktaRun = { mode: "genome", genome: {}, software: {}, sequences: [], features: [], sources: [] };
- * const calls: string[] = [];
- * deferFeatures(run, () => calls.push("finish"));
- * if (calls.length !== 0) throw new Error("finished before the first read");
- * if (run.features.length !== 0 || calls.length !== 1) throw new Error("first read");
- * if (run.features !== run.features || calls.length !== 1) throw new Error("once");
+ * let calls = 0;
+ * const finishes = () => calls;
+ * deferFeatures(run, () => calls++);
+ * if (finishes() !== 0) throw new Error("finished before the first read");
+ * if (run.features.length !== 0 || finishes() !== 1) throw new Error("first read");
+ * if (run.features !== run.features || finishes() !== 1) throw new Error("once");
  * if (Object.keys(run).join() !== "mode,genome,software,sequences,features,sources") throw new Error("order");
  * ```
  */

@@ -38,6 +38,7 @@ import {
   sourceRecord,
 } from "./_gff3_line_facts.ts";
 import { Gff3Names } from "./_gff3_names.ts";
+import { type FeatureParts, newFeature } from "../_new_feature.ts";
 
 /**
  * A feature's `original` record (`format: "gff3"`): the very feature line it was read from
@@ -180,6 +181,23 @@ export class Gff3FeatureAssembler {
   readonly #deferred: Feature[] = [];
   readonly #deferredTexts: string[] = [];
   readonly #deferredRanges: number[] = [];
+  // The values of the feature #toFeature makes next (one object, reused).
+  readonly #parts: FeatureParts = {
+    type: "cds",
+    sequenceId: "",
+    start: 0,
+    stop: 0,
+    strand: ".",
+    edge: false,
+    hypothetical: false,
+    pseudo: false,
+    dbXrefs: NO_XREFS,
+    original: { format: "gff3", record: undefined },
+    locusTag: undefined,
+    id: undefined,
+    gene: undefined,
+    product: undefined,
+  };
 
   /**
    * Creates an assembler.
@@ -617,47 +635,40 @@ export class Gff3FeatureAssembler {
     origin: FeatureOrigin,
   ): Feature {
     const stop = this.#stop(line);
-    const feature: Feature = {
-      type,
-      sequenceId: line.seqid,
-      start: line.start,
-      stop,
-      strand: line.strand,
-      edge: stop !== line.end,
-      hypothetical: false,
-      pseudo: false,
-      dbXrefs: NO_XREFS,
-      original: lazyOriginal(origin),
-    };
+    const parts = this.#parts;
+    parts.type = type;
+    parts.sequenceId = line.seqid;
+    parts.start = line.start;
+    parts.stop = stop;
+    parts.strand = line.strand;
+    parts.edge = stop !== line.end;
     const locus = line.locusTag ?? gene?.locusTag;
-    if (locus !== undefined && locus !== "") feature.locusTag = locus;
-    else if (line.id !== undefined) feature.id = line.id;
+    parts.locusTag = locus !== undefined && locus !== "" ? locus : undefined;
+    parts.id = line.id;
     const geneName = line.gene ?? gene?.gene;
-    if (geneName !== undefined && geneName !== "") feature.gene = geneName;
-    if (type !== "gap") {
-      let product = line.product;
-      if (product === undefined && PRODUCT_MAY_BE_NOTE.has(type)) product = line.note;
-      if (product !== undefined && product !== "") {
-        feature.product = product;
-        if (product === HYPOTHETICAL_PRODUCT && (type === "cds" || type === "sorf")) {
-          feature.hypothetical = true;
-        }
-      }
-    }
+    parts.gene = geneName !== undefined && geneName !== "" ? geneName : undefined;
+    let product = type === "gap" ? undefined : line.product;
+    if (product === undefined && PRODUCT_MAY_BE_NOTE.has(type)) product = line.note;
+    parts.product = product !== undefined && product !== "" ? product : undefined;
+    parts.hypothetical = product === HYPOTHETICAL_PRODUCT && (type === "cds" || type === "sorf");
     const pseudoFlag = line.pseudoTrue || gene?.pseudoTrue === true;
-    if (
-      line.pseudogene || gene?.pseudogene === true || (pseudoFlag && this.#pseudoIsPseudogene)
-    ) {
-      feature.pseudo = true;
-    }
+    parts.pseudo = line.pseudogene || gene?.pseudogene === true ||
+      (pseudoFlag && this.#pseudoIsPseudogene);
+    parts.dbXrefs = line.xrefValues !== undefined
+      ? this.#xrefs(line.xrefValues, line.line)
+      : line.xrefFrom < 0
+      ? []
+      : this.#deferXrefs
+      ? NO_XREFS
+      : this.#xrefRange(line.text, line.xrefFrom, line.xrefTo, line.line);
+    parts.original = lazyOriginal(origin);
+    const feature = newFeature(parts);
     if (pseudoFlag && !this.#pseudoIsPseudogene) feature.truncated = "?";
-    if (line.xrefValues !== undefined) feature.dbXrefs = this.#xrefs(line.xrefValues, line.line);
-    else if (line.xrefFrom < 0) feature.dbXrefs = [];
-    else if (this.#deferXrefs) {
+    if (feature.dbXrefs === NO_XREFS) {
       this.#deferred.push(feature);
       this.#deferredTexts.push(line.text);
       this.#deferredRanges.push(line.xrefFrom, line.xrefTo, line.line);
-    } else feature.dbXrefs = this.#xrefRange(line.text, line.xrefFrom, line.xrefTo, line.line);
+    }
     return feature;
   }
 
@@ -699,6 +710,7 @@ export class Gff3FeatureAssembler {
   }
 }
 
+/** The `dbXrefs` of a feature until it is given its own (never seen outside: see `buildXrefs`). */
 const NO_XREFS: DbXref[] = [];
 
 /** What a feature's `original` record is built from: its own line, and the lines folded in. */

@@ -11,7 +11,6 @@ import type {
   DbXref,
   Feature,
   FeatureType,
-  OriginalRecord,
   SoftwareVersions,
   Strand,
   Truncation,
@@ -22,6 +21,7 @@ import { proteinsRun } from "../proteins_run.ts";
 import { digitsOnlyValue } from "../_text_scan.ts";
 import { DEFAULT_FILE_NAME, type ReadOptions } from "../read_options.ts";
 import { deferFeatures } from "../_deferred_features.ts";
+import { type FeatureParts, newFeature } from "../_new_feature.ts";
 import { parseDigits, readVersionComment, splitLines } from "./_tsv_support.ts";
 
 /**
@@ -233,6 +233,8 @@ interface TsvRowState {
   lastCrispr: Feature | undefined;
   /** Where the DbXrefs column of each feature left to {@linkcode buildXrefs} starts and ends. */
   xrefColumns: number[];
+  /** The values of the next feature (one object, reused). */
+  parts: FeatureParts;
 }
 
 /**
@@ -249,7 +251,28 @@ function readFeatureRows(
 ): { features: Feature[]; xrefColumns: number[] } {
   const features: Feature[] = [];
   const row: TsvRow = { text, line: linesBefore, start: 0, end: 0, tabs: new Int32Array(8) };
-  const state: TsvRowState = { file, sequenceId: "", lastCrispr: undefined, xrefColumns: [] };
+  const state: TsvRowState = {
+    file,
+    sequenceId: "",
+    lastCrispr: undefined,
+    xrefColumns: [],
+    parts: {
+      type: "cds",
+      sequenceId: "",
+      start: 0,
+      stop: 0,
+      strand: ".",
+      edge: false,
+      hypothetical: false,
+      pseudo: false,
+      dbXrefs: NOT_BUILT,
+      original: { format: "tsv", record: undefined },
+      locusTag: undefined,
+      id: undefined,
+      gene: undefined,
+      product: undefined,
+    },
+  };
   const length = text.length;
   let pos = from;
   while (pos < length) {
@@ -369,93 +392,24 @@ function readFeatureRow(row: TsvRow, state: TsvRowState): Feature | undefined {
     format: "tsv" as const,
     record: { line: row.line, text: text.slice(row.start, row.end) },
   };
-  const feature = newFeature(
-    type,
-    sequenceId,
-    start,
-    stop,
-    strand,
-    (type === "cds" || type === "sorf") && product === HYPOTHETICAL_PRODUCT,
-    prefix?.[1] ?? false,
-    tabs[7] + 1 < row.end ? NOT_BUILT : [],
-    original,
-    tabs[5] > tabs[4] + 1 ? text.slice(tabs[4] + 1, tabs[5]) : undefined,
-    tabs[6] > tabs[5] + 1 ? text.slice(tabs[5] + 1, tabs[6]) : undefined,
-    product,
-  );
+  const parts = state.parts;
+  parts.type = type;
+  parts.sequenceId = sequenceId;
+  parts.start = start;
+  parts.stop = stop;
+  parts.strand = strand;
+  parts.edge = start > stop;
+  parts.hypothetical = (type === "cds" || type === "sorf") && product === HYPOTHETICAL_PRODUCT;
+  parts.pseudo = prefix?.[1] ?? false;
+  parts.dbXrefs = tabs[7] + 1 < row.end ? NOT_BUILT : [];
+  parts.original = original;
+  parts.locusTag = tabs[5] > tabs[4] + 1 ? text.slice(tabs[4] + 1, tabs[5]) : undefined;
+  parts.gene = tabs[6] > tabs[5] + 1 ? text.slice(tabs[5] + 1, tabs[6]) : undefined;
+  parts.product = product;
+  const feature = newFeature(parts);
   if (prefix?.[2] !== undefined) feature.truncated = prefix[2];
   if (feature.dbXrefs === NOT_BUILT) state.xrefColumns.push(tabs[7] + 1, row.end);
   state.lastCrispr = type === "crispr" ? feature : undefined;
-  return feature;
-}
-
-/**
- * A feature's object, its keys in the model's order (`gene` and `truncated` are added after
- * `locusTag` and `product` when the row has them), made by one object literal per common set of
- * keys: a literal is made whole, where adding keys one by one grows the object step by step.
- */
-function newFeature(
-  type: FeatureType,
-  sequenceId: string,
-  start: number,
-  stop: number,
-  strand: Strand,
-  hypothetical: boolean,
-  pseudo: boolean,
-  dbXrefs: DbXref[],
-  original: OriginalRecord,
-  locusTag: string | undefined,
-  gene: string | undefined,
-  product: string | undefined,
-): Feature {
-  const edge = start > stop;
-  if (locusTag !== undefined && product !== undefined) {
-    return gene === undefined
-      ? {
-        type,
-        sequenceId,
-        start,
-        stop,
-        strand,
-        edge,
-        hypothetical,
-        pseudo,
-        dbXrefs,
-        original,
-        locusTag,
-        product,
-      }
-      : {
-        type,
-        sequenceId,
-        start,
-        stop,
-        strand,
-        edge,
-        hypothetical,
-        pseudo,
-        dbXrefs,
-        original,
-        locusTag,
-        gene,
-        product,
-      };
-  }
-  const feature: Feature = {
-    type,
-    sequenceId,
-    start,
-    stop,
-    strand,
-    edge,
-    hypothetical,
-    pseudo,
-    dbXrefs,
-    original,
-  };
-  if (locusTag !== undefined) feature.locusTag = locusTag;
-  if (gene !== undefined) feature.gene = gene;
-  if (product !== undefined) feature.product = product;
   return feature;
 }
 

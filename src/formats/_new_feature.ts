@@ -1,0 +1,116 @@
+/**
+ * A feature's object made in one step, its keys in the order the line-format readers give them
+ * (private to `formats/`).
+ *
+ * @module
+ */
+
+import type { DbXref, Feature, FeatureType, OriginalRecord, Strand } from "./model.ts";
+
+/** What a feature read from a line is made of, before its object is made. */
+export interface FeatureParts {
+  /** The model's type. */
+  type: FeatureType;
+  /** The sequence it lies on. */
+  sequenceId: string;
+  /** Its start, 1-based inclusive. */
+  start: number;
+  /** Its stop, 1-based inclusive (before `start` across the origin). */
+  stop: number;
+  /** Its strand. */
+  strand: Strand;
+  /** Whether it crosses the origin. */
+  edge: boolean;
+  /** Whether it is a hypothetical protein. */
+  hypothetical: boolean;
+  /** Whether it is a pseudogene. */
+  pseudo: boolean;
+  /** Its cross-references. */
+  dbXrefs: DbXref[];
+  /** Its original record. */
+  original: OriginalRecord;
+  /** Its locus tag, if any (not empty). */
+  locusTag: string | undefined;
+  /** Its id, kept only without a locus tag. */
+  id: string | undefined;
+  /** Its gene symbol, if any (not empty). */
+  gene: string | undefined;
+  /** Its product, if any (not empty). */
+  product: string | undefined;
+}
+
+/**
+ * The feature of `parts`: `type` to `original` always, then `locusTag` (else `id`), `gene` and
+ * `product` where given, in that order (a caller adds `truncated` after). The usual sets of keys
+ * are each made by one object literal: made whole, where an object given its keys one by one
+ * grows step by step (the readers of GFF3 and TSV spend a good part of their time on this).
+ * `parts` may be reused for the next feature: nothing of it is kept.
+ *
+ * @param parts The values.
+ * @returns A new feature.
+ *
+ * @example A CDS without a gene symbol
+ * ```ts
+ * import { newFeature } from "./_new_feature.ts";
+ * const feature = newFeature({
+ *   type: "cds", sequenceId: "c1", start: 1, stop: 9, strand: "+", edge: false,
+ *   hypothetical: false, pseudo: false, dbXrefs: [], original: { format: "tsv", record: {} },
+ *   locusTag: "X_1", id: "X_1", gene: undefined, product: "p",
+ * });
+ * if (Object.keys(feature).slice(-2).join() !== "locusTag,product") throw new Error("keys");
+ * ```
+ */
+export function newFeature(parts: FeatureParts): Feature {
+  const { type, sequenceId, start, stop, strand, edge, hypothetical, pseudo, dbXrefs } = parts;
+  const { original, locusTag, gene, product } = parts;
+  if (locusTag !== undefined && product !== undefined) {
+    if (gene === undefined) {
+      return {
+        type,
+        sequenceId,
+        start,
+        stop,
+        strand,
+        edge,
+        hypothetical,
+        pseudo,
+        dbXrefs,
+        original,
+        locusTag,
+        product,
+      };
+    }
+    return {
+      type,
+      sequenceId,
+      start,
+      stop,
+      strand,
+      edge,
+      hypothetical,
+      pseudo,
+      dbXrefs,
+      original,
+      locusTag,
+      gene,
+      product,
+    };
+  }
+  const feature: Feature = {
+    type,
+    sequenceId,
+    start,
+    stop,
+    strand,
+    edge,
+    hypothetical,
+    pseudo,
+    dbXrefs,
+    original,
+  };
+  if (locusTag !== undefined) feature.locusTag = locusTag;
+  else if (parts.id !== undefined) feature.id = parts.id;
+  if (gene !== undefined) feature.gene = gene;
+  if (product !== undefined) feature.product = product;
+  return feature;
+}

@@ -35,23 +35,74 @@ import type { BaktaRun, Feature } from "./model.ts";
  * ```
  */
 export function deferFeatures(run: BaktaRun, finish: (features: Feature[]) => void): void {
-  const features = run.features;
-  const settle = (value: Feature[]) => {
-    Object.defineProperty(run, "features", {
-      configurable: true,
-      enumerable: true,
-      writable: true,
-      value,
-    });
-  };
+  new PendingFeatures(run, { features: run.features, finish });
+  Object.defineProperty(run, "features", LAZY_FEATURES);
+}
+
+/** What finishes the features of a run. */
+interface Pending {
+  features: Feature[];
+  finish: (features: Feature[]) => void;
+}
+
+/** Hands back the object a subclass constructor stamps its private fields on. */
+class Stamped {
+  constructor(target: object) {
+    return target;
+  }
+}
+
+/**
+ * Keeps a run's {@linkcode Pending} in a private field of the run itself: invisible to keys, JSON,
+ * clones and spread, and held by nothing else. (A `WeakMap`, or a getter closing over the state,
+ * is reached from the old generation, so that every unread run outlived the young collections
+ * that would have freed it, at a high cost.)
+ */
+class PendingFeatures extends Stamped {
+  #pending: Pending | undefined;
+
+  constructor(run: BaktaRun, pending: Pending) {
+    super(run);
+    this.#pending = pending;
+  }
+
+  /** The pending features of `run`, or undefined (none, or finished). */
+  static of(run: object): Pending | undefined {
+    return #pending in run ? (run as PendingFeatures).#pending : undefined;
+  }
+
+  /** Forgets the pending features of `run`. */
+  static clear(run: object): void {
+    if (#pending in run) (run as PendingFeatures).#pending = undefined;
+  }
+}
+
+/**
+ * The accessor every deferred run shares (one getter and setter for all: every such run gets the
+ * same shape).
+ */
+const LAZY_FEATURES: PropertyDescriptor = {
+  configurable: true,
+  enumerable: true,
+  get(this: object): Feature[] | undefined {
+    const pending = PendingFeatures.of(this);
+    if (pending === undefined) return undefined;
+    pending.finish(pending.features);
+    settle(this, pending.features);
+    return pending.features;
+  },
+  set(this: object, value: Feature[]): void {
+    settle(this, value);
+  },
+};
+
+/** Makes `run.features` a data property holding `features` (it keeps its place among the keys). */
+function settle(run: object, features: Feature[]): void {
+  PendingFeatures.clear(run);
   Object.defineProperty(run, "features", {
     configurable: true,
     enumerable: true,
-    get(): Feature[] {
-      finish(features);
-      settle(features);
-      return features;
-    },
-    set: settle,
+    writable: true,
+    value: features,
   });
 }

@@ -18,7 +18,10 @@
  * protein, cross-references, and each sequence's id, length and residues) touched, and, as an
  * import of a GFF3 with other files pays it, every `original` record written as JSON too.
  *
- * Run: `deno run -A bench/parse_floor_cpu.ts [rounds]`. Prints a SKIPPED line without the samples.
+ * Run: `deno run -A bench/parse_floor_cpu.ts [rounds] [only]`. With `only` (text in a row's name,
+ * e.g. `tsv` or `fields read`), only the rows that hold it run, each with its floor: a reader
+ * measured apart from the garbage the others leave (the collector's work lands in whichever row
+ * triggers it). Prints a SKIPPED line without the samples.
  *
  * @module
  */
@@ -32,6 +35,7 @@ import type { BaktaRun } from "../src/formats/model.ts";
 
 const SAMPLES = new URL("../../shared/bakta-samples/v1.9.4-efaecalis-CI-8050/", import.meta.url);
 const ROUNDS = Number(Deno.args[0] ?? 40);
+const ONLY = Deno.args[1];
 
 function load(name: string): string | undefined {
   try {
@@ -99,7 +103,15 @@ function main(): void {
       () => touchImportFields(readBaktaTsv(tsv)),
     ],
   ];
-  const floorOf = [0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 8];
+  const allFloors = [0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 8];
+  const kept = cases.flatMap((_, i) =>
+    ONLY === undefined || cases[i][0].includes(ONLY) ||
+      allFloors.some((floor, k) => floor === i && cases[k][0].includes(ONLY))
+      ? [i]
+      : []
+  );
+  const floorOf = kept.map((i) => kept.indexOf(allFloors[i]));
+  cases.splice(0, cases.length, ...kept.map((i) => cases[i]));
   const times = cases.map(() => [] as number[]);
   const loadBefore = Deno.loadavg().map((l) => l.toFixed(2)).join(", ");
   for (let round = -3; round < ROUNDS; round++) {

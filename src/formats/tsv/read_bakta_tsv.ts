@@ -194,7 +194,7 @@ export function readBaktaTsv(input: string | Uint8Array, options: ReadOptions = 
       { file, line: lineNumber },
     );
   }
-  const { features, xrefColumns } = readFeatureRows(text, pos, lineNumber, file);
+  const { features, xrefFeatures, xrefColumns } = readFeatureRows(text, pos, lineNumber, file);
   const used = ["features"];
   if (software.bakta !== undefined || software.db !== undefined) used.push("software");
   const run: BaktaRun = {
@@ -205,7 +205,7 @@ export function readBaktaTsv(input: string | Uint8Array, options: ReadOptions = 
     features,
     sources: [{ file, format: "tsv", used }],
   };
-  deferFeatures(run, () => buildXrefs(text, features, xrefColumns, file));
+  deferFeatures(run, () => buildXrefs(text, xrefFeatures, xrefColumns, file));
   return run;
 }
 
@@ -233,6 +233,8 @@ interface TsvRowState {
   lastCrispr: Feature | undefined;
   /** Where the DbXrefs column of each feature left to {@linkcode buildXrefs} starts and ends. */
   xrefColumns: number[];
+  /** The features whose DbXrefs column is not empty, their cross-references not built yet. */
+  xrefFeatures: Feature[];
   /** The values of the next feature (one object, reused). */
   parts: FeatureParts;
 }
@@ -248,7 +250,7 @@ function readFeatureRows(
   from: number,
   linesBefore: number,
   file: string,
-): { features: Feature[]; xrefColumns: number[] } {
+): { features: Feature[]; xrefFeatures: Feature[]; xrefColumns: number[] } {
   const features: Feature[] = [];
   const row: TsvRow = { text, line: linesBefore, start: 0, end: 0, tabs: new Int32Array(8) };
   const state: TsvRowState = {
@@ -256,6 +258,7 @@ function readFeatureRows(
     sequenceId: "",
     lastCrispr: undefined,
     xrefColumns: [],
+    xrefFeatures: [],
     parts: {
       type: "cds",
       sequenceId: "",
@@ -288,7 +291,7 @@ function readFeatureRows(
     const feature = readFeatureRow(row, state);
     if (feature !== undefined) features.push(feature);
   }
-  return { features, xrefColumns: state.xrefColumns };
+  return { features, xrefFeatures: state.xrefFeatures, xrefColumns: state.xrefColumns };
 }
 
 /** Whether `text[at]` ends a line (a line break, or the end of the text). */
@@ -297,28 +300,24 @@ function isLineEnd(text: string, at: number): boolean {
 }
 
 /**
- * Builds the cross-references of every feature {@linkcode readFeatureRow} left without them, from
- * the columns `xrefColumns` notes (start and end of each, in order): what the first read of
- * `run.features` does.
+ * Builds the cross-references of the features {@linkcode readFeatureRow} left without them
+ * (`xrefFeatures`), from their columns (`xrefColumns`: start and end of each, in the same order):
+ * what the first read of `run.features` does; all of them again when called after it threw.
  *
  * @throws {ParseError} `InvalidAttribute` for an item without `DB:accession`, naming its line.
  */
-function buildXrefs(text: string, features: Feature[], xrefColumns: number[], file: string): void {
+function buildXrefs(
+  text: string,
+  xrefFeatures: Feature[],
+  xrefColumns: number[],
+  file: string,
+): void {
   const dbNames: string[] = [];
-  let next = 0;
-  for (let i = 0; i < features.length; i++) {
-    const feature = features[i];
-    if (feature.dbXrefs !== NOT_BUILT) continue;
+  for (let i = 0; i < xrefFeatures.length; i++) {
+    const feature = xrefFeatures[i];
     const { line } = feature.original.record as TsvOriginalRecord;
-    feature.dbXrefs = readXrefs(
-      text,
-      xrefColumns[next],
-      xrefColumns[next + 1],
-      file,
-      dbNames,
-      line,
-    );
-    next += 2;
+    const from = xrefColumns[2 * i];
+    feature.dbXrefs = readXrefs(text, from, xrefColumns[2 * i + 1], file, dbNames, line);
   }
 }
 
@@ -408,7 +407,10 @@ function readFeatureRow(row: TsvRow, state: TsvRowState): Feature | undefined {
   parts.product = product;
   const feature = newFeature(parts);
   if (prefix?.[2] !== undefined) feature.truncated = prefix[2];
-  if (feature.dbXrefs === NOT_BUILT) state.xrefColumns.push(tabs[7] + 1, row.end);
+  if (feature.dbXrefs === NOT_BUILT) {
+    state.xrefFeatures.push(feature);
+    state.xrefColumns.push(tabs[7] + 1, row.end);
+  }
   state.lastCrispr = type === "crispr" ? feature : undefined;
   return feature;
 }

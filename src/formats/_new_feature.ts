@@ -40,6 +40,41 @@ export interface FeatureParts {
 }
 
 /**
+ * A {@linkcode FeatureParts} to fill and hand to {@linkcode newFeature} feature after feature
+ * (one shape for every reader: the engine then sees one kind of object in `newFeature`).
+ *
+ * @param original A placeholder for `original`.
+ * @param dbXrefs A placeholder for `dbXrefs`.
+ * @returns Parts with placeholders.
+ *
+ * @example Filled, then made
+ * ```ts
+ * import { newFeature, newFeatureParts } from "./_new_feature.ts";
+ * const parts = newFeatureParts({ format: "gff3", record: undefined }, []);
+ * parts.sequenceId = "c1";
+ * if (newFeature(parts).sequenceId !== "c1") throw new Error("parts");
+ * ```
+ */
+export function newFeatureParts(original: OriginalRecord, dbXrefs: DbXref[]): FeatureParts {
+  return {
+    type: "cds",
+    sequenceId: "",
+    start: 0,
+    stop: 0,
+    strand: ".",
+    edge: false,
+    hypothetical: false,
+    pseudo: false,
+    dbXrefs,
+    original,
+    locusTag: undefined,
+    id: undefined,
+    gene: undefined,
+    product: undefined,
+  };
+}
+
+/**
  * The feature of `parts`: `type` to `original` always, then `locusTag` (else `id`), `gene` and
  * `product` where given, in that order (a caller adds `truncated` after). The usual sets of keys
  * are each made by one object literal: made whole, where an object given its keys one by one

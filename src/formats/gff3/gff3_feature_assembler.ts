@@ -38,7 +38,7 @@ import {
   sourceRecord,
 } from "./_gff3_line_facts.ts";
 import { Gff3Names } from "./_gff3_names.ts";
-import { type FeatureParts, newFeature } from "../_new_feature.ts";
+import { type FeatureParts, newFeature, newFeatureParts } from "../_new_feature.ts";
 
 /**
  * A feature's `original` record (`format: "gff3"`): the very feature line it was read from
@@ -182,22 +182,7 @@ export class Gff3FeatureAssembler {
   readonly #deferredTexts: string[] = [];
   readonly #deferredRanges: number[] = [];
   // The values of the feature #toFeature makes next (one object, reused).
-  readonly #parts: FeatureParts = {
-    type: "cds",
-    sequenceId: "",
-    start: 0,
-    stop: 0,
-    strand: ".",
-    edge: false,
-    hypothetical: false,
-    pseudo: false,
-    dbXrefs: NO_XREFS,
-    original: { format: "gff3", record: undefined },
-    locusTag: undefined,
-    id: undefined,
-    gene: undefined,
-    product: undefined,
-  };
+  readonly #parts: FeatureParts = newFeatureParts({ format: "gff3", record: undefined }, NO_XREFS);
 
   /**
    * Creates an assembler.

@@ -21,7 +21,7 @@ import { proteinsRun } from "../proteins_run.ts";
 import { digitsOnlyValue } from "../_text_scan.ts";
 import { DEFAULT_FILE_NAME, type ReadOptions } from "../read_options.ts";
 import { deferFeatures } from "../_deferred_features.ts";
-import { type FeatureParts, newFeature } from "../_new_feature.ts";
+import { type FeatureParts, newFeature, newFeatureParts } from "../_new_feature.ts";
 import { parseDigits, readVersionComment, splitLines } from "./_tsv_support.ts";
 
 /**
@@ -259,22 +259,7 @@ function readFeatureRows(
     lastCrispr: undefined,
     xrefColumns: [],
     xrefFeatures: [],
-    parts: {
-      type: "cds",
-      sequenceId: "",
-      start: 0,
-      stop: 0,
-      strand: ".",
-      edge: false,
-      hypothetical: false,
-      pseudo: false,
-      dbXrefs: NOT_BUILT,
-      original: { format: "tsv", record: undefined },
-      locusTag: undefined,
-      id: undefined,
-      gene: undefined,
-      product: undefined,
-    },
+    parts: newFeatureParts({ format: "tsv", record: undefined }, NOT_BUILT),
   };
   const length = text.length;
   let pos = from;

@@ -11,6 +11,7 @@ import type {
   DbXref,
   Feature,
   FeatureType,
+  OriginalRecord,
   SoftwareVersions,
   Strand,
   Truncation,
@@ -194,7 +195,7 @@ export function readBaktaTsv(input: string | Uint8Array, options: ReadOptions = 
       { file, line: lineNumber },
     );
   }
-  const { features, xrefFeatures, xrefColumns } = readFeatureRows(text, pos, lineNumber, file);
+  const { features, rows } = readFeatureRows(text, pos, lineNumber, file);
   const used = ["features"];
   if (software.bakta !== undefined || software.db !== undefined) used.push("software");
   const run: BaktaRun = {
@@ -205,7 +206,7 @@ export function readBaktaTsv(input: string | Uint8Array, options: ReadOptions = 
     features,
     sources: [{ file, format: "tsv", used }],
   };
-  deferFeatures(run, () => buildXrefs(text, xrefFeatures, xrefColumns, file));
+  deferFeatures(run, () => finishFeatures(text, features, rows, file));
   return run;
 }
 
@@ -231,10 +232,11 @@ interface TsvRowState {
   sequenceId: string;
   /** The CRISPR array the `crispr-repeat`/`crispr-spacer` rows that follow belong to. */
   lastCrispr: Feature | undefined;
-  /** Where the DbXrefs column of each feature left to {@linkcode buildXrefs} starts and ends. */
-  xrefColumns: number[];
-  /** The features whose DbXrefs column is not empty, their cross-references not built yet. */
-  xrefFeatures: Feature[];
+  /**
+   * What {@linkcode finishFeatures} needs of each row, 4 numbers a row: where it starts and ends,
+   * its line (negated for a CRISPR part), where its DbXrefs column starts (-1: empty, or a part).
+   */
+  rows: number[];
   /** The values of the next feature (one object, reused). */
   parts: FeatureParts;
 }
@@ -250,16 +252,15 @@ function readFeatureRows(
   from: number,
   linesBefore: number,
   file: string,
-): { features: Feature[]; xrefFeatures: Feature[]; xrefColumns: number[] } {
+): { features: Feature[]; rows: number[] } {
   const features: Feature[] = [];
   const row: TsvRow = { text, line: linesBefore, start: 0, end: 0, tabs: new Int32Array(8) };
   const state: TsvRowState = {
     file,
     sequenceId: "",
     lastCrispr: undefined,
-    xrefColumns: [],
-    xrefFeatures: [],
-    parts: newFeatureParts({ format: "tsv", record: undefined }, NOT_BUILT),
+    rows: [],
+    parts: newFeatureParts(NOT_READ, NOT_BUILT),
   };
   const length = text.length;
   let pos = from;
@@ -276,7 +277,7 @@ function readFeatureRows(
     const feature = readFeatureRow(row, state);
     if (feature !== undefined) features.push(feature);
   }
-  return { features, xrefFeatures: state.xrefFeatures, xrefColumns: state.xrefColumns };
+  return { features, rows: state.rows };
 }
 
 /** Whether `text[at]` ends a line (a line break, or the end of the text). */
@@ -285,24 +286,29 @@ function isLineEnd(text: string, at: number): boolean {
 }
 
 /**
- * Builds the cross-references of the features {@linkcode readFeatureRow} left without them
- * (`xrefFeatures`), from their columns (`xrefColumns`: start and end of each, in the same order):
- * what the first read of `run.features` does; all of them again when called after it threw.
+ * Gives every feature {@linkcode readFeatureRow} made its `original` record (with the rows of a
+ * CRISPR array's parts) and its cross-references, from the rows `rows` notes: what the first read
+ * of `run.features` does; all of them again when called after it threw.
  *
  * @throws {ParseError} `InvalidAttribute` for an item without `DB:accession`, naming its line.
  */
-function buildXrefs(
-  text: string,
-  xrefFeatures: Feature[],
-  xrefColumns: number[],
-  file: string,
-): void {
+function finishFeatures(text: string, features: Feature[], rows: number[], file: string): void {
   const dbNames: string[] = [];
-  for (let i = 0; i < xrefFeatures.length; i++) {
-    const feature = xrefFeatures[i];
-    const { line } = feature.original.record as TsvOriginalRecord;
-    const from = xrefColumns[2 * i];
-    feature.dbXrefs = readXrefs(text, from, xrefColumns[2 * i + 1], file, dbNames, line);
+  let next = 0;
+  let record: TsvOriginalRecord | undefined;
+  for (let at = 0; at < rows.length; at += 4) {
+    const start = rows[at];
+    const end = rows[at + 1];
+    const line = rows[at + 2];
+    if (line < 0) {
+      (record!.parts ??= []).push({ line: -line, text: text.slice(start, end) });
+      continue;
+    }
+    const feature = features[next++];
+    record = { line, text: text.slice(start, end) };
+    feature.original = { format: "tsv", record };
+    const xrefs = rows[at + 3];
+    feature.dbXrefs = xrefs < 0 ? [] : readXrefs(text, xrefs, end, file, dbNames, line);
   }
 }
 
@@ -372,10 +378,6 @@ function readFeatureRow(row: TsvRow, state: TsvRowState): Feature | undefined {
   const prefix = productPrefixAt(text, tabs[6] + 1);
   const productStart = tabs[6] + 1 + (prefix === undefined ? 0 : prefix[0].length);
   const product = productStart < tabs[7] ? text.slice(productStart, tabs[7]) : undefined;
-  const original = {
-    format: "tsv" as const,
-    record: { line: row.line, text: text.slice(row.start, row.end) },
-  };
   const parts = state.parts;
   parts.type = type;
   parts.sequenceId = sequenceId;
@@ -385,17 +387,14 @@ function readFeatureRow(row: TsvRow, state: TsvRowState): Feature | undefined {
   parts.edge = start > stop;
   parts.hypothetical = (type === "cds" || type === "sorf") && product === HYPOTHETICAL_PRODUCT;
   parts.pseudo = prefix?.[1] ?? false;
-  parts.dbXrefs = tabs[7] + 1 < row.end ? NOT_BUILT : [];
-  parts.original = original;
+  parts.dbXrefs = NOT_BUILT;
+  parts.original = NOT_READ;
   parts.locusTag = tabs[5] > tabs[4] + 1 ? text.slice(tabs[4] + 1, tabs[5]) : undefined;
   parts.gene = tabs[6] > tabs[5] + 1 ? text.slice(tabs[5] + 1, tabs[6]) : undefined;
   parts.product = product;
   const feature = newFeature(parts);
   if (prefix?.[2] !== undefined) feature.truncated = prefix[2];
-  if (feature.dbXrefs === NOT_BUILT) {
-    state.xrefFeatures.push(feature);
-    state.xrefColumns.push(tabs[7] + 1, row.end);
-  }
+  state.rows.push(row.start, row.end, row.line, tabs[7] + 1 < row.end ? tabs[7] + 1 : -1);
   state.lastCrispr = type === "crispr" ? feature : undefined;
   return feature;
 }
@@ -469,10 +468,7 @@ function addCrisprPart(row: TsvRow, state: TsvRowState, typeText: string, part: 
     }
   }
   (array.crisprParts ??= []).push(part);
-  ((array.original.record as TsvOriginalRecord).parts ??= []).push({
-    line: row.line,
-    text: text.slice(row.start, row.end),
-  });
+  state.rows.push(row.start, row.end, -row.line, -1);
 }
 
 /** The product prefix Bakta wrote at `at` (see {@linkcode PRODUCT_PREFIXES}), if any. */
@@ -484,6 +480,9 @@ function productPrefixAt(text: string, at: number): (typeof PRODUCT_PREFIXES)[nu
 
 /** What a feature's `dbXrefs` holds until {@linkcode buildXrefs} builds them (never seen). */
 const NOT_BUILT: DbXref[] = [];
+
+/** What a feature's `original` holds until {@linkcode finishFeatures} makes it (never seen). */
+const NOT_READ: OriginalRecord = { format: "tsv", record: undefined };
 
 const STRAND_BY_CODE: Record<number, Strand> = { 0x2b: "+", 0x2d: "-", 0x2e: ".", 0x3f: "?" };
 

@@ -1,6 +1,6 @@
 /**
- * `readGff3()` and `readBaktaTsv()` build the features' cross-references when `run.features` is
- * first read (`_deferred_features.ts`). These tests hold that first read to a brute-force reading
+ * `readGff3()` and `readBaktaTsv()` build the features' cross-references (and the TSV its original
+ * records) when `run.features` is first read (`_deferred_features.ts`). These tests hold that first read to a brute-force reading
  * of the same text (the TSV's last column split by hand; the GFF3's `Dbxref` values as the full
  * line parser gives them in `original.record`), the views of the run (JSON, structuredClone,
  * spread, key order) to those of a run already read, and a bad item to the error, file and line
@@ -25,7 +25,7 @@ const MINI_TSV = "# Software: v1.9.4\n# Database: v5.1, full\n" +
   "c1\tcrispr\t200\t260\t?\t\t\tCRISPR array\tSO:0001459\n" +
   "c1\tcrispr-repeat\t200\t220\t?\t\t\tCRISPR repeat\t\n" +
   "c1\tsorf\t300\t330\t+\tX_3\t\tp, q\tUniRef:UniRef90_A,B, EC:1.1.1.1\n";
-const present = reportSamples("deferred_xrefs_test");
+const present = reportSamples("deferred_features_test");
 const KEYS = ["mode", "genome", "software", "sequences", "features", "sources"];
 
 /** A TSV feature's cross-references by hand: the last column split at ", ", then at ":". */
@@ -75,6 +75,17 @@ Deno.test("readBaktaTsv() gives each feature's DbXrefs column split, on the firs
       assert.deepEqual(feature.dbXrefs, tsvBruteForce(record), `line ${record.line}`);
     }
     assert.deepEqual(run.features[3].dbXrefs[0], { db: "UniRef", accession: "UniRef90_A,B" });
+    // The original records, made on the same first read, are the lines as written.
+    const lines = text.split(/\r?\n/);
+    assert.deepEqual(
+      run.features.map((feature) => feature.original),
+      [4, 5, 6, 8].map((line) => ({
+        format: "tsv",
+        record: line === 6
+          ? { line, text: lines[line - 1], parts: [{ line: 7, text: lines[6] }] }
+          : { line, text: lines[line - 1] },
+      })),
+    );
     assertViews(() => readBaktaTsv(text));
   }
 });

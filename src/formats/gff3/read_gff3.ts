@@ -31,18 +31,20 @@ import { deferFeatures } from "../_deferred_features.ts";
  * hypotheticals, cross-references); Bakta and database versions from the `# Software:` and
  * `# Database:` comments. Each feature keeps its columns and attributes in `original`.
  *
- * Two parts are read when first used, as own enumerable accessors (so `JSON.stringify`,
+ * Three parts are read when first used, as own enumerable accessors (so `JSON.stringify`,
  * `structuredClone`, spread and deep equality see the same values): a feature's
- * `original.record`, and a declared sequence's `nt` from the `##FASTA` section, whose letters are
- * checked, joined and compared with the declared length on its first read. A bad letter or length
- * there throws its {@linkcode ParseError} (naming the file and line) from that read, not from
- * `readGff3`.
+ * `original.record`; the features' cross-references, built for all features on the first read
+ * of `run.features` (which then becomes a data property holding the same array); and a declared
+ * sequence's `nt` from the `##FASTA` section, whose letters are checked, joined and compared with
+ * the declared length on its first read. A bad `Dbxref` value, letter or length there throws its
+ * {@linkcode ParseError} (naming the file and line) from that read, not from `readGff3`.
  *
  * @param input The file content.
  * @param options The file name, for errors and `sources`.
  * @returns The run.
- * @throws {ParseError} For bad input, naming the file, the line and what was expected (the letters
- * of a declared sequence: when its `nt` is read); a feature
+ * @throws {ParseError} For bad input, naming the file, the line and what was expected (a `Dbxref`
+ * value: when `run.features` is first read; the letters of a declared sequence: when its `nt` is
+ * read); a feature
  * past the end of its sequence, or across the origin of a linear one, as
  * {@linkcode checkFeatureBounds} describes.
  *

@@ -123,6 +123,13 @@ const SPACER_PREFIX = "CRISPR spacer, sequence ";
  * start > stop is origin-spanning (`edge: true`). `hypothetical` is derived from the product
  * `hypothetical protein` on CDS/sORFs (the TSV has no flag). DbXrefs are split at the first colon.
  *
+ * Every row is checked here, but two parts of each feature are made when `run.features` is first
+ * read (an own enumerable accessor that then becomes a data property holding the same array, so
+ * `JSON.stringify`, `structuredClone`, spread and deep equality see the same run): its
+ * cross-references and its `original` record. A DbXrefs item that is not `DB:accession` throws
+ * its {@linkcode ParseError} (naming the file, line and column 9) from that read, not from
+ * `readBaktaTsv`.
+ *
  * A `bakta_proteins` TSV (`ID  Length  Gene  Product  EC  GO  COG  RefSeq  UniParc  UniRef`) is
  * read as `mode: "proteins"`: each row becomes a protein record shaped like the proteins JSON
  * (`id`, `locus`, `length`, `gene`, `product`, `db_xrefs` rebuilt from the columns).
@@ -132,8 +139,9 @@ const SPACER_PREFIX = "CRISPR spacer, sequence ";
  * @returns The partial run.
  * @throws {ParseError} `InvalidHeader` without the column header line; `MissingColumn` (or
  * `Unexpected` for extra columns) when a row does not have 9 columns; `InvalidStart`,
- * `InvalidStop`, `InvalidStrand`, `InvalidAttribute` for bad values; `Unexpected` for an unknown
- * type or a CRISPR part without its array; each naming the line.
+ * `InvalidStop`, `InvalidStrand` for bad values; `Unexpected` for an unknown type or a CRISPR part
+ * without its array; each naming the line. From the first read of `run.features`:
+ * `InvalidAttribute` for a bad DbXrefs item, naming its line.
  *
  * @example Reading a pseudogene and an origin-spanning CDS
  * ```ts

@@ -60,7 +60,8 @@ export function inputFiles(): string[] {
   ].map((source) => SAMPLES + source);
 }
 
-async function gffutilsAvailable(): Promise<boolean> {
+/** Whether `/usr/bin/python3` can import gffutils. */
+export async function gffutilsAvailable(): Promise<boolean> {
   try {
     const { success } = await new Deno.Command(PYTHON, { args: ["-c", "import gffutils"] })
       .output();
@@ -70,8 +71,14 @@ async function gffutilsAvailable(): Promise<boolean> {
   }
 }
 
-/** gffutils `create_db` over every file: seconds (timed inside Python) and feature lines. */
-async function runGffutils(paths: string[]): Promise<{ ms: number; lines: number }> {
+/**
+ * gffutils `create_db` over every file, one database per file: milliseconds (timed inside
+ * Python) and feature lines.
+ *
+ * @param paths The GFF3 files.
+ * @returns The time and the feature lines gffutils counted.
+ */
+export async function runGffutils(paths: string[]): Promise<{ ms: number; lines: number }> {
   const out = await Deno.makeTempDir({ prefix: "baktadb-gffutils-" });
   try {
     const result = await new Deno.Command(PYTHON, { args: ["-c", GFFUTILS, out, ...paths] })

@@ -73,18 +73,22 @@ const datasetArb = fc.integer({ min: 1, max: 3 })
 engineTest(
   "featuresInRegion() equals a brute-force overlap on linear and circular sequences",
   async () => {
+    // One database for every run, a genome of its own per run: the other runs' genomes must not
+    // leak into an answer (and a fresh database per run made this the suite's slowest test).
+    await using db = await freshDatabase();
+    let run = 0;
     await fc.assert(
       fc.asyncProperty(datasetArb, async ({ sequences, older, windows }) => {
-        await using db = await freshDatabase();
+        const genome = `g${run++}`;
         const specs = sequences.map(({ seqId, length, topology }) => ({
           seqId,
           length,
           topology,
         }));
-        const old = await insertAnnotation(db, "g", specs, older);
+        const old = await insertAnnotation(db, genome, specs, older);
         const latest = await insertAnnotation(
           db,
-          "g",
+          genome,
           specs,
           sequences.flatMap((s) => s.features),
         );
@@ -106,14 +110,14 @@ engineTest(
           const expected = overlapping(allFeatures, latest.featureIds);
           // The one-statement form: the same rows, in the same order, as each index below.
           const fast = await regionFeatures(db, {
-            genome: "g",
+            genome,
             sequence: sequence.seqId,
             from,
             to,
           });
           for (const index of ["auto", "btree"] as const) {
             const query = await featuresInRegion(db, {
-              genome: "g",
+              genome,
               sequence: sequence.seqId,
               from,
               to,
@@ -127,7 +131,7 @@ engineTest(
           // The older annotation, chosen by id.
           const expectedOld = overlapping(older, old.featureIds);
           const query = await featuresInRegion(db, {
-            genome: "g",
+            genome,
             sequence: sequence.seqId,
             from,
             to,
@@ -135,7 +139,7 @@ engineTest(
           });
           const rows = await query.execute();
           assert.deepEqual(rows.map((r) => r.id).sort((x, y) => x - y), expectedOld);
-          const chosen = { genome: "g", sequence: sequence.seqId, from, to };
+          const chosen = { genome, sequence: sequence.seqId, from, to };
           assert.deepEqual(
             await regionFeatures(db, { ...chosen, annotationId: old.annotationId }),
             rows,
@@ -171,16 +175,18 @@ function genomeOrderKey(
 engineTest(
   "featuresInRegion() lists features in genome order from the window's first base",
   async () => {
+    await using db = await freshDatabase(); // one database, a genome per run, as above
+    let run = 0;
     await fc.assert(
       fc.asyncProperty(datasetArb, async ({ sequences, windows }) => {
-        await using db = await freshDatabase();
+        const genome = `g${run++}`;
         const specs = sequences.map(({ seqId, length, topology }) => ({
           seqId,
           length,
           topology,
         }));
         const all = sequences.flatMap((s) => s.features);
-        const { featureIds } = await insertAnnotation(db, "g", specs, all);
+        const { featureIds } = await insertAnnotation(db, genome, specs, all);
         for (const { sequence, from, to } of windows) {
           const expected = all
             .map((f, i) => ({ f, id: featureIds[i] }))
@@ -197,7 +203,7 @@ engineTest(
             .map(({ id }) => id);
           for (const index of ["auto", "btree"] as const) {
             const query = await featuresInRegion(db, {
-              genome: "g",
+              genome,
               sequence: sequence.seqId,
               from,
               to,

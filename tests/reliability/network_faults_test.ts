@@ -28,7 +28,7 @@ import { recordCells } from "./_record.ts";
 import { freshDatabase } from "../_fresh_database.ts";
 
 /** The client's per-request timeout in this suite; the timeout fault waits longer. */
-const TIMEOUT_MS = 1_000;
+const TIMEOUT_MS = 600;
 /** The client's caps in this suite; the oversize fault sends more than both. */
 const MAX_RESPONSE_BYTES = 64 * 1024;
 const MAX_DOWNLOAD_BYTES = 1024 * 1024;
@@ -166,8 +166,14 @@ Deno.test("network faults × endpoints: each cell survives or fails clearly and 
       const losses: string[] = [];
       for (const endpoint of ENDPOINTS) {
         await t.step(`${mode} faults on ${endpoint}`, async () => {
-          for (const [name, shape] of Object.entries(FAULTS)) {
-            const outcome = await runCell(genome, endpoint, shape, mode);
+          // The cells of one endpoint run at once: each has its own database and stand-in, and
+          // most of a cell's time is waiting (timeouts, Retry-After).
+          const outcomes = await Promise.all(
+            Object.entries(FAULTS).map(async ([name, shape]) =>
+              [name, await runCell(genome, endpoint, shape, mode)] as const
+            ),
+          );
+          for (const [name, outcome] of outcomes) {
             cases++;
             if (outcome.lost) {
               lost++;

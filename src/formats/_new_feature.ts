@@ -5,39 +5,27 @@
  * @module
  */
 
-import type { DbXref, Feature, FeatureType, OriginalRecord, Strand } from "./model.ts";
+import type { DbXref, Feature, OriginalRecord } from "./model.ts";
 
-/** What a feature read from a line is made of, before its object is made. */
-export interface FeatureParts {
-  /** The model's type. */
-  type: FeatureType;
-  /** The sequence it lies on. */
-  sequenceId: string;
-  /** Its start, 1-based inclusive. */
-  start: number;
-  /** Its stop, 1-based inclusive (before `start` across the origin). */
-  stop: number;
-  /** Its strand. */
-  strand: Strand;
-  /** Whether it crosses the origin. */
-  edge: boolean;
-  /** Whether it is a hypothetical protein. */
-  hypothetical: boolean;
-  /** Whether it is a pseudogene. */
-  pseudo: boolean;
-  /** Its cross-references. */
-  dbXrefs: DbXref[];
-  /** Its original record. */
-  original: OriginalRecord;
-  /** Its locus tag, if any (not empty). */
-  locusTag: string | undefined;
-  /** Its id, kept only without a locus tag. */
-  id: string | undefined;
-  /** Its gene symbol, if any (not empty). */
-  gene: string | undefined;
-  /** Its product, if any (not empty). */
-  product: string | undefined;
-}
+/**
+ * What a feature read from a line is made of, before its object is made: its fields that are
+ * always there, and the optional ones given or undefined (`id` kept only without a locus tag).
+ */
+export type FeatureParts =
+  & Pick<
+    Feature,
+    | "type"
+    | "sequenceId"
+    | "start"
+    | "stop"
+    | "strand"
+    | "edge"
+    | "hypothetical"
+    | "pseudo"
+    | "dbXrefs"
+    | "original"
+  >
+  & { [key in "locusTag" | "id" | "gene" | "product"]: string | undefined };
 
 /**
  * A {@linkcode FeatureParts} to fill and hand to {@linkcode newFeature} feature after feature

@@ -253,7 +253,7 @@ interface TsvRowState {
  * Reads the feature rows from `from` on. A hand-written scanner (tabs found by `indexOf` or, in the
  * short columns, a character at a time; numbers read from char codes, repeated sequence ids
  * reused) keeps the number of allocations close to that of the split lines; the cross-references
- * are left to {@linkcode buildXrefs}.
+ * and `original` records are left to {@linkcode finishFeatures}.
  */
 function readFeatureRows(
   text: string,
@@ -486,7 +486,7 @@ function productPrefixAt(text: string, at: number): (typeof PRODUCT_PREFIXES)[nu
   return undefined;
 }
 
-/** What a feature's `dbXrefs` holds until {@linkcode buildXrefs} builds them (never seen). */
+/** What a feature's `dbXrefs` holds until {@linkcode finishFeatures} builds them (never seen). */
 const NOT_BUILT: DbXref[] = [];
 
 /** What a feature's `original` holds until {@linkcode finishFeatures} makes it (never seen). */

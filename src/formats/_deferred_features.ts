@@ -11,7 +11,7 @@ import type { BaktaRun, Feature } from "./model.ts";
 /**
  * Makes `run.features` an own enumerable accessor (in place: the key keeps its position) that
  * calls `finish(features)` on its first read and then becomes a data property again, holding the
- * same array. `JSON.stringify`, `structuredClone`, object spread and deep equality read it like a
+ * same array (on a run frozen meanwhile it stays the accessor, returning that array). `JSON.stringify`, `structuredClone`, object spread and deep equality read it like a
  * data property. When `finish` throws, the accessor stays: each read throws again until one
  * succeeds (`finish` must give the same result when called again). A write replaces the features
  * without finishing them.
@@ -43,6 +43,8 @@ export function deferFeatures(run: BaktaRun, finish: (features: Feature[]) => vo
 interface Pending {
   features: Feature[];
   finish: (features: Feature[]) => void;
+  /** Whether `finish` has succeeded (a frozen run keeps its accessor: it must not run again). */
+  finished?: boolean;
 }
 
 /** Hands back the object a subclass constructor stamps its private fields on. */
@@ -87,7 +89,10 @@ const LAZY_FEATURES: PropertyDescriptor = {
   get(this: object): Feature[] | undefined {
     const pending = PendingFeatures.of(this);
     if (pending === undefined) return undefined;
-    pending.finish(pending.features);
+    if (pending.finished !== true) {
+      pending.finish(pending.features);
+      pending.finished = true;
+    }
     settle(this, pending.features);
     return pending.features;
   },
@@ -96,13 +101,16 @@ const LAZY_FEATURES: PropertyDescriptor = {
   },
 };
 
-/** Makes `run.features` a data property holding `features` (it keeps its place among the keys). */
+/**
+ * Makes `run.features` a data property holding `features` (it keeps its place among the keys);
+ * on a frozen or sealed run it stays the accessor, which then returns the finished features.
+ */
 function settle(run: object, features: Feature[]): void {
-  PendingFeatures.clear(run);
-  Object.defineProperty(run, "features", {
+  const settled = Reflect.defineProperty(run, "features", {
     configurable: true,
     enumerable: true,
     writable: true,
     value: features,
   });
+  if (settled) PendingFeatures.clear(run);
 }

@@ -136,6 +136,16 @@ Deno.test("readGff3() and readBaktaTsv() raise a bad cross-reference from run.fe
   }
 });
 
+Deno.test("readGff3() and readBaktaTsv() give a frozen run's features, finished once", () => {
+  for (const read of [() => readBaktaTsv(MINI_TSV), () => readGff3(MINI_GFF3)]) {
+    const run = Object.freeze(read());
+    const features = run.features;
+    assert.equal(run.features, features);
+    assert.ok(features.some((feature) => feature.dbXrefs.length > 0));
+    assert.equal(JSON.stringify(run), JSON.stringify(read()));
+  }
+});
+
 Deno.test("readGff3() and readBaktaTsv() let run.features be replaced before its first read", () => {
   for (const run of [readBaktaTsv(MINI_TSV), readGff3(MINI_GFF3)]) {
     const replacement = run.mode === "genome" ? [] : undefined;

@@ -68,16 +68,6 @@ export interface Gff3AssembleOptions {
    * @default {1000}
    */
   maxBufferedFeatures?: number;
-  /**
-   * Whether to leave the cross-references of features read from text
-   * ({@linkcode Gff3FeatureAssembler.pushFeatureText}) unbuilt, for
-   * {@linkcode Gff3FeatureAssembler.buildXrefs} to build: until then such a feature's `dbXrefs` is
-   * an empty array that is not its own. `readGff3` does this, and builds them on the first read
-   * of `run.features`.
-   *
-   * @default {false}
-   */
-  deferXrefs?: boolean;
 }
 
 /** The default of {@linkcode Gff3AssembleOptions.maxBufferedFeatures}. */
@@ -175,12 +165,6 @@ export class Gff3FeatureAssembler {
   readonly #dbNames = new StringPool();
   #lastDb = "";
   readonly #names = new Gff3Names();
-  readonly #deferXrefs: boolean;
-  // The features whose cross-references #toFeature left to buildXrefs, each with its line's text
-  // and, in #deferredRanges, the Dbxref values' start and end in it and the line number.
-  readonly #deferred: Feature[] = [];
-  readonly #deferredTexts: string[] = [];
-  readonly #deferredRanges: number[] = [];
   // The values of the feature #toFeature makes next (one object, reused).
   readonly #parts: FeatureParts = newFeatureParts({ format: "gff3", record: undefined }, NO_XREFS);
 
@@ -191,11 +175,7 @@ export class Gff3FeatureAssembler {
    * @throws {RangeError} When `maxBufferedFeatures` is not a positive integer.
    */
   constructor(options: Gff3AssembleOptions = {}) {
-    const {
-      file = "input",
-      maxBufferedFeatures = DEFAULT_MAX_BUFFERED_FEATURES,
-      deferXrefs = false,
-    } = options;
+    const { file = "input", maxBufferedFeatures = DEFAULT_MAX_BUFFERED_FEATURES } = options;
     if (!Number.isInteger(maxBufferedFeatures) || maxBufferedFeatures < 1) {
       throw new RangeError(
         `Invalid maxBufferedFeatures ${maxBufferedFeatures}: expected a positive integer`,
@@ -203,7 +183,6 @@ export class Gff3FeatureAssembler {
     }
     this.#file = file;
     this.#max = maxBufferedFeatures;
-    this.#deferXrefs = deferXrefs;
   }
 
   /** The software versions read from the comment header so far. */
@@ -348,34 +327,6 @@ export class Gff3FeatureAssembler {
       }
     }
     return [...rest];
-  }
-
-  /**
-   * Builds the cross-references left unbuilt under {@linkcode Gff3AssembleOptions.deferXrefs}
-   * (call it once every feature is out; again after it threw, it starts over).
-   *
-   * @throws {ParseError} `InvalidAttribute` for a `Dbxref` value without `DB:accession`, naming
-   * its line, as {@linkcode pushFeatureText} does when it builds them at once.
-   *
-   * @example Built when asked for
-   * ```ts
-   * import { Gff3FeatureAssembler } from "./gff3_feature_assembler.ts";
-   * const assembler = new Gff3FeatureAssembler({ deferXrefs: true });
-   * assembler.pushFeatureText("c1\tProdigal\tCDS\t1\t9\t.\t+\t0\tID=X_1;Dbxref=GO:1,EC:2.1", 1);
-   * const [cds] = assembler.finish();
-   * if (cds.dbXrefs.length !== 0) throw new Error("deferred");
-   * assembler.buildXrefs();
-   * if (cds.dbXrefs.map((x) => x.db).join() !== "GO,EC") throw new Error("built");
-   * ```
-   */
-  buildXrefs(): void {
-    const features = this.#deferred;
-    const texts = this.#deferredTexts;
-    const ranges = this.#deferredRanges;
-    for (let i = 0; i < features.length; i++) {
-      const at = 3 * i;
-      features[i].dbXrefs = this.#xrefRange(texts[i], ranges[at], ranges[at + 1], ranges[at + 2]);
-    }
   }
 
   #flush(): readonly Feature[] {
@@ -643,17 +594,10 @@ export class Gff3FeatureAssembler {
       ? this.#xrefs(line.xrefValues, line.line)
       : line.xrefFrom < 0
       ? []
-      : this.#deferXrefs
-      ? NO_XREFS
       : this.#xrefRange(line.text, line.xrefFrom, line.xrefTo, line.line);
     parts.original = lazyOriginal(origin);
     const feature = newFeature(parts);
     if (pseudoFlag && !this.#pseudoIsPseudogene) feature.truncated = "?";
-    if (feature.dbXrefs === NO_XREFS) {
-      this.#deferred.push(feature);
-      this.#deferredTexts.push(line.text);
-      this.#deferredRanges.push(line.xrefFrom, line.xrefTo, line.line);
-    }
     return feature;
   }
 
@@ -695,7 +639,6 @@ export class Gff3FeatureAssembler {
   }
 }
 
-/** The `dbXrefs` of a feature until it is given its own (never seen outside: see `buildXrefs`). */
 const NO_XREFS: DbXref[] = [];
 
 /** What a feature's `original` record is built from: its own line, and the lines folded in. */

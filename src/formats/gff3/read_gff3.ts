@@ -21,7 +21,6 @@ import type { BaktaRun, Feature } from "../model.ts";
 import { DEFAULT_FILE_NAME, type ReadOptions } from "../read_options.ts";
 import { Gff3FeatureAssembler } from "./gff3_feature_assembler.ts";
 import { eachGff3Line } from "./_each_gff3_line.ts";
-import { deferFeatures } from "../_deferred_features.ts";
 
 /**
  * Reads Bakta's GFF3 output (text, bytes or gzipped bytes) into a {@linkcode BaktaRun}: sequences
@@ -31,20 +30,18 @@ import { deferFeatures } from "../_deferred_features.ts";
  * hypotheticals, cross-references); Bakta and database versions from the `# Software:` and
  * `# Database:` comments. Each feature keeps its columns and attributes in `original`.
  *
- * Three parts are read when first used, as own enumerable accessors (so `JSON.stringify`,
+ * Two parts are read when first used, as own enumerable accessors (so `JSON.stringify`,
  * `structuredClone`, spread and deep equality see the same values): a feature's
- * `original.record`; the features' cross-references, built for all features on the first read
- * of `run.features` (which then becomes a data property holding the same array); and a declared
- * sequence's `nt` from the `##FASTA` section, whose letters are checked, joined and compared with
- * the declared length on its first read. A bad `Dbxref` value, letter or length there throws its
- * {@linkcode ParseError} (naming the file and line) from that read, not from `readGff3`.
+ * `original.record`, and a declared sequence's `nt` from the `##FASTA` section, whose letters are
+ * checked, joined and compared with the declared length on its first read. A bad letter or length
+ * there throws its {@linkcode ParseError} (naming the file and line) from that read, not from
+ * `readGff3`.
  *
  * @param input The file content.
  * @param options The file name, for errors and `sources`.
  * @returns The run.
- * @throws {ParseError} For bad input, naming the file, the line and what was expected (a `Dbxref`
- * value: when `run.features` is first read; the letters of a declared sequence: when its `nt` is
- * read); a feature
+ * @throws {ParseError} For bad input, naming the file, the line and what was expected (the letters
+ * of a declared sequence: when its `nt` is read); a feature
  * past the end of its sequence, or across the origin of a linear one, as
  * {@linkcode checkFeatureBounds} describes.
  *
@@ -70,7 +67,7 @@ import { deferFeatures } from "../_deferred_features.ts";
 export function readGff3(input: string | Uint8Array, options: ReadOptions = {}): BaktaRun {
   const file = options.file ?? DEFAULT_FILE_NAME;
   const text = decodeInput(input, file, options.maxDecompressedBytes);
-  const assembler = new Gff3FeatureAssembler({ file, deferXrefs: true });
+  const assembler = new Gff3FeatureAssembler({ file });
   const features: Feature[] = [];
   const take = (done: readonly Feature[]) => {
     for (let i = 0; i < done.length; i++) features.push(done[i]);
@@ -92,6 +89,5 @@ export function readGff3(input: string | Uint8Array, options: ReadOptions = {}):
     sources: [{ file, format: "gff3", used: ["features", "sequences", "software"] }],
   };
   checkFeatureBounds(run, file);
-  deferFeatures(run, () => assembler.buildXrefs());
   return run;
 }

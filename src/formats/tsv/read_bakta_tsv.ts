@@ -11,7 +11,6 @@ import type {
   DbXref,
   Feature,
   FeatureType,
-  OriginalRecord,
   SoftwareVersions,
   Strand,
   Truncation,
@@ -21,7 +20,6 @@ import { ParseError } from "../parse_error.ts";
 import { proteinsRun } from "../proteins_run.ts";
 import { digitsOnlyValue } from "../_text_scan.ts";
 import { DEFAULT_FILE_NAME, type ReadOptions } from "../read_options.ts";
-import { deferFeatures } from "../_deferred_features.ts";
 import { type FeatureParts, newFeature, newFeatureParts } from "../_new_feature.ts";
 import { parseDigits, readVersionComment, splitLines } from "./_tsv_support.ts";
 
@@ -123,13 +121,6 @@ const SPACER_PREFIX = "CRISPR spacer, sequence ";
  * start > stop is origin-spanning (`edge: true`). `hypothetical` is derived from the product
  * `hypothetical protein` on CDS/sORFs (the TSV has no flag). DbXrefs are split at the first colon.
  *
- * Every row is checked here, but two parts of each feature are made when `run.features` is first
- * read (an own enumerable accessor that then becomes a data property holding the same array, so
- * `JSON.stringify`, `structuredClone`, spread and deep equality see the same run): its
- * cross-references and its `original` record. A DbXrefs item that is not `DB:accession` throws
- * its {@linkcode ParseError} (naming the file, line and column 9) from that read, not from
- * `readBaktaTsv`.
- *
  * A `bakta_proteins` TSV (`ID  Length  Gene  Product  EC  GO  COG  RefSeq  UniParc  UniRef`) is
  * read as `mode: "proteins"`: each row becomes a protein record shaped like the proteins JSON
  * (`id`, `locus`, `length`, `gene`, `product`, `db_xrefs` rebuilt from the columns).
@@ -139,9 +130,8 @@ const SPACER_PREFIX = "CRISPR spacer, sequence ";
  * @returns The partial run.
  * @throws {ParseError} `InvalidHeader` without the column header line; `MissingColumn` (or
  * `Unexpected` for extra columns) when a row does not have 9 columns; `InvalidStart`,
- * `InvalidStop`, `InvalidStrand` for bad values; `Unexpected` for an unknown type or a CRISPR part
- * without its array; each naming the line. From the first read of `run.features`:
- * `InvalidAttribute` for a bad DbXrefs item, naming its line.
+ * `InvalidStop`, `InvalidStrand`, `InvalidAttribute` for bad values; `Unexpected` for an unknown
+ * type or a CRISPR part without its array; each naming the line.
  *
  * @example Reading a pseudogene and an origin-spanning CDS
  * ```ts
@@ -203,10 +193,10 @@ export function readBaktaTsv(input: string | Uint8Array, options: ReadOptions = 
       { file, line: lineNumber },
     );
   }
-  const { features, rows } = readFeatureRows(text, pos, lineNumber, file);
+  const features = readFeatureRows(text, pos, lineNumber, file);
   const used = ["features"];
   if (software.bakta !== undefined || software.db !== undefined) used.push("software");
-  const run: BaktaRun = {
+  return {
     mode: "genome",
     genome: {},
     software,
@@ -214,8 +204,6 @@ export function readBaktaTsv(input: string | Uint8Array, options: ReadOptions = 
     features,
     sources: [{ file, format: "tsv", used }],
   };
-  deferFeatures(run, () => finishFeatures(text, features, rows, file));
-  return run;
 }
 
 /** Where one feature row is read: the text, the row's line and the positions of its 8 tabs. */
@@ -240,11 +228,8 @@ interface TsvRowState {
   sequenceId: string;
   /** The CRISPR array the `crispr-repeat`/`crispr-spacer` rows that follow belong to. */
   lastCrispr: Feature | undefined;
-  /**
-   * What {@linkcode finishFeatures} needs of each row, 4 numbers a row: where it starts and ends,
-   * its line (negated for a CRISPR part), where its DbXrefs column starts (-1: empty, or a part).
-   */
-  rows: number[];
+  /** The database names of the cross-references seen so far, handed out again. */
+  dbNames: string[];
   /** The values of the next feature (one object, reused). */
   parts: FeatureParts;
 }
@@ -252,23 +237,22 @@ interface TsvRowState {
 /**
  * Reads the feature rows from `from` on. A hand-written scanner (tabs found by `indexOf` or, in the
  * short columns, a character at a time; numbers read from char codes, repeated sequence ids
- * reused) keeps the number of allocations close to that of the split lines; the cross-references
- * and `original` records are left to {@linkcode finishFeatures}.
+ * and database names reused) keeps the number of allocations close to that of the split lines.
  */
 function readFeatureRows(
   text: string,
   from: number,
   linesBefore: number,
   file: string,
-): { features: Feature[]; rows: number[] } {
+): Feature[] {
   const features: Feature[] = [];
   const row: TsvRow = { text, line: linesBefore, start: 0, end: 0, tabs: new Int32Array(8) };
   const state: TsvRowState = {
     file,
     sequenceId: "",
     lastCrispr: undefined,
-    rows: [],
-    parts: newFeatureParts(NOT_READ, NOT_BUILT),
+    dbNames: [],
+    parts: newFeatureParts({ format: "tsv", record: undefined }, []),
   };
   const length = text.length;
   let pos = from;
@@ -285,39 +269,12 @@ function readFeatureRows(
     const feature = readFeatureRow(row, state);
     if (feature !== undefined) features.push(feature);
   }
-  return { features, rows: state.rows };
+  return features;
 }
 
 /** Whether `text[at]` ends a line (a line break, or the end of the text). */
 function isLineEnd(text: string, at: number): boolean {
   return at >= text.length || text.charCodeAt(at) === 10;
-}
-
-/**
- * Gives every feature {@linkcode readFeatureRow} made its `original` record (with the rows of a
- * CRISPR array's parts) and its cross-references, from the rows `rows` notes: what the first read
- * of `run.features` does; all of them again when called after it threw.
- *
- * @throws {ParseError} `InvalidAttribute` for an item without `DB:accession`, naming its line.
- */
-function finishFeatures(text: string, features: Feature[], rows: number[], file: string): void {
-  const dbNames: string[] = [];
-  let next = 0;
-  let record: TsvOriginalRecord | undefined;
-  for (let at = 0; at < rows.length; at += 4) {
-    const start = rows[at];
-    const end = rows[at + 1];
-    const line = rows[at + 2];
-    if (line < 0) {
-      (record!.parts ??= []).push({ line: -line, text: text.slice(start, end) });
-      continue;
-    }
-    const feature = features[next++];
-    record = { line, text: text.slice(start, end) };
-    feature.original = { format: "tsv", record };
-    const xrefs = rows[at + 3];
-    feature.dbXrefs = xrefs < 0 ? [] : readXrefs(text, xrefs, end, file, dbNames, line);
-  }
 }
 
 /**
@@ -395,14 +352,18 @@ function readFeatureRow(row: TsvRow, state: TsvRowState): Feature | undefined {
   parts.edge = start > stop;
   parts.hypothetical = (type === "cds" || type === "sorf") && product === HYPOTHETICAL_PRODUCT;
   parts.pseudo = prefix?.[1] ?? false;
-  parts.dbXrefs = NOT_BUILT;
-  parts.original = NOT_READ;
+  parts.dbXrefs = tabs[7] + 1 < row.end
+    ? readXrefs(text, tabs[7] + 1, row.end, state.file, state.dbNames, row.line)
+    : [];
+  parts.original = {
+    format: "tsv",
+    record: { line: row.line, text: text.slice(row.start, row.end) },
+  };
   parts.locusTag = tabs[5] > tabs[4] + 1 ? text.slice(tabs[4] + 1, tabs[5]) : undefined;
   parts.gene = tabs[6] > tabs[5] + 1 ? text.slice(tabs[5] + 1, tabs[6]) : undefined;
   parts.product = product;
   const feature = newFeature(parts);
   if (prefix?.[2] !== undefined) feature.truncated = prefix[2];
-  state.rows.push(row.start, row.end, row.line, tabs[7] + 1 < row.end ? tabs[7] + 1 : -1);
   state.lastCrispr = type === "crispr" ? feature : undefined;
   return feature;
 }
@@ -476,7 +437,10 @@ function addCrisprPart(row: TsvRow, state: TsvRowState, typeText: string, part: 
     }
   }
   (array.crisprParts ??= []).push(part);
-  state.rows.push(row.start, row.end, -row.line, -1);
+  ((array.original.record as TsvOriginalRecord).parts ??= []).push({
+    line: row.line,
+    text: text.slice(row.start, row.end),
+  });
 }
 
 /** The product prefix Bakta wrote at `at` (see {@linkcode PRODUCT_PREFIXES}), if any. */
@@ -485,12 +449,6 @@ function productPrefixAt(text: string, at: number): (typeof PRODUCT_PREFIXES)[nu
   for (const entry of PRODUCT_PREFIXES) if (text.startsWith(entry[0], at)) return entry;
   return undefined;
 }
-
-/** What a feature's `dbXrefs` holds until {@linkcode finishFeatures} builds them (never seen). */
-const NOT_BUILT: DbXref[] = [];
-
-/** What a feature's `original` holds until {@linkcode finishFeatures} makes it (never seen). */
-const NOT_READ: OriginalRecord = { format: "tsv", record: undefined };
 
 const STRAND_BY_CODE: Record<number, Strand> = { 0x2b: "+", 0x2d: "-", 0x2e: ".", 0x3f: "?" };
 

@@ -38,7 +38,6 @@ import {
   sourceRecord,
 } from "./_gff3_line_facts.ts";
 import { Gff3Names } from "./_gff3_names.ts";
-import { type FeatureParts, newFeature, newFeatureParts } from "../_new_feature.ts";
 
 /**
  * A feature's `original` record (`format: "gff3"`): the very feature line it was read from
@@ -165,8 +164,6 @@ export class Gff3FeatureAssembler {
   readonly #dbNames = new StringPool();
   #lastDb = "";
   readonly #names = new Gff3Names();
-  // The values of the feature #toFeature makes next (one object, reused).
-  readonly #parts: FeatureParts = newFeatureParts({ format: "gff3", record: undefined }, NO_XREFS);
 
   /**
    * Creates an assembler.
@@ -571,33 +568,45 @@ export class Gff3FeatureAssembler {
     origin: FeatureOrigin,
   ): Feature {
     const stop = this.#stop(line);
-    const parts = this.#parts;
-    parts.type = type;
-    parts.sequenceId = line.seqid;
-    parts.start = line.start;
-    parts.stop = stop;
-    parts.strand = line.strand;
-    parts.edge = stop !== line.end;
+    const feature: Feature = {
+      type,
+      sequenceId: line.seqid,
+      start: line.start,
+      stop,
+      strand: line.strand,
+      edge: stop !== line.end,
+      hypothetical: false,
+      pseudo: false,
+      dbXrefs: NO_XREFS,
+      original: lazyOriginal(origin),
+    };
     const locus = line.locusTag ?? gene?.locusTag;
-    parts.locusTag = locus !== undefined && locus !== "" ? locus : undefined;
-    parts.id = line.id;
+    if (locus !== undefined && locus !== "") feature.locusTag = locus;
+    else if (line.id !== undefined) feature.id = line.id;
     const geneName = line.gene ?? gene?.gene;
-    parts.gene = geneName !== undefined && geneName !== "" ? geneName : undefined;
-    let product = type === "gap" ? undefined : line.product;
-    if (product === undefined && PRODUCT_MAY_BE_NOTE.has(type)) product = line.note;
-    parts.product = product !== undefined && product !== "" ? product : undefined;
-    parts.hypothetical = product === HYPOTHETICAL_PRODUCT && (type === "cds" || type === "sorf");
+    if (geneName !== undefined && geneName !== "") feature.gene = geneName;
+    if (type !== "gap") {
+      let product = line.product;
+      if (product === undefined && PRODUCT_MAY_BE_NOTE.has(type)) product = line.note;
+      if (product !== undefined && product !== "") {
+        feature.product = product;
+        if (product === HYPOTHETICAL_PRODUCT && (type === "cds" || type === "sorf")) {
+          feature.hypothetical = true;
+        }
+      }
+    }
     const pseudoFlag = line.pseudoTrue || gene?.pseudoTrue === true;
-    parts.pseudo = line.pseudogene || gene?.pseudogene === true ||
-      (pseudoFlag && this.#pseudoIsPseudogene);
-    parts.dbXrefs = line.xrefValues !== undefined
-      ? this.#xrefs(line.xrefValues, line.line)
-      : line.xrefFrom < 0
-      ? []
-      : this.#xrefRange(line.text, line.xrefFrom, line.xrefTo, line.line);
-    parts.original = lazyOriginal(origin);
-    const feature = newFeature(parts);
+    if (
+      line.pseudogene || gene?.pseudogene === true || (pseudoFlag && this.#pseudoIsPseudogene)
+    ) {
+      feature.pseudo = true;
+    }
     if (pseudoFlag && !this.#pseudoIsPseudogene) feature.truncated = "?";
+    feature.dbXrefs = line.xrefValues !== undefined
+      ? this.#xrefs(line.xrefValues, line.line)
+      : line.xrefFrom >= 0
+      ? this.#xrefRange(line.text, line.xrefFrom, line.xrefTo, line.line)
+      : [];
     return feature;
   }
 

@@ -20,7 +20,6 @@ import { ParseError } from "../parse_error.ts";
 import { proteinsRun } from "../proteins_run.ts";
 import { digitsOnlyValue } from "../_text_scan.ts";
 import { DEFAULT_FILE_NAME, type ReadOptions } from "../read_options.ts";
-import { type FeatureParts, newFeature, newFeatureParts } from "../_new_feature.ts";
 import { parseDigits, readVersionComment, splitLines } from "./_tsv_support.ts";
 
 /**
@@ -224,36 +223,24 @@ interface TsvRow {
 interface TsvRowState {
   /** The file, for errors. */
   file: string;
+  /** The database names of the cross-references seen so far, handed out again. */
+  dbNames: string[];
   /** The sequence id of the previous row, reused while it repeats. */
   sequenceId: string;
   /** The CRISPR array the `crispr-repeat`/`crispr-spacer` rows that follow belong to. */
   lastCrispr: Feature | undefined;
-  /** The database names of the cross-references seen so far, handed out again. */
-  dbNames: string[];
-  /** The values of the next feature (one object, reused). */
-  parts: FeatureParts;
 }
 
 /**
- * Reads the feature rows from `from` on. A hand-written scanner (tabs found by `indexOf` or, in the
- * short columns, a character at a time; numbers read from char codes, repeated sequence ids
- * and database names reused) keeps the number of allocations close to that of the split lines.
+ * Reads the feature rows from `from` on. A hand-written scanner (tabs found with `indexOf` or, in
+ * the short columns, a character at a time; the type compared in place; numbers read from char
+ * codes; repeated sequence ids and database names reused) keeps the number of allocations close to
+ * that of the split lines.
  */
-function readFeatureRows(
-  text: string,
-  from: number,
-  linesBefore: number,
-  file: string,
-): Feature[] {
+function readFeatureRows(text: string, from: number, linesBefore: number, file: string): Feature[] {
   const features: Feature[] = [];
   const row: TsvRow = { text, line: linesBefore, start: 0, end: 0, tabs: new Int32Array(8) };
-  const state: TsvRowState = {
-    file,
-    sequenceId: "",
-    lastCrispr: undefined,
-    dbNames: [],
-    parts: newFeatureParts({ format: "tsv", record: undefined }, []),
-  };
+  const state: TsvRowState = { file, dbNames: [], sequenceId: "", lastCrispr: undefined };
   const length = text.length;
   let pos = from;
   while (pos < length) {
@@ -343,26 +330,21 @@ function readFeatureRow(row: TsvRow, state: TsvRowState): Feature | undefined {
   const prefix = productPrefixAt(text, tabs[6] + 1);
   const productStart = tabs[6] + 1 + (prefix === undefined ? 0 : prefix[0].length);
   const product = productStart < tabs[7] ? text.slice(productStart, tabs[7]) : undefined;
-  const parts = state.parts;
-  parts.type = type;
-  parts.sequenceId = sequenceId;
-  parts.start = start;
-  parts.stop = stop;
-  parts.strand = strand;
-  parts.edge = start > stop;
-  parts.hypothetical = (type === "cds" || type === "sorf") && product === HYPOTHETICAL_PRODUCT;
-  parts.pseudo = prefix?.[1] ?? false;
-  parts.dbXrefs = tabs[7] + 1 < row.end
-    ? readXrefs(text, tabs[7] + 1, row.end, state.file, state.dbNames, row.line)
-    : [];
-  parts.original = {
-    format: "tsv",
-    record: { line: row.line, text: text.slice(row.start, row.end) },
+  const feature: Feature = {
+    type,
+    sequenceId,
+    start,
+    stop,
+    strand,
+    edge: start > stop,
+    hypothetical: (type === "cds" || type === "sorf") && product === HYPOTHETICAL_PRODUCT,
+    pseudo: prefix?.[1] ?? false,
+    dbXrefs: tabs[7] + 1 < row.end ? readXrefs(text, tabs[7] + 1, row.end, state, row.line) : [],
+    original: { format: "tsv", record: { line: row.line, text: text.slice(row.start, row.end) } },
   };
-  parts.locusTag = tabs[5] > tabs[4] + 1 ? text.slice(tabs[4] + 1, tabs[5]) : undefined;
-  parts.gene = tabs[6] > tabs[5] + 1 ? text.slice(tabs[5] + 1, tabs[6]) : undefined;
-  parts.product = product;
-  const feature = newFeature(parts);
+  if (tabs[5] > tabs[4] + 1) feature.locusTag = text.slice(tabs[4] + 1, tabs[5]);
+  if (tabs[6] > tabs[5] + 1) feature.gene = text.slice(tabs[5] + 1, tabs[6]);
+  if (product !== undefined) feature.product = product;
   if (prefix?.[2] !== undefined) feature.truncated = prefix[2];
   state.lastCrispr = type === "crispr" ? feature : undefined;
   return feature;
@@ -457,8 +439,7 @@ function readXrefs(
   text: string,
   from: number,
   to: number,
-  file: string,
-  dbNames: string[],
+  state: TsvRowState,
   line: number,
 ): DbXref[] {
   const xrefs: DbXref[] = [];
@@ -472,11 +453,11 @@ function readXrefs(
         `DbXrefs item ${xrefs.length + 1} is ${
           JSON.stringify(text.slice(at, itemEnd))
         }: expected "DB:accession"`,
-        { file, line, column: 9 },
+        { file: state.file, line, column: 9 },
       );
     }
     xrefs.push({
-      db: knownDb(text, at, colon, dbNames),
+      db: knownDb(text, at, colon, state.dbNames),
       accession: text.slice(colon + 1, itemEnd),
     });
     at = itemEnd + 2;

@@ -79,6 +79,24 @@ const TSV_TYPES: Record<string, FeatureType> = {
   oriT: "oriT",
 };
 
+/** Every name the Type column may hold, the most frequent first. */
+const TYPE_NAMES: readonly string[] = [
+  "cds",
+  ...Object.keys(TSV_TYPES).filter((name) => name !== "cds"),
+  "crispr-repeat",
+  "crispr-spacer",
+];
+
+/** The type name of {@linkcode TYPE_NAMES} that `text[from, to)` holds, found without a slice. */
+function typeNameAt(text: string, from: number, to: number): string | undefined {
+  const length = to - from;
+  for (let i = 0; i < TYPE_NAMES.length; i++) {
+    const name = TYPE_NAMES[i];
+    if (name.length === length && text.startsWith(name, from)) return name;
+  }
+  return undefined;
+}
+
 /** Product prefixes Bakta's TSV writer adds (one at most, pseudo first). */
 const PRODUCT_PREFIXES: [prefix: string, pseudo: boolean, truncated?: Truncation][] = [
   ["(pseudo) ", true],
@@ -214,9 +232,10 @@ interface TsvRowState {
 }
 
 /**
- * Reads the feature rows from `from` on. A hand-written scanner (tabs found with `indexOf`, numbers
- * read from char codes, repeated sequence ids and database names reused, cross-references checked
- * now but built on first use) keeps the number of allocations close to that of the split lines.
+ * Reads the feature rows from `from` on. A hand-written scanner (tabs found with `indexOf` or, in
+ * the short columns, a character at a time; the type compared in place; numbers read from char
+ * codes; repeated sequence ids and database names reused) keeps the number of allocations close to
+ * that of the split lines.
  */
 function readFeatureRows(text: string, from: number, linesBefore: number, file: string): Feature[] {
   const features: Feature[] = [];
@@ -225,34 +244,57 @@ function readFeatureRows(text: string, from: number, linesBefore: number, file: 
   const length = text.length;
   let pos = from;
   while (pos < length) {
-    const newline = text.indexOf("\n", pos);
-    row.start = pos;
-    row.end = newline === -1 ? length : newline;
-    pos = newline === -1 ? length : newline + 1;
     row.line++;
-    if (row.end > row.start && text.charCodeAt(row.end - 1) === 13) row.end--;
-    if (row.end === row.start || text.charCodeAt(row.start) === 0x23) continue;
-    findTabs(row, file);
+    row.start = pos;
+    const first = text.charCodeAt(pos);
+    if (first === 0x23 || first === 10 || (first === 13 && isLineEnd(text, pos + 1))) {
+      const newline = text.indexOf("\n", pos);
+      pos = newline === -1 ? length : newline + 1;
+      continue;
+    }
+    pos = findTabs(row, file);
     const feature = readFeatureRow(row, state);
     if (feature !== undefined) features.push(feature);
   }
   return features;
 }
 
-/** Fills `row.tabs`, or throws when the row does not have exactly 9 columns. */
-function findTabs(row: TsvRow, file: string): void {
-  const { text, tabs, end } = row;
+/** Whether `text[at]` ends a line (a line break, or the end of the text). */
+function isLineEnd(text: string, at: number): boolean {
+  return at >= text.length || text.charCodeAt(at) === 10;
+}
+
+/**
+ * Finds the 8 tabs of the row at `row.start` and its end (`row.tabs`, `row.end`); returns where
+ * the next line starts.
+ *
+ * @throws {ParseError} Unless the row has exactly 9 columns.
+ */
+function findTabs(row: TsvRow, file: string): number {
+  const { text, tabs } = row;
+  const length = text.length;
   let at = row.start;
-  for (let k = 0; k < 8; k++) {
-    const tab = text.indexOf("\t", at);
-    if (tab === -1 || tab >= end) throw columnCountError(k + 1, file, row.line);
-    tabs[k] = tab;
-    at = tab + 1;
+  // A call of indexOf costs more than a scan of the short columns (sequence id to gene).
+  for (let k = 0; k < 7; k++) {
+    let code = text.charCodeAt(at);
+    while (code !== 9) {
+      if (code === 10 || at >= length) throw columnCountError(k + 1, file, row.line);
+      code = text.charCodeAt(++at);
+    }
+    tabs[k] = at++;
   }
-  const extra = text.indexOf("\t", at);
+  const newline = text.indexOf("\n", at);
+  let end = newline === -1 ? length : newline;
+  if (text.charCodeAt(end - 1) === 13) end--;
+  const tab = text.indexOf("\t", at);
+  if (tab === -1 || tab >= end) throw columnCountError(8, file, row.line);
+  tabs[7] = tab;
+  const extra = text.indexOf("\t", tab + 1);
   if (extra !== -1 && extra < end) {
     throw columnCountError(text.slice(row.start, end).split("\t").length, file, row.line);
   }
+  row.end = end;
+  return newline === -1 ? length : newline + 1;
 }
 
 function columnCountError(found: number, file: string, line: number): ParseError {
@@ -267,7 +309,7 @@ function columnCountError(found: number, file: string, line: number): ParseError
 function readFeatureRow(row: TsvRow, state: TsvRowState): Feature | undefined {
   const { text, tabs } = row;
   const sequenceId = readSequenceId(row, state);
-  const typeText = text.slice(tabs[0] + 1, tabs[1]);
+  const typeText = typeNameAt(text, tabs[0] + 1, tabs[1]);
   const start = readPosition(row, state.file, 1, "InvalidStart");
   const stop = readPosition(row, state.file, 2, "InvalidStop");
   const strand = readStrand(row, state.file);
@@ -275,11 +317,11 @@ function readFeatureRow(row: TsvRow, state: TsvRowState): Feature | undefined {
     addCrisprPart(row, state, typeText, { kind: "repeat", start, stop, strand });
     return undefined;
   }
-  const type = Object.hasOwn(TSV_TYPES, typeText) ? TSV_TYPES[typeText] : undefined;
+  const type = typeText === undefined ? undefined : TSV_TYPES[typeText];
   if (type === undefined) {
     throw new ParseError(
       "Unexpected",
-      `unknown feature type "${typeText}", expected one of ${
+      `unknown feature type "${text.slice(tabs[0] + 1, tabs[1])}", expected one of ${
         Object.keys(TSV_TYPES).join(", ")
       }, crispr-repeat, crispr-spacer`,
       { file: state.file, line: row.line, column: 2 },

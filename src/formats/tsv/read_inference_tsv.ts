@@ -87,66 +87,97 @@ export function readInferenceTsv(
     "inference TSV",
     file,
   );
-  const index = (name: string) => table.header.indexOf(name);
+  const layout = columnLayout(table.header, table.headerLine, file);
+  return table.rows.map(({ line, columns }) => inferenceRow(columns, layout, file, line));
+}
+
+/** Where each column the reader reads sits in the header (`-1`: absent). */
+interface ColumnLayout {
+  /** The header's column names. */
+  header: readonly string[];
+  /** The required columns, in {@linkcode REQUIRED} order. */
+  required: number[];
+  /** The number columns present: index, name, row key. */
+  numbers: (readonly [number, string, InferenceNumberKey])[];
+  /** The `Accession` column. */
+  accession: number;
+}
+
+/** The header's layout; throws `InvalidHeader` when a required column is missing. */
+function columnLayout(header: readonly string[], headerLine: number, file: string): ColumnLayout {
+  const index = (name: string) => header.indexOf(name);
   for (const name of REQUIRED) {
     if (index(name) === -1) {
       throw new ParseError("InvalidHeader", `the header has no "${name}" column`, {
         file,
-        line: table.headerLine,
+        line: headerLine,
       });
     }
   }
-  const [seqAt, typeAt, startAt, stopAt, strandAt, locusAt] = REQUIRED.map(index);
-  const numberColumns = NUMBER_COLUMNS.map(([name, key]) => [index(name), name, key] as const)
-    .filter(([at]) => at !== -1);
-  const accessionAt = index("Accession");
-  const width = table.header.length;
+  return {
+    header,
+    required: REQUIRED.map(index),
+    numbers: NUMBER_COLUMNS.map(([name, key]) => [index(name), name, key] as const)
+      .filter(([at]) => at !== -1),
+    accession: index("Accession"),
+  };
+}
 
-  return table.rows.map(({ line, columns }) => {
-    if (columns.length !== width) {
-      throw new ParseError(
-        columns.length < width ? "MissingColumn" : "Unexpected",
-        `found ${columns.length} tab-separated columns, expected ${width} (${
-          table.header.join(", ")
-        })`,
-        { file, line },
-      );
-    }
-    const type = columns[typeAt];
-    if (!FEATURE_TYPE_SET.has(type)) {
-      throw new ParseError("Unexpected", `unknown feature type "${type}"`, {
-        file,
-        line,
-        column: typeAt + 1,
-      });
-    }
-    const strand = columns[strandAt];
-    if (!isStrand(strand)) {
-      throw new ParseError("InvalidStrand", `strand "${strand}" is not one of + - . ?`, {
-        file,
-        line,
-        column: strandAt + 1,
-      });
-    }
-    const row: InferenceTsvRow = { line, type: type as FeatureType, strand };
-    const sequenceId = columns[seqAt];
-    if (sequenceId !== "-" && sequenceId !== "") row.sequenceId = sequenceId;
-    const start = readPosition(columns[startAt], "start", "InvalidStart", file, line, startAt);
-    if (start !== undefined) row.start = start;
-    const stop = readPosition(columns[stopAt], "stop", "InvalidStop", file, line, stopAt);
-    if (stop !== undefined) row.stop = stop;
-    const locusTag = columns[locusAt];
-    if (locusTag !== "-" && locusTag !== "") row.locusTag = locusTag;
-    for (const [at, name, key] of numberColumns) {
-      const value = optionalNumberColumn(columns[at], name, file, line, at + 1);
-      if (value !== undefined) row[key] = value;
-    }
-    if (accessionAt !== -1) {
-      const accession = columns[accessionAt];
-      if (accession !== "-" && accession !== "") row.accession = accession;
-    }
-    return row;
-  });
+/** One data row, its width, type and strand checked. */
+function inferenceRow(
+  columns: string[],
+  layout: ColumnLayout,
+  file: string,
+  line: number,
+): InferenceTsvRow {
+  const { header } = layout;
+  if (columns.length !== header.length) {
+    throw new ParseError(
+      columns.length < header.length ? "MissingColumn" : "Unexpected",
+      `found ${columns.length} tab-separated columns, expected ${header.length} (${
+        header.join(", ")
+      })`,
+      { file, line },
+    );
+  }
+  const [seqAt, typeAt, startAt, stopAt, strandAt, locusAt] = layout.required;
+  const type = columns[typeAt];
+  if (!FEATURE_TYPE_SET.has(type)) {
+    throw new ParseError("Unexpected", `unknown feature type "${type}"`, {
+      file,
+      line,
+      column: typeAt + 1,
+    });
+  }
+  const strand = columns[strandAt];
+  if (!isStrand(strand)) {
+    throw new ParseError("InvalidStrand", `strand "${strand}" is not one of + - . ?`, {
+      file,
+      line,
+      column: strandAt + 1,
+    });
+  }
+  const row: InferenceTsvRow = { line, type: type as FeatureType, strand };
+  const sequenceId = presentText(columns[seqAt]);
+  if (sequenceId !== undefined) row.sequenceId = sequenceId;
+  const start = readPosition(columns[startAt], "start", "InvalidStart", file, line, startAt);
+  if (start !== undefined) row.start = start;
+  const stop = readPosition(columns[stopAt], "stop", "InvalidStop", file, line, stopAt);
+  if (stop !== undefined) row.stop = stop;
+  const locusTag = presentText(columns[locusAt]);
+  if (locusTag !== undefined) row.locusTag = locusTag;
+  for (const [at, name, key] of layout.numbers) {
+    const value = optionalNumberColumn(columns[at], name, file, line, at + 1);
+    if (value !== undefined) row[key] = value;
+  }
+  const accession = layout.accession === -1 ? undefined : presentText(columns[layout.accession]);
+  if (accession !== undefined) row.accession = accession;
+  return row;
+}
+
+/** A text column's value; `-` and empty mean absent. */
+function presentText(text: string): string | undefined {
+  return text === "-" || text === "" ? undefined : text;
 }
 
 function readPosition(

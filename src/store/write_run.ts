@@ -270,6 +270,23 @@ export async function writeRun(
   await linkResidues(trx, prepared.residuesFile, fileIds, version.byReference);
   checkRecordsFile(prepared.recordsFile, fileIds);
   await pausePoint("import:files");
+  return {
+    result: importedResult(prepared, { name, genomeId, annotationId, version, features }),
+    staged: { genome: name, genomeId, terms },
+  };
+}
+
+/** What {@linkcode writeRun} reports for a run it wrote. */
+function importedResult(
+  prepared: PreparedRun,
+  written: {
+    name: string;
+    genomeId: number;
+    annotationId: number;
+    version: AssemblyVersion;
+    features: number;
+  },
+): ImportRunResult {
   const warnings = [...prepared.warnings];
   if (prepared.run.mode === "proteins") {
     warnings.push(
@@ -277,28 +294,26 @@ export async function writeRun(
         `were stored, no features (proteins have no coordinates)`,
     );
   }
+  const { version } = written;
   return {
-    result: {
-      status: "imported",
-      prefix: prepared.prefix,
-      where: prepared.where,
-      fingerprint: prepared.fingerprint,
-      mode: prepared.run.mode,
-      annotationId,
-      genomeId,
-      genome: name,
-      sequenceVersion: version.sequenceVersion,
-      versionAction: version.action,
-      counts: {
-        sequences: version.newRows,
-        features,
-        xrefs: prepared.xrefLinks.length / 2,
-        files: prepared.files.length,
-        bytes: prepared.files.reduce((sum, f) => sum + f.size, 0),
-      },
-      warnings,
+    status: "imported",
+    prefix: prepared.prefix,
+    where: prepared.where,
+    fingerprint: prepared.fingerprint,
+    mode: prepared.run.mode,
+    annotationId: written.annotationId,
+    genomeId: written.genomeId,
+    genome: written.name,
+    sequenceVersion: version.sequenceVersion,
+    versionAction: version.action,
+    counts: {
+      sequences: version.newRows,
+      features: written.features,
+      xrefs: prepared.xrefLinks.length / 2,
+      files: prepared.files.length,
+      bytes: prepared.files.reduce((sum, f) => sum + f.size, 0),
     },
-    staged: { genome: name, genomeId, terms },
+    warnings,
   };
 }
 

@@ -5,6 +5,7 @@
  */
 
 import type { SoftwareVersions, Strand } from "../model.ts";
+import { ParseError } from "../parse_error.ts";
 
 /**
  * Reads the software and database versions from one comment line of any Bakta TSV header style:
@@ -57,6 +58,39 @@ export function parseDigits(text: string): number {
 export function parseDecimal(text: string): number {
   if (!/^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(text)) return NaN;
   return Number(text);
+}
+
+/**
+ * The error of a row whose column count is not the header's: `MissingColumn` when it has fewer
+ * than `minimum`, else `Unexpected`; the message names the columns expected.
+ *
+ * @param found The row's column count.
+ * @param header The table's column names.
+ * @param where The file and the row's line.
+ * @param minimum The fewest columns a row may have (a table whose last columns may be left out).
+ * @returns The error to throw.
+ *
+ * @example
+ * ```ts
+ * import { columnCountError } from "./_tsv_support.ts";
+ * const error = columnCountError(2, ["a", "b", "c"], { file: "x.tsv", line: 4 });
+ * if (error.kind !== "MissingColumn") throw new Error(error.message);
+ * ```
+ */
+export function columnCountError(
+  found: number,
+  header: readonly string[],
+  where: { file: string; line: number },
+  minimum = header.length,
+): ParseError {
+  const width = header.length;
+  return new ParseError(
+    found < minimum ? "MissingColumn" : "Unexpected",
+    `found ${found} tab-separated columns, expected ${
+      minimum === width ? width : `${minimum} to ${width}`
+    } (${header.join(", ")})`,
+    where,
+  );
 }
 
 /**

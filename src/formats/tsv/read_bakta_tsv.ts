@@ -20,7 +20,7 @@ import { ParseError } from "../parse_error.ts";
 import { proteinsRun } from "../proteins_run.ts";
 import { digitsOnlyValue } from "../_text_scan.ts";
 import { DEFAULT_FILE_NAME, type ReadOptions } from "../read_options.ts";
-import { parseDigits, readVersionComment, splitLines } from "./_tsv_support.ts";
+import { columnCountError, parseDigits, readVersionComment, splitLines } from "./_tsv_support.ts";
 
 /**
  * The `original.record` of a feature read from a TSV: its line number and the line as written
@@ -278,7 +278,9 @@ function findTabs(row: TsvRow, file: string): number {
   for (let k = 0; k < 7; k++) {
     let code = text.charCodeAt(at);
     while (code !== 9) {
-      if (code === 10 || at >= length) throw columnCountError(k + 1, file, row.line);
+      if (code === 10 || at >= length) {
+        throw columnCountError(k + 1, BAKTA_TSV_COLUMNS, { file, line: row.line });
+      }
       code = text.charCodeAt(++at);
     }
     tabs[k] = at++;
@@ -287,22 +289,19 @@ function findTabs(row: TsvRow, file: string): number {
   let end = newline === -1 ? length : newline;
   if (text.charCodeAt(end - 1) === 13) end--;
   const tab = text.indexOf("\t", at);
-  if (tab === -1 || tab >= end) throw columnCountError(8, file, row.line);
+  if (tab === -1 || tab >= end) {
+    throw columnCountError(8, BAKTA_TSV_COLUMNS, { file, line: row.line });
+  }
   tabs[7] = tab;
   const extra = text.indexOf("\t", tab + 1);
   if (extra !== -1 && extra < end) {
-    throw columnCountError(text.slice(row.start, end).split("\t").length, file, row.line);
+    throw columnCountError(text.slice(row.start, end).split("\t").length, BAKTA_TSV_COLUMNS, {
+      file,
+      line: row.line,
+    });
   }
   row.end = end;
   return newline === -1 ? length : newline + 1;
-}
-
-function columnCountError(found: number, file: string, line: number): ParseError {
-  return new ParseError(
-    found < 9 ? "MissingColumn" : "Unexpected",
-    `found ${found} tab-separated columns, expected 9 (${BAKTA_TSV_COLUMNS.join(", ")})`,
-    { file, line },
-  );
 }
 
 /** One row: a feature, or undefined for a CRISPR part added to the array before it. */
@@ -511,13 +510,10 @@ function readProteinRows(
     if (line === "" || line.charCodeAt(0) === 0x23) continue;
     const columns = line.split("\t");
     if (columns.length !== BAKTA_PROTEINS_TSV_COLUMNS.length) {
-      throw new ParseError(
-        columns.length < BAKTA_PROTEINS_TSV_COLUMNS.length ? "MissingColumn" : "Unexpected",
-        `found ${columns.length} tab-separated columns, expected ${BAKTA_PROTEINS_TSV_COLUMNS.length} (${
-          BAKTA_PROTEINS_TSV_COLUMNS.join(", ")
-        })`,
-        { file, line: linesBefore + index + 1 },
-      );
+      throw columnCountError(columns.length, BAKTA_PROTEINS_TSV_COLUMNS, {
+        file,
+        line: linesBefore + index + 1,
+      });
     }
     const [id, lengthText, gene, product, ec, go, cog, refseq, uniparc, uniref] = columns;
     const length = parseDigits(lengthText);

@@ -9,7 +9,7 @@ import { decodeInput } from "../decode_input.ts";
 import type { DbXref, Strand } from "../model.ts";
 import { ParseError } from "../parse_error.ts";
 import { DEFAULT_FILE_NAME, type ReadOptions } from "../read_options.ts";
-import { isStrand, parseDigits } from "./_tsv_support.ts";
+import { columnCountError, isStrand, parseDigits } from "./_tsv_support.ts";
 import { optionalNumberColumn, readTsvTable } from "./_tsv_table.ts";
 
 /** One Pfam hit of a hypothetical protein (`PF16775.9|ZoocinA_TRD`). */
@@ -155,13 +155,7 @@ function readRow(
   const { header, minimum, columns } = layout;
   const width = header.length;
   if (cells.length < minimum || cells.length > width) {
-    throw new ParseError(
-      cells.length < minimum ? "MissingColumn" : "Unexpected",
-      `found ${cells.length} tab-separated columns, expected ${
-        minimum === width ? width : `${minimum} to ${width}`
-      } (${header.join(", ")})`,
-      { file, line },
-    );
+    throw columnCountError(cells.length, header, { file, line }, minimum);
   }
   const row: HypotheticalsTsvRow = { line, pfamHits: [], dbXrefs: [] };
   if (layout.proteins) {

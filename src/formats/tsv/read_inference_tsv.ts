@@ -8,7 +8,7 @@ import { decodeInput } from "../decode_input.ts";
 import { FEATURE_TYPES, type FeatureType, type Strand } from "../model.ts";
 import { ParseError } from "../parse_error.ts";
 import { DEFAULT_FILE_NAME, type ReadOptions } from "../read_options.ts";
-import { isStrand, parseDigits } from "./_tsv_support.ts";
+import { columnCountError, isStrand, parseDigits } from "./_tsv_support.ts";
 import { optionalNumberColumn, readTsvTable } from "./_tsv_table.ts";
 
 /** One row of an `.inference.tsv`; `-` (and the proteins mode's `-1` positions) read as absent. */
@@ -132,13 +132,7 @@ function inferenceRow(
 ): InferenceTsvRow {
   const { header } = layout;
   if (columns.length !== header.length) {
-    throw new ParseError(
-      columns.length < header.length ? "MissingColumn" : "Unexpected",
-      `found ${columns.length} tab-separated columns, expected ${header.length} (${
-        header.join(", ")
-      })`,
-      { file, line },
-    );
+    throw columnCountError(columns.length, header, { file, line });
   }
   const [seqAt, typeAt, startAt, stopAt, strandAt, locusAt] = layout.required;
   const type = columns[typeAt];

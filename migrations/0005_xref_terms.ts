@@ -23,13 +23,14 @@
 
 import { type Kysely, sql } from "../src/deps/kysely.ts";
 import { idType, isSqlite, withoutRowid } from "./_dialect.ts";
+import { createFeatureXrefsTable } from "./_feature_xrefs_table.ts";
 
 /** Moves the cross-references of schema v4 into terms and links. */
 // deno-lint-ignore no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await atomically(db, "xref_terms", async () => {
     await createTerms(db);
-    await createLinks(db, "feature_xrefs_v5");
+    await createFeatureXrefsTable(db, "feature_xrefs_v5", "xref_terms", true);
     await sql`insert into xref_terms (db, accession)
       select distinct db, accession from feature_xrefs order by db, accession
       on conflict do nothing`.execute(db);
@@ -111,20 +112,5 @@ async function createTerms(db: Kysely<any>): Promise<void> {
     .addColumn("db", "text", (c) => c.notNull())
     .addColumn("accession", "text", (c) => c.notNull())
     .addUniqueConstraint("xref_terms_db_accession_key", ["db", "accession"])
-    .execute();
-}
-
-/** The links table, clustered on its key `(feature_id, term_id)`. */
-// deno-lint-ignore no-explicit-any
-async function createLinks(db: Kysely<any>, name: string): Promise<void> {
-  await db.schema.createTable(name).ifNotExists()
-    .addColumn(
-      "feature_id",
-      "integer",
-      (c) => c.notNull().references("features.id").onDelete("cascade"),
-    )
-    .addColumn("term_id", "integer", (c) => c.notNull().references("xref_terms.id"))
-    .addPrimaryKeyConstraint("feature_xrefs_term_pk", ["feature_id", "term_id"])
-    .modifyEnd(withoutRowid(db))
     .execute();
 }

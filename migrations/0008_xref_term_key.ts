@@ -27,7 +27,8 @@
  */
 
 import { type Kysely, sql } from "../src/deps/kysely.ts";
-import { isSqlite, withoutRowid } from "./_dialect.ts";
+import { isSqlite } from "./_dialect.ts";
+import { createFeatureXrefsTable } from "./_feature_xrefs_table.ts";
 import { xrefTermHash } from "./_xref_term_key.ts";
 
 /** Terms read and written per statement while filling keys. */
@@ -77,16 +78,7 @@ async function rebuildSqliteTerms(db: Kysely<any>, layout: "key" | "unique"): Pr
     : terms.addUniqueConstraint("xref_terms_db_accession_key", ["db", "accession"]);
   await terms.execute();
   await copyTerms(db, layout === "key");
-  await db.schema.createTable("feature_xrefs_v8")
-    .addColumn(
-      "feature_id",
-      "integer",
-      (c) => c.notNull().references("features.id").onDelete("cascade"),
-    )
-    .addColumn("term_id", "integer", (c) => c.notNull().references("xref_terms_v8.id"))
-    .addPrimaryKeyConstraint("feature_xrefs_term_pk", ["feature_id", "term_id"])
-    .modifyEnd(withoutRowid(db))
-    .execute();
+  await createFeatureXrefsTable(db, "feature_xrefs_v8", "xref_terms_v8");
   await sql`insert into feature_xrefs_v8 (feature_id, term_id)
     select feature_id, term_id from feature_xrefs order by feature_id, term_id`.execute(db);
   // The child first, so that dropping the parent leaves no link without its term.

@@ -23,6 +23,7 @@
 
 import { type Kysely, sql } from "../src/deps/kysely.ts";
 import { isSqlite, withoutRowid } from "./_dialect.ts";
+import { createFeatureXrefsTable } from "./_feature_xrefs_table.ts";
 import { packTermIds } from "./_packed_term_ids.ts";
 
 /** Features whose links are read, packed and written per step (SQLite). */
@@ -53,16 +54,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop trigger features_xrefs_ad${isSqlite(db) ? sql`` : sql` on features`}`.execute(db);
   if (!isSqlite(db)) await sql`drop function baktadb_features_xrefs_ad()`.execute(db);
-  await db.schema.createTable("feature_xrefs")
-    .addColumn(
-      "feature_id",
-      "integer",
-      (c) => c.notNull().references("features.id").onDelete("cascade"),
-    )
-    .addColumn("term_id", "integer", (c) => c.notNull().references("xref_terms.id"))
-    .addPrimaryKeyConstraint("feature_xrefs_term_pk", ["feature_id", "term_id"])
-    .modifyEnd(withoutRowid(db))
-    .execute();
+  await createFeatureXrefsTable(db, "feature_xrefs");
   await sql`insert into feature_xrefs (feature_id, term_id)
     select feature_id, term_id from xref_term_features order by feature_id, term_id`.execute(db);
   await db.schema.createIndex("feature_xrefs_term_idx").on("feature_xrefs")

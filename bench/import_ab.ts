@@ -21,6 +21,7 @@
 import { openDatabase } from "../src/db/open_database.ts";
 import { importRuns } from "../src/store/import_runs.ts";
 import { inputFiles } from "./import_vs_gffutils.ts";
+import { median } from "./_bench_context.ts";
 
 type Import = (path: string, files: string[]) => Promise<number>;
 
@@ -38,11 +39,6 @@ function side(open: typeof openDatabase, run: typeof importRuns): Import {
       await db.destroy();
     }
   };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 function load(): string {

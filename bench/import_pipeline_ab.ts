@@ -18,7 +18,7 @@
 
 import process from "node:process";
 import { inputFiles } from "./import_vs_gffutils.ts";
-import { loadText } from "./_bench_context.ts";
+import { loadText, median } from "./_bench_context.ts";
 
 /** One import's figures, as a child prints them. */
 interface Figures {
@@ -80,11 +80,6 @@ async function measure(tree: string, concurrency: string | undefined): Promise<F
   if (!output.success) throw new Error(`the import with ${tree} failed`);
   const lines = new TextDecoder().decode(output.stdout).trim().split("\n");
   return JSON.parse(lines[lines.length - 1]);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 async function main(): Promise<void> {

@@ -22,7 +22,7 @@ import process from "node:process";
 import { openDatabase } from "../src/db/open_database.ts";
 import { importRuns } from "../src/store/import_runs.ts";
 import { gffutilsAvailable, inputFiles, runGffutils } from "./import_vs_gffutils.ts";
-import { loadText } from "./_bench_context.ts";
+import { loadText, median } from "./_bench_context.ts";
 
 const ROUNDS = Number(Deno.args[0] ?? 5);
 
@@ -173,7 +173,6 @@ async function importInto(path: string, paths: string[]) {
 }
 
 const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function sqlite3Available(): Promise<boolean> {
   try {
